@@ -1,0 +1,43 @@
+# One entry point for people and CI.
+PY      ?= python3.11
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+BENCH_N ?= 300
+ENGINE  ?= local
+
+.PHONY: demo test test-fast eval bench lint clean setup
+
+$(BIN)/python:
+	@command -v $(PY) >/dev/null 2>&1 || { echo "need Python 3.11 ($(PY)); set PY=..."; exit 2; }
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q -U pip
+
+# Re-install when the project's dependency list changes.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/chronicler demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow and not browser and not ray" $(PYTEST_ARGS)
+
+eval: $(STAMP)
+	$(BIN)/python -m eval.run
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run --n $(BENCH_N) --engine $(ENGINE)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests eval bench
+	$(BIN)/mypy src/chronicler
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

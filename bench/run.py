@@ -1,0 +1,123 @@
+"""`make bench`: ingest throughput, the bare spaCy parse on the same text, peak memory.
+
+Each phase runs in its own subprocess so its peak RSS is its own. The last line
+printed is one JSON object (the figures); lines before it are for people.
+
+    python -m bench.run --n 300            # local engine
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def phase_ingest(corpus: Path, db: Path, analyze: int) -> dict[str, Any]:
+    from chronicler.config import Settings
+    from chronicler.pipeline import get_analyzer, run_ingest
+    from chronicler.store import open_store
+
+    settings = Settings.from_env(db=db, analyze=analyze)
+    t = time.perf_counter()
+    analyzer = get_analyzer(settings) if analyze else None
+    load_s = time.perf_counter() - t
+    with open_store(db) as store:
+        t = time.perf_counter()
+        s = run_ingest([str(corpus)], store, settings, analyzer=analyzer)
+        secs = time.perf_counter() - t
+        words = store.conn.execute("SELECT sum(n_words) FROM articles").fetchone()[0] or 0
+    return {"articles": s.stored, "seconds": secs, "model_load_s": load_s,
+            "articles_per_s": s.stored / secs if secs else 0.0,
+            "words_per_s": words / secs if secs else 0.0, "peak_rss_mb": _rss_mb()}
+
+
+def phase_parse(db: Path) -> dict[str, Any]:
+    """The bare parse: the same spaCy package, same clean texts, no chronicler stages."""
+    from chronicler.config import Settings
+    from chronicler.nlp.model import load_spacy
+    from chronicler.store import open_store
+
+    with open_store(db, read_only=True) as store:
+        texts = [r[0] for r in store.conn.execute("SELECT text FROM articles ORDER BY id").fetchall()]
+    nlp = load_spacy(Settings.from_env().spacy_model)
+    t = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    secs = time.perf_counter() - t
+    return {"articles": len(texts), "seconds": secs,
+            "articles_per_s": len(texts) / secs if secs else 0.0, "peak_rss_mb": _rss_mb()}
+
+
+def _sub(args: list[str]) -> dict[str, Any]:
+    out = subprocess.run([sys.executable, "-m", "bench.run", *args], check=True,
+                         capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=int(os.environ.get("BENCH_N", 300)))
+    ap.add_argument("--engine", default="local")
+    ap.add_argument("--repeat", type=int, default=1, help="repeat and report medians")
+    ap.add_argument("--phase", help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", help=argparse.SUPPRESS)
+    ap.add_argument("--db", help=argparse.SUPPRESS)
+    ap.add_argument("--analyze", type=int, default=1, help=argparse.SUPPRESS)
+    a = ap.parse_args(argv)
+    if a.phase == "ingest":
+        print(json.dumps(phase_ingest(Path(a.corpus), Path(a.db), a.analyze)))
+        return
+    if a.phase == "parse":
+        print(json.dumps(phase_parse(Path(a.db))))
+        return
+
+    from chronicler.synth import write_jsonl
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = write_jsonl(Path(tmp) / "bench.jsonl", a.n, seed=42)
+        print(f"corpus: {a.n} generated articles ({corpus.stat().st_size / 1e6:.1f} MB)")
+        runs: dict[str, list[dict[str, Any]]] = {"ingest": [], "ingest_no_nlp": [], "parse": []}
+        for i in range(a.repeat):
+            db = Path(tmp) / f"bench{i}.duckdb"
+            runs["ingest"].append(_sub(["--phase", "ingest", "--corpus", str(corpus),
+                                        "--db", str(db)]))
+            runs["parse"].append(_sub(["--phase", "parse", "--db", str(db)]))
+            runs["ingest_no_nlp"].append(_sub(["--phase", "ingest", "--corpus", str(corpus),
+                                               "--db", str(Path(tmp) / f"nonlp{i}.duckdb"),
+                                               "--analyze", "0"]))
+        med = {k: {f: statistics.median(r[f] for r in v) for f in v[0]} for k, v in runs.items()}
+        for k, v in med.items():
+            print(f"{k:14s} {v['articles_per_s']:8.1f} articles/s  peak {v['peak_rss_mb']:.0f} MB")
+    e2e, parse = med["ingest"], med["parse"]
+    result = {
+        "engine": a.engine,
+        "n": a.n,
+        "repeat": a.repeat,
+        "articles_per_s": round(e2e["articles_per_s"], 2),
+        "words_per_s": round(e2e["words_per_s"], 1),
+        "peak_rss_mb": round(e2e["peak_rss_mb"], 1),
+        "model_load_s": round(e2e["model_load_s"], 2),
+        "spacy_parse_articles_per_s": round(parse["articles_per_s"], 2),
+        "ratio_vs_parse": round(e2e["articles_per_s"] / parse["articles_per_s"], 3)
+        if parse["articles_per_s"] else None,
+        "ingest_without_nlp_articles_per_s": round(med["ingest_no_nlp"]["articles_per_s"], 1),
+        "ingest_without_nlp_peak_rss_mb": round(med["ingest_no_nlp"]["peak_rss_mb"], 1),
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

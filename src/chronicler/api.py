@@ -1,0 +1,44 @@
+"""The Python API: what the CLI, the REST API and the web UI all call.
+
+    >>> from chronicler import api
+    >>> store = api.open_store("news.duckdb")
+    >>> summary = api.ingest(["articles/"], store=store)
+    >>> api.export(store, "out.jsonl")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from chronicler.config import Settings
+from chronicler.export import export, iter_records
+from chronicler.pipeline import IngestSummary, ProgressFn, run_ingest
+from chronicler.records import Article
+from chronicler.store import Store, open_store
+
+__all__ = ["Settings", "open_store", "ingest", "export", "iter_records", "articles"]
+
+
+def ingest(
+    inputs: Sequence[str | Path],
+    *,
+    store: Store | None = None,
+    settings: Settings | None = None,
+    allow_private: bool = False,
+    progress: ProgressFn | None = None,
+) -> IngestSummary:
+    settings = settings or Settings.from_env()
+    own = store is None
+    st = store or open_store(settings.db)
+    try:
+        return run_ingest([str(i) for i in inputs], st, settings,
+                          allow_private=allow_private, progress=progress)
+    finally:
+        if own:
+            st.close()
+
+
+def articles(store: Store, *, outlet: str | None = None, limit: int | None = None,
+             offset: int = 0) -> list[Article]:
+    return store.articles(outlet=outlet, limit=limit, offset=offset)

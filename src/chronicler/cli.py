@@ -1,0 +1,203 @@
+"""Command line: a thin layer that parses arguments and calls :mod:`chronicler.api`.
+
+Exit codes: 0 everything stored, 1 some inputs skipped, 2 nothing usable or a
+usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from chronicler import api
+from chronicler.config import Settings
+from chronicler.errors import ChroniclerError
+from chronicler.pipeline import IngestSummary
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="chronicler: turn news coverage of a crisis into evidence you can check.",
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOpt = Annotated[
+    Path | None,
+    typer.Option("--db", help="DuckDB file (default: $CHRONICLER_DB, else the user data dir)."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def _settings(db: Path | None) -> Settings:
+    try:
+        return Settings.from_env(db=db)
+    except ChroniclerError as e:
+        err.print(f"[red]{e}[/red]")
+        raise typer.Exit(2) from e
+
+
+def _verbose(v: bool) -> None:
+    logging.basicConfig(
+        level=logging.INFO if v else logging.WARNING,
+        format="%(asctime)s %(name)s %(message)s",
+        stream=sys.stderr,
+    )
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories or http(s) URLs.")],
+    db: DbOpt = None,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow fetching loopback/private addresses.")
+    ] = False,
+    as_json: JsonOpt = False,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Log each shard.")] = False,
+) -> None:
+    """Read, clean, de-duplicate and store articles; print a summary."""
+    _verbose(verbose)
+    settings = _settings(db)
+    try:
+        store = api.open_store(settings.db)
+    except ChroniclerError as e:
+        err.print(f"[red]{e}[/red]")
+        raise typer.Exit(2) from e
+    with store, Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+        TextColumn("{task.completed} docs"), TimeElapsedColumn(),
+        console=err, transient=True, disable=as_json or not err.is_terminal,
+    ) as bar:
+        task = bar.add_task("ingesting", total=None)
+
+        def progress(event: str, n: int) -> None:
+            if event == "docs":
+                bar.advance(task, n)
+            elif event.startswith("stage:"):
+                bar.update(task, description=event[6:])
+
+        summary = api.ingest(inputs, store=store, settings=settings,
+                             allow_private=allow_private, progress=progress)
+    if as_json:
+        _echo_json({**summary.as_dict(), "db": str(settings.db),
+                    "errors": [e.model_dump() for e in summary.errors]})
+    else:
+        _print_summary(summary, settings)
+    raise typer.Exit(summary.exit_code)
+
+
+def _echo_json(obj: object) -> None:
+    # Plain stdout, not rich: rich wraps long strings, which would break the JSON.
+    typer.echo(json.dumps(obj, indent=2, ensure_ascii=False))
+
+
+def _print_summary(s: IngestSummary, settings: Settings) -> None:
+    t = Table(title="ingest summary", show_header=False, title_justify="left")
+    t.add_column(style="bold")
+    t.add_column(justify="right")
+    for k, v in [("read", s.read), ("stored (new)", s.stored),
+                 ("already stored", s.already_stored), ("duplicates", s.duplicates),
+                 ("skipped", s.skipped), ("seconds", f"{s.seconds:.2f}")]:
+        t.add_row(k, str(v))
+    out.print(t)
+    if s.errors:
+        e = Table(title="skipped inputs", title_justify="left")
+        e.add_column("source", overflow="fold")
+        e.add_column("reason")
+        e.add_column("message", overflow="fold")
+        for x in s.errors[:50]:
+            e.add_row(_esc(x.source), x.reason, _esc(x.message))
+        out.print(e)
+        if len(s.errors) > 50:
+            out.print(f"... and {len(s.errors) - 50} more (see the ingest_errors table)")
+    out.print(f"database: {settings.db}")
+
+
+def _esc(s: str) -> str:
+    # Article-derived text is untrusted: never let it be read as rich markup.
+    return escape(s)
+
+
+@app.command()
+def articles(
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many.")] = 50,
+) -> None:
+    """List stored articles."""
+    settings = _settings(db)
+    with api.open_store(settings.db) as store:
+        rows = api.articles(store, outlet=outlet, limit=limit)
+    if as_json:
+        _echo_json([a.model_dump(mode="json", exclude={"text"}) for a in rows])
+        return
+    t = Table(title=f"{len(rows)} articles", title_justify="left")
+    for c in ("id", "published", "outlet", "title", "dup of"):
+        t.add_column(c, overflow="fold")
+    for a in rows:
+        pub = "" if a.published is None else a.published.isoformat() + ("*" if a.published_inferred else "")
+        t.add_row(a.id[:10], pub, _esc(a.outlet or ""), _esc((a.title or "")[:70]),
+                  (a.duplicate_of or "")[:10])
+    out.print(t)
+    out.print("* date inferred from the text")
+
+
+@app.command("export")
+def export_cmd(
+    out_path: Annotated[Path, typer.Argument(metavar="OUT", help="Output file or directory.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    kind: Annotated[list[str] | None, typer.Option("--kind", help="Only these kinds.")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Export records following the export contract."""
+    settings = _settings(db)
+    try:
+        with api.open_store(settings.db) as store:
+            counts = api.export(store, out_path, fmt, kind)
+    except ChroniclerError as e:
+        err.print(f"[red]{_esc(str(e))}[/red]")
+        raise typer.Exit(2) from e
+    out.print(f"wrote {out_path}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+
+
+@app.command()
+def demo(db: DbOpt = None) -> None:
+    """Ingest the bundled demo corpus (a fictional crisis) and show what was found."""
+    from chronicler.demo import CORPUS_DIR
+
+    settings = _settings(db)
+    if db is None and "CHRONICLER_DB" not in os.environ:
+        settings = Settings.from_env(db=settings.db.with_name("chronicler-demo.duckdb"))
+    with api.open_store(settings.db) as store:
+        summary = api.ingest([str(CORPUS_DIR)], store=store, settings=settings)
+        _print_summary(summary, settings)
+        rows = api.articles(store, limit=12)
+        t = Table(title=f"first {len(rows)} of {store.count('articles')} articles",
+                  title_justify="left")
+        for c in ("published", "outlet", "title", "duplicate of"):
+            t.add_column(c, overflow="fold")
+        titles = {a.id: a.title for a in store.articles()}
+        for a in rows:
+            t.add_row(str(a.published or ""), _esc(a.outlet or ""), _esc((a.title or "")[:60]),
+                      _esc((titles.get(a.duplicate_of or "", "") or "")[:40]))
+        out.print(t)
+    raise typer.Exit(0 if summary.exit_code < 2 else 2)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

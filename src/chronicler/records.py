@@ -1,0 +1,222 @@
+"""Typed records: one schema drives storage, exports, the API and the UI.
+
+Field names of the ``*Record`` classes that appear in the export contract
+(../shared/ARCHITECTURE.md) must not change; add fields instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import datetime as _dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SourceKind = Literal["txt", "html", "jsonl", "feed", "warc", "url"]
+Precision = Literal["day", "month", "year"]
+
+
+def content_id(*parts: str | None, n: int = 16) -> str:
+    """Stable id from content: same parts, same id, on every machine and engine."""
+    h = hashlib.sha256()
+    for p in parts:
+        h.update((p or "").encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:n]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+# --------------------------------------------------------------------------- ingest
+class RawDoc(Record):
+    """What a reader yields: one document's text before cleaning.
+
+    Readers that get HTML (html files, jsonl ``html``, feeds, WARC, URLs) extract the
+    main text themselves (trafilatura, in a time-limited worker), so ``text`` is
+    always plain text. Metadata fields hold whatever the source declared
+    (``published`` is a raw string; cleaning normalises it).
+    """
+
+    source_path: str  # file path, URL, or "feed.xml#item-3", "cc.warc.gz#rec-12"
+    source_kind: SourceKind
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    raw_hash: str = ""  # sha1 of the raw bytes/record; keys the ingest shard
+    notes: list[str] = Field(default_factory=list)  # e.g. "encoding:cp1252", "truncated"
+
+
+class Article(Record):
+    id: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published: _dt.date | None = None
+    published_inferred: bool = False
+    language: str | None = None
+    duplicate_of: str | None = None
+    source_path: str = ""
+    text: str = ""
+    # beyond the contract
+    source_kind: SourceKind | None = None
+    dup_group: str | None = None  # id of the group's canonical article
+    text_hash: str = ""
+    n_words: int = 0
+    notes: list[str] = Field(default_factory=list)  # e.g. "truncated", "encoding:cp1252"
+
+
+# ---------------------------------------------------------------- understanding
+ActorType = Literal["PERSON", "ORG", "COUNTRY", "GROUP"]
+
+
+class Actor(Record):
+    id: str
+    name: str
+    type: ActorType
+    country: str | None = None  # ISO3 or PLOVER code (IGO, UNO, ISM, ...)
+    sector: str | None = None  # GOV, MIL, SPY, REB, LEG, ...
+    aliases: list[str] = Field(default_factory=list)
+
+
+class Speaker(Record):
+    name: str
+    actor_id: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+
+class Mention(Record):
+    """One span of text that refers to an actor."""
+
+    article_id: str
+    actor_id: str
+    text: str
+    span: tuple[int, int]
+    label: str  # PERSON, ORG, GPE, NORP, PRON, TITLE (coreference), ...
+    country: str | None = None
+    sector: str | None = None
+    sentence: int = 0
+
+
+class TimeExpr(Record):
+    article_id: str
+    text: str
+    span: tuple[int, int]
+    date: _dt.date | None
+    end_date: _dt.date | None = None  # ranges: "from May 7 to May 10"
+    precision: Precision = "day"
+    relative: bool = False  # resolved against the publication date
+
+
+class Place(Record):
+    article_id: str
+    text: str  # the surface term as written ("PoK")
+    span: tuple[int, int]
+    name: str  # canonical referent ("Pakistan-administered Kashmir")
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    disputed: bool = False
+
+
+class Count(Record):
+    article_id: str
+    text: str
+    span: tuple[int, int]
+    number: float
+    object: str
+    verb: str | None = None
+    precision: Literal["exact", "over", "about", "under"] = "exact"
+
+
+class Quote(Record):
+    id: str
+    article_id: str
+    text: str
+    direct: bool
+    cue: str | None = None
+    speaker: Speaker | None = None
+    span: tuple[int, int]
+    kind: Literal["direct", "indirect", "according_to"] = "direct"
+
+
+class IngestError(Record):
+    source: str
+    reason: str
+    message: str
+
+
+class Analysis(Record):
+    """Everything the understanding stages produced for one article."""
+
+    article_id: str
+    actors: list[Actor] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    times: list[TimeExpr] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    counts: list[Count] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    provenance: list[str] = Field(default_factory=list)  # stage names + model version
+
+
+# ------------------------------------------------------------------------ events
+class EventActor(Record):
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    actor_id: str | None = None
+
+
+class Evidence(Record):
+    article_id: str
+    text: str  # the sentence
+    span: tuple[int, int]  # of the sentence in the article text
+
+
+class Location(Record):
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+class Size(Record):
+    dead: int | None = None
+    injured: int | None = None
+
+
+class Event(Record):
+    """A PLOVER event. Per-article events have one evidence item; merged events many."""
+
+    id: str
+    type: str  # PLOVER type: ASSAULT, ACCUSE, ...
+    mode: list[str] = Field(default_factory=list)
+    cameo: str | None = None  # CAMEO root code "19"
+    actor: list[EventActor] = Field(default_factory=list)
+    recipient: list[EventActor] = Field(default_factory=list)
+    date: _dt.date | None = None
+    date_precision: Precision | None = None
+    location: Location | None = None
+    size: Size | None = None
+    negated: bool = False
+    score: float = 0.0
+    evidence: list[Evidence] = Field(default_factory=list)
+    n_articles: int = 1
+    n_sources: int = 1
+    # beyond the contract
+    contexts: list[str] = Field(default_factory=list)
+    future: bool = False
+    hypothetical: bool = False
+    historical: bool = False
+    reported_by: EventActor | None = None  # "Pakistan claims India struck ...": Pakistan
+    operation: str | None = None  # "Operation Sindoor"
+    trigger: str = ""  # the word that triggered the pattern
+    pattern: str = ""  # pattern name, for provenance
+    article_ids: list[str] = Field(default_factory=list)

@@ -1,0 +1,337 @@
+"""The DuckDB store."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from chronicler.errors import StoreError
+from chronicler.records import Actor, Analysis, Article, IngestError, content_id
+from chronicler.store.schema import LATEST, MIGRATIONS
+from chronicler.store.tables import PER_ARTICLE, TableSpec
+
+ARTICLE_COLUMNS = [
+    "id", "title", "outlet", "url", "author", "published", "published_inferred",
+    "language", "duplicate_of", "source_path", "text", "source_kind", "dup_group",
+    "text_hash", "n_words", "notes",
+]
+
+
+def open_store(path: str | Path, *, read_only: bool = False) -> Store:
+    return Store(path, read_only=read_only)
+
+
+class Store:
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.conn = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as e:
+            raise StoreError(f"cannot open database {self.path}: {e}") from e
+        if not read_only:
+            self.migrate()
+        else:
+            self._check_version()
+
+    # ------------------------------------------------------------------ schema
+    def schema_version(self) -> int:
+        exists = self.conn.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name='schema_migrations'"
+        ).fetchone()
+        if not exists or not exists[0]:
+            return 0
+        row = self.conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0) if row else 0
+
+    def _check_version(self) -> None:
+        v = self.schema_version()
+        if v > LATEST:
+            raise StoreError(
+                f"database {self.path} has schema v{v}, newer than this chronicler (v{LATEST}); "
+                "upgrade chronicler"
+            )
+
+    def migrate(self) -> int:
+        self._check_version()
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations ("
+            "version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)"
+        )
+        current = self.schema_version()
+        for version, name, sql in MIGRATIONS:
+            if version <= current:
+                continue
+            with self.transaction():
+                self.conn.execute(sql)
+                self.conn.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                    [version, name, _now()],
+                )
+        return self.schema_version()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        self.conn.execute("BEGIN TRANSACTION")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ ingest
+    def shard_done(self, shard_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM ingest_shards WHERE id = ?", [shard_id]).fetchone()
+        return row is not None
+
+    def mark_shard(self, shard_id: str, run_id: str, n_docs: int, n_new: int) -> None:
+        self.conn.execute(
+            "INSERT INTO ingest_shards (id, run_id, n_docs, n_new) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
+            [shard_id, run_id, n_docs, n_new],
+        )
+
+    def insert_articles(
+        self, articles: Sequence[Article], minhashes: Sequence[bytes | None], extractor: str
+    ) -> list[str]:
+        """Insert articles that are not stored yet; return the ids that were new.
+
+        Ids are content hashes, so an existing id holds the same content: skipping it
+        (rather than replacing) keeps later stages' results and the original
+        ``ingested_at``.
+        """
+        if not articles:
+            return []
+        ids = [a.id for a in articles]
+        existing = {
+            r[0]
+            for r in self.conn.execute(
+                "SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]
+            ).fetchall()
+        }
+        new_rows = []
+        seen: set[str] = set()
+        for a, mh in zip(articles, minhashes, strict=True):
+            if a.id in existing or a.id in seen:
+                continue
+            seen.add(a.id)
+            d = a.model_dump()
+            new_rows.append([d[c] for c in ARTICLE_COLUMNS] + [mh, extractor])
+        if new_rows:
+            cols = ", ".join(ARTICLE_COLUMNS + ["minhash", "extractor"])
+            marks = ", ".join("?" * (len(ARTICLE_COLUMNS) + 2))
+            self.conn.executemany(f"INSERT INTO articles ({cols}) VALUES ({marks})", new_rows)
+        return [r[ARTICLE_COLUMNS.index("id")] for r in new_rows]
+
+    def add_errors(self, run_id: str, errors: Iterable[IngestError]) -> None:
+        rows = [
+            [content_id(e.source, e.reason, e.message), run_id, e.source, e.reason, e.message]
+            for e in errors
+        ]
+        if rows:
+            self.conn.executemany(
+                "INSERT INTO ingest_errors (id, run_id, source, reason, message) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET run_id = excluded.run_id",
+                rows,
+            )
+
+    def start_run(self, run_id: str, inputs: Sequence[str]) -> None:
+        self.conn.execute(
+            "INSERT INTO ingest_runs (id, started_at, inputs) VALUES (?, ?, ?)",
+            [run_id, _now(), json.dumps(list(inputs))],
+        )
+
+    def finish_run(self, run_id: str, summary: dict[str, Any]) -> None:
+        self.conn.execute(
+            "UPDATE ingest_runs SET finished_at = ?, summary = ? WHERE id = ?",
+            [_now(), json.dumps(summary), run_id],
+        )
+
+    # ------------------------------------------------------------------ dedupe
+    def minhashes(self) -> list[tuple[str, str, Any, bytes | None]]:
+        """(id, text_hash, published, minhash) for every article, in id order."""
+        return self.conn.execute(
+            "SELECT id, text_hash, published, minhash FROM articles ORDER BY id"
+        ).fetchall()
+
+    def set_duplicates(self, assignments: dict[str, tuple[str | None, str | None]]) -> int:
+        """Write (duplicate_of, dup_group) per article id; return rows changed."""
+        rows = self.conn.execute(
+            "SELECT id, duplicate_of, dup_group FROM articles"
+        ).fetchall()
+        changes = []
+        for aid, dup, grp in rows:
+            want = assignments.get(aid, (None, None))
+            if (dup, grp) != want:
+                changes.append([want[0], want[1], aid])
+        if changes:
+            self.conn.executemany(
+                "UPDATE articles SET duplicate_of = ?, dup_group = ? WHERE id = ?", changes
+            )
+        return len(changes)
+
+    # ------------------------------------------------------------------ analysis
+    def write_analyses(self, analyses: Sequence[Analysis]) -> None:
+        """Replace the understanding results of these articles (re-analysis after an
+        improvement overwrites, never duplicates) and merge their actors."""
+        if not analyses:
+            return
+        ids = [a.article_id for a in analyses]
+        for spec in PER_ARTICLE.values():
+            self.conn.execute(
+                f"DELETE FROM {spec.table} WHERE article_id IN (SELECT unnest(?))", [ids]
+            )
+            rows = [spec.to_row(r) for a in analyses for r in getattr(a, spec.table)]
+            if rows:
+                cols = ", ".join(spec.columns)
+                marks = ", ".join("?" * len(spec.columns))
+                self.conn.executemany(
+                    f"INSERT INTO {spec.table} ({cols}) VALUES ({marks})", rows
+                )
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO article_analysis (article_id, provenance) VALUES (?, ?)",
+            [[a.article_id, a.provenance] for a in analyses],
+        )
+        self.merge_actors([act for a in analyses for act in a.actors])
+
+    def merge_actors(self, actors: Sequence[Actor]) -> None:
+        """Upsert actors by id; aliases are unioned, known country/sector kept."""
+        merged: dict[str, Actor] = {}
+        for a in actors:
+            m = merged.get(a.id)
+            merged[a.id] = a.model_copy() if m is None else _merge_actor(m, a)
+        if not merged:
+            return
+        stored = {
+            r[0]: Actor(id=r[0], name=r[1], type=r[2], country=r[3], sector=r[4], aliases=r[5])
+            for r in self.conn.execute(
+                "SELECT id, name, type, country, sector, aliases FROM actors "
+                "WHERE id IN (SELECT unnest(?))", [list(merged)]
+            ).fetchall()
+        }
+        rows = []
+        for aid, a in merged.items():
+            final = _merge_actor(stored[aid], a) if aid in stored else a
+            if aid in stored and final == stored[aid]:
+                continue
+            rows.append([final.id, final.name, final.type, final.country, final.sector,
+                         final.aliases])
+        if rows:
+            self.conn.executemany("INSERT OR REPLACE INTO actors VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def actors(self, *, country: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[Actor]:
+        sql = "SELECT id, name, type, country, sector, aliases FROM actors"
+        params: list[Any] = []
+        if country:
+            sql += " WHERE country = ?"
+            params.append(country)
+        sql += " ORDER BY name, id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        return [Actor(id=r[0], name=r[1], type=r[2], country=r[3], sector=r[4], aliases=r[5])
+                for r in self.conn.execute(sql, params).fetchall()]
+
+    def per_article(self, table: str, article_ids: Sequence[str] | None = None,
+                    where: str = "", params: Sequence[Any] = ()) -> list[Any]:
+        """Records of one per-article kind (``mentions``, ``times``, ``places``,
+        ``counts``, ``quotes``), in article then span order."""
+        spec: TableSpec = PER_ARTICLE[table]
+        sql = f"SELECT {', '.join(spec.columns)} FROM {spec.table}"
+        conds, args = [], list(params)
+        if article_ids is not None:
+            conds.append("article_id IN (SELECT unnest(?))")
+            args.insert(0, list(article_ids))
+        if where:
+            conds.append(where)
+        if conds:
+            sql += " WHERE " + " AND ".join(conds)
+        sql += " ORDER BY article_id, span[1], span[2]"
+        return [spec.from_row(r) for r in self.conn.execute(sql, args).fetchall()]
+
+    def analysis(self, article_id: str) -> Analysis | None:
+        row = self.conn.execute(
+            "SELECT provenance FROM article_analysis WHERE article_id = ?", [article_id]
+        ).fetchone()
+        if row is None:
+            return None
+        parts = {t: self.per_article(t, [article_id]) for t in PER_ARTICLE}
+        actor_ids = sorted({m.actor_id for m in parts["mentions"]})
+        acts = [a for a in self.actors() if a.id in set(actor_ids)] if actor_ids else []
+        return Analysis(article_id=article_id, provenance=list(row[0]), actors=acts, **parts)
+
+    def unanalyzed_article_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM article_analysis) "
+            "ORDER BY id").fetchall()]
+
+    # ------------------------------------------------------------------ reads
+    def articles(
+        self,
+        *,
+        ids: Sequence[str] | None = None,
+        outlet: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Article]:
+        where, params = [], []
+        if ids is not None:
+            where.append("id IN (SELECT unnest(?))")
+            params.append(list(ids))
+        if outlet:
+            where.append("outlet = ?")
+            params.append(outlet)
+        sql = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY published NULLS LAST, id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        cur = self.conn.execute(sql, params)
+        return [Article(**dict(zip(ARTICLE_COLUMNS, r, strict=True))) for r in cur.fetchall()]
+
+    def count(self, table: str) -> int:
+        if not table.isidentifier():
+            raise StoreError(f"bad table name {table!r}")
+        row = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return int(row[0]) if row else 0
+
+    def errors(self, run_id: str | None = None) -> list[IngestError]:
+        sql = "SELECT source, reason, message FROM ingest_errors"
+        params: list[Any] = []
+        if run_id:
+            sql += " WHERE run_id = ?"
+            params.append(run_id)
+        sql += " ORDER BY source, reason"
+        return [
+            IngestError(source=s, reason=r, message=m)
+            for s, r, m in self.conn.execute(sql, params).fetchall()
+        ]
+
+
+def _merge_actor(a: Actor, b: Actor) -> Actor:
+    aliases = sorted(set(a.aliases) | set(b.aliases) | ({b.name} - {a.name}))
+    return Actor(id=a.id, name=a.name, type=a.type, country=a.country or b.country,
+                 sector=a.sector or b.sector, aliases=aliases)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)

@@ -1,0 +1,112 @@
+"""Ordered, registered migrations. Each runs once, in a transaction, recorded in
+``schema_migrations``; a database newer than this code is refused, not guessed at."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (
+        1,
+        "articles, shards, runs, ingest errors",
+        """
+        CREATE TABLE articles (
+            id VARCHAR PRIMARY KEY,
+            title VARCHAR,
+            outlet VARCHAR,
+            url VARCHAR,
+            author VARCHAR,
+            published DATE,
+            published_inferred BOOLEAN NOT NULL DEFAULT FALSE,
+            language VARCHAR,
+            duplicate_of VARCHAR,
+            source_path VARCHAR NOT NULL,
+            text VARCHAR NOT NULL,
+            source_kind VARCHAR,
+            dup_group VARCHAR,
+            text_hash VARCHAR NOT NULL,
+            n_words INTEGER NOT NULL,
+            notes VARCHAR[] NOT NULL DEFAULT [],
+            minhash BLOB,
+            extractor VARCHAR NOT NULL,
+            ingested_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+        );
+        CREATE INDEX articles_text_hash ON articles(text_hash);
+        CREATE TABLE ingest_shards (
+            id VARCHAR PRIMARY KEY,
+            run_id VARCHAR NOT NULL,
+            n_docs INTEGER NOT NULL,
+            n_new INTEGER NOT NULL,
+            done_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+        );
+        CREATE TABLE ingest_runs (
+            id VARCHAR PRIMARY KEY,
+            started_at TIMESTAMP NOT NULL,
+            finished_at TIMESTAMP,
+            inputs VARCHAR NOT NULL,
+            summary VARCHAR
+        );
+        CREATE TABLE ingest_errors (
+            id VARCHAR PRIMARY KEY,
+            run_id VARCHAR NOT NULL,
+            source VARCHAR NOT NULL,
+            reason VARCHAR NOT NULL,
+            message VARCHAR NOT NULL,
+            created_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+        );
+        """,
+    ),
+]
+
+LATEST = MIGRATIONS[-1][0]
+
+MIGRATIONS.append(
+    (
+        2,
+        "understanding: actors, mentions, times, places, counts, quotes",
+        """
+        CREATE TABLE actors (
+            id VARCHAR PRIMARY KEY,
+            name VARCHAR NOT NULL,
+            type VARCHAR NOT NULL,
+            country VARCHAR,
+            sector VARCHAR,
+            aliases VARCHAR[] NOT NULL DEFAULT []
+        );
+        CREATE TABLE article_analysis (
+            article_id VARCHAR PRIMARY KEY,
+            provenance VARCHAR[] NOT NULL,
+            analyzed_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+        );
+        CREATE TABLE mentions (
+            article_id VARCHAR NOT NULL, actor_id VARCHAR NOT NULL, text VARCHAR NOT NULL,
+            span INTEGER[] NOT NULL, label VARCHAR NOT NULL, country VARCHAR, sector VARCHAR,
+            sentence INTEGER NOT NULL
+        );
+        CREATE INDEX mentions_article ON mentions(article_id);
+        CREATE INDEX mentions_actor ON mentions(actor_id);
+        CREATE TABLE times (
+            article_id VARCHAR NOT NULL, text VARCHAR NOT NULL, span INTEGER[] NOT NULL,
+            date DATE, end_date DATE, precision VARCHAR NOT NULL, relative BOOLEAN NOT NULL
+        );
+        CREATE INDEX times_article ON times(article_id);
+        CREATE TABLE places (
+            article_id VARCHAR NOT NULL, text VARCHAR NOT NULL, span INTEGER[] NOT NULL,
+            name VARCHAR NOT NULL, country VARCHAR, lat DOUBLE, lon DOUBLE, geonameid BIGINT,
+            disputed BOOLEAN NOT NULL
+        );
+        CREATE INDEX places_article ON places(article_id);
+        CREATE TABLE counts (
+            article_id VARCHAR NOT NULL, text VARCHAR NOT NULL, span INTEGER[] NOT NULL,
+            number DOUBLE NOT NULL, object VARCHAR NOT NULL, verb VARCHAR,
+            precision VARCHAR NOT NULL
+        );
+        CREATE INDEX counts_article ON counts(article_id);
+        CREATE TABLE quotes (
+            id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, text VARCHAR NOT NULL,
+            direct BOOLEAN NOT NULL, cue VARCHAR, speaker VARCHAR, span INTEGER[] NOT NULL,
+            kind VARCHAR NOT NULL
+        );
+        CREATE INDEX quotes_article ON quotes(article_id);
+        """,
+    )
+)
+LATEST = MIGRATIONS[-1][0]
