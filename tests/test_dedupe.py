@@ -63,3 +63,4 @@ def test_groups_exact_and_near_with_canonical_earliest(corpus):
 
 def test_empty_text_signature_is_stable():
     assert signature("") == signature("")
+

@@ -33,6 +33,7 @@ from chronicler.metadata import (
     derive_title,
     infer_published,
     is_date_line,
+    latest_partial_date,
     looks_like_title,
     outlet_from_text,
     outlet_from_url,
@@ -458,6 +459,7 @@ def build_article(raw: RawDoc, settings: Settings | None = None) -> Article:
     published, inferred, date_source = infer_published(text, declared)
     if date_source in ("dateline", "latest-date"):
         notes.append(f"published:{date_source}")
+    partial = latest_partial_date(text) if published is None else None
 
     norm = normalize_for_hash(text)
     return Article(
@@ -468,6 +470,7 @@ def build_article(raw: RawDoc, settings: Settings | None = None) -> Article:
         author=_collapse(raw.author) if raw.author and raw.author.strip() else meta.author,
         published=published,
         published_inferred=inferred,
+        published_partial=f"--{partial[0]:02d}-{partial[1]:02d}" if partial else None,
         language=detect_language(text),
         source_path=raw.source_path,
         text=text,

@@ -235,6 +235,21 @@ def latest_date(text: str) -> date | None:
     return best
 
 
+def latest_partial_date(text: str) -> tuple[int, int] | None:
+    """(month, day) of the latest year-less, not-future date, when the text gives no
+    year at all; the corpus then lends the year (see ``dates.infer_corpus_years``)."""
+    mentions = find_dates(text)
+    if any(m.year is not None for m in mentions):
+        return None
+    best: tuple[int, int] | None = None
+    for m in mentions:
+        if _is_future(text, m):
+            continue
+        if best is None or (m.month, m.day) > best:
+            best = (m.month, m.day)
+    return best
+
+
 def infer_published(text: str, declared: str | None) -> tuple[date | None, bool, str]:
     """(published, inferred, source) where source is metadata|dateline|latest-date|none.
 

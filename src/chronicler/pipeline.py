@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from chronicler import __version__
 from chronicler.clean import build_article
 from chronicler.config import Settings
+from chronicler.corpus_dates import infer_corpus_years
 from chronicler.dedupe import find_duplicates, signature
 from chronicler.errors import InputSkipped
 from chronicler.ingest import iter_documents
@@ -202,7 +203,7 @@ def run_ingest(
 
     if progress:
         progress("stage:dedupe", 0)
-    run_cross_article_stages(store)
+    run_cross_article_stages(store, analyzer)
     summary.article_ids = sorted(set(seen_ids))
     if summary.article_ids:
         row = store.conn.execute(
@@ -233,8 +234,18 @@ def _ids_for(store: Store, raws: Sequence[RawDoc]) -> list[str]:
     return [r[0] for r in rows]
 
 
-def run_cross_article_stages(store: Store) -> None:
+def run_cross_article_stages(store: Store, analyzer: Analyzer | None = None) -> None:
     """Set operations over the whole store; idempotent, order-independent."""
+    years = infer_corpus_years(store.conn.execute(
+        "SELECT id, published, published_partial FROM articles").fetchall())
+    if years:
+        with store.transaction():
+            store.set_inferred_dates(years)
+        if analyzer is not None:
+            # Relative dates ("last month") depend on the publication date: redo them.
+            arts = store.articles(ids=sorted(years))
+            with store.transaction():
+                store.write_analyses(analyzer.analyze_batch(arts))
     groups = find_duplicates(store.minhashes())
     with store.transaction():
         store.set_duplicates({a: (dup, grp) for a, (dup, grp) in groups.items()})

@@ -6,8 +6,8 @@ Field names of the ``*Record`` classes that appear in the export contract
 
 from __future__ import annotations
 
-import hashlib
 import datetime as _dt
+import hashlib
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -69,6 +69,8 @@ class Article(Record):
     text_hash: str = ""
     n_words: int = 0
     notes: list[str] = Field(default_factory=list)  # e.g. "truncated", "encoding:cp1252"
+    # "--MM-DD": the latest date in a text that never states a year; the corpus lends it.
+    published_partial: str | None = None
 
 
 # ---------------------------------------------------------------- understanding

@@ -163,17 +163,16 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[st
                 notes.append("encoding:" + enc.removesuffix("-le").removesuffix("-be"))
             return _decode_as(data[len(bom) :], enc, notes)
 
-    if declared:
-        enc = _canonical(declared)
-        # A BOM-less document cannot really be UTF-16/32 if it carried an ASCII
-        # <meta> tag; WHATWG treats such labels as UTF-8.
-        if enc and enc != "utf-8" and not enc.startswith(("utf-16", "utf-32")):
-            try:
-                text = data.decode(enc)
-            except UnicodeDecodeError:
-                pass  # the label lies; fall through to detection
-            else:
-                return _finish(text, [f"encoding:{enc}"])
+    label = _canonical(declared) if declared else None
+    # A BOM-less document cannot really be UTF-16/32 if it carried an ASCII <meta>
+    # tag; WHATWG treats such labels as UTF-8.
+    if label and label != "utf-8" and not label.startswith(("utf-16", "utf-32")):
+        try:
+            text = data.decode(label)
+        except UnicodeDecodeError:
+            pass  # the label lies; fall through to detection
+        else:
+            return _finish(text, [f"encoding:{label}"])
 
     # Before UTF-8: BOM-less UTF-16 of ASCII text is valid UTF-8 full of NULs.
     utf16 = _utf16_without_bom(data)

@@ -48,7 +48,7 @@ def looks_like_feed(head: bytes) -> bool:
     text, _ = decode_bytes(head[:4096])
     text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
     m = _ROOT_RE.search(text)
-    return bool(m) and _local(m.group(1)) in FEED_ROOTS
+    return m is not None and _local(m.group(1)) in FEED_ROOTS
 
 
 def check_xml(body: bytes, source: str) -> str | None:

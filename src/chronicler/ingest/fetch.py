@@ -111,6 +111,7 @@ class _Inflater:
         self.coding = coding
         self.url = url
         self._d: zlib._Decompress | None = None
+        self._wbits: int | None
         if coding in ("gzip", "x-gzip"):
             self._wbits = 16 + zlib.MAX_WBITS
         elif coding == "deflate":

@@ -6,7 +6,6 @@ linear time, so a short feed snippet never needs a worker.
 
 from __future__ import annotations
 
-import hashlib
 import html as html_lib
 import re
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ import trafilatura  # imported here so forked workers inherit it ready
 
 from chronicler.config import Settings
 from chronicler.errors import InputSkipped
+from chronicler.ingest.base import sha1
 from chronicler.ingest.decode import decode_text, meta_charset
 from chronicler.ingest.sandbox import SandboxCrashed, SandboxTimeout, run_limited
 from chronicler.records import RawDoc, SourceKind
@@ -128,7 +128,7 @@ def _extract_in_worker(html: str, url: str | None, precheck: bool) -> tuple[str,
         )
     # Worker boundary: trafilatura/lxml/htmldate raise a wide, undocumented range of
     # errors on malformed pages; each one means "this page could not be extracted".
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         return "error", f"{type(e).__name__}: {e}"[:300], shape.max_depth
     if doc is None:
         return "ok", None, shape.max_depth
@@ -189,7 +189,7 @@ def read_html_bytes(data: bytes, source: str, settings: Settings, *, url: str | 
         outlet=ex.sitename,
         author=ex.author,
         published=ex.date,
-        raw_hash=hashlib.sha1(data).hexdigest(),
+        raw_hash=sha1(data),
         notes=[*dec_notes, *(notes or [])],
     )
 

@@ -79,7 +79,7 @@ def _record_doc(rec: ArcWarcRecord, where: str, settings: Settings) -> Item | No
     if rec.rec_type != "response" or rec.http_headers is None:
         return None
     ctype = rec.http_headers.get_header("Content-Type") or ""
-    if not ctype.split(";")[0].strip().lower() in HTML_TYPES:
+    if ctype.split(";")[0].strip().lower() not in HTML_TYPES:
         return None
     cap = settings.max_input_bytes
     # content_stream() undoes chunking and content-encoding; reading cap + 1 bounds

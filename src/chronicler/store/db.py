@@ -19,7 +19,7 @@ from chronicler.store.tables import PER_ARTICLE, TableSpec
 ARTICLE_COLUMNS = [
     "id", "title", "outlet", "url", "author", "published", "published_inferred",
     "language", "duplicate_of", "source_path", "text", "source_kind", "dup_group",
-    "text_hash", "n_words", "notes",
+    "text_hash", "n_words", "notes", "published_partial",
 ]
 
 
@@ -187,6 +187,13 @@ class Store:
                 "UPDATE articles SET duplicate_of = ?, dup_group = ? WHERE id = ?", changes
             )
         return len(changes)
+
+    def set_inferred_dates(self, dates: dict[str, Any]) -> None:
+        self.conn.executemany(
+            "UPDATE articles SET published = ?, published_inferred = TRUE, "
+            "notes = list_append(notes, 'published:corpus-year') WHERE id = ?",
+            [[d, aid] for aid, d in sorted(dates.items())],
+        )
 
     # ------------------------------------------------------------------ analysis
     def write_analyses(self, analyses: Sequence[Analysis]) -> None:

@@ -25,6 +25,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             text_hash VARCHAR NOT NULL,
             n_words INTEGER NOT NULL,
             notes VARCHAR[] NOT NULL DEFAULT [],
+            published_partial VARCHAR,
             minhash BLOB,
             extractor VARCHAR NOT NULL,
             ingested_at TIMESTAMP NOT NULL DEFAULT current_timestamp
