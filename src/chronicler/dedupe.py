@@ -28,6 +28,8 @@ from datasketch import MinHash, MinHashLSH
 SHINGLE_WORDS = 3
 NUM_PERM = 128
 THRESHOLD = 0.5
+# Pinned: signatures are stored, so the hashing scheme must never change under them.
+SCHEME = "affine32"
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -39,16 +41,16 @@ def shingles(text: str, k: int = SHINGLE_WORDS) -> list[bytes]:
 
 
 def signature(text: str) -> bytes:
-    """MinHash signature of ``text`` as bytes (128 uint64), for storage."""
-    m = MinHash(num_perm=NUM_PERM, seed=1)
+    """MinHash signature of ``text`` as bytes (128 uint32), for storage."""
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     sh = shingles(text)
     if sh:
         m.update_batch(sh)
-    return np.asarray(m.hashvalues, dtype=np.uint64).tobytes()
+    return np.asarray(m.hashvalues, dtype=np.uint32).tobytes()
 
 
 def _minhash(sig: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.frombuffer(sig, dtype=np.uint64))
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=np.frombuffer(sig, dtype=np.uint32))
 
 
 def similarity(sig_a: bytes, sig_b: bytes) -> float:

@@ -12,7 +12,7 @@
 
 A bad input never raises: it becomes an ``IngestError`` whose ``reason`` is one of
 unreadable, too-large, empty, binary, unsupported-format, bad-archive,
-path-traversal, not-a-feed, xml-bomb, xml-external-entity, hostile-html,
+path-traversal, not-a-feed, bad-feed, xml-bomb, xml-external-entity, hostile-html,
 extract-timeout, extract-failed, no-main-text, bad-json, no-text, bad-warc,
 bad-scheme, bad-url, ssrf-blocked, too-many-redirects, fetch-timeout, http-error,
 bad-encoding, unreachable.

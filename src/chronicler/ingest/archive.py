@@ -19,6 +19,13 @@ from chronicler.config import Settings
 from chronicler.errors import InputSkipped
 from chronicler.ingest.base import Item, as_error, error, fmt_size, too_large
 
+# zipfile parses hostile bytes and says so in many ways: BadZipFile, NotImplementedError
+# (an unknown "zip file version" or compression method), RuntimeError (encrypted),
+# UnicodeDecodeError/ValueError (a mangled name), EOFError and zlib.error (cut data).
+_ZIP_ERRORS = (zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError, EOFError,
+               zlib.error, OSError)
+_TAR_ERRORS = (tarfile.TarError, OSError, EOFError, zlib.error, ValueError)
+
 # An archive may hold many documents, but not unboundedly many bytes: ten members'
 # worth of the per-file cap, decompressed.
 TOTAL_FACTOR = 10
@@ -83,7 +90,7 @@ def read_zip(path: str, settings: Settings, resolve: Resolver) -> Iterator[Item]
     budget = _Budget(path, settings)
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
+    except _ZIP_ERRORS as e:
         yield error(path, "bad-archive", f"{path}: not a readable zip file ({e})")
         return
     with zf:
@@ -101,10 +108,7 @@ def read_zip(path: str, settings: Settings, resolve: Resolver) -> Iterator[Item]
                 try:
                     with zf.open(info) as fh:
                         data = fh.read(cap + 1)
-                # Per-member damage: CRC/format errors, encryption, an unsupported
-                # compression method (NotImplementedError).
-                except (zipfile.BadZipFile, zlib.error, OSError, RuntimeError,
-                        NotImplementedError, EOFError) as e:
+                except _ZIP_ERRORS as e:  # this member is damaged; the next may be fine
                     yield error(where, "unreadable", f"{where}: cannot read member ({e})")
                     continue
                 budget.spend(len(data))
@@ -121,7 +125,7 @@ def read_tar(path: str, settings: Settings, resolve: Resolver) -> Iterator[Item]
     budget = _Budget(path, settings)
     try:
         tf = tarfile.open(path, mode="r:*")
-    except (tarfile.TarError, OSError, EOFError, zlib.error) as e:
+    except _TAR_ERRORS as e:
         yield error(path, "bad-archive", f"{path}: not a readable tar file ({e})")
         return
     with tf:
@@ -147,6 +151,6 @@ def read_tar(path: str, settings: Settings, resolve: Resolver) -> Iterator[Item]
                 yield from reader(data, where, settings)
         except InputSkipped as e:
             yield as_error(e, path)
-        except (tarfile.TarError, OSError, EOFError, zlib.error) as e:
+        except _TAR_ERRORS as e:
             yield error(path, "bad-archive", f"{path}: archive is damaged; the rest is "
                         f"skipped ({e})")

@@ -109,16 +109,6 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _utf8_cut_short(data: bytes) -> bool:
-    for k in (1, 2, 3):
-        try:
-            data[:-k].decode("utf-8")
-        except UnicodeDecodeError:
-            continue
-        return True
-    return False
-
-
 def _finish(text: str, notes: list[str]) -> tuple[str, list[str]]:
     if "\x00" in text:
         text = text.replace("\x00", "")
@@ -151,8 +141,8 @@ def _canonical(encoding: str) -> str | None:
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[str]]:
     """Decode ``data`` to text, recovering from common mislabelling.
 
-    Order: BOM; a declared charset (HTTP header / ``<meta>``) if it decodes cleanly;
-    strict UTF-8; BOM-less UTF-16; UTF-8 with cp1252 for the bytes UTF-8 rejects;
+    Order: BOM; BOM-less UTF-16; strict UTF-8; a declared charset (HTTP header or
+    ``<meta>``) if it decodes cleanly; UTF-8 with cp1252 for the bytes UTF-8 rejects;
     charset-normalizer for non-Western legacy encodings. NULs are removed and
     remaining undecodable bytes replaced, each with a note. Newlines become ``\\n``.
     """
@@ -163,6 +153,21 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[st
                 notes.append("encoding:" + enc.removesuffix("-le").removesuffix("-be"))
             return _decode_as(data[len(bom) :], enc, notes)
 
+    # Before UTF-8: BOM-less UTF-16 of ASCII text is valid UTF-8 full of NULs.
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        notes.append("encoding:utf-16")
+        return _decode_as(data, utf16, notes)
+
+    try:
+        return _finish(data.decode("utf-8"), notes)
+    except UnicodeDecodeError as e:
+        if e.reason == "unexpected end of data":
+            # UTF-8 cut in the middle of its last character: only the tail is bad.
+            return _finish(data.decode("utf-8", errors="replace"), notes)
+
+    # Valid UTF-8 beats a label: legacy bytes almost never form valid UTF-8 by chance,
+    # while pages labelled iso-8859-1 but saved as UTF-8 are common.
     label = _canonical(declared) if declared else None
     # A BOM-less document cannot really be UTF-16/32 if it carried an ASCII <meta>
     # tag; WHATWG treats such labels as UTF-8.
@@ -173,19 +178,6 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[st
             pass  # the label lies; fall through to detection
         else:
             return _finish(text, [f"encoding:{label}"])
-
-    # Before UTF-8: BOM-less UTF-16 of ASCII text is valid UTF-8 full of NULs.
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        notes.append("encoding:utf-16")
-        return _decode_as(data, utf16, notes)
-
-    try:
-        return _finish(data.decode("utf-8"), notes)
-    except UnicodeDecodeError as e:
-        if e.start >= len(data) - 3 and _utf8_cut_short(data):
-            # UTF-8 cut in the middle of its last character: only the tail is bad.
-            return _finish(data.decode("utf-8", errors="replace"), notes)
 
     if _is_cp1252_shaped(data):
         notes.append("encoding:cp1252")

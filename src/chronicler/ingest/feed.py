@@ -57,9 +57,16 @@ def check_xml(body: bytes, source: str) -> str | None:
     defusedxml forbids every entity declaration: a feed has no business declaring
     entities, and telling a harmless one from a billion-laughs one is not worth it.
     """
+    root_tag: str | None = None
     try:
-        root = safe_et.fromstring(body, forbid_dtd=False, forbid_entities=True,
-                                  forbid_external=True)
+        # iterparse and clear: the check must not hold a 20 MB feed's whole tree.
+        for event, elem in safe_et.iterparse(io.BytesIO(body), events=("start", "end"),
+                                             forbid_dtd=False, forbid_entities=True,
+                                             forbid_external=True):
+            if root_tag is None:
+                root_tag = elem.tag
+            if event == "end":
+                elem.clear()
     except defusedxml.EntitiesForbidden as e:
         _refuse_entity(source, e.name, e.sysid or e.pubid)
     except defusedxml.ExternalReferenceForbidden as e:
@@ -67,7 +74,7 @@ def check_xml(body: bytes, source: str) -> str | None:
     except defusedxml.DefusedXmlException as e:  # DTD processing or other tricks
         raise InputSkipped("xml-bomb", f"{source}: refused unsafe XML ({e})",
                            source=source) from e
-    except (ParseError, ValueError):
+    except (ParseError, ValueError, LookupError):  # LookupError: unknown encoding="…"
         # Not well-formed (a bare &nbsp; is common in hand-made feeds). feedparser's
         # loose parser may still read it, but only if no entity is declared anywhere.
         text, _ = decode_bytes(body)
@@ -75,8 +82,14 @@ def check_xml(body: bytes, source: str) -> str | None:
         if m:
             external = re.search(r"\b(SYSTEM|PUBLIC)\b", m.group(0))
             _refuse_entity(source, None, "declared" if external else None)
+        # The entity scan above is only as good as our decoding. If we cannot even
+        # see a feed root (a declared EBCDIC or UTF-16 body, say), feedparser would
+        # be reading something we did not check: refuse.
+        if not looks_like_feed(body):
+            raise InputSkipped("not-a-feed", f"{source}: not well-formed XML and no "
+                               "rss/feed root found", source=source)
         return None
-    return _local(root.tag)
+    return _local(root_tag) if root_tag is not None else None
 
 
 def _refuse_entity(source: str, name: str | None, external: str | None) -> NoReturn:
@@ -156,8 +169,16 @@ def read_feed(body: bytes, source: str, settings: Settings, *,
         return
     headers = {"content-type": content_type} if content_type else {}
     # Only ever BytesIO: a str or path-like makes feedparser fetch or open it.
-    parsed = feedparser.parse(io.BytesIO(body), response_headers=headers,
-                              resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(io.BytesIO(body), response_headers=headers,
+                                  resolve_relative_uris=False)
+    # Library boundary: feedparser is a loose parser and is meant not to raise, but
+    # on mangled bytes its encoding sniffing leaks UnicodeDecodeError, ValueError
+    # ("embedded null character") and others. Any of them means "unusable feed".
+    except Exception as e:
+        yield error(source, "bad-feed", f"{source}: the feed parser failed on this "
+                    f"file ({type(e).__name__}: {str(e)[:150]})")
+        return
     if not parsed.get("version") and not parsed.entries:
         yield error(source, "not-a-feed", f"{source}: not an RSS or Atom feed")
         return

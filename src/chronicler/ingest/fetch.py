@@ -159,6 +159,12 @@ def _read_body(resp: httpx.Response, url: str, cap: int, deadline: float) -> byt
     declared = resp.headers.get("content-length", "")
     if coding in ("", "identity") and declared.isdigit() and int(declared) > cap:
         raise _too_large(url, int(declared), cap)
+    if resp.is_stream_consumed:
+        # A transport that read the body before handing it over (httpx.MockTransport
+        # given ``content=bytes``); it is already in memory, decoded by httpx.
+        if len(resp.content) > cap:
+            raise _too_large(url, len(resp.content), cap)
+        return resp.content
     inflater = _Inflater(coding, url)
     out = bytearray()
     chunks: Iterator[bytes] = resp.iter_raw()
@@ -190,8 +196,9 @@ def _check_target(url: httpx.URL, original: str, allow_private: bool,
     if not host:
         raise FetchRefused("bad-url", f"{url}: URL has no host", source=original)
     port = url.port or (443 if url.scheme == "https" else 80)
+    literal = parse_ip_literal(host)
     try:
-        addresses = resolve(host, port)
+        addresses = [literal] if literal is not None else resolve(host, port)
     except (OSError, UnicodeError) as e:  # socket.gaierror is an OSError
         raise FetchRefused("unreachable", f"{url}: cannot resolve {host} ({e})",
                            source=original) from e
@@ -260,8 +267,10 @@ def _fetch(url: str, settings: Settings, allow_private: bool, client: httpx.Clie
         if current.scheme == "https" and parse_ip_literal(host) is None:
             extensions["sni_hostname"] = host
         try:
+            # follow_redirects=False per request too: an injected client may have been
+            # built to follow them, which would skip the checks on every hop.
             with client.stream("GET", target, headers=headers, extensions=extensions,
-                               timeout=timeout) as resp:
+                               timeout=timeout, follow_redirects=False) as resp:
                 status = resp.status_code
                 if status in REDIRECT_STATUSES and resp.headers.get("location"):
                     if hop == settings.max_redirects:

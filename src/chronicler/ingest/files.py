@@ -50,6 +50,8 @@ def open_regular(path: str) -> IO[bytes]:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as e:
         raise _unreadable(path, e) from e
+    except ValueError as e:  # a NUL byte in the path
+        raise InputSkipped("unreadable", f"cannot read {path!r}: {e}", source=path) from e
     try:
         mode = os.fstat(fd).st_mode
     except OSError as e:

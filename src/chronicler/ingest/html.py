@@ -39,10 +39,17 @@ _OPTIONAL_END = frozenset(
 )
 _RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "plaintext", "noscript")
 
-# ``[^<>]*`` (not ``[^>]*``) keeps the scan linear: a run of "<a<a<a" without ">"
-# is rescanned once per "<" otherwise.
-_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:_-]*)([^<>]*)>?|<!--")
+# The tag body stops at an unquoted "<" (not only at ">"): a run of "<a<a<a" with
+# no ">" would otherwise be rescanned from every "<", which is quadratic. Quoted
+# values are taken whole ("a > b" inside a title is not the end of the tag).
+# Possessive quantifiers (Python 3.11+) rule out backtracking altogether.
+_TAG_RE = re.compile(
+    r"""<(/?)([A-Za-z][A-Za-z0-9:_-]*+)((?:[^<>"']++|"[^"]*+"|'[^']*+')*+)>?|<!--"""
+)
 _ATTR_RE = re.compile(r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""")
+
+
+_DOCUMENT_RE = re.compile(r"<(?:html|body)[\s>]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -148,6 +155,10 @@ def extract_main(html: str, url: str | None, settings: Settings, *,
     (tests use it to prove the time limit holds on its own).
     """
     src = source or url or "html"
+    if not _DOCUMENT_RE.search(html):
+        # trafilatura finds nothing in a bare fragment such as "<p>…</p>" (lxml makes
+        # the <p> the root); give it a document to look into.
+        html = f"<html><body>{html}</body></html>"
     try:
         status, payload, depth = run_limited(
             _extract_in_worker, (html, url, precheck), settings.extract_timeout_s
@@ -197,7 +208,8 @@ def read_html_bytes(data: bytes, source: str, settings: Settings, *, url: str | 
 # ------------------------------------------------------------------ fragments
 _BLOCK_TAGS = frozenset(
     "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table blockquote pre hr dd dt dl "
-    "section article header footer aside figure figcaption".split()
+    "section article header footer aside figure figcaption form fieldset nav main "
+    "details summary address caption td th".split()
 )
 _DROP_WITH_CONTENT = frozenset(
     "script style template noscript iframe object embed svg math select button".split()

@@ -1,0 +1,261 @@
+"""Cue words and speakers: who is behind a cue verb, as a ``Speaker`` record.
+
+The cue lexicon lives in ``data/quotes/cues.txt`` (verbs and phrases with their kind)
+and ``data/quotes/sources.txt`` (nouns that can head an unnamed source); both load once.
+
+A speaker is found from the parse and resolved against the actors stage's output:
+
+1. the subject of the cue verb (``nsubj``; the ``agent`` of a passive). A participle
+   with no subject of its own ("..., dismissing the claims as ...") takes the subject
+   of the nearest cue verb above it ("India denied ..."), else of the verb it hangs on;
+2. the subject's core span: its left modifiers ("Pakistan’s Foreign Minister Ishaq
+   Dar") and name parts, without appositions, relative clauses or prepositions;
+3. the mention covering the head word of that span (the longest overlap among
+   several) gives the actor: ``Speaker(name=actor.name, actor_id, country, sector)``. A
+   country speaking is its government (sector GOV);
+4. a mention that covers only a modifier ("Indian officials", "Pakistan’s military")
+   gives an unnamed source with that country: ``Speaker(name="Indian officials",
+   actor_id=None, country="IND")``;
+5. a pronoun with no mention takes the nearest preceding mention in the previous three
+   sentences: a PERSON for he/she, a country, organisation or group for it/they;
+6. anything else keeps its text as the name, with no actor ("officials", "ongoing
+   analysis").
+
+``Resolved.grounded`` says whether the speaker is more than a bare noun phrase: an actor,
+a pronoun we resolved, or a source noun ("officials"). Indirect quotes need it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from chronicler.records import Actor, Mention, Speaker
+
+# kinds that may attribute a direct quote / that may give an indirect quote
+DIRECT_KINDS = frozenset({"speech", "directive", "characterize", "direct"})
+INDIRECT_KINDS = frozenset({"speech", "directive", "characterize", "relay"})
+
+_SPLIT = re.compile(r"\t+| {2,}")
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_GROUP_PRONOUNS = frozenset({"it", "they", "them"})
+_GROUP_LABELS = frozenset({"GPE", "ORG", "NORP"})
+_LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
+_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp"})
+_CORE_RIGHT_DEPS = frozenset({"compound", "flat", "nummod", "case"})
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    words: dict[str, frozenset[str]]  # lemma -> kinds
+    phrasal: dict[tuple[str, str], frozenset[str]]  # (lemma, particle) -> kinds
+    phrases: tuple[tuple[str, ...], ...]  # "according to" and friends, lower-case words
+    titles: frozenset[str]  # words after which a quote is a title or a name
+
+    def kinds(self, tok: Token) -> frozenset[str]:
+        """Kinds of ``tok`` as a cue verb; empty for nouns and modifiers ("the said
+        agreement", "repeated calls for peace")."""
+        if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
+            return frozenset()
+        lemma = tok.lemma_.lower()
+        for child in tok.children:
+            if child.dep_ == "prt":
+                k = self.phrasal.get((lemma, child.lower_))
+                if k:
+                    return k
+        return self.words.get(lemma) or self.words.get(tok.lower_, frozenset())
+
+    def cue_name(self, tok: Token) -> str:
+        lemma = tok.lemma_.lower()
+        for child in tok.children:
+            if child.dep_ == "prt" and (lemma, child.lower_) in self.phrasal:
+                return f"{lemma} {child.lower_}"
+        return lemma if lemma in self.words else tok.lower_
+
+    def is_title_word(self, word: str) -> bool:
+        w = word.lower()
+        return w in self.titles or (w.endswith("s") and w[:-1] in self.titles)
+
+
+def _data_lines(name: str) -> list[str]:
+    raw = resources.files("chronicler").joinpath(f"data/quotes/{name}").read_text("utf-8")
+    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> CueLexicon:
+    words: dict[str, set[str]] = {}
+    phrasal: dict[tuple[str, str], set[str]] = {}
+    phrases: list[tuple[str, ...]] = []
+    titles: set[str] = set()
+    for ln in _data_lines("cues.txt"):
+        parts = _SPLIT.split(ln)
+        if len(parts) != 2:
+            raise ValueError(f"data/quotes/cues.txt: bad line {ln!r} (want: cue<TAB>kind)")
+        cue, kind = parts[0].lower(), parts[1].strip()
+        if kind == "title":
+            titles.add(cue)
+        elif kind == "according":
+            phrases.append(tuple(cue.split()))
+        elif " " in cue:
+            lemma, particle = cue.split(None, 1)
+            phrasal.setdefault((lemma, particle), set()).add(kind)
+        else:
+            words.setdefault(cue, set()).add(kind)
+    return CueLexicon(
+        words={k: frozenset(v) for k, v in words.items()},
+        phrasal={k: frozenset(v) for k, v in phrasal.items()},
+        phrases=tuple(sorted(phrases, key=len, reverse=True)),
+        titles=frozenset(titles),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_sources() -> frozenset[str]:
+    return frozenset(ln.lower() for ln in _data_lines("sources.txt"))
+
+
+# ------------------------------------------------------------------ the subject
+def _own_subject(tok: Token) -> Token | None:
+    passive = False
+    for c in tok.children:
+        if c.dep_ == "nsubj":
+            return c
+        if c.dep_ == "auxpass":
+            passive = True
+    if passive:
+        for c in tok.children:
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        if tok.lemma_.lower() == "quote":  # "Dar was quoted as saying"
+            for c in tok.children:
+                if c.dep_ == "nsubjpass":
+                    return c
+    return None
+
+
+def cue_subject(tok: Token, lex: CueLexicon, depth: int = 0) -> Token | None:
+    """The speaker token of cue ``tok`` (see the module docstring, step 1)."""
+    subj = _own_subject(tok)
+    if subj is not None:
+        if subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+            return tok.head  # "Dar, who said ...": the relative pronoun stands for Dar
+        return subj
+    if depth > 3 or tok.dep_ not in _CLIMB_DEPS:
+        return None
+    # a participle or infinitive borrows the subject of the speech act above it
+    anc = tok.head
+    while True:
+        if lex.kinds(anc) & (DIRECT_KINDS | INDIRECT_KINDS):
+            found = cue_subject(anc, lex, depth + 1)
+            if found is not None:
+                return found
+        if anc.head.i == anc.i:
+            break
+        anc = anc.head
+    head = tok.head
+    if head.i != tok.i and head.pos_ in ("VERB", "AUX"):
+        return cue_subject(head, lex, depth + 1)
+    return None
+
+
+def _core_end(tok: Token) -> Token:
+    end = tok
+    for c in tok.rights:
+        adjacent = c.left_edge.i == end.i + 1
+        if c.dep_ in _CORE_RIGHT_DEPS or (c.dep_ == "appos" and adjacent and c.pos_ == "PROPN"):
+            end = _core_end(c)
+        else:
+            break
+    return end
+
+
+def core_span(tok: Token) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``tok`` without its appositions,
+    relative clauses and prepositional phrases ("the Pakistani Embassy" of "the
+    Pakistani Embassy in Moscow"; "Dr. Amzad Ayub Mirza" of "Dr. Amzad Ayub Mirza, a
+    political analyst ...")."""
+    text = tok.doc.text
+    start = tok.left_edge.idx
+    while start < tok.idx and text[start] in ",;:—–-\"“”'‘’ ":
+        start += 1
+    end = _core_end(tok)
+    return start, end.idx + len(end)
+
+
+# ------------------------------------------------------------------ resolution
+@dataclass(frozen=True)
+class Resolved:
+    speaker: Speaker
+    grounded: bool
+
+
+class SpeakerResolver:
+    """Resolves speaker tokens against one article's mentions and actors."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], actors: Sequence[Actor]):
+        self.doc = doc
+        self.mentions = sorted(mentions, key=lambda m: (m.span[0], -m.span[1]))
+        self.actors = {a.id: a for a in actors}
+        self.sent_starts = [s.start_char for s in doc.sents]
+        self.sources = load_sources()
+
+    def sentence_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
+
+    def _speaker(self, m: Mention) -> Speaker:
+        a = self.actors.get(m.actor_id)
+        name = a.name if a is not None else m.text
+        country = m.country or (a.country if a else None)
+        sector = m.sector or (a.sector if a else None)
+        if sector is None and (m.label == "GPE" or (a is not None and a.type == "COUNTRY")):
+            sector = "GOV"  # a country that speaks is its government
+        return Speaker(name=name, actor_id=m.actor_id, country=country, sector=sector)
+
+    def _overlapping(self, s: int, e: int) -> list[Mention]:
+        return [m for m in self.mentions if m.span[0] < e and m.span[1] > s]
+
+    def resolve(self, tok: Token) -> Resolved:
+        s, e = core_span(tok)
+        hs, he = tok.idx, tok.idx + len(tok)
+        over = self._overlapping(s, e)
+        on_head = [m for m in over if m.span[0] < he and m.span[1] > hs]
+        if on_head:
+            best = max(on_head, key=lambda m: min(e, m.span[1]) - max(s, m.span[0]))
+            return Resolved(self._speaker(best), True)
+        text = _LEADING_DET.sub("", self.doc.text[s:e]).strip()
+        low = tok.lower_
+        if low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS:
+            m = self._antecedent(hs, person=low in _PERSON_PRONOUNS)
+            if m is not None:
+                return Resolved(self._speaker(m), True)
+            return Resolved(Speaker(name=text), False)
+        if over:  # a mention on a modifier only: an unnamed source of that country
+            mod = max(over, key=lambda m: min(e, m.span[1]) - max(s, m.span[0]))
+            sp = self._speaker(mod)
+            return Resolved(Speaker(name=text, country=sp.country,
+                                    sector=sp.sector if tok.lemma_.lower() in self.sources
+                                    else None), True)
+        return Resolved(Speaker(name=text), tok.lemma_.lower() in self.sources)
+
+    def _antecedent(self, before: int, *, person: bool) -> Mention | None:
+        """Nearest preceding mention of the right kind within the previous 3 sentences."""
+        first_sent = self.sentence_of(before) - 3
+        lo = self.sent_starts[max(0, first_sent)]
+        best = None
+        for m in self.mentions:
+            if m.span[0] >= before:
+                break
+            if m.span[0] < lo:
+                continue
+            if (m.label == "PERSON") if person else (m.label in _GROUP_LABELS):
+                best = m
+        return best
