@@ -91,6 +91,9 @@ CASES: list[tuple[str, list[tuple[object, ...]]]] = [
     ("The IMF approved USD 10 billion in loans.", [(1e10, "$", "approve", "exact")]),
     ("The state set aside Rs 500 crore.", [(5e9, "rupees", "set", "exact")]),
     ("One of the tourists was killed.", [(1, "tourists", "kill", "exact")]),
+    # the small model tags "10 UCAVs" TIME and "the same day 3" DATE: neighbours decide
+    ("On May 10 the same day 3 drones were downed.", [(3, "drones", "down", "exact")]),
+    ("By 5 pm, 40 were hurt.", [(40, "people", "hurt", "exact")]),
     ("Strikes on three Pakistani airbases followed.",
      [(3, "Pakistani airbases", "strike", "exact")]),
 ]

@@ -10,10 +10,12 @@ shards already done and finishes the rest without duplicates.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import time
 import uuid
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -142,6 +144,53 @@ def shard_key(items: Sequence[RawDoc | IngestError], salt: str = "") -> str:
     return content_id(EXTRACTOR, *parts, n=24)
 
 
+Shard = list[RawDoc | IngestError]
+
+
+def _worker_batch(raws: list[RawDoc], settings: Settings) -> list[Processed | IngestError]:
+    # Runs in a worker process: each loads its own model once (get_analyzer caches).
+    return process_batch(raws, settings, get_analyzer(settings) if settings.analyze else None)
+
+
+def _process_shards(
+    docs: Iterable[RawDoc | IngestError], store: Store, settings: Settings, salt: str,
+    analyzer: Analyzer | None,
+) -> Iterator[tuple[Shard, str, list[Processed | IngestError] | None]]:
+    """Yield (shard, key, results); results is None for a shard already committed.
+
+    With ``settings.workers > 1`` shards are processed in worker processes (spawned,
+    so no lock or thread state is inherited), at most two per worker in flight so
+    memory stays bounded; results come back in input order and the caller commits
+    them in this process, the only writer of the database.
+    """
+    chunks = ((items, shard_key(items, salt)) for items in _chunks(docs, settings.shard_size))
+    if settings.workers <= 1:
+        for items, key in chunks:
+            if store.shard_done(key):
+                yield items, key, None
+            else:
+                raws = [d for d in items if isinstance(d, RawDoc)]
+                yield items, key, process_batch(raws, settings, analyzer)
+        return
+
+    window = settings.workers * 2
+    pending: deque[tuple[Shard, str, Future[list[Processed | IngestError]] | None]] = deque()
+    with ProcessPoolExecutor(max_workers=settings.workers,
+                             mp_context=multiprocessing.get_context("spawn")) as pool:
+        for items, key in chunks:
+            if store.shard_done(key):
+                pending.append((items, key, None))
+            else:
+                raws = [d for d in items if isinstance(d, RawDoc)]
+                pending.append((items, key, pool.submit(_worker_batch, raws, settings)))
+            while len(pending) > window or (pending and pending[0][2] is None):
+                it, k, fut = pending.popleft()
+                yield it, k, None if fut is None else fut.result()
+        while pending:
+            it, k, fut = pending.popleft()
+            yield it, k, None if fut is None else fut.result()
+
+
 def run_ingest(
     inputs: Sequence[str],
     store: Store,
@@ -162,17 +211,16 @@ def run_ingest(
     )
     seen_ids: list[str] = []
     salt = f"analyze={settings.analyze}|model={settings.spacy_model}"
-    if analyzer is None and settings.analyze:
+    if analyzer is None and settings.analyze and settings.workers <= 1:
         if progress:
             progress("stage:loading model", 0)
         analyzer = get_analyzer(settings)
 
-    for items in _chunks(docs, settings.shard_size):
+    for items, key, results in _process_shards(docs, store, settings, salt, analyzer):
         summary.read += len(items)
-        key = shard_key(items, salt)
         input_errors = [d for d in items if isinstance(d, IngestError)]
         raws = [d for d in items if isinstance(d, RawDoc)]
-        if store.shard_done(key):
+        if results is None:
             # Already committed by an earlier (possibly killed) run: nothing to redo.
             summary.shards_resumed += 1
             summary.already_stored += len(raws)
@@ -182,7 +230,6 @@ def run_ingest(
                 progress("docs", len(items))
             continue
 
-        results = process_batch(raws, settings, analyzer)
         processed = [r for r in results if isinstance(r, Processed)]
         errors = input_errors + [r for r in results if isinstance(r, IngestError)]
         with store.transaction():
@@ -203,7 +250,8 @@ def run_ingest(
 
     if progress:
         progress("stage:dedupe", 0)
-    run_cross_article_stages(store, analyzer)
+    run_cross_article_stages(store, analyzer if analyzer is not None or not settings.analyze
+                             else get_analyzer(settings))
     summary.article_ids = sorted(set(seen_ids))
     if summary.article_ids:
         row = store.conn.execute(

@@ -67,8 +67,8 @@ _FIRST_F = ["Ana", "Irena", "Nadia", "Leila", "Katya", "Helena", "Mira", "Dana",
             "Hafsa", "Elena", "Sadia", "Rania", "Zara", "Claire", "Nika", "Lena", "Mirela", "Elise",
             "Amira", "Vesna", "Talia", "Noor", "Ines", "Sela", "Orla", "Maren", "Yara", "Petra"]
 _SUR_A = ["Hal", "Vel", "Rad", "Kos", "Mar", "Luk", "Tes", "Kir", "Mor", "Dar", "Od", "Ard", "Har",
-          "Qor", "Mal", "Ot", "Van", "Kor", "Sel", "Bel", "San", "Kot", "Ash", "Fon", "Ab", "Wes",
-          "Bor", "Kes", "Dov", "Str", "Sor", "Ber", "Tam", "Lor", "Ven", "Gar", "Pol", "Rus"]
+          "Qor", "Mal", "Ot", "Van", "Kor", "Sel", "Bel", "San", "Kot", "Ash", "Fon", "Aber", "Wes",
+          "Bor", "Kes", "Dov", "Stan", "Sor", "Ber", "Tam", "Lor", "Ven", "Gar", "Pol", "Rus"]
 _SUR_B = ["vik", "ic", "anec", "sut", "ten", "an", "aly", "rell", "el", "uln", "en", "rak", "van",
           "lek", "eri", "dor", "han", "vin", "kis", "tal", "by", "taine", "ara", "oux", "san", "sk",
           "sar", "ran", "and", "orv", "ek", "ova", "ski", "ard", "ett", "ani"]
@@ -140,6 +140,7 @@ class _Ctx:
     injured: int
     curly: bool
     mentioned: set[str]
+    used: set[int] = field(default_factory=set)
     fixed: dict[str, str] = field(default_factory=dict)
 
     def who(self, key: str) -> str:
@@ -247,10 +248,28 @@ _CLAUSES = [
     "the {army|military} was on high alert along the {line}",
     "{n} {homes|shops|buildings} had been damaged in {town}",
     "the government would pay compensation to the families of those killed",
+    "{Bdem} drones had been {shot down|intercepted} over {town}",
+    "the {attackers|gunmen} had crossed the {line} {last month|weeks earlier|in the spring}",
+    "{k} {suspects|men} had been {arrested|detained} in connection with the attack",
+    "the {hospital|main hospital} in {town} was {overwhelmed|running short of blood}",
+    "the airport at {town} would {remain closed|reopen} {on {day2}|for civilian flights|for now}",
+    "{C} had {offered|proposed} to host {talks|a meeting} between the two sides",
+    "{A} would {not|never} accept {mediation|outside interference} on {region}",
+    "the {strikes|raids} had hit {only military targets|a seminary and several homes|empty buildings}",
+    "{n} {tourists|pilgrims|students} had been {evacuated|flown home} from {region}",
+    "{Adem} diplomats had been given {k} days to leave {capB}",
+    "{B} had {closed|restricted} its airspace to {Adem} airlines",
+    "electricity and internet {had been cut|were down} in parts of {town}",
+    "the death toll was expected to rise",
+    "investigators had found {weapons|explosives|satellite phones} near {town}",
+    "a curfew had been imposed in {town} and {k} nearby villages",
+    "{Bdem} officials had {refused|declined} to share {evidence|intercepts}",
+    "the Security Council would hold {closed|emergency} consultations on {day2}",
+    "{A} had {recalled|summoned} its ambassador {from|in} {capB}",
 ]
 _SOURCES = ["police", "hospital officials", "the district administration", "local officials",
             "the health ministry", "the army", "residents", "a government statement",
-            "the {A} defence ministry", "the {B} military", "rescue workers", "the regional government"]
+            "the {Adem} defence ministry", "the {Bdem} military", "rescue workers", "the regional government"]
 _UNNAMED = ["Officials said", "Security officials said", "Diplomats said", "Reports say",
             "A senior official, who spoke on condition of anonymity, said",
             "Two officials familiar with the matter said", "Local media reported",
@@ -316,7 +335,13 @@ def _quote_text(rng: random.Random) -> str:
 
 
 def _clause(ctx: _Ctx) -> str:
-    return _fill(ctx, ctx.rng.choice(_CLAUSES))
+    """A reported-speech clause, not repeating one already used in the article if possible."""
+    for _ in range(4):
+        k = ctx.rng.randrange(len(_CLAUSES))
+        if k not in ctx.used:
+            break
+    ctx.used.add(k)
+    return _fill(ctx, _CLAUSES[k])
 
 
 def _speaker(ctx: _Ctx) -> str:
@@ -339,7 +364,7 @@ def _p_quote_after(ctx: _Ctx) -> str:
 
 def _p_quote_colon(ctx: _Ctx) -> str:
     key = _speaker(ctx)
-    lead = _fill(ctx, "{Speaking|Writing on social media|Addressing parliament|Speaking at a news conference} {day}")
+    lead = _fill(ctx, "{Speaking|Writing on social media|Addressing parliament|Speaking at a news conference} on {day}")
     return f"{lead}, {ctx.who(key)} said: {ctx.q(_quote_text(ctx.rng) + ' ' + _quote_text(ctx.rng))}"
 
 
@@ -467,7 +492,7 @@ def _p_economy(ctx: _Ctx) -> str:
 
 def _p_closing(ctx: _Ctx) -> str:
     return _fill(ctx, "{A}'s foreign ministry did not respond to a request for comment. {The {Bdem} embassy in {capA}|"
-                      "A spokesperson for the {B} government} {declined to comment|said a statement would follow}.")
+                      "A spokesperson for the {Bdem} government} {declined to comment|said a statement would follow}.")
 
 
 _BODY: list[Callable[[_Ctx], str]] = [
@@ -578,7 +603,11 @@ def _article(seed: int, i: int) -> dict:
     total = sum(counts)
     while total < target:
         j = rng.randrange(1, len(paras))
-        if counts[j] < 90:
+        if len(paras) < MAX_PARAS and rng.random() < 0.25:
+            paras.append(pool[len(paras) % len(pool)](ctx))
+            added = len(paras[-1].split())
+            counts.append(added)
+        elif counts[j] < 90:
             cl = _clause(ctx)
             extra = (f"{_fill(ctx, rng.choice(_UNNAMED))} {cl}." if rng.random() < 0.6
                      else f"According to {_fill(ctx, rng.choice(_SOURCES))}, {cl}.")

@@ -74,7 +74,7 @@ def check_xml(body: bytes, source: str) -> str | None:
     except defusedxml.DefusedXmlException as e:  # DTD processing or other tricks
         raise InputSkipped("xml-bomb", f"{source}: refused unsafe XML ({e})",
                            source=source) from e
-    except (ParseError, ValueError, LookupError):  # LookupError: unknown encoding="…"
+    except (ParseError, ValueError, LookupError) as e:  # LookupError: unknown encoding=
         # Not well-formed (a bare &nbsp; is common in hand-made feeds). feedparser's
         # loose parser may still read it, but only if no entity is declared anywhere.
         text, _ = decode_bytes(body)
@@ -87,7 +87,7 @@ def check_xml(body: bytes, source: str) -> str | None:
         # be reading something we did not check: refuse.
         if not looks_like_feed(body):
             raise InputSkipped("not-a-feed", f"{source}: not well-formed XML and no "
-                               "rss/feed root found", source=source)
+                               "rss/feed root found", source=source) from e
         return None
     return _local(root_tag) if root_tag is not None else None
 

@@ -47,8 +47,6 @@ _TAG_RE = re.compile(
     r"""<(/?)([A-Za-z][A-Za-z0-9:_-]*+)((?:[^<>"']++|"[^"]*+"|'[^']*+')*+)>?|<!--"""
 )
 _ATTR_RE = re.compile(r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""")
-
-
 _DOCUMENT_RE = re.compile(r"<(?:html|body)[\s>]", re.IGNORECASE)
 
 

@@ -192,21 +192,31 @@ def _runs(doc: Doc) -> list[Span]:
     return out
 
 
-def _real_date(ent: Span) -> bool:
-    """Whether a DATE/TIME entity is one: the small model also tags "10 UCAVs" TIME."""
+def _date_part(tok: Token) -> bool:
+    """A number that is part of a date, a clock time or a duration. Judged from its
+    neighbours rather than the entity label: the small model tags "10 UCAVs" TIME and
+    "the same day 3 drones" as one DATE."""
     lx = _lexicon()
-    return any(t.lower_ in lx.time_units or t.lower_ in lx.date_words or _YEARISH.match(t.text)
-               or ":" in t.text for t in ent)
+    doc = tok.doc
+    if ":" in tok.text or (_YEARISH.match(tok.text) and tok.ent_type_ == "DATE"):
+        return True
+    for j in (tok.i - 2, tok.i - 1, tok.i + 1, tok.i + 2):
+        if not 0 <= j < len(doc) or (abs(j - tok.i) == 2 and doc[(j + tok.i) // 2].text
+                                     not in (",", "of", "-", "–")):
+            continue  # two tokens away only across "May 10, 2025" / "10th of May"
+        w = doc[j]
+        if j == tok.i + 1 and w.lower_ in lx.time_units:
+            return True  # "48 hours", "5 pm"
+        if w.lower_ in lx.date_words and (w.lower_ != "may" or w.text[0].isupper()):
+            return True  # "May 10", "10 May", "June 5, 2025", lower-case "may" is a verb
+    return False
 
 
 def _excluded(run: Span) -> bool:
-    doc = run.doc
     for k, t in enumerate(run):
-        if t.ent_type_ in ("DATE", "TIME"):
-            ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
-            if ent is None or _real_date(ent):
-                return True
-        elif t.ent_type_ in _NOT_COUNT_ENTS or ":" in t.text or "/" in t.text:
+        if _date_part(t):
+            return True
+        if t.ent_type_ in _NOT_COUNT_ENTS - {"DATE", "TIME"} or "/" in t.text:
             return True
         if _PHONE.match(t.text):
             return True
@@ -236,8 +246,9 @@ def _shared_conj(head: Token) -> Token | None:
     if nxt >= len(doc) or doc[nxt].dep_ != "cc" or doc[nxt].head.i != head.i:
         return None
     for c in head.rights:
-        if c.dep_ == "conj" and c.tag_.startswith("NN") and c.left_edge.i == nxt + 1:
-            if all(t.dep_ in ("amod", "compound") for t in doc[nxt + 1:c.i]):
+        if c.dep_ == "conj" and c.tag_ in ("NN", "NNS") and c.left_edge.i == nxt + 1:
+            if all(t.dep_ in ("amod", "compound") and t.tag_.startswith(("JJ", "NN"))
+                   for t in doc[nxt + 1:c.i]):
                 return c
     return None
 
@@ -305,9 +316,9 @@ def _object(run: Span) -> _Obj | None:
     return None
 
 
-def _precision_cue(doc: Doc, start_char: int) -> tuple[str, int] | None:
+def _precision_cue(text: str, start_char: int) -> tuple[str, int] | None:
     lx = _lexicon()
-    window = doc.text[max(0, start_char - 24):start_char].lower()
+    window = text[max(0, start_char - 24):start_char].lower()
     m = lx.cue_re.search(window)
     if m is None:
         return None
@@ -317,6 +328,7 @@ def _precision_cue(doc: Doc, start_char: int) -> tuple[str, int] | None:
 def extract_counts(doc: Doc, ctx: ArticleContext) -> list[Count]:
     """Every counted thing in ``doc`` (see the module docstring for what is skipped)."""
     out: list[Count] = []
+    full = doc.text  # Doc.text joins every token on each access: read it once
     for run in _runs(doc):
         if _excluded(run):
             continue
@@ -331,11 +343,11 @@ def extract_counts(doc: Doc, ctx: ArticleContext) -> list[Count]:
         if obj is None:
             continue
         start = obj.start
-        cue = _precision_cue(doc, start)
+        cue = _precision_cue(full, start)
         if cue is not None:  # an explicit cue ("nearly 1.5 to 1.7 billion") wins
             precision, start = cue
         out.append(Count(
-            article_id=ctx.article_id, text=doc.text[start:obj.end], span=(start, obj.end),
+            article_id=ctx.article_id, text=full[start:obj.end], span=(start, obj.end),
             number=value, object=obj.text, verb=obj.verb,
             precision=precision,  # type: ignore[arg-type]
         ))

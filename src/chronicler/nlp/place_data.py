@@ -145,14 +145,17 @@ def referents() -> TermTable:
         entry = PlaceEntry(
             name=r["referent"], country=r.get("country"), lat=_float(r.get("lat")),
             lon=_float(r.get("lon")), geonameid=r.get("geonameid"),
-            disputed=bool(r.get("disputed", True)), kind="referent",
+            # names the sides dispute; a referent no single country holds (the demo's
+            # Lessara halves carry country null) is disputed territory by default
+            disputed=bool(r.get("disputed", r.get("country") is None)), kind="referent",
         )
         for term in [r["referent"], *r["terms"]]:
             table.add(term, entry, r.get("label", "GPE"), bool(r.get("ruler", True)))
     return table
 
 
-_FACILITY_WORDS = ("base", "field", "dam", "barrage", "crossing", "airport", "port")
+_FACILITY_WORDS = frozenset({"base", "field", "dam", "barrage", "crossing", "airport", "port"})
+_LAND_WORDS = frozenset({"line", "river", "valley", "meadow", "mountains", "lake", "pass"})
 
 
 @lru_cache(maxsize=1)
@@ -171,8 +174,8 @@ def known_places() -> TermTable:
         if not isinstance(r, dict) or not r.get("name"):
             continue
         entry = PlaceEntry(name=r["name"], country=r.get("country"), kind="known")
-        low = r["name"].lower()
-        label = "FAC" if any(w in low.split() for w in _FACILITY_WORDS) else "GPE"
+        words = set(r["name"].lower().split())
+        label = "FAC" if words & _FACILITY_WORDS else "LOC" if words & _LAND_WORDS else "GPE"
         table.add(r["name"], entry, label, True)
     return table
 

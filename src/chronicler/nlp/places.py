@@ -90,7 +90,9 @@ def _patterns() -> tuple[tuple[str, str, tuple[str, ...] | None], ...]:
     seen: set[tuple[str, str, tuple[str, ...] | None]] = set()
     for table in (referents(), known_places()):
         for term, label, ruler in table.terms:
-            if not ruler:
+            # A descriptive phrase ("seminary in Bahrun", "headquarters of the Black
+            # Ridge Front") would swallow the names inside it, which other stages need.
+            if not ruler or (term[:1].islower() and len(term.split()) >= 3):
                 continue
             for v in _variants(term):
                 seen.add((label, v, None))  # exact case: "PoK", "Pahalgam"
@@ -168,7 +170,10 @@ def _context(doc: Doc, mentions: Sequence[Any] | None) -> _Context:
         for ent in doc.ents:
             if ent.label_ in ("GPE", "NORP"):
                 code = context_country(ent.text)
-                if code:
+                # "Georgia" (a country and a US state) is no evidence either way
+                states = {e.country for e in candidates(ent.text)
+                          if e.kind in ("country", "admin1")}
+                if code and len(states) <= 1:
                     ctx.add(ent.start_char, code)
     return ctx
 
@@ -271,8 +276,9 @@ def extract_places(doc: Doc, article_id: str, mentions: Sequence[Any] | None = N
         if ent.label_ in RESCUE_LABELS:
             if not found or not _rescuable(ent, text, found, person_tokens, person_spans):
                 continue
-        elif not found and (context_country(text) or not _plausible_unknown(text)):
-            continue  # a demonym tagged GPE, or a junk span
+        elif not found and (context_country(text) or not _plausible_unknown(text)
+                            or fold(text) in person_names() or fold(text) in person_tokens):
+            continue  # a demonym or a person's name tagged GPE, or a junk span
         todo.append((text, start, end, found))
         countries = {e.country for e in found}
         if found and len(countries) == 1 and found[0].kind != "country" and found[0].country:

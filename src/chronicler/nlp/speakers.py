@@ -17,7 +17,8 @@ A speaker is found from the parse and resolved against the actors stage's output
    gives an unnamed source with that country: ``Speaker(name="Indian officials",
    actor_id=None, country="IND")``;
 5. a pronoun with no mention takes the nearest preceding mention in the previous three
-   sentences: a PERSON for he/she, a country, organisation or group for it/they;
+   sentences: a PERSON for he/she, a country, organisation or group for it, preferring
+   one that is (or owns) a sentence subject;
 6. anything else keeps its text as the name, with no actor ("officials", "ongoing
    analysis").
 
@@ -44,7 +45,7 @@ INDIRECT_KINDS = frozenset({"speech", "directive", "characterize", "relay"})
 
 _SPLIT = re.compile(r"\t+| {2,}")
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_GROUP_PRONOUNS = frozenset({"it", "they", "them"})
+_GROUP_PRONOUNS = frozenset({"it"})  # "they" is too often two people
 _GROUP_LABELS = frozenset({"GPE", "ORG", "NORP"})
 _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp"})
@@ -142,20 +143,53 @@ def _own_subject(tok: Token) -> Token | None:
     return None
 
 
-def cue_subject(tok: Token, lex: CueLexicon, depth: int = 0) -> Token | None:
-    """The speaker token of cue ``tok`` (see the module docstring, step 1)."""
+def _same_paragraph(subj: Token, cue: Token, text: str) -> Token | None:
+    """A subject parsed across a paragraph break (a subheading glued to the next
+    paragraph: "Criticism of ...\n\nIn a contrasting viewpoint, Dr. Mirza, ..., has
+    dismissed") is replaced by the highest noun of its subtree in the cue's paragraph."""
+    lo, hi = sorted((subj.idx, cue.idx))
+    if "\n" not in text[lo:hi]:
+        return subj
+    para_start = text.rfind("\n", 0, cue.idx) + 1
+    best: tuple[int, Token] | None = None
+    for t in subj.subtree:
+        if para_start <= t.idx < cue.idx and t.pos_ in ("PROPN", "NOUN", "PRON"):
+            depth = sum(1 for _ in t.ancestors)
+            if best is None or depth < best[0]:
+                best = (depth, t)
+    return best[1] if best is not None else None
+
+
+def _word_before(tok: Token) -> Token | None:
+    """A finite cue the parser left without a subject ("Pakistan’s Deputy Prime Minister
+    and Foreign Minister Ishaq Dar disclosed", where Dar hangs off an earlier noun):
+    the noun right before it, past auxiliaries and adverbs, is its subject."""
+    if tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    j = tok.i - 1
+    while j >= 0 and tok.doc[j].pos_ in ("AUX", "ADV", "PART"):
+        j -= 1
+    if j < 0:
+        return None
+    t = tok.doc[j]
+    return t if t.pos_ in ("PROPN", "NOUN", "PRON") and "\n" not in t.whitespace_ else None
+
+
+def cue_subject(tok: Token, lex: CueLexicon, text: str, depth: int = 0) -> Token | None:
+    """The speaker token of cue ``tok`` (see the module docstring, step 1); ``text`` is
+    ``doc.text``, passed in because spaCy rebuilds it on every access."""
     subj = _own_subject(tok)
     if subj is not None:
         if subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
             return tok.head  # "Dar, who said ...": the relative pronoun stands for Dar
-        return subj
+        return _same_paragraph(subj, tok, text)
     if depth > 3 or tok.dep_ not in _CLIMB_DEPS:
-        return None
+        return _word_before(tok) if tok.dep_ == "ROOT" else None
     # a participle or infinitive borrows the subject of the speech act above it
     anc = tok.head
     while True:
         if lex.kinds(anc) & (DIRECT_KINDS | INDIRECT_KINDS):
-            found = cue_subject(anc, lex, depth + 1)
+            found = cue_subject(anc, lex, text, depth + 1)
             if found is not None:
                 return found
         if anc.head.i == anc.i:
@@ -163,7 +197,7 @@ def cue_subject(tok: Token, lex: CueLexicon, depth: int = 0) -> Token | None:
         anc = anc.head
     head = tok.head
     if head.i != tok.i and head.pos_ in ("VERB", "AUX"):
-        return cue_subject(head, lex, depth + 1)
+        return cue_subject(head, lex, text, depth + 1)
     return None
 
 
@@ -178,12 +212,11 @@ def _core_end(tok: Token) -> Token:
     return end
 
 
-def core_span(tok: Token) -> tuple[int, int]:
+def core_span(tok: Token, text: str) -> tuple[int, int]:
     """Character span of the noun phrase headed by ``tok`` without its appositions,
     relative clauses and prepositional phrases ("the Pakistani Embassy" of "the
     Pakistani Embassy in Moscow"; "Dr. Amzad Ayub Mirza" of "Dr. Amzad Ayub Mirza, a
     political analyst ...")."""
-    text = tok.doc.text
     start = tok.left_edge.idx
     while start < tok.idx and text[start] in ",;:—–-\"“”'‘’ ":
         start += 1
@@ -203,9 +236,11 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention], actors: Sequence[Actor]):
         self.doc = doc
+        self.text = doc.text
         self.mentions = sorted(mentions, key=lambda m: (m.span[0], -m.span[1]))
         self.actors = {a.id: a for a in actors}
-        self.sent_starts = [s.start_char for s in doc.sents]
+        self.sents = list(doc.sents)
+        self.sent_starts = [s.start_char for s in self.sents]
         self.sources = load_sources()
 
     def sentence_of(self, char: int) -> int:
@@ -224,14 +259,23 @@ class SpeakerResolver:
         return [m for m in self.mentions if m.span[0] < e and m.span[1] > s]
 
     def resolve(self, tok: Token) -> Resolved:
-        s, e = core_span(tok)
+        s, e = core_span(tok, self.text)
         hs, he = tok.idx, tok.idx + len(tok)
         over = self._overlapping(s, e)
         on_head = [m for m in over if m.span[0] < he and m.span[1] > hs]
+        if not on_head:
+            # "India’s Chief of Defence Staff, General Anil Chauhan": the name in apposition
+            for c in tok.rights:
+                if c.dep_ == "appos" and c.pos_ == "PROPN":
+                    cs, ce = c.idx, c.idx + len(c)
+                    on_head = [m for m in self.mentions if m.span[0] < ce and m.span[1] > cs]
+                    if on_head:
+                        s, e = core_span(c, self.text)
+                        break
         if on_head:
             best = max(on_head, key=lambda m: min(e, m.span[1]) - max(s, m.span[0]))
             return Resolved(self._speaker(best), True)
-        text = _LEADING_DET.sub("", self.doc.text[s:e]).strip()
+        text = _LEADING_DET.sub("", self.text[s:e]).strip()
         low = tok.lower_
         if low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS:
             m = self._antecedent(hs, person=low in _PERSON_PRONOUNS)
@@ -247,15 +291,29 @@ class SpeakerResolver:
         return Resolved(Speaker(name=text), tok.lemma_.lower() in self.sources)
 
     def _antecedent(self, before: int, *, person: bool) -> Mention | None:
-        """Nearest preceding mention of the right kind within the previous 3 sentences."""
-        first_sent = self.sentence_of(before) - 3
-        lo = self.sent_starts[max(0, first_sent)]
-        best = None
-        for m in self.mentions:
-            if m.span[0] >= before:
-                break
-            if m.span[0] < lo:
-                continue
-            if (m.label == "PERSON") if person else (m.label in _GROUP_LABELS):
-                best = m
-        return best
+        """Nearest preceding mention of the right kind within the previous 3 sentences;
+        in earlier sentences a subject ("Dr. Mirza's comments were made ...") beats a
+        mention buried in a phrase ("... following remarks by Shehbaz Sharif")."""
+        here = self.sentence_of(before)
+        lo = self.sent_starts[max(0, here - 3)]
+        labels = ("PERSON", "SURNAME") if person else _GROUP_LABELS
+        cands = [m for m in self.mentions
+                 if lo <= m.span[0] < before and m.label in labels]
+        if not cands:
+            return None
+        same = [m for m in cands if self.sentence_of(m.span[0]) == here]
+        if same:
+            return same[-1]
+        for m in reversed(cands):
+            if self._is_subject(m):
+                return m
+        return cands[-1]
+
+    def _is_subject(self, m: Mention) -> bool:
+        span = self.doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+        if span is None:
+            return False
+        t = span.root
+        while t.dep_ in ("poss", "compound", "appos") and t.head.i != t.i:
+            t = t.head
+        return t.dep_ in ("nsubj", "nsubjpass")

@@ -41,6 +41,7 @@ import calendar
 import json
 import re
 import sys
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -257,10 +258,8 @@ def _pick_year(m: int, d: int | None, published: date | None, context_year: int 
     if published is None:
         return None
     y = published.year
-    if d is None:  # month precision: compare months
-        key, pub = (m,), (published.month,)
-    else:
-        key, pub = (m, d), (published.month, published.day)
+    # month precision compares months only: "in May" is not after a May 12 publication
+    key, pub = (m, d or 0), (published.month, published.day if d is not None else 0)
     if future:
         return y + 1 if key < pub else y
     return y - 1 if key > pub else y
@@ -410,7 +409,8 @@ def _is_future(span: Span) -> bool:
     for _ in range(2):
         if tok.lemma_.lower() in lx.future_verbs:
             return True
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in lx.future_aux for c in tok.children):
+        aux = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        if any(a in lx.future_aux for a in aux) and "have" not in aux:
             return True
         if tok.dep_ != "xcomp" or tok.head.lemma_.lower() not in lx.future_frames | lx.future_verbs:
             break
@@ -420,13 +420,14 @@ def _is_future(span: Span) -> bool:
     return False
 
 
-def _spurious(doc: Doc, s: int, e: int, p: Parsed) -> bool:
+def _spurious(doc: Doc, text: str, p: Parsed, s: int, e: int,
+              sent_starts: frozenset[int]) -> bool:
     """Entities the small model calls DATE that are not: the modal "May", a number
     that looks like a year ("2000 troops", "Mirage 2000")."""
-    text = doc.text[s:e].strip()
+    text = text.strip()
     if text.lower() == "may":
         span = doc.char_span(s, e, alignment_mode="expand")
-        return span is None or span[0].tag_ == "MD" or span[0].is_sent_start
+        return span is None or span[0].tag_ == "MD" or span[0].i in sent_starts
     if p.kind == "abs" and p.m1 is None and text.isdigit():
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or len(span) != 1:
@@ -436,26 +437,40 @@ def _spurious(doc: Doc, s: int, e: int, p: Parsed) -> bool:
         before = doc[tok.i - 1] if tok.i > 0 else None
         if after is not None and after.tag_ == "NNS" and after.text.islower():
             return True  # "2000 troops"
-        if before is not None and before.tag_ == "NNP" and before.i != tok.sent.start:
+        if before is not None and before.tag_ == "NNP" and tok.i - 1 not in sent_starts:
             return True  # "Mirage 2000", "Vision 2030"
     return False
 
 
-def _candidates(doc: Doc) -> list[tuple[int, int, Parsed]]:
+_EDGE_PUNCT = " \t\n:;,-–—\"'“”‘’()[]"
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Entity spans without edge punctuation ("March 18, 2025:" in a dateline)."""
+    while s < e and text[s] in _EDGE_PUNCT:
+        s += 1
+    while e > s and text[e - 1] in _EDGE_PUNCT:
+        e -= 1
+    return s, e
+
+
+def _candidates(doc: Doc, full: str, sent_starts: frozenset[int]
+                ) -> list[tuple[int, int, Parsed]]:
     """Longest non-overlapping spans that parse, in document order."""
-    spans = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")}
+    spans = {_trim(full, e.start_char, e.end_char) for e in doc.ents
+             if e.label_ in ("DATE", "TIME")}
     plain, after_prep = _candidate_res()
-    spans |= {(m.start(), m.end()) for m in plain.finditer(doc.text)}
-    spans |= {(m.start("x"), m.end("x")) for m in after_prep.finditer(doc.text)}
+    spans |= {(m.start(), m.end()) for m in plain.finditer(full)}
+    spans |= {(m.start("x"), m.end("x")) for m in after_prep.finditer(full)}
     taken: list[tuple[int, int, Parsed]] = []
     for s, e in sorted(spans, key=lambda t: (t[0] - t[1], t[0])):
         if any(s < te and ts < e for ts, te, _ in taken):
             continue
-        text = doc.text[s:e]
+        text = full[s:e]
         p = parse(text)
         if p is None:
             continue
-        if _spurious(doc, s, e, p):
+        if _spurious(doc, text, p, s, e, sent_starts):
             continue
         taken.append((s, e, p))
     return sorted(taken, key=lambda t: t[0])
@@ -479,29 +494,33 @@ def _nearest_year(pos: int, years: list[tuple[int, int]], lo: int = 0,
 
 def extract_times(doc: Doc, ctx: ArticleContext) -> list[TimeExpr]:
     """All time expressions in ``doc`` resolved against ``ctx.published``."""
-    cands = _candidates(doc)
+    # sentence bounds once: Token.sent and is_sent_start rescan the whole doc per call
+    sents = [(st.start, st.start_char, st.end_char) for st in doc.sents]
+    full = doc.text  # Doc.text joins every token on each access: read it once
+    cands = _candidates(doc, full, frozenset(i for i, _, _ in sents))
+    sent_starts = [c for _, c, _ in sents]
     # explicit years: full dates (with a month) and "in 2019" count within a sentence;
     # any year is the article-wide fallback when the publication date is unknown
-    full_years = [(s, p.y1 or p.y2) for s, _, p in cands if p.kind == "abs" and (p.y1 or p.y2)
-                  and (p.m1 is not None or _YEAR_FRAME.search(doc.text, max(0, s - 8), s))]
-    any_years = [(s, p.y1 or p.y2) for s, _, p in cands if p.kind == "abs" and (p.y1 or p.y2)]
+    any_years = [(s, y) for s, _, p in cands if p.kind == "abs" and (y := p.y1 or p.y2)]
+    has_month = {s for s, _, p in cands if p.m1 is not None}
+    full_years = [(s, y) for s, y in any_years
+                  if s in has_month or _YEAR_FRAME.search(full, max(0, s - 8), s)]
     out: list[TimeExpr] = []
     previous: date | None = None
     for s, e, p in cands:
         span = doc.char_span(s, e, alignment_mode="expand")
         context_year: int | None = None
         if p.kind == "abs" and p.m1 is not None and p.y1 is None and p.y2 is None:
-            if span is not None:
-                sent = span.sent
-                context_year = _nearest_year(s, full_years, sent.start_char, sent.end_char)
+            k = bisect_right(sent_starts, s) - 1
+            context_year = _nearest_year(s, full_years, sents[k][1], sents[k][2])
             if context_year is None and ctx.published is None:
-                context_year = _nearest_year(s, any_years)  # type: ignore[arg-type]
+                context_year = _nearest_year(s, any_years)
         future = span is not None and _is_future(span)
         d, end, prec, rel = anchor(p, ctx.published, context_year=context_year,
                                    future=future, previous=previous)
         if d is not None and prec == "day" and end is None:
             previous = d
-        out.append(TimeExpr(article_id=ctx.article_id, text=doc.text[s:e], span=(s, e),
+        out.append(TimeExpr(article_id=ctx.article_id, text=full[s:e], span=(s, e),
                             date=d, end_date=end, precision=prec, relative=rel))  # type: ignore[arg-type]
     return out
 
