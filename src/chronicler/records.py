@@ -165,6 +165,8 @@ class Analysis(Record):
     places: list[Place] = Field(default_factory=list)
     counts: list[Count] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
     provenance: list[str] = Field(default_factory=list)  # stage names + model version
 
 
@@ -222,3 +224,74 @@ class Event(Record):
     trigger: str = ""  # the word that triggered the pattern
     pattern: str = ""  # pattern name, for provenance
     article_ids: list[str] = Field(default_factory=list)
+
+
+# ------------------------------------------------------------------------ claims
+class Asserter(Record):
+    name: str
+    country: str | None = None
+    actor_id: str | None = None
+    sector: str | None = None
+
+
+class ClaimEvidence(Record):
+    article_id: str
+    outlet: str | None = None
+    text: str  # the sentence or quote carrying the claim
+    span: tuple[int, int]
+    asserted_by: Asserter | None = None
+    hedge: str = "asserted"
+
+
+class Claim(Record):
+    """A check-worthy proposition. Per-article claims have one evidence item; aligned
+    claims (one group across articles) carry every article's evidence."""
+
+    id: str
+    text: str
+    asserted_by: Asserter | None = None
+    attribution: Literal["direct", "reported", "unnamed", "outlet"] = "outlet"
+    hedge: Literal["asserted", "reported", "alleged", "speculative", "denied"] = "asserted"
+    article_ids: list[str] = Field(default_factory=list)
+    status: Literal["single", "corroborated", "contested"] = "single"
+    contested_by: list[str] = Field(default_factory=list)
+    n_sources: int = 1
+    # beyond the contract
+    kind: str = "action"  # action, number, accusation, causal, denial
+    polarity: Literal["pos", "neg"] = "pos"
+    entities: list[str] = Field(default_factory=list)  # actor countries / names it is about
+    numbers: list[float] = Field(default_factory=list)
+    quote_id: str | None = None
+    target_text: str | None = None  # for denials: what is denied
+    evidence: list[ClaimEvidence] = Field(default_factory=list)
+    group_id: str | None = None  # per-article claims: the aligned group they joined
+    story_id: str | None = None
+
+
+class Story(Record):
+    id: str
+    title: str
+    article_ids: list[str] = Field(default_factory=list)
+    event_ids: list[str] = Field(default_factory=list)
+    claim_ids: list[str] = Field(default_factory=list)
+    start: _dt.date | None = None
+    end: _dt.date | None = None
+    outlets: list[str] = Field(default_factory=list)
+
+
+class FramingVariant(Record):
+    term: str
+    article_ids: list[str] = Field(default_factory=list)
+    outlets: list[str] = Field(default_factory=list)
+    count: int = 0
+    scare_quoted: bool = False
+
+
+class Framing(Record):
+    story_id: str
+    referent: str
+    variants: list[FramingVariant] = Field(default_factory=list)
+    kind: str = "place"  # place, actor, label (militants/terrorists), term
+
+
+Analysis.model_rebuild()

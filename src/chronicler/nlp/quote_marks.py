@@ -144,11 +144,18 @@ def _inner(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _continues(text: str, seg_start: int, para_end: int,
+def _continues(text: str, open_at: int, para: tuple[int, int],
                nxt: tuple[int, int] | None, family: Family) -> bool:
     """English convention: a quote runs into the next paragraph when this paragraph ends
-    on a full sentence with no closing mark and the next one opens with a mark."""
-    if nxt is None or not _TERMINAL_END.search(text, seg_start, para_end):
+    on a full sentence with no closing mark and the next one opens with a mark. The
+    quote must also open like a quoted sentence (paragraph start, after ":" or ",", or a
+    capital letter): "praised the “operation as a success." is a stray mark."""
+    lo, hi = para
+    if nxt is None or not _TERMINAL_END.search(text, open_at + 1, hi):
+        return False
+    before = text[lo:open_at].rstrip()
+    first = text[open_at + 1:open_at + 2]
+    if before and not before.endswith((":", ",")) and not first.isupper():
         return False
     ch = text[nxt[0]]
     return ch in _MARKS and _MARKS[ch][0] == family and _MARKS[ch][1] != "close"
@@ -178,7 +185,7 @@ def _scan(text: str, paras: list[tuple[int, int]]) -> Iterator[QuoteSegment]:
                     chain += 1
                     open_mark, weak = None, []
                     continue
-                if _continues(text, open_mark.at + 1, hi, nxt, open_mark.family):
+                if _continues(text, open_mark.at, (lo, hi), nxt, open_mark.family):
                     s, e = _inner(text, open_mark.at + 1, hi)
                     yield QuoteSegment(s, e, open_mark.at, None, open_mark.family, pi, chain)
                     carry = open_mark.family

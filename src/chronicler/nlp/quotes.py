@@ -76,7 +76,11 @@ from chronicler.records import Actor, Mention, Quote, Speaker, content_id
 __all__ = ["extract_quotes", "scare_quotes", "STAGE"]
 
 _CLAUSE_EDGES = frozenset({"ccomp", "parataxis", "xcomp", "oprd"})
-_OBJECT_EDGES = frozenset({"dobj", "attr", "acomp", "oprd"})
+# a quote that is (part of) the cue's object phrase itself: "He said “no”"
+_OBJECT_PATH = frozenset({"dobj", "attr", "acomp", "oprd", "conj", "cc", "amod", "compound",
+                          "appos", "det", "nummod"})
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?"
+                       r"(?:\s+\([^)]*\))?\s*[—–:-]+\s*")
 _BETWEEN_PUNCT = frozenset(",:;—–-\"“”'‘’«»„")
 _MAX_BETWEEN = 15
 _SMALL_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by",
@@ -125,6 +129,8 @@ class _Ctx:
             for i in range(self.tok_at(lo), self.tok_at(max(lo, hi - 1)) + 1):
                 self.in_quote[i] = 1
         self.direct_chars = sorted((s.start, s.end) for s in segs)
+        # cue kinds of every token, looked up once (most tokens are not verbs: empty)
+        self.kinds = [lex.kinds(t) for t in doc]
         self.according = _according_phrases(self)
         self.headline_paras = {i for i, (lo, hi) in enumerate(self.paras)
                                if is_headline_like(text, lo, hi)}
@@ -177,7 +183,8 @@ def _make_direct(ctx: _Ctx, seg: QuoteSegment) -> _Direct:
     plo, phi = ctx.paras[seg.para]
     before = ctx.text[plo:seg.open_at]
     m = _LAST_WORD.search(before)
-    title = bool(m) and ctx.lex.is_title_word(m.group(1)) and not before.rstrip().endswith(",")
+    title = m is not None and ctx.lex.is_title_word(m.group(1)) \
+        and not before.rstrip().endswith(",")
     close_tok = ctx.tok_at(seg.close_at) if seg.close_at is not None else None
     return _Direct(
         seg=seg, first=ctx.tok_at(seg.start), last=ctx.tok_at(seg.end - 1),
@@ -206,11 +213,20 @@ def _governing_cue(ctx: _Ctx, d: _Direct) -> Token | None:
             cur = cur.head
             if ctx.in_quote[cur.i]:
                 continue
-            if ctx.lex.kinds(cur) & DIRECT_KINDS:
-                if via_as or _CLAUSE_EDGES.intersection(deps) or deps[-1] in _OBJECT_EDGES:
-                    return cur
-                break  # a cue above, but the quote is not what it says
+            if ctx.kinds[cur.i] & DIRECT_KINDS and not _unreal(cur) and (
+                    via_as or _CLAUSE_EDGES.intersection(deps)
+                    or _OBJECT_PATH.issuperset(deps)):
+                return cur
+            # a cue whose object merely contains the quote ("welcome help from “...”")
+            # is not its source, nor is one that did not happen ("she said the
+            # government must explain “...”"); a speech verb higher up may be
     return None
+
+
+def _unreal(cue: Token) -> bool:
+    """A speech act that is wished, demanded or denied rather than reported: "must
+    explain", "will not say", "did not deny"."""
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in cue.children)
 
 
 def _cue_candidates(ctx: _Ctx) -> list[tuple[Token, str]]:
@@ -219,7 +235,7 @@ def _cue_candidates(ctx: _Ctx) -> list[tuple[Token, str]]:
     for t in ctx.doc:
         if ctx.in_quote[t.i]:
             continue
-        if ctx.lex.kinds(t) & DIRECT_KINDS:
+        if ctx.kinds[t.i] & DIRECT_KINDS:
             out.append((t, "verb"))
     out += [(head, "according") for head, _ in ctx.according]
     out.sort(key=lambda c: c[0].i)
@@ -292,7 +308,7 @@ def _headline_speaker(ctx: _Ctx, d: _Direct) -> None:
     m = _COLON_AFTER.match(ctx.text, after_at, phi)
     if m and m.group().strip(" ,") == ":":
         for t in ctx.doc[ctx.tok_at(m.end()):ctx.tok_at(phi - 1) + 1]:
-            if ctx.lex.kinds(t) & DIRECT_KINDS:
+            if ctx.kinds[t.i] & DIRECT_KINDS:
                 d.speaker = ctx.speaker_of(t)
                 d.cue = ctx.lex.cue_name(t)
                 break
@@ -355,7 +371,7 @@ def _previous_sentence(ctx: _Ctx, d: _Direct) -> None:
     if ctx.para_of(prev.start_char) != d.seg.para:
         return
     for t in reversed(prev):
-        if not ctx.in_quote[t.i] and ctx.lex.kinds(t) & DIRECT_KINDS:
+        if not ctx.in_quote[t.i] and ctx.kinds[t.i] & DIRECT_KINDS:
             subj = cue_subject(t, ctx.lex, ctx.text)
             if subj is None:
                 continue
@@ -467,8 +483,8 @@ def _complement(ctx: _Ctx, cue: Token, kinds: frozenset[str]) -> list[Token]:
         obj = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ not in ("PRON",)]
         if obj:
             comps = obj + [c for c in cue.children
-                           if c.dep_ == "prep" and c.lower_ in ("as", "of", "for")
-                           and c.i > obj[0].i]
+                           if (c.dep_ == "prep" and c.lower_ in ("as", "of", "for")
+                               or c.dep_ in ("oprd", "xcomp")) and c.i > obj[0].i]
     return comps
 
 
@@ -476,18 +492,19 @@ def _indirect_quotes(ctx: _Ctx, article_id: str) -> list[Quote]:
     doc = ctx.doc
     found: list[tuple[Token, int, int, Speaker]] = []
     for t in doc:
-        kinds = ctx.lex.kinds(t) & INDIRECT_KINDS
-        if not kinds or ctx.in_quote[t.i]:
+        kinds = ctx.kinds[t.i] & INDIRECT_KINDS
+        if not kinds or ctx.in_quote[t.i] or _unreal(t):
             continue
         para = ctx.para_of(t.idx)
         if para in ctx.headline_paras:
             continue  # "India Denies Strikes on Civilian Targets" is a heading
-        comps = _complement(ctx, t, kinds)
+        # a parse that runs over a paragraph break (a heading glued to the next
+        # paragraph) is cut back to the cue's paragraph, and a complement after its
+        # verb starts after it
+        plo, phi = ctx.paras[para]
+        comps = [c for c in _complement(ctx, t, kinds) if plo <= c.idx < phi]
         if not comps:
             continue
-        # a parse that runs over a paragraph break is cut back to the cue's paragraph,
-        # and a complement after its verb starts after it
-        plo, phi = ctx.paras[para]
         lo = max(min(c.left_edge.i for c in comps), ctx.tok_at(plo))
         hi = min(max(c.right_edge.i for c in comps), ctx.tok_at(phi - 1))
         if all(c.i > t.i for c in comps):
@@ -500,6 +517,10 @@ def _indirect_quotes(ctx: _Ctx, article_id: str) -> list[Quote]:
         if sum(1 for x in doc[lo:hi + 1] if not x.is_punct) < 2:
             continue
         s, e = doc[lo].idx, doc[hi].idx + len(doc[hi])
+        m = _DATELINE.match(ctx.text, s, e)
+        if m:  # "VARSK, March 11 (CPA) — Gunmen opened fire ..., officials said."
+            lo = ctx.tok_at(m.end())
+            s = doc[lo].idx
         if ctx.quoted_share(s, e) >= 0.5:
             continue  # the direct quote is the report
         subj = cue_subject(t, ctx.lex, ctx.text)
@@ -604,14 +625,14 @@ def _demo(text: str) -> None:
         state = st.run(doc, ArticleContext(article_id="demo"), {})
         mentions, actors = state["mentions"], state["actors"]
     else:
-        for e in doc.ents:
-            if e.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-                aid = content_id("actor", e.text)
-                mentions.append(Mention(article_id="demo", actor_id=aid, text=e.text,
-                                        span=(e.start_char, e.end_char), label=e.label_))
-                actors.append(Actor(id=aid, name=e.text,
-                                    type="COUNTRY" if e.label_ == "GPE" else
-                                    "PERSON" if e.label_ == "PERSON" else "ORG"))
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+                aid = content_id("actor", ent.text)
+                mentions.append(Mention(article_id="demo", actor_id=aid, text=ent.text,
+                                        span=(ent.start_char, ent.end_char), label=ent.label_))
+                actors.append(Actor(id=aid, name=ent.text,
+                                    type="COUNTRY" if ent.label_ == "GPE" else
+                                    "PERSON" if ent.label_ == "PERSON" else "ORG"))
     for q in extract_quotes(doc, mentions, actors, "demo"):
         who = q.speaker.name if q.speaker else "?"
         extra = f" [{q.speaker.country or '-'} {q.speaker.sector or '-'}]" if q.speaker else ""

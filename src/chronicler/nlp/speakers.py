@@ -185,6 +185,8 @@ def cue_subject(tok: Token, lex: CueLexicon, text: str, depth: int = 0) -> Token
         return _same_paragraph(subj, tok, text)
     if depth > 3 or tok.dep_ not in _CLIMB_DEPS:
         return _word_before(tok) if tok.dep_ == "ROOT" else None
+    if tok.tag_ == "VBN" and tok.dep_ == "advcl":
+        return None  # "Asked whether ..., he said": the one asked is not the asker
     # a participle or infinitive borrows the subject of the speech act above it
     anc = tok.head
     while True:

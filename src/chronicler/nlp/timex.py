@@ -19,8 +19,9 @@ Rules, chosen for news written in the past tense:
   that puts the date on or before ``published`` ("April 22" in an article of May
   2025 is 2025-04-22, "June 4" in one of June 2025 is 2025-06-04, "December 10"
   in one of May 2025 is 2024-12-10), or on or after it when the governing verb is
-  future ("will meet on June 4"). Without either the expression is kept with
-  ``date=None``.
+  future: a modal without "have" ("will meet on June 4", "said they could leave by
+  March 19") or a scheduling frame ("is set to", "scheduled for"). Without either
+  the expression is kept with ``date=None``.
 * Weekdays: "on Tuesday" is the most recent Tuesday on or before publication;
   with a future verb ("will meet on Tuesday", "is set to ... on Tuesday") the first
   Tuesday on or after it. "last Tuesday" is strictly before, "next Tuesday"
@@ -32,7 +33,11 @@ Rules, chosen for news written in the past tense:
 * Deictic expressions ("yesterday", "last month", "on Tuesday", "the same day")
   are ``relative=True``; explicit calendar dates are not, even when their year was
   inferred. "the same day"/"the next day" count from the most recent single
-  day-precision date earlier in the article (``previous``).
+  day-precision date earlier in the article (``previous``); "the day after" is not
+  resolved, because it usually takes its own object ("a day after gunmen struck").
+* Not emitted: durations, ages, "the day", "the weekend", "the past week", and a
+  year-like number before a plural noun or after a name ("2000 troops", "Mirage
+  2000").
 """
 
 from __future__ import annotations
@@ -129,6 +134,7 @@ class _Grammar:
     ago: re.Pattern[str]
     unit: re.Pattern[str]
     month_rel: re.Pattern[str]
+    bare_month: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -167,8 +173,10 @@ def _grammar() -> _Grammar:
     return _Grammar(
         full=[(k, re.compile(p)) for k, p in pats],
         weekday=re.compile(rf"(?:(?P<mode>last|next|this|past)\s+)?(?P<wd>{wd})"),
+        # "two days ago" counts from publication, "two days earlier" from the previous date
         ago=re.compile(rf"(?P<n>\d{{1,3}}|{_alt(lx.numbers)})\s+(?P<unit>day|week|month|year)s?"
-                       r"\s+(?:ago|earlier|back)"),
+                       r"\s+(?P<dir>ago|back|earlier|before|later|after)"),
+        bare_month=re.compile(rf"(?P<m>{mon})"),
         unit=re.compile(r"(?P<mode>last|this|next)\s+(?P<unit>week|month|year)"),
         month_rel=re.compile(rf"(?P<mode>last|next|this)\s+(?P<m>{mon})"),
     )
@@ -230,12 +238,16 @@ def parse(text: str) -> Parsed | None:
             return Parsed("weekday", n=lx.weekdays[mt["wd"]], mode=mt["mode"] or "")
         if mt := gr.month_rel.fullmatch(attempt):
             return Parsed("month_rel", n=lx.months[mt["m"]], mode=mt["mode"])
-        if (mt := _grammar().ago.fullmatch(attempt)) and _num(mt["n"]) > 0:
-            return Parsed("ago", n=_num(mt["n"]), unit=mt["unit"])
+        if (mt := gr.ago.fullmatch(attempt)) and _num(mt["n"]) > 0:
+            n = _num(mt["n"])
+            if mt["dir"] in ("ago", "back"):
+                return Parsed("ago", n=n, unit=mt["unit"])
+            if mt["unit"] in ("day", "week"):  # months/years earlier: too vague to anchor
+                sign = -1 if mt["dir"] in ("earlier", "before") else 1
+                return Parsed("anaphor", n=sign * n * (7 if mt["unit"] == "week" else 1))
         if mt := gr.unit.fullmatch(attempt):
             return Parsed("unit", unit=mt["unit"], mode=mt["mode"])
-    mt = re.fullmatch(rf"(?P<m>{_alt(lx.months)})", s)
-    if mt:  # a bare month name
+    if mt := gr.bare_month.fullmatch(s):
         return Parsed("abs", m1=lx.months[mt["m"]])
     return None
 
@@ -388,7 +400,7 @@ def _candidate_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
         r"(?:\s+(?:night|morning|evening|afternoon))?",
         rf"(?i:(?:the\s+)?(?:{rel}))",
         r"(?i:(?:earlier\s+|later\s+)?(?:last|this|next)\s+(?:week|month|year))",
-        rf"(?i:(?:\d{{1,3}}|{num})\s+(?:day|week|month|year)s?\s+ago)",
+        rf"(?i:(?:\d{{1,3}}|{num})\s+(?:day|week|month|year)s?\s+(?:ago|earlier|later))",
     ]
     prep = r"(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Oo]f)"
     # a year after a preposition but not before a lower-case word: "by 2000 troops"
@@ -546,8 +558,11 @@ def _main(argv: list[str]) -> None:
     pub = next((date.fromisoformat(a.split("=", 1)[1]) for a in argv
                 if a.startswith("--published=")), None)
     nlp = load_spacy(Settings.from_env().spacy_model)
-    text = " ".join(args) or "India launched strikes from May 7 to May 10, 2025. A ceasefire " \
-                             "was reached the same day, and talks will resume on Tuesday."
+    text = " ".join(args)
+    if not text:  # usage: python -m chronicler.nlp.timex [--published=YYYY-MM-DD] "text"
+        text = ("India launched strikes on May 7. A ceasefire was reached on May 10 and "
+                "talks began the same day; they will resume on Tuesday.")
+        pub = pub or date(2025, 5, 12)
     for t in extract_times(nlp(text), ArticleContext(article_id="cli", published=pub)):
         rel = "\trelative" if t.relative else ""
         print(f"{t.span}\t{t.text!r}\t{t.date}\t{t.end_date}\t{t.precision}{rel}")

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from chronicler.nlp.gazetteer import PlaceEntry, acronym_key, fold, is_acronym, load_index
 from chronicler.nlp.place_data import (
@@ -68,13 +69,18 @@ def context_country(term: str) -> str | None:
 
 def candidates(term: str) -> list[PlaceEntry]:
     """Every referent ``term`` may name, from the first layer that knows it."""
+    return list(_candidates(term))
+
+
+@lru_cache(maxsize=65536)  # news repeats its place names; entries are immutable
+def _candidates(term: str) -> tuple[PlaceEntry, ...]:
     for table in (referents(), known_places()):
         hit = table.get(term)
         if hit:
-            return list(hit)
+            return tuple(hit)
     key = fold(term)
     if not key or key in stoplist() or key in country_words().demonyms:
-        return []
+        return ()
     gi = load_index()
     top = [e for e in (country_of(term), gi.us_states.get(key)) if e is not None]
     cities = [mark_disputed(e) for e in gi.cities_named(key)]
@@ -82,8 +88,9 @@ def candidates(term: str) -> list[PlaceEntry]:
         # "New York", "Washington": a big city competes with the state or country of
         # that name on equal terms, even when GeoNames' canonical name differs
         # ("New York City"), hence primary=True.
-        return top + [replace(e, primary=True) for e in cities if e.population >= BIG_CITY]
-    return cities
+        return tuple(top + [replace(e, primary=True) for e in cities
+                            if e.population >= BIG_CITY])
+    return tuple(cities)
 
 
 def rank(entries: Sequence[PlaceEntry],

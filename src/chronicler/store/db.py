@@ -14,7 +14,7 @@ import duckdb
 from chronicler.errors import StoreError
 from chronicler.records import Actor, Analysis, Article, IngestError, content_id
 from chronicler.store.schema import LATEST, MIGRATIONS
-from chronicler.store.tables import PER_ARTICLE, TableSpec
+from chronicler.store.tables import JSON_TABLES, PER_ARTICLE, TableSpec
 
 ARTICLE_COLUMNS = [
     "id", "title", "outlet", "url", "author", "published", "published_inferred",
@@ -213,6 +213,11 @@ class Store:
                 self.conn.executemany(
                     f"INSERT INTO {spec.table} ({cols}) VALUES ({marks})", rows
                 )
+        for table, field_name in (("article_events", "events"), ("article_claims", "claims")):
+            self.conn.execute(
+                f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids]
+            )
+            self._insert_json(table, [r for a in analyses for r in getattr(a, field_name)])
         self.conn.executemany(
             "INSERT OR REPLACE INTO article_analysis (article_id, provenance) VALUES (?, ?)",
             [[a.article_id, a.provenance] for a in analyses],
@@ -243,6 +248,37 @@ class Store:
                          final.aliases])
         if rows:
             self.conn.executemany("INSERT OR REPLACE INTO actors VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def _insert_json(self, table: str, records: Sequence[Any]) -> None:
+        spec = JSON_TABLES[table]
+        rows = [spec.to_row(r) for r in records]
+        if not rows:
+            return
+        cols = list(rows[0])
+        self.conn.executemany(
+            f"INSERT OR REPLACE INTO {table} ({', '.join(_q(c) for c in cols)}) "
+            f"VALUES ({', '.join('?' * len(cols))})",
+            [[r[c] for c in cols] for r in rows],
+        )
+
+    def replace_all(self, table: str, records: Sequence[Any]) -> None:
+        """Replace a cross-article table's contents (events, claims, stories, framing):
+        those stages are recomputed over the whole store, so this is their upsert."""
+        self.conn.execute(f"DELETE FROM {table}")
+        self._insert_json(table, records)
+
+    def json_records(self, table: str, where: str = "", params: Sequence[Any] = (),
+                     order: str = "", limit: int | None = None, offset: int = 0) -> list[Any]:
+        """Records from a JSON table; ``where``/``order`` are SQL fragments written by
+        chronicler's query layer (never user text: values go through ``params``)."""
+        spec = JSON_TABLES[table]
+        sql = f"SELECT payload FROM {table}"
+        if where:
+            sql += f" WHERE {where}"
+        sql += f" ORDER BY {order or 'id' if table != 'framing' else order or 'story_id, referent'}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        return [spec.from_payload(r[0]) for r in self.conn.execute(sql, list(params)).fetchall()]
 
     def actors(self, *, country: str | None = None, limit: int | None = None,
                offset: int = 0) -> list[Actor]:
@@ -280,7 +316,9 @@ class Store:
         ).fetchone()
         if row is None:
             return None
-        parts = {t: self.per_article(t, [article_id]) for t in PER_ARTICLE}
+        parts: dict[str, Any] = {t: self.per_article(t, [article_id]) for t in PER_ARTICLE}
+        parts["events"] = self.json_records("article_events", "article_id = ?", [article_id])
+        parts["claims"] = self.json_records("article_claims", "article_id = ?", [article_id])
         actor_ids = sorted({m.actor_id for m in parts["mentions"]})
         acts = [a for a in self.actors() if a.id in set(actor_ids)] if actor_ids else []
         return Analysis(article_id=article_id, provenance=list(row[0]), actors=acts, **parts)
@@ -332,6 +370,10 @@ class Store:
             IngestError(source=s, reason=r, message=m)
             for s, r, m in self.conn.execute(sql, params).fetchall()
         ]
+
+
+def _q(col: str) -> str:
+    return f'"{col}"'
 
 
 def _merge_actor(a: Actor, b: Actor) -> Actor:

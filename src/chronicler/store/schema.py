@@ -111,3 +111,42 @@ MIGRATIONS.append(
     )
 )
 LATEST = MIGRATIONS[-1][0]
+
+# Events, claims, stories and framing are nested records: each row keeps the whole
+# record as JSON (``payload``) plus the columns that queries filter and sort on.
+MIGRATIONS.append(
+    (
+        3,
+        "events, claims, stories, framing",
+        """
+        CREATE TABLE article_events (
+            id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, type VARCHAR NOT NULL,
+            date DATE, actor_countries VARCHAR[], recipient_countries VARCHAR[],
+            payload JSON NOT NULL
+        );
+        CREATE INDEX article_events_article ON article_events(article_id);
+        CREATE TABLE article_claims (
+            id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, payload JSON NOT NULL
+        );
+        CREATE INDEX article_claims_article ON article_claims(article_id);
+        CREATE TABLE events (
+            id VARCHAR PRIMARY KEY, type VARCHAR NOT NULL, date DATE,
+            actor_countries VARCHAR[], recipient_countries VARCHAR[],
+            n_articles INTEGER NOT NULL, n_sources INTEGER NOT NULL, payload JSON NOT NULL
+        );
+        CREATE TABLE claims (
+            id VARCHAR PRIMARY KEY, status VARCHAR NOT NULL, n_sources INTEGER NOT NULL,
+            story_id VARCHAR, payload JSON NOT NULL
+        );
+        CREATE TABLE stories (
+            id VARCHAR PRIMARY KEY, title VARCHAR NOT NULL, start DATE, "end" DATE,
+            payload JSON NOT NULL
+        );
+        CREATE TABLE framing (
+            story_id VARCHAR NOT NULL, referent VARCHAR NOT NULL, payload JSON NOT NULL,
+            PRIMARY KEY (story_id, referent)
+        );
+        """,
+    )
+)
+LATEST = MIGRATIONS[-1][0]
