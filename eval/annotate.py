@@ -72,10 +72,11 @@ def check(path: Path, seeds_dir: Path) -> None:
         for key in ("quotes", "actors", "dates"):
             for a in obj.get(key, []):
                 s, e = a["span"]
-                rest = {k: v for k, v in a.items() if k != "span"}
+                rest = {k: v for k, v in a.items() if k not in ("span", "text")}
                 print(f"  {key[:-1]:<6} {raw[s:e]!r} {json.dumps(rest, ensure_ascii=False)}")
         for key, spans in obj.get("ignore", {}).items():
-            for s, e in spans:
+            for x in spans:
+                s, e = x["span"] if isinstance(x, dict) else x
                 print(f"  ignore {key}: {raw[s:e]!r}")
 
 

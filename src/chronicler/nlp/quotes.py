@@ -128,6 +128,7 @@ class _Ctx:
             lo, hi = s.outer
             for i in range(self.tok_at(lo), self.tok_at(max(lo, hi - 1)) + 1):
                 self.in_quote[i] = 1
+        self.segs = segs
         self.direct_chars = sorted((s.start, s.end) for s in segs)
         # cue kinds of every token, looked up once (most tokens are not verbs: empty)
         self.kinds = [lex.kinds(t) for t in doc]
@@ -473,19 +474,31 @@ def _according_quotes(ctx: _Ctx, article_id: str) -> list[Quote]:
 
 
 # ---------------------------------------------------------------- indirect
-def _complement(ctx: _Ctx, cue: Token, kinds: frozenset[str]) -> list[Token]:
-    comps = [c for c in cue.children if c.dep_ == "ccomp"]
+def _complement(cue: Token, kinds: frozenset[str], lo: int, hi: int) -> list[Token]:
+    """What the cue reports: its clause, else (directives) object + infinitive, else
+    (characterising verbs) object + "as/of/for" phrase. Only children within the
+    characters [lo, hi) count: a heading glued on by the parser is not a complement."""
+    children = [c for c in cue.children if lo <= c.idx < hi]
+    comps = [c for c in children if c.dep_ == "ccomp"]
     if not comps and "directive" in kinds:
-        comps = [c for c in cue.children if c.dep_ in ("xcomp", "dobj", "dative")]
+        comps = [c for c in children if c.dep_ in ("xcomp", "dobj", "dative")]
         if not any(c.dep_ == "xcomp" for c in comps):
             comps = []
     if not comps and "characterize" in kinds:
-        obj = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ not in ("PRON",)]
+        obj = [c for c in children if c.dep_ == "dobj" and c.pos_ not in ("PRON",)]
         if obj:
-            comps = obj + [c for c in cue.children
+            comps = obj + [c for c in children
                            if (c.dep_ == "prep" and c.lower_ in ("as", "of", "for")
                                or c.dep_ in ("oprd", "xcomp")) and c.i > obj[0].i]
     return comps
+
+
+def _closes_inner_quote(ctx: _Ctx, start: int, tok: Token) -> bool:
+    """A closing mark ending the span whose opening mark is inside it stays:
+    'India struck so-called “terror camps”', not '... “terror camps'."""
+    if len(tok.text) != 1 or tok.text not in "”’\"'»":
+        return False
+    return any(start <= s.open_at and s.close_at == tok.idx for s in ctx.segs)
 
 
 def _indirect_quotes(ctx: _Ctx, article_id: str) -> list[Quote]:
@@ -502,7 +515,7 @@ def _indirect_quotes(ctx: _Ctx, article_id: str) -> list[Quote]:
         # paragraph) is cut back to the cue's paragraph, and a complement after its
         # verb starts after it
         plo, phi = ctx.paras[para]
-        comps = [c for c in _complement(ctx, t, kinds) if plo <= c.idx < phi]
+        comps = _complement(t, kinds, plo, phi)
         if not comps:
             continue
         lo = max(min(c.left_edge.i for c in comps), ctx.tok_at(plo))
@@ -512,7 +525,8 @@ def _indirect_quotes(ctx: _Ctx, article_id: str) -> list[Quote]:
         while lo <= hi and (doc[lo].is_punct or doc[lo].is_space
                             or (doc[lo].dep_ == "mark" and doc[lo].lower_ == "that")):
             lo += 1
-        while hi >= lo and (doc[hi].is_punct or doc[hi].is_space):
+        while hi >= lo and (doc[hi].is_punct or doc[hi].is_space) \
+                and not _closes_inner_quote(ctx, doc[lo].idx, doc[hi]):
             hi -= 1
         if sum(1 for x in doc[lo:hi + 1] if not x.is_punct) < 2:
             continue

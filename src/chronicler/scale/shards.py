@@ -158,8 +158,11 @@ def _slices(path: str, kind: str | None, size: int) -> list[tuple[int, int, int]
     """(start, end, first) byte windows of ``size`` lines/records, or None for one shard."""
     try:
         bounds = _jsonl_bounds(path, size) if kind == "jsonl" else _warc_bounds(path, size)
-    except (OSError, ValueError):
-        return None  # unreadable or odd: one whole-file shard, the reader says why
+    # Any failure of the scan (unreadable, damaged gzip, malformed WARC headers, which
+    # warcio reports as whatever Python raised) only means: do not slice. The whole
+    # file is then one shard and its reader reports the damage as the local path does.
+    except Exception:
+        return None
     if bounds is None or len(bounds) < 3:  # [0, ..., eof]: fewer than two slices
         return None
     return [(bounds[i][0], bounds[i + 1][0], bounds[i][1]) for i in range(len(bounds) - 1)]
