@@ -9,10 +9,10 @@ from eval.scoring import (
     SPEAKER_THETA,
     PredDate,
     Span,
+    best_overlap,
     date_value_ok,
     greedy_match,
     ignored,
-    overlap,
     speaker_matches,
 )
 
@@ -77,13 +77,14 @@ def _quote_errors(gold: GoldDoc, an: Analysis, text: str) -> list[str]:
 def _actor_errors(gold: GoldDoc, an: Analysis, text: str) -> list[str]:
     out: list[str] = []
     name = gold.name
+    spans = [tuple(m.span) for m in an.mentions]
     for g in gold.actors:
-        best = max(an.mentions, key=lambda x: overlap(g.span, tuple(x.span)),  # type: ignore[arg-type]
-                   default=None)
-        if best is None or overlap(g.span, tuple(best.span)) == 0:  # type: ignore[arg-type]
+        j = best_overlap(g.span, spans)  # type: ignore[arg-type]
+        if j is None:
             out.append(f"{name}: actor MISSED {_codes(g.countries, g.sectors)} "
                        f"{_snip(text, g.span)}")
             continue
+        best = an.mentions[j]
         bad_c = bool(g.countries) and best.country not in g.countries
         bad_s = bool(g.sectors) and best.sector not in g.sectors
         if bad_c or bad_s:

@@ -31,6 +31,7 @@ from chronicler.nlp import analyzer as analyzer_mod
 from chronicler.records import Analysis
 from eval.align import Aligner
 from eval.gold import SEEDS_DIR, SETS, GoldDoc, article_for, load_set
+from eval.report import doc_errors
 from eval.scoring import (
     GoldActor,
     GoldDate,
@@ -151,6 +152,9 @@ def evaluate(sets: Sequence[str] = SETS, *, seeds_dir: Path = SEEDS_DIR,
             continue
         golds[s] = docs
         result["warnings"] += [w for d in docs for w in d.warnings]
+    result.update(stages=[], missing_stages=[], notes=[], ms_per_doc=None)
+    if not golds:
+        return result
     analyzer, notes = build_analyzer(settings, stages)
     ran = set(analyzer.plan.provenance)
     result["stages"] = analyzer.plan.provenance
@@ -172,16 +176,13 @@ def evaluate(sets: Sequence[str] = SETS, *, seeds_dir: Path = SEEDS_DIR,
             lost_all += lost
             counts.update(score_doc(g, an))
             if errors is not None:
-                from eval.report import doc_errors
-
                 groups = {k for k, st in GROUP_STAGE.items() if st in ran}
                 errors.extend(doc_errors(g, an, art.text, groups))
         result["sets"][s] = _mask(figures(counts), ran)
         result["docs"][s] = len(docs)
         result["unlocated"][s] = lost_all
         total.update(counts)
-    if golds:
-        result["sets"]["overall"] = _mask(figures(total), ran)
+    result["sets"]["overall"] = _mask(figures(total), ran)
     result["ms_per_doc"] = round(1000 * seconds / n_docs, 1) if n_docs else None
     return result
 
@@ -249,7 +250,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             for x in lost:
                 print(f"  {x}")
     print(table(result))
-    print(f"\nanalysis: {result['ms_per_doc']} ms per document")
+    if result["ms_per_doc"] is not None:
+        print(f"\nanalysis: {result['ms_per_doc']} ms per document (parse and stages)")
     line = json.dumps(result, sort_keys=True, ensure_ascii=False)
     if args.json:
         args.json.write_text(line + "\n", encoding="utf-8")

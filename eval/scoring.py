@@ -226,7 +226,9 @@ def score_quotes(gold: Sequence[GoldQuote], pred: Sequence[PredQuote],
 
 
 # ------------------------------------------------------------------------ actors
-def _best(span: Span, cands: Sequence[Span]) -> int | None:
+def best_overlap(span: Span, cands: Sequence[Span]) -> int | None:
+    """Index of the candidate sharing the most characters with ``span`` (IoU breaks
+    ties); None when none overlaps."""
     best, key = None, (0, 0.0)
     for j, s in enumerate(cands):
         k = (overlap(span, s), iou(span, s))
@@ -241,7 +243,7 @@ def score_actors(gold: Sequence[GoldActor], pred: Sequence[PredMention]) -> Coun
     c["actors.gold"] += len(gold)
     c["actors.pred"] += len(pred)
     for g in gold:
-        j = _best(g.span, pspans)
+        j = best_overlap(g.span, pspans)
         p = pred[j] if j is not None else None
         c["actors.found"] += p is not None
         c["actors.found_strict"] += p is not None and iou(g.span, p.span) >= ACTOR_STRICT_THETA
@@ -253,7 +255,7 @@ def score_actors(gold: Sequence[GoldActor], pred: Sequence[PredMention]) -> Coun
             c["actors.sector_ok"] += p is not None and p.sector in g.sectors
     gspans = [g.span for g in gold]
     for p in pred:
-        gi = _best(p.span, gspans)
+        gi = best_overlap(p.span, gspans)
         if gi is None or not gold[gi].countries or p.country is None:
             continue
         c["actors.pred_country_n"] += 1

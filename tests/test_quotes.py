@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from chronicler.nlp.model import load_spacy
@@ -40,6 +42,7 @@ ACTORS = {
               sector="GOV"),
         Actor(id="mea", name="Ministry of External Affairs", type="ORG", country="IND",
               sector="GOV"),
+        Actor(id="morrell", name="Katya Morrell", type="PERSON", country="IND", sector="OPP"),
     ]
 }
 # surface -> (actor id, label); longest surfaces win where they overlap
@@ -50,6 +53,7 @@ SURFACES = {
     "Pakistan": ("pak", "GPE"), "Islamabad": ("pak", "GPE"), "Pakistani": ("pak", "NORP"),
     "Pakistani Embassy": ("emb", "ORG"),
     "Ministry of External Affairs": ("mea", "ORG"),
+    "Katya Morrell": ("morrell", "PERSON"),
 }
 _SURFACE_RE = re.compile(r"\b(?:" + "|".join(
     re.escape(s) for s in sorted(SURFACES, key=len, reverse=True)) + r")\b")
@@ -127,9 +131,12 @@ DIRECT_CASES = [
     # straight marks, cue and colon before the quote
     ('Dar said: "We will respond at a time of our choosing."',
      [("We will respond at a time of our choosing.", "Ishaq Dar")]),
-    # split around the cue: one Quote per segment, same speaker
+    # a sentence split around its cue is one quote, attribution included
     ("“We will respond,” Dar said, “at a time of our choosing.”",
-     [("We will respond", "Ishaq Dar"), ("at a time of our choosing.", "Ishaq Dar")]),
+     [("We will respond,” Dar said, “at a time of our choosing.", "Ishaq Dar")]),
+    # a new quoted sentence after the cue is a new quote
+    ("“We will respond,” Dar said. “We are ready.”",
+     [("We will respond", "Ishaq Dar"), ("We are ready.", "Ishaq Dar")]),
     # inverted: cue before its subject
     ("“We will respond at a time of our choosing,” said Ishaq Dar, Pakistan's foreign "
      "minister.", [("We will respond at a time of our choosing", "Ishaq Dar")]),
@@ -153,11 +160,11 @@ DIRECT_CASES = [
     ("“We will respond,” Bhutto said. “We can’t leave the fate of millions to terrorists.”",
      [("We will respond", "Bilawal Bhutto Zardari"),
       ("We can’t leave the fate of millions to terrorists.", "Bilawal Bhutto Zardari")]),
-    # a quote over two paragraphs, cue at the end
+    # a quote over two paragraphs, cue at the end: one quote
     ("Dar met reporters on Sunday.\n\n“We are not under pressure. We will not beg.\n\n"
      "“Talks require two willing parties,” Dar said.",
-     [("We are not under pressure. We will not beg.", "Ishaq Dar"),
-      ("Talks require two willing parties", "Ishaq Dar")]),
+     [("We are not under pressure. We will not beg.\n\n“Talks require two willing "
+       "parties", "Ishaq Dar")]),
     # "according to" next to a quote in single marks
     ("According to the Pakistani Embassy, 'The special assistant handed over a letter to "
      "the president.'", [("The special assistant handed over a letter to the president.",
@@ -180,6 +187,20 @@ DIRECT_CASES = [
     # a cue whose object only contains the quote is not its source either
     ("Dar said Pakistan would welcome help from “friendly countries and the United "
      "Nations”.", [("friendly countries and the United Nations", "Ishaq Dar")]),
+    # a paragraph ending with a colon introduces the quote paragraph after it
+    ("In a statement, Pakistan's foreign office said:\n\n“We reject these baseless "
+     "allegations in the strongest terms.”",
+     [("We reject these baseless allegations in the strongest terms.", "Pakistan's foreign "
+       "office")]),
+    # straight single marks as quotes, apostrophes inside
+    ("'We can't let Pakistan's army dictate terms,' Bhutto said.",
+     [("We can't let Pakistan's army dictate terms", "Bilawal Bhutto Zardari")]),
+    # a title heading the subject, the name in its "of" phrase
+    ("Leader of the Opposition Katya Morrell said: “This is not a moment for politics.”",
+     [("This is not a moment for politics.", "Katya Morrell")]),
+    # a cue but no one to name: an unresolved pronoun, a passive
+    ("“We will respond,” he said.", [("We will respond", None)]),
+    ("The attack was described as “barbaric”.", [("barbaric", None)]),
     # a long quote with no speaker anywhere is still a quote, with speaker None
     ("Officials were silent on Monday.\n\n“There is no military solution to this conflict "
      "and both sides know it.”",
@@ -248,6 +269,34 @@ def test_coreference_mention_beats_the_fallback(nlp: Language) -> None:
         ("We will respond", "Bilawal Bhutto Zardari")]
 
 
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "“", "”", "'", "\"\"", "“”  “x”"])
+def test_degenerate_texts(nlp: Language, text: str) -> None:
+    assert all(q.span[0] < q.span[1] for q in run(nlp, text))
+    scare_quotes(nlp(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ’'\"“”‘.,:\n")), max_size=60))
+def test_segments_are_well_formed(text: str) -> None:
+    segs = find_quote_segments(text)
+    for s in segs:
+        assert 0 <= s.open_at < s.start < s.end <= len(text)
+        assert s.close_at is None or s.end <= s.close_at
+    outers = [s.outer for s in segs]
+    assert all(a[1] <= b[0] for a, b in zip(outers, outers[1:], strict=False))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from([
+    "Dar said", "“We will respond,”", "he said.", "India", "'baseless'", "according to",
+    "officials", "\n\n", "“", "”", "Pakistan’s", "rejected the claims as", "the said deal",
+    ".", ",", ":"]), max_size=14))
+def test_extract_never_breaks(nlp: Language, parts: list[str]) -> None:
+    text = " ".join(parts)
+    for q in run(nlp, text):
+        assert text[q.span[0]:q.span[1]] == q.text and q.span[0] < q.span[1]
+
+
 def test_quote_text_is_inside_the_marks(nlp: Language) -> None:
     text = "“We will respond,” Dar said."
     (q,) = run(nlp, text)
@@ -290,6 +339,7 @@ NO_INDIRECT_CASES = [
     "Pakistan’s fresh offer of dialogue appears aimed at reducing pressure.",
     "India Denies Strikes on Civilian Targets\n\nThe strikes continued.",  # a heading
     "Pakistan will not say that the talks failed.",  # a speech act that did not happen
+    "A Pakistani official, who asked not to be named, confirmed the strike.",
 ]
 
 
@@ -309,6 +359,23 @@ def test_report_inside_a_report_is_the_outer_speakers(nlp: Language) -> None:
     quotes = run(nlp, "Dar recalled that India had flatly denied any American involvement.")
     assert [(q.speaker.name if q.speaker else None, q.cue) for q in quotes] == [
         ("Ishaq Dar", "recall")]
+
+
+def test_trailing_participle_is_its_own_report(nlp: Language) -> None:
+    quotes = run(nlp, "Dar emphasized that Pakistan will not beg for talks, stating that "
+                      "it takes two to tango.")
+    assert [(q.text, q.speaker.name if q.speaker else None, q.cue) for q in quotes] == [
+        ("Pakistan will not beg for talks", "Ishaq Dar", "emphasize"),
+        ("it takes two to tango", "Ishaq Dar", "state")]
+
+
+def test_partly_quoted_clause_is_also_indirect(nlp: Language) -> None:
+    quotes = run(nlp, "Dar said the claim was “completely false” and that the base "
+                      "“remains fully operational”.")
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("indirect", "the claim was “completely false” and that the base “remains fully "
+                     "operational”"),
+        ("direct", "completely false"), ("direct", "remains fully operational")]
 
 
 def test_direct_quote_is_not_also_indirect(nlp: Language) -> None:
@@ -410,9 +477,9 @@ def test_seed_direct_quotes_found(nlp: Language, seeds_dir: Path) -> None:
 @pytest.fixture(scope="module")
 def actors_pipeline() -> tuple[Language, Stage]:
     pytest.importorskip("chronicler.nlp.actors")
-    st = REGISTRY["chronicler.actors.v1"]
-    pats = st.patterns() if st.patterns is not None else []
-    return load_spacy(MODEL, patterns=pats), st
+    stage = REGISTRY["chronicler.actors.v1"]
+    pats = stage.patterns() if stage.patterns is not None else []
+    return load_spacy(MODEL, patterns=pats), stage
 
 
 def test_seed_speakers_with_actors_stage(actors_pipeline: tuple[Language, Stage],

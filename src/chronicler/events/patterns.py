@@ -37,7 +37,7 @@ _TRIGGER_KEYS = {"id", "pos", "lemmas", "mode", "contexts", "requires", "require
                  "note", "requires_object_actor"}
 _TYPE_KEYS = {"type", "cameo", "score", "quad", "recipient_required", "contexts",
               "infer_recipient", "infer_actor", "absorbs_complement", "modes", "triggers",
-              "mode_default", "note"}
+              "mode_default", "note", "needs_mode_or_recipient"}
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,7 @@ class TypeSpec:
     absorbs_complement: bool
     modes: Mapping[str, ModeSpec]
     mode_default: str | None = None
+    needs_mode_or_recipient: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ class Lexicon:
     reciprocal_phrases: tuple[tuple[str, ...], ...]
     sector_nouns: Mapping[str, str]  # "troops" -> MIL, "civilians" -> CVL
     military_words: frozenset[str]
+    terror_words: frozenset[str]
     report_cues: frozenset[str]
     accuse_cues: frozenset[str]
     deny_cues: frozenset[str]
@@ -177,6 +179,7 @@ def _type_file(name: str, obj: dict[str, Any]) -> tuple[TypeSpec, list[TriggerRu
         infer_actor=bool(obj.get("infer_actor", False)),
         absorbs_complement=bool(obj.get("absorbs_complement", False)),
         modes=modes, mode_default=obj.get("mode_default"),
+        needs_mode_or_recipient=bool(obj.get("needs_mode_or_recipient", False)),
     )
     if spec.mode_default is not None and spec.mode_default not in modes:
         raise ConfigError(f"{name}: mode_default {spec.mode_default!r} is not a mode")
@@ -260,6 +263,7 @@ def build_lexicon(files: Mapping[str, str]) -> Lexicon:
         reciprocal_phrases=phrases,
         sector_nouns=sector_nouns,
         military_words=_table(roles, "military_words", "_roles.toml"),
+        terror_words=_table(roles, "terror_words", "_roles.toml"),
         report_cues=_table(modes, "report_cues", "_modes.toml"),
         accuse_cues=_table(modes, "accuse_cues", "_modes.toml"),
         deny_cues=_table(modes, "deny_cues", "_modes.toml"),

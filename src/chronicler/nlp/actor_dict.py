@@ -33,6 +33,14 @@ log = logging.getLogger(__name__)
 CONTEXT = "@context"  # country placeholder: the country named next to it, or the article's
 ACTOR_TYPES = ("PERSON", "ORG", "COUNTRY", "GROUP")
 RULER_LABEL = {"PERSON": "PERSON", "ORG": "ORG", "COUNTRY": "GPE", "GROUP": "NORP"}
+
+
+def ruler_label(type: str, sector: str | None) -> str:
+    """NER label for a dictionary actor: an identity group ("Kashmiris") is NORP, a
+    group with a sector (an armed group in the demo world) is an ORG."""
+    if type == "GROUP" and sector:
+        return "ORG"
+    return RULER_LABEL[type]
 # Capitals of countries this populous become ruler patterns; smaller countries'
 # capitals are too often also surnames or common words ("Victoria", "Male").
 PATTERN_CAPITAL_MIN_POP = 10_000_000
@@ -119,6 +127,8 @@ class Dictionary:
     places: dict[str, str] = field(default_factory=dict)  # surface -> ruler label
     place_keys: set[str] = field(default_factory=set)
     coref: dict[str, Any] = field(default_factory=dict)
+    speech_verbs: frozenset[str] = frozenset()
+    pronoun_words: frozenset[str] = frozenset()
     regexes: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
     _country_cache: dict[tuple[str, bool], str | None] = field(default_factory=dict)
 
@@ -287,7 +297,9 @@ def _load_titles(d: Dictionary, data: Path) -> None:
 def _load_places(d: Dictionary, data: Path, extra: Iterable[str] = ()) -> None:
     for cols in _tsv(data / "places.txt"):
         d.places[cols[0]] = cols[1] if len(cols) > 1 else "GPE"
-    d.place_keys = {norm(p) for p in (*d.places, *extra)}
+    for p in extra:
+        d.places.setdefault(p, "GPE")
+    d.place_keys = {norm(p) for p in d.places}
 
 
 def _demo_path() -> Path:
@@ -295,12 +307,20 @@ def _demo_path() -> Path:
 
 
 def _demo_places(path: Path) -> list[str]:
+    """Place names of a dictionary file in the demo format: its ``places`` and the
+    capitalised terms of its ``referents`` ("Free Lessara", "KoL"), none of them actors."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError):
         return []
-    places = data.get("places") if isinstance(data, dict) else None
-    return [str(p["name"]) for p in places or () if isinstance(p, dict) and p.get("name")]
+    if not isinstance(data, dict):
+        return []
+    out = [str(p["name"]) for p in data.get("places") or () if isinstance(p, dict)
+           and p.get("name")]
+    for r in data.get("referents") or ():
+        if isinstance(r, dict):
+            out += [str(t) for t in r.get("terms") or () if str(t)[:1].isupper()]
+    return out
 
 
 @lru_cache(maxsize=8)
@@ -314,19 +334,22 @@ def load_dictionary(extra_paths: tuple[str, ...] = (), *, demo: bool = True) -> 
     _load_capitals(d, data)
     _load_titles(d, data)
     d.coref = json.loads((data / "coref.json").read_text(encoding="utf-8"))
+    d.speech_verbs = frozenset(d.coref["speech_verbs"])
+    d.pronoun_words = frozenset((*d.coref["pronouns"], *d.coref["possessives"]))
     files: list[Path] = [data / "actors.jsonl"]
-    demo_places: list[str] = []
     if demo and _demo_path().is_file():
         files.append(_demo_path())
-        demo_places = _demo_places(_demo_path())
     files += [Path(p).expanduser() for p in extra_paths if p.strip()]
+    places: list[str] = []
     for src, path in enumerate(files):
         if not path.is_file():
             raise ConfigError(f"actor dictionary {path} does not exist")
         d.sources.append(str(path))
         for raw in _read_entries(path):
             _add_entry(d, raw, src, str(path))
-    _load_places(d, data, demo_places)
+        if path.suffix == ".json":
+            places += _demo_places(path)
+    _load_places(d, data, places)
     return d
 
 
@@ -353,20 +376,23 @@ def entity_patterns(d: Dictionary) -> list[dict[str, Any]]:
     invented countries, their demonyms and capitals, big capitals, mislabelled
     places, and operation names (so "Operation Sindoor" is never an ORG actor)."""
     pats: list[dict[str, Any]] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[str] = set()
 
+    # One label per surface: the first file that names it decides (the built-in
+    # dictionary before the demo world's and the user's); the stage still sees every
+    # candidate through ``Dictionary.lookup``.
     def add(label: str, text: str, pid: str | None = None) -> None:
         for v in _variants(text):
-            if (label, v) in seen or not v.strip():
+            if v in seen or not v.strip():
                 continue
-            seen.add((label, v))
+            seen.add(v)
             p: dict[str, Any] = {"label": label, "pattern": v}
             if pid:
                 p["id"] = pid
             pats.append(p)
 
     for e in d.entries:
-        label = RULER_LABEL[e.type]
+        label = ruler_label(e.type, e.sector)
         for s in (e.name, *e.aliases):
             if "{country}" not in s and s != s.lower():
                 add(label, s, entry_key(e))
@@ -391,4 +417,4 @@ def entry_key(e: Entry) -> str:
 
 __all__ = ["CONTEXT", "Dictionary", "Entry", "actor_id", "default_dictionary",
            "entity_patterns", "entry_key", "load_dictionary", "merge_actors", "norm",
-           "settings_paths"]
+           "ruler_label", "settings_paths"]

@@ -200,6 +200,41 @@ def leading_title(doc: Doc, start: int, end: int, d: Dictionary) -> tuple[int, l
     return n, titles
 
 
+def titled_names(doc: Doc, d: Dictionary, taken: set[int]) -> list[tuple[int, int]]:
+    """Names the NER missed after a capitalised title ("Field Marshal Tahir Rehman"):
+    1-3 capitalised proper nouns that are no title or organisation words (so
+    "General Assembly" is no name). ``taken`` tokens (entities, headlines) are skipped."""
+    out: list[tuple[int, int]] = []
+    n, i = len(doc), 0
+    while i < n:
+        if i in taken or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        idxs, k = [], i
+        while k < n and len(idxs) < d.max_title_len + 2 and k not in taken:
+            if doc[k].text not in (".", "-"):
+                if not doc[k].text[:1].isupper():
+                    break
+                idxs.append(k)
+            k += 1
+        found = find_titles(doc, idxs, d)
+        if not found or found[0][1][0] != i or not d.titles.get(tuple(found[0][0].split())):
+            i += 1
+            continue
+        j = found[0][1][-1] + 1
+        while j < n and doc[j].text in (".", "-"):
+            j += 1
+        k = j
+        while (k < n and k - j < 3 and k not in taken and doc[k].pos_ == "PROPN"
+               and doc[k].is_title and _word(doc[k]) not in d.sector_words
+               and _word(doc[k]) not in d.title_vocab):
+            k += 1
+        if k > j:
+            out.append((j, k))
+        i = max(k, i + 1)
+    return out
+
+
 def head_sector(doc: Doc, start: int, end: int, d: Dictionary) -> str | None:
     """Sector from the noun a country word modifies: "Indian troops" -> MIL,
     "Pakistan's military" -> MIL, "Indian military officials" -> MIL,
@@ -245,4 +280,4 @@ def headline_ranges(text: str) -> list[tuple[int, int]]:
 
 
 __all__ = ["TitleInfo", "find_titles", "head_sector", "headline_ranges", "leading_title",
-           "left_title", "right_title"]
+           "left_title", "right_title", "titled_names"]

@@ -18,9 +18,9 @@ them:
 3. **Pronouns.** he / she (subjects of any verb, and his / her before a noun) and
    they / it (subjects of speech verbs only: "it is clear" and "they say" are too
    often not about an actor): the nearest compatible actor in the same sentence
-   before the pronoun or in the two before; within a sentence the subject of the main
-   verb (or its possessor: "Dr. Mirza's comments were made ...") wins, then another
-   subject, then the latest mention. "they" may also stand for two or more people joined
+   before the pronoun or in the two before; within a sentence, for she/her a person
+   known to be a woman wins; then the subject of the main verb (or its possessor:
+   "Dr. Mirza's comments were made ..."), then another subject, then the latest. "they" may also stand for two or more people joined
    by "and" ("Asim Munir and Shehbaz Sharif ..., where they accused India").
 """
 
@@ -179,8 +179,7 @@ def pronoun_spec(doc: Doc, i: int, d: Dictionary) -> PronounSpec | None:
     low = t.lower_
     pron = d.coref["pronouns"].get(low)
     if pron and t.dep_ in SUBJECT_DEPS:
-        speech = set(d.coref["speech_verbs"])
-        if pron.get("anywhere") or t.head.lemma_.lower() in speech:
+        if pron.get("anywhere") or t.head.lemma_.lower() in d.speech_verbs:
             return PronounSpec(frozenset(pron["types"]), pron.get("gender"))
         return None
     poss = d.coref["possessives"].get(low)
@@ -231,24 +230,29 @@ def resolve_pronouns(doc: Doc, drafts: list[Draft], sent_of: Sequence[int],
     pool = list(ordered)
     plural: set[int] = set()  # PRON drafts of a "they" that stands for several people
     for t in doc:
+        if t.lower_ not in d.pronoun_words:
+            continue
         spec = pronoun_spec(doc, t.i, d)
         if spec is None:
             continue
         s = sent_of[t.i]
         chosen: list[Draft] = []
         for back in range(3):
-            cands: list[tuple[int, int, list[Draft]]] = []
+            cands: list[tuple[bool, int, int, list[Draft]]] = []
             for dr in pool:
                 if sent_of[dr.start] != s - back or dr.start >= t.i or id(dr) in plural:
                     continue
                 if _compatible(dr.cluster, spec):
-                    cands.append((subj[id(dr)], dr.start, [dr]))
+                    # Dictionaries mark women (the demo world marks only them) far
+                    # more reliably than men, so only "she" prefers a known gender.
+                    exact = spec.gender == "female" and dr.cluster.gender == "female"
+                    cands.append((exact, subj[id(dr)], dr.start, [dr]))
             if "PERSONS" in spec.types:
                 for g in groups:
                     if sent_of[g[0].start] == s - back and g[-1].start < t.i:
-                        cands.append((subj[id(g[0])], g[-1].start, g))
+                        cands.append((False, subj[id(g[0])], g[-1].start, g))
             if cands:
-                chosen = max(cands, key=lambda c: (c[0], c[1]))[2]
+                chosen = max(cands, key=lambda c: (c[0], c[1], c[2]))[3]
                 break
         for ref in chosen:
             pd = Draft(t.i, t.i + 1, ref.cluster, "PRON")

@@ -47,6 +47,7 @@ _SPLIT = re.compile(r"\t+| {2,}")
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"it"})  # "they" is too often two people
 _GROUP_LABELS = frozenset({"GPE", "ORG", "NORP"})
+_PERSON_LABELS = frozenset({"PERSON", "SURNAME", "TITLE"})
 _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp"})
 _CORE_RIGHT_DEPS = frozenset({"compound", "flat", "nummod", "case"})
@@ -274,6 +275,8 @@ class SpeakerResolver:
                     if on_head:
                         s, e = core_span(c, self.text)
                         break
+        if not on_head:
+            on_head = self._titled_person(tok)
         if on_head:
             best = max(on_head, key=lambda m: min(e, m.span[1]) - max(s, m.span[0]))
             return Resolved(self._speaker(best), True)
@@ -283,6 +286,7 @@ class SpeakerResolver:
             m = self._antecedent(hs, person=low in _PERSON_PRONOUNS)
             if m is not None:
                 return Resolved(self._speaker(m), True)
+            # "he" names no one: the quote keeps its cue but gets no speaker
             return Resolved(Speaker(name=text), False)
         if over:  # a mention on a modifier only: an unnamed source of that country
             mod = max(over, key=lambda m: min(e, m.span[1]) - max(s, m.span[0]))
@@ -292,15 +296,31 @@ class SpeakerResolver:
                                     else None), True)
         return Resolved(Speaker(name=text), tok.lemma_.lower() in self.sources)
 
+    def _titled_person(self, tok: Token) -> list[Mention]:
+        """"Leader of the Opposition Katya Morrell", parsed with the title as head and
+        the name inside its "of" phrase: the person named right after a capitalised
+        title (only capitalised words and of/the/for between them)."""
+        if not tok.text[:1].isupper():
+            return []
+        end = tok.right_edge.idx + len(tok.right_edge)
+        for m in self.mentions:
+            if not tok.idx < m.span[0] < end or not self._is_person(m):
+                continue
+            between = self.text[tok.idx + len(tok):m.span[0]].split()
+            if all(w[:1].isupper() or w in ("of", "the", "for") for w in between):
+                return [m]
+            return []
+        return []
+
     def _antecedent(self, before: int, *, person: bool) -> Mention | None:
         """Nearest preceding mention of the right kind within the previous 3 sentences;
         in earlier sentences a subject ("Dr. Mirza's comments were made ...") beats a
         mention buried in a phrase ("... following remarks by Shehbaz Sharif")."""
         here = self.sentence_of(before)
         lo = self.sent_starts[max(0, here - 3)]
-        labels = ("PERSON", "SURNAME") if person else _GROUP_LABELS
         cands = [m for m in self.mentions
-                 if lo <= m.span[0] < before and m.label in labels]
+                 if lo <= m.span[0] < before and self._is_person(m) == person
+                 and (person or m.label in _GROUP_LABELS or m.actor_id in self.actors)]
         if not cands:
             return None
         same = [m for m in cands if self.sentence_of(m.span[0]) == here]
@@ -310,6 +330,10 @@ class SpeakerResolver:
             if self._is_subject(m):
                 return m
         return cands[-1]
+
+    def _is_person(self, m: Mention) -> bool:
+        a = self.actors.get(m.actor_id)
+        return a.type == "PERSON" if a is not None else m.label in _PERSON_LABELS
 
     def _is_subject(self, m: Mention) -> bool:
         span = self.doc.char_span(m.span[0], m.span[1], alignment_mode="expand")

@@ -1,0 +1,904 @@
+"""The event coding stage: every sentence's PLOVER events, with evidence.
+
+    python -m chronicler.events.coder "India launched Operation Sindoor on May 7."
+
+For each sentence, tokens whose lemma starts a pattern (``data/events/*.toml``) become
+candidates; each candidate gets its clause heads (the trigger, and the light verb
+that carries a noun trigger), its arguments (``roles``), its modes (``modes``), a
+date, a place, a size and an operation; candidates of one type in one sentence that
+agree on who did what to whom are one event.
+
+Choices the data does not settle (see also data/events/README.md):
+
+* **Dates.** The TimeExpr of the sentence attached to the event (its words hang on
+  the trigger or its light verb, or sit inside a noun trigger: "the April 22 attack");
+  else the nearest earlier day-precision TimeExpr in the same paragraph; else None.
+  The publication date is never used silently: an undated event stays undated.
+* **Main dyad.** The two countries the article's actor mentions name most (state
+  actors only). A ceasefire or reciprocal event with no named parties has both as
+  actors; an ASSAULT, SANCTION or THREATEN by one side with no named target has the
+  other as recipient; a SANCTION with no actor (passive: "attaches were declared
+  persona non grata") has the other side of its recipient, else the reporter's
+  country.
+* **Bare nouns.** A noun trigger with no argument, date, place, count or light verb
+  ("the attack", again) refers to an event already coded and codes nothing.
+* **Reported events.** An event under a report cue gets ``reported_by`` (the cue's
+  speaker); a cue that accuses ("claims", "alleged") is also an ACCUSE event by the
+  speaker against the reported event's actor when that is someone else; a denial cue
+  negates the events it reports.
+* **Complements.** What a REQUEST, THREATEN or AGREE asks, threatens or agrees to
+  ("urged both sides to de-escalate") is part of that event, not an event of its own.
+* **Historical.** Past perfect outside reported speech, or a date more than 30 days
+  before publication.
+"""
+
+from __future__ import annotations
+
+import bisect
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from chronicler.events.modes import (
+    Aux,
+    Report,
+    auxiliary,
+    cameo_of,
+    clause_tokens,
+    find_report,
+    lemma_set,
+    plover_modes,
+    score_of,
+)
+from chronicler.events.operations import OperationMention, find_operations
+from chronicler.events.patterns import Lexicon, TriggerRule, TypeSpec, load_lexicon
+from chronicler.events.roles import (
+    ArgResolver,
+    agents,
+    children,
+    conjuncts,
+    governor,
+    is_passive,
+    prep_objects,
+    reciprocal_phrase,
+    subjects,
+)
+from chronicler.nlp.stages import ArticleContext, Stage, State, register
+from chronicler.records import (
+    Actor,
+    Count,
+    Event,
+    EventActor,
+    Evidence,
+    Location,
+    Mention,
+    Place,
+    Size,
+    TimeExpr,
+    content_id,
+)
+
+STAGE_NAME = "chronicler.events.v1"
+NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+KILL_VERBS = frozenset({"kill", "claim", "die", "martyr", "slay", "perish", "lose", "murder",
+                        "massacre", "shoot", "gun", "leave"})
+DEAD_WORDS = frozenset({"dead", "death", "deaths", "killed", "lives", "life", "bodies",
+                        "fatalities", "martyrs", "martyred", "casualties", "toll"})
+HURT_VERBS = frozenset({"injure", "wound", "hurt", "maim"})
+HURT_WORDS = frozenset({"injured", "wounded", "injuries", "hurt"})
+VICTIM_CVL = frozenset({"civilian", "civilians", "tourist", "tourists", "people", "person",
+                        "villager", "villagers", "resident", "residents", "pilgrim",
+                        "pilgrims", "children", "women", "lives", "visitors"})
+HISTORICAL_DAYS = 30
+
+
+# ------------------------------------------------------------------ article index
+@dataclass
+class ArticleIndex:
+    """What the coder looks up per sentence, built once per article."""
+
+    doc: Doc
+    ctx: ArticleContext
+    lex: Lexicon
+    sents: list[Span]
+    sent_starts: list[int]
+    para_starts: list[int]
+    times: list[tuple[TimeExpr, int, int]]  # (time, first token, last token)
+    time_at: dict[int, TimeExpr]
+    places: list[tuple[Place, int, int]]
+    counts: list[tuple[Count, int, int]]
+    operations: list[OperationMention]
+    op_at: dict[int, tuple[str, str | None]]
+    resolver: ArgResolver
+    dyad: tuple[str, ...]
+    country_places: set[int] = field(default_factory=set)  # place tokens naming a country
+    seg_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.seg_starts = [s.start for s in self.sents]
+
+    def segment_of(self, i: int) -> tuple[int, int] | None:
+        """Token range of the segment holding token ``i``."""
+        k = bisect.bisect_right(self.seg_starts, i) - 1
+        if k < 0:
+            return None
+        return self.sents[k].start, self.sents[k].end
+
+    def sentence_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
+
+    def paragraph_start(self, char: int) -> int:
+        i = bisect.bisect_right(self.para_starts, char) - 1
+        return self.para_starts[i] if i >= 0 else 0
+
+
+def _token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
+    sp = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if sp is None or len(sp) == 0:
+        return None
+    return sp.start, sp.end - 1
+
+
+def main_dyad(mentions: Sequence[Mention]) -> tuple[str, ...]:
+    """The two states the article's mentions name most (ties: first mentioned)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for m in mentions:
+        c = m.country
+        if c and len(c) == 3 and c.isupper() and c not in NON_STATE:
+            counts[c] += 1
+            first.setdefault(c, m.span[0])
+    ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+    return tuple(ranked[:2])
+
+
+def segments(doc: Doc) -> list[Span]:
+    """The parser's sentences, cut again at line breaks: a headline or subheading the
+    parser glued to the next sentence is a sentence of its own."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for t in sent:
+            if t.is_space and "\n" in t.text:
+                if t.i > start:
+                    out.append(doc[start:t.i])
+                start = t.i + 1
+            elif "\n" in t.whitespace_:
+                out.append(doc[start:t.i + 1])
+                start = t.i + 1
+        if start < sent.end:
+            out.append(doc[start:sent.end])
+    return [s for s in out if not all(t.is_space or t.is_punct for t in s)]
+
+
+def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> ArticleIndex:
+    text = doc.text
+    sents = segments(doc)
+    para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    times, time_at = [], {}
+    for t in state.get("times", []):
+        r = _token_range(doc, t.span)
+        if r is not None and t.date is not None:
+            times.append((t, r[0], r[1]))
+            for i in range(r[0], r[1] + 1):
+                time_at[i] = t
+    places = []
+    for p in state.get("places", []):
+        r = _token_range(doc, p.span)
+        if r is not None:
+            places.append((p, r[0], r[1]))
+    counts = []
+    for c in state.get("counts", []):
+        r = _token_range(doc, c.span)
+        if r is not None:
+            counts.append((c, r[0], r[1]))
+    ops = find_operations(text, lex)
+    op_at: dict[int, tuple[str, str | None]] = {}
+    for o in ops:
+        r = _token_range(doc, (o.start, o.end))
+        if r is not None:
+            for i in range(r[0], r[1] + 1):
+                op_at[i] = (o.name, o.country)
+    mentions: list[Mention] = state.get("mentions", [])
+    actors: list[Actor] = state.get("actors", [])
+    resolver = ArgResolver(doc, mentions, actors, [p for p, _, _ in places], lex, op_at)
+    country_ids = {a.id for a in actors if a.type == "COUNTRY"}
+    country_places: set[int] = set()
+    for m in mentions:
+        if m.actor_id in country_ids:
+            r = _token_range(doc, m.span)
+            if r is not None:
+                country_places.update(range(r[0], r[1] + 1))
+    return ArticleIndex(doc=doc, ctx=ctx, lex=lex, sents=sents,
+                        sent_starts=[s.start_char for s in sents], para_starts=para_starts,
+                        times=times, time_at=time_at, places=places, counts=counts,
+                        operations=ops, op_at=op_at, resolver=resolver,
+                        dyad=main_dyad(mentions), country_places=country_places)
+
+
+# ------------------------------------------------------------------ candidates
+@dataclass
+class Candidate:
+    rule: TriggerRule
+    spec: TypeSpec
+    trigger: Token
+    heads: list[Token]
+    light: Token | None
+    actors: list[EventActor] = field(default_factory=list)
+    recipients: list[EventActor] = field(default_factory=list)
+    arg_tokens: set[int] = field(default_factory=set)
+    reciprocal: bool = False
+    between: list[EventActor] = field(default_factory=list)
+    modes: list[str] = field(default_factory=list)
+    aux: Aux = field(default_factory=Aux)
+    report: Report | None = None
+    reported_by: EventActor | None = None
+    time: TimeExpr | None = None
+    time_attached: bool = False
+    place: Place | None = None
+    size: Size | None = None
+    operation: str | None = None
+    contexts: set[str] = field(default_factory=set)
+    extra: list[Token] = field(default_factory=list)  # tokens of merged candidates
+
+    @property
+    def nominal(self) -> bool:
+        return self.trigger.pos_ in ("NOUN", "PROPN")
+
+
+def _scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> set[str]:
+    if scope == "children":
+        out = lemma_set(list(trig.children))
+        out |= {f"dep:{c.dep_}" for c in trig.children}
+        for c in trig.children:  # "called on X": the particle or preposition counts
+            if c.dep_ in ("prep", "prt", "agent"):
+                out.add(c.lower_)
+        return out
+    if scope == "subtree":
+        return lemma_set(list(trig.subtree))
+    if scope == "sentence":
+        return lemma_set(list(sent))
+    if scope == "object":
+        toks: list[Token] = []
+        for h in heads:
+            for c in h.children:
+                if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "pobj", "dative"):
+                    toks += list(c.subtree)
+                elif c.dep_ in ("prep", "agent") and c.lower_ != "by":
+                    toks += list(c.subtree)
+        return lemma_set(toks)
+    if scope == "around":
+        toks = list(trig.children)
+        h = trig.head
+        for _ in range(3):
+            toks.append(h)
+            if h.pos_ not in ("ADP",) or h.head.i == h.i:
+                break
+            h = h.head
+        for hh in heads:
+            toks.append(hh)
+        return lemma_set(toks)
+    return lemma_set(clause_tokens(heads))
+
+
+def _matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token]) -> bool:
+    if tok.pos_ not in rule.pos:
+        return False
+    if not rule.nominal and tok.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+        return False  # an adjectival participle: "Pakistan-backed groups", "terror-linked"
+    if rule.particle:
+        parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep")}
+        if not parts & rule.particle:
+            return False
+    if rule.unless_head:
+        h = tok.head
+        hs = {h.lemma_.lower(), h.lower_}
+        if h.pos_ == "ADP" and h.head.i != h.i:
+            hs |= {h.head.lemma_.lower()}
+        if hs & rule.unless_head and h.i != tok.i:
+            return False
+    if rule.requires and not (_scope_words(rule.requires_scope, tok, heads, sent)
+                              & rule.requires):
+        return False
+    if rule.unless and (_scope_words(rule.unless_scope, tok, heads, sent) & rule.unless):
+        return False
+    return True
+
+
+def _heads(tok: Token, lex: Lexicon, nominal: bool) -> tuple[list[Token], Token | None]:
+    if nominal or tok.pos_ == "ADJ":
+        if tok.pos_ == "ADJ":
+            h = tok.head
+            return ([tok, h] if h.pos_ in ("VERB", "AUX") and h.i != tok.i else [tok]), None
+        g = governor(tok, lex)
+        return ([tok, g] if g is not None else [tok]), g
+    heads = [tok]
+    # "used jets, drones and missiles to hit": the using verb is part of the event
+    if tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in ("use", "employ"):
+        heads.append(tok.head)
+    return heads, None
+
+
+def _candidates(sent: Span, ix: ArticleIndex) -> list[Candidate]:
+    lex = ix.lex
+    out: list[Candidate] = []
+    for tok in sent:
+        keys = {tok.lemma_.lower(), tok.lower_}
+        seen_types: set[str] = set()
+        for key in keys:
+            for rule in lex.rules_for(key):
+                if rule.type in seen_types:
+                    continue
+                nominal = rule.nominal
+                heads, light = _heads(tok, lex, nominal)
+                if not _matches(rule, tok, sent, heads):
+                    continue
+                seen_types.add(rule.type)
+                out.append(Candidate(rule=rule, spec=lex.types[rule.type], trigger=tok,
+                                     heads=heads, light=light))
+        # "launched Operation Sindoor": the operation's root token under a launching verb
+        if tok.i in ix.op_at and "ASSAULT" not in seen_types:
+            cand = _operation_candidate(tok, ix)
+            if cand is not None:
+                out.append(cand)
+    return out
+
+
+def _operation_candidate(tok: Token, ix: ArticleIndex) -> Candidate | None:
+    lex = ix.lex
+    if tok.head.i in ix.op_at and tok.head.i != tok.i:
+        return None  # not the root of the operation's name
+    h = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass", "pobj", "appos") and h.lemma_.lower() == "of" \
+            and h.head.lemma_.lower() in ("launch", "initiation"):
+        h = h.head
+    verb = h if h.pos_ in ("VERB", "AUX", "NOUN") else None
+    light = None
+    if verb is not None and verb.lemma_.lower() in lex.operation_light_verbs:
+        light = verb
+    else:
+        # "Operation Sindoor conducted by the Indian Armed Forces", "launched from May 7"
+        for c in tok.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in lex.operation_light_verbs:
+                light = c
+    if light is None:
+        return None
+    rule = TriggerRule(id="assault.operation.named", type="ASSAULT",
+                       pos=frozenset({"NOUN", "PROPN"}), lemmas=frozenset({tok.lemma_.lower()}),
+                       standalone=True)
+    if light.pos_ == "NOUN":  # "the launch of Operation X" carried by "announced"
+        g = governor(light, lex) or (light.head if light.head.pos_ in ("VERB", "AUX") else None)
+        heads = [tok, light] + ([g] if g is not None else [])
+        return Candidate(rule=rule, spec=lex.types["ASSAULT"], trigger=tok, heads=heads,
+                         light=g or light)
+    return Candidate(rule=rule, spec=lex.types["ASSAULT"], trigger=tok, heads=[tok, light],
+                     light=light)
+
+
+# ------------------------------------------------------------------ arguments
+def _args(c: Candidate, ix: ArticleIndex) -> bool:
+    """Fill actors and recipients; True when the parse named any argument."""
+    lex, res = ix.lex, ix.resolver
+    tok = c.trigger
+    actor_toks: list[Token] = []
+    recip_toks: list[Token] = []
+    t = c.spec.type
+    if c.trigger.pos_ == "ADJ":
+        h = c.heads[-1]
+        actor_toks = subjects(h) if h.i != tok.i else []
+        recip_toks = prep_objects(tok, ("with",)) + [o for x in tok.subtree
+                                                    for o in prep_objects(x, ("with",))]
+    elif not c.nominal:
+        verb = tok
+        if is_passive(verb):
+            actor_toks = agents(verb)
+            recip_toks = [x for s in children(verb, ("nsubjpass",)) for x in conjuncts(s)]
+        else:
+            actor_toks = subjects(verb)
+            objs = [x for o in children(verb, ("dobj", "dative")) for x in conjuncts(o)]
+            recip_toks = objs
+            preps = set(lex.target_preps)
+            if t in ("CONSULT", "COOPERATE", "REJECT", "REQUEST", "AGREE"):
+                preps |= {"with"}
+            if t in ("SANCTION", "SUPPORT", "AID", "REQUEST"):
+                preps |= {"to", "for"}
+            if t == "ACCUSE":
+                preps |= {"on"}
+            pobjs = prep_objects(verb, preps)
+            if not any(res.resolve(o) for o in objs):
+                recip_toks = objs + pobjs
+        if t == "REQUEST" and tok.lemma_.lower() == "call":
+            recip_toks = prep_objects(tok, ("on", "upon")) + recip_toks
+    else:
+        # noun trigger: its own possessor / country modifier / by-phrase, else the
+        # light verb's subject
+        for ch in tok.children:
+            if ch.dep_ == "poss":
+                actor_toks += conjuncts(ch)
+            elif ch.dep_ in ("amod", "compound", "nmod") and ch.i in res.mention_tokens:
+                actor_toks.append(ch)
+        actor_toks += prep_objects(tok, ("by",))
+        if t == "ASSAULT":
+            actor_toks += prep_objects(tok, ("from",))
+        recip_toks = prep_objects(tok, lex.target_preps)
+        if t in ("CONSULT", "COOPERATE", "REQUEST", "REJECT"):
+            recip_toks += prep_objects(tok, ("with",))
+            for x in tok.subtree:  # "offer of talks with India"
+                if x.i != tok.i and x.pos_ in ("NOUN", "VERB"):
+                    recip_toks += prep_objects(x, ("with",))
+        if t in ("ASSAULT", "SANCTION", "COERCE", "SUPPORT", "AID"):
+            recip_toks += prep_objects(tok, ("of", "for", "to"))
+        if t == "ACCUSE":
+            recip_toks += prep_objects(tok, ("against",))
+        light = c.light
+        if light is not None and not actor_toks:
+            if is_passive(light):
+                actor_toks = agents(light)
+            else:
+                actor_toks = [s for s in subjects(light) if s.i != tok.i]
+        if not actor_toks:  # "Operation Sindoor" with no one launching it: its owner
+            actor_toks = [x for x in [tok, *tok.children] if x.i in ix.op_at
+                          and ix.op_at[x.i][1]][:1]
+        if light is not None and not recip_toks:
+            recip_toks = prep_objects(light, lex.target_preps)
+            if t in ("SANCTION",):
+                recip_toks += prep_objects(light, ("to",))
+    lo, hi = c.trigger.sent.start, c.trigger.sent.end
+    seg = ix.segment_of(c.trigger.i)
+    if seg is not None:
+        lo, hi = seg
+    actor_toks = [x for x in actor_toks if lo <= x.i < hi]
+    recip_toks = [x for x in recip_toks if lo <= x.i < hi]
+    # ACCUSE/REJECT: the clause they are about ("allegation that Kaldoria fosters ...")
+    if t == "ACCUSE" and not recip_toks:
+        for ch in tok.children:
+            if ch.dep_ in ("ccomp", "acl") and ch.pos_ in ("VERB", "AUX"):
+                recip_toks += subjects(ch)
+    # "between India and Pakistan"
+    between = prep_objects(tok, ("between",))
+    if c.light is not None:
+        between += prep_objects(c.light, ("between",))
+    for o in between:
+        a = res.resolve(o)
+        if a is not None and a.country:
+            c.between.append(a)
+    # reciprocal cues
+    all_toks = actor_toks + recip_toks
+    if any(reciprocal_phrase(x, lex) for x in all_toks):
+        c.reciprocal = True
+    words = lemma_set([tok] + list(tok.children) + ([c.light] if c.light else []))
+    if words & lex.reciprocal:
+        c.reciprocal = True
+    explicit = False
+    for a in res.resolve_all(x for x in actor_toks if not reciprocal_phrase(x, lex)):
+        c.actors.append(a.actor)
+        c.arg_tokens.add(a.token)
+        explicit = True
+    for a in res.resolve_all(x for x in recip_toks if not reciprocal_phrase(x, lex)):
+        if any(_same(a.actor, b) for b in c.actors):
+            continue
+        c.recipients.append(a.actor)
+        c.arg_tokens.add(a.token)
+        explicit = True
+    return explicit or bool(c.between) or c.reciprocal
+
+
+def _same(a: EventActor, b: EventActor) -> bool:
+    if a.actor_id and b.actor_id:
+        return a.actor_id == b.actor_id and a.sector == b.sector
+    return (a.name, a.country) == (b.name, b.country)
+
+
+def _countries(actors: Sequence[EventActor]) -> set[str]:
+    return {a.country for a in actors if a.country}
+
+
+def _infer(c: Candidate, ix: ArticleIndex) -> None:
+    """Dyad rules of the module docstring, applied after the parse found what it could."""
+    res = ix.resolver
+    dyad = ix.dyad
+    if c.between and not c.actors:
+        c.actors = list(c.between)
+    if c.reciprocal or (c.spec.type == "RETREAT" and not c.actors
+                        and "ceasefire" in c.modes):
+        if len(dyad) == 2:
+            both = list(c.between) if len(c.between) >= 2 else \
+                [res.country_actor(dyad[0], "GOV"), res.country_actor(dyad[1], "GOV")]
+            known = _countries(c.actors)
+            c.actors = c.actors + [a for a in both if a.country not in known]
+            if c.spec.type == "ASSAULT":
+                c.recipients = [a for a in both]
+    acts = _countries(c.actors)
+    recs = _countries(c.recipients)
+    if c.spec.infer_actor and not acts and len(dyad) == 2:
+        if len(recs & set(dyad)) == 1:
+            other = dyad[1] if dyad[0] in recs else dyad[0]
+            c.actors = [res.country_actor(other, "GOV")]
+        elif c.reported_by is not None and c.reported_by.country:
+            c.actors = [res.country_actor(c.reported_by.country, "GOV")]
+        acts = _countries(c.actors)
+    if c.spec.infer_recipient and not recs and len(dyad) == 2 and len(acts) == 1 \
+            and acts <= set(dyad):
+        other = dyad[1] if dyad[0] in acts else dyad[0]
+        c.recipients = [res.country_actor(other)]
+    if c.spec.type == "ASSAULT":
+        # "the Pahalgam terror attack that claimed 26 lives": militants against the
+        # civilians of the place it happened in
+        mods = lemma_set([x for x in c.trigger.children if x.dep_ in ("compound", "amod")])
+        if not c.actors and mods & ix.lex.terror_words:
+            c.actors = [EventActor(name="militants", sector="REB")]
+        if not c.recipients and c.place is not None and c.place.country and \
+                (c.size is not None or lemma_set(list(c.trigger.sent)) & VICTIM_CVL):
+            c.recipients = [EventActor(name="civilians", country=c.place.country,
+                                       sector="CVL")]
+    # a country acting is its government
+    c.actors = [a if a.sector or not a.country else a.model_copy(update={"sector": "GOV"})
+                for a in c.actors]
+
+
+# ------------------------------------------------------------------ date, place, size
+def _attached(tok: Token, event_heads: set[int], trigger: Token, limit: int = 6) -> bool:
+    """Does ``tok`` hang on the event (through nouns and prepositions only)?"""
+    t = tok
+    for _ in range(limit):
+        if t.i in event_heads:
+            return True
+        if t.head.i == t.i:
+            return False
+        if t.i != tok.i and t.pos_ in ("VERB", "AUX") and t.i not in event_heads:
+            return False
+        t = t.head
+    return t.i in event_heads
+
+
+def _date(c: Candidate, ix: ArticleIndex, sent_i: int) -> None:
+    sent = ix.sents[sent_i]
+    heads = {h.i for h in c.heads} | {x.i for x in c.extra}
+    sub = {x.i for x in c.trigger.subtree} if c.nominal else set()
+    for t, a, b in ix.times:
+        if a < sent.start or b >= sent.end:
+            continue
+        if a in sub or _attached(ix.doc[a], heads, c.trigger) or \
+                _attached(ix.doc[b], heads, c.trigger):
+            c.time, c.time_attached = t, True
+            return
+    # A verb event (or a noun carried by a verb) with no date of its own takes the
+    # nearest day-precision date of an earlier sentence of its paragraph. A bare noun
+    # reference ("after the Pahalgam attack") takes none: the narrative's date is not its.
+    if c.nominal and c.light is None:
+        return
+    pstart = ix.paragraph_start(c.trigger.idx)
+    best: TimeExpr | None = None
+    for t, _a, _b in ix.times:
+        if pstart <= t.span[0] < sent.start_char and t.precision == "day":
+            best = t
+    c.time = best
+
+
+def _place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
+    """A place attached to the event by in/at/near (a town before a country), else one
+    inside a noun trigger ("the Pahalgam attack"); never one of its actors."""
+    lex = ix.lex
+    heads = {h.i for h in c.heads} | {x.i for x in c.extra}
+    sub = {x.i for x in c.trigger.subtree} if c.nominal else set()
+    ranked: list[tuple[int, int, Place]] = []
+    for p, a, b in ix.places:
+        if a < sent.start or b >= sent.end:
+            continue
+        if any(i in c.arg_tokens for i in range(a, b + 1)):
+            continue
+        root = ix.doc[a]
+        for i in range(a, b + 1):
+            if ix.doc[i].head.i < a or ix.doc[i].head.i > b:
+                root = ix.doc[i]
+                break
+        is_country = any(i in ix.country_places for i in range(a, b + 1))
+        prep = root.head if root.dep_ == "pobj" else None
+        attached = prep is not None and prep.lower_ in lex.location_preps and \
+            _attached(prep, heads, c.trigger, limit=5)
+        inside = a in sub and root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")
+        if not (attached or inside):
+            continue
+        ranked.append(((0 if attached else 1) + (2 if is_country else 0), a, p))
+    if ranked:
+        ranked.sort(key=lambda x: (x[0], x[1]))
+        c.place = ranked[0][2]
+
+
+def _size(cands: Sequence[Candidate], ix: ArticleIndex, sent: Span) -> None:
+    assaults = [c for c in cands if c.spec.type == "ASSAULT"]
+    if not assaults:
+        return
+    for cnt, a, _b in ix.counts:
+        if a < sent.start or a >= sent.end:
+            continue
+        obj = cnt.object.lower().split()
+        verb = (cnt.verb or "").lower()
+        dead = verb in KILL_VERBS and (verb != "claim" or "lives" in obj) or \
+            bool(DEAD_WORDS & set(obj))
+        hurt = verb in HURT_VERBS or bool(HURT_WORDS & set(obj))
+        if verb in ("shoot", "gun", "leave") and not (set(obj) & VICTIM_CVL | DEAD_WORDS):
+            dead = False
+        if not (dead or hurt):
+            continue
+        target = min(assaults, key=lambda c: abs(c.trigger.i - a))
+        n = int(cnt.number)
+        size = target.size or Size()
+        if hurt and not dead:
+            size = size.model_copy(update={"injured": max(size.injured or 0, n)})
+        else:
+            size = size.model_copy(update={"dead": max(size.dead or 0, n)})
+        target.size = size
+
+
+# ------------------------------------------------------------------ assembly
+def _merge_into(a: Candidate, b: Candidate) -> bool:
+    """Merge ``b`` into ``a`` when they are one event (same type, sentence, dyad)."""
+    if a.spec.type != b.spec.type or a.aux.negated != b.aux.negated:
+        return False
+    ra = a.reported_by.name if a.reported_by else None
+    rb = b.reported_by.name if b.reported_by else None
+    if ra != rb:
+        return False
+    for x, y in ((_countries(a.actors), _countries(b.actors)),
+                 (_countries(a.recipients), _countries(b.recipients))):
+        if x and y and x != y:
+            return False
+    if a.actors and b.actors and not _countries(a.actors) and not _countries(b.actors) \
+            and {x.name for x in a.actors} != {x.name for x in b.actors}:
+        return False
+    if a.time_attached and b.time_attached and a.time and b.time and \
+            a.time.date != b.time.date:
+        return False
+    if a.place is not None and b.place is not None and a.place.name != b.place.name:
+        return False
+    if a.operation and b.operation and a.operation != b.operation:
+        return False
+    # a verb beats a noun as the trigger; keep the earlier one otherwise
+    a.actors = a.actors or b.actors
+    a.recipients = a.recipients or b.recipients
+    a.arg_tokens |= b.arg_tokens
+    a.modes += [m for m in b.modes if m not in a.modes]
+    a.extra += [b.trigger, *b.heads]
+    if b.time_attached and not a.time_attached:
+        a.time, a.time_attached = b.time, True
+    a.time = a.time or b.time
+    a.place = a.place or b.place
+    a.operation = a.operation or b.operation
+    a.contexts |= b.contexts
+    a.between = a.between or b.between
+    a.reciprocal = a.reciprocal or b.reciprocal
+    a.aux = Aux(negated=a.aux.negated, future=a.aux.future and b.aux.future,
+                hypothetical=a.aux.hypothetical and b.aux.hypothetical,
+                past_perfect=a.aux.past_perfect and b.aux.past_perfect)
+    return True
+
+
+def _absorbed(c: Candidate, cands: Sequence[Candidate]) -> bool:
+    """Is ``c`` the content of a REQUEST/THREATEN/AGREE in the same sentence?"""
+    for o in cands:
+        if o is c or not o.spec.absorbs_complement:
+            continue
+        for ch in o.trigger.children:
+            if ch.dep_ in ("xcomp", "ccomp") or (ch.dep_ == "acl" and o.nominal) or \
+                    (ch.dep_ == "prep" and ch.lower_ in ("for",) and
+                     o.spec.type == "REQUEST"):
+                sub = {x.i for x in ch.subtree}
+                if c.trigger.i in sub:
+                    return True
+        if o.light is not None:
+            for ch in o.light.children:
+                if ch.dep_ in ("xcomp", "ccomp") and c.trigger.i in {x.i for x in ch.subtree}:
+                    return True
+    return False
+
+
+def _resolve_report(c: Candidate, ix: ArticleIndex, triggers: set[int]) -> None:
+    top = c.heads[-1]
+    rep = find_report(top, ix.lex, triggers - {h.i for h in c.heads})
+    if rep is None:
+        return
+    c.report = rep
+    for s in rep.speakers:
+        a = ix.resolver.resolve(s)
+        if a is not None:
+            if a.sector is None and a.country:
+                a = a.model_copy(update={"sector": "GOV"})
+            c.reported_by = a
+            return
+        r = ix.resolver.speakers.resolve(s)
+        if r.grounded:
+            sp = r.speaker
+            c.reported_by = EventActor(name=sp.name, country=sp.country, sector=sp.sector,
+                                       actor_id=sp.actor_id)
+            return
+
+
+def _accuse_from_cue(c: Candidate, ix: ArticleIndex, made: dict[int, Candidate]) -> None:
+    """"Pakistan claims India struck ...": the claim is an ACCUSE (allege) by Pakistan."""
+    rep = c.report
+    if rep is None or not rep.accuses or c.reported_by is None or rep.denied:
+        return
+    accused = [a for a in c.actors if a.country and a.country != c.reported_by.country]
+    if not accused or not c.reported_by.country:
+        return
+    prev = made.get(rep.cue.i)
+    if prev is not None:
+        known = _countries(prev.recipients)
+        prev.recipients += [a for a in accused if a.country not in known]
+        return
+    spec = ix.lex.types["ACCUSE"]
+    rule = TriggerRule(id="accuse.report-cue", type="ACCUSE", pos=frozenset({rep.cue.pos_}),
+                       lemmas=frozenset({rep.cue.lemma_.lower()}), mode="allege")
+    acc = Candidate(rule=rule, spec=spec, trigger=rep.cue, heads=[rep.cue], light=None,
+                    actors=[c.reported_by], recipients=list(accused), modes=["allege"])
+    made[rep.cue.i] = acc
+
+
+def _event(c: Candidate, ix: ArticleIndex, sent: Span) -> Event:
+    aid = ix.ctx.article_id
+    spec = c.spec
+    modes = c.modes
+    d: date | None = c.time.date if c.time else None
+    precision = c.time.precision if c.time and d else None
+    historical = c.aux.past_perfect
+    pub = ix.ctx.published
+    if d is not None and pub is not None and (pub - d).days > HISTORICAL_DAYS:
+        historical = True
+    text = ix.doc.text
+    loc = None
+    if c.place is not None:
+        loc = Location(name=c.place.name, country=c.place.country, lat=c.place.lat,
+                       lon=c.place.lon)
+    start = c.trigger.idx
+    return Event(
+        id=content_id("event", aid, spec.type, str(start)),
+        type=spec.type, mode=list(modes), cameo=cameo_of(spec, c.rule, modes),
+        actor=c.actors, recipient=c.recipients, date=d, date_precision=precision,
+        location=loc, size=c.size, negated=c.aux.negated, score=score_of(spec, modes),
+        evidence=[Evidence(article_id=aid, text=text[sent.start_char:sent.end_char],
+                           span=(sent.start_char, sent.end_char))],
+        n_articles=1, n_sources=1, contexts=sorted(c.contexts),
+        future=c.aux.future, hypothetical=c.aux.hypothetical, historical=historical,
+        reported_by=c.reported_by, operation=c.operation,
+        trigger=c.trigger.text if c.rule.id != "assault.operation.named"
+        else (c.operation or c.trigger.text),
+        pattern=c.rule.id, article_ids=[aid],
+    )
+
+
+def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
+    sent = ix.sents[sent_i]
+    lex = ix.lex
+    cands = _candidates(sent, ix)
+    if not cands:
+        return []
+    sent_words = lemma_set(list(sent))
+    triggers = {c.trigger.i for c in cands}
+    ops_here = [(n, code) for i, (n, code) in sorted(ix.op_at.items())
+                if sent.start <= i < sent.end]
+    kept: list[Candidate] = []
+    for c in cands:
+        explicit = _args(c, ix)
+        clause = clause_tokens(c.heads)
+        clause_words = lemma_set(clause)
+        c.modes = plover_modes(c.spec, c.rule, c.trigger, clause_words, sent_words,
+                               lemma_set(list(c.trigger.subtree)))
+        _resolve_report(c, ix, triggers)
+        c.aux = auxiliary(c.heads, c.trigger, lex, c.report)
+        _date(c, ix, sent_i)
+        _place(c, ix, sent)
+        if c.nominal and not c.rule.standalone and c.light is None and not explicit \
+                and not c.time_attached and c.place is None \
+                and not _has_count(c, ix, sent):
+            continue  # a bare anaphor: "the attack" again
+        _infer(c, ix)
+        if c.spec.needs_mode_or_recipient and not c.modes and not c.recipients:
+            continue
+        c.contexts = set(c.spec.contexts) | set(c.rule.contexts)
+        for w in clause_words:
+            c.contexts.update(lex.contexts.get(w, ()))
+        if c.spec.type == "ASSAULT":
+            if c.trigger.i in ix.op_at:
+                c.operation = ix.op_at[c.trigger.i][0]
+            else:
+                acts = _countries(c.actors)
+                recs = _countries(c.recipients)
+                for name, code in ops_here:
+                    if code in recs:
+                        continue  # an operation never targets its own side
+                    if code is None or not acts or code in acts:
+                        c.operation = name
+                        break
+        kept.append(c)
+    kept = [c for c in kept if not _absorbed(c, kept)]
+    made: dict[int, Candidate] = {}
+    for c in kept:
+        _accuse_from_cue(c, ix, made)
+    taken = {(c.trigger.i, c.spec.type) for c in kept}
+    for i, acc in made.items():
+        if (i, "ACCUSE") not in taken:
+            acc.aux = auxiliary(acc.heads, acc.trigger, lex, None)
+            _date(acc, ix, sent_i)
+            acc.contexts = set(acc.spec.contexts)
+            kept.append(acc)
+    kept.sort(key=lambda c: c.trigger.i)
+    merged: list[Candidate] = []
+    for c in kept:
+        if not any(_merge_into(m, c) for m in merged):
+            merged.append(c)
+    _size(merged, ix, sent)
+    merged.sort(key=lambda c: c.trigger.i)
+    return merged
+
+
+def _has_count(c: Candidate, ix: ArticleIndex, sent: Span) -> bool:
+    sub = {x.i for x in c.trigger.subtree}
+    return any(a in sub for _cnt, a, _b in ix.counts if sent.start <= a < sent.end)
+
+
+def extract_events(doc: Doc, ctx: ArticleContext, state: State,
+                   lex: Lexicon | None = None) -> tuple[list[Event], list[str]]:
+    """PLOVER events of one article, and the operations it names (first mention order)."""
+    lex = lex or load_lexicon()
+    ix = build_index(doc, ctx, state, lex)
+    events: list[Event] = []
+    for i, sent in enumerate(ix.sents):
+        for c in _sentence_events(i, ix):
+            events.append(_event(c, ix, sent))
+    ops: list[str] = []
+    for o in ix.operations:
+        if o.name not in ops:
+            ops.append(o.name)
+    return events, ops
+
+
+def _run(doc: Doc, ctx: ArticleContext, state: State) -> State:
+    events, ops = extract_events(doc, ctx, state)
+    return {"events": events, "operations": ops}
+
+
+STAGE = register(Stage(
+    name=STAGE_NAME,
+    requires=("token.dep", "token.head", "token.lemma", "doc.sents", "mentions", "actors",
+              "times", "places", "counts"),
+    assigns=("events", "operations"),
+    run=_run,
+    doc="PLOVER events with actors, recipients, modes, dates, places and evidence.",
+))
+
+
+# ------------------------------------------------------------------ demo
+def _main(argv: Sequence[str]) -> None:
+    import json
+
+    from chronicler.clean import build_article
+    from chronicler.nlp.analyzer import Analyzer
+    from chronicler.records import RawDoc
+
+    text = " ".join(argv) or "India launched Operation Sindoor on May 7, striking nine sites."
+    art = build_article(RawDoc(source_path="cli", source_kind="txt", text=text),
+                        None).model_copy(update={"text": text})
+    analyzer = Analyzer()
+    if STAGE_NAME not in analyzer.plan.provenance:
+        from chronicler.nlp.analyzer import DEFAULT_STAGES
+
+        analyzer = Analyzer(stages=(*DEFAULT_STAGES, STAGE_NAME))
+    doc = analyzer.nlp(text)
+    ctx = ArticleContext(article_id=art.id, published=art.published)
+    from chronicler.nlp.stages import run_plan
+
+    state = run_plan(analyzer.plan, doc, ctx)
+    out: list[dict[str, Any]] = []
+    for e in state["events"]:
+        out.append(e.model_dump(mode="json", exclude={"evidence", "article_ids"}))
+    print(json.dumps(out, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    _main(sys.argv[1:])

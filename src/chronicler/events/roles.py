@@ -1,0 +1,287 @@
+"""Who did it to whom: actor and recipient tokens from the dependency parse, resolved
+to ``EventActor`` records through the actors stage's mentions.
+
+Constructions (the trigger ``t``; ``H`` its clause head: ``t`` itself, or the light verb
+that carries a noun event, "launched strikes", "a ceasefire was reached"):
+
+=====================  ===========================================  ==========================
+construction           actor                                        recipient
+=====================  ===========================================  ==========================
+active verb            ``nsubj`` of H (climbing xcomp/advcl/conj)    ``dobj``; else on/against/at
+passive verb           ``agent`` "by X"                              ``nsubjpass``
+noun                   possessor, country modifier, "by X",          on/against/at X; "of X"
+                       "from X", else the light verb's subject       (the killing of tourists)
+adjective              subject of the copula ("ready for talks")     "with X"
+"urged X to ..."       subject                                       ``dobj`` (REQUEST)
+"between X and Y"      both X and Y                                  —
+=====================  ===========================================  ==========================
+
+Coordination expands ("India and Pakistan" are two actors). Words such as "both
+sides" and "each other" make the event reciprocal: the coder puts both sides of the
+dyad in ``actor``.
+
+An argument token resolves, in order, to: the mention covering it (or its possessor /
+country modifier: "Indian missiles" -> IND MIL); a pronoun's antecedent; an operation
+("Operation Sindoor targeted ..." -> its owner); the country of a place it names or is
+located in ("sites in Kaldoria" -> KLD); or, for a bare noun such as "gunmen" or
+"tourists", an actor with no country and the noun's sector.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from chronicler.events.patterns import Lexicon
+from chronicler.nlp.speakers import SpeakerResolver, core_span
+from chronicler.records import Actor, EventActor, Mention, Place
+
+SUBJ = frozenset({"nsubj", "csubj"})
+CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
+NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+VERB_POS = frozenset({"VERB", "AUX"})
+# A noun event climbs to the verb that carries it through these relations ("launched
+# strikes": dobj; "a ceasefire was reached": nsubjpass; "responded with attacks": pobj).
+NOUN_UP = frozenset({"dobj", "pobj", "prep", "nsubjpass", "nsubj", "attr", "oprd", "appos",
+                     "conj", "compound", "npadvmod", "xcomp"})
+# Nouns an event noun may sit under on its way to that verb ("the launch of an operation").
+LIGHT_NOUNS = frozenset({"launch", "initiation", "start", "series", "wave", "round", "spate",
+                         "string", "campaign", "part", "resumption", "escalation", "use",
+                         "onset", "beginning"})
+# "urged India to ...", "asked Pakistan to ...": the object does the infinitive.
+OBJECT_CONTROL = frozenset({"urge", "ask", "press", "call", "request", "force", "compel",
+                            "persuade", "allow", "order", "tell", "encourage", "invite"})
+MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the nouns coordinated with it ("India and Pakistan")."""
+    out = [tok]
+    stack = [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop(0)
+        if c.pos_ in NOUN_POS or c.pos_ == "ADJ":
+            out.append(c)
+            stack += [g for g in c.children if g.dep_ == "conj"]
+    return out
+
+
+def children(tok: Token, deps: Iterable[str]) -> list[Token]:
+    want = frozenset(deps)
+    return [c for c in tok.children if c.dep_ in want]
+
+
+def prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of ``tok``'s prepositions named in ``preps`` (coordinated ones too)."""
+    want = frozenset(preps)
+    out: list[Token] = []
+    for p in tok.children:
+        if p.dep_ in ("prep", "agent") and p.lower_ in want:
+            for o in p.children:
+                if o.dep_ in ("pobj", "pcomp"):
+                    out += conjuncts(o)
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _word_before(verb: Token) -> Token | None:
+    """A finite verb the parser left without a subject ("Merovia launched ...": npadvmod;
+    "Foreign Minister Ishaq Dar disclosed", Dar hanging off an earlier noun): the noun
+    right before it, past auxiliaries and adverbs, in the same paragraph."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not (verb.tag_ == "VBN" and verb.dep_ == "ROOT"):
+        return None
+    j = verb.i - 1
+    while j >= verb.sent.start and verb.doc[j].pos_ in ("AUX", "ADV", "PART"):
+        j -= 1
+    if j < verb.sent.start:
+        return None
+    w = verb.doc[j]
+    if w.pos_ not in ("PROPN", "NOUN", "PRON") or "\n" in w.whitespace_ or w.dep_ in (
+            "dobj", "pobj", "nsubj", "nsubjpass", "attr", "dative"):
+        return None
+    return w
+
+
+def _across_lines(a: Token, b: Token) -> bool:
+    """A parse arc across a line break joins a heading to the next paragraph."""
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" in a.doc.text[lo:hi]
+
+
+def subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """The subject of ``verb``; an infinitive, participle or conjunct with none borrows
+    its governor's ("vowed to hit back", "..., killing 24", "hit back by targeting"),
+    except that "criticized India for refusing" and "accused X of ..." give the object
+    ("India" refused)."""
+    own = [x for x in children(verb, SUBJ) if not _across_lines(x, verb)]
+    if own:
+        subj = own[0]
+        if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            return conjuncts(verb.head)  # "militants, who attacked ...": the antecedent
+        return conjuncts(subj)
+    if is_passive(verb):
+        return []
+    if depth < 3 and verb.dep_ in CLIMB and verb.head.i != verb.i:
+        head = verb.head
+        if verb.dep_ == "acl":
+            return []  # "a mission launched in ...": the noun is the object, not the subject
+        if verb.dep_ == "xcomp" and head.pos_ in ("NOUN", "PROPN"):
+            return [c for c in head.children if c.dep_ == "poss"]  # "Islamabad's attempt to"
+        if head.pos_ in VERB_POS or head.pos_ == "ADJ":
+            if verb.dep_ == "xcomp":
+                objs = children(head, ("dobj",))  # "urged India to hit back": India
+                if objs and head.lemma_.lower() in OBJECT_CONTROL:
+                    return conjuncts(objs[0])
+            return subjects(head, depth + 1)
+        if verb.dep_ == "pcomp" and head.head.pos_ in VERB_POS:  # "by targeting"
+            gov = head.head
+            objs = children(gov, ("dobj",))
+            if head.lower_ in ("for", "of") and objs:  # "criticized India for refusing"
+                return conjuncts(objs[0])
+            return subjects(gov, depth + 1)
+    w = _word_before(verb)
+    return [w] if w is not None else []
+
+
+def agents(verb: Token) -> list[Token]:
+    return prep_objects(verb, ("by",))
+
+
+def governor(tok: Token, lex: Lexicon) -> Token | None:
+    """The light verb carrying noun event ``tok`` ("launched [strikes]", "[a ceasefire]
+    was reached", "responded with [attacks]", "announced the launch of [an operation]"),
+    or None when the noun hangs under any other verb or noun."""
+    t = tok
+    for _ in range(6):
+        if t.dep_ not in NOUN_UP or t.head.i == t.i:
+            return None
+        h = t.head
+        if h.pos_ in VERB_POS:
+            return h if h.lemma_.lower() in lex.light_verbs else None
+        if h.pos_ == "ADP":
+            t = h
+            continue
+        if h.pos_ in NOUN_POS and (t.dep_ in ("conj", "appos", "compound")
+                                   or h.lemma_.lower() in LIGHT_NOUNS):
+            t = h
+            continue
+        return None
+    return None
+
+
+# ------------------------------------------------------------------ resolution
+@dataclass(frozen=True)
+class Arg:
+    """One resolved argument: who, and the token it came from."""
+
+    actor: EventActor
+    token: int  # token index in the doc
+    explicit: bool = True  # found in the parse (not inferred from the dyad)
+
+
+class ArgResolver:
+    """Resolves argument tokens against one article's mentions, places and operations."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], actors: Sequence[Actor],
+                 places: Sequence[Place], lex: Lexicon,
+                 operation_at: Mapping[int, tuple[str, str | None]]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = lex
+        self.speakers = SpeakerResolver(doc, mentions, actors)
+        self.actors = {a.id: a for a in actors}
+        self.country_names = {a.country: a.name for a in actors
+                              if a.type == "COUNTRY" and a.country}
+        # a country the actors stage knows, named where it left no mention (a name in
+        # an entity it dropped, e.g. one glued to a heading across a line break)
+        self.country_by_name: dict[str, str] = {}
+        for a in actors:
+            if a.type == "COUNTRY" and a.country:
+                for n in (a.name, *a.aliases):
+                    self.country_by_name[n.lower()] = a.country
+        self.place_at: dict[int, Place] = {}
+        for p in places:
+            span = doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    self.place_at.setdefault(t.i, p)
+        self.mention_tokens: set[int] = set()
+        for m in mentions:
+            span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+            if span is not None:
+                self.mention_tokens.update(t.i for t in span)
+        self.operation_at = operation_at
+
+    def country_actor(self, code: str, sector: str | None = None) -> EventActor:
+        return EventActor(name=self.country_names.get(code, code), country=code, sector=sector)
+
+    def _sector_noun(self, tok: Token) -> str | None:
+        return self.lex.sector_nouns.get(tok.lemma_.lower()) or \
+            self.lex.sector_nouns.get(tok.lower_)
+
+    def _name(self, tok: Token) -> str:
+        s, e = core_span(tok, self.text)
+        name = self.text[s:e].strip()
+        for det in ("the ", "The ", "a ", "A ", "an ", "An "):
+            if name.startswith(det):
+                name = name[len(det):]
+        return name
+
+    def resolve(self, tok: Token, depth: int = 0) -> EventActor | None:
+        """The actor ``tok`` names, or None (see the module docstring for the order)."""
+        if tok.i in self.operation_at:
+            name, code = self.operation_at[tok.i]
+            if code:
+                return self.country_actor(code, "MIL")
+        noun_sector = self._sector_noun(tok)
+        s, e = core_span(tok, self.text)
+        has_mention = tok.i in self.mention_tokens or any(
+            t.i in self.mention_tokens for t in self.doc[tok.left_edge.i:tok.i + 1]
+            if s <= t.idx < e) or tok.lower_ in ("he", "she", "it", "they", "them", "him", "her")
+        if has_mention:
+            r = self.speakers.resolve(tok)
+            sp = r.speaker
+            if sp.country or sp.actor_id:
+                sector = sp.sector or noun_sector
+                a = self.actors.get(sp.actor_id or "")
+                if a is not None and a.type == "COUNTRY" and noun_sector:
+                    sector = noun_sector  # "Indian troops": the country's military
+                return EventActor(name=sp.name, country=sp.country, sector=sector,
+                                  actor_id=sp.actor_id)
+        code = self.country_by_name.get(tok.lower_) if tok.pos_ == "PROPN" else None
+        if code is not None:
+            return self.country_actor(code, noun_sector)
+        place = self.place_at.get(tok.i)
+        if place is not None and place.country:
+            return EventActor(name=place.name, country=place.country, sector=noun_sector)
+        if depth == 0:
+            # "nine sites in Kaldoria", "militants from Pakistan", "civilians in Resk"
+            for o in prep_objects(tok, ("in", "of", "from", "inside", "across")):
+                inner = self.resolve(o, depth + 1)
+                if inner is not None and inner.country:
+                    return EventActor(name=self._name(tok), country=inner.country,
+                                      sector=noun_sector if noun_sector else None)
+        if noun_sector is not None:
+            return EventActor(name=self._name(tok), country=None, sector=noun_sector)
+        return None
+
+    def resolve_all(self, toks: Iterable[Token]) -> Iterator[Arg]:
+        for t in toks:
+            a = self.resolve(t)
+            if a is not None:
+                yield Arg(a, t.i)
+
+
+def reciprocal_phrase(tok: Token, lex: Lexicon) -> bool:
+    """"both sides", "each other", "the two countries" headed by ``tok``."""
+    words = tuple(t.lower_ for t in tok.subtree if t.dep_ != "punct")
+    if len(words) > 4:
+        words = tuple(t.lower_ for t in tok.lefts) + (tok.lower_,)
+    joined = " ".join(words)
+    return any(joined.endswith(" ".join(p)) or joined == " ".join(p[1:])
+               for p in lex.reciprocal_phrases)

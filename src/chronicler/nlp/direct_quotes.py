@@ -1,0 +1,315 @@
+"""Direct quotes: attribute each quoted segment to a speaker, or decide it is no quote.
+
+The rules, in order, are listed in ``quotes.py``'s docstring; ``direct_pass`` applies
+them to every segment of an article and marks which ones become Quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from chronicler.nlp.quote_context import QuoteContext, according_name, is_unreal
+from chronicler.nlp.quote_marks import QuoteSegment, word_count
+from chronicler.nlp.speakers import DIRECT_KINDS, cue_subject
+from chronicler.records import Speaker
+
+_CLAUSE_EDGES = frozenset({"ccomp", "parataxis", "xcomp", "oprd"})
+# a quote that is (part of) the cue's object phrase itself: "He said “no”"
+_OBJECT_PATH = frozenset({"dobj", "attr", "acomp", "oprd", "conj", "cc", "amod", "compound",
+                          "appos", "det", "nummod"})
+_BETWEEN_PUNCT = frozenset(",:;—–-\"“”'‘’«»„")
+_MAX_BETWEEN = 15
+_SMALL_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by",
+                          "with", "de", "e", "-"})
+_LAST_WORD = re.compile(r"([\w-]+)[\s,:]*$")
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S")
+_COLON_AFTER = re.compile(r"[\s,]*:\s*")
+_COLON_BEFORE = re.compile(r":\s*$")
+MIN_SPEAKERLESS_WORDS = 8
+
+
+@dataclass
+class Direct:
+    """A quoted segment on its way to becoming a Quote (or not)."""
+
+    seg: QuoteSegment
+    first: int  # token index range of the words inside the marks
+    last: int
+    open_tok: int
+    close_tok: int | None
+    words: int
+    full: bool  # reads as a sentence: may inherit a speaker from context
+    name_like: bool  # "Operation Sindoor": a name in quote marks
+    title: bool  # after "the film", "so-called", "titled" ...
+    headline: bool
+    cue: str | None = None
+    cue_at: int | None = None  # character offset of the cue word, where it was found
+    speaker: Speaker | None = None
+    how: str = ""  # which rule attributed it: governs, adjacent, according, ...
+    emit: bool = False
+
+
+# ---------------------------------------------------------------- segment facts
+def _name_like(q: str) -> bool:
+    words = q.strip(" ,.;:!?…").split()
+    if not 2 <= len(words) <= 6 or _SENTENCE_INSIDE.search(q):
+        return False
+    if not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in _SMALL_WORDS or not w[:1].isalpha()
+               for w in words)
+
+
+def _is_full(q: str, words: int) -> bool:
+    first = next((ch for ch in q if ch.isalpha()), "")
+    return words >= 3 and first.isupper()
+
+
+def _make_direct(ctx: QuoteContext, seg: QuoteSegment) -> Direct:
+    q = seg.text(ctx.text)
+    words = word_count(q)
+    plo, phi = ctx.paras[seg.para]
+    before = ctx.text[plo:seg.open_at]
+    m = _LAST_WORD.search(before)
+    title = m is not None and ctx.lex.is_title_word(m.group(1)) \
+        and not before.rstrip().endswith(",")
+    close_tok = ctx.tok_at(seg.close_at) if seg.close_at is not None else None
+    return Direct(
+        seg=seg, first=ctx.tok_at(seg.start), last=ctx.tok_at(seg.end - 1),
+        open_tok=ctx.tok_at(seg.open_at), close_tok=close_tok, words=words,
+        full=_is_full(q, words) and not _name_like(q), name_like=_name_like(q), title=title,
+        headline=seg.para in ctx.headline_paras,
+    )
+
+
+# ---------------------------------------------------------------- attribution rules
+def _governing_cue(ctx: QuoteContext, d: Direct) -> Token | None:
+    """Rule 1: walk up the parse from the quote to the first cue verb above it."""
+    doc = ctx.doc
+    for i in range(d.first, d.last + 1):
+        t = doc[i]
+        if t.is_punct or t.is_space or d.first <= t.head.i <= d.last and t.head.i != t.i:
+            continue
+        deps: list[str] = []
+        via_as = False
+        cur = t
+        for _ in range(12):
+            if cur.head.i == cur.i:
+                break
+            deps.append(cur.dep_)
+            via_as |= cur.dep_ == "prep" and cur.lower_ == "as"
+            cur = cur.head
+            if ctx.in_quote[cur.i]:
+                continue
+            if ctx.kinds[cur.i] & DIRECT_KINDS and not is_unreal(cur) \
+                    and _same_or_colon_paragraph(ctx, cur, d) and (
+                    via_as or _CLAUSE_EDGES.intersection(deps)
+                    or _OBJECT_PATH.issuperset(deps)):
+                return cur
+            # a cue whose object merely contains the quote ("welcome help from “...”")
+            # is not its source, nor is one that did not happen ("she said the
+            # government must explain “...”"); a speech verb higher up may be
+    return None
+
+
+def _same_or_colon_paragraph(ctx: QuoteContext, cue: Token, d: Direct) -> bool:
+    """A parse that joins paragraphs is trusted only after a colon ("Dar said:")."""
+    para = ctx.para_of(cue.idx)
+    return para == d.seg.para or ctx.text[ctx.paras[para][1] - 1] == ":"
+
+
+def _cue_candidates(ctx: QuoteContext) -> list[tuple[Token, str]]:
+    """Cue verbs (and "according to" heads, kind ``according``) outside quotes."""
+    out = []
+    for t in ctx.doc:
+        if ctx.in_quote[t.i]:
+            continue
+        if ctx.kinds[t.i] & DIRECT_KINDS:
+            out.append((t, "verb"))
+    out += [(head, "according") for head, _ in ctx.according]
+    out.sort(key=lambda c: c[0].i)
+    return out
+
+
+def _adjacent(ctx: QuoteContext, d: Direct, cue: Token) -> int | None:
+    """Rule 2: number of tokens between the quote and cue's clause, if only the cue's
+    own words (its subject, an adverb, an object) and punctuation stand between them."""
+    doc = ctx.doc
+    if d.close_tok is not None and cue.i > d.close_tok:
+        between = range(d.close_tok + 1, cue.i)
+    elif cue.i < d.open_tok:
+        between = range(cue.i + 1, d.open_tok)
+    else:
+        return None
+    if len(between) > _MAX_BETWEEN:
+        return None
+    lo, hi = cue.left_edge.i, cue.right_edge.i
+    for j in between:
+        t = doc[j]
+        if "\n" in t.text or ctx.in_quote[j]:
+            return None
+        if t.is_punct and t.text not in _BETWEEN_PUNCT:
+            return None  # a full stop between: another sentence
+        if not (t.is_punct or lo <= j <= hi):
+            return None
+    edge = d.close_tok if cue.i > d.open_tok else d.open_tok
+    if ctx.sent_of(cue.i) != ctx.sent_of(edge if edge is not None else d.open_tok) \
+            and any(c.dep_ == "ccomp" and not ctx.in_quote[c.i] for c in cue.children):
+        return None  # "“...” He said that ...": a new statement, not a tag
+    return len(between)
+
+
+def _attribute(ctx: QuoteContext, d: Direct, cands: list[tuple[Token, str]],
+               according: dict[int, Token]) -> None:
+    cue = _governing_cue(ctx, d)
+    if cue is not None:
+        d.cue, d.speaker, d.how = ctx.lex.cue_name(cue), ctx.speaker_of(cue), "governs"
+        d.cue_at = cue.idx
+        return
+    lo_sent = ctx.sent_of(d.open_tok) - 1
+    hi_sent = ctx.sent_of(d.close_tok if d.close_tok is not None else d.last) + 1
+    best: tuple[int, Token, str] | None = None
+    for tok, kind in cands:
+        if not lo_sent <= ctx.sent_of(tok.i) <= hi_sent:
+            continue
+        n = _adjacent(ctx, d, tok)
+        if n is not None and (best is None or n < best[0]):
+            best = (n, tok, kind)
+    if best is not None:
+        _, tok, kind = best
+        d.cue_at = tok.idx
+        if kind == "according":
+            d.cue, d.how = according_name(ctx, tok), "adjacent"
+            d.speaker = ctx.resolver.resolve(according[tok.i]).speaker
+        else:
+            d.cue, d.speaker, d.how = ctx.lex.cue_name(tok), ctx.speaker_of(tok), "adjacent"
+        return
+    sent = ctx.sent_of(d.first)
+    for head_i, obj in according.items():
+        if ctx.sent_of(head_i) == sent:  # rule 3
+            d.cue, d.how = according_name(ctx, ctx.doc[head_i]), "according"
+            d.speaker = ctx.resolver.resolve(obj).speaker
+            return
+
+
+def _headline_speaker(ctx: QuoteContext, d: Direct) -> None:
+    """Headline convention: "‘We will respond’: Dar" or "Dar: ‘We will respond’"."""
+    plo, phi = ctx.paras[d.seg.para]
+    after_at = d.seg.outer[1]
+    m = _COLON_AFTER.match(ctx.text, after_at, phi)
+    if m and m.group().strip(" ,") == ":":
+        for t in ctx.doc[ctx.tok_at(m.end()):ctx.tok_at(phi - 1) + 1]:
+            if ctx.kinds[t.i] & DIRECT_KINDS:
+                d.speaker = ctx.speaker_of(t)
+                d.cue = ctx.lex.cue_name(t)
+                break
+        if d.speaker is None:
+            t = ctx.doc[ctx.tok_at(m.end())]
+            if t.pos_ in ("PROPN", "NOUN"):
+                while t.head.i != t.i and t.dep_ in ("compound", "poss", "case") \
+                        and t.head.i > t.i:
+                    t = t.head
+                d.speaker = ctx.resolver.resolve(t).speaker
+    elif _COLON_BEFORE.search(ctx.text[plo:d.seg.open_at]):
+        colon = ctx.tok_at(ctx.text.rindex(":", plo, d.seg.open_at))
+        if colon > 0 and ctx.doc[colon - 1].pos_ in ("PROPN", "NOUN"):
+            d.speaker = ctx.resolver.resolve(ctx.doc[colon - 1]).speaker
+    if d.speaker is not None:
+        d.how = "headline"
+
+
+def _inherit(ctx: QuoteContext, ds: list[Direct]) -> None:
+    """Rules 4 and 5: chains, the speaker going on talking, the previous sentence."""
+    by_chain: dict[int, Direct] = {}
+    for d in ds:
+        if d.speaker is not None and d.seg.chain not in by_chain:
+            by_chain[d.seg.chain] = d
+    last: Direct | None = None  # last attributed quote so far
+    for k, d in enumerate(ds):
+        src = by_chain.get(d.seg.chain)
+        if d.speaker is None and src is not None:
+            d.speaker, d.cue, d.how = src.speaker, src.cue, "chain"
+        if d.speaker is None and d.full and not d.headline and not d.title:
+            if last is not None and last.seg.para == d.seg.para:
+                d.speaker, d.cue, d.how = last.speaker, last.cue, "same paragraph"
+            elif (last is not None and last.seg.para == d.seg.para - 1
+                  and _quote_alone(ctx, ds, d.seg.para)
+                  and all(x.seg.para != last.seg.para for x in ds[ds.index(last) + 1:k])):
+                d.speaker, d.cue, d.how = last.speaker, last.cue, "next paragraph"
+            else:
+                _previous_sentence(ctx, d)
+        if d.speaker is not None and not d.title:
+            last = d
+            by_chain.setdefault(d.seg.chain, d)
+
+
+def _quote_alone(ctx: QuoteContext, ds: list[Direct], para: int) -> bool:
+    lo, hi = ctx.paras[para]
+    chars = list(ctx.text[lo:hi])
+    for d in ds:
+        if d.seg.para == para:
+            s, e = d.seg.outer
+            for i in range(max(s, lo), min(e, hi)):
+                chars[i - lo] = " "
+    return not any(ch.isalnum() for ch in chars)
+
+
+def _previous_sentence(ctx: QuoteContext, d: Direct) -> None:
+    """The last cue with a grounded speaker in the sentence before the quote, in its
+    paragraph, or in the previous paragraph when that one ends with a colon ("In a
+    statement, the ministry said:" / "“...”")."""
+    para = d.seg.para
+    plo, _ = ctx.paras[para]
+    sent_start = ctx.resolver.sents[ctx.sent_of(d.first)].start_char
+    if sent_start > plo:
+        lo_char, hi_char = plo, sent_start
+    elif para > 0 and ctx.text[ctx.paras[para - 1][1] - 1] == ":":
+        lo_char, hi_char = ctx.paras[para - 1]
+    else:
+        return
+    prev = ctx.resolver.sents[ctx.sent_of(ctx.tok_at(hi_char - 1))]
+    for t in reversed(prev):
+        if not lo_char <= t.idx < hi_char or ctx.in_quote[t.i] \
+                or not ctx.kinds[t.i] & DIRECT_KINDS:
+            continue
+        subj = cue_subject(t, ctx.lex, ctx.text)
+        if subj is None:
+            continue
+        r = ctx.resolver.resolve(subj)
+        if r.grounded:
+            d.speaker, d.cue, d.how = r.speaker, ctx.lex.cue_name(t), "previous sentence"
+            return
+
+
+def _decide(d: Direct) -> bool:
+    if d.title:
+        return False
+    if d.headline:
+        return d.how == "headline"
+    if d.name_like and d.how not in ("adjacent", "headline"):
+        return False
+    if d.speaker is not None or d.cue is not None:
+        return True  # a cue says these are someone's words, even if we cannot say whose
+    return d.full and d.words >= MIN_SPEAKERLESS_WORDS
+
+
+def direct_pass(ctx: QuoteContext, segs: Sequence[QuoteSegment]) -> list[Direct]:
+    """Attribute every segment (rules 1-5 of ``quotes.py``) and decide which are Quotes."""
+    ds = [_make_direct(ctx, s) for s in segs]
+    cands = _cue_candidates(ctx)
+    according = {h.i: obj for h, obj in ctx.according}
+    for d in ds:
+        if d.title:
+            continue
+        if d.headline:
+            _headline_speaker(ctx, d)
+        else:
+            _attribute(ctx, d, cands, according)
+    _inherit(ctx, ds)
+    for d in ds:
+        d.emit = _decide(d)
+    return ds
