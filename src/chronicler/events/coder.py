@@ -35,6 +35,7 @@ Choices the data does not settle (see also data/events/README.md):
 from __future__ import annotations
 
 import bisect
+import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -68,6 +69,7 @@ from chronicler.events.roles import (
     reciprocal_phrase,
     subjects,
 )
+from chronicler.nlp.actor_titles import headline_ranges
 from chronicler.nlp.stages import ArticleContext, Stage, State, register
 from chronicler.records import (
     Actor,
@@ -79,6 +81,7 @@ from chronicler.records import (
     Mention,
     Place,
     Size,
+    Speaker,
     TimeExpr,
     content_id,
 )
@@ -95,6 +98,10 @@ VICTIM_CVL = frozenset({"civilian", "civilians", "tourist", "tourists", "people"
                         "villager", "villagers", "resident", "residents", "pilgrim",
                         "pilgrims", "children", "women", "lives", "visitors"})
 HISTORICAL_DAYS = 30
+# "VARSK, March 11 (CPA) — ", "Tirvan, March 12, 2025 — ", "Bhubaneswar, June 5, 2025: "
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z.'\u2019 -]{1,30}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:\([^)]{1,30}\))?\s*[\u2014\u2013:-]\s")
 
 
 # ------------------------------------------------------------------ article index
@@ -118,6 +125,8 @@ class ArticleIndex:
     dyad: tuple[str, ...]
     country_places: set[int] = field(default_factory=set)  # place tokens naming a country
     seg_starts: list[int] = field(default_factory=list)
+    last_operation: tuple[str | None, EventActor] | None = None  # "the operation" later
+    dateline_end: int = 0  # tokens before this index are the dateline ("VARSK, April 2 —")
 
     def __post_init__(self) -> None:
         self.seg_starts = [s.start for s in self.sents]
@@ -178,7 +187,11 @@ def segments(doc: Doc) -> list[Span]:
 
 def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> ArticleIndex:
     text = doc.text
-    sents = segments(doc)
+    # Subheadings ("India Denies Strikes on Civilian Targets") restate the paragraph
+    # below them in a title-case parse the model gets wrong; they code nothing.
+    heads = headline_ranges(text)
+    sents = [s for s in segments(doc)
+             if not any(a <= s.start_char and s.end_char <= b + 1 for a, b in heads)]
     para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     times, time_at = [], {}
     for t in state.get("times", []):
@@ -206,7 +219,18 @@ def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> Ar
                 op_at[i] = (o.name, o.country)
     mentions: list[Mention] = state.get("mentions", [])
     actors: list[Actor] = state.get("actors", [])
-    resolver = ArgResolver(doc, mentions, actors, [p for p, _, _ in places], lex, op_at)
+    # Optional: the quotes stage, when it ran before us. "we" in a direct quote is the
+    # speaker's side, and an event quoted is reported by the speaker.
+    quote_speaker: dict[int, Speaker] = {}
+    for q in state.get("quotes", []):
+        if q.speaker is None:
+            continue
+        r = _token_range(doc, q.span)
+        if r is not None:
+            for i in range(r[0], r[1] + 1):
+                quote_speaker.setdefault(i, q.speaker)
+    resolver = ArgResolver(doc, mentions, actors, [p for p, _, _ in places], lex, op_at,
+                           quote_speaker)
     country_ids = {a.id for a in actors if a.type == "COUNTRY"}
     country_places: set[int] = set()
     for m in mentions:
@@ -214,7 +238,13 @@ def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> Ar
             r = _token_range(doc, m.span)
             if r is not None:
                 country_places.update(range(r[0], r[1] + 1))
-    return ArticleIndex(doc=doc, ctx=ctx, lex=lex, sents=sents,
+    m = DATELINE.match(text)
+    dateline_end = 0
+    if m is not None:
+        sp = doc.char_span(0, m.end(), alignment_mode="expand")
+        dateline_end = sp.end if sp is not None else 0
+    times = [x for x in times if x[1] >= dateline_end]
+    return ArticleIndex(doc=doc, ctx=ctx, lex=lex, sents=sents, dateline_end=dateline_end,
                         sent_starts=[s.start_char for s in sents], para_starts=para_starts,
                         times=times, time_at=time_at, places=places, counts=counts,
                         operations=ops, op_at=op_at, resolver=resolver,
@@ -328,6 +358,8 @@ def _candidates(sent: Span, ix: ArticleIndex) -> list[Candidate]:
     lex = ix.lex
     out: list[Candidate] = []
     for tok in sent:
+        if tok.i < ix.dateline_end or tok.i in ix.time_at:
+            continue  # "VARSK, March 11 —": no march
         keys = {tok.lemma_.lower(), tok.lower_}
         seen_types: set[str] = set()
         for key in keys:
@@ -428,9 +460,11 @@ def _args(c: Candidate, ix: ArticleIndex) -> bool:
         recip_toks = prep_objects(tok, lex.target_preps)
         if t in ("CONSULT", "COOPERATE", "REQUEST", "REJECT"):
             recip_toks += prep_objects(tok, ("with",))
-            for x in tok.subtree:  # "offer of talks with India"
+            for x in clause_tokens([tok]):  # "offer of talks with India"
                 if x.i != tok.i and x.pos_ in ("NOUN", "VERB"):
                     recip_toks += prep_objects(x, ("with",))
+        if t == "CONSULT":  # "a visit to Russia" (a country or actor, not a province)
+            recip_toks += [o for o in prep_objects(tok, ("to",)) if o.i in res.mention_tokens]
         if t in ("ASSAULT", "SANCTION", "COERCE", "SUPPORT", "AID"):
             recip_toks += prep_objects(tok, ("of", "for", "to"))
         if t == "ACCUSE":
@@ -454,6 +488,12 @@ def _args(c: Candidate, ix: ArticleIndex) -> bool:
         lo, hi = seg
     actor_toks = [x for x in actor_toks if lo <= x.i < hi]
     recip_toks = [x for x in recip_toks if lo <= x.i < hi]
+    # an attack "in Afghanistan" with no other target: the country it hit
+    if t == "ASSAULT" and not any(res.resolve(x) for x in recip_toks):
+        for h in c.heads:
+            for o in prep_objects(h, ("in", "inside", "into")):
+                if o.i in ix.country_places and lo <= o.i < hi:
+                    recip_toks.append(o)
     # ACCUSE/REJECT: the clause they are about ("allegation that Kaldoria fosters ...")
     if t == "ACCUSE" and not recip_toks:
         for ch in tok.children:
@@ -464,6 +504,9 @@ def _args(c: Candidate, ix: ArticleIndex) -> bool:
     if c.light is not None:
         between += prep_objects(c.light, ("between",))
     for o in between:
+        if reciprocal_phrase(o, lex):
+            c.reciprocal = True
+            continue
         a = res.resolve(o)
         if a is not None and a.country:
             c.between.append(a)
@@ -532,8 +575,8 @@ def _infer(c: Candidate, ix: ArticleIndex) -> None:
         mods = lemma_set([x for x in c.trigger.children if x.dep_ in ("compound", "amod")])
         if not c.actors and mods & ix.lex.terror_words:
             c.actors = [EventActor(name="militants", sector="REB")]
-        if not c.recipients and c.place is not None and c.place.country and \
-                (c.size is not None or lemma_set(list(c.trigger.sent)) & VICTIM_CVL):
+        own = lemma_set(clause_tokens([c.trigger, *c.heads[1:]]))
+        if not c.recipients and c.place is not None and c.place.country and own & VICTIM_CVL:
             c.recipients = [EventActor(name="civilians", country=c.place.country,
                                        sector="CVL")]
     # a country acting is its government
@@ -601,7 +644,8 @@ def _place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
         prep = root.head if root.dep_ == "pobj" else None
         attached = prep is not None and prep.lower_ in lex.location_preps and \
             _attached(prep, heads, c.trigger, limit=5)
-        inside = a in sub and root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")
+        inside = a in sub and root.head.i == c.trigger.i and \
+            root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")
         if not (attached or inside):
             continue
         ranked.append(((0 if attached else 1) + (2 if is_country else 0), a, p))
@@ -637,9 +681,44 @@ def _size(cands: Sequence[Candidate], ix: ArticleIndex, sent: Span) -> None:
 
 
 # ------------------------------------------------------------------ assembly
+NO_MERGE_PATH = frozenset({"relcl", "acl", "ccomp", "parataxis", "appos", "csubj"})
+
+
+def _linked(a: Candidate, b: Candidate) -> bool:
+    """Are the two triggers parts of one clause: joined in the tree by at most four arcs,
+    none of which enters a relative, complement or parenthetical clause ("launched
+    Operation Sindoor ... in response to the attack that claimed 26 lives": two)?"""
+    def up(t: Token) -> list[Token]:
+        out = [t]
+        while out[-1].head.i != out[-1].i and len(out) < 12:
+            out.append(out[-1].head)
+        return out
+    starts_a = [a.trigger, *a.heads, *a.extra]
+    chain_b = up(b.trigger)
+    best: int | None = None
+    for ta in starts_a:
+        chain_a = up(ta)
+        ids_a = [x.i for x in chain_a]
+        for k, x in enumerate(chain_b):
+            if x.i in ids_a:
+                j = ids_a.index(x.i)
+                path = chain_a[:j] + chain_b[:k]
+                # "the attack that killed 26": a relative clause on the event itself
+                path = [p for p in path if not (p.dep_ == "relcl" and
+                                                 p.head.i in (a.trigger.i, b.trigger.i))]
+                if any(p.dep_ in NO_MERGE_PATH for p in path):
+                    break
+                n = j + k
+                best = n if best is None else min(best, n)
+                break
+    return best is not None and best <= 4
+
+
 def _merge_into(a: Candidate, b: Candidate) -> bool:
     """Merge ``b`` into ``a`` when they are one event (same type, sentence, dyad)."""
     if a.spec.type != b.spec.type or a.aux.negated != b.aux.negated:
+        return False
+    if not _linked(a, b):
         return False
     ra = a.reported_by.name if a.reported_by else None
     rb = b.reported_by.name if b.reported_by else None
@@ -702,6 +781,10 @@ def _resolve_report(c: Candidate, ix: ArticleIndex, triggers: set[int]) -> None:
     top = c.heads[-1]
     rep = find_report(top, ix.lex, triggers - {h.i for h in c.heads})
     if rep is None:
+        sp = ix.resolver.quote_speaker.get(c.trigger.i)
+        if sp is not None:
+            c.reported_by = EventActor(name=sp.name, country=sp.country, sector=sp.sector,
+                                       actor_id=sp.actor_id)
         return
     c.report = rep
     for s in rep.speakers:
@@ -785,7 +868,8 @@ def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
     kept: list[Candidate] = []
     for c in cands:
         explicit = _args(c, ix)
-        clause = clause_tokens(c.heads)
+        # the words that pick a mode: the noun's own phrase, or the verb's clause
+        clause = clause_tokens([c.trigger] if c.nominal else c.heads)
         clause_words = lemma_set(clause)
         c.modes = plover_modes(c.spec, c.rule, c.trigger, clause_words, sent_words,
                                lemma_set(list(c.trigger.subtree)))
@@ -797,24 +881,20 @@ def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
                 and not c.time_attached and c.place is None \
                 and not _has_count(c, ix, sent):
             continue  # a bare anaphor: "the attack" again
+        if c.rule.requires_object_actor and not c.recipients:
+            continue  # "supporting terrorism" is no SUPPORT event
+        if c.rule.exclude_conditional and c.aux.hypothetical:
+            continue
         _infer(c, ix)
         if c.spec.needs_mode_or_recipient and not c.modes and not c.recipients:
+            continue
+        if c.spec.needs_participant and not c.actors and not c.recipients:
             continue
         c.contexts = set(c.spec.contexts) | set(c.rule.contexts)
         for w in clause_words:
             c.contexts.update(lex.contexts.get(w, ()))
-        if c.spec.type == "ASSAULT":
-            if c.trigger.i in ix.op_at:
-                c.operation = ix.op_at[c.trigger.i][0]
-            else:
-                acts = _countries(c.actors)
-                recs = _countries(c.recipients)
-                for name, code in ops_here:
-                    if code in recs:
-                        continue  # an operation never targets its own side
-                    if code is None or not acts or code in acts:
-                        c.operation = name
-                        break
+        if c.spec.type == "ASSAULT" and c.trigger.i in ix.op_at:
+            c.operation = ix.op_at[c.trigger.i][0]
         kept.append(c)
     kept = [c for c in kept if not _absorbed(c, kept)]
     made: dict[int, Candidate] = {}
@@ -833,8 +913,44 @@ def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
         if not any(_merge_into(m, c) for m in merged):
             merged.append(c)
     _size(merged, ix, sent)
+    for c in merged:
+        if c.spec.type == "ASSAULT":
+            _finish_assault(c, ix, ops_here)
     merged.sort(key=lambda c: c.trigger.i)
     return merged
+
+
+def _finish_assault(c: Candidate, ix: ArticleIndex, ops_here: list[tuple[str, str | None]]
+                    ) -> None:
+    """Operation link, victims' country, and "the operation" as an actor."""
+    acts = _countries(c.actors)
+    recs = _countries(c.recipients)
+    if c.operation is None:
+        for name, code in ops_here:
+            if code is not None and code in recs:
+                continue  # an operation never targets its own side
+            if (code is not None and code in acts) or (not c.actors and code not in recs):
+                c.operation = name
+                break
+    if not c.actors and ix.last_operation is not None and any(
+            x.lemma_.lower() in ("operation", "mission", "offensive")
+            for h in c.heads for x in children(h, ("nsubj",))):
+        name, actor = ix.last_operation  # "The operation targeted several sites"
+        c.actors = [actor]
+        recs = _countries(c.recipients)
+        c.operation = c.operation or name
+        acts = _countries(c.actors)
+        if not recs and len(ix.dyad) == 2 and acts <= set(ix.dyad) and len(acts) == 1:
+            other = ix.dyad[1] if ix.dyad[0] in acts else ix.dyad[0]
+            c.recipients = [ix.resolver.country_actor(other)]
+    if c.place is not None and c.place.country:
+        # the people hit at a place are that place's (the Pahalgam victims: IND civilians)
+        c.recipients = [r if r.country or r.sector not in ("CVL", None) else
+                        r.model_copy(update={"country": c.place.country})
+                        for r in c.recipients]
+    is_op = c.operation is not None or c.trigger.lemma_.lower() in ("operation", "mission")
+    if is_op and c.actors and _countries(c.actors):
+        ix.last_operation = (c.operation, c.actors[0])
 
 
 def _has_count(c: Candidate, ix: ArticleIndex, sent: Span) -> bool:

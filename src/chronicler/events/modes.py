@@ -209,7 +209,8 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
                         hypothetical = True
                 elif low in lex.hypothetical_aux:
                     hypothetical = True
-                elif c.lemma_.lower() == "have" and c.tag_ == "VBD" and h.tag_ == "VBN":
+                elif c.lemma_.lower() == "have" and c.tag_ == "VBD" and h.tag_ == "VBN" \
+                        and (h.i == trigger.i or h.lemma_.lower() not in lex.report_cues):
                     past_perfect = True
         if h.dep_ == "xcomp" and h.head.lemma_.lower() in lex.future_governors:
             future = True
@@ -233,7 +234,7 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
             hypothetical = True
             break
         if t.head.i == t.i or t.dep_ not in ("xcomp", "conj", "ccomp", "pcomp", "pobj",
-                                             "prep", "dobj", "acl", "advcl"):
+                                             "prep", "dobj", "acl", "advcl", "acomp"):
             break
         if t.dep_ == "advcl" and not any(c.dep_ == "mark" for c in t.children):
             break

@@ -34,10 +34,10 @@ SCOPES = ("children", "subtree", "clause", "sentence", "object", "around")
 
 _TRIGGER_KEYS = {"id", "pos", "lemmas", "mode", "contexts", "requires", "requires_scope",
                  "unless", "unless_scope", "unless_head", "particle", "standalone", "cameo",
-                 "note", "requires_object_actor"}
+                 "note", "requires_object_actor", "exclude_conditional"}
 _TYPE_KEYS = {"type", "cameo", "score", "quad", "recipient_required", "contexts",
               "infer_recipient", "infer_actor", "absorbs_complement", "modes", "triggers",
-              "mode_default", "note", "needs_mode_or_recipient"}
+              "mode_default", "note", "needs_mode_or_recipient", "needs_participant"}
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,7 @@ class TriggerRule:
     # an event already coded. ``standalone = true`` lifts that ("a ceasefire").
     standalone: bool = False
     requires_object_actor: bool = False
+    exclude_conditional: bool = False  # "if India stops" is the condition, not the offer
     cameo: str | None = None
 
     @property
@@ -93,6 +94,7 @@ class TypeSpec:
     modes: Mapping[str, ModeSpec]
     mode_default: str | None = None
     needs_mode_or_recipient: bool = False
+    needs_participant: bool = False  # no actor and no recipient: nothing to code
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,7 @@ def _type_file(name: str, obj: dict[str, Any]) -> tuple[TypeSpec, list[TriggerRu
         absorbs_complement=bool(obj.get("absorbs_complement", False)),
         modes=modes, mode_default=obj.get("mode_default"),
         needs_mode_or_recipient=bool(obj.get("needs_mode_or_recipient", False)),
+        needs_participant=bool(obj.get("needs_participant", False)),
     )
     if spec.mode_default is not None and spec.mode_default not in modes:
         raise ConfigError(f"{name}: mode_default {spec.mode_default!r} is not a mode")
@@ -207,6 +210,7 @@ def _type_file(name: str, obj: dict[str, Any]) -> tuple[TypeSpec, list[TriggerRu
             particle=_words(r.get("particle"), where),
             standalone=bool(r.get("standalone", False)),
             requires_object_actor=bool(r.get("requires_object_actor", False)),
+            exclude_conditional=bool(r.get("exclude_conditional", False)),
             cameo=r.get("cameo"),
         ))
     return spec, rules

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Token
 
 from chronicler.events.patterns import Lexicon
 from chronicler.nlp.speakers import SpeakerResolver, core_span
-from chronicler.records import Actor, EventActor, Mention, Place
+from chronicler.records import Actor, EventActor, Mention, Place, Speaker
 
 SUBJ = frozenset({"nsubj", "csubj"})
 CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
@@ -53,6 +53,11 @@ LIGHT_NOUNS = frozenset({"launch", "initiation", "start", "series", "wave", "rou
 # "urged India to ...", "asked Pakistan to ...": the object does the infinitive.
 OBJECT_CONTROL = frozenset({"urge", "ask", "press", "call", "request", "force", "compel",
                             "persuade", "allow", "order", "tell", "encourage", "invite"})
+# "hit back by targeting ...", "after striking ...": the gerund shares the subject;
+# "amid intensifying hostilities" does not.
+PCOMP_PREPS = frozenset({"by", "in", "after", "before", "while", "without", "through", "upon",
+                         "on", "for", "of"})
+FIRST_PERSON = frozenset({"we", "us", "our", "ours"})
 MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 
 
@@ -128,17 +133,26 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return []
     if depth < 3 and verb.dep_ in CLIMB and verb.head.i != verb.i:
         head = verb.head
+        if verb.dep_ in ("acl", "xcomp") and head.pos_ in ("NOUN", "PROPN"):
+            if verb.tag_ == "VBN":
+                return []  # "a mission launched in ...": the noun is the object
+            # "Islamabad's attempt to ...", "indicated a willingness to pause ..."
+            poss = [c for c in head.children if c.dep_ == "poss"]
+            if poss:
+                return poss
+            if head.dep_ in ("dobj", "pobj") and head.head.pos_ in VERB_POS:
+                return subjects(head.head, depth + 1)
+            return []
         if verb.dep_ == "acl":
-            return []  # "a mission launched in ...": the noun is the object, not the subject
-        if verb.dep_ == "xcomp" and head.pos_ in ("NOUN", "PROPN"):
-            return [c for c in head.children if c.dep_ == "poss"]  # "Islamabad's attempt to"
+            return []
         if head.pos_ in VERB_POS or head.pos_ == "ADJ":
             if verb.dep_ == "xcomp":
                 objs = children(head, ("dobj",))  # "urged India to hit back": India
                 if objs and head.lemma_.lower() in OBJECT_CONTROL:
                     return conjuncts(objs[0])
             return subjects(head, depth + 1)
-        if verb.dep_ == "pcomp" and head.head.pos_ in VERB_POS:  # "by targeting"
+        if verb.dep_ == "pcomp" and head.head.pos_ in VERB_POS and \
+                head.lower_ in PCOMP_PREPS:  # "hit back by targeting"
             gov = head.head
             objs = children(gov, ("dobj",))
             if head.lower_ in ("for", "of") and objs:  # "criticized India for refusing"
@@ -189,7 +203,8 @@ class ArgResolver:
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention], actors: Sequence[Actor],
                  places: Sequence[Place], lex: Lexicon,
-                 operation_at: Mapping[int, tuple[str, str | None]]) -> None:
+                 operation_at: Mapping[int, tuple[str, str | None]],
+                 quote_speaker: Mapping[int, Speaker] | None = None) -> None:
         self.doc = doc
         self.text = doc.text
         self.lex = lex
@@ -216,6 +231,7 @@ class ArgResolver:
             if span is not None:
                 self.mention_tokens.update(t.i for t in span)
         self.operation_at = operation_at
+        self.quote_speaker = quote_speaker or {}  # token -> speaker of its direct quote
 
     def country_actor(self, code: str, sector: str | None = None) -> EventActor:
         return EventActor(name=self.country_names.get(code, code), country=code, sector=sector)
@@ -232,8 +248,44 @@ class ArgResolver:
                 name = name[len(det):]
         return name
 
+    def _antecedent(self, tok: Token) -> EventActor | None:
+        """"its"/"their": the nearest earlier country, organisation or group mention in
+        this or the two sentences before."""
+        sent_start = tok.sent.start
+        lo = self.doc[max(0, sent_start - 1)].sent.start if sent_start else 0
+        lo = self.doc[max(0, lo - 1)].sent.start if lo else 0
+        labels = ("GPE", "ORG", "NORP")
+        if tok.lower_ in ("their", "they", "them"):
+            labels = ("GPE", "ORG", "NORP", "PERSON", "SURNAME", "TITLE")
+        best: Mention | None = None
+        for m in self.speakers.mentions:
+            if m.label in labels and self.doc[lo].idx <= m.span[0] < tok.idx \
+                    and (m.country or m.actor_id):
+                best = m
+        if best is None:
+            return None
+        sp = self.speakers._speaker(best)
+        return EventActor(name=sp.name, country=sp.country, sector=sp.sector,
+                          actor_id=sp.actor_id)
+
     def resolve(self, tok: Token, depth: int = 0) -> EventActor | None:
         """The actor ``tok`` names, or None (see the module docstring for the order)."""
+        low = tok.lower_
+        if low in FIRST_PERSON and tok.i in self.quote_speaker:
+            sp = self.quote_speaker[tok.i]
+            if sp.country:
+                return self.country_actor(sp.country, "GOV")
+        if low in ("its", "their", "it", "they", "them") and tok.i not in self.mention_tokens:
+            ante = self._antecedent(tok)
+            if ante is not None:
+                return ante
+        for c in tok.children:
+            if c.dep_ == "poss" and c.lower_ in ("its", "their") and not \
+                    any(t.i in self.mention_tokens for t in tok.lefts):
+                ante = self._antecedent(c)  # "its missiles": whose
+                if ante is not None and ante.country:
+                    return EventActor(name=self._name(tok), country=ante.country,
+                                      sector=self._sector_noun(tok) or ante.sector)
         if tok.i in self.operation_at:
             name, code = self.operation_at[tok.i]
             if code:
@@ -277,11 +329,16 @@ class ArgResolver:
                 yield Arg(a, t.i)
 
 
+RECIPROCAL_HEADS = frozenset({"side", "country", "nation", "neighbour", "neighbor", "army",
+                              "military", "government", "rival", "adversary", "foe"})
+
+
 def reciprocal_phrase(tok: Token, lex: Lexicon) -> bool:
-    """"both sides", "each other", "the two countries" headed by ``tok``."""
-    words = tuple(t.lower_ for t in tok.subtree if t.dep_ != "punct")
-    if len(words) > 4:
-        words = tuple(t.lower_ for t in tok.lefts) + (tok.lower_,)
-    joined = " ".join(words)
-    return any(joined.endswith(" ".join(p)) or joined == " ".join(p[1:])
+    """"both sides", "each other", "the two nuclear-armed neighbours" headed by ``tok``."""
+    if tok.lemma_.lower() in RECIPROCAL_HEADS and tok.tag_ in ("NNS", "NNPS") and any(
+            c.lower_ in ("two", "both") for c in tok.children
+            if c.dep_ in ("nummod", "det", "predet", "preconj", "amod")):
+        return True
+    words = " ".join(t.lower_ for t in tok.subtree if t.dep_ != "punct")
+    return any(words == " ".join(p) or words.endswith(" " + " ".join(p))
                for p in lex.reciprocal_phrases)

@@ -53,7 +53,7 @@ class TitleInfo:
     sector: str | None = None
     country: str | None = None
     former: bool = False
-    title_tokens: set[int] = field(default_factory=set)  # tokens of the chosen title
+    title_tokens: set[int] = field(default_factory=set)  # tokens read as this one's titles
     consumed: set[int] = field(default_factory=set)  # entity starts swallowed by a title
     chain: set[int] = field(default_factory=set)  # every token of the chain / appositive
 
@@ -97,7 +97,10 @@ def _info(doc: Doc, idxs: list[int], d: Dictionary, ent_at: Mapping[int, tuple[i
     info = TitleInfo(titles=[t for t, _ in found] if nearest_first else [chosen[0]],
                      chain=set(idxs))
     info.sector = d.titles.get(tuple(chosen[0].split()))
-    info.title_tokens = set(chosen[1])
+    # A chain's titles are all read here ("the army chief, General X" makes no
+    # separate "the army chief" mention); an appositive keeps its later titles free.
+    info.title_tokens = ({i for _, ix in found for i in ix} if nearest_first
+                         else set(chosen[1]))
     first = min(chosen[1])
     info.former = any(_word(doc[i]) in FORMER for i in idxs if i < first)
     if info.former and info.sector:
@@ -169,7 +172,7 @@ def right_title(doc: Doc, end: int, sent_end: int, ent_at: Mapping[int, tuple[in
             break
         if t.text == "." and not (idxs and _word(doc[k - 1]) in d.title_vocab):
             break
-        if t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN":
+        if (t.tag_.startswith("VB") or t.tag_ == "MD") and t.tag_ != "VBN":  # a verb
             break
         idxs.append(k)
         k += 1
@@ -210,7 +213,8 @@ def titled_names(doc: Doc, d: Dictionary, taken: set[int]) -> list[tuple[int, in
         if i in taken or not doc[i].text[:1].isupper():
             i += 1
             continue
-        idxs, k = [], i
+        idxs: list[int] = []
+        k = i
         while k < n and len(idxs) < d.max_title_len + 2 and k not in taken:
             if doc[k].text not in (".", "-"):
                 if not doc[k].text[:1].isupper():
@@ -225,7 +229,7 @@ def titled_names(doc: Doc, d: Dictionary, taken: set[int]) -> list[tuple[int, in
         while j < n and doc[j].text in (".", "-"):
             j += 1
         k = j
-        while (k < n and k - j < 3 and k not in taken and doc[k].pos_ == "PROPN"
+        while (k < n and k - j < 3 and k not in taken and doc[k].tag_ in ("NNP", "NNPS")
                and doc[k].is_title and _word(doc[k]) not in d.sector_words
                and _word(doc[k]) not in d.title_vocab):
             k += 1

@@ -104,7 +104,9 @@ def _run(doc: Doc, ctx: ArticleContext, state: State) -> State:
 
 STAGE = register(Stage(
     name="chronicler.actors.v1",
-    requires=("doc.ents", "token.dep", "token.head", "doc.sents"),
+    # lemma: speech verbs ("he said"); tag: verbs and proper nouns around titles.
+    requires=("doc.ents", "token.dep", "token.head", "doc.sents", "token.lemma", "token.tag",
+              "token.ent_type"),
     assigns=("actors", "mentions"),
     run=_run,
     patterns=actor_patterns,

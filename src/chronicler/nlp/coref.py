@@ -155,7 +155,7 @@ def _longest_title(doc: Doc, the: int, j: int, d: Dictionary, exclude: set[str],
     for m in range(len(words), 0, -1):
         key = tuple(words[:m])
         end = ends[m - 1]
-        if end < n and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
+        if end < n and doc[end].text[:1].isupper() and doc[end].tag_ in ("NNP", "NNPS"):
             continue  # "the Prime Minister Shehbaz Sharif": a title before a name
         desc = d.descriptors.get(("the", *key)) or d.descriptors.get(key)
         title = " ".join(key)

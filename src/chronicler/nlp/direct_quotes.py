@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from chronicler.nlp.quote_context import QuoteContext, according_name, is_unreal
 from chronicler.nlp.quote_marks import QuoteSegment, word_count
-from chronicler.nlp.speakers import DIRECT_KINDS, cue_subject
+from chronicler.nlp.speakers import DIRECT_KINDS, cue_subject, own_subject
 from chronicler.records import Speaker
 
 _CLAUSE_EDGES = frozenset({"ccomp", "parataxis", "xcomp", "oprd"})
@@ -94,10 +94,18 @@ def _governing_cue(ctx: QuoteContext, d: Direct) -> Token | None:
         t = doc[i]
         if t.is_punct or t.is_space or d.first <= t.head.i <= d.last and t.head.i != t.i:
             continue
+        if ctx.kinds[t.i] & DIRECT_KINDS:
+            # a quoted predicate: Abara “strongly condemned” the attack
+            subj = own_subject(t, ctx.text)
+            if subj is not None and not ctx.in_quote[subj.i]:
+                return t
         deps: list[str] = []
         via_as = False
         cur = t
         for _ in range(12):
+            tag = _parenthetical_cue(ctx, cur, d)
+            if tag is not None:
+                return tag
             if cur.head.i == cur.i:
                 break
             deps.append(cur.dep_)
@@ -113,6 +121,18 @@ def _governing_cue(ctx: QuoteContext, d: Direct) -> Token | None:
             # a cue whose object merely contains the quote ("welcome help from “...”")
             # is not its source, nor is one that did not happen ("she said the
             # government must explain “...”"); a speech verb higher up may be
+    return None
+
+
+def _parenthetical_cue(ctx: QuoteContext, tok: Token, d: Direct) -> Token | None:
+    """"The attack, she said, had “clear links ...”": a cue hanging off the clause as a
+    parenthetical (parataxis) speaks for the whole clause."""
+    if ctx.in_quote[tok.i] and not d.first <= tok.i <= d.last:
+        return None  # a clause inside another quote
+    for c in tok.children:
+        if c.dep_ == "parataxis" and not ctx.in_quote[c.i] and ctx.kinds[c.i] & DIRECT_KINDS \
+                and not is_unreal(c) and _same_or_colon_paragraph(ctx, c, d):
+            return c
     return None
 
 

@@ -66,15 +66,27 @@ from spacy.tokens import Doc, Token
 from chronicler.nlp.direct_quotes import Direct, direct_pass
 from chronicler.nlp.quote_context import QuoteContext, according_name, is_unreal
 from chronicler.nlp.quote_marks import QuoteSegment, find_quote_segments
-from chronicler.nlp.speakers import INDIRECT_KINDS, SpeakerResolver, cue_subject, load_cues
+from chronicler.nlp.speakers import (
+    DATELINE,
+    DIRECT_KINDS,
+    INDIRECT_KINDS,
+    SpeakerResolver,
+    cue_subject,
+    load_cues,
+)
 from chronicler.nlp.stages import ArticleContext, Stage, State, register
 from chronicler.records import Actor, Mention, Quote, Speaker, content_id
 
 __all__ = ["extract_quotes", "scare_quotes", "STAGE"]
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?"
-                       r"(?:\s+\([^)]*\))?\s*[—–:-]+\s*")
 _STRIP_TAIL = ",;: \n\t"
+# nouns whose that-clause is reported content: "reiterated its stance that ..."
+_STANCE_NOUNS = frozenset({"stance", "position", "view", "claim", "assertion", "belief",
+                           "warning", "demand", "assurance", "promise", "pledge", "threat",
+                           "allegation", "accusation", "charge", "argument", "insistence"})
+# a clause opened by these is the writer's, not the reporter's: "she said the army would
+# decide, although officials later said no decision had been taken"
+_WRITER_MARKS = frozenset({"although", "though", "while", "whereas"})
 _SCARE_MAX_WORDS = 4
 
 
@@ -116,6 +128,14 @@ def _complement(cue: Token, kinds: frozenset[str], lo: int, hi: int) -> list[Tok
     characters [lo, hi) count: a heading glued on by the parser is not a complement."""
     children = [c for c in cue.children if lo <= c.idx < hi]
     comps = [c for c in children if c.dep_ == "ccomp"]
+    if not comps and cue.dep_ == "parataxis" and lo <= cue.head.idx < hi:
+        return [cue.head]  # "The attack, she said, had clear links ...": the whole clause
+    if not comps:
+        # "reiterated its stance that it would not escalate": the noun's that-clause
+        for c in children:
+            if c.dep_ == "dobj" and c.lemma_.lower() in _STANCE_NOUNS:
+                comps = [g for g in c.children if g.dep_ in ("acl", "ccomp")
+                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
     if not comps and "directive" in kinds:
         # "urged both sides to ...": an addressee and an infinitive; "asked not to be
         # named" has no addressee and reports nothing
@@ -145,9 +165,34 @@ def _before_trailing_report(ctx: QuoteContext, cue: Token, lo: int, hi: int) -> 
     before it."""
     for j in range(cue.i + 1, hi + 1):
         t = ctx.doc[j]
-        if j > lo and t.dep_ == "advcl" and t.tag_ == "VBG" and ctx.kinds[j] & INDIRECT_KINDS:
+        if j > lo and t.dep_ == "advcl" and t.tag_ == "VBG" and ctx.kinds[j] & INDIRECT_KINDS \
+                and _nearest_cue_above(ctx, t) == cue.i:
             return max(lo, t.left_edge.i - 1)
     return hi
+
+
+def _nearest_cue_above(ctx: QuoteContext, tok: Token) -> int | None:
+    """The participle is the outer speaker's only if no other cue stands between
+    ("India rejected mediation, characterizing ..." inside Dar's report is India's)."""
+    t = tok
+    while t.head.i != t.i:
+        t = t.head
+        if ctx.kinds[t.i] & (INDIRECT_KINDS | DIRECT_KINDS):
+            return t.i
+    return None
+
+
+def _writers_clause(cue: Token) -> bool:
+    """Whether ``cue`` sits in a concessive clause (see ``_WRITER_MARKS``)."""
+    t = cue
+    for _ in range(6):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _WRITER_MARKS
+                                     for c in t.children):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _indirect_quotes(ctx: QuoteContext, article_id: str) -> list[Quote]:
@@ -181,8 +226,8 @@ def _indirect_quotes(ctx: QuoteContext, article_id: str) -> list[Quote]:
         if sum(1 for x in doc[lo:hi + 1] if not x.is_punct) < 2:
             continue
         s, e = doc[lo].idx, doc[hi].idx + len(doc[hi])
-        m = _DATELINE.match(ctx.text, s, e)
-        if m:  # "VARSK, March 11 (CPA) — Gunmen opened fire ..., officials said."
+        m = DATELINE.match(ctx.text, s, e)
+        if m and s == plo:  # "VARSK, March 11 (CPA) — Gunmen opened fire ..., officials said."
             lo = ctx.tok_at(m.end())
             s = doc[lo].idx
         if ctx.quoted_share(s, e) >= 0.95:
@@ -196,7 +241,8 @@ def _indirect_quotes(ctx: QuoteContext, article_id: str) -> list[Quote]:
         found.append((t, lo, hi, r.speaker))
     out = []
     for t, lo, hi, speaker in found:
-        if any(o.i != t.i and lo2 <= t.i <= hi2 for o, lo2, hi2, _ in found):
+        if any(o.i != t.i and lo2 <= t.i <= hi2 for o, lo2, hi2, _ in found) \
+                and not _writers_clause(t):
             continue  # a report inside someone's report belongs to the outer speaker
         s, e = doc[lo].idx, doc[hi].idx + len(doc[hi])
         out.append(_quote(ctx.text, article_id, s, e, False, ctx.lex.cue_name(t), speaker,

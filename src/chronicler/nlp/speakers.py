@@ -51,6 +51,13 @@ _PERSON_LABELS = frozenset({"PERSON", "SURNAME", "TITLE"})
 _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp"})
 _CORE_RIGHT_DEPS = frozenset({"compound", "flat", "nummod", "case"})
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "VARSK, March 12 (CPA) —", "Bhubaneswar, June 5, 2025:", "VARSK:", "NEW DELHI —"
+DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)*(?=,\s*" + _MONTH + r"))"
+    r"(?:,\s*" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"(?:\s*\([^)]{1,40}\))?\s*[—–:]\s*")
 
 
 @dataclass(frozen=True)
@@ -124,12 +131,28 @@ def load_sources() -> frozenset[str]:
 
 
 # ------------------------------------------------------------------ the subject
-def _own_subject(tok: Token) -> Token | None:
+def dateline_span(text: str, at: int) -> tuple[int, int] | None:
+    """The dateline opening the paragraph around ``at`` ("VARSK, March 12 (CPA) —",
+    "Bhubaneswar, June 5, 2025:", "VARSK:"), if there is one."""
+    start = text.rfind("\n", 0, at) + 1
+    m = DATELINE.match(text, start)
+    return m.span() if m else None
+
+
+def own_subject(tok: Token, text: str) -> Token | None:
+    """The subject of ``tok`` itself (the agent of a passive), outside any dateline."""
     passive = False
+    dateline = dateline_span(text, tok.idx)
     for c in tok.children:
         if c.dep_ == "nsubj":
-            return c
-        if c.dep_ == "auxpass":
+            if dateline is None or not dateline[0] <= c.idx < dateline[1]:
+                return c
+            # "VARSK: Defence Minister Ana Velic ... said", parsed with VARSK as the
+            # subject: the highest noun of its subtree after the dateline
+            after = _highest_noun(c, dateline[1], tok.idx)
+            if after is not None:
+                return after
+        elif c.dep_ == "auxpass":
             passive = True
     if passive:
         for c in tok.children:
@@ -151,10 +174,14 @@ def _same_paragraph(subj: Token, cue: Token, text: str) -> Token | None:
     lo, hi = sorted((subj.idx, cue.idx))
     if "\n" not in text[lo:hi]:
         return subj
-    para_start = text.rfind("\n", 0, cue.idx) + 1
+    return _highest_noun(subj, text.rfind("\n", 0, cue.idx) + 1, cue.idx)
+
+
+def _highest_noun(subj: Token, lo: int, hi: int) -> Token | None:
+    """The noun of ``subj``'s subtree closest to its root among those at [lo, hi)."""
     best: tuple[int, Token] | None = None
     for t in subj.subtree:
-        if para_start <= t.idx < cue.idx and t.pos_ in ("PROPN", "NOUN", "PRON"):
+        if lo <= t.idx < hi and t.pos_ in ("PROPN", "NOUN", "PRON"):
             depth = sum(1 for _ in t.ancestors)
             if best is None or depth < best[0]:
                 best = (depth, t)
@@ -165,7 +192,9 @@ def _word_before(tok: Token) -> Token | None:
     """A finite cue the parser left without a subject ("Pakistan’s Deputy Prime Minister
     and Foreign Minister Ishaq Dar disclosed", where Dar hangs off an earlier noun):
     the noun right before it, past auxiliaries and adverbs, is its subject."""
-    if tok.tag_ not in ("VBD", "VBZ", "VBP"):
+    finite = tok.tag_ in ("VBD", "VBZ", "VBP") or (
+        tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children))
+    if not finite:  # (a VBN with no auxiliary is a past tense the tagger missed)
         return None
     j = tok.i - 1
     while j >= 0 and tok.doc[j].pos_ in ("AUX", "ADV", "PART"):
@@ -179,13 +208,13 @@ def _word_before(tok: Token) -> Token | None:
 def cue_subject(tok: Token, lex: CueLexicon, text: str, depth: int = 0) -> Token | None:
     """The speaker token of cue ``tok`` (see the module docstring, step 1); ``text`` is
     ``doc.text``, passed in because spaCy rebuilds it on every access."""
-    subj = _own_subject(tok)
+    subj = own_subject(tok, text)
     if subj is not None:
         if subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
             return tok.head  # "Dar, who said ...": the relative pronoun stands for Dar
         return _same_paragraph(subj, tok, text)
     if depth > 3 or tok.dep_ not in _CLIMB_DEPS:
-        return _word_before(tok) if tok.dep_ == "ROOT" else None
+        return _word_before(tok) if tok.dep_ in ("ROOT", "parataxis") else None
     if tok.tag_ == "VBN" and tok.dep_ == "advcl":
         return None  # "Asked whether ..., he said": the one asked is not the asker
     # a participle or infinitive borrows the subject of the speech act above it
@@ -280,7 +309,7 @@ class SpeakerResolver:
         if on_head:
             best = max(on_head, key=lambda m: min(e, m.span[1]) - max(s, m.span[0]))
             return Resolved(self._speaker(best), True)
-        text = _LEADING_DET.sub("", self.text[s:e]).strip()
+        text = _LEADING_DET.sub("", self.text[s:e]).strip() or tok.text
         low = tok.lower_
         if low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS:
             m = self._antecedent(hs, person=low in _PERSON_PRONOUNS)
