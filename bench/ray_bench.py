@@ -5,11 +5,13 @@ stages on, each into a fresh database:
 
     local-1   run_ingest, one process
     local-2   run_ingest with Settings(workers=2): the pipeline's own process pool,
-              each worker process loading its own model
+              each worker process loading its own model (and the parent one more
+              for the cross-article stages)
     ray-1     run_ingest_ray, a local Ray cluster with 1 model actor (2 CPUs)
     ray-2     run_ingest_ray, a local Ray cluster with 2 model actors (3 CPUs)
 
-Every figure is end to end (``seconds`` is the whole ingest call: model loads,
+All phases use the same shard size (``--shard-size``, default 25) so that each
+worker gets several shards. Every figure is end to end (``seconds`` is the whole ingest call: model loads,
 cluster start, reading, per-article stages, store, cross-article stages). Memory
 is sampled every 0.25 s with psutil: the driver's peak RSS, and the peak over time
 of the sum over all descendant processes (worker processes; for Ray also raylet,
@@ -99,16 +101,23 @@ def _mb(n: float) -> float:
     return round(n / 2**20, 1)
 
 
-def phase(name: str, corpus: Path, db: Path) -> dict[str, Any]:
+def phase(name: str, corpus: Path, db: Path, shard_size: int) -> dict[str, Any]:
     from chronicler.config import Settings
-    from chronicler.pipeline import run_ingest
+    from chronicler.pipeline import get_analyzer, run_ingest
     from chronicler.store import open_store
 
     engine, workers = name.split("-")
-    settings = Settings(db=db, analyze=1, workers=int(workers) if engine == "local" else 1)
+    settings = Settings(db=db, analyze=1, shard_size=shard_size,
+                        workers=int(workers) if engine == "local" else 1)
+    load_s = None
     with Sampler() as smp, open_store(db) as store:
         t = time.perf_counter()
-        if engine == "local":
+        if name == "local-1":
+            # Timed apart: the steady per-article cost is (seconds - model_load_s) / n.
+            analyzer = get_analyzer(settings)
+            load_s = time.perf_counter() - t
+            s = run_ingest([str(corpus)], store, settings, analyzer=analyzer)
+        elif engine == "local":
             s = run_ingest([str(corpus)], store, settings)
         else:
             from chronicler.scale.ray_engine import run_ingest_ray
@@ -130,6 +139,9 @@ def phase(name: str, corpus: Path, db: Path) -> dict[str, Any]:
         "db_bytes_per_article": round(db.stat().st_size / n),
         "words_per_article": round(words / n),
     }
+    if load_s is not None:
+        out.update(model_load_s=round(load_s, 2),
+                   steady_ms_per_article=round(1000 * (secs - load_s) / n, 1))
     if engine == "ray":
         out.update(cluster_start_s=round(getattr(s, "cluster_seconds", 0.0), 2),
                    ray_workers_peak_pss_mb=_mb(smp.peak_ray_workers_pss),
@@ -142,12 +154,15 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m bench.ray_bench")
     ap.add_argument("--n", type=int, default=int(os.environ.get("BENCH_N", 300)))
     ap.add_argument("--phases", default=",".join(PHASES), help="comma-separated subset")
+    ap.add_argument("--shard-size", type=int, default=25,
+                    help="articles per shard, every phase (small enough that each worker "
+                         "gets several shards)")
     ap.add_argument("--phase", help=argparse.SUPPRESS)
     ap.add_argument("--corpus", help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.phase:
-        print(json.dumps(phase(a.phase, Path(a.corpus), Path(a.db))))
+        print(json.dumps(phase(a.phase, Path(a.corpus), Path(a.db), a.shard_size)))
         return
 
     from chronicler.synth import write_jsonl
@@ -160,7 +175,8 @@ def main(argv: list[str] | None = None) -> None:
         for name in a.phases.split(","):
             proc = subprocess.run(
                 [sys.executable, "-m", "bench.ray_bench", "--phase", name, "--corpus",
-                 str(corpus), "--db", str(Path(tmp) / f"{name}.duckdb")],
+                 str(corpus), "--db", str(Path(tmp) / f"{name}.duckdb"),
+                 "--shard-size", str(a.shard_size)],
                 capture_output=True, text=True)
             if proc.returncode != 0:
                 print(f"{name}: failed\n{proc.stderr[-3000:]}", file=sys.stderr)
@@ -173,7 +189,7 @@ def main(argv: list[str] | None = None) -> None:
                   f"{r['children_peak_pss_mb']:.0f} MB (RSS {r['children_peak_rss_mb']:.0f})")
     base = results.get("local-1", {}).get("articles_per_s")
     print(json.dumps({
-        "engine": "ray", "n": a.n, "cpus": os.cpu_count(),
+        "engine": "ray", "n": a.n, "cpus": os.cpu_count(), "shard_size": a.shard_size,
         "articles_per_s": {k: v["articles_per_s"] for k, v in results.items()},
         "speedup_vs_local_1": {k: round(v["articles_per_s"] / base, 2)
                                for k, v in results.items()} if base else None,

@@ -447,3 +447,20 @@ def test_seed_trailing_byline_and_outlet(seeds_dir: Path) -> None:
             assert f"By {a.author}" not in a.text
     if "004_5d60781b92935417.txt" in {p.name for p in _seed_paths(seeds_dir)}:
         assert found.get("004_5d60781b92935417.txt") == ("Vafa Guliyeva", "Caliber.Az")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("VARSK, March 11 (CPA) — Gunmen opened fire on tourists.", "CPA"),
+        ("NEW DELHI, May 10 (Reuters) - India said it struck nine sites.", "Reuters"),
+        ("Tirvan, March 12, 2025 — Kaldoria rejected the claims.", None),
+        ("The minister (CPA) said nothing.", None),
+    ],
+)
+def test_dateline_agency_is_the_outlet_of_last_resort(text: str, expected: str | None) -> None:
+    from chronicler.metadata import dateline_agency
+
+    assert dateline_agency(text) == expected
+    art = build_article(RawDoc(source_path="x.txt", source_kind="txt", text="Title\n\n" + text))
+    assert art.outlet == expected

@@ -30,6 +30,7 @@ from types import ModuleType
 
 from chronicler.config import Settings
 from chronicler.metadata import (
+    dateline_agency,
     derive_title,
     infer_published,
     is_date_line,
@@ -450,6 +451,8 @@ def build_article(raw: RawDoc, settings: Settings | None = None) -> Article:
     outlet = outlet or outlet_from_url(raw.url)
     if outlet is None and (outlet := outlet_from_text(text)):
         notes.append("outlet:in-text")
+    if outlet is None and (outlet := dateline_agency(text)):
+        notes.append("outlet:dateline")
 
     declared = raw.published
     if parse_declared_date(declared) is None:

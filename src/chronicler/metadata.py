@@ -58,7 +58,7 @@ _BARE_YEAR_RE = re.compile(rf"(?<![\w.,/-]){_YEAR_RE}(?![\w/-])")
 # parentheses, then ":" or a dash. Only the start of a paragraph counts.
 _PLACE = r"[A-Z][A-Za-z.'’\-]+(?:\s+[A-Z][A-Za-z.'’\-]+){0,3}"
 DATELINE_RE = re.compile(
-    rf"^(?P<place>{_PLACE})\s*,\s*(?P<date>{_DATE})\s*(?:\([A-Z][\w .&-]{{1,30}}\)\s*)?[:\-–—]"
+    rf"^(?P<place>{_PLACE})\s*,\s*(?P<date>{_DATE})\s*(?:\((?P<agency>[A-Z][\w .&-]{{1,30}})\)\s*)?[:\-–—]"
 )
 DATELINE_PARAGRAPHS = 3  # a dateline is the first thing in the story, not paragraph 9
 
@@ -427,6 +427,15 @@ def _publication_name(name: str) -> str | None:
     if all(t.lower() in _GENERIC_OUTLET_WORDS or _DEMONYM.search(t) for t in toks):
         return None
     return name if _PUBLICATION_WORDS.search(name) else None
+
+
+def dateline_agency(text: str) -> str | None:
+    """The wire agency a dateline credits: "VARSK, March 11 (CPA) —" gives "CPA"."""
+    for p in [p.strip() for p in text.split("\n\n") if p.strip()][:DATELINE_PARAGRAPHS]:
+        m = DATELINE_RE.match(p)
+        if m and m.group("agency"):
+            return m.group("agency").strip()
+    return None
 
 
 def outlet_from_text(text: str) -> str | None:

@@ -59,6 +59,7 @@ from chronicler.events.modes import (
 from chronicler.events.operations import OperationMention, find_operations
 from chronicler.events.patterns import Lexicon, TriggerRule, TypeSpec, load_lexicon
 from chronicler.events.roles import (
+    Arg,
     ArgResolver,
     agents,
     children,
@@ -68,6 +69,7 @@ from chronicler.events.roles import (
     prep_objects,
     reciprocal_phrase,
     subjects,
+    word_before,
 )
 from chronicler.nlp.actor_titles import headline_ranges
 from chronicler.nlp.stages import ArticleContext, Stage, State, register
@@ -87,6 +89,19 @@ from chronicler.records import (
 )
 
 STAGE_NAME = "chronicler.events.v1"
+# Prepositions that give a verb's recipient besides on/against/at (data: target_preps).
+EXTRA_PREPS: dict[str, tuple[str, ...]] = {
+    "CONSULT": ("with",), "COOPERATE": ("with",), "REJECT": ("with",), "AGREE": ("with",),
+    "REQUEST": ("with", "to", "for"), "SANCTION": ("to", "for"), "SUPPORT": ("to", "for"),
+    "AID": ("to", "for"), "ACCUSE": ("on",),
+}
+NOUN_EXTRA_PREPS: dict[str, tuple[str, ...]] = {
+    "ASSAULT": ("of", "for", "to"), "SANCTION": ("of", "for", "to"), "COERCE": ("of", "for", "to"),
+    "SUPPORT": ("of", "for", "to"), "AID": ("of", "for", "to"), "ACCUSE": ("against",),
+}
+# A light verb's own prepositional target ("launched strikes on X"); "took place at X" is
+# where, not whom.
+LIGHT_TARGET_PREPS = frozenset({"on", "against", "targeting", "upon"})
 NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 KILL_VERBS = frozenset({"kill", "claim", "die", "martyr", "slay", "perish", "lose", "murder",
                         "massacre", "shoot", "gun", "leave"})
@@ -414,91 +429,75 @@ def _operation_candidate(tok: Token, ix: ArticleIndex) -> Candidate | None:
 
 # ------------------------------------------------------------------ arguments
 def _args(c: Candidate, ix: ArticleIndex) -> bool:
-    """Fill actors and recipients; True when the parse named any argument."""
+    """Fill actors and recipients; True when the parse named any argument.
+
+    Each role has groups of candidate tokens in order of preference (``roles`` module
+    docstring); the first group that resolves to someone wins. A recipient that is the
+    actor itself ("closed its airspace to Merovian airlines") is skipped."""
     lex, res = ix.lex, ix.resolver
     tok = c.trigger
-    actor_toks: list[Token] = []
-    recip_toks: list[Token] = []
     t = c.spec.type
-    if c.trigger.pos_ == "ADJ":
+    actor_groups: list[list[Token]] = []
+    recip_groups: list[list[Token]] = []
+    verb: Token | None = None
+    if tok.pos_ == "ADJ":
         h = c.heads[-1]
-        actor_toks = subjects(h) if h.i != tok.i else []
-        recip_toks = prep_objects(tok, ("with",)) + [o for x in tok.subtree
-                                                    for o in prep_objects(x, ("with",))]
+        actor_groups.append(subjects(h) if h.i != tok.i else [])
+        recip_groups.append([o for x in clause_tokens([tok])
+                             for o in prep_objects(x, ("with",))])
     elif not c.nominal:
         verb = tok
         if is_passive(verb):
-            actor_toks = agents(verb)
-            recip_toks = [x for s in children(verb, ("nsubjpass",)) for x in conjuncts(s)]
+            actor_groups.append(agents(verb))
+            recip_groups.append([x for s in children(verb, ("nsubjpass",))
+                                 for x in conjuncts(s)])
         else:
-            actor_toks = subjects(verb)
-            objs = [x for o in children(verb, ("dobj", "dative")) for x in conjuncts(o)]
-            recip_toks = objs
-            preps = set(lex.target_preps)
-            if t in ("CONSULT", "COOPERATE", "REJECT", "REQUEST", "AGREE"):
-                preps |= {"with"}
-            if t in ("SANCTION", "SUPPORT", "AID", "REQUEST"):
-                preps |= {"to", "for"}
-            if t == "ACCUSE":
-                preps |= {"on"}
-            pobjs = prep_objects(verb, preps)
-            if not any(res.resolve(o) for o in objs):
-                recip_toks = objs + pobjs
-        if t == "REQUEST" and tok.lemma_.lower() == "call":
-            recip_toks = prep_objects(tok, ("on", "upon")) + recip_toks
+            actor_groups.append(subjects(verb))
+            if t == "REQUEST" and tok.lemma_.lower() == "call":
+                recip_groups.append(prep_objects(tok, ("on", "upon")))
+            recip_groups.append([x for o in children(verb, ("dobj", "dative"))
+                                 for x in conjuncts(o)])
+        preps = set(lex.target_preps) | set(EXTRA_PREPS.get(t, ()))
+        recip_groups.append(prep_objects(verb, preps))
     else:
-        # noun trigger: its own possessor / country modifier / by-phrase, else the
-        # light verb's subject
+        own: list[Token] = []
         for ch in tok.children:
             if ch.dep_ == "poss":
-                actor_toks += conjuncts(ch)
+                own += conjuncts(ch)
             elif ch.dep_ in ("amod", "compound", "nmod") and ch.i in res.mention_tokens:
-                actor_toks.append(ch)
-        actor_toks += prep_objects(tok, ("by",))
+                own.append(ch)
+        own += prep_objects(tok, ("by",))
         if t == "ASSAULT":
-            actor_toks += prep_objects(tok, ("from",))
-        recip_toks = prep_objects(tok, lex.target_preps)
+            own += prep_objects(tok, ("from",))
+        actor_groups.append(own)
+        recip_groups.append(prep_objects(tok, lex.target_preps))
+        extra = list(NOUN_EXTRA_PREPS.get(t, ()))
+        if extra:
+            recip_groups.append(prep_objects(tok, extra))
         if t in ("CONSULT", "COOPERATE", "REQUEST", "REJECT"):
-            recip_toks += prep_objects(tok, ("with",))
-            for x in clause_tokens([tok]):  # "offer of talks with India"
-                if x.i != tok.i and x.pos_ in ("NOUN", "VERB"):
-                    recip_toks += prep_objects(x, ("with",))
+            recip_groups.append([o for x in clause_tokens([tok]) if x.i != tok.i
+                                 and x.pos_ in ("NOUN", "VERB")
+                                 for o in prep_objects(x, ("with",))])  # "offer of talks with"
         if t == "CONSULT":  # "a visit to Russia" (a country or actor, not a province)
-            recip_toks += [o for o in prep_objects(tok, ("to",)) if o.i in res.mention_tokens]
-        if t in ("ASSAULT", "SANCTION", "COERCE", "SUPPORT", "AID"):
-            recip_toks += prep_objects(tok, ("of", "for", "to"))
-        if t == "ACCUSE":
-            recip_toks += prep_objects(tok, ("against",))
+            recip_groups.append([o for o in prep_objects(tok, ("to",))
+                                 if o.i in res.mention_tokens])
         light = c.light
-        if light is not None and not actor_toks:
+        if light is not None:
             if is_passive(light):
-                actor_toks = agents(light)
+                actor_groups.append(agents(light))
             else:
-                actor_toks = [s for s in subjects(light) if s.i != tok.i]
-        if not actor_toks:  # "Operation Sindoor" with no one launching it: its owner
-            actor_toks = [x for x in [tok, *tok.children] if x.i in ix.op_at
-                          and ix.op_at[x.i][1]][:1]
-        if light is not None and not recip_toks:
-            recip_toks = prep_objects(light, lex.target_preps)
-            if t in ("SANCTION",):
-                recip_toks += prep_objects(light, ("to",))
-    lo, hi = c.trigger.sent.start, c.trigger.sent.end
-    seg = ix.segment_of(c.trigger.i)
-    if seg is not None:
-        lo, hi = seg
-    actor_toks = [x for x in actor_toks if lo <= x.i < hi]
-    recip_toks = [x for x in recip_toks if lo <= x.i < hi]
-    # an attack "in Afghanistan" with no other target: the country it hit
-    if t == "ASSAULT" and not any(res.resolve(x) for x in recip_toks):
-        for h in c.heads:
-            for o in prep_objects(h, ("in", "inside", "into")):
-                if o.i in ix.country_places and lo <= o.i < hi:
-                    recip_toks.append(o)
-    # ACCUSE/REJECT: the clause they are about ("allegation that Kaldoria fosters ...")
-    if t == "ACCUSE" and not recip_toks:
-        for ch in tok.children:
-            if ch.dep_ in ("ccomp", "acl") and ch.pos_ in ("VERB", "AUX"):
-                recip_toks += subjects(ch)
+                actor_groups.append([x for x in subjects(light) if x.i != tok.i])
+            recip_groups.append(prep_objects(light, LIGHT_TARGET_PREPS |
+                                             ({"to"} if t == "SANCTION" else set())))
+        # "Operation Sindoor" with no one launching it: its owner
+        actor_groups.append([x for x in [tok, *tok.children] if x.i in ix.op_at
+                             and ix.op_at[x.i][1]][:1])
+    if t == "ACCUSE":  # "the allegation that Kaldoria fosters terrorism"
+        recip_groups.append([x for ch in tok.children if ch.dep_ in ("ccomp", "acl")
+                             and ch.pos_ in ("VERB", "AUX") for x in subjects(ch)])
+    if t == "ASSAULT":  # an attack "in Afghanistan" with no other target: that country
+        recip_groups.append([o for h in c.heads for o in prep_objects(h, ("in", "inside", "into"))
+                             if o.i in ix.country_places])
     # "between India and Pakistan"
     between = prep_objects(tok, ("between",))
     if c.light is not None:
@@ -510,24 +509,55 @@ def _args(c: Candidate, ix: ArticleIndex) -> bool:
         a = res.resolve(o)
         if a is not None and a.country:
             c.between.append(a)
-    # reciprocal cues
-    all_toks = actor_toks + recip_toks
-    if any(reciprocal_phrase(x, lex) for x in all_toks):
-        c.reciprocal = True
-    words = lemma_set([tok] + list(tok.children) + ([c.light] if c.light else []))
-    if words & lex.reciprocal:
+    lo, hi = c.trigger.sent.start, c.trigger.sent.end
+    seg = ix.segment_of(c.trigger.i)
+    if seg is not None:
+        lo, hi = seg
+    lo = max(lo, ix.dateline_end)
+
+    def usable(x: Token) -> bool:
+        return lo <= x.i < hi
+
+    for group in actor_groups + recip_groups:
+        if any(reciprocal_phrase(x, lex) for x in group if usable(x)):
+            c.reciprocal = True
+    if lemma_set([tok, *tok.children, *([c.light] if c.light else [])]) & lex.reciprocal:
         c.reciprocal = True
     explicit = False
-    for a in res.resolve_all(x for x in actor_toks if not reciprocal_phrase(x, lex)):
-        c.actors.append(a.actor)
-        c.arg_tokens.add(a.token)
-        explicit = True
-    for a in res.resolve_all(x for x in recip_toks if not reciprocal_phrase(x, lex)):
-        if any(_same(a.actor, b) for b in c.actors):
-            continue
-        c.recipients.append(a.actor)
-        c.arg_tokens.add(a.token)
-        explicit = True
+    for group in actor_groups:
+        found = [a for a in res.resolve_all(x for x in group if usable(x)
+                                            and not reciprocal_phrase(x, lex))]
+        if found:
+            c.actors = [a.actor for a in found]
+            c.arg_tokens.update(a.token for a in found)
+            explicit = True
+            break
+    if not c.actors and verb is not None:
+        w = word_before(verb)
+        if w is not None and usable(w):
+            a = res.resolve(w)
+            if a is not None:
+                c.actors = [a]
+                c.arg_tokens.add(w.i)
+                explicit = True
+    acts = _countries(c.actors)
+    descend = t not in ("REJECT", "ACCUSE")  # "rejected any suggestion of [X]'s involvement"
+    for group in recip_groups:
+        found = []
+        for x in group:
+            if not usable(x) or reciprocal_phrase(x, lex):
+                continue
+            a = res.resolve(x, descend=descend)
+            if a is None or any(_same(a, b) for b in c.actors):
+                continue
+            if a.country and a.country in acts and not c.reciprocal:
+                continue  # "closed its airspace": the actor's own
+            found.append(Arg(a, x.i))
+        if found:
+            c.recipients = [a.actor for a in found]
+            c.arg_tokens.update(a.token for a in found)
+            explicit = True
+            break
     return explicit or bool(c.between) or c.reciprocal
 
 
@@ -558,12 +588,18 @@ def _infer(c: Candidate, ix: ArticleIndex) -> None:
                 c.recipients = [a for a in both]
     acts = _countries(c.actors)
     recs = _countries(c.recipients)
-    if c.spec.infer_actor and not acts and len(dyad) == 2:
-        if len(recs & set(dyad)) == 1:
-            other = dyad[1] if dyad[0] in recs else dyad[0]
-            c.actors = [res.country_actor(other, "GOV")]
-        elif c.reported_by is not None and c.reported_by.country:
-            c.actors = [res.country_actor(c.reported_by.country, "GOV")]
+    if c.spec.infer_actor and not acts:
+        code = None
+        if len(dyad) == 2 and len(recs & set(dyad)) == 1:
+            code = dyad[1] if dyad[0] in recs else dyad[0]
+        elif c.reported_by is not None and c.reported_by.country and \
+                c.reported_by.country not in recs:
+            code = c.reported_by.country
+        if code is not None:
+            if c.actors:  # "the armed forces", said Kaldorian officials: theirs
+                c.actors = [a.model_copy(update={"country": code}) for a in c.actors]
+            else:
+                c.actors = [res.country_actor(code, "GOV")]
         acts = _countries(c.actors)
     if c.spec.infer_recipient and not recs and len(dyad) == 2 and len(acts) == 1 \
             and acts <= set(dyad):
@@ -889,6 +925,8 @@ def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
         if c.spec.needs_mode_or_recipient and not c.modes and not c.recipients:
             continue
         if c.spec.needs_participant and not c.actors and not c.recipients:
+            continue
+        if c.spec.needs_recipient and not c.recipients:
             continue
         c.contexts = set(c.spec.contexts) | set(c.rule.contexts)
         for w in clause_words:

@@ -155,8 +155,7 @@ def find_report(top: Token, lex: Lexicon, others: set[int] | frozenset[int] = fr
                                                     "prep", "pcomp", "advcl", "dobj",
                                                     "conj") \
                 and not (t.dep_ in ("advcl", "conj") and h.pos_ in ("VERB", "AUX")) \
-                and not (t.dep_ == "dobj" and h.pos_ in ("VERB", "AUX")
-                         and lemma not in lex.deny_cues):
+                and not (t.dep_ == "dobj" and h.pos_ in ("VERB", "AUX")):
             is_deny = lemma in lex.deny_cues
             denied = denied or (is_deny and not through)
             first_cue = first_cue or h
@@ -192,7 +191,15 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
     negated = future = hypothetical = past_perfect = False
     backshift = report is not None and report.past
     nominal = trigger.pos_ in ("NOUN", "PROPN")
+    # a conjoined verb shares its first conjunct's auxiliaries ("would review ... and
+    # suspend"); its modal is the first conjunct's
+    scan = list(heads)
     for h in heads:
+        x = h
+        while x.dep_ == "conj" and x.head.pos_ in ("VERB", "AUX") and x.head.i != x.i:
+            x = x.head
+            scan.append(x)
+    for h in scan:
         for c in h.children:
             low = c.lower_
             if c.dep_ == "neg" or (c.dep_ == "advmod" and low == "never"):

@@ -37,7 +37,8 @@ _TRIGGER_KEYS = {"id", "pos", "lemmas", "mode", "contexts", "requires", "require
                  "note", "requires_object_actor", "exclude_conditional"}
 _TYPE_KEYS = {"type", "cameo", "score", "quad", "recipient_required", "contexts",
               "infer_recipient", "infer_actor", "absorbs_complement", "modes", "triggers",
-              "mode_default", "note", "needs_mode_or_recipient", "needs_participant"}
+              "mode_default", "note", "needs_mode_or_recipient", "needs_participant",
+              "needs_recipient"}
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class TypeSpec:
     mode_default: str | None = None
     needs_mode_or_recipient: bool = False
     needs_participant: bool = False  # no actor and no recipient: nothing to code
+    needs_recipient: bool = False
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,7 @@ def _type_file(name: str, obj: dict[str, Any]) -> tuple[TypeSpec, list[TriggerRu
         modes=modes, mode_default=obj.get("mode_default"),
         needs_mode_or_recipient=bool(obj.get("needs_mode_or_recipient", False)),
         needs_participant=bool(obj.get("needs_participant", False)),
+        needs_recipient=bool(obj.get("needs_recipient", False)),
     )
     if spec.mode_default is not None and spec.mode_default not in modes:
         raise ConfigError(f"{name}: mode_default {spec.mode_default!r} is not a mode")

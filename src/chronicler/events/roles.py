@@ -94,7 +94,7 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
-def _word_before(verb: Token) -> Token | None:
+def word_before(verb: Token) -> Token | None:
     """A finite verb the parser left without a subject ("Merovia launched ...": npadvmod;
     "Foreign Minister Ishaq Dar disclosed", Dar hanging off an earlier noun): the noun
     right before it, past auxiliaries and adverbs, in the same paragraph."""
@@ -158,7 +158,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             if head.lower_ in ("for", "of") and objs:  # "criticized India for refusing"
                 return conjuncts(objs[0])
             return subjects(gov, depth + 1)
-    w = _word_before(verb)
+    w = word_before(verb)
     return [w] if w is not None else []
 
 
@@ -268,14 +268,14 @@ class ArgResolver:
         return EventActor(name=sp.name, country=sp.country, sector=sp.sector,
                           actor_id=sp.actor_id)
 
-    def resolve(self, tok: Token, depth: int = 0) -> EventActor | None:
+    def resolve(self, tok: Token, depth: int = 0, descend: bool = True) -> EventActor | None:
         """The actor ``tok`` names, or None (see the module docstring for the order)."""
         low = tok.lower_
         if low in FIRST_PERSON and tok.i in self.quote_speaker:
             sp = self.quote_speaker[tok.i]
             if sp.country:
                 return self.country_actor(sp.country, "GOV")
-        if low in ("its", "their", "it", "they", "them") and tok.i not in self.mention_tokens:
+        if low in ("its", "their") and tok.i not in self.mention_tokens:
             ante = self._antecedent(tok)
             if ante is not None:
                 return ante
@@ -292,6 +292,8 @@ class ArgResolver:
                 return self.country_actor(code, "MIL")
         noun_sector = self._sector_noun(tok)
         s, e = core_span(tok, self.text)
+        if low in ("they", "them", "it", "he", "she", "him", "her") and tok.i in self.quote_speaker:
+            return None  # a pronoun in a direct quote is the speaker's world, not ours
         has_mention = tok.i in self.mention_tokens or any(
             t.i in self.mention_tokens for t in self.doc[tok.left_edge.i:tok.i + 1]
             if s <= t.idx < e) or tok.lower_ in ("he", "she", "it", "they", "them", "him", "her")
@@ -311,8 +313,9 @@ class ArgResolver:
         place = self.place_at.get(tok.i)
         if place is not None and place.country:
             return EventActor(name=place.name, country=place.country, sector=noun_sector)
-        if depth == 0:
+        if depth == 0 and descend and noun_sector != "GOV":
             # "nine sites in Kaldoria", "militants from Pakistan", "civilians in Resk"
+            # (not "attaches in Varsk": diplomats abroad are not their hosts')
             for o in prep_objects(tok, ("in", "of", "from", "inside", "across")):
                 inner = self.resolve(o, depth + 1)
                 if inner is not None and inner.country:
