@@ -23,6 +23,7 @@ from chronicler import api
 from chronicler.config import Settings
 from chronicler.errors import ChroniclerError
 from chronicler.pipeline import IngestSummary
+from chronicler.store import Store
 
 app = typer.Typer(
     add_completion=False,
@@ -182,17 +183,52 @@ def demo(db: DbOpt = None) -> None:
     with api.open_store(settings.db) as store:
         summary = api.ingest([str(CORPUS_DIR)], store=store, settings=settings)
         _print_summary(summary, settings)
-        rows = api.articles(store, limit=12)
-        t = Table(title=f"first {len(rows)} of {store.count('articles')} articles",
-                  title_justify="left")
-        for c in ("published", "outlet", "title", "duplicate of"):
-            t.add_column(c, overflow="fold")
-        titles = {a.id: a.title for a in store.articles()}
-        for a in rows:
-            t.add_row(str(a.published or ""), _esc(a.outlet or ""), _esc((a.title or "")[:60]),
-                      _esc((titles.get(a.duplicate_of or "", "") or "")[:40]))
-        out.print(t)
+        _print_found(store)
     raise typer.Exit(0 if summary.exit_code < 2 else 2)
+
+
+def _print_found(store: Store) -> None:
+    t = Table(title="what chronicler found", title_justify="left", show_header=False)
+    t.add_column(style="bold")
+    t.add_column(justify="right")
+    for label, table in [("articles", "articles"), ("actors", "actors"),
+                         ("actor mentions", "mentions"), ("dates", "times"),
+                         ("places", "places"), ("counts", "counts"), ("quotes", "quotes"),
+                         ("events (merged)", "events"), ("claims (aligned)", "claims"),
+                         ("stories", "stories"), ("framing records", "framing")]:
+        t.add_row(label, str(store.count(table)))
+    out.print(t)
+
+    groups = store.conn.execute(
+        "SELECT c.title, c.outlet, count(*) FROM articles d JOIN articles c "
+        "ON d.duplicate_of = c.id GROUP BY c.title, c.outlet ORDER BY 1").fetchall()
+    if groups:
+        g = Table(title="wire copies (counted once as a source)", title_justify="left")
+        g.add_column("original", overflow="fold")
+        g.add_column("outlet")
+        g.add_column("copies", justify="right")
+        for title, outlet, n in groups:
+            g.add_row(_esc(title or ""), _esc(outlet or ""), str(n))
+        out.print(g)
+
+    seen: set[str] = set()
+    quotes = []
+    for x in store.per_article("quotes", where="direct AND length(text) > 25 AND article_id IN "
+                               "(SELECT id FROM articles WHERE duplicate_of IS NULL)"):
+        if x.text not in seen and x.speaker is not None:
+            seen.add(x.text)
+            quotes.append(x)
+    quotes = quotes[:8]
+    if quotes:
+        q = Table(title="some direct quotes", title_justify="left")
+        q.add_column("speaker")
+        q.add_column("country")
+        q.add_column("quote", overflow="fold")
+        for x in quotes:
+            sp = x.speaker
+            q.add_row(_esc(sp.name if sp else "?"), (sp.country or "") if sp else "",
+                      _esc(x.text[:90]))
+        out.print(q)
 
 
 def main() -> None:
