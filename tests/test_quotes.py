@@ -201,6 +201,21 @@ DIRECT_CASES = [
     # a cue but no one to name: an unresolved pronoun, a passive
     ("“We will respond,” he said.", [("We will respond", None)]),
     ("The attack was described as “barbaric”.", [("barbaric", None)]),
+    # ... and does not take the previous quote's speaker either
+    ("India rejected the claims as “baseless”. “We will respond,” he said.",
+     [("baseless", "India"), ("We will respond", None)]),
+    # the parse puts a dateline city in subject position
+    ("ISLAMABAD: Foreign Minister Ishaq Dar on Sunday said India had struck “civilian "
+     "areas” in Punjab.", [("civilian areas", "Ishaq Dar")]),
+    # a parenthetical cue speaks for its whole clause
+    ("The attack, Dar said, had “clear links across the border” to India.",
+     [("clear links across the border", "Ishaq Dar")]),
+    # a quoted predicate: the words are its subject's
+    ("Bhutto “strongly condemned” the strikes on Monday.",
+     [("strongly condemned", "Bilawal Bhutto Zardari")]),
+    # a quote inside the object of a cue verb
+    ("Dar said Pakistan was ready for talks and would welcome help from “friendly "
+     "countries”.", [("friendly countries", "Ishaq Dar")]),
     # a long quote with no speaker anywhere is still a quote, with speaker None
     ("Officials were silent on Monday.\n\n“There is no military solution to this conflict "
      "and both sides know it.”",
@@ -326,6 +341,21 @@ INDIRECT_CASES = [
      ("Pakistan was ready for talks", "Ishaq Dar", "say")),
     ("India's Ministry of External Affairs said the strikes were measured.",
      ("the strikes were measured", "Ministry of External Affairs", "say")),
+    # the reported clause ends before a clause of the writer's, and before a full stop
+    # the tokenizer glued to a word
+    ("Dar emphasized that talks must be broad, even as he acknowledged India's position.",
+     ("talks must be broad", "Ishaq Dar", "emphasize")),
+    ("India said it will only discuss the return of PoK. Pakistan disagreed.",
+     ("it will only discuss the return of PoK", "India", "say")),
+    # a noun's that-clause; a subject the parser hung on the verb as its object
+    ("India reiterated its stance that it would not escalate the conflict.",
+     ("it would not escalate the conflict", "India", "reiterate")),
+    ("Officials said the four attackers, three of them foreigners who crossed the border "
+     "last month, were being hunted by the army.",
+     ("the four attackers, three of them foreigners who crossed the border last month, "
+      "were being hunted by the army", "Officials", "say")),
+    # an unresolved "he" still reports; we cannot say who
+    ("He said the firing lasted ten minutes.", ("the firing lasted ten minutes", None, "say")),
     # the one asked is not the asker; a dateline is not reported speech
     ("Asked whether India had offered talks, Dar said that the subject did not arise.",
      ("the subject did not arise", "Ishaq Dar", "say")),
@@ -376,6 +406,13 @@ def test_partly_quoted_clause_is_also_indirect(nlp: Language) -> None:
         ("indirect", "the claim was “completely false” and that the base “remains fully "
                      "operational”"),
         ("direct", "completely false"), ("direct", "remains fully operational")]
+
+
+def test_writers_clause_inside_a_report_is_its_own(nlp: Language) -> None:
+    quotes = run(nlp, "Dar said the army would decide, although officials later said no "
+                      "decision had been taken.")
+    assert [(q.speaker.name if q.speaker else None, q.cue) for q in quotes] == [
+        ("Ishaq Dar", "say"), ("officials", "say")]
 
 
 def test_direct_quote_is_not_also_indirect(nlp: Language) -> None:

@@ -49,7 +49,7 @@ for corpus, db in zip(sys.argv[1::2], sys.argv[2::2]):
 
 @pytest.fixture(scope="session")
 def cluster() -> Iterator[str]:
-    ray.init(num_cpus=2, include_dashboard=False, logging_level="WARNING",
+    ray.init(address="local", num_cpus=2, include_dashboard=False, logging_level="WARNING",
              namespace="chronicler-tests")
     try:
         yield ray.get_runtime_context().gcs_address
@@ -288,3 +288,26 @@ def test_part_round_trips(cluster: str, tmp_path: Path) -> None:
     for p in res.processed:
         a = stored[p.article.id]
         assert p.article.text == a.text and p.article.source_path == a.source_path
+
+
+def test_client_mode_drives_the_dataset_from_inside_the_cluster(
+        cluster: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ``ray://`` driver cannot run Ray Data itself: a coordinator actor runs it in
+    the cluster and hands the parts back. Forced here on the local session."""
+    from chronicler.scale import ray_engine
+
+    calls: list[str] = []
+
+    def spy_is_connected() -> bool:
+        calls.append("asked")
+        return True
+
+    monkeypatch.setattr(ray.util.client.ray, "is_connected", spy_is_connected)
+    jl = write_jsonl(tmp_path / "c.jsonl", 12, seed=4)
+    db = tmp_path / "client.duckdb"
+    with open_store(db) as s:
+        summary = ray_engine.run_ingest_ray([str(jl)], s, Settings(analyze=0, shard_size=5),
+                                            workers=1)
+    assert calls  # the driver saw a client session, so it went through the coordinator
+    assert summary.shards_computed == summary.shards_total == 3
+    assert counts(db) == (12, 12, 3)

@@ -47,6 +47,8 @@ from spacy.tokens import Doc, Span, Token
 
 from chronicler.events.modes import (
     Aux,
+    infinitive,
+    phrase_tokens,
     Report,
     auxiliary,
     cameo_of,
@@ -113,9 +115,14 @@ VICTIM_CVL = frozenset({"civilian", "civilians", "tourist", "tourists", "people"
                         "villager", "villagers", "resident", "residents", "pilgrim",
                         "pilgrims", "children", "women", "lives", "visitors"})
 HISTORICAL_DAYS = 30
+GENERIC_MODIFIERS = frozenset({"future", "possible", "potential", "any", "further", "new",
+                               "hypothetical"})
+# What a denial rejects when it rejects an accusation: the REJECT answers the accuser.
+CLAIM_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "insinuation",
+                         "suggestion", "report", "assertion", "narrative", "propaganda"})
 # "VARSK, March 11 (CPA) — ", "Tirvan, March 12, 2025 — ", "Bhubaneswar, June 5, 2025: "
 DATELINE = re.compile(
-    r"^\s*[A-Z][A-Za-z.'\u2019 -]{1,30}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"^\s*[A-Z][A-Za-z.'\u2019 /-]{1,30}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?:\([^)]{1,30}\))?\s*[\u2014\u2013:-]\s")
 
 
@@ -141,6 +148,9 @@ class ArticleIndex:
     country_places: set[int] = field(default_factory=set)  # place tokens naming a country
     seg_starts: list[int] = field(default_factory=list)
     last_operation: tuple[str | None, EventActor] | None = None  # "the operation" later
+    # ACCUSE events so far: (segment index, trigger index, actors, event id)
+    accusations: list[tuple[int, int, list[EventActor], str]] = field(default_factory=list)
+    links: dict[str, str] = field(default_factory=dict)  # REJECT id -> the ACCUSE it answers
     dateline_end: int = 0  # tokens before this index are the dateline ("VARSK, April 2 —")
 
     def __post_init__(self) -> None:
@@ -236,7 +246,8 @@ def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> Ar
     actors: list[Actor] = state.get("actors", [])
     # Optional: the quotes stage, when it ran before us. "we" in a direct quote is the
     # speaker's side, and an event quoted is reported by the speaker.
-    quote_speaker: dict[int, Speaker] = {}
+    quote_speaker: dict[int, Speaker] = {}  # any quote: who reports what it holds
+    direct_speaker: dict[int, Speaker] = {}  # direct quotes: whose "we" and "they"
     for q in state.get("quotes", []):
         if q.speaker is None:
             continue
@@ -244,8 +255,11 @@ def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> Ar
         if r is not None:
             for i in range(r[0], r[1] + 1):
                 quote_speaker.setdefault(i, q.speaker)
+                if q.kind == "direct":
+                    direct_speaker.setdefault(i, q.speaker)
     resolver = ArgResolver(doc, mentions, actors, [p for p, _, _ in places], lex, op_at,
-                           quote_speaker)
+                           direct_speaker)
+    resolver.any_quote_speaker = quote_speaker
     country_ids = {a.id for a in actors if a.type == "COUNTRY"}
     country_places: set[int] = set()
     for m in mentions:
@@ -290,6 +304,7 @@ class Candidate:
     operation: str | None = None
     contexts: set[str] = field(default_factory=set)
     extra: list[Token] = field(default_factory=list)  # tokens of merged candidates
+    rejects_claim: bool = False  # a REJECT of an accusation ("dismissed the accusations")
 
     @property
     def nominal(self) -> bool:
@@ -336,6 +351,16 @@ def _matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token]) -> b
         return False
     if not rule.nominal and tok.dep_ in ("amod", "compound", "nmod", "npadvmod"):
         return False  # an adjectival participle: "Pakistan-backed groups", "terror-linked"
+    if tok.tag_ in ("VBG", "VB") and tok.dep_ in ("csubj", "csubjpass", "nsubj"):
+        return False  # "targeting civilians is unacceptable": no event, a principle
+    if rule.nominal and tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return False  # a noun modifying a noun: "ceasefire talks", "operations chiefs"
+    if not rule.nominal and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(
+            c.dep_ == "det" for c in tok.children):
+        return False  # a participle used as a noun: "visited the injured"
+    if rule.nominal and not rule.standalone and any(
+            c.dep_ in ("amod", "det") and c.lower_ in GENERIC_MODIFIERS for c in tok.children):
+        return False  # "future attacks", "any attack": no event that happened
     if rule.particle:
         parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep")}
         if not parts & rule.particle:
@@ -381,6 +406,8 @@ def _candidates(sent: Span, ix: ArticleIndex) -> list[Candidate]:
             for rule in lex.rules_for(key):
                 if rule.type in seen_types:
                     continue
+                if rule.id == "assault.operation" and tok.i in ix.op_at:
+                    continue  # a named operation has its own candidate below
                 nominal = rule.nominal
                 heads, light = _heads(tok, lex, nominal)
                 if not _matches(rule, tok, sent, heads):
@@ -451,6 +478,10 @@ def _args(c: Candidate, ix: ArticleIndex) -> bool:
             actor_groups.append(agents(verb))
             recip_groups.append([x for s in children(verb, ("nsubjpass",))
                                  for x in conjuncts(s)])
+        elif verb.dep_ == "acl" and verb.tag_ == "VBN" and not children(verb, ("nsubj",)):
+            # "the 24 people killed at ...": the noun is the one it happened to
+            actor_groups.append(agents(verb))
+            recip_groups.append(conjuncts(verb.head))
         else:
             actor_groups.append(subjects(verb))
             if t == "REQUEST" and tok.lemma_.lower() == "call":
@@ -459,6 +490,11 @@ def _args(c: Candidate, ix: ArticleIndex) -> bool:
                                  for x in conjuncts(o)])
         preps = set(lex.target_preps) | set(EXTRA_PREPS.get(t, ()))
         recip_groups.append(prep_objects(verb, preps))
+        if t in ("CONSULT", "COOPERATE", "REQUEST", "REJECT", "CONCEDE"):
+            # "offered to hold talks with India"
+            recip_groups.append([o for x in clause_tokens([verb]) if x.i != verb.i
+                                 and x.pos_ in ("NOUN", "VERB")
+                                 for o in prep_objects(x, ("with",))])
     else:
         own: list[Token] = []
         for ch in tok.children:
@@ -475,7 +511,7 @@ def _args(c: Candidate, ix: ArticleIndex) -> bool:
         if extra:
             recip_groups.append(prep_objects(tok, extra))
         if t in ("CONSULT", "COOPERATE", "REQUEST", "REJECT"):
-            recip_groups.append([o for x in clause_tokens([tok]) if x.i != tok.i
+            recip_groups.append([o for x in phrase_tokens(tok) if x.i != tok.i
                                  and x.pos_ in ("NOUN", "VERB")
                                  for o in prep_objects(x, ("with",))])  # "offer of talks with"
         if t == "CONSULT":  # "a visit to Russia" (a country or actor, not a province)
@@ -489,9 +525,14 @@ def _args(c: Candidate, ix: ArticleIndex) -> bool:
                 actor_groups.append([x for x in subjects(light) if x.i != tok.i])
             recip_groups.append(prep_objects(light, LIGHT_TARGET_PREPS |
                                              ({"to"} if t == "SANCTION" else set())))
-        # "Operation Sindoor" with no one launching it: its owner
-        actor_groups.append([x for x in [tok, *tok.children] if x.i in ix.op_at
-                             and ix.op_at[x.i][1]][:1])
+        # "Operation Sindoor" with no one launching it, or "Operation Sindoor — a mission
+        # launched ...": its owner
+        actor_groups.append([x for x in [tok, *tok.children, tok.head] if x.i in ix.op_at
+                             and ix.op_at[x.i][1] and (x.i != tok.head.i or tok.dep_ == "appos")
+                             ][:1])
+        if t == "ASSAULT":  # "attacks on three airbases by Indian missiles" (by misattached)
+            actor_groups.append([o for x in phrase_tokens(tok) if x.i != tok.i
+                                 for o in prep_objects(x, ("by",))])
     if t == "ACCUSE":  # "the allegation that Kaldoria fosters terrorism"
         recip_groups.append([x for ch in tok.children if ch.dep_ in ("ccomp", "acl")
                              and ch.pos_ in ("VERB", "AUX") for x in subjects(ch)])
@@ -518,11 +559,28 @@ def _args(c: Candidate, ix: ArticleIndex) -> bool:
     def usable(x: Token) -> bool:
         return lo <= x.i < hi
 
-    for group in actor_groups + recip_groups:
-        if any(reciprocal_phrase(x, lex) for x in group if usable(x)):
-            c.reciprocal = True
+    # The parser makes the dateline the subject ("Tirvan, March 12 — Kaldoria on
+    # Wednesday rejected": Kaldoria an apposition of Tirvan): its appositive stands in.
+    def past_dateline(group: list[Token]) -> list[Token]:
+        out: list[Token] = []
+        for x in group:
+            if x.i < ix.dateline_end:
+                out += [a for a in x.children if a.dep_ == "appos" and a.i >= ix.dateline_end]
+            else:
+                out.append(x)
+        return out
+
+    actor_groups = [past_dateline(g) for g in actor_groups]
+    recip_groups = [past_dateline(g) for g in recip_groups]
+
+    # "both sides" as the subject, or "reciprocal"/"exchange": both sides did it; "urged
+    # both countries": both are recipients
+    if any(reciprocal_phrase(x, lex) for g in actor_groups[:1] for x in g if usable(x)):
+        c.reciprocal = True
     if lemma_set([tok, *tok.children, *([c.light] if c.light else [])]) & lex.reciprocal:
         c.reciprocal = True
+    both_recipients = any(reciprocal_phrase(x, lex) for g in recip_groups for x in g
+                          if usable(x))
     explicit = False
     for group in actor_groups:
         found = [a for a in res.resolve_all(x for x in group if usable(x)
@@ -532,8 +590,9 @@ def _args(c: Candidate, ix: ArticleIndex) -> bool:
             c.arg_tokens.update(a.token for a in found)
             explicit = True
             break
-    if not c.actors and verb is not None:
-        w = word_before(verb)
+    carrier = verb if verb is not None else c.light
+    if not c.actors and carrier is not None and carrier.pos_ in ("VERB", "AUX"):
+        w = word_before(carrier)
         if w is not None and usable(w):
             a = res.resolve(w)
             if a is not None:
@@ -541,7 +600,8 @@ def _args(c: Candidate, ix: ArticleIndex) -> bool:
                 c.arg_tokens.add(w.i)
                 explicit = True
     acts = _countries(c.actors)
-    descend = t not in ("REJECT", "ACCUSE")  # "rejected any suggestion of [X]'s involvement"
+    # "rejected any suggestion of [X]'s involvement", "welcome help from [the UN]"
+    descend = t not in ("REJECT", "ACCUSE", "SUPPORT")
     for group in recip_groups:
         found = []
         for x in group:
@@ -552,12 +612,51 @@ def _args(c: Candidate, ix: ArticleIndex) -> bool:
                 continue
             if a.country and a.country in acts and not c.reciprocal:
                 continue  # "closed its airspace": the actor's own
+            if x.i in res.place_at and x.i not in res.mention_tokens and \
+                    x.head.lower_ in ("at", "in", "near", "across", "along"):
+                continue  # "killed at Sellin Meadow": where, not whom
+            if x.i not in res.mention_tokens and res.sector_noun(x) is None and any(
+                    ch.dep_ == "poss" and ch.pos_ == "PRON" for ch in x.children) and not any(
+                    ch.i in res.mention_tokens for ch in x.children if ch.dep_ != "poss"):
+                continue  # "offered his good offices": the actor's own thing
             found.append(Arg(a, x.i))
         if found:
             c.recipients = [a.actor for a in found]
             c.arg_tokens.update(a.token for a in found)
             explicit = True
             break
+    if t == "ACCUSE" and not c.recipients and c.actors and len(ix.dyad) == 2:
+        # "called the strikes an act of war": the accused is whoever struck, the other side
+        objs = [x for g in recip_groups[:2] for x in g]
+        if any(lex.rules_for(x.lemma_.lower()) and any(r.type == "ASSAULT" and r.nominal
+                                                       for r in lex.rules_for(x.lemma_.lower()))
+               for x in objs) and len(acts & set(ix.dyad)) == 1:
+            other = ix.dyad[1] if ix.dyad[0] in acts else ix.dyad[0]
+            c.recipients = [res.country_actor(other)]
+            explicit = True
+    if t == "REJECT":
+        objs = [x for g in recip_groups[:2] for x in g] + [
+            x for ch in tok.children if ch.dep_ == "ccomp" for x in [ch]]
+        c.rejects_claim = any(x.lemma_.lower() in CLAIM_NOUNS or x.dep_ == "ccomp"
+                              for x in objs)
+        if c.rejects_claim and not c.recipients:
+            # "Asked about Kaldorian claims that ..., Velic dismissed the reports": the
+            # claimant named in the sentence
+            for x in tok.sent:
+                if x.lemma_.lower() in CLAIM_NOUNS and usable(x):
+                    for m in x.children:
+                        if m.dep_ in ("poss", "amod", "compound") and m.i in res.mention_tokens:
+                            a = res.resolve(m)
+                            if a is not None and a.country and a.country not in acts:
+                                c.recipients = [a]
+                                break
+                if c.recipients:
+                    break
+    if both_recipients and not c.recipients and len(ix.dyad) == 2:
+        c.recipients = [res.country_actor(ix.dyad[0], "GOV"),
+                        res.country_actor(ix.dyad[1], "GOV")]
+        c.recipients = [r for r in c.recipients if r.country not in acts] or c.recipients
+        explicit = True
     return explicit or bool(c.between) or c.reciprocal
 
 
@@ -611,7 +710,8 @@ def _infer(c: Candidate, ix: ArticleIndex) -> None:
         mods = lemma_set([x for x in c.trigger.children if x.dep_ in ("compound", "amod")])
         if not c.actors and mods & ix.lex.terror_words:
             c.actors = [EventActor(name="militants", sector="REB")]
-        own = lemma_set(clause_tokens([c.trigger, *c.heads[1:]]))
+        own = lemma_set(clause_tokens([c.trigger, *c.heads[1:]]) + [
+            x for r in c.trigger.children if r.dep_ == "relcl" for x in r.subtree])
         if not c.recipients and c.place is not None and c.place.country and own & VICTIM_CVL:
             c.recipients = [EventActor(name="civilians", country=c.place.country,
                                        sector="CVL")]
@@ -678,13 +778,19 @@ def _place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
                 break
         is_country = any(i in ix.country_places for i in range(a, b + 1))
         prep = root.head if root.dep_ == "pobj" else None
+        if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj":
+            prep = prep.head.head  # "in the town of Resk"
         attached = prep is not None and prep.lower_ in lex.location_preps and \
             _attached(prep, heads, c.trigger, limit=5)
+        # "In Resk, where 13 civilians were killed": the place the clause is about
+        where = any(h.dep_ == "relcl" and h.head.i == root.i and any(
+            x.lower_ == "where" for x in h.children) for h in c.heads)
         inside = a in sub and root.head.i == c.trigger.i and \
             root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")
-        if not (attached or inside):
+        if not (attached or inside or where):
             continue
-        ranked.append(((0 if attached else 1) + (2 if is_country else 0), a, p))
+        rank = 0 if attached or inside else 1
+        ranked.append((rank + (2 if is_country else 0), a, p))
     if ranked:
         ranked.sort(key=lambda x: (x[0], x[1]))
         c.place = ranked[0][2]
@@ -744,6 +850,11 @@ def _linked(a: Candidate, b: Candidate) -> bool:
                                                  p.head.i in (a.trigger.i, b.trigger.i))]
                 if any(p.dep_ in NO_MERGE_PATH for p in path):
                     break
+                # "27 civilians were killed and [that] it had shot down four jets": two
+                # clauses with subjects of their own are two events
+                if any(p.dep_ == "conj" and p.pos_ in ("VERB", "AUX") and children(
+                        p, ("nsubj", "nsubjpass")) for p in path):
+                    break
                 n = j + k
                 best = n if best is None else min(best, n)
                 break
@@ -774,8 +885,13 @@ def _merge_into(a: Candidate, b: Candidate) -> bool:
         return False
     if a.operation and b.operation and a.operation != b.operation:
         return False
-    # a verb beats a noun as the trigger; keep the earlier one otherwise
+    # the participants that name a country win ("60 terrorists were killed when Merovian
+    # forces struck camps in Kaldoria": the camps' country, not the terrorists)
+    if not _countries(a.actors) and _countries(b.actors):
+        a.actors = b.actors
     a.actors = a.actors or b.actors
+    if not _countries(a.recipients) and _countries(b.recipients):
+        a.recipients = b.recipients
     a.recipients = a.recipients or b.recipients
     a.arg_tokens |= b.arg_tokens
     a.modes += [m for m in b.modes if m not in a.modes]
@@ -801,6 +917,7 @@ def _absorbed(c: Candidate, cands: Sequence[Candidate]) -> bool:
             continue
         for ch in o.trigger.children:
             if ch.dep_ in ("xcomp", "ccomp") or (ch.dep_ == "acl" and o.nominal) or \
+                    (ch.dep_ == "advcl" and infinitive(ch)) or \
                     (ch.dep_ == "prep" and ch.lower_ in ("for",) and
                      o.spec.type == "REQUEST"):
                 sub = {x.i for x in ch.subtree}
@@ -813,11 +930,35 @@ def _absorbed(c: Candidate, cands: Sequence[Candidate]) -> bool:
     return False
 
 
+def _agreements(cands: list[Candidate], ix: ArticleIndex) -> list[Candidate]:
+    """Agreeing to a ceasefire is the ceasefire (RETREAT), not an AGREE; not agreeing
+    ("would not accept any mediation") is a REJECT."""
+    out: list[Candidate] = []
+    for c in cands:
+        if c.spec.type == "AGREE":
+            sub = {x.i for x in c.trigger.subtree}
+            if any(o.spec.type == "RETREAT" and o.trigger.i in sub for o in cands):
+                continue
+            if c.aux.negated:
+                spec = ix.lex.types["REJECT"]
+                words = lemma_set(list(c.trigger.subtree))
+                modes = [m.name for m in spec.modes.values() if m.words & words][:1]
+                c = Candidate(rule=c.rule, spec=spec, trigger=c.trigger, heads=c.heads,
+                              light=c.light, actors=c.actors, recipients=c.recipients,
+                              arg_tokens=c.arg_tokens, modes=modes,
+                              aux=Aux(future=c.aux.future, hypothetical=c.aux.hypothetical),
+                              report=c.report, reported_by=c.reported_by, time=c.time,
+                              time_attached=c.time_attached, place=c.place,
+                              contexts=set(spec.contexts))
+        out.append(c)
+    return out
+
+
 def _resolve_report(c: Candidate, ix: ArticleIndex, triggers: set[int]) -> None:
     top = c.heads[-1]
     rep = find_report(top, ix.lex, triggers - {h.i for h in c.heads})
     if rep is None:
-        sp = ix.resolver.quote_speaker.get(c.trigger.i)
+        sp = ix.resolver.any_quote_speaker.get(c.trigger.i)
         if sp is not None:
             c.reported_by = EventActor(name=sp.name, country=sp.country, sector=sp.sector,
                                        actor_id=sp.actor_id)
@@ -843,6 +984,8 @@ def _accuse_from_cue(c: Candidate, ix: ArticleIndex, made: dict[int, Candidate])
     rep = c.report
     if rep is None or not rep.accuses or c.reported_by is None or rep.denied:
         return
+    if c.spec.score >= 0:
+        return  # claiming someone made peace accuses no one
     accused = [a for a in c.actors if a.country and a.country != c.reported_by.country]
     if not accused or not c.reported_by.country:
         return
@@ -905,7 +1048,7 @@ def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
     for c in cands:
         explicit = _args(c, ix)
         # the words that pick a mode: the noun's own phrase, or the verb's clause
-        clause = clause_tokens([c.trigger] if c.nominal else c.heads)
+        clause = phrase_tokens(c.trigger) if c.nominal else clause_tokens(c.heads)
         clause_words = lemma_set(clause)
         c.modes = plover_modes(c.spec, c.rule, c.trigger, clause_words, sent_words,
                                lemma_set(list(c.trigger.subtree)))
@@ -921,8 +1064,11 @@ def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
             continue  # "supporting terrorism" is no SUPPORT event
         if c.rule.exclude_conditional and c.aux.hypothetical:
             continue
+        if c.aux.question:
+            continue  # "Asked whether Norvane had offered to mediate": a question
         _infer(c, ix)
-        if c.spec.needs_mode_or_recipient and not c.modes and not c.recipients:
+        if c.spec.needs_mode_or_recipient and not c.rule.requires and not c.modes \
+                and not c.recipients:
             continue
         if c.spec.needs_participant and not c.actors and not c.recipients:
             continue
@@ -935,6 +1081,7 @@ def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
             c.operation = ix.op_at[c.trigger.i][0]
         kept.append(c)
     kept = [c for c in kept if not _absorbed(c, kept)]
+    kept = _agreements(kept, ix)
     made: dict[int, Candidate] = {}
     for c in kept:
         _accuse_from_cue(c, ix, made)
@@ -954,8 +1101,32 @@ def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
     for c in merged:
         if c.spec.type == "ASSAULT":
             _finish_assault(c, ix, ops_here)
+    _link_rejections(merged, ix, sent_i)
     merged.sort(key=lambda c: c.trigger.i)
     return merged
+
+
+def _event_id(c: Candidate, ix: ArticleIndex) -> str:
+    return content_id("event", ix.ctx.article_id, c.spec.type, str(c.trigger.idx))
+
+
+def _link_rejections(cands: Sequence[Candidate], ix: ArticleIndex, sent_i: int) -> None:
+    """"Indian officials dismissed the accusations": the REJECT answers the nearest
+    accusation before it (this sentence or the three before); its recipient is the
+    accuser, and ``ix.links`` records which ACCUSE it rejects."""
+    for c in sorted(cands, key=lambda c: c.trigger.i):
+        if c.spec.type == "ACCUSE":
+            ix.accusations.append((sent_i, c.trigger.i, c.actors, _event_id(c, ix)))
+        elif c.spec.type == "REJECT" and c.rejects_claim:
+            prior = [a for a in ix.accusations if sent_i - 3 <= a[0] <= sent_i
+                     and a[1] < c.trigger.i
+                     and not (_countries(a[2]) & _countries(c.actors))]
+            if not prior:
+                continue
+            _s, _t, accusers, acc_id = prior[-1]
+            ix.links[_event_id(c, ix)] = acc_id
+            if not c.recipients:
+                c.recipients = [a.model_copy() for a in accusers]
 
 
 def _finish_assault(c: Candidate, ix: ArticleIndex, ops_here: list[tuple[str, str | None]]
@@ -996,9 +1167,16 @@ def _has_count(c: Candidate, ix: ArticleIndex, sent: Span) -> bool:
     return any(a in sub for _cnt, a, _b in ix.counts if sent.start <= a < sent.end)
 
 
+@dataclass(frozen=True)
+class ArticleEvents:
+    events: list[Event]
+    operations: list[str]  # canonical names, in order of first mention
+    links: dict[str, str]  # REJECT event id -> id of the ACCUSE event it answers
+
+
 def extract_events(doc: Doc, ctx: ArticleContext, state: State,
-                   lex: Lexicon | None = None) -> tuple[list[Event], list[str]]:
-    """PLOVER events of one article, and the operations it names (first mention order)."""
+                   lex: Lexicon | None = None) -> ArticleEvents:
+    """PLOVER events of one article, the operations it names, and rejection links."""
     lex = lex or load_lexicon()
     ix = build_index(doc, ctx, state, lex)
     events: list[Event] = []
@@ -1009,19 +1187,19 @@ def extract_events(doc: Doc, ctx: ArticleContext, state: State,
     for o in ix.operations:
         if o.name not in ops:
             ops.append(o.name)
-    return events, ops
+    return ArticleEvents(events=events, operations=ops, links=dict(ix.links))
 
 
 def _run(doc: Doc, ctx: ArticleContext, state: State) -> State:
-    events, ops = extract_events(doc, ctx, state)
-    return {"events": events, "operations": ops}
+    got = extract_events(doc, ctx, state)
+    return {"events": got.events, "operations": got.operations, "event_links": got.links}
 
 
 STAGE = register(Stage(
     name=STAGE_NAME,
     requires=("token.dep", "token.head", "token.lemma", "doc.sents", "mentions", "actors",
               "times", "places", "counts"),
-    assigns=("events", "operations"),
+    assigns=("events", "operations", "event_links"),
     run=_run,
     doc="PLOVER events with actors, recipients, modes, dates, places and evidence.",
 ))

@@ -35,7 +35,12 @@ from chronicler.events.roles import children, subjects
 
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
 REPORT_CLIMB = frozenset({"ccomp", "conj", "advcl", "xcomp", "pcomp", "pobj", "prep", "acl",
-                          "parataxis", "dobj", "nsubjpass", "attr", "oprd"})
+                          "parataxis", "dobj", "nsubjpass", "attr", "oprd", "nsubj"})
+
+
+def infinitive(tok: Token) -> bool:
+    """"to host", "to stop": a verb with the infinitive marker."""
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def clause_tokens(heads: Sequence[Token]) -> list[Token]:
@@ -52,9 +57,27 @@ def clause_tokens(heads: Sequence[Token]) -> list[Token]:
             seen.add(t.i)
             out.append(t)
             for c in t.children:
+                if c.dep_ == "advcl" and infinitive(c):
+                    stack.append(c)  # "offered to host talks": a purpose infinitive
+                    continue
                 if c.dep_ in CLAUSAL or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
                     continue
                 stack.append(c)
+    return out
+
+
+PHRASE_CUT = frozenset({"relcl", "appos", "parataxis", "advcl", "ccomp", "csubj"})
+
+
+def phrase_tokens(tok: Token) -> list[Token]:
+    """A noun's phrase with its infinitive and participle complements ("willingness to
+    hold talks with India") but without relative clauses and appositions."""
+    out: list[Token] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack += [c for c in t.children if c.dep_ not in PHRASE_CUT]
     return out
 
 
@@ -155,7 +178,8 @@ def find_report(top: Token, lex: Lexicon, others: set[int] | frozenset[int] = fr
                                                     "prep", "pcomp", "advcl", "dobj",
                                                     "conj") \
                 and not (t.dep_ in ("advcl", "conj") and h.pos_ in ("VERB", "AUX")) \
-                and not (t.dep_ == "dobj" and h.pos_ in ("VERB", "AUX")):
+                and not (t.dep_ == "dobj" and h.pos_ in ("VERB", "AUX")
+                         and t.lemma_.lower() not in lex.report_cues):
             is_deny = lemma in lex.deny_cues
             denied = denied or (is_deny and not through)
             first_cue = first_cue or h
@@ -180,6 +204,7 @@ class Aux:
     future: bool = False
     hypothetical: bool = False
     past_perfect: bool = False
+    question: bool = False  # "asked whether X had ...": reported question, no event
 
 
 def _has_no(tok: Token) -> bool:
@@ -236,9 +261,12 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
                 hypothetical = True
     # a conditional clause holding the event, at any depth below the sentence root
     t = heads[-1]
+    question = False
     for _ in range(6):
-        if any(c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks for c in t.children):
+        marks = [c.lower_ for c in t.children if c.dep_ == "mark"]
+        if any(m in lex.hypothetical_marks for m in marks):
             hypothetical = True
+            question = "whether" in marks
             break
         if t.head.i == t.i or t.dep_ not in ("xcomp", "conj", "ccomp", "pcomp", "pobj",
                                              "prep", "dobj", "acl", "advcl", "acomp"):
@@ -251,4 +279,4 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
     if past_perfect and backshift:
         past_perfect = False
     return Aux(negated=negated, future=future, hypothetical=hypothetical,
-               past_perfect=past_perfect)
+               past_perfect=past_perfect, question=question)

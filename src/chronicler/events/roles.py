@@ -46,6 +46,8 @@ VERB_POS = frozenset({"VERB", "AUX"})
 # strikes": dobj; "a ceasefire was reached": nsubjpass; "responded with attacks": pobj).
 NOUN_UP = frozenset({"dobj", "pobj", "prep", "nsubjpass", "nsubj", "attr", "oprd", "appos",
                      "conj", "compound", "npadvmod", "xcomp"})
+# Light verbs that carry a noun only through "with" ("responded with drone attacks").
+WITH_ONLY = frozenset({"respond", "retaliate"})
 # Nouns an event noun may sit under on its way to that verb ("the launch of an operation").
 LIGHT_NOUNS = frozenset({"launch", "initiation", "start", "series", "wave", "round", "spate",
                          "string", "campaign", "part", "resumption", "escalation", "use",
@@ -125,7 +127,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     ("India" refused)."""
     own = [x for x in children(verb, SUBJ) if not _across_lines(x, verb)]
     if own:
-        subj = own[0]
+        subj = own[-1]  # two subjects (a dateline parsed as one): the nearer
         if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             return conjuncts(verb.head)  # "militants, who attacked ...": the antecedent
         return conjuncts(subj)
@@ -176,6 +178,8 @@ def governor(tok: Token, lex: Lexicon) -> Token | None:
             return None
         h = t.head
         if h.pos_ in VERB_POS:
+            if h.lemma_.lower() in WITH_ONLY and not (t.dep_ == "prep" and t.lower_ == "with"):
+                return None  # "responded with attacks", not "respond to future attacks"
             return h if h.lemma_.lower() in lex.light_verbs else None
         if h.pos_ == "ADP":
             t = h
@@ -232,11 +236,12 @@ class ArgResolver:
                 self.mention_tokens.update(t.i for t in span)
         self.operation_at = operation_at
         self.quote_speaker = quote_speaker or {}  # token -> speaker of its direct quote
+        self.any_quote_speaker: Mapping[int, Speaker] = {}  # token -> speaker, any quote
 
     def country_actor(self, code: str, sector: str | None = None) -> EventActor:
         return EventActor(name=self.country_names.get(code, code), country=code, sector=sector)
 
-    def _sector_noun(self, tok: Token) -> str | None:
+    def sector_noun(self, tok: Token) -> str | None:
         return self.lex.sector_nouns.get(tok.lemma_.lower()) or \
             self.lex.sector_nouns.get(tok.lower_)
 
@@ -285,12 +290,12 @@ class ArgResolver:
                 ante = self._antecedent(c)  # "its missiles": whose
                 if ante is not None and ante.country:
                     return EventActor(name=self._name(tok), country=ante.country,
-                                      sector=self._sector_noun(tok) or ante.sector)
+                                      sector=self.sector_noun(tok) or ante.sector)
         if tok.i in self.operation_at:
             name, code = self.operation_at[tok.i]
             if code:
                 return self.country_actor(code, "MIL")
-        noun_sector = self._sector_noun(tok)
+        noun_sector = self.sector_noun(tok)
         s, e = core_span(tok, self.text)
         if low in ("they", "them", "it", "he", "she", "him", "her") and tok.i in self.quote_speaker:
             return None  # a pronoun in a direct quote is the speaker's world, not ours
@@ -328,8 +333,20 @@ class ArgResolver:
     def resolve_all(self, toks: Iterable[Token]) -> Iterator[Arg]:
         for t in toks:
             a = self.resolve(t)
-            if a is not None:
-                yield Arg(a, t.i)
+            if a is None:
+                continue
+            # "the military chiefs of India and Pakistan": one actor per country
+            inner = [o for o in prep_objects(t, ("of",)) if t.i not in self.mention_tokens]
+            if len(inner) > 1:
+                many = [self.resolve(o, depth=1) for o in inner]
+                if all(m is not None and m.country for m in many):
+                    for o, m in zip(inner, many, strict=True):
+                        assert m is not None
+                        yield Arg(EventActor(name=f"{self._name(t)} ({m.name})",
+                                             country=m.country, sector=a.sector or m.sector),
+                                  o.i)
+                    continue
+            yield Arg(a, t.i)
 
 
 RECIPROCAL_HEADS = frozenset({"side", "country", "nation", "neighbour", "neighbor", "army",

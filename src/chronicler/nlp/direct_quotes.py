@@ -89,7 +89,7 @@ def _make_direct(ctx: QuoteContext, seg: QuoteSegment) -> Direct:
 # ---------------------------------------------------------------- attribution rules
 def _governing_cue(ctx: QuoteContext, d: Direct) -> Token | None:
     """Rule 1: walk up the parse from the quote to the first cue verb above it."""
-    doc = ctx.doc
+    doc = ctx.toks
     for i in range(d.first, d.last + 1):
         t = doc[i]
         if t.is_punct or t.is_space or d.first <= t.head.i <= d.last and t.head.i != t.i:
@@ -114,13 +114,17 @@ def _governing_cue(ctx: QuoteContext, d: Direct) -> Token | None:
             if ctx.in_quote[cur.i]:
                 continue
             if ctx.kinds[cur.i] & DIRECT_KINDS and not is_unreal(cur) \
-                    and _same_or_colon_paragraph(ctx, cur, d) and (
+                    and _same_or_colon_paragraph(ctx, cur, d) \
+                    and not _full_stop_between(ctx, cur.i, d) and (
                     via_as or _CLAUSE_EDGES.intersection(deps)
-                    or _OBJECT_PATH.issuperset(deps)):
+                    or _OBJECT_PATH.issuperset(deps)
+                    or (len(deps) <= 4 and deps[-1] in _OBJECT_PATH
+                        and _OBJECT_PATH.union(("prep", "pobj")).issuperset(deps))):
                 return cur
-            # a cue whose object merely contains the quote ("welcome help from “...”")
-            # is not its source, nor is one that did not happen ("she said the
-            # government must explain “...”"); a speech verb higher up may be
+            # not a cue far above the quote through adjuncts ("confirmed the initiation
+            # of strikes ... by Indian “air-to-surface missiles”"), nor one that did not
+            # happen ("she said the government must explain “...”"); a speech verb
+            # higher up may be
     return None
 
 
@@ -131,9 +135,18 @@ def _parenthetical_cue(ctx: QuoteContext, tok: Token, d: Direct) -> Token | None
         return None  # a clause inside another quote
     for c in tok.children:
         if c.dep_ == "parataxis" and not ctx.in_quote[c.i] and ctx.kinds[c.i] & DIRECT_KINDS \
-                and not is_unreal(c) and _same_or_colon_paragraph(ctx, c, d):
+                and not is_unreal(c) and _same_or_colon_paragraph(ctx, c, d) \
+                and not _full_stop_between(ctx, c.i, d):
             return c
     return None
+
+
+def _full_stop_between(ctx: QuoteContext, cue: int, d: Direct) -> bool:
+    """A sentence end outside quotes between the cue and the quote: the parser joined
+    two sentences ("... as 'false'. “We will respond,” he said")."""
+    lo, hi = (cue + 1, d.open_tok) if cue < d.open_tok else (d.last + 1, cue)
+    return any(not ctx.in_quote[j] and ctx.toks[j].text in (".", "!", "?")
+               for j in range(lo, hi))
 
 
 def _same_or_colon_paragraph(ctx: QuoteContext, cue: Token, d: Direct) -> bool:
@@ -145,7 +158,7 @@ def _same_or_colon_paragraph(ctx: QuoteContext, cue: Token, d: Direct) -> bool:
 def _cue_candidates(ctx: QuoteContext) -> list[tuple[Token, str]]:
     """Cue verbs (and "according to" heads, kind ``according``) outside quotes."""
     out = []
-    for t in ctx.doc:
+    for t in ctx.toks:
         if ctx.in_quote[t.i]:
             continue
         if ctx.kinds[t.i] & DIRECT_KINDS:
@@ -158,11 +171,13 @@ def _cue_candidates(ctx: QuoteContext) -> list[tuple[Token, str]]:
 def _adjacent(ctx: QuoteContext, d: Direct, cue: Token) -> int | None:
     """Rule 2: number of tokens between the quote and cue's clause, if only the cue's
     own words (its subject, an adverb, an object) and punctuation stand between them."""
-    doc = ctx.doc
+    doc = ctx.toks
     if d.close_tok is not None and cue.i > d.close_tok:
         between = range(d.close_tok + 1, cue.i)
     elif cue.i < d.open_tok:
         between = range(cue.i + 1, d.open_tok)
+        if between and doc[d.open_tok - 1].text not in ",:—–":
+            return None  # "Dar said: “...", not "welcome help from “..."
     else:
         return None
     if len(between) > _MAX_BETWEEN:
@@ -211,7 +226,7 @@ def _attribute(ctx: QuoteContext, d: Direct, cands: list[tuple[Token, str]],
     sent = ctx.sent_of(d.first)
     for head_i, obj in according.items():
         if ctx.sent_of(head_i) == sent:  # rule 3
-            d.cue, d.how = according_name(ctx, ctx.doc[head_i]), "according"
+            d.cue, d.how = according_name(ctx, ctx.toks[head_i]), "according"
             d.speaker = ctx.resolver.resolve(obj).speaker
             return
 
@@ -222,13 +237,13 @@ def _headline_speaker(ctx: QuoteContext, d: Direct) -> None:
     after_at = d.seg.outer[1]
     m = _COLON_AFTER.match(ctx.text, after_at, phi)
     if m and m.group().strip(" ,") == ":":
-        for t in ctx.doc[ctx.tok_at(m.end()):ctx.tok_at(phi - 1) + 1]:
+        for t in ctx.toks[ctx.tok_at(m.end()):ctx.tok_at(phi - 1) + 1]:
             if ctx.kinds[t.i] & DIRECT_KINDS:
                 d.speaker = ctx.speaker_of(t)
                 d.cue = ctx.lex.cue_name(t)
                 break
         if d.speaker is None:
-            t = ctx.doc[ctx.tok_at(m.end())]
+            t = ctx.toks[ctx.tok_at(m.end())]
             if t.pos_ in ("PROPN", "NOUN"):
                 while t.head.i != t.i and t.dep_ in ("compound", "poss", "case") \
                         and t.head.i > t.i:
@@ -236,8 +251,8 @@ def _headline_speaker(ctx: QuoteContext, d: Direct) -> None:
                 d.speaker = ctx.resolver.resolve(t).speaker
     elif _COLON_BEFORE.search(ctx.text[plo:d.seg.open_at]):
         colon = ctx.tok_at(ctx.text.rindex(":", plo, d.seg.open_at))
-        if colon > 0 and ctx.doc[colon - 1].pos_ in ("PROPN", "NOUN"):
-            d.speaker = ctx.resolver.resolve(ctx.doc[colon - 1]).speaker
+        if colon > 0 and ctx.toks[colon - 1].pos_ in ("PROPN", "NOUN"):
+            d.speaker = ctx.resolver.resolve(ctx.toks[colon - 1]).speaker
     if d.speaker is not None:
         d.how = "headline"
 
@@ -253,7 +268,8 @@ def _inherit(ctx: QuoteContext, ds: list[Direct]) -> None:
         src = by_chain.get(d.seg.chain)
         if d.speaker is None and src is not None:
             d.speaker, d.cue, d.how = src.speaker, src.cue, "chain"
-        if d.speaker is None and d.full and not d.headline and not d.title:
+        if d.speaker is None and d.cue is None and d.full and not d.headline and not d.title:
+            # (a quote whose cue names no one we know, "he said", keeps speaker None)
             if last is not None and last.seg.para == d.seg.para:
                 d.speaker, d.cue, d.how = last.speaker, last.cue, "same paragraph"
             elif (last is not None and last.seg.para == d.seg.para - 1

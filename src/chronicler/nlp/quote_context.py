@@ -22,7 +22,9 @@ class QuoteContext:
     def __init__(self, doc: Doc, text: str, segs: Sequence[QuoteSegment],
                  resolver: SpeakerResolver, lex: CueLexicon) -> None:
         self.doc, self.text, self.resolver, self.lex = doc, text, resolver, lex
-        self.tok_starts = [t.idx for t in doc]
+        # spaCy builds a Token object on every access: build them once per document
+        self.toks: list[Token] = list(doc)
+        self.tok_starts = [t.idx for t in self.toks]
         self.paras = paragraph_spans(text)
         self.para_starts = [p[0] for p in self.paras]
         self.in_quote = bytearray(len(doc))  # tokens inside any segment, marks included
@@ -33,7 +35,7 @@ class QuoteContext:
         self.segs = segs
         self.direct_chars = sorted((s.start, s.end) for s in segs)
         # cue kinds of every token, looked up once (most tokens are not verbs: empty)
-        self.kinds = [lex.kinds(t) for t in doc]
+        self.kinds = [lex.kinds(t) for t in self.toks]
         self.according = according_phrases(self)
         self.headline_paras = {i for i, (lo, hi) in enumerate(self.paras)
                                if is_headline_like(text, lo, hi)}
@@ -45,7 +47,7 @@ class QuoteContext:
         return max(0, bisect.bisect_right(self.para_starts, char) - 1)
 
     def sent_of(self, tok: int) -> int:
-        return self.resolver.sentence_of(self.doc[tok].idx)
+        return self.resolver.sentence_of(self.tok_starts[tok])
 
     def speaker_of(self, cue: Token) -> Speaker | None:
         """The cue's speaker; None when there is no subject or it is a pronoun we could
@@ -77,7 +79,7 @@ def is_unreal(cue: Token) -> bool:
 
 def according_phrases(ctx: QuoteContext) -> list[tuple[Token, Token]]:
     """(head token of the phrase, the source's head token) for "according to X"."""
-    doc = ctx.doc
+    doc = ctx.toks
     firsts = {ph[0] for ph in ctx.lex.phrases}
     out = []
     for t in doc:
@@ -99,7 +101,7 @@ def according_phrases(ctx: QuoteContext) -> list[tuple[Token, Token]]:
 
 def according_name(ctx: QuoteContext, head: Token) -> str:
     """The cue string of the phrase starting at ``head``: "according to"."""
-    doc = ctx.doc
+    doc = ctx.toks
     for ph in ctx.lex.phrases:  # longest first
         if head.i + len(ph) <= len(doc) and all(
                 doc[head.i + j].lower_ == w for j, w in enumerate(ph)):

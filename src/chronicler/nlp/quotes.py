@@ -11,35 +11,45 @@ respond,” he said, “at a time of our choosing.”") is one Quote from the fi
 the first part to the last word of the second, the attribution and inner marks
 included; so is a quote running over paragraphs. The speaker comes from, in this order:
 
-1. the cue verb that governs the quote in the parse, through a clause (ccomp, xcomp,
-   oprd) or an "as" phrase ("dismissed the claims as 'baseless'", "what he called
-   'any sign of desperation'", "stating that 'it takes two to tango'");
-2. a cue clause right next to the quote, with only punctuation between
-   ("“...,” Dar said", "said Ishaq Dar", "Dar clarified, “...", "According to the
-   embassy, '...'"); this also links the second half of a split quote to its cue;
+1. the cue verb that governs the quote in the parse: through a clause (ccomp, xcomp,
+   oprd), an "as" phrase ("dismissed the claims as “baseless”", "what he called “any
+   sign of desperation”"), or a short object phrase ("would welcome help from
+   “friendly countries”"); a parenthetical cue on the quote's clause ("The attack, she
+   said, had “clear links ...”"); the quoted predicate's own subject ("Abara “strongly
+   condemned” the attack"). Cues that did not happen ("must explain", "will not say")
+   are passed over;
+2. a cue clause right next to the quote, with only its own words and punctuation
+   between ("“...,” Dar said", "said Ishaq Dar", "Dar clarified, “...", "According to
+   the embassy, '...'"); this also links the second part of a split sentence to its cue;
 3. "according to X" elsewhere in the sentence;
 4. the other pieces of the same multi-paragraph quote;
 5. for quotes that read as sentences (three words or more, capitalised): the previous
    attributed quote in the same paragraph; the last quote of the previous paragraph when
-   this paragraph is the quote alone (a speaker goes on talking); a cue verb with a
-   speaker in the previous sentence of the paragraph ("Dar was blunt. He ... “...”").
+   this paragraph is the quote alone (a speaker goes on talking); a cue with a speaker
+   in the sentence before (in the paragraph, or ending the previous one with a colon).
 
 A quote with a cue but no speaker we can name (an unresolved "he", a passive "was
 described as “...”") is kept with speaker None; one with neither cue nor speaker only
-when it reads as a full sentence of eight words or more. Never a Quote: short quoted terms with no cue ("so-called “terror
-camps”": see ``scare_quotes``), titles and names ("the film “Border”", “Operation
-Sindoor”), and quotes in headlines unless the headline names the speaker with a colon
-("‘We will respond’: Dar").
+when it reads as a full sentence of eight words or more. Never a Quote: short quoted
+terms with no cue ("so-called “terror camps”": see ``scare_quotes``), titles and names
+("the film “Border”", “Operation Sindoor”), and quotes in headlines unless the headline
+names the speaker with a colon ("‘We will respond’: Dar").
 
 Indirect quotes (``direct=False``, kind ``indirect``): a cue verb outside quotes with a
-clausal complement ("said (that) ...", "told reporters that ...", "urged X to ..."), or,
-for characterising verbs, an object ("denied the allegations", "dismissed the claims as
-..."), whose speaker is grounded (an actor, a resolved pronoun, or a source noun such as
-"officials"). The span is the complement, without "that", and ends before a trailing
-participle of saying, which is a report of its own ("Pakistan will not “beg” for talks
-| , stating that “it takes two to tango”"). Not emitted when the whole clause is inside
-quote marks (the direct quote is the report), or when the cue itself sits inside
-another indirect quote ("Dar recalled that India had denied ...": Dar's report only).
+clausal complement ("said (that) ...", "told reporters that ...", "reiterated its stance
+that ...", "urged X to ..."), or, for characterising verbs, an object ("denied the
+allegations", "dismissed the claims as ..."), whose speaker is grounded: an actor, a
+resolved pronoun, or a source noun such as "officials" (an unresolved he/she/they gives
+speaker None). The span is the clause without "that" or a final period; it ends before
+a trailing participle of saying, which is a report of its own with the same speaker
+("Pakistan will not “beg” for talks | , stating that ..."), before a clause of the
+writer's ("even as", "although"), and before a second that-clause that is all quote.
+Not emitted when the whole clause is inside quote marks (the direct quote is the
+report), or when the cue sits inside another indirect quote ("Dar recalled that India
+had denied ...": Dar's report only) unless in a clause of the writer's ("..., although
+officials later said ...").
+
+Datelines ("VARSK, March 12 (CPA) —") are never speakers and never reported words.
 
 "According to X" (``direct=False``, kind ``according_to``): speaker X, whatever it is
 ("officials", "ongoing analysis" keep their text as the name); the span is the rest of
@@ -80,13 +90,15 @@ from chronicler.records import Actor, Mention, Quote, Speaker, content_id
 __all__ = ["extract_quotes", "scare_quotes", "STAGE"]
 
 _STRIP_TAIL = ",;: \n\t"
+_PERSONAL = frozenset({"he", "she", "they"})
 # nouns whose that-clause is reported content: "reiterated its stance that ..."
 _STANCE_NOUNS = frozenset({"stance", "position", "view", "claim", "assertion", "belief",
                            "warning", "demand", "assurance", "promise", "pledge", "threat",
                            "allegation", "accusation", "charge", "argument", "insistence"})
 # a clause opened by these is the writer's, not the reporter's: "she said the army would
 # decide, although officials later said no decision had been taken"
-_WRITER_MARKS = frozenset({"although", "though", "while", "whereas"})
+_CONCESSIVE = frozenset({"although", "though", "whereas"})
+_WRITER_MARKS = _CONCESSIVE | {"while"}
 _SCARE_MAX_WORDS = 4
 
 
@@ -100,9 +112,9 @@ def _according_quotes(ctx: QuoteContext, article_id: str) -> list[Quote]:
         plo, phi = ctx.paras[ctx.para_of(head.idx)]  # a sentence never leaves its paragraph
         p_lo = head.i
         p_hi = max(head.right_edge.i, obj.right_edge.i)
-        before = [t for t in ctx.doc[sent.start:p_lo]
+        before = [t for t in ctx.toks[sent.start:p_lo]
                   if not (t.is_punct or t.is_space) and t.idx >= plo]
-        after = [t for t in ctx.doc[p_hi + 1:sent.end]
+        after = [t for t in ctx.toks[p_hi + 1:sent.end]
                  if not (t.is_punct or t.is_space) and t.idx < phi]
         if not before and after:
             toks = after
@@ -151,6 +163,17 @@ def _complement(cue: Token, kinds: frozenset[str], lo: int, hi: int) -> list[Tok
     return comps
 
 
+def _stray_subject(cue: Token, comps: list[Token]) -> list[Token]:
+    """"Officials said the four attackers, ..., were being hunted", parsed with "the
+    four attackers" as the object of "said": an object between the cue and a clause
+    that lacks a subject is that clause's subject."""
+    clause = [c for c in comps if c.dep_ == "ccomp" and c.i > cue.i]
+    if len(clause) != 1 or any(g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")
+                               for g in clause[0].children):
+        return []
+    return [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clause[0].i]
+
+
 def _closes_inner_quote(ctx: QuoteContext, start: int, tok: Token) -> bool:
     """A closing mark ending the span whose opening mark is inside it stays:
     'India struck so-called “terror camps”', not '... “terror camps'."""
@@ -159,16 +182,59 @@ def _closes_inner_quote(ctx: QuoteContext, start: int, tok: Token) -> bool:
     return any(start <= s.open_at and s.close_at == tok.idx for s in ctx.segs)
 
 
-def _before_trailing_report(ctx: QuoteContext, cue: Token, lo: int, hi: int) -> int:
-    """A participle of saying that trails the clause ("Pakistan will not beg for talks,
-    stating that ...") is a report of its own, with the same speaker: the clause ends
-    before it."""
-    for j in range(cue.i + 1, hi + 1):
-        t = ctx.doc[j]
-        if j > lo and t.dep_ == "advcl" and t.tag_ == "VBG" and ctx.kinds[j] & INDIRECT_KINDS \
-                and _nearest_cue_above(ctx, t) == cue.i:
+def _clause_end(ctx: QuoteContext, cue: Token, lo: int, hi: int) -> int:
+    """Where the reported clause [lo, hi] really ends. It stops before
+    * a participle of saying that trails it ("Pakistan will not beg for talks, stating
+      that ..."): a report of its own, with the same speaker;
+    * a clause of the writer's ("..., even as he acknowledged ...", "although ...");
+    * a second that-clause that is all quote ("New Delhi was responsible and that
+      “it takes two to tango.”"): the direct quote reports it;
+    * a sentence end the tokenizer glued to a word ("the return of PoK. External ...").
+    """
+    doc = ctx.toks
+    for j in range(max(lo, cue.i) + 1, hi + 1):
+        t = doc[j]
+        if t.dep_ == "advcl" and (
+                (t.tag_ == "VBG" and ctx.kinds[j] & INDIRECT_KINDS
+                 and _nearest_cue_above(ctx, t) == cue.i)
+                or _opens_writers_clause(t)):
             return max(lo, t.left_edge.i - 1)
+        if t.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children):
+            s, e = t.left_edge.idx, t.right_edge.idx + len(t.right_edge)
+            if ctx.quoted_share(s, e) >= 0.7:
+                k = t.left_edge.i - 1
+                while k > lo and (doc[k].dep_ == "cc" or doc[k].is_punct):
+                    k -= 1
+                return k
+        if _glued_stop(t) and j < hi and doc[j + 1].text[:1].isupper():
+            return j
     return hi
+
+
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt",
+                            "prof", "rev", "st", "sr", "jr", "no", "vol", "gov", "sen", "rep"})
+
+
+def _glued_stop(t: Token) -> int:
+    """1 when ``t`` ends with a full stop the tokenizer left on it ("PoK.") and it is
+    not an abbreviation ("Dr.", "S.", "U.S.")."""
+    w = t.text
+    return int(len(w) > 2 and w.endswith(".") and "." not in w[:-1]
+               and w[:-1].lower() not in _ABBREVIATIONS)
+
+
+def _opens_writers_clause(t: Token, marks: frozenset[str] = _CONCESSIVE) -> bool:
+    """A clause opened by "although", "though", "whereas" or "even as" (or, with
+    ``marks``, others) is the writer's, not the reported speaker's. ("while" is often
+    the speaker's own time clause, so it only counts for reports nested in reports.)"""
+    for m in t.children:
+        if m.dep_ != "mark":
+            continue
+        if m.lower_ in marks:
+            return True
+        if m.lower_ == "as" and m.i > 0 and m.doc[m.i - 1].lower_ == "even":
+            return True
+    return False
 
 
 def _nearest_cue_above(ctx: QuoteContext, tok: Token) -> int | None:
@@ -186,8 +252,7 @@ def _writers_clause(cue: Token) -> bool:
     """Whether ``cue`` sits in a concessive clause (see ``_WRITER_MARKS``)."""
     t = cue
     for _ in range(6):
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _WRITER_MARKS
-                                     for c in t.children):
+        if t.dep_ == "advcl" and _opens_writers_clause(t, _WRITER_MARKS):
             return True
         if t.head.i == t.i:
             return False
@@ -195,56 +260,65 @@ def _writers_clause(cue: Token) -> bool:
     return False
 
 
+def _report_span(ctx: QuoteContext, cue: Token, kinds: frozenset[str]
+                 ) -> tuple[int, int, int, int] | None:
+    """(first token, last token, start char, end char) of what ``cue`` reports."""
+    doc = ctx.toks
+    # a parse that runs over a paragraph break (a heading glued to the next paragraph)
+    # is cut back to the cue's paragraph, and a complement after its verb starts after it
+    plo, phi = ctx.paras[ctx.para_of(cue.idx)]
+    comps = _complement(cue, kinds, plo, phi)
+    if not comps:
+        return None
+    comps += _stray_subject(cue, comps)
+    lo = max(min(c.left_edge.i for c in comps), ctx.tok_at(plo))
+    hi = min(max(c.right_edge.i for c in comps), ctx.tok_at(phi - 1))
+    if all(c.i > cue.i for c in comps):
+        lo = max(lo, cue.i + 1)
+    hi = _clause_end(ctx, cue, lo, hi)
+    while lo <= hi and (doc[lo].is_punct or doc[lo].is_space
+                        or (doc[lo].dep_ == "mark" and doc[lo].lower_ == "that")):
+        lo += 1
+    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space) \
+            and not _closes_inner_quote(ctx, doc[lo].idx, doc[hi]):
+        hi -= 1
+    if sum(1 for x in doc[lo:hi + 1] if not x.is_punct) < 2:
+        return None
+    s, e = doc[lo].idx, doc[hi].idx + len(doc[hi]) - _glued_stop(doc[hi])
+    m = DATELINE.match(ctx.text, s, e)
+    if m and s == plo:  # "VARSK, March 11 (CPA) — Gunmen opened fire ..., officials said."
+        lo = ctx.tok_at(m.end())
+        s = doc[lo].idx
+    return lo, hi, s, e
+
+
 def _indirect_quotes(ctx: QuoteContext, article_id: str) -> list[Quote]:
-    doc = ctx.doc
-    found: list[tuple[Token, int, int, Speaker]] = []
-    for t in doc:
+    found: list[tuple[Token, int, int, int, int, Speaker | None]] = []
+    for t in ctx.toks:
         kinds = ctx.kinds[t.i] & INDIRECT_KINDS
         if not kinds or ctx.in_quote[t.i] or is_unreal(t):
             continue
-        para = ctx.para_of(t.idx)
-        if para in ctx.headline_paras:
+        if ctx.para_of(t.idx) in ctx.headline_paras:
             continue  # "India Denies Strikes on Civilian Targets" is a heading
-        # a parse that runs over a paragraph break (a heading glued to the next
-        # paragraph) is cut back to the cue's paragraph, and a complement after its
-        # verb starts after it
-        plo, phi = ctx.paras[para]
-        comps = _complement(t, kinds, plo, phi)
-        if not comps:
+        span = _report_span(ctx, t, kinds)
+        if span is None:
             continue
-        lo = max(min(c.left_edge.i for c in comps), ctx.tok_at(plo))
-        hi = min(max(c.right_edge.i for c in comps), ctx.tok_at(phi - 1))
-        if all(c.i > t.i for c in comps):
-            lo = max(lo, t.i + 1)
-        hi = _before_trailing_report(ctx, t, lo, hi)
-        while lo <= hi and (doc[lo].is_punct or doc[lo].is_space
-                            or (doc[lo].dep_ == "mark" and doc[lo].lower_ == "that")):
-            lo += 1
-        while hi >= lo and (doc[hi].is_punct or doc[hi].is_space) \
-                and not _closes_inner_quote(ctx, doc[lo].idx, doc[hi]):
-            hi -= 1
-        if sum(1 for x in doc[lo:hi + 1] if not x.is_punct) < 2:
-            continue
-        s, e = doc[lo].idx, doc[hi].idx + len(doc[hi])
-        m = DATELINE.match(ctx.text, s, e)
-        if m and s == plo:  # "VARSK, March 11 (CPA) — Gunmen opened fire ..., officials said."
-            lo = ctx.tok_at(m.end())
-            s = doc[lo].idx
+        lo, hi, s, e = span
         if ctx.quoted_share(s, e) >= 0.95:
             continue  # the clause is all quote: the direct quote is the report
         subj = cue_subject(t, ctx.lex, ctx.text)
         if subj is None:
             continue
         r = ctx.resolver.resolve(subj)
-        if not r.grounded:
-            continue
-        found.append((t, lo, hi, r.speaker))
+        if r.grounded:
+            found.append((t, lo, hi, s, e, r.speaker))
+        elif subj.lower_ in _PERSONAL:  # someone is reporting; we cannot say who
+            found.append((t, lo, hi, s, e, None))
     out = []
-    for t, lo, hi, speaker in found:
-        if any(o.i != t.i and lo2 <= t.i <= hi2 for o, lo2, hi2, _ in found) \
+    for t, _, _, s, e, speaker in found:
+        if any(o.i != t.i and lo2 <= t.i <= hi2 for o, lo2, hi2, *_ in found) \
                 and not _writers_clause(t):
             continue  # a report inside someone's report belongs to the outer speaker
-        s, e = doc[lo].idx, doc[hi].idx + len(doc[hi])
         out.append(_quote(ctx.text, article_id, s, e, False, ctx.lex.cue_name(t), speaker,
                           "indirect"))
     return out

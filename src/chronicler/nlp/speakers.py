@@ -8,11 +8,17 @@ A speaker is found from the parse and resolved against the actors stage's output
 1. the subject of the cue verb (``nsubj``; the ``agent`` of a passive). A participle
    with no subject of its own ("..., dismissing the claims as ...") takes the subject
    of the nearest cue verb above it ("India denied ..."), else of the verb it hangs on;
+   "Asked whether ..., he said" does not make the one asked an asker. Parse slips are
+   repaired: a dateline is never the subject ("VARSK: Merovia ... denied"), nor is a
+   heading glued onto the paragraph; a finite cue left with no subject takes the noun
+   right before it ("... and Foreign Minister Ishaq Dar disclosed");
 2. the subject's core span: its left modifiers ("Pakistan’s Foreign Minister Ishaq
    Dar") and name parts, without appositions, relative clauses or prepositions;
 3. the mention covering the head word of that span (the longest overlap among
-   several) gives the actor: ``Speaker(name=actor.name, actor_id, country, sector)``. A
-   country speaking is its government (sector GOV);
+   several), else one on a name in apposition ("India’s Chief of Defence Staff, General
+   Anil Chauhan") or right after a capitalised title ("Leader of the Opposition Katya
+   Morrell"), gives the actor: ``Speaker(name=actor.name, actor_id, country, sector)``.
+   A country speaking is its government (sector GOV);
 4. a mention that covers only a modifier ("Indian officials", "Pakistan’s military")
    gives an unnamed source with that country: ``Speaker(name="Indian officials",
    actor_id=None, country="IND")``;

@@ -39,8 +39,8 @@ import pyarrow.parquet as pq
 from chronicler.pipeline import Processed
 from chronicler.records import Analysis, Article, IngestError, RawDoc
 
-__all__ = ["PART_FORMAT", "ShardResult", "encode_part", "part_path", "read_part",
-           "write_part_atomic", "default_out_dir"]
+__all__ = ["PART_FORMAT", "PartIndex", "ShardResult", "clean_temp_files", "default_out_dir",
+           "encode_part", "part_path", "read_part", "read_part_index", "write_part_atomic"]
 
 PART_FORMAT = "chronicler.part.v1"
 
@@ -66,6 +66,15 @@ class ShardResult:
     processed: list[Processed] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)
     n_items: int = 0
+
+
+@dataclass
+class PartIndex:
+    """A part's counts, ids and errors without parsing its records."""
+
+    n_items: int
+    article_ids: list[str]
+    errors: list[IngestError]
 
 
 def default_out_dir(db: str | Path) -> Path:
@@ -127,11 +136,40 @@ def write_part_atomic(out_dir: str | Path, shard_id: str, data: bytes) -> Path:
     return final
 
 
-def read_part(path: str | Path) -> ShardResult:
-    table = pq.read_table(path)
+def clean_temp_files(out_dir: str | Path) -> int:
+    """Remove temporary files a killed driver left behind; return how many.
+
+    Safe because the database admits one writer: no other ingest into the same store
+    can be writing parts now.
+    """
+    n = 0
+    for p in Path(out_dir).glob(".part-*.tmp"):
+        p.unlink(missing_ok=True)
+        n += 1
+    return n
+
+
+def _check(path: str | Path, table: pa.Table) -> dict[bytes, bytes]:
     meta = table.schema.metadata or {}
     if meta.get(b"format") != PART_FORMAT.encode():
         raise ValueError(f"{path}: not a {PART_FORMAT} part")
+    return meta
+
+
+def read_part_index(path: str | Path) -> PartIndex:
+    table = pq.read_table(path, columns=["kind", "article_id", "error"])
+    _check(path, table)
+    rows = table.to_pylist()
+    return PartIndex(
+        n_items=len(rows),
+        article_ids=[r["article_id"] for r in rows if r["kind"] == "article"],
+        errors=[IngestError.model_validate_json(r["error"]) for r in rows
+                if r["kind"] == "error"])
+
+
+def read_part(path: str | Path) -> ShardResult:
+    table = pq.read_table(path)
+    meta = _check(path, table)
     res = ShardResult(shard_id=meta[b"shard_id"].decode(), n_items=table.num_rows)
     rows = table.select(["kind", "article", "minhash", "analysis", "error"]).to_pylist()
     for r in rows:

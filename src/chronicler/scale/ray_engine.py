@@ -52,11 +52,14 @@ from chronicler.pipeline import (
 )
 from chronicler.records import Analysis, Article, IngestError, RawDoc
 from chronicler.scale.manifest import (
+    PartIndex,
     ShardResult,
+    clean_temp_files,
     default_out_dir,
     encode_part,
     part_path,
     read_part,
+    read_part_index,
     write_part_atomic,
 )
 from chronicler.scale.shards import ShardSpec, plan_shards, read_shard, shard_id
@@ -98,14 +101,18 @@ class RayIngestSummary(IngestSummary):
     shards_from_parts: int = 0
     shards_failed: int = 0
     out_dir: str = ""
-    cluster_seconds: float = 0.0  # connecting or starting Ray
+    cluster_seconds: float = 0.0  # connecting to or starting Ray
+    commit_seconds: float = 0.0  # the driver committing parts to the store
+    cross_seconds: float = 0.0  # the cross-article stages over the whole store
 
     def as_dict(self) -> dict[str, object]:
         return {**super().as_dict(), "engine": self.engine, "workers": self.workers,
                 "shards_total": self.shards_total, "shards_computed": self.shards_computed,
                 "shards_from_parts": self.shards_from_parts,
                 "shards_failed": self.shards_failed, "out_dir": self.out_dir,
-                "cluster_seconds": round(self.cluster_seconds, 3)}
+                "cluster_seconds": round(self.cluster_seconds, 3),
+                "commit_seconds": round(self.commit_seconds, 3),
+                "cross_seconds": round(self.cross_seconds, 3)}
 
 
 # ----------------------------------------------------------------- worker side
@@ -170,8 +177,10 @@ def _ray_session(address: str | None, workers: int,
     common: dict[str, Any] = {"include_dashboard": False, "logging_level": logging.WARNING,
                               "runtime_env": runtime_env}
     if address is None:
-        # One CPU more than actors: the read tasks need one (STACK.md: deadlock).
-        ray.init(num_cpus=workers + 1, **common)
+        # "local": always a new cluster of our own, never one that `ray start` left
+        # running on this machine. One CPU more than actors: the read tasks need one
+        # (STACK.md: deadlock).
+        ray.init(address="local", num_cpus=workers + 1, **common)
     else:
         ray.init(address=address, **common)
     try:
@@ -182,6 +191,8 @@ def _ray_session(address: str | None, workers: int,
 
 def _actor_cpus(ray: Any, workers: int) -> float:
     total = float(ray.cluster_resources().get("CPU", 0.0))
+    if total <= 0:  # an autoscaling cluster with no worker node yet: ask for whole CPUs
+        return 1.0
     cpus = min(1.0, (total - READ_CPUS) / max(1, workers))
     if cpus < 1.0:
         log.info("cluster has %.1f CPUs: each of %d actors claims %.2f", total, workers, cpus)
@@ -203,7 +214,7 @@ def _dataset(ray: Any, todo: list[tuple[str, ShardSpec]], settings: Settings, wo
                             fn_kwargs={"settings": settings, "allow_private": allow_private},
                             max_retries=MAX_TASK_RETRIES)
         ds = ds.map_batches(
-            ShardWorker, batch_size=1, compute=ActorPoolStrategy(size=workers),
+            ShardWorker, batch_size=1, compute=ActorPoolStrategy(size=max(1, min(workers, len(todo)))),
             fn_constructor_kwargs={"settings": settings, "fault": fault},
             num_cpus=_actor_cpus(ray, workers),
             max_restarts=MAX_RESTARTS, max_task_retries=MAX_TASK_RETRIES,
@@ -227,6 +238,53 @@ def _data_context(ray: Any, max_errored: int) -> Iterator[None]:
     finally:
         ctx.enable_progress_bars, ctx.max_errored_blocks = saved
         data_log.setLevel(saved_level)
+
+
+def _run_dataset(todo: list[tuple[str, ShardSpec]], settings: Settings, workers: int,
+                 allow_private: bool, fault: Fault | None) -> Iterator[tuple[str, bytes]]:
+    """(shard id, part bytes) as shards finish, in any order."""
+    import ray
+
+    with _data_context(ray, max_errored=len(todo)):
+        ds = _dataset(ray, todo, settings, workers, allow_private, fault)
+        for row in ds.iter_rows():
+            yield str(row["shard_id"]), bytes(row["part"])
+
+
+class Coordinator:
+    """Runs the dataset inside the cluster for a Ray Client (``ray://``) driver.
+
+    Ray Data cannot execute from a Ray Client session, so the client starts this
+    actor (no CPU claimed), which drives the dataset where Ray Data works and hands
+    finished parts back a few at a time.
+    """
+
+    def __init__(self, todo: list[tuple[str, str]], settings: Settings, workers: int,
+                 allow_private: bool, fault: Fault | None) -> None:
+        specs = [(sid, ShardSpec.from_json(js)) for sid, js in todo]
+        self._it = _run_dataset(specs, settings, workers, allow_private, fault)
+
+    def next(self, n: int = 4) -> list[tuple[str, bytes]]:
+        out: list[tuple[str, bytes]] = []
+        for item in self._it:
+            out.append(item)
+            if len(out) >= n:
+                break
+        return out
+
+
+def _results(ray: Any, todo: list[tuple[str, ShardSpec]], settings: Settings, workers: int,
+             allow_private: bool, fault: Fault | None) -> Iterator[tuple[str, bytes]]:
+    if not ray.util.client.ray.is_connected():
+        yield from _run_dataset(todo, settings, workers, allow_private, fault)
+        return
+    coord = ray.remote(num_cpus=0, max_restarts=0)(Coordinator).remote(
+        [(sid, spec.to_json()) for sid, spec in todo], settings, workers, allow_private, fault)
+    try:
+        while batch := ray.get(coord.next.remote()):
+            yield from batch
+    finally:
+        ray.kill(coord)
 
 
 class _Committer:
@@ -255,31 +313,33 @@ class _Committer:
             if sid in self.committed:
                 self._resumed(sid)
             elif sid in self.ready:
+                t = time.perf_counter()
                 self._commit(sid, read_part(part_path(self.out_dir, sid)))
+                self.summary.commit_seconds += time.perf_counter() - t
             elif skip_missing:
                 self._failed(sid, spec)
             else:
                 return
             self.next += 1
 
-    def _count(self, res: ShardResult) -> None:
+    def _count(self, n_items: int, ids: list[str], errors: list[IngestError]) -> None:
         s = self.summary
-        s.read += res.n_items
-        s.skipped += len(res.errors)
-        s.errors += res.errors
-        self.reasons.update(e.reason for e in res.errors)
-        self.seen_ids += [p.article.id for p in res.processed]
+        s.read += n_items
+        s.skipped += len(errors)
+        s.errors += errors
+        self.reasons.update(e.reason for e in errors)
+        self.seen_ids += ids
         if self.progress:
-            self.progress("docs", res.n_items)
+            self.progress("docs", n_items)
 
     def _resumed(self, sid: str) -> None:
         s = self.summary
         s.shards_resumed += 1
         path = part_path(self.out_dir, sid)
         if path.exists():
-            res = read_part(path)
-            s.already_stored += len(res.processed)
-            self._count(res)
+            idx: PartIndex = read_part_index(path)
+            s.already_stored += len(idx.article_ids)
+            self._count(idx.n_items, idx.article_ids, idx.errors)
         else:  # parts deleted after an earlier run: the marker still has the size
             row = self.store.conn.execute(
                 "SELECT n_docs FROM ingest_shards WHERE id = ?", [sid]).fetchone()
@@ -294,11 +354,12 @@ class _Committer:
             self.store.write_analyses([p.analysis for p in processed if p.analysis is not None])
             self.store.add_errors(s.run_id, res.errors)
             self.store.mark_shard(sid, s.run_id, res.n_items, len(new_ids))
+        self.committed.add(sid)  # the same shard twice in a plan: the second resumes
         log.info("committed shard %s: %d docs, %d new", sid, res.n_items, len(new_ids))
         s.shards_committed += 1
         s.stored += len(new_ids)
         s.already_stored += len(processed) - len(new_ids)
-        self._count(res)
+        self._count(res.n_items, [p.article.id for p in processed], res.errors)
 
     def _failed(self, sid: str, spec: ShardSpec) -> None:
         s = self.summary
@@ -341,6 +402,7 @@ def run_ingest_ray(
                    else tempfile.mkdtemp(prefix="chronicler-parts-"))
     out = Path(out_dir)
     summary.out_dir = str(out)
+    clean_temp_files(out)
 
     if progress:
         progress("stage:planning shards", 0)
@@ -350,23 +412,20 @@ def run_ingest_ray(
     committed = {sid for sid, _ in plan if store.shard_done(sid)}
     committer = _Committer(store, summary, plan, committed, out, progress)
     summary.shards_from_parts = len(committer.ready)
-    todo = [(sid, spec) for sid, spec in plan
-            if sid not in committed and sid not in committer.ready]
+    todo = list({sid: spec for sid, spec in plan
+                 if sid not in committed and sid not in committer.ready}.items())
     committer.drain()
 
     if todo:
         if progress:
             progress("stage:starting ray", 0)
         t = time.perf_counter()
-        with _ray_session(address, workers, runtime_env) as ray, \
-                _data_context(ray, max_errored=len(todo)):
+        with _ray_session(address, workers, runtime_env) as ray:
             summary.cluster_seconds = time.perf_counter() - t
             if progress:
                 progress("stage:ingesting", 0)
-            ds = _dataset(ray, todo, settings, workers, allow_private, fault)
-            for row in ds.iter_rows():
-                sid = str(row["shard_id"])
-                write_part_atomic(out, sid, row["part"])
+            for sid, part in _results(ray, todo, settings, workers, allow_private, fault):
+                write_part_atomic(out, sid, part)
                 log.info("wrote part %s", sid)
                 summary.shards_computed += 1
                 committer.add(sid)
@@ -377,7 +436,9 @@ def run_ingest_ray(
         progress("stage:dedupe", 0)
     lazy: Any = _LazyAnalyzer(settings) if settings.analyze else None
     analyzer: Analyzer | None = lazy
+    t = time.perf_counter()
     run_cross_article_stages(store, analyzer)
+    summary.cross_seconds = time.perf_counter() - t
     summary.article_ids = sorted(set(committer.seen_ids))
     if summary.article_ids:
         row = store.conn.execute(
