@@ -527,9 +527,13 @@ def _args(c: Candidate, ix: ArticleIndex) -> bool:
                                              ({"to"} if t == "SANCTION" else set())))
         # "Operation Sindoor" with no one launching it, or "Operation Sindoor — a mission
         # launched ...": its owner
-        actor_groups.append([x for x in [tok, *tok.children, tok.head] if x.i in ix.op_at
-                             and ix.op_at[x.i][1] and (x.i != tok.head.i or tok.dep_ == "appos")
-                             ][:1])
+        near = [tok, *tok.children]
+        if tok.dep_ == "appos":  # "India's Operation Sindoor — a mission launched ..."
+            j = tok.left_edge.i - 1
+            while j > 0 and (ix.doc[j].is_punct or ix.doc[j].is_space):
+                j -= 1
+            near += [tok.head, ix.doc[j]]
+        actor_groups.append([x for x in near if x.i in ix.op_at and ix.op_at[x.i][1]][:1])
         if t == "ASSAULT":  # "attacks on three airbases by Indian missiles" (by misattached)
             actor_groups.append([o for x in phrase_tokens(tok) if x.i != tok.i
                                  for o in prep_objects(x, ("by",))])
@@ -565,7 +569,8 @@ def _args(c: Candidate, ix: ArticleIndex) -> bool:
         out: list[Token] = []
         for x in group:
             if x.i < ix.dateline_end:
-                out += [a for a in x.children if a.dep_ == "appos" and a.i >= ix.dateline_end]
+                out += [y for a in x.children if a.dep_ == "appos" and a.i >= ix.dateline_end
+                        for y in conjuncts(a)]
             else:
                 out.append(x)
         return out
@@ -786,7 +791,7 @@ def _place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
         where = any(h.dep_ == "relcl" and h.head.i == root.i and any(
             x.lower_ == "where" for x in h.children) for h in c.heads)
         inside = a in sub and root.head.i == c.trigger.i and \
-            root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")
+            root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod", "nsubj")
         if not (attached or inside or where):
             continue
         rank = 0 if attached or inside else 1

@@ -8,8 +8,25 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from chronicler.errors import ConfigError
+
+
+@Language.component("chronicler_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line always ends a sentence. The parser respects preset boundaries and
+    would otherwise run a headline or a dateline into the next paragraph."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if tok.is_space:
+            tok.is_sent_start = False  # the blank line stays with the sentence it ends
+        elif prev.is_space and "\n" in prev.text and "\n\n" in prev.text_with_ws + (
+                doc[prev.i - 1].whitespace_ if prev.i else ""):
+            tok.is_sent_start = True
+        elif "\n\n" in prev.whitespace_:
+            tok.is_sent_start = True
+    return doc
 
 
 def use_fast_ops() -> None:
@@ -33,6 +50,8 @@ def load_spacy(model: str, *, patterns: Iterable[dict[str, Any]] = (),
     if fast_ops:
         use_fast_ops()
     nlp = spacy.load(model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("chronicler_paragraphs", before="parser")
     pats = list(patterns)
     if pats:
         where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
