@@ -270,9 +270,8 @@ def score_events(gold: Sequence[GoldEvent], pred: Sequence[PredEvent]) -> Counte
     """Counts for one document (spans on the same text); sum them, then ``figures``."""
     c: Counter[str] = Counter()
     pairs, excused = match(gold, pred)
-    matched_gold = {gi for gi, _ in pairs}
     matched_pred = {pj for _, pj in pairs}
-    for gi, g in enumerate(gold):
+    for g in gold:
         if g.optional:
             continue
         c[f"{g.type}.gold"] += 1
@@ -304,7 +303,6 @@ def score_events(gold: Sequence[GoldEvent], pred: Sequence[PredEvent]) -> Counte
             c["place.ok"] += _place_ok(g, p)
         c["negated.n"] += 1
         c["negated.ok"] += g.negated == p.negated
-    del matched_gold
     return c
 
 

@@ -297,3 +297,27 @@ def run_cross_article_stages(store: Store, analyzer: Analyzer | None = None) -> 
     groups = find_duplicates(store.minhashes())
     with store.transaction():
         store.set_duplicates({a: (dup, grp) for a, (dup, grp) in groups.items()})
+    merge_stored_events(store)
+    compare_stored(store)
+
+
+def merge_stored_events(store: Store) -> int:
+    """Merge every article's events into one record per real-world event."""
+    from chronicler.events.merge import ArticleMeta, merge_events
+
+    meta = {aid: ArticleMeta(outlet=outlet, dup_group=grp) for aid, outlet, grp in
+            store.conn.execute("SELECT id, outlet, dup_group FROM articles").fetchall()}
+    merged = merge_events(store.json_records("article_events"), meta)
+    with store.transaction():
+        store.replace_all("events", merged)
+    return len(merged)
+
+
+def compare_stored(store: Store, settings: Settings | None = None) -> None:
+    """Claims alignment, stories and framing over the whole store (issue 5)."""
+    try:
+        from chronicler.compare.cross import run_compare
+    except ImportError:  # the comparison stages are optional until installed
+        log.info("comparison stages not available; skipping")
+        return
+    run_compare(store, settings or Settings.from_env(db=store.path))

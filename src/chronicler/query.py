@@ -228,7 +228,8 @@ def get_article(store: Store, article_id: str) -> dict[str, Any]:
 
     ``analysis`` holds the per-article records (mentions, times, places, counts,
     quotes, events, claims, actors; null if the article was never analysed);
-    ``events`` are the merged events citing this article; ``copies`` are stored wire
+    ``events`` and ``claims`` are the merged events and aligned claims citing this
+    article; ``copies`` are stored wire
     copies of it and ``original`` the article it copies.
     """
     found = store.articles(ids=[article_id])
@@ -254,12 +255,18 @@ def get_article(store: Store, article_id: str) -> dict[str, Any]:
         merged = [event_record(e) for e in store.json_records(
             "events", "list_contains(json_extract_string(events.payload, "
             "'$.evidence[*].article_id'), ?)", [article_id], order="date NULLS LAST, id")]
+    aligned: list[dict[str, Any]] = []
+    if _has_rows(store, "claims"):
+        aligned = [claim_record(c) for c in store.json_records(
+            "claims", "list_contains(json_extract_string(claims.payload, '$.article_ids[*]'), ?)",
+            [article_id])]
     copies = [r[0] for r in store.conn.execute(
         "SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id", [article_id]).fetchall()]
     return {
         "article": article_record(art),
         "analysis": analysis,
         "events": merged,
+        "claims": aligned,
         "copies": article_summaries(store, copies),
         "original": (article_summaries(store, [art.duplicate_of]) or [None])[0]
         if art.duplicate_of else None,
@@ -806,8 +813,8 @@ def search(store: Store, q: str, *, kinds: Sequence[SearchKind] | None = None,
         params += p + art.params
     if "quote" in want:
         cond, p = _match("q.text", toks)
-        parts.append("SELECT 1, 'quote', q.id, q.article_id, a.title, a.outlet, a.published, "
-                     "q.text FROM quotes q JOIN articles a ON a.id = q.article_id "
+        parts.append("SELECT 1 AS rank, 'quote' AS kind, q.id, q.article_id, a.title, a.outlet, "
+                     "a.published, q.text AS body FROM quotes q JOIN articles a ON a.id = q.article_id "
                      f"WHERE {cond}{extra}")
         params += p + art.params
     if "claim" in want:
@@ -815,8 +822,9 @@ def search(store: Store, q: str, *, kinds: Sequence[SearchKind] | None = None,
         text_sql = f"json_extract_string({table}.payload, '$.text')"
         first = f"json_extract_string({table}.payload, '$.article_ids[0]')"
         cond, p = _match(text_sql, toks)
-        parts.append(f"SELECT 2, 'claim', {table}.id, {first}, a.title, a.outlet, a.published, "
-                     f"{text_sql} FROM {table} LEFT JOIN articles a ON a.id = {first} "
+        parts.append(f"SELECT 2 AS rank, 'claim' AS kind, {table}.id, {first} AS article_id, "
+                     f"a.title, a.outlet, a.published, {text_sql} AS body FROM {table} "
+                     f"LEFT JOIN articles a ON a.id = {first} "
                      f"WHERE {cond}{extra}")
         params += p + art.params
     if not parts:

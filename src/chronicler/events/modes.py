@@ -187,6 +187,13 @@ def find_report(top: Token, lex: Lexicon, others: set[int] | frozenset[int] = fr
                 sp = subjects(h)
             else:
                 sp = _noun_cue_speakers(h)
+                g = h.head
+                if h.dep_ == "dobj" and g.lemma_.lower() in lex.deny_cues and not through:
+                    # "Velic rejected Kaldoria's claim that its forces had hit ...": the
+                    # denier speaks last; the event is denied
+                    gs = subjects(g)
+                    if gs:
+                        return Report(g, tuple(gs), True, False, g.tag_ == "VBD")
             if sp:
                 return Report(h, tuple(sp), denied, lemma in lex.accuse_cues,
                               h.tag_ == "VBD" or any(a.tag_ == "VBD" for a in
@@ -221,7 +228,8 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
     scan = list(heads)
     for h in heads:
         x = h
-        while x.dep_ == "conj" and x.head.pos_ in ("VERB", "AUX") and x.head.i != x.i:
+        while x.dep_ == "conj" and x.head.pos_ in ("VERB", "AUX") and x.head.i != x.i and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children):
             x = x.head
             scan.append(x)
     for h in scan:

@@ -34,7 +34,7 @@ SCOPES = ("children", "subtree", "clause", "sentence", "object", "around")
 
 _TRIGGER_KEYS = {"id", "pos", "lemmas", "mode", "contexts", "requires", "requires_scope",
                  "unless", "unless_scope", "unless_head", "particle", "standalone", "cameo",
-                 "note", "requires_object_actor", "exclude_conditional"}
+                 "note", "requires_object_actor", "exclude_conditional", "also_requires"}
 _TYPE_KEYS = {"type", "cameo", "score", "quad", "recipient_required", "contexts",
               "infer_recipient", "infer_actor", "absorbs_complement", "modes", "triggers",
               "mode_default", "note", "needs_mode_or_recipient", "needs_participant",
@@ -64,6 +64,7 @@ class TriggerRule:
     contexts: tuple[str, ...] = ()
     requires: frozenset[str] = frozenset()
     requires_scope: str = "clause"
+    also_requires: frozenset[str] = frozenset()  # a second condition, same scope
     unless: frozenset[str] = frozenset()
     unless_scope: str = "children"
     unless_head: frozenset[str] = frozenset()
@@ -116,7 +117,6 @@ class Lexicon:
     reciprocal: frozenset[str]
     reciprocal_phrases: tuple[tuple[str, ...], ...]
     sector_nouns: Mapping[str, str]  # "troops" -> MIL, "civilians" -> CVL
-    military_words: frozenset[str]
     terror_words: frozenset[str]
     report_cues: frozenset[str]
     accuse_cues: frozenset[str]
@@ -127,7 +127,6 @@ class Lexicon:
     hypothetical_marks: frozenset[str]
     hypothetical_dets: frozenset[str]
     future_mods: frozenset[str]
-    negation_words: frozenset[str]
     contexts: Mapping[str, tuple[str, ...]]  # lemma -> contexts
     operations: tuple[Operation, ...]
     operation_light_verbs: frozenset[str]
@@ -207,6 +206,7 @@ def _type_file(name: str, obj: dict[str, Any]) -> tuple[TypeSpec, list[TriggerRu
             mode=mode, contexts=tuple(r.get("contexts", [])),
             requires=_words(r.get("requires"), where),
             requires_scope=_scope(r.get("requires_scope"), where, "clause"),
+            also_requires=_words(r.get("also_requires"), where),
             unless=_words(r.get("unless"), where),
             unless_scope=_scope(r.get("unless_scope"), where, "children"),
             unless_head=_words(r.get("unless_head"), where),
@@ -269,7 +269,6 @@ def build_lexicon(files: Mapping[str, str]) -> Lexicon:
         reciprocal=_table(roles, "reciprocal_words", "_roles.toml"),
         reciprocal_phrases=phrases,
         sector_nouns=sector_nouns,
-        military_words=_table(roles, "military_words", "_roles.toml"),
         terror_words=_table(roles, "terror_words", "_roles.toml"),
         report_cues=_table(modes, "report_cues", "_modes.toml"),
         accuse_cues=_table(modes, "accuse_cues", "_modes.toml"),
@@ -280,7 +279,6 @@ def build_lexicon(files: Mapping[str, str]) -> Lexicon:
         hypothetical_marks=_table(modes, "hypothetical_marks", "_modes.toml"),
         hypothetical_dets=_table(modes, "hypothetical_dets", "_modes.toml"),
         future_mods=_table(modes, "future_modifiers", "_modes.toml"),
-        negation_words=_table(modes, "negation_words", "_modes.toml"),
         contexts={k: tuple(v) for k, v in contexts.items()},
         operations=tuple(operations),
         operation_light_verbs=_table(ops, "light_verbs", "_operations.toml"),

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from chronicler.events.patterns import Lexicon
-from chronicler.nlp.speakers import SpeakerResolver, core_span
+from chronicler.nlp.speakers import core_span
 from chronicler.records import Actor, EventActor, Mention, Place, Speaker
 
 SUBJ = frozenset({"nsubj", "csubj"})
@@ -59,6 +59,10 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "press", "call", "request", "force", 
 # "amid intensifying hostilities" does not.
 PCOMP_PREPS = frozenset({"by", "in", "after", "before", "while", "without", "through", "upon",
                          "on", "for", "of"})
+PRONOUNS = frozenset({"they", "them", "it", "he", "she", "him", "her"})
+# Nouns that head an unnamed source; "Indian officials" keeps the mention's sector.
+SOURCE_NOUNS = frozenset({"official", "officials", "source", "sources", "spokesman",
+                          "spokesperson", "government", "ministry", "army", "military"})
 FIRST_PERSON = frozenset({"we", "us", "our", "ours"})
 MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 
@@ -116,8 +120,9 @@ def word_before(verb: Token) -> Token | None:
 
 def _across_lines(a: Token, b: Token) -> bool:
     """A parse arc across a line break joins a heading to the next paragraph."""
-    lo, hi = sorted((a.idx, b.idx))
-    return "\n" in a.doc.text[lo:hi]
+    lo, hi = sorted((a.i, b.i))
+    return any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text)
+               for t in a.doc[lo:hi])
 
 
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
@@ -208,12 +213,13 @@ class ArgResolver:
     def __init__(self, doc: Doc, mentions: Sequence[Mention], actors: Sequence[Actor],
                  places: Sequence[Place], lex: Lexicon,
                  operation_at: Mapping[int, tuple[str, str | None]],
-                 quote_speaker: Mapping[int, Speaker] | None = None) -> None:
+                 quote_speaker: Mapping[int, Speaker] | None = None,
+                 text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text if text is not None else doc.text  # doc.text is rebuilt per call
         self.lex = lex
-        self.speakers = SpeakerResolver(doc, mentions, actors)
         self.actors = {a.id: a for a in actors}
+        self.mentions = sorted(mentions, key=lambda m: (m.span[0], -m.span[1]))
         self.country_names = {a.country: a.name for a in actors
                               if a.type == "COUNTRY" and a.country}
         # a country the actors stage knows, named where it left no mention (a name in
@@ -229,11 +235,16 @@ class ArgResolver:
             if span is not None:
                 for t in span:
                     self.place_at.setdefault(t.i, p)
-        self.mention_tokens: set[int] = set()
-        for m in mentions:
+        # token -> the mentions covering it (the longest first)
+        self.mention_at: dict[int, list[Mention]] = {}
+        for m in self.mentions:
             span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
             if span is not None:
-                self.mention_tokens.update(t.i for t in span)
+                for t in span:
+                    self.mention_at.setdefault(t.i, []).append(m)
+        for ms in self.mention_at.values():
+            ms.sort(key=lambda m: m.span[0] - m.span[1])
+        self.mention_tokens: set[int] = set(self.mention_at)
         self.operation_at = operation_at
         self.quote_speaker = quote_speaker or {}  # token -> speaker of its direct quote
         self.any_quote_speaker: Mapping[int, Speaker] = {}  # token -> speaker, any quote
@@ -244,6 +255,9 @@ class ArgResolver:
     def sector_noun(self, tok: Token) -> str | None:
         return self.lex.sector_nouns.get(tok.lemma_.lower()) or \
             self.lex.sector_nouns.get(tok.lower_)
+
+    def name_of(self, tok: Token) -> str:
+        return self._name(tok)
 
     def _name(self, tok: Token) -> str:
         s, e = core_span(tok, self.text)
@@ -260,32 +274,69 @@ class ArgResolver:
         lo = self.doc[max(0, sent_start - 1)].sent.start if sent_start else 0
         lo = self.doc[max(0, lo - 1)].sent.start if lo else 0
         labels = ("GPE", "ORG", "NORP")
-        if tok.lower_ in ("their", "they", "them"):
+        if tok.lower_ in ("his", "her"):
+            labels = ("PERSON", "SURNAME", "TITLE")
+        elif tok.lower_ in ("their", "they", "them"):
             labels = ("GPE", "ORG", "NORP", "PERSON", "SURNAME", "TITLE")
         best: Mention | None = None
-        for m in self.speakers.mentions:
-            if m.label in labels and self.doc[lo].idx <= m.span[0] < tok.idx \
-                    and (m.country or m.actor_id):
+        start = self.doc[lo].idx
+        for m in self.mentions:
+            if m.span[0] >= tok.idx:
+                break
+            if m.label in labels and start <= m.span[0] and (m.country or m.actor_id):
                 best = m
-        if best is None:
-            return None
-        sp = self.speakers._speaker(best)
-        return EventActor(name=sp.name, country=sp.country, sector=sp.sector,
-                          actor_id=sp.actor_id)
+        return None if best is None else self.of_mention(best)
+
+    def of_mention(self, m: Mention, noun_sector: str | None = None) -> EventActor:
+        """The actor a mention names: the dictionary actor's name, the mention's country
+        and sector ("Indian troops": India's military); a country acting is its GOV."""
+        a = self.actors.get(m.actor_id)
+        name = a.name if a is not None else m.text
+        country = m.country or (a.country if a else None)
+        sector = m.sector or (a.sector if a else None)
+        if a is not None and a.type == "COUNTRY" and noun_sector:
+            sector = noun_sector
+        if sector is None and (m.label == "GPE" or (a is not None and a.type == "COUNTRY")):
+            sector = "GOV"
+        return EventActor(name=name, country=country, sector=sector, actor_id=m.actor_id)
+
+    def _via_mentions(self, tok: Token, noun_sector: str | None) -> EventActor | None:
+        """A mention on the token itself (or its apposition: "India's Chief of Defence
+        Staff, General Anil Chauhan"), else one on a modifier of its phrase ("Indian
+        missiles", "Pakistan's military"): an unnamed actor of that country."""
+        on_head = self.mention_at.get(tok.i)
+        if not on_head:
+            for c in tok.rights:
+                if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i in self.mention_at:
+                    on_head = self.mention_at[c.i]
+                    break
+        if on_head:
+            got = self.of_mention(on_head[0], noun_sector)
+            return got if got.country or got.actor_id else None
+        s, e = core_span(tok, self.text)
+        for t in self.doc[tok.left_edge.i:tok.i]:
+            if s <= t.idx < e and t.i in self.mention_at:
+                m = self.of_mention(self.mention_at[t.i][0])
+                if m.country:
+                    return EventActor(name=self._name(tok), country=m.country,
+                                      sector=noun_sector or (
+                                          m.sector if tok.lemma_.lower() in SOURCE_NOUNS
+                                          else None))
+        return None
 
     def resolve(self, tok: Token, depth: int = 0, descend: bool = True) -> EventActor | None:
         """The actor ``tok`` names, or None (see the module docstring for the order)."""
         low = tok.lower_
-        if low in FIRST_PERSON and tok.i in self.quote_speaker:
-            sp = self.quote_speaker[tok.i]
-            if sp.country:
+        if low in FIRST_PERSON:
+            sp = self.quote_speaker.get(tok.i) or self.any_quote_speaker.get(tok.i)
+            if sp is not None and sp.country:
                 return self.country_actor(sp.country, "GOV")
-        if low in ("its", "their") and tok.i not in self.mention_tokens:
+        if low in ("its", "their", "his", "her") and tok.i not in self.mention_tokens:
             ante = self._antecedent(tok)
             if ante is not None:
                 return ante
         for c in tok.children:
-            if c.dep_ == "poss" and c.lower_ in ("its", "their") and not \
+            if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") and not \
                     any(t.i in self.mention_tokens for t in tok.lefts):
                 ante = self._antecedent(c)  # "its missiles": whose
                 if ante is not None and ante.country:
@@ -296,22 +347,15 @@ class ArgResolver:
             if code:
                 return self.country_actor(code, "MIL")
         noun_sector = self.sector_noun(tok)
-        s, e = core_span(tok, self.text)
-        if low in ("they", "them", "it", "he", "she", "him", "her") and tok.i in self.quote_speaker:
+        if low in PRONOUNS and tok.i in self.quote_speaker:
             return None  # a pronoun in a direct quote is the speaker's world, not ours
-        has_mention = tok.i in self.mention_tokens or any(
-            t.i in self.mention_tokens for t in self.doc[tok.left_edge.i:tok.i + 1]
-            if s <= t.idx < e) or tok.lower_ in ("he", "she", "it", "they", "them", "him", "her")
-        if has_mention:
-            r = self.speakers.resolve(tok)
-            sp = r.speaker
-            if sp.country or sp.actor_id:
-                sector = sp.sector or noun_sector
-                a = self.actors.get(sp.actor_id or "")
-                if a is not None and a.type == "COUNTRY" and noun_sector:
-                    sector = noun_sector  # "Indian troops": the country's military
-                return EventActor(name=sp.name, country=sp.country, sector=sector,
-                                  actor_id=sp.actor_id)
+        got = self._via_mentions(tok, noun_sector)
+        if got is not None:
+            return got
+        if low in ("it", "they", "them") and tok.dep_ in ("nsubj", "nsubjpass"):
+            ante = self._antecedent(tok)  # the actors stage resolves he/she; it/they here
+            if ante is not None:
+                return ante
         code = self.country_by_name.get(tok.lower_) if tok.pos_ == "PROPN" else None
         if code is not None:
             return self.country_actor(code, noun_sector)

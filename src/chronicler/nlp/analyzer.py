@@ -31,8 +31,10 @@ _STAGE_MODULES = ("actors", "timex", "places", "counts", "quotes")
 
 
 def _load_stage_modules() -> None:
+    # A bare name is a module of chronicler.nlp; a dotted one is imported as given
+    # (e.g. "chronicler.events.coder").
     for m in _STAGE_MODULES:
-        importlib.import_module(f"chronicler.nlp.{m}")
+        importlib.import_module(m if "." in m else f"chronicler.nlp.{m}")
 
 
 def resolve_stages(names: Sequence[str]) -> list[Stage]:

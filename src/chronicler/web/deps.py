@@ -1,0 +1,175 @@
+"""What routes share: a store per request, typed query parameters, the template env."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from importlib import resources
+from typing import Annotated, Any
+from urllib.parse import urlencode, urlsplit
+
+import jinja2
+from markupsafe import Markup, escape
+from pydantic import BeforeValidator
+from fastapi import HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+
+from chronicler.query import MAX_LIMIT
+from chronicler.store import Store
+
+# ------------------------------------------------------------------ store per request
+
+
+class CursorStore(Store):
+    """A :class:`Store` over a cursor of the app's connection. DuckDB cursors are
+    independent connections to the same database: one per request or job thread."""
+
+    def __init__(self, base: Store) -> None:  # no super().__init__: nothing to open
+        self.path = base.path
+        self.conn = base.conn.cursor()
+
+
+def get_store(request: Request) -> Iterator[Store]:
+    store = CursorStore(request.app.state.store)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+# ------------------------------------------------------------------ query parameters
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"page size, 1 to {MAX_LIMIT}")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="items to skip")]
+IdParam = Annotated[str | None, Query(max_length=64)]
+Country = Annotated[str | None, Query(max_length=16, description="ISO3 or PLOVER code")]
+Outlet = Annotated[str | None, Query(max_length=200)]
+TypeParam = Annotated[str | None, Query(max_length=40)]
+
+
+def _iso_date(v: Any) -> Any:
+    # pydantic also reads "0" or "1700000000" as Unix times: a date here is YYYY-MM-DD.
+    if isinstance(v, str) and not _ISO_DATE.fullmatch(v):
+        raise ValueError("expected an ISO date, YYYY-MM-DD")
+    return v
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DateFrom = Annotated[dt.date | None, BeforeValidator(_iso_date),
+                     Query(alias="from", description="inclusive ISO date")]
+DateTo = Annotated[dt.date | None, BeforeValidator(_iso_date),
+                   Query(alias="to", description="inclusive ISO date")]
+SearchQ = Annotated[str, Query(max_length=200, description='words or "quoted phrases"')]
+
+
+def page_date(value: str | None, name: str) -> dt.date | None:
+    """A date from an HTML form field: empty means no filter."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as e:
+        raise HTTPException(422, f"{name}: {value[:40]!r} is not an ISO date (YYYY-MM-DD)") from e
+
+
+def opt(value: str | None) -> str | None:
+    """An HTML form field: empty means no filter."""
+    return value.strip() or None if value else None
+
+
+# ------------------------------------------------------------------ templates
+def safe_url(url: Any) -> str | None:
+    """Only http(s) links reach an href: a stored ``javascript:`` URL becomes no link."""
+    if not isinstance(url, str):
+        return None
+    u = url.strip()
+    try:
+        scheme = urlsplit(u).scheme.lower()
+    except ValueError:
+        return None
+    return u if scheme in ("http", "https") and not any(c in u for c in "\r\n\t") else None
+
+
+def who(parties: Any) -> str:
+    out = []
+    for p in parties or []:
+        if not p:
+            continue
+        extra = "/".join(x for x in (p.get("country"), p.get("sector")) if x)
+        out.append(f"{p.get('name')}" + (f" ({extra})" if extra else ""))
+    return ", ".join(out)
+
+
+def score_class(score: Any) -> str:
+    try:
+        s = float(score)
+    except (TypeError, ValueError):
+        return "score-none"
+    return "score-neg" if s < 0 else "score-pos" if s > 0 else "score-zero"
+
+
+def number(x: Any) -> str:
+    if isinstance(x, float) and x.is_integer():
+        return str(int(x))
+    return str(x)
+
+
+def mark_tokens(text: Any, toks: Any) -> Markup:
+    """``text`` escaped, with every case-insensitive occurrence of a search token in
+    ``<mark class="hit">``."""
+    s = str(text or "")
+    low = s.lower()
+    spans: list[tuple[int, int]] = []
+    for t in toks or []:
+        t = str(t).lower()
+        i = low.find(t) if t else -1
+        while i >= 0:
+            spans.append((i, i + len(t)))
+            i = low.find(t, i + len(t))
+    merged: list[list[int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    out, pos = [], 0
+    for a, b in merged:
+        out.append(escape(s[pos:a]))
+        out.append(Markup('<mark class="hit">') + escape(s[a:b]) + Markup("</mark>"))
+        pos = b
+    out.append(escape(s[pos:]))
+    return Markup("").join(out)
+
+
+def to_json(obj: Any) -> str:
+    """JSON as a plain string: autoescape makes it safe inside a data- attribute."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def make_env() -> jinja2.Environment:
+    loader = jinja2.FileSystemLoader(str(resources.files("chronicler.web") / "templates"))
+    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True,
+                             lstrip_blocks=True)
+    env.filters.update(safe_url=safe_url, who=who, score_class=score_class, number=number,
+                       to_json=to_json, mark_tokens=mark_tokens)
+    return env
+
+
+def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    env: jinja2.Environment = request.app.state.templates
+
+    def qs(**changes: Any) -> str:
+        params = dict(request.query_params)
+        for k, v in changes.items():
+            if v is None:
+                params.pop(k, None)
+            else:
+                params[k] = str(v)
+        return "?" + urlencode(params) if params else request.url.path
+
+    html = env.get_template(name).render(path=request.url.path, qs=qs,
+                                         params=request.query_params,
+                                         token_required=request.app.state.token is not None,
+                                         **ctx)
+    return HTMLResponse(html, status_code=status)

@@ -1,0 +1,185 @@
+/* chronicler web UI: charts drawn as SVG from data- attributes, highlight toggles on the
+   article page, and the ingest form with progress polling. No library, no network
+   access beyond this server, and no innerHTML: every text goes in through textContent. */
+(function () {
+  "use strict";
+  var SVG = "http://www.w3.org/2000/svg";
+
+  function el(name, attrs, parent) {
+    var n = document.createElementNS(SVG, name);
+    Object.keys(attrs || {}).forEach(function (k) { n.setAttribute(k, String(attrs[k])); });
+    if (parent) { parent.appendChild(n); }
+    return n;
+  }
+
+  function text(parent, x, y, s, cls, anchor) {
+    var t = el("text", { x: x, y: y, "class": cls || "axis", "text-anchor": anchor || "middle" }, parent);
+    t.textContent = s;
+    return t;
+  }
+
+  function addDays(iso, n) {
+    var d = new Date(iso + "T00:00:00Z");
+    d.setUTCDate(d.getUTCDate() + n);
+    return d.toISOString().slice(0, 10);
+  }
+
+  /* Every day from the first to the last date (gaps shown as gaps), unless the range is
+     so long that bars would be invisible: then only the days with data. */
+  function days(series) {
+    var dates = series.map(function (d) { return d.date; }).sort();
+    if (!dates.length) { return []; }
+    var out = [], cur = dates[0], last = dates[dates.length - 1];
+    while (cur <= last && out.length <= 400) { out.push(cur); cur = addDays(cur, 1); }
+    return out.length > 400 ? dates : out;
+  }
+
+  function draw(box) {
+    var series;
+    try { series = JSON.parse(box.getAttribute("data-series") || "[]"); } catch (e) { return; }
+    if (!Array.isArray(series) || !series.length) { return; }
+    var kind = box.getAttribute("data-chart");
+    var W = 760, H = 240, L = 44, R = 12, T = 14, B = 40;
+    var svg = el("svg", { viewBox: "0 0 " + W + " " + H, "class": "chart-svg", role: "img" });
+    var byDate = {};
+    series.forEach(function (d) { byDate[d.date] = d; });
+    var xs = days(series), n = xs.length, band = (W - L - R) / Math.max(n, 1);
+    var plotH = H - T - B;
+    var keys = kind === "dyad" ? ["score"] : ["events", "articles"];
+    var lo = 0, hi = 0;
+    series.forEach(function (d) {
+      keys.forEach(function (k) { var v = Number(d[k]) || 0; hi = Math.max(hi, v); lo = Math.min(lo, v); });
+    });
+    if (hi === lo) { hi = lo + 1; }
+    function y(v) { return T + (hi - v) / (hi - lo) * plotH; }
+    /* axis and zero line */
+    el("line", { x1: L, x2: W - R, y1: y(0), y2: y(0), "class": "zero" }, svg);
+    [hi, lo].forEach(function (v) {
+      if (v !== 0 || lo === 0) { text(svg, L - 6, y(v) + 4, String(Math.round(v * 10) / 10), "axis", "end"); }
+    });
+    text(svg, L - 6, y(0) + 4, "0", "axis", "end");
+    var step = Math.max(1, Math.ceil(n / 8));
+    xs.forEach(function (date, i) {
+      var d = byDate[date], x0 = L + i * band;
+      if (i % step === 0 || i === n - 1) { text(svg, x0 + band / 2, H - B + 16, date.slice(5), "axis"); }
+      if (!d) { return; }
+      keys.forEach(function (k, j) {
+        var w = Math.max(1, Math.min(36, band * 0.8 / keys.length));
+        var v = Number(d[k]) || 0, x = x0 + (band - w * keys.length) / 2 + j * w, top = Math.min(y(v), y(0)), h = Math.abs(y(v) - y(0));
+        var cls = kind === "dyad" ? (v < 0 ? "bar neg" : "bar pos") : "bar " + k;
+        var r = el("rect", { x: x, y: top, width: w, height: Math.max(h, v === 0 ? 0 : 1), "class": cls }, svg);
+        var tip = el("title", {}, r);
+        tip.textContent = date + ": " + (kind === "dyad"
+          ? "score " + v + " over " + d.count + " event" + (d.count === 1 ? "" : "s")
+          : v + " " + k);
+      });
+    });
+    var legend = kind === "dyad" ? [["bar neg", "conflict"], ["bar pos", "cooperation"]]
+                                 : [["bar events", "events"], ["bar articles", "articles"]];
+    legend.forEach(function (item, i) {
+      var x = L + i * 120;
+      el("rect", { x: x, y: H - 14, width: 10, height: 10, "class": item[0] }, svg);
+      text(svg, x + 14, H - 5, item[1], "axis", "start");
+    });
+    box.appendChild(svg);
+  }
+
+  function legendToggles() {
+    var legend = document.querySelector("[data-legend]");
+    var target = document.getElementById("text");
+    if (!legend || !target) { return; }
+    legend.addEventListener("change", function (ev) {
+      var box = ev.target;
+      if (!box || !box.getAttribute("data-kind")) { return; }
+      target.classList.toggle("hide-" + box.getAttribute("data-kind"), !box.checked);
+    });
+  }
+
+  function setField(root, name, value) {
+    var n = root.querySelector('[data-field="' + name + '"]');
+    if (n) { n.textContent = value == null ? "" : String(value); }
+    return n;
+  }
+
+  function showJob(root, job) {
+    root.hidden = false;
+    setField(root, "state", job.state);
+    setField(root, "stage", job.stage);
+    setField(root, "docs", job.docs);
+    setField(root, "message", job.message || "");
+    var bar = root.querySelector('[data-field="bar"]');
+    if (bar && job.state === "done") { bar.max = 1; bar.value = 1; }
+    var dl = root.querySelector('[data-field="summary"]');
+    if (dl && job.summary) {
+      while (dl.firstChild) { dl.removeChild(dl.firstChild); }
+      ["read", "stored", "already_stored", "duplicates", "skipped", "seconds"].forEach(function (k) {
+        var dt = document.createElement("dt"), dd = document.createElement("dd");
+        dt.textContent = k.replace("_", " ");
+        dd.textContent = String(job.summary[k]);
+        dl.appendChild(dt); dl.appendChild(dd);
+      });
+    }
+    var ul = root.querySelector('[data-field="errors"]');
+    if (ul) {
+      while (ul.firstChild) { ul.removeChild(ul.firstChild); }
+      (job.errors || []).forEach(function (e) {
+        var li = document.createElement("li");
+        li.textContent = e.source + ": " + e.reason + " (" + e.message + ")";
+        ul.appendChild(li);
+      });
+    }
+  }
+
+  function ingestForm() {
+    var form = document.querySelector("form[data-ingest]");
+    var root = document.getElementById("job");
+    if (!form || !root) { return; }
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var data = new FormData(form), headers = {};
+      var tok = form.querySelector("[data-token]");
+      if (tok) { data.delete("token"); headers.Authorization = "Bearer " + tok.value; }
+      var button = form.querySelector("button");
+      button.disabled = true;
+      fetch("/api/ingest", { method: "POST", body: data, headers: headers, credentials: "same-origin" })
+        .then(function (r) { return r.json().then(function (j) { return [r.status, j]; }); })
+        .then(function (res) {
+          if (res[0] !== 202) {
+            root.hidden = false;
+            setField(root, "state", "refused");
+            setField(root, "message", res[1].error ? res[1].error.message : "refused");
+            button.disabled = false;
+            return;
+          }
+          poll(res[1].id, root, button);
+        })
+        .catch(function () { setField(root, "message", "the server did not answer"); button.disabled = false; });
+    });
+  }
+
+  function poll(id, root, button) {
+    fetch("/api/ingest/" + encodeURIComponent(id), { credentials: "same-origin" })
+      .then(function (r) { return r.json(); })
+      .then(function (job) {
+        showJob(root, job);
+        if (job.state === "queued" || job.state === "running") {
+          window.setTimeout(function () { poll(id, root, button); }, 700);
+        } else {
+          button.disabled = false;
+        }
+      })
+      .catch(function () { window.setTimeout(function () { poll(id, root, button); }, 1500); });
+  }
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-chart]"), draw);
+    legendToggles();
+    ingestForm();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+}());

@@ -1,0 +1,167 @@
+"""Cross-article merge, dyad timelines and the PLOVER export, on hand-built events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+
+import pandas as pd
+import pytest
+
+from chronicler.events.merge import (
+    ArticleMeta,
+    count_sources,
+    dates_compatible,
+    merge_events,
+)
+from chronicler.events.plover import to_plover
+from chronicler.events.timeline import dyad_timeline
+from chronicler.records import Event, EventActor, Evidence, Location, Size, content_id
+
+IND = EventActor(name="India", country="IND", sector="GOV")
+PAK = EventActor(name="Pakistan", country="PAK", sector="GOV")
+
+
+def ev(article: str, type: str = "ASSAULT", actor: tuple[EventActor, ...] = (IND,),
+       recipient: tuple[EventActor, ...] = (PAK,), day: dt.date | None = dt.date(2025, 5, 7),
+       precision: str | None = "day", place: str | None = "Bahawalpur", start: int = 0,
+       negated: bool = False, score: float = -9.5, size: Size | None = None,
+       mode: tuple[str, ...] = ("aerial",)) -> Event:
+    return Event(
+        id=content_id("event", article, type, str(start)), type=type, mode=list(mode),
+        actor=list(actor), recipient=list(recipient), date=day,
+        date_precision=precision if day else None,
+        location=Location(name=place, country="PAK") if place else None, size=size,
+        negated=negated, score=score, trigger="struck", pattern="assault.attack.verb",
+        evidence=[Evidence(article_id=article, text=f"sentence of {article}",
+                           span=(start, start + 20))],
+        article_ids=[article])
+
+
+ARTICLES = {
+    "cpa1": ArticleMeta(outlet="CPA", dup_group=None),
+    "wc1": ArticleMeta(outlet="WC", dup_group="cpa1"),  # a wire copy of cpa1
+    "ko1": ArticleMeta(outlet="KO", dup_group="cpa1"),  # another reprint
+    "mh1": ArticleMeta(outlet="MH"),
+    "mh2": ArticleMeta(outlet="MH"),  # a second MH article: same outlet
+    "x1": ArticleMeta(outlet=None),
+}
+
+
+# ------------------------------------------------------------------ merge
+def test_wire_copies_count_as_one_source() -> None:
+    (m,) = merge_events([ev("cpa1"), ev("wc1"), ev("ko1")], ARTICLES)
+    assert m.n_articles == 3 and m.n_sources == 1
+    assert m.article_ids == ["cpa1", "ko1", "wc1"]
+    assert [x.article_id for x in m.evidence] == ["cpa1", "ko1", "wc1"]
+
+
+def test_sources_are_outlets_after_duplicate_groups() -> None:
+    assert count_sources(["cpa1", "wc1", "mh1", "mh2", "x1"], ARTICLES) == 3
+    assert count_sources(["x1"], ARTICLES) == 1  # unknown outlet: a source of its own
+    assert count_sources(["wc1"], ARTICLES) == 1  # canonical absent: its outlet stands in
+
+
+def test_different_dates_do_not_merge() -> None:
+    out = merge_events([ev("cpa1"), ev("mh1", day=dt.date(2025, 5, 10))], ARTICLES)
+    assert [e.date for e in out] == [dt.date(2025, 5, 7), dt.date(2025, 5, 10)]
+
+
+@pytest.mark.parametrize(("a", "pa", "b", "pb", "ok"), [
+    (dt.date(2025, 5, 7), "day", dt.date(2025, 5, 8), "day", True),  # within a day
+    (dt.date(2025, 5, 7), "day", dt.date(2025, 5, 9), "day", False),
+    (dt.date(2025, 5, 1), "month", dt.date(2025, 5, 20), "day", True),  # same month
+    (dt.date(2025, 4, 1), "month", dt.date(2025, 5, 20), "day", False),
+    (None, None, dt.date(2025, 5, 20), "day", True),  # one missing
+    (dt.date(2025, 1, 1), "year", dt.date(2025, 12, 20), "day", True),
+])
+def test_date_compatibility(a, pa, b, pb, ok) -> None:  # type: ignore[no-untyped-def]
+    assert dates_compatible(a, pa, b, pb) is ok
+
+
+def test_undated_and_placeless_mentions_join() -> None:
+    out = merge_events([ev("cpa1"), ev("mh1", day=None), ev("mh2", place=None)], ARTICLES)
+    assert len(out) == 1
+    m = out[0]
+    assert m.date == dt.date(2025, 5, 7) and m.location and m.location.name == "Bahawalpur"
+    assert m.n_articles == 3 and m.n_sources == 2  # CPA and MH
+
+
+def test_different_places_or_dyads_or_types_do_not_merge() -> None:
+    out = merge_events([ev("cpa1"), ev("mh1", place="Muridke"),
+                        ev("mh2", actor=(PAK,), recipient=(IND,)),
+                        ev("x1", type="THREATEN")], ARTICLES)
+    assert len(out) == 4
+
+
+def test_negated_never_merges_with_asserted() -> None:
+    out = merge_events([ev("cpa1"), ev("mh1", negated=True)], ARTICLES)
+    assert sorted(e.negated for e in out) == [False, True]
+    assert len({e.id for e in out}) == 2
+
+
+def test_ids_are_order_independent() -> None:
+    events = [ev("cpa1"), ev("wc1"), ev("mh1", day=dt.date(2025, 5, 8)), ev("mh2", day=None),
+              ev("x1", day=dt.date(2025, 5, 10), place="Muridke")]
+    runs = {tuple((e.id, e.n_articles, e.n_sources) for e in merge_events(list(p), ARTICLES))
+            for p in itertools.permutations(events)}
+    assert len(runs) == 1
+
+
+def test_merged_id_and_fields() -> None:
+    a = ev("cpa1", precision="month", day=dt.date(2025, 5, 1), size=Size(dead=26))
+    b = ev("mh1", size=Size(dead=31, injured=57), mode=("drone",))
+    (m,) = merge_events([a, b], ARTICLES)
+    assert m.date == dt.date(2025, 5, 7) and m.date_precision == "day"  # the most precise
+    assert m.id == content_id("event", "ASSAULT", "IND", "PAK", "2025-05-07", "Bahawalpur")
+    assert m.size == Size(dead=31, injured=57)
+    assert m.mode == ["aerial", "drone"]
+
+
+def test_reported_by_kept_only_when_all_members_agree() -> None:
+    a = ev("cpa1").model_copy(update={"reported_by": PAK})
+    b = ev("mh1").model_copy(update={"reported_by": PAK})
+    assert merge_events([a, b], ARTICLES)[0].reported_by == PAK
+    assert merge_events([a, ev("mh1")], ARTICLES)[0].reported_by is None
+
+
+# ------------------------------------------------------------------ timeline
+def test_dyad_timeline() -> None:
+    events = [
+        ev("cpa1"), ev("mh1", score=-9.0),  # two IND->PAK on May 7
+        ev("mh2", actor=(PAK,), recipient=(IND,), day=dt.date(2025, 5, 10), score=-9.0),
+        ev("x1", day=None),  # undated: left out
+        ev("wc1", negated=True),  # did not happen: left out
+        ev("ko1", type="RETREAT", actor=(IND, PAK), recipient=(IND, PAK),
+           day=dt.date(2025, 5, 10), score=7.5),  # reciprocal: both directions
+    ]
+    df = dyad_timeline(events, "IND", "PAK")
+    assert list(df.columns) == ["date", "actor", "recipient", "n_events", "score_sum"]
+    assert df.to_dict("records") == [
+        {"date": pd.Timestamp("2025-05-07"), "actor": "IND", "recipient": "PAK",
+         "n_events": 2, "score_sum": -18.5},
+        {"date": pd.Timestamp("2025-05-10"), "actor": "IND", "recipient": "PAK",
+         "n_events": 1, "score_sum": 7.5},
+    ]
+    both = dyad_timeline(events, "IND", "PAK", directed=False)
+    assert list(zip(both["actor"], both["n_events"], strict=True)) == [
+        ("IND", 2), ("IND", 1), ("PAK", 2)]
+    assert dyad_timeline([], "IND", "PAK").empty
+
+
+# ------------------------------------------------------------------ PLOVER export
+def test_to_plover() -> None:
+    e = ev("cpa1", size=Size(dead=26)).model_copy(update={
+        "operation": "Operation Sindoor", "contexts": ["military"], "cameo": "19"})
+    d = to_plover(e)
+    json.dumps(d)  # JSON-ready
+    assert d["event_type"] == "ASSAULT" and d["mode"] == "aerial"
+    assert d["actor"] == ["India"] and d["actor_country"] == ["IND"]
+    assert d["recipient_country"] == ["PAK"] and d["recipient_sector"] == ["GOV"]
+    assert d["event_date"] == "2025-05-07" and d["date_precision"] == "day"
+    assert d["event_loc"] == {"name": "Bahawalpur", "country": "PAK", "lat": None, "lon": None}
+    assert d["event_text"] == "sentence of cpa1" and d["story_ids"] == ["cpa1"]
+    assert d["size"] == {"dead": 26, "injured": None} and d["context"] == ["military"]
+    assert d["plover_score"] == -9.5 and d["cameo"] == "19"
+    assert d["negated"] is False and d["operation"] == "Operation Sindoor"
