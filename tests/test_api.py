@@ -8,6 +8,7 @@ import io
 import json
 import os
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -36,8 +37,9 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Sample]:
 
 
 @pytest.fixture(scope="module")
-def store(sample_db: tuple[Path, Sample]) -> Store:
-    return open_store(sample_db[0])
+def store(sample_db: tuple[Path, Sample]) -> Iterator[Store]:
+    with open_store(sample_db[0]) as st:
+        yield st
 
 
 @pytest.fixture(scope="module")
@@ -297,10 +299,22 @@ def test_no_docs_pages_with_cdn_scripts(client: TestClient) -> None:
 
 # ---------------------------------------------------------------------------- writes
 @pytest.fixture()
-def write_app(tmp_path: Path) -> Any:
+def apps() -> Iterator[list[Any]]:
+    """Apps a test creates, closed afterwards (each holds a DuckDB connection)."""
+    made: list[Any] = []
+    yield made
+    for app in made:
+        for job in list(app.state.jobs._jobs):
+            app.state.jobs.wait(job, 60)
+        app.state.store.close()
+
+
+@pytest.fixture()
+def write_app(tmp_path: Path, apps: list[Any]) -> Any:
     def make(**kw: Any) -> TestClient:
         db = tmp_path / "w.duckdb"
         app = create_app(db, settings=Settings.from_env(db=db, analyze=0), **kw)
+        apps.append(app)
         return TestClient(app)
     return make
 
@@ -389,16 +403,17 @@ def test_upload_size_capped(write_app: Any) -> None:
     assert_error(r, 413, "too_large")
 
 
-def test_per_file_cap(tmp_path: Path) -> None:
+def test_per_file_cap(tmp_path: Path, apps: list[Any]) -> None:
     db = tmp_path / "f.duckdb"
-    c = TestClient(create_app(db, settings=Settings.from_env(db=db, analyze=0,
-                                                             max_input_bytes=1000)))
+    apps.append(create_app(db, settings=Settings.from_env(db=db, analyze=0,
+                                                          max_input_bytes=1000)))
+    c = TestClient(apps[-1])
     assert_error(c.post("/api/ingest", files=_files(1, 1500)), 413, "too_large")
 
 
-def test_host_guard(tmp_path: Path) -> None:
-    c = TestClient(create_app(tmp_path / "h.duckdb", allowed_hosts=["127.0.0.1", "localhost"]),
-                   base_url="http://127.0.0.1:8000")
+def test_host_guard(tmp_path: Path, apps: list[Any]) -> None:
+    apps.append(create_app(tmp_path / "h.duckdb", allowed_hosts=["127.0.0.1", "localhost"]))
+    c = TestClient(apps[-1], base_url="http://127.0.0.1:8000")
     assert c.get("/api/articles").status_code == 200
     assert_error(c.get("/api/articles", headers={"Host": "evil.example"}), 400, "bad_host")
 
@@ -424,6 +439,7 @@ def test_is_loopback(host: str, loop: bool) -> None:
 
 
 def test_serve_refuses_public_host_without_token(tmp_path: Path) -> None:
+    # Refused before anything is opened or bound.
     with pytest.raises(ConfigError, match="token"):
         serve(tmp_path / "x.duckdb", host="0.0.0.0", port=0)
 

@@ -11,13 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+import pandas as pd
+
 from chronicler.config import Settings
 from chronicler.export import export, iter_records
 from chronicler.pipeline import IngestSummary, ProgressFn, run_ingest
-from chronicler.records import Article
+from chronicler.records import Analysis, Article, Event
 from chronicler.store import Store, open_store
 
-__all__ = ["Settings", "open_store", "ingest", "export", "iter_records", "articles"]
+__all__ = ["Settings", "open_store", "ingest", "export", "iter_records", "articles",
+           "analysis", "events", "timeline"]
 
 
 def ingest(
@@ -42,3 +45,22 @@ def ingest(
 def articles(store: Store, *, outlet: str | None = None, limit: int | None = None,
              offset: int = 0) -> list[Article]:
     return store.articles(outlet=outlet, limit=limit, offset=offset)
+
+
+def analysis(store: Store, article_id: str) -> Analysis | None:
+    """Mentions, dates, places, counts, quotes, events and claims of one article."""
+    return store.analysis(article_id)
+
+
+def events(store: Store) -> list[Event]:
+    """Events merged across articles, with their evidence and source counts."""
+    return store.json_records("events", order="date NULLS LAST, type, id")
+
+
+def timeline(store: Store, a: str, b: str, *, directed: bool = True) -> pd.DataFrame:
+    """Daily event counts and summed PLOVER score for the dyad ``a`` -> ``b`` (both
+    directions when ``directed`` is False), as a DataFrame with columns date, actor,
+    recipient, n_events, score_sum."""
+    from chronicler.events.timeline import dyad_timeline
+
+    return dyad_timeline(events(store), a.upper(), b.upper(), directed=directed)

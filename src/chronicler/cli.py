@@ -10,8 +10,9 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -229,6 +230,127 @@ def _print_found(store: Store) -> None:
             q.add_row(_esc(sp.name if sp else "?"), (sp.country or "") if sp else "",
                       _esc(x.text[:90]))
         out.print(q)
+
+
+def _page_cmd(kind: str, fetch: Callable[..., dict[str, Any]], cols: list[tuple[str, Callable[[dict[str, Any]], str]]],
+              as_json: bool) -> None:
+    page = fetch()
+    if as_json:
+        _echo_json(page)
+        return
+    t = Table(title=f"{len(page['items'])} of {page['total']} {kind}", title_justify="left")
+    for name, _ in cols:
+        t.add_column(name, overflow="fold")
+    for item in page["items"]:
+        t.add_row(*[_esc(str(fn(item) or "")) for _, fn in cols])
+    out.print(t)
+
+
+@app.command()
+def actors(
+    db: DbOpt = None, as_json: JsonOpt = False,
+    country: Annotated[str | None, typer.Option(help="Only this country code.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many (max 200).")] = 30,
+) -> None:
+    """Actors, most mentioned first, with country and sector."""
+    from chronicler import query
+
+    settings = _settings(db)
+    with api.open_store(settings.db) as store:
+        _page_cmd("actors", lambda: query.list_actors(
+            store, query.Filters(country=country), limit=limit), [
+            ("name", lambda r: r["name"]), ("type", lambda r: r["type"]),
+            ("country", lambda r: r["country"]), ("sector", lambda r: r["sector"]),
+            ("mentions", lambda r: r.get("n_mentions")),
+            ("aliases", lambda r: ", ".join(r["aliases"][:4]))], as_json)
+
+
+@app.command()
+def quotes(
+    db: DbOpt = None, as_json: JsonOpt = False,
+    country: Annotated[str | None, typer.Option(help="Speaker's country code.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many (max 200).")] = 30,
+) -> None:
+    """Quotes with their speakers."""
+    from chronicler import query
+
+    settings = _settings(db)
+    with api.open_store(settings.db) as store:
+        _page_cmd("quotes", lambda: query.list_quotes(
+            store, query.Filters(country=country), limit=limit), [
+            ("speaker", lambda r: (r["speaker"] or {}).get("name")),
+            ("country", lambda r: (r["speaker"] or {}).get("country")),
+            ("kind", lambda r: r.get("quote_kind")), ("cue", lambda r: r["cue"]),
+            ("quote", lambda r: r["text"][:120])], as_json)
+
+
+@app.command()
+def events(
+    db: DbOpt = None, as_json: JsonOpt = False,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type.")] = None,
+    country: Annotated[str | None, typer.Option(help="Actor or recipient country.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many (max 200).")] = 30,
+) -> None:
+    """Events merged across articles, with source counts."""
+    from chronicler import query
+
+    settings = _settings(db)
+    with api.open_store(settings.db) as store:
+        _page_cmd("events", lambda: query.list_events(
+            store, query.Filters(type=type_, country=country), limit=limit), [
+            ("date", lambda r: r["date"]), ("type", lambda r: r["type"]),
+            ("actor", lambda r: ", ".join(a["country"] or a["name"] for a in r["actor"])),
+            ("recipient", lambda r: ", ".join(a["country"] or a["name"] for a in r["recipient"])),
+            ("sources", lambda r: r["n_sources"]),
+            ("evidence", lambda r: r["evidence"][0]["text"][:90] if r["evidence"] else "")],
+            as_json)
+
+
+@app.command()
+def timeline(
+    a: Annotated[str, typer.Argument(help="Actor country code, e.g. IND.")],
+    b: Annotated[str, typer.Argument(help="Recipient country code, e.g. PAK.")],
+    both: Annotated[bool, typer.Option("--both", help="Both directions.")] = False,
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Daily events and summed conflict-cooperation score for a dyad (A -> B)."""
+    settings = _settings(db)
+    with api.open_store(settings.db) as store:
+        df = api.timeline(store, a, b, directed=not both)
+    rows = [{"date": r.date.date().isoformat(), "actor": r.actor, "recipient": r.recipient,
+             "n_events": int(r.n_events), "score_sum": float(r.score_sum)}
+            for r in df.itertuples()]
+    if as_json:
+        _echo_json(rows)
+        return
+    t = Table(title=f"{a.upper()} {'<->' if both else '->'} {b.upper()}: {len(rows)} days",
+              title_justify="left")
+    for c in ("date", "actor", "recipient", "events", "score"):
+        t.add_column(c, justify="right" if c in ("events", "score") else "left")
+    for r in rows:
+        t.add_row(r["date"], r["actor"], r["recipient"], str(r["n_events"]),
+                  f"{r['score_sum']:+.1f}")
+    out.print(t)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    token: Annotated[str | None, typer.Option(
+        help="Token required by write endpoints; mandatory off loopback.")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Serve the web UI and the REST API (OpenAPI at /docs)."""
+    from chronicler.web.serve import serve as run_server
+
+    settings = _settings(db)
+    try:
+        run_server(settings.db, host=host, port=port, token=token, settings=settings)
+    except ChroniclerError as e:
+        err.print(f"[red]{_esc(str(e))}[/red]")
+        raise typer.Exit(2) from e
 
 
 def main() -> None:

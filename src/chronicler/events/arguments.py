@@ -145,10 +145,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
         a = res.resolve(o)
         if a is not None and a.country:
             c.between.append(a)
-    lo, hi = c.trigger.sent.start, c.trigger.sent.end
-    seg = ix.segment_of(c.trigger.i)
-    if seg is not None:
-        lo, hi = seg
+    lo, hi = ix.segment_of(c.trigger.i) or (0, len(ix.doc))
     lo = max(lo, ix.dateline_end)
 
     def usable(x: Token) -> bool:
@@ -234,7 +231,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
         if c.rejects_claim and not c.recipients:
             # "Asked about Kaldorian claims that ..., Velic dismissed the reports": the
             # claimant named in the sentence
-            for x in tok.sent:
+            for x in ix.doc[lo:hi]:
                 if x.lemma_.lower() in CLAIM_NOUNS and usable(x):
                     for m in x.children:
                         if m.dep_ in ("poss", "amod", "compound") and m.i in res.mention_tokens:

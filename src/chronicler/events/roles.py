@@ -59,6 +59,8 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "press", "call", "request", "force", 
 # "amid intensifying hostilities" does not.
 PCOMP_PREPS = frozenset({"by", "in", "after", "before", "while", "without", "through", "upon",
                          "on", "for", "of"})
+# How far back a possessive looks for its antecedent (about three sentences).
+ANTECEDENT_WINDOW = 600
 PRONOUNS = frozenset({"they", "them", "it", "he", "she", "him", "her"})
 # Nouns that head an unnamed source; "Indian officials" keeps the mention's sector.
 SOURCE_NOUNS = frozenset({"official", "officials", "source", "sources", "spokesman",
@@ -106,12 +108,13 @@ def word_before(verb: Token) -> Token | None:
     right before it, past auxiliaries and adverbs, in the same paragraph."""
     if verb.tag_ not in ("VBD", "VBZ", "VBP") and not (verb.tag_ == "VBN" and verb.dep_ == "ROOT"):
         return None
+    doc = verb.doc
     j = verb.i - 1
-    while j >= verb.sent.start and verb.doc[j].pos_ in ("AUX", "ADV", "PART"):
+    while j >= 0 and doc[j].pos_ in ("AUX", "ADV", "PART") and not doc[j + 1].is_sent_start:
         j -= 1
-    if j < verb.sent.start:
+    if j < 0 or doc[j + 1].is_sent_start:
         return None
-    w = verb.doc[j]
+    w = doc[j]
     if w.pos_ not in ("PROPN", "NOUN", "PRON") or "\n" in w.whitespace_ or w.dep_ in (
             "dobj", "pobj", "nsubj", "nsubjpass", "attr", "dative"):
         return None
@@ -270,16 +273,13 @@ class ArgResolver:
     def _antecedent(self, tok: Token) -> EventActor | None:
         """"its"/"their": the nearest earlier country, organisation or group mention in
         this or the two sentences before."""
-        sent_start = tok.sent.start
-        lo = self.doc[max(0, sent_start - 1)].sent.start if sent_start else 0
-        lo = self.doc[max(0, lo - 1)].sent.start if lo else 0
+        start = max(0, tok.idx - ANTECEDENT_WINDOW)
         labels = ("GPE", "ORG", "NORP")
         if tok.lower_ in ("his", "her"):
             labels = ("PERSON", "SURNAME", "TITLE")
         elif tok.lower_ in ("their", "they", "them"):
             labels = ("GPE", "ORG", "NORP", "PERSON", "SURNAME", "TITLE")
         best: Mention | None = None
-        start = self.doc[lo].idx
         for m in self.mentions:
             if m.span[0] >= tok.idx:
                 break

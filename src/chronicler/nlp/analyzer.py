@@ -26,8 +26,9 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "chronicler.places.v1",
     "chronicler.counts.v1",
     "chronicler.quotes.v1",
+    "chronicler.claims.v1",
 )
-_STAGE_MODULES = ("actors", "timex", "places", "counts", "quotes")
+_STAGE_MODULES = ("actors", "timex", "places", "counts", "quotes", "claims")
 
 
 def _load_stage_modules() -> None:

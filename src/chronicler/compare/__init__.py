@@ -1,0 +1,1 @@
+"""Cross-article comparison: claims, alignment, stories, framing, report."""
