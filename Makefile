@@ -33,7 +33,11 @@ eval: $(STAMP)
 	$(BIN)/python -m eval.run
 
 bench: $(STAMP)
-	$(BIN)/python -m bench.run --n $(BENCH_N) --engine $(ENGINE)
+ifeq ($(ENGINE),ray)
+	$(BIN)/python -m bench.ray_bench --n $(BENCH_N)
+else
+	$(BIN)/python -m bench.run --n $(BENCH_N)
+endif
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests eval bench

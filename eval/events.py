@@ -329,14 +329,11 @@ def figures(c: Counter[str]) -> dict[str, float | int | None]:
 
 # ------------------------------------------------------------------ running
 def build_analyzer(settings: Settings) -> Any:
-    """An Analyzer with the default stages that exist plus the event coder."""
-    import chronicler.events.coder as coder
-    from chronicler.nlp import analyzer as analyzer_mod
-    from eval.run import build_analyzer as build
+    """An Analyzer with the stages the event coder reads, and the coder."""
+    from chronicler.events.coder import PIPELINE
+    from chronicler.nlp.analyzer import Analyzer
 
-    names = list(dict.fromkeys([*analyzer_mod.DEFAULT_STAGES, coder.STAGE_NAME]))
-    analyzer, _notes = build(settings, names)
-    return analyzer
+    return Analyzer(settings, stages=PIPELINE)
 
 
 def doc_errors(doc: GoldDoc, gold: Sequence[GoldEvent], pred: Sequence[PredEvent],

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from chronicler.events.coder import STAGE_NAME, extract_events
+from chronicler.events.coder import PIPELINE, STAGE_NAME, extract_events
 from chronicler.nlp.stages import ArticleContext, run_plan
 from chronicler.records import Event
 
@@ -22,10 +22,9 @@ PUB = dt.date(2025, 5, 12)
 
 @pytest.fixture(scope="session")
 def analyzer():  # type: ignore[no-untyped-def]
-    import chronicler.events.coder  # noqa: F401  (registers the stage)
-    from chronicler.nlp.analyzer import DEFAULT_STAGES, Analyzer
+    from chronicler.nlp.analyzer import Analyzer
 
-    return Analyzer(stages=tuple(dict.fromkeys([*DEFAULT_STAGES, STAGE_NAME])))
+    return Analyzer(stages=PIPELINE)  # only the stages the coder reads
 
 
 def code(analyzer, text: str, published: dt.date = PUB) -> list[Event]:  # type: ignore[no-untyped-def]

@@ -38,6 +38,7 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 
 def teardown_module() -> None:
     APP.state.store.close()
+    del APP.state.store  # no DuckDB object left for the interpreter to find at exit
 
 
 @schemathesis.check

@@ -9,11 +9,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 
 from chronicler.config import Settings
+from chronicler.errors import ConfigError
 from chronicler.export import export, iter_records
 from chronicler.pipeline import IngestSummary, ProgressFn, run_ingest
 from chronicler.records import Analysis, Article, Event
@@ -30,11 +32,29 @@ def ingest(
     settings: Settings | None = None,
     allow_private: bool = False,
     progress: ProgressFn | None = None,
+    engine: str = "local",
+    address: str | None = None,
+    workers: int | None = None,
 ) -> IngestSummary:
+    """Ingest files, directories and URLs. ``engine="ray"`` runs the per-article stages
+    on a Ray cluster (``address``: None starts a local one, "auto" or "ray://host:10001"
+    joins an existing one); the records are the same as the local engine's."""
     settings = settings or Settings.from_env()
+    if engine not in ("local", "ray"):
+        raise ConfigError(f"unknown engine {engine!r}; use local or ray")
+    if workers is not None and engine == "local":
+        settings = replace(settings, workers=workers)
     own = store is None
     st = store or open_store(settings.db)
     try:
+        if engine == "ray":
+            try:
+                from chronicler.scale.ray_engine import run_ingest_ray
+            except ImportError as e:
+                raise ConfigError("the ray engine needs Ray: pip install 'ray[data]'") from e
+            return run_ingest_ray([str(i) for i in inputs], st, settings, address=address,
+                                  workers=workers or max(2, settings.workers),
+                                  allow_private=allow_private, progress=progress)
         return run_ingest([str(i) for i in inputs], st, settings,
                           allow_private=allow_private, progress=progress)
     finally:

@@ -66,8 +66,12 @@ def ingest(
     ] = False,
     as_json: JsonOpt = False,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Log each shard.")] = False,
+    engine: Annotated[str, typer.Option(help="local, or ray for a Ray cluster.")] = "local",
+    address: Annotated[str | None, typer.Option(
+        help="Ray cluster: auto or ray://host:10001 (implies --engine ray).")] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes / Ray actors.")] = None,
 ) -> None:
-    """Read, clean, de-duplicate and store articles; print a summary."""
+    """Read, clean, de-duplicate, understand and store articles; print a summary."""
     _verbose(verbose)
     settings = _settings(db)
     try:
@@ -88,8 +92,14 @@ def ingest(
             elif event.startswith("stage:"):
                 bar.update(task, description=event[6:])
 
-        summary = api.ingest(inputs, store=store, settings=settings,
-                             allow_private=allow_private, progress=progress)
+        try:
+            summary = api.ingest(inputs, store=store, settings=settings,
+                                 allow_private=allow_private, progress=progress,
+                                 engine="ray" if address else engine, address=address,
+                                 workers=workers)
+        except ChroniclerError as e:
+            err.print(f"[red]{_esc(str(e))}[/red]")
+            raise typer.Exit(2) from e
     if as_json:
         _echo_json({**summary.as_dict(), "db": str(settings.db),
                     "errors": [e.model_dump() for e in summary.errors]})

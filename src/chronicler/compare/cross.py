@@ -1,0 +1,114 @@
+"""The cross-article step: stories, aligned claims and framing over the whole store.
+
+    python -m chronicler.compare.cross news.duckdb
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from typing import Any
+
+from chronicler.compare.align import ArticleInfo, align
+from chronicler.compare.embed import Embedder
+from chronicler.compare.framing import framing_records
+from chronicler.compare.stories import StoryDoc, build_stories
+from chronicler.config import Settings
+from chronicler.records import Claim, Story
+from chronicler.store import Store
+
+ALL_STORY = "all"
+
+
+def _article_info(store: Store) -> dict[str, ArticleInfo]:
+    rows = store.conn.execute(
+        "SELECT id, outlet, coalesce(dup_group, id), published FROM articles").fetchall()
+    return {r[0]: ArticleInfo(outlet=r[1], dup_key=r[2], published=r[3]) for r in rows}
+
+
+def _story_docs(store: Store, info: dict[str, ArticleInfo]) -> list[StoryDoc]:
+    anchors: dict[str, set[str]] = defaultdict(set)
+    for m in store.per_article("mentions"):
+        if m.country:
+            anchors[m.article_id].add(m.country)
+    for p in store.per_article("places"):
+        anchors[p.article_id].add(p.name)
+    return [StoryDoc(id=a.id, title=a.title or "", lead=a.text[:600], published=a.published,
+                     outlet=a.outlet, anchors=frozenset(anchors[a.id]),
+                     dup_key=info[a.id].dup_key if a.id in info else a.id)
+            for a in store.articles()]
+
+
+def _event_ids(store: Store, article_ids: set[str]) -> list[str]:
+    try:
+        events = store.json_records("events")
+    except Exception:  # noqa: BLE001 - the events table may not exist in older stores
+        return []
+    return sorted(e.id for e in events if set(e.article_ids) & article_ids
+                  or any(ev.article_id in article_ids for ev in e.evidence))
+
+
+def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any]:
+    """Recompute stories, aligned claims and framing; returns counts."""
+    settings = settings or Settings.from_env()
+    embed = Embedder(settings.embedding_model)
+    info = _article_info(store)
+    stories = build_stories(_story_docs(store, info), embed)
+    story_of = {aid: s.id for s in stories for aid in s.article_ids}
+    info = {k: ArticleInfo(v.outlet, v.dup_key, v.published, story_of.get(k))
+            for k, v in info.items()}
+
+    per_article: list[Claim] = store.json_records("article_claims")
+    groups, member_of = align(per_article, info, embed)
+    for g in groups:
+        g.story_id = story_of.get(g.article_ids[0]) if g.article_ids else None
+    for c in per_article:
+        c.group_id = member_of.get(c.id)
+        c.story_id = story_of.get(c.article_ids[0]) if c.article_ids else None
+
+    claims_by_story: dict[str, list[str]] = defaultdict(list)
+    for g in groups:
+        if g.story_id:
+            claims_by_story[g.story_id].append(g.id)
+    final_stories: list[Story] = []
+    for s in stories:
+        final_stories.append(s.model_copy(update={
+            "claim_ids": sorted(claims_by_story.get(s.id, [])),
+            "event_ids": _event_ids(store, set(s.article_ids))}))
+
+    # Framing is a comparison across outlets: over one story it is too thin on a small
+    # corpus, so one corpus-wide record set ("all") plus one per multi-outlet story.
+    articles = store.articles()
+    places = store.per_article("places")
+    quotes = store.per_article("quotes")
+    framing = framing_records(ALL_STORY, articles, places, quotes)
+    for s in final_stories:
+        if len(s.outlets) < 2:
+            continue
+        ids = set(s.article_ids)
+        framing += framing_records(s.id, [a for a in articles if a.id in ids],
+                                   [p for p in places if p.article_id in ids],
+                                   [q for q in quotes if q.article_id in ids])
+
+    with store.transaction():
+        store.replace_all("article_claims", per_article)
+        store.replace_all("claims", groups)
+        store.replace_all("stories", final_stories)
+        store.replace_all("framing", framing)
+    status = defaultdict(int)
+    for g in groups:
+        status[g.status] += 1
+    return {"article_claims": len(per_article), "claims": len(groups),
+            "stories": len(final_stories), "framing": len(framing), "status": dict(status)}
+
+
+def main(argv: list[str]) -> None:
+    from chronicler.store import open_store
+
+    settings = Settings.from_env(db=argv[0]) if argv else Settings.from_env()
+    with open_store(settings.db) as store:
+        print(run_compare(store, settings))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

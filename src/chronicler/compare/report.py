@@ -1,0 +1,158 @@
+"""A readable report of one story (or the whole store): Markdown and self-contained HTML.
+
+The HTML has inline CSS and no external requests; every value from articles goes
+through Jinja2 autoescaping, so article text can never inject markup.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, select_autoescape
+
+from chronicler.records import Claim, Event, Framing, Quote, Story
+from chronicler.store import Store
+
+_TOP = 10
+
+_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title>
+<style>
+body{font:15px/1.45 system-ui,sans-serif;max-width:1100px;margin:2em auto;color:#222}
+h1,h2{border-bottom:1px solid #ccc}table{border-collapse:collapse;width:100%}
+td,th{border:1px solid #ddd;padding:4px 6px;vertical-align:top;text-align:left}
+.side{display:flex;gap:1em}.side>div{flex:1;background:#f6f6f6;padding:.5em}
+.ev{color:#555;font-size:90%}
+</style></head><body>
+<h1>{{ title }}</h1>
+<p>{{ n_articles }} articles{% if start %}, {{ start }} – {{ end }}{% endif %};
+outlets: {{ outlets|join(", ") }}</p>
+<h2>What happened</h2><ul>
+{% for e in events %}<li><b>{{ e.date or "" }}</b> {{ e.type }}:
+{{ e.actor|map(attribute="name")|join(", ") }} → {{ e.recipient|map(attribute="name")|join(", ") }}
+({{ e.n_sources }} sources)</li>{% else %}<li>No merged events.</li>{% endfor %}</ul>
+<h2>Timeline</h2><table><tr><th>date</th><th>outlet</th><th>title</th></tr>
+{% for a in timeline %}<tr><td>{{ a.published or "" }}</td><td>{{ a.outlet or "" }}</td>
+<td>{{ a.title or "" }}</td></tr>{% endfor %}</table>
+<h2>Key events with evidence</h2>
+{% for e in events %}<h3>{{ e.type }} {{ e.date or "" }}</h3>
+{% for ev in e.evidence[:3] %}<p class="ev">“{{ ev.text }}”</p>{% endfor %}{% endfor %}
+<h2>Contested claims</h2>
+{% for a, b in contested %}<div class="side"><div><b>{{ a.asserted_by.name if a.asserted_by else "?" }}</b>
+({{ a.hedge }}): {{ a.text }}<br><span class="ev">{{ a.article_ids|length }} articles</span></div>
+<div><b>{{ b.asserted_by.name if b.asserted_by else "?" }}</b> ({{ b.hedge }}): {{ b.text }}<br>
+<span class="ev">{{ b.article_ids|length }} articles</span></div></div><br>
+{% else %}<p>None found.</p>{% endfor %}
+<h2>Corroborated claims</h2><ul>
+{% for c in corroborated %}<li>{{ c.text }} — <span class="ev">{{ c.n_sources }} sources:
+{{ c.evidence|map(attribute="outlet")|select|unique|join(", ") }}</span></li>
+{% else %}<li>None.</li>{% endfor %}</ul>
+<h2>Quotes by side</h2>
+{% for side, qs in quotes.items() %}<h3>{{ side }}</h3><ul>
+{% for q in qs %}<li><b>{{ q.speaker.name if q.speaker else "?" }}</b>: “{{ q.text }}”</li>{% endfor %}
+</ul>{% endfor %}
+<h2>Framing</h2><table><tr><th>referent</th><th>kind</th><th>terms (outlets)</th></tr>
+{% for f in framing %}<tr><td>{{ f.referent }}</td><td>{{ f.kind }}</td><td>
+{% for v in f.variants %}{{ v.term }}{% if v.scare_quoted %} (scare-quoted){% endif %}
+[{{ v.outlets|join(", ") }}]{% if not loop.last %}; {% endif %}{% endfor %}</td></tr>{% endfor %}
+</table></body></html>
+"""
+
+_MD = """# {{ title }}
+
+{{ n_articles }} articles{% if start %}, {{ start }} – {{ end }}{% endif %}; outlets: {{ outlets|join(", ") }}
+
+## What happened
+{% for e in events %}- **{{ e.date or "" }}** {{ e.type }}: {{ e.actor|map(attribute="name")|join(", ") }} → {{ e.recipient|map(attribute="name")|join(", ") }} ({{ e.n_sources }} sources)
+{% else %}- No merged events.
+{% endfor %}
+## Timeline
+{% for a in timeline %}- {{ a.published or "" }} · {{ a.outlet or "" }} · {{ a.title or "" }}
+{% endfor %}
+## Key events with evidence
+{% for e in events %}### {{ e.type }} {{ e.date or "" }}
+{% for ev in e.evidence[:3] %}> {{ ev.text }}
+
+{% endfor %}{% endfor %}
+## Contested claims
+{% for a, b in contested %}| {{ a.asserted_by.name if a.asserted_by else "?" }} | {{ b.asserted_by.name if b.asserted_by else "?" }} |
+|---|---|
+| {{ a.text|replace("|", "/") }} | {{ b.text|replace("|", "/") }} |
+
+{% else %}None found.
+{% endfor %}
+## Corroborated claims
+{% for c in corroborated %}- {{ c.text }} ({{ c.n_sources }} sources: {{ c.evidence|map(attribute="outlet")|select|unique|join(", ") }})
+{% else %}- None.
+{% endfor %}
+## Quotes by side
+{% for side, qs in quotes.items() %}### {{ side }}
+{% for q in qs %}- **{{ q.speaker.name if q.speaker else "?" }}**: “{{ q.text }}”
+{% endfor %}{% endfor %}
+## Framing
+| referent | kind | terms |
+|---|---|---|
+{% for f in framing %}| {{ f.referent }} | {{ f.kind }} | {% for v in f.variants %}{{ v.term }} [{{ v.outlets|join(", ") }}]{% if not loop.last %}; {% endif %}{% endfor %} |
+{% endfor %}"""
+
+
+def _context(store: Store, story_id: str | None) -> dict[str, Any]:
+    stories: list[Story] = store.json_records("stories")
+    story = next((s for s in stories if s.id == story_id), None) if story_id else None
+    articles = store.articles()
+    if story is not None:
+        ids = set(story.article_ids)
+        articles = [a for a in articles if a.id in ids]
+    ids = {a.id for a in articles}
+    try:
+        events: list[Event] = store.json_records("events")
+    except Exception:  # noqa: BLE001 - no events table yet
+        events = []
+    def ours(article_ids: set[str]) -> bool:
+        return story is None or bool(article_ids & ids)
+
+    events = [e for e in events
+              if ours({ev.article_id for ev in e.evidence} | set(e.article_ids))]
+    events = sorted(events, key=lambda e: (-e.n_sources, -e.score, e.id))[:_TOP]
+    claims: list[Claim] = [c for c in store.json_records("claims") if ours(set(c.article_ids))]
+    by_id = {c.id: c for c in claims}
+    contested, seen = [], set()
+    for c in claims:
+        for other in c.contested_by:
+            key = tuple(sorted((c.id, other)))
+            if other in by_id and key not in seen:
+                seen.add(key)
+                contested.append((c, by_id[other]) if c.polarity == "pos" else (by_id[other], c))
+    corroborated = sorted((c for c in claims if c.status == "corroborated"),
+                          key=lambda c: -c.n_sources)[:_TOP * 2]
+    quotes: dict[str, list[Quote]] = defaultdict(list)
+    for q in store.per_article("quotes", sorted(ids)):
+        if q.direct and len(q.text.split()) > 4:
+            quotes[(q.speaker.country if q.speaker else None) or "unknown"].append(q)
+    framing: list[Framing] = store.json_records(
+        "framing", "story_id = ?", [story.id if story else "all"])
+    dates = [a.published for a in articles if a.published]
+    return {
+        "title": story.title if story else "All coverage",
+        "n_articles": len(articles), "start": min(dates) if dates else None,
+        "end": max(dates) if dates else None,
+        "outlets": sorted({a.outlet for a in articles if a.outlet}),
+        "events": events, "timeline": articles, "contested": contested[:_TOP * 2],
+        "corroborated": corroborated,
+        "quotes": {k: v[:_TOP] for k, v in sorted(quotes.items())}, "framing": framing,
+    }
+
+
+def write_report(store: Store, story_id: str | None, out_dir: str | Path) -> tuple[Path, Path]:
+    """Write ``report.md`` and ``report.html`` under ``out_dir``; returns both paths."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    ctx = _context(store, story_id)
+    html_env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
+    md_env = Environment(autoescape=False)  # noqa: S701 - Markdown, not HTML
+    md_path, html_path = out / "report.md", out / "report.html"
+    md_path.write_text(md_env.from_string(_MD).render(**ctx), encoding="utf-8")
+    html_path.write_text(html_env.from_string(_HTML).render(**ctx), encoding="utf-8")
+    return md_path, html_path

@@ -1,0 +1,152 @@
+"""Cross-article comparison: alignment, sources, contested status, stories, framing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+from chronicler.compare.align import ArticleInfo, align, independent_sources, numbers_agree
+from chronicler.compare.framing import framing_records, hedge_share, scare_quoted_terms
+from chronicler.compare.stories import StoryDoc, build_stories
+from chronicler.records import Article, Asserter, Claim, ClaimEvidence, Place, Quote
+
+
+def bow_embed(texts: Sequence[str]) -> np.ndarray:
+    """Deterministic bag-of-words embedding: unit tests never load MiniLM."""
+    out = np.zeros((len(texts), 256), dtype=np.float32)
+    for i, t in enumerate(texts):
+        for w in re.findall(r"[a-z]+", t.lower()):
+            out[i, int(hashlib.md5(w.encode()).hexdigest(), 16) % 256] += 1.0
+        n = np.linalg.norm(out[i])
+        out[i] /= n or 1.0
+    return out
+
+
+def claim(cid: str, art: str, text: str, *, numbers: Sequence[float] = (),
+          polarity: str = "pos", target: str | None = None, who: str = "X",
+          ents: Sequence[str] = ("MRV",)) -> Claim:
+    hedge = "denied" if polarity == "neg" else "asserted"
+    return Claim(id=cid, text=text, article_ids=[art], numbers=list(numbers),
+                 polarity=polarity, target_text=target, entities=list(ents), hedge=hedge,
+                 asserted_by=Asserter(name=who),
+                 evidence=[ClaimEvidence(article_id=art, outlet=art.upper(), text=text,
+                                         span=(0, len(text)), hedge=hedge)])
+
+
+D = dt.date(2025, 3, 11)
+INFO = {
+    "a": ArticleInfo("CPA", "a", D), "b": ArticleInfo("VL", "a", D),  # b is a wire copy of a
+    "c": ArticleInfo("MH", "c", D), "d": ArticleInfo("TT", "d", D),
+    "e": ArticleInfo("MH", "e", D), "far": ArticleInfo("KO", "far", dt.date(2025, 6, 1)),
+}
+
+
+@pytest.mark.parametrize(("arts", "n"), [
+    (["a"], 1), (["a", "b"], 1),  # wire copies count once
+    (["a", "c"], 2), (["c", "e"], 1),  # one outlet counts once
+    (["a", "b", "c", "d"], 3),
+])
+def test_independent_sources(arts: list[str], n: int) -> None:
+    assert independent_sources(arts, INFO) == n
+
+
+@pytest.mark.parametrize(("a", "b", "ok"), [
+    ([26.0], [6.0], False), ([26.0], [26.0], True), ([], [6.0], True), ([4.0, 2.0], [4.0], True),
+])
+def test_numbers_agree(a: list[float], b: list[float], ok: bool) -> None:
+    assert numbers_agree(a, b) is ok
+
+
+def test_26_never_merges_with_6() -> None:
+    cs = [claim("1", "a", "Gunmen killed 26 tourists in Kovasi", numbers=[26]),
+          claim("2", "c", "Gunmen killed 6 tourists in Kovasi", numbers=[6])]
+    groups, _ = align(cs, INFO, bow_embed, threshold=0.5)
+    assert len(groups) == 2
+
+
+def test_wire_copy_is_single_other_outlet_corroborates() -> None:
+    t = "Gunmen killed 24 tourists at Sellin Meadow near Kovasi"
+    copies = [claim("1", "a", t, numbers=[24]), claim("2", "b", t, numbers=[24])]
+    groups, member_of = align(copies, INFO, bow_embed)
+    assert len(groups) == 1 and groups[0].status == "single" and groups[0].n_sources == 1
+    assert set(member_of) == {"1", "2"}
+    groups, _ = align([*copies, claim("3", "c", t, numbers=[24])], INFO, bow_embed)
+    assert groups[0].status == "corroborated" and groups[0].n_sources == 2
+    assert len(groups[0].evidence) == 3
+
+
+def test_blocking_needs_shared_entity_and_time() -> None:
+    t = "Merovia closed the Orlik crossing on Wednesday"
+    groups, _ = align([claim("1", "a", t), claim("2", "far", t)], INFO, bow_embed)
+    assert len(groups) == 2  # 80 days apart
+    groups, _ = align([claim("1", "a", t), claim("2", "c", t, ents=["NVN"])], INFO, bow_embed)
+    assert len(groups) == 2  # no shared entity
+
+
+def test_denial_makes_both_sides_contested() -> None:
+    cs = [claim("1", "d", "Kaldorian air force shot down four Merovian jets", numbers=[4],
+                ents=["KLD", "MRV"], who="Selvan"),
+          claim("2", "c", "Velic denied that Kaldorian air force shot down four Merovian jets",
+                numbers=[4], polarity="neg", ents=["KLD", "MRV"], who="Velic",
+                target="Kaldorian air force shot down four Merovian jets"),
+          claim("3", "e", "Merovia suspended the Serrin Waters Treaty", ents=["MRV"])]
+    groups, _ = align(cs, INFO, bow_embed)
+    by = {g.asserted_by.name: g for g in groups if g.asserted_by}
+    assert by["Selvan"].status == "contested" and by["Velic"].status == "contested"
+    assert by["Selvan"].contested_by == [by["Velic"].id]
+    assert by["Velic"].contested_by == [by["Selvan"].id]
+    assert by["X"].status == "single"
+
+
+def test_stories_stay_apart_and_copies_join() -> None:
+    docs = [
+        StoryDoc("a", "Gunmen kill 24 tourists in Lessara", "VARSK - Gunmen killed 24.", D,
+                 "CPA", frozenset({"MRV", "Kovasi"}), "a"),
+        StoryDoc("b", "24 killed as gunmen target tourists", "Varsk - Gunmen killed 24.", D,
+                 "VL", frozenset({"MRV", "Kovasi"}), "a"),
+        StoryDoc("c", "Merovia and Kaldoria agree to ceasefire", "A ceasefire was agreed.",
+                 dt.date(2025, 4, 5), "CPA", frozenset({"MRV", "KLD"}), "c"),
+    ]
+    stories = build_stories(docs, bow_embed)
+    assert sorted(len(s.article_ids) for s in stories) == [1, 2]
+
+
+def test_framing_groups_region_variants() -> None:
+    arts = [Article(id="m", outlet="MH", text="x"), Article(id="t", outlet="TT", text="y"),
+            Article(id="n", outlet="CPA", text="z")]
+    places = [Place(article_id="m", text="KoL", span=(0, 3), name="Kaldorian-held Lessara"),
+              Place(article_id="t", text="Free Lessara", span=(0, 12),
+                    name="Kaldorian-held Lessara"),
+              Place(article_id="n", text="Kaldorian-administered Lessara", span=(0, 3),
+                    name="Kaldorian-held Lessara"),
+              Place(article_id="m", text="VARSK", span=(0, 5), name="Varsk"),
+              Place(article_id="n", text="Varsk", span=(0, 5), name="Varsk")]
+    recs = framing_records("all", arts, places, [])
+    place = [f for f in recs if f.kind == "place"]
+    assert [f.referent for f in place] == ["Kaldorian-held Lessara"]  # case is no variant
+    assert {v.term for v in place[0].variants} == {
+        "KoL", "Free Lessara", "Kaldorian-administered Lessara"}
+    assert place[0].variants[0].outlets
+
+
+def test_framing_labels_and_scare_quotes() -> None:
+    arts = [Article(id="m", outlet="MH", text="The terrorists struck the 'terror camps' again."),
+            Article(id="k", outlet="KO", text='Militants fled. "We will win," Selvan said.')]
+    quotes = [Quote(id="q", article_id="k", text="We will win,", direct=True,
+                    span=(arts[1].text.index("We"), arts[1].text.index(",") + 1))]
+    recs = framing_records("all", arts, [], quotes)
+    labels = [f for f in recs if f.kind == "label" and f.referent == "attackers (label)"]
+    assert labels and {v.term for v in labels[0].variants} == {"terrorists", "militants"}
+    assert [t for _s, _e, t in scare_quoted_terms(arts[0].text, [])] == ["terror camps"]
+    assert scare_quoted_terms(arts[1].text, quotes) == []  # a speaker's words, not scare
+    assert scare_quoted_terms("Kaldoria's army and Merovia's", []) == []
+
+
+def test_hedge_share() -> None:
+    cs = [claim("1", "a", "x"), claim("2", "a", "y", polarity="neg")]
+    assert hedge_share(cs) == {"A": {"asserted": 0.5, "denied": 0.5}}

@@ -1,0 +1,47 @@
+"""Report: Markdown + self-contained HTML; article text is escaped."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from chronicler.compare.export import claim_records, framing_records, story_records
+from chronicler.compare.report import write_report
+from chronicler.records import Asserter, Claim, ClaimEvidence, Framing, FramingVariant, Story
+from chronicler.store import open_store
+
+EVIL = '<script>alert("x")</script><img src="http://evil.example/x.png">'
+
+
+def _claim(cid: str, text: str, polarity: str, other: str, who: str) -> Claim:
+    return Claim(id=cid, text=text, polarity=polarity, status="contested",
+                 contested_by=[other], asserted_by=Asserter(name=who), article_ids=["a1"],
+                 n_sources=1, evidence=[ClaimEvidence(article_id="a1", outlet="MH", text=text,
+                                                      span=(0, len(text)))])
+
+
+def test_report_escapes_and_is_self_contained(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "r.duckdb")
+    try:
+        store.replace_all("claims", [
+            _claim("c1", f"Four jets were shot down {EVIL}", "pos", "c2", "Selvan"),
+            _claim("c2", "Velic denied that four jets were shot down", "neg", "c1", "Velic"),
+        ])
+        store.replace_all("stories", [Story(id="s1", title=f"Air battle {EVIL}",
+                                            article_ids=["a1"])])
+        store.replace_all("framing", [Framing(story_id="all", referent="Kaldorian-held Lessara",
+                                              variants=[FramingVariant(term="KoL", count=2),
+                                                        FramingVariant(term="Free Lessara")])])
+        md, html = write_report(store, None, tmp_path / "out")
+        h = html.read_text("utf-8")
+        assert "<script>" not in h and "&lt;script&gt;" in h
+        assert not re.search(r"""(?:src|href)\s*=\s*["']?https?://""", h)
+        assert "<link" not in h and "Velic" in h and "Selvan" in h and "Free Lessara" in h
+        m = md.read_text("utf-8")
+        assert "## Contested claims" in m and "KoL" in m
+        kinds = [r["kind"] for f in (claim_records, story_records, framing_records)
+                 for r in f(store)]
+        assert kinds == ["claim", "claim", "story", "framing"]
+        assert next(iter(claim_records(store)))["claim_kind"] == "action"
+    finally:
+        store.close()
