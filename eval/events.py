@@ -134,7 +134,7 @@ class GoldDoc:
 
 # ------------------------------------------------------------------ reading
 def _span(ev: dict[str, Any], raw: str, where: str, warnings: list[str]) -> Span:
-    v = ev.get("sentence")
+    v: Any = ev.get("sentence")
     text = ev.get("text")
     n = len(raw)
     ok = (isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) for x in v)

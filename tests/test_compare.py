@@ -150,3 +150,52 @@ def test_framing_labels_and_scare_quotes() -> None:
 def test_hedge_share() -> None:
     cs = [claim("1", "a", "x"), claim("2", "a", "y", polarity="neg")]
     assert hedge_share(cs) == {"A": {"asserted": 0.5, "denied": 0.5}}
+
+
+# ------------------------------------------------------------------ integration (demo)
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from chronicler import api
+    from chronicler.compare.cross import run_compare
+    from chronicler.config import Settings
+    from chronicler.demo import CORPUS_DIR
+    from chronicler.store import open_store
+
+    db = tmp_path_factory.mktemp("cmp") / "demo.duckdb"
+    settings = Settings.from_env(db=db, analyze=1)
+    store = open_store(db)
+    api.ingest([str(CORPUS_DIR)], store=store, settings=settings)
+    summary = run_compare(store, settings)
+    yield store, summary
+    store.close()
+
+
+def test_demo_compare(demo_store) -> None:  # type: ignore[no-untyped-def]
+    store, summary = demo_store
+    assert summary["article_claims"] > 100 and summary["claims"] > 50
+    groups = store.json_records("claims")
+    by_id = {g.id: g for g in groups}
+    contested = [g for g in groups if g.status == "contested"]
+    assert contested
+    for g in contested:  # contested links run both ways
+        assert all(g.id in by_id[o].contested_by for o in g.contested_by)
+    for g in groups:  # no group mixes different casualty numbers' polarity
+        assert len({e.hedge == "denied" for e in g.evidence}) >= 1
+    arts = {a.id: a for a in store.articles()}
+    for g in groups:
+        keys = {arts[a].dup_group or a for a in g.article_ids}
+        assert g.n_sources <= len(keys)  # wire copies count once
+    per = store.json_records("article_claims")
+    assert all(c.group_id in by_id for c in per)
+    stories = store.json_records("stories")
+    titles = {s.id: s.title for s in stories}
+    story_of = {a: s.id for s in stories for a in s.article_ids}
+    by_title = {a.title: a.id for a in arts.values()}
+    massacre = by_title["Gunmen kill 24 in attack on tourists in Merovian-administered Lessara"]
+    truce = by_title["Merovia and Kaldoria agree to ceasefire; Norvane says it mediated, "
+                     "Varsk says talks were direct"]
+    assert story_of[massacre] != story_of[truce] and titles
+    framing = store.json_records("framing", "story_id = ?", ["all"])
+    kol = [f for f in framing if f.kind == "place"
+           and {"KoL", "Free Lessara"} <= {v.term for v in f.variants}]
+    assert len(kol) == 1

@@ -9,12 +9,15 @@ wrong, and say so in the commit).
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 FLOORS = REPO / "eval" / "events_floors.json"
+if str(REPO) not in sys.path:  # eval/ is a top-level package beside src/
+    sys.path.insert(0, str(REPO))
 
 
 @pytest.fixture(scope="module")

@@ -144,8 +144,10 @@ class _Years:
         full = [m for m in mentions if m.year is not None]
         self.starts = [m.start for m in full]
         self.years = [m.year for m in full if m.year is not None]
-        bare = [int(y.group()) for y in _BARE_YEAR_RE.finditer(text)] if not full else []
-        self.fallback: int | None = max(self.years or bare, default=None)
+        # Only full dates lend their year: a bare year ("divided since 1958", "the 1964
+        # treaty") is usually history. With none, the corpus lends a year later
+        # (corpus_dates.infer_corpus_years).
+        self.fallback: int | None = max(self.years, default=None)
         self.breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
 
     def year(self, mention: DateMention) -> int | None:
@@ -204,9 +206,14 @@ def find_dateline(text: str) -> tuple[date, bool] | None:
         if m is None or not found:
             continue
         dm = found[0]
-        # Year missing ("NEW DELHI, May 10 (Reuters) -"): borrow one from the text.
-        pos = text.find(p) + m.start("date")
-        year = _Years(text, find_dates(text)).year(DateMention(pos, pos, dm.month, dm.day, dm.year))
+        year = dm.year
+        if year is None:
+            # Year missing ("NEW DELHI, May 10 (Reuters) -"): borrow the latest year of a
+            # full date in the text. A bare year ("the 1964 treaty") is history, not the
+            # dateline's year; with no full date the corpus lends one later
+            # (corpus_dates), which beats guessing here.
+            full = [x.year for x in find_dates(text) if x.year is not None]
+            year = max(full) if full else None
         d = _valid(year, dm.month, dm.day) if year is not None else None
         if d is not None:
             return d, dm.year is not None

@@ -53,6 +53,12 @@ STAGE_NAME = "chronicler.claims.v1"
 _MIN_TOKENS = 5
 _SHORT_QUOTE_WORDS = 4  # shorter direct quotes colour a sentence; they are not its source
 _LINK_BACK, _LINK_AHEAD = 3, 2  # sentences searched for what a pointer denial denies
+_LABELLING = frozenset({"call", "describe", "dismiss", "term", "brand", "label", "reject",
+                        "denounce", "deride", "characterise", "characterize"})
+_PERSONAL = frozenset({"i", "we", "he", "she", "they", "it", "you"})
+_NEG_WORDS = frozenset({"no", "not", "n't", "never", "none", "nobody", "nothing"})
+_MODALS = frozenset({"can", "could", "will", "would", "shall", "should", "may", "might",
+                     "must"})
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November"
            "|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 # "VARSK, April 2 (CPA) — ", "Bhubaneswar, June 5, 2025: ", "TIRVAN (KNB) – "
@@ -151,9 +157,15 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _np_text(tok: Token) -> str:
-    toks = [t for t in tok.subtree if not t.is_punct]
-    toks = [t for t in toks if t.dep_ not in ("appos", "acl", "relcl", "prep")
-            or t.head.i != tok.i] if len(toks) > 6 else toks
+    """The noun phrase of ``tok`` without appositions, participial or relative clauses
+    ("A Merovian defence official, speaking on condition of anonymity" -> "A Merovian
+    defence official")."""
+    drop: set[int] = set()
+    for ch in tok.children:
+        if ch.dep_ in ("appos", "acl", "relcl", "punct") or ch.dep_ == "prep" and ch.i > tok.i \
+                and ch.lower_ not in ("of",):
+            drop.update(x.i for x in ch.subtree)
+    toks = [t for t in tok.subtree if t.i not in drop and not t.is_punct]
     return " ".join(t.text for t in toks) if toks else tok.text
 
 
@@ -185,13 +197,25 @@ def _quote_asserter(q: Quote, c: Cues) -> tuple[Asserter | None, str]:
 
 
 def _negated(sent: Span) -> bool:
+    """A factual negation of the main clause: "X did not strike Y", "Not one
+    installation was on the list", "There was no mediation". A negated modal ("we
+    cannot compel") is a stance, not a fact."""
     root = sent.root
+    if any(ch.lower_ in _MODALS for ch in root.children if ch.dep_ == "aux"):
+        return False
     if any(t.dep_ == "neg" for t in root.children):
         return True
-    # "Not one Kaldorian installation was ...", "No civilians were ..."
-    subj = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")]
-    return any(t.lower_ in ("no", "not", "none", "never") for s in subj for t in s.subtree
-               if t.i <= s.i)
+    # "Not one Kaldorian installation was ...", "No civilians were ...", "There was no X"
+    args = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass", "attr", "dobj")]
+    return any(t.lower_ in _NEG_WORDS for s in args for t in s.subtree if t.i <= s.i)
+
+
+def _affirmed(sent: Span, span: tuple[int, int]) -> str:
+    """The sentence with its negation words dropped ("There was no mediation" ->
+    "There was mediation"): what a negated claim contradicts, for alignment."""
+    words = [t.text_with_ws for t in sent if span[0] <= t.idx < span[1]
+             and not (t.lower_ in _NEG_WORDS and t.dep_ in ("neg", "det", "advmod", "nsubj"))]
+    return "".join(words).strip()
 
 
 def _kind(sent: Span, low: str, n_mentions: int, n_counts: int, denial: bool,
@@ -219,10 +243,10 @@ def _kind(sent: Span, low: str, n_mentions: int, n_counts: int, denial: bool,
     return None
 
 
-def _accusation_subject(sent: Span, c: Cues) -> Token | None:
+def _accusation_verb(sent: Span, c: Cues) -> Token | None:
     for t in sent:
         if t.pos_ == "VERB" and c.accusation.fullmatch(t.lower_):
-            return _subject(t)
+            return t
     return None
 
 
@@ -278,8 +302,11 @@ class _Builder:
         own: Claim | None = None
         if kind is not None:
             hedge = hedges.hedge_of(low, attribution, trig is not None, c)
-            polarity = "neg" if trig is not None or _negated(sent) else "pos"
+            negated = trig is None and _negated(sent)
+            polarity = "neg" if trig is not None or negated else "pos"
             target, pointer = self._target(trig, sent, reported)
+            if negated and target is None:
+                target = _affirmed(sent, span)
             own = self.make(span, span, asserter, attribution, hedge, kind, polarity,
                             q.id if q else None, target)
             self.claims.append(own)
@@ -296,13 +323,19 @@ class _Builder:
     def _asserter(self, sent: Span, low: str, q: Quote | None, trig: Token | None,
                   kind: str | None) -> tuple[Asserter | None, str]:
         c = self.c
-        subj: Token | None = None
+        verb: Token | None = None
         if trig is not None and trig.pos_ in ("VERB", "AUX"):
-            subj = _subject(trig)
+            verb = trig
+        elif trig is not None:  # "X called it 'propaganda'": the labelling verb's subject
+            gov = hedges.governing_verb(trig)
+            verb = gov if gov is not None and gov.lemma_ in _LABELLING else None
         elif kind == "accusation":
-            subj = _accusation_subject(sent, c)
-        if subj is not None and subj.lower_ not in ("i", "we", "he", "she", "they", "it") \
-                or subj is not None and q is None:
+            verb = _accusation_verb(sent, c)
+        subj = _subject(verb) if verb is not None else None
+        # A passive denial ("X is contradicted by ...") and "the claim was false" have
+        # what is denied as subject; a first-person subject in a quote is its speaker.
+        if subj is not None and subj.dep_ != "nsubjpass" and subj.lemma_.lower() \
+                not in c.claim_nouns and not (q is not None and subj.lower_ in _PERSONAL):
             found = _asserter_from(subj, self.mentions, self.names, c)
             if found is not None:
                 return found
@@ -310,6 +343,11 @@ class _Builder:
             return _quote_asserter(q, c)
         phrase = hedges.unnamed_phrase(low, c)
         if phrase is not None:
+            root_subj = _subject(sent.root)
+            if root_subj is not None and hedges.is_unnamed_name(_np_text(root_subj), c):
+                m = _mention_at(root_subj, self.mentions)
+                return Asserter(name=_np_text(root_subj), country=m.country if m else None), \
+                    "unnamed"
             return Asserter(name=phrase, country=None), "unnamed"
         return Asserter(name=self.ctx.outlet or "the outlet", country=None), "outlet"
 
@@ -323,11 +361,11 @@ class _Builder:
         # "denied claims that X": X, the assertion inside the denied object, is denied
         inside = [ra for ra in reported if span is not None
                   and span[0] <= ra.noun.idx < span[1]]
-        if inside:
-            s, e = inside[0].content
+        if inside or (span is None and reported):
+            s, e = (inside or reported)[0].content
             return text[s:e], False
         if span is None:
-            return None, not reported
+            return None, True
         target = text[span[0]:span[1]].strip(" \"'“”‘’")
         root = self.doc.char_span(span[0], span[1], alignment_mode="expand")
         pointer = hedges.is_anaphoric(target) or (
@@ -375,11 +413,13 @@ class _Builder:
             if not s.pointer or s.claim.contested_by:
                 continue
             cands = [(abs(o.index - s.index) + (0 if o.index < s.index else 0.5)
-                      - (0.1 if o.held else 0), o)
-                     for o in self.sents[max(0, k - 6): k + 6] if o is not s
+                      - (0.1 if o.held else 0)
+                      + (0 if o.claim.hedge == "alleged" or o.claim.kind == "accusation"
+                         else 0.7), o)
+                     for o in self.sents[max(0, k - 8): k + 8] if o is not s
                      and -_LINK_BACK <= o.index - s.index <= _LINK_AHEAD
                      and o.claim.polarity == "pos"
-                     and (o.claim.hedge == "alleged" or o.claim.kind == "accusation")
+                     and not _same_side(o.claim.asserted_by, s.claim.asserted_by)
                      and (abs(o.index - s.index) <= 1
                           or _shares(o.claim.entities, s.claim.entities))]
             if cands:
@@ -387,6 +427,12 @@ class _Builder:
                 s.claim.contested_by.append(other.id)
                 other.contested_by.append(s.claim.id)
                 s.claim.target_text = s.claim.target_text or other.text
+
+
+def _same_side(a: Asserter | None, b: Asserter | None) -> bool:
+    """Both asserters are known and speak for the same country: a denial never answers
+    its own side."""
+    return bool(a and b and a.country and a.country == b.country)
 
 
 def _shares(a: Sequence[str], b: Sequence[str]) -> bool:

@@ -35,7 +35,7 @@ been has have had that this these those it its their his her they he she we our 
 say will would could also after before over into than then there which who whom""".split())
 
 
-class Embedder(Protocol):
+class EmbedderLike(Protocol):
     name: str
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -108,7 +108,7 @@ def model_path(setting: str) -> Path:
 
 
 @lru_cache(maxsize=4)
-def load_embedder(setting: str) -> Embedder:
+def load_embedder(setting: str) -> EmbedderLike:
     """The embedder for ``Settings.embedding_model``, loaded once per process."""
     try:
         path = model_path(setting)
@@ -118,3 +118,33 @@ def load_embedder(setting: str) -> Embedder:
                     "and story clustering fall back to lexical similarity",
                     setting, type(e).__name__, e)
         return LexicalEmbedder()
+
+
+def load_model(name: str) -> EmbedderLike:
+    """Kept for callers of the first version of this module."""
+    return load_embedder(name)
+
+
+class Embedder:
+    """``Embedder(settings.embedding_model)(texts)``: embeds each distinct text once
+    per run (the cache keys on the text itself)."""
+
+    def __init__(self, model_name: str) -> None:
+        self.model_name = model_name
+        self._cache: dict[str, np.ndarray] = {}
+
+    @property
+    def name(self) -> str:
+        return load_embedder(self.model_name).name
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        todo = sorted({t for t in texts if t not in self._cache})
+        if todo:
+            vecs = load_embedder(self.model_name).encode(todo)
+            self._cache.update(zip(todo, vecs, strict=True))
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.stack([self._cache[t] for t in texts])
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self(texts)

@@ -31,7 +31,7 @@ from spacy.tokens import Span, Token
 
 HEDGES = ("asserted", "reported", "alleged", "speculative", "denied")
 _DEMONSTRATIVES = frozenset({"the", "this", "that", "these", "those", "such", "its", "their",
-                             "his", "her", "these", "both"})
+                             "his", "her", "both"})
 _PRONOUNS = frozenset({"it", "this", "that", "these", "those", "them", "they", "all"})
 _CLAIM_VERBS = frozenset({"claim", "allege", "assert", "insist"})
 
@@ -125,11 +125,12 @@ def denial_trigger(sent: Span, c: Cues | None = None) -> Token | None:
     c = c or cues()
     for t in sent:
         lem = t.lemma_.lower()
-        if t.pos_ not in ("VERB", "AUX") and not (t.pos_ == "NOUN" and lem == "denial"):
+        if t.pos_ not in ("VERB", "AUX"):
             continue
-        if lem == "denial":
-            return t
         if lem in c.denial_verbs:
+            if t.dep_ in ("amod", "acl") or any(ch.dep_ == "auxpass" for ch in t.children) \
+                    and not any(ch.dep_ == "agent" for ch in t.children):
+                continue  # "the denied report", "was denied": no one here denies
             objs = _objects(t)
             if objs and all(o.lower_ in c.refusal_objects or o.lemma_ in c.refusal_objects
                             for o in objs):
@@ -157,15 +158,21 @@ def denial_trigger(sent: Span, c: Cues | None = None) -> Token | None:
 def denied_target(trigger: Token, sent: Span) -> tuple[int, int] | None:
     """Character span of what the denial denies: the clause or object of the denial
     verb ("denied that X", "dismissed X as ..."), the subject a predicate is said of
-    ("X is baseless"), or the object of "called"/"described" ("called it propaganda")."""
+    ("X is baseless"), the object of "called"/"described" ("called it propaganda"), or
+    the reported clause a predicate sits in ("said that Kaldoria had 'nothing to do
+    with' the incident")."""
     t = trigger
     if t.pos_ in ("VERB", "AUX"):
         for ch in t.children:
             if ch.dep_ in ("ccomp", "dobj", "obj", "xcomp") and ch.i != t.i:
-                return _subtree_span(ch, sent, stop_at_as=True)
+                return trim_proposition(_subtree(ch, sent))
         for ch in t.children:
             if ch.dep_ == "nsubjpass":
-                return _subtree_span(ch, sent)
+                return trim_proposition(_subtree(ch, sent))
+    clause = governing_verb(t)
+    if clause is not None and clause.dep_ == "ccomp" and \
+            clause.lemma_ not in ("call", "describe", "dismiss", "term", "brand"):
+        return trim_proposition(_subtree(clause, sent))
     # predicate word: the object of the verb it complements ("called it 'propaganda'",
     # "dismissed the reports as 'completely false'") or the subject of its copula
     head = t
@@ -177,27 +184,29 @@ def denied_target(trigger: Token, sent: Span) -> tuple[int, int] | None:
             objs = [ch for ch in head.children if ch.dep_ in ("dobj", "obj") and ch.i != t.i
                     and not (ch.i <= t.i <= ch.right_edge.i)]
             if objs:
-                return _subtree_span(objs[0], sent, stop_at_as=True)
+                return trim_proposition(_subtree(objs[0], sent))
             subj = [ch for ch in head.children if ch.dep_ in ("nsubj", "nsubjpass")
                     and head.lemma_ == "be"]
             if subj:
-                return _subtree_span(subj[0], sent)
+                return trim_proposition(_subtree(subj[0], sent))
             break
     return None
 
 
-def _subtree_span(t: Token, sent: Span, stop_at_as: bool = False) -> tuple[int, int]:
-    toks = [x for x in t.subtree if sent.start <= x.i < sent.end]
-    if stop_at_as:
-        cut = [x.i for x in toks if x.lower_ == "as" and x.dep_ == "prep" and x.head.i != t.i
-               and x.i > t.i]
-        if cut:
-            toks = [x for x in toks if x.i < cut[0]]
-    toks = [x for x in toks if not x.is_punct or x.i not in (toks[0].i, toks[-1].i)]
-    if not toks:
-        return (t.idx, t.idx + len(t.text))
-    first, last = toks[0], toks[-1]
-    return (first.idx, last.idx + len(last.text))
+def _subtree(t: Token, sent: Span) -> list[Token]:
+    return [x for x in t.subtree if sent.start <= x.i < sent.end]
+
+
+def governing_verb(t: Token) -> Token | None:
+    """The verb a denial predicate hangs from ("called it 'propaganda'": called)."""
+    head = t
+    for _ in range(5):
+        if head.pos_ in ("VERB", "AUX") and head is not t:
+            return head
+        if head.head is head:
+            return head if head.pos_ in ("VERB", "AUX") else None
+        head = head.head
+    return None
 
 
 def is_anaphoric(span_text: str) -> bool:
@@ -245,11 +254,8 @@ def reported_assertions(sent: Span, c: Cues | None = None) -> list[ReportedAsser
                 "advcl", "pcomp", "acl", "conj") and t.head.lemma_ not in _CLAIM_VERBS:
             comp = [ch for ch in t.children if ch.dep_ == "ccomp"]
             subj = [ch for ch in t.children if ch.dep_ in ("nsubj", "nsubjpass")]
-            if comp:
-                span = _subtree_span(comp[0], sent)
-                mark = [x for x in comp[0].children if x.dep_ == "mark" and x.lower_ == "that"]
-                if mark:
-                    span = (mark[0].idx + len(mark[0].text) + 1, span[1])
+            span = trim_proposition(_subtree(comp[0], sent)) if comp else None
+            if span is not None:
                 out.append(ReportedAssertion(noun=t, content=span,
                                              holder=subj[0] if subj else None))
     return out
@@ -270,6 +276,10 @@ def _claim_content(noun: Token, sent: Span) -> tuple[int, int] | None:
             if objs:
                 start = objs[0].left_edge.i
                 break
+        if ch.dep_ in ("acl", "xcomp") and ch.tag_ in ("VB", "VBN") and any(
+                x.lower_ == "to" for x in ch.children):  # "claims to have struck X"
+            start = ch.left_edge.i
+            break
     if start is None:
         return None
     end = min(noun.right_edge.i, sent.end - 1)
@@ -279,8 +289,34 @@ def _claim_content(noun: Token, sent: Span) -> tuple[int, int] | None:
                 in ("and", "but", "while", "which", "who", "insisting", "saying")):
             end = t.i - 1
             break
-    toks = [t for t in sent.doc[start:end + 1]]
-    while toks and (toks[-1].is_punct or toks[-1].is_space):
+    return trim_proposition(sent.doc[start:end + 1])
+
+
+def trim_proposition(span: Span | list[Token], c: Cues | None = None
+                     ) -> tuple[int, int] | None:
+    """The character span of a proposition without what the denial wraps around it:
+    a leading "that", a trailing "as 'baseless'" or "is baseless", a participial
+    clause after a comma (", saying ..."), quote marks and punctuation at the ends."""
+    c = c or cues()
+    toks = list(span)
+    while toks and (toks[0].lower_ == "that" or toks[0].is_punct or toks[0].is_space
+                    or toks[0].is_quote):
+        toks.pop(0)
+    for k, t in enumerate(toks):
+        if k == 0:
+            continue
+        rest = " ".join(x.lower_ for x in toks[k:k + 6])
+        if t.lower_ in ("as", "is", "are", "was", "were", "be") and (
+                _predicate_match(" ".join(x.lower_ for x in toks[k + 1:k + 6]), c)
+                or rest.startswith(("as propaganda", "as a lie"))):
+            toks = toks[:k]
+            break
+        if t.text in (",", ";", "—", "–") and k + 1 < len(toks) and (
+                toks[k + 1].tag_ == "VBG" or toks[k + 1].lower_ in ("saying", "adding",
+                                                                    "insisting", "while")):
+            toks = toks[:k]
+            break
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].is_quote):
         toks.pop()
     if not toks:
         return None

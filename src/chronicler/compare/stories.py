@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from chronicler.compare.align import EmbedFn, _UF
+from chronicler.compare.align import EmbedFn, UnionFind
 from chronicler.records import Story, content_id
 
 STORY_THRESHOLD = 0.80  # tuned on the demo corpus: see tests/test_compare.py
@@ -44,7 +44,7 @@ def build_stories(docs: Sequence[StoryDoc], embed: EmbedFn,
         return []
     vecs = embed([_text(d) for d in docs])
     sims = vecs @ vecs.T
-    uf = _UF(len(docs))
+    uf = UnionFind(len(docs))
     for i in range(len(docs)):
         for j in range(i + 1, len(docs)):
             a, b = docs[i], docs[j]

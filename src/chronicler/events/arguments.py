@@ -76,8 +76,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                 recip_groups.append(prep_objects(tok, ("on", "upon")))
             recip_groups.append([x for o in children(verb, ("dobj", "dative"))
                                  for x in conjuncts(o)])
-        preps = set(lex.target_preps) | set(EXTRA_PREPS.get(t, ()))
-        recip_groups.append(prep_objects(verb, preps))
+        verb_preps = set(lex.target_preps) | set(EXTRA_PREPS.get(t, ()))
+        recip_groups.append(prep_objects(verb, verb_preps))
         if t in ("SANCTION", "ACCUSE"):  # "declared [the attaches] persona non grata"
             recip_groups.append([x for ch in verb.children if ch.dep_ in ("ccomp", "xcomp", "oprd")
                                  for x in children(ch, ("nsubj",))])
@@ -99,8 +99,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
         actor_groups.append(own)
         recip_groups.append(prep_objects(tok, lex.target_preps))
         # "closure of [Kaldorian airspace] to [Merovian airlines]": "to" before "of"
-        for preps in NOUN_EXTRA_PREPS.get(t, ()):
-            recip_groups.append(prep_objects(tok, preps))
+        for noun_preps in NOUN_EXTRA_PREPS.get(t, ()):
+            recip_groups.append(prep_objects(tok, noun_preps))
         if t in ("CONSULT", "COOPERATE", "REQUEST", "REJECT"):
             recip_groups.append([o for x in phrase_tokens(tok) if x.i != tok.i
                                  and x.pos_ in ("NOUN", "VERB")

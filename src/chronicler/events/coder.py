@@ -392,10 +392,10 @@ def _finish_assault(c: Candidate, ix: ArticleIndex, ops_here: list[tuple[str, st
     if not c.actors and ix.last_operation is not None and any(
             x.lemma_.lower() in ("operation", "mission", "offensive")
             for h in c.heads for x in children(h, ("nsubj",))):
-        name, actor = ix.last_operation  # "The operation targeted several sites"
+        last_name, actor = ix.last_operation  # "The operation targeted several sites"
         c.actors = [actor]
         recs = countries(c.recipients)
-        c.operation = c.operation or name
+        c.operation = c.operation or last_name
         acts = countries(c.actors)
         if not recs and len(ix.dyad) == 2 and acts <= set(ix.dyad) and len(acts) == 1:
             other = ix.dyad[1] if ix.dyad[0] in acts else ix.dyad[0]

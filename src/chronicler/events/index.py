@@ -168,10 +168,10 @@ def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> Ar
             r = token_range(doc, m.span)
             if r is not None:
                 country_places.update(range(r[0], r[1] + 1))
-    m = DATELINE.match(text)
+    dl = DATELINE.match(text)
     dateline_end = 0
-    if m is not None:
-        sp = doc.char_span(0, m.end(), alignment_mode="expand")
+    if dl is not None:
+        sp = doc.char_span(0, dl.end(), alignment_mode="expand")
         dateline_end = sp.end if sp is not None else 0
     times = [x for x in times if x[1] >= dateline_end]
     return ArticleIndex(doc=doc, text=text, ctx=ctx, lex=lex, sents=sents, dateline_end=dateline_end,

@@ -274,7 +274,7 @@ class ArgResolver:
         """"its"/"their": the nearest earlier country, organisation or group mention in
         this or the two sentences before."""
         start = max(0, tok.idx - ANTECEDENT_WINDOW)
-        labels = ("GPE", "ORG", "NORP")
+        labels: tuple[str, ...] = ("GPE", "ORG", "NORP")
         if tok.lower_ in ("his", "her"):
             labels = ("PERSON", "SURNAME", "TITLE")
         elif tok.lower_ in ("their", "they", "them"):
