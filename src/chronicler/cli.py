@@ -168,7 +168,7 @@ def articles(
 @app.command("export")
 def export_cmd(
     out_path: Annotated[Path, typer.Argument(metavar="OUT", help="Output file or directory.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet, or plover (events in PLOVER's fields).")] = "jsonl",
     kind: Annotated[list[str] | None, typer.Option("--kind", help="Only these kinds.")] = None,
     db: DbOpt = None,
 ) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 from chronicler.errors import ChroniclerError
 from chronicler.store import Store
 
-FORMATS = ("jsonl", "csv", "parquet")
+FORMATS = ("jsonl", "csv", "parquet", "plover")
 KindFn = Callable[[Store], Iterator[dict[str, Any]]]
 
 
@@ -44,11 +44,39 @@ def quote_records(store: Store) -> Iterator[dict[str, Any]]:
         yield tag("quote", q.model_dump(mode="json"))
 
 
-# kind name -> record generator, in export order; later stages register theirs here.
+def event_records(store: Store) -> Iterator[dict[str, Any]]:
+    """Events merged across articles (one per real-world event, all its evidence)."""
+    for e in store.json_records("events", order="date NULLS LAST, type, id"):
+        yield tag("event", e.model_dump(mode="json"))
+
+
+def _claim_records(store: Store) -> Iterator[dict[str, Any]]:
+    from chronicler.compare.export import claim_records
+
+    return claim_records(store)
+
+
+def _story_records(store: Store) -> Iterator[dict[str, Any]]:
+    from chronicler.compare.export import story_records
+
+    return story_records(store)
+
+
+def _framing_records(store: Store) -> Iterator[dict[str, Any]]:
+    from chronicler.compare.export import framing_records
+
+    return framing_records(store)
+
+
+# kind name -> record generator, in export order.
 KINDS: dict[str, KindFn] = {
     "article": article_records,
     "actor": actor_records,
     "quote": quote_records,
+    "event": event_records,
+    "claim": _claim_records,
+    "story": _story_records,
+    "framing": _framing_records,
 }
 
 
@@ -86,6 +114,15 @@ def export(
                               code="CHR-EXPORT")
     out = Path(out)
     counts: dict[str, int] = {}
+    if fmt == "plover":  # PLOVER-style JSONL: events only, PLOVER's field names
+        from chronicler.events.plover import to_plover
+
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("w", encoding="utf-8") as f:
+            for e in store.json_records("events", order="date NULLS LAST, type, id"):
+                f.write(json.dumps(to_plover(e), ensure_ascii=False) + "\n")
+                counts["event"] = counts.get("event", 0) + 1
+        return counts
     if fmt == "jsonl":
         out.parent.mkdir(parents=True, exist_ok=True)
         with out.open("w", encoding="utf-8") as f:
