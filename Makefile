@@ -29,8 +29,11 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow and not browser and not ray" $(PYTEST_ARGS)
 
+# Understanding (quotes, actors, dates), events, then claims and framing.
 eval: $(STAMP)
 	$(BIN)/python -m eval.run
+	$(BIN)/python -m eval.events
+	$(BIN)/python -m eval.claims
 
 bench: $(STAMP)
 ifeq ($(ENGINE),ray)
