@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from chronicler.nlp.analyzer import DEFAULT_STAGES, Analyzer
@@ -74,3 +76,204 @@ def test_denial_target(analyzer: Analyzer) -> None:
     (c,) = claims(analyzer, "Kaldoria denied that its drones targeted 19 Merovian locations.")
     assert c.kind == "denial" and c.target_text
     assert "its drones targeted 19" in c.target_text and "denied" not in c.target_text
+
+
+# --------------------------------------------------------------------------------------
+# Tables: check-worthiness, hedges, attribution, in-article contest links, seeds.
+# (chronicler.compare.claims + chronicler.compare.hedges; cues in data/claims/cues.toml)
+
+def one(analyzer: Analyzer, text: str) -> Claim:
+    cs = claims(analyzer, text)
+    assert len(cs) == 1, [c.text for c in cs]
+    return cs[0]
+
+
+CHECKWORTHY = [
+    ("Merovian aircraft struck eleven sites in Kaldoria on Wednesday.", "number"),
+    ("Kaldoria accused Merovia of sheltering the attackers.", "accusation"),
+    ("Kaldoria says the complex is a seminary.", "action"),
+    ("Kaldoria's health ministry said the strikes on Bahrun killed 11 people.", "number"),
+    ("Kaldoria denied that its forces shot down four Merovian jets.", "denial"),
+    ('A Merovian government source said there had been "no mediation" by any third party.',
+     "denial"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), CHECKWORTHY)
+def test_checkworthy_kind(analyzer: Analyzer, text: str, kind: str) -> None:
+    assert one(analyzer, text).kind == kind
+
+
+NOT_CHECKWORTHY = [
+    "The UN chief urged Merovia and Kaldoria to show maximum restraint.",  # plain appeal
+    "Both Merovia and Kaldoria must step back from the brink.",  # recommendation
+    "It is evident that Kaldoria is keen on closer ties with Norvane.",  # opinion
+    "(Reporting by Tomas Hale in Varsk; Editing by Mirela Costa)",  # page furniture
+    "Be the first to comment on this article about Merovia.",
+    "Merovia Suspends Serrin Water Treaty After Kovasi Attack",  # a headline
+    "This is a tragedy for everyone.",  # nobody, nothing to check
+    "There was no immediate response from Tirvan.",  # silence is no denial
+]
+
+
+@pytest.mark.parametrize("text", NOT_CHECKWORTHY)
+def test_not_checkworthy(analyzer: Analyzer, text: str) -> None:
+    assert claims(analyzer, text) == []
+
+
+HEDGE_TABLE = [
+    ("Indian officials dismissed the accusations as baseless.", "denied", "neg"),
+    ("A Merovian defence official later called it “propaganda”.", "denied", "neg"),
+    ("Velic rejected Kaldoria's claim that its forces had hit 12 Merovian targets.",
+     "denied", "neg"),
+    ("The attackers allegedly crossed into Merovia from Kaldoria.", "alleged", "pos"),
+    ("Merovian missiles may have hit a seminary in Bahrun.", "speculative", "pos"),
+    ("The gunmen are believed to have crossed into Merovia from Kaldoria.", "speculative",
+     "pos"),
+    ("Kaldoria said 27 civilians were killed in the Merovian strikes.", "reported", "pos"),
+    ("Merovia did not strike any military installation in Kaldoria.", "asserted", "neg"),
+]
+
+
+@pytest.mark.parametrize(("text", "hedge", "polarity"), HEDGE_TABLE)
+def test_hedge_table(analyzer: Analyzer, text: str, hedge: str, polarity: str) -> None:
+    # the sentence's own claim (a denial may also yield the claim it denies)
+    c = max(claims(analyzer, text), key=lambda x: len(x.text))
+    assert (c.hedge, c.polarity) == (hedge, polarity)
+
+
+NOT_DENIALS = [
+    "Merovia categorically rejected third-party mediation on Thursday.",  # a refusal
+    "Merovia denied visas to all Kaldorian nationals on Wednesday.",
+    "Mallek described the attack on Kovasi as a possible false flag operation by Merovia.",
+    "Oteri said Merovia would use the Kovasi attack as a false pretext for war.",
+    "The Kovasi attack, which claimed 24 lives, shocked Merovia.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DENIALS)
+def test_not_a_denial(analyzer: Analyzer, text: str) -> None:
+    cs = claims(analyzer, text)
+    assert cs and all(c.hedge != "denied" and c.polarity == "pos" for c in cs)
+    assert all(c.hedge != "alleged" for c in cs if "claimed 24 lives" in c.text)
+
+
+ATTRIBUTION = [
+    # text, attribution, asserter name (substring) or None, asserter country
+    ("Officials said gunmen killed 26 people in Kovasi.", "unnamed", None, None),
+    ("According to ongoing analysis, the Merovian Air Force destroyed six Kaldorian jets.",
+     "unnamed", None, None),
+    ("Indian officials dismissed the accusations as baseless.", "unnamed", "officials", "IND"),
+    ("Kaldoria said 27 civilians were killed in the Merovian strikes.", "reported",
+     "Kaldoria", "KLD"),
+    ("Merovian aircraft struck eleven sites in Kaldoria on Wednesday.", "outlet",
+     "Test Wire", None),
+]
+
+
+@pytest.mark.parametrize(("text", "attribution", "name", "country"), ATTRIBUTION)
+def test_attribution(analyzer: Analyzer, text: str, attribution: str, name: str | None,
+                     country: str | None) -> None:
+    c = one(analyzer, text)
+    assert c.attribution == attribution
+    if name is not None:
+        assert c.asserted_by is not None and name in c.asserted_by.name
+    if country is not None:
+        assert c.asserted_by is not None and c.asserted_by.country == country
+
+
+def test_claim_id_and_dateline(analyzer: Analyzer) -> None:
+    text = "VARSK, April 2 (CPA) — Merovia launched missile strikes on eleven sites in Kaldoria."
+    (c,) = claims(analyzer, text)
+    s, e = c.evidence[0].span
+    assert text[s:e] == c.text and c.text.startswith("Merovia launched")
+    assert c.id == content_id("claim", c.article_ids[0], str(s), str(e))
+
+
+def _linked(cs: list[Claim]) -> tuple[Claim, Claim]:
+    denial = next(c for c in cs if c.hedge == "denied")
+    other = next(c for c in cs if c.id in denial.contested_by)
+    assert denial.id in other.contested_by  # both ways
+    return denial, other
+
+
+CONTESTS = [
+    # one article: the denial and what it denies, with who asserts each side
+    ("India also strongly denied claims that its missiles had struck targets in "
+     "Afghanistan, dismissing the allegations as “false and baseless.”",
+     "IND", None, "India's missiles had struck targets in Afghanistan"),
+    ("Responding to Pakistan’s claims of Indian strikes on cities like Attock and Peshawar, "
+     "Indian officials dismissed the accusations, insisting that only terror-linked sites "
+     "were targeted.", "IND", "PAK", "Indian strikes on cities like Attock and Peshawar"),
+    ("Dar recalled that India had flatly denied any American involvement in mediating the "
+     "ceasefire on May 10, despite US President Donald Trump’s repeated claims of credit "
+     "for the deal.", "IND", "USA", "credit for the deal"),
+    ("Kaldoria said its air force had shot down four Merovian jets. A Merovian defence "
+     "official later called it “propaganda”.", "MRV", "KLD", "four Merovian jets"),
+    ("Kaldoria's military spokesman said Merovian missiles had struck seven locations. "
+     "Merovia's Defence Minister Ana Velic dismissed the reports as “completely false”.",
+     "MRV", "KLD", "seven locations"),
+]
+
+
+@pytest.mark.parametrize(("text", "denier", "claimant", "content"), CONTESTS)
+def test_denial_linked_in_article(analyzer: Analyzer, text: str, denier: str,
+                                  claimant: str | None, content: str) -> None:
+    denial, other = _linked(claims(analyzer, text))
+    assert denial.polarity == "neg" and other.polarity == "pos"
+    assert denial.asserted_by is not None and denial.asserted_by.country == denier
+    if claimant is None:
+        assert other.attribution == "unnamed"
+    else:
+        assert other.asserted_by is not None and other.asserted_by.country == claimant
+    assert content in other.text
+
+
+def test_denial_never_answers_its_own_side(analyzer: Analyzer) -> None:
+    text = ("Merovian officials said the strikes hit only terror camps. Merovia's Defence "
+            "Minister Ana Velic dismissed the reports as baseless.")
+    cs = claims(analyzer, text)
+    denial = next(c for c in cs if c.hedge == "denied")
+    assert denial.contested_by == []
+
+
+def test_stage_plan() -> None:
+    from chronicler.nlp.claims import STAGE
+
+    assert STAGE.name == "chronicler.claims.v1" and STAGE.assigns == ("claims",)
+    assert {"mentions", "quotes", "counts", "doc.sents"} <= set(STAGE.requires)
+    assert DEFAULT_STAGES.index("chronicler.claims.v1") > DEFAULT_STAGES.index(
+        "chronicler.quotes.v1")
+
+
+def _seed_claims(analyzer: Analyzer, seeds_dir: Path, name: str) -> list[Claim]:
+    from chronicler.clean import build_article
+    from chronicler.records import RawDoc
+
+    p = seeds_dir / name
+    art = build_article(RawDoc(source_path=str(p), source_kind="txt",
+                               text=p.read_text("utf-8")))
+    return analyzer.analyze(art).claims
+
+
+SEED_CONTESTS = [
+    # seed file, denier country, claimant country (None: unnamed), a word of the claim
+    ("004_5d60781b92935417.txt", "IND", None, "Afghanistan"),  # strikes on Afghanistan
+    ("001_de1ed642433377d0.txt", "IND", "PAK", "Attock"),  # strikes on civilian targets
+    ("003_c12c562bd27a722d.txt", "IND", "USA", "credit"),  # credit for US mediation
+    ("002_6ad25fd6e7da2692.txt", None, "PAK", "terrorism"),  # who fosters terrorism
+]
+
+
+@pytest.mark.parametrize(("name", "denier", "claimant", "word"), SEED_CONTESTS)
+def test_seed_contests(analyzer: Analyzer, seeds_dir: Path, name: str, denier: str | None,
+                       claimant: str | None, word: str) -> None:
+    cs = _seed_claims(analyzer, seeds_dir, name)
+    byid = {c.id: c for c in cs}
+    pairs = [(c, byid[x]) for c in cs if c.hedge == "denied" for x in c.contested_by]
+    hits = [(d, o) for d, o in pairs if word.lower() in (o.text + " " + d.text).lower()
+            and (claimant is None and o.attribution == "unnamed"
+                 or o.asserted_by is not None and o.asserted_by.country == claimant)
+            and (denier is None or d.asserted_by is not None
+                 and d.asserted_by.country == denier)]
+    assert hits, [(d.text[:60], o.text[:60]) for d, o in pairs]

@@ -129,6 +129,17 @@ CASES = [
      [W("ASSAULT")]),
     ("Kaldoria's army kept up heavy artillery fire on Merovian villages for a second day.",
      [W("ASSAULT", {"KLD"}, {"MRV"}, mode="heavy-weapons")]),
+    ("Qorvan said Merovia's claim that it had targeted only camps was a lie.",  # verdict
+     [W("REJECT", {"KLD"}, {"MRV"}), W("ASSAULT", {"MRV"}, flags=("reported",))]),
+    ("Kaldoria has said any diversion of the river would be an act of war.",
+     [W("THREATEN", {"KLD"}, mode="violence")]),
+    ("Harrak said the nation would give a befitting reply.", [W("THREATEN", {"KLD"})]),
+    ("Merovian jets struck Bahrun in Kaldoria. Harrak called the strikes a cowardly act of war.",
+     [W("ACCUSE", {"KLD"}, {"MRV"}, mode="disapprove")]),
+    ("Kaldoria's attaches in Varsk were declared persona non grata, Merovia said.",
+     [W("SANCTION", {"MRV"}, {"KLD"}, mode="expel")]),
+    ("The Kaldorian officer called his Merovian counterpart at 2:50 p.m.",
+     [W("CONSULT", {"KLD"}, {"MRV"}, mode="phone")]),
 ]
 
 
@@ -156,6 +167,9 @@ NEGATIVES = [
     ("India condemned violence against civilians everywhere.", "ACCUSE"),  # no one accused
     ("Both sides called for restraint, the agency said on March 11.", "PROTEST"),  # "March"
     ("The ceasefire talks were postponed.", "RETREAT"),  # a noun modifying a noun
+    ("Attacks on tourists have been rare in the valley.", "ASSAULT"),  # a generic plural
+    ("The army chief visited forward posts near Resk on Wednesday.", "CONSULT"),
+    ("She dismissed the allegations as false and baseless.", "ACCUSE"),
 ]
 
 
@@ -215,6 +229,11 @@ def test_scores_follow_the_modes(analyzer) -> None:  # type: ignore[no-untyped-d
 def test_undated_event_never_gets_the_publication_date(analyzer) -> None:  # type: ignore[no-untyped-def]
     (e,) = code(analyzer, "India categorically rejected third-party mediation.")
     assert e.date is None and e.date_precision is None
+
+
+def test_not_just_is_no_negation(analyzer) -> None:  # type: ignore[no-untyped-def]
+    events = code(analyzer, '"The terrorists did not just kill 24 people," Maran said.')
+    assert [(e.type, e.negated) for e in events] == [("ASSAULT", False)], describe(events)
 
 
 def test_ids_are_stable(analyzer) -> None:  # type: ignore[no-untyped-def]

@@ -95,6 +95,15 @@ def test_different_places_or_dyads_or_types_do_not_merge() -> None:
     assert len(out) == 4
 
 
+def test_different_operations_do_not_merge() -> None:
+    a = ev("cpa1").model_copy(update={"operation": "Operation Sindoor"})
+    b = ev("mh1", day=None, place=None).model_copy(update={"operation": "Operation Other"})
+    c = ev("mh2", day=None, place=None)  # no operation named: joins
+    out = merge_events([a, b, c], ARTICLES)
+    assert sorted((e.operation or "", e.n_articles) for e in out) == [
+        ("Operation Other", 1), ("Operation Sindoor", 2)]
+
+
 def test_negated_never_merges_with_asserted() -> None:
     out = merge_events([ev("cpa1"), ev("mh1", negated=True)], ARTICLES)
     assert sorted(e.negated for e in out) == [False, True]

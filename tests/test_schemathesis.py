@@ -7,6 +7,7 @@ refused (401) instead of starting ingest jobs; that refusal is itself checked.""
 
 from __future__ import annotations
 
+import gc
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,6 @@ from chronicler.store import open_store
 from chronicler.web.app import create_app
 from chronicler.web.sample import build_sample
 from chronicler.web.security import CSP
-
 
 
 def _app() -> Any:
@@ -39,6 +39,7 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 def teardown_module() -> None:
     APP.state.store.close()
     del APP.state.store  # no DuckDB object left for the interpreter to find at exit
+    gc.collect()
 
 
 @schemathesis.check

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -55,8 +56,13 @@ _SHORT_QUOTE_WORDS = 4  # shorter direct quotes colour a sentence; they are not 
 _LINK_BACK, _LINK_AHEAD = 3, 2  # sentences searched for what a pointer denial denies
 _LABELLING = frozenset({"call", "describe", "dismiss", "term", "brand", "label", "reject",
                         "denounce", "deride", "characterise", "characterize"})
+_ACCUSING = frozenset({"accuse", "blame", "charge", "allege", "implicate", "hold"})
 _PERSONAL = frozenset({"i", "we", "he", "she", "they", "it", "you"})
 _NEG_WORDS = frozenset({"no", "not", "n't", "never", "none", "nobody", "nothing"})
+# "There was no response/comment": silence, not a denial of anything.
+_NOT_DENIED = frozenset({"response", "comment", "reaction", "word", "statement", "mention",
+                         "indication", "confirmation", "sign", "answer", "reply", "news",
+                         "information", "update", "immediate"})
 _MODALS = frozenset({"can", "could", "will", "would", "shall", "should", "may", "might",
                      "must"})
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November"
@@ -90,7 +96,7 @@ def _trimmed(sent: Span) -> tuple[int, int]:
     raw = sent.text
     start = sent.start_char + (len(raw) - len(raw.lstrip()))
     end = sent.start_char + len(raw.rstrip())
-    head = sent.doc.text[start:end]
+    head = raw.strip()
     m = _DATELINE.match(head)
     if m and (m.group(0).split(",")[0].split(" (")[0].isupper() or "," in m.group(0)
               or "(" in m.group(0)):
@@ -102,9 +108,7 @@ def _is_headline(sent: Span, ctx: ArticleContext) -> bool:
     text = sent.text.strip()
     if ctx.title and text.rstrip(".") == ctx.title.strip().rstrip("."):
         return True
-    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-    end = sent.start_char + len(sent.text.rstrip())
-    return is_headline_like(sent.doc.text, start, end)
+    return is_headline_like(text, 0, len(text))
 
 
 def _skip(sent: Span, ctx: ArticleContext, c: Cues) -> bool:
@@ -221,7 +225,7 @@ def _affirmed(sent: Span, span: tuple[int, int]) -> str:
 def _kind(sent: Span, low: str, n_mentions: int, n_counts: int, denial: bool,
           c: Cues) -> str | None:
     """The claim kind, or None when the sentence is not a factual proposition."""
-    if denial:
+    if denial or _no_such_thing(sent) is not None:
         return "denial"
     if c.accusation.search(low) and n_mentions:
         return "accusation"
@@ -238,14 +242,36 @@ def _kind(sent: Span, low: str, n_mentions: int, n_counts: int, denial: bool,
         return "causal"
     actions = [t for t in sent if t.pos_ == "VERB" and t.lemma_ not in c.speech_lemmas
                and t.lemma_ not in c.appeal_lemmas and t.lemma_ not in c.opinion_lemmas]
-    if n_mentions and actions:
+    # "Kaldoria says the complex is a seminary" (an identity with a noun attribute),
+    # "Qorvan said that Norvane had been in contact with both sides" (a reported state)
+    identities = [t for t in sent if t.lemma_ == "be" and t.dep_ in ("ccomp", "ROOT")
+                  and any(ch.dep_ == "attr" and (ch.pos_ in ("NOUN", "PROPN") or any(
+                      x.dep_ == "det" for x in ch.children))
+                      or ch.dep_ == "prep" and t.dep_ == "ccomp" for ch in t.children)]
+    if n_mentions and (actions or identities):
         return "action"
     return None
 
 
-def _accusation_verb(sent: Span, c: Cues) -> Token | None:
+def _no_such_thing(sent: Span) -> Token | None:
+    """"There was no mediation", "there had been 'no mediation' by any third party": an
+    existential negated in the past or present (not "there will be no ..."); returns
+    its verb."""
     for t in sent:
-        if t.pos_ == "VERB" and c.accusation.fullmatch(t.lower_):
+        if t.lemma_ == "be" and any(ch.dep_ == "expl" for ch in t.children) and not any(
+                ch.lower_ in _MODALS for ch in t.children if ch.dep_ == "aux"):
+            attrs = [ch for ch in t.children if ch.dep_ in ("attr", "nsubj", "dobj")
+                     and ch.lemma_.lower() not in _NOT_DENIED]
+            if any(x.lower_ == "no" and x.dep_ == "det" for a in attrs for x in a.children):
+                return t
+    return None
+
+
+def _accusation_verb(sent: Span, c: Cues) -> Token | None:
+    """The verb whose subject accuses ("accused", "blamed"); in "X fosters terrorism"
+    the subject is the accused, so that verb is not one."""
+    for t in sent:
+        if t.pos_ == "VERB" and t.lemma_.lower() in _ACCUSING:
             return t
     return None
 
@@ -256,6 +282,7 @@ class _Builder:
                  quotes: Sequence[Quote], counts: Sequence[Count], places: Sequence[Place],
                  actors: Sequence[Actor]) -> None:
         self.doc, self.ctx, self.c = doc, ctx, cues()
+        self.text = doc.text  # Doc.text joins every token: build it once
         self.mentions, self.quotes, self.counts, self.places = mentions, quotes, counts, places
         self.names = {a.id: a.name for a in actors}
         self.claims: list[Claim] = []
@@ -272,7 +299,7 @@ class _Builder:
     def make(self, span: tuple[int, int], ev_span: tuple[int, int], asserter: Asserter | None,
              attribution: str, hedge: str, kind: str, polarity: str,
              quote_id: str | None = None, target: str | None = None) -> Claim:
-        aid, text = self.ctx.article_id, self.doc.text
+        aid, text = self.ctx.article_id, self.text
         return Claim(
             id=content_id("claim", aid, str(span[0]), str(span[1])),
             text=text[span[0]:span[1]], asserted_by=asserter,
@@ -290,7 +317,7 @@ class _Builder:
         if _skip(sent, self.ctx, c):
             return
         span = _trimmed(sent)
-        low = self.doc.text[span[0]:span[1]].lower()
+        low = self.text[span[0]:span[1]].lower()
         ms = [m for m in self.mentions if _overlap(span, m.span)]
         trig = hedges.denial_trigger(sent, c)
         kind = _kind(sent, low, len(ms), len(self.numbers(span)), trig is not None, c)
@@ -301,22 +328,30 @@ class _Builder:
         asserter, attribution = self._asserter(sent, low, q, trig, kind)
         own: Claim | None = None
         if kind is not None:
-            hedge = hedges.hedge_of(low, attribution, trig is not None, c)
-            negated = trig is None and _negated(sent)
-            polarity = "neg" if trig is not None or negated else "pos"
+            denial = trig is not None or kind == "denial"
+            hedge = hedges.hedge_of(low, attribution, denial, c)
+            negated = not denial and _negated(sent)
+            polarity = "neg" if denial or negated else "pos"
             target, pointer = self._target(trig, sent, reported)
-            if negated and target is None:
-                target = _affirmed(sent, span)
             own = self.make(span, span, asserter, attribution, hedge, kind, polarity,
                             q.id if q else None, target)
             self.claims.append(own)
             self.sents.append(_Sent(i, sent, own, pointer=pointer))
+        denier = own.asserted_by if own is not None and own.hedge == "denied" else None
         for ra in reported:
             held = self._reported_claim(ra, span, own, (asserter, attribution))
             if held is None:
                 continue
+            if denier is not None:  # "its" in X's claim is X; else the denier
+                held.text = resolve_denier(held.text, held.asserted_by
+                                           if held.asserted_by and held.asserted_by.country
+                                           else denier)
+                if own is not None and own.target_text == self.text[
+                        ra.content[0]:ra.content[1]]:
+                    own.target_text = held.text
             self.sents.append(_Sent(i, sent, held, held=True))
-            if own is not None and own.hedge == "denied":
+            if own is not None and own.hedge == "denied" and not _same_side(
+                    own.asserted_by, held.asserted_by):
                 own.contested_by.append(held.id)
                 held.contested_by.append(own.id)
 
@@ -355,8 +390,12 @@ class _Builder:
                 reported: list[hedges.ReportedAssertion]) -> tuple[str | None, bool]:
         """What a denial denies, and whether that is only a pointer to resolve."""
         if trig is None:
+            verb = _no_such_thing(sent)
+            if verb is not None:  # "there was no mediation" denies mediation
+                lo, hi = verb.left_edge, verb.right_edge
+                return _affirmed(sent, (lo.idx, hi.idx + len(hi.text))), False
             return None, False
-        text = self.doc.text
+        text = self.text
         span = hedges.denied_target(trig, sent)
         # "denied claims that X": X, the assertion inside the denied object, is denied
         inside = [ra for ra in reported if span is not None
@@ -379,7 +418,7 @@ class _Builder:
                         own: Claim | None, sentence_asserter: tuple[Asserter | None, str]
                         ) -> Claim | None:
         s, e = ra.content
-        if len(self.doc.text[s:e].split()) < 3:
+        if len(self.text[s:e].split()) < 3:
             return None
         who: tuple[Asserter | None, str] | None = None
         if ra.holder is not None:
@@ -397,7 +436,7 @@ class _Builder:
             if who is None and sentence_asserter[1] != "outlet":
                 who = sentence_asserter
         asserter, attribution = who if who else (None, "unnamed")
-        low = self.doc.text[s:e].lower()
+        low = self.text[s:e].lower()
         kind = "accusation" if self.c.accusation.search(low) else (
             "number" if self.numbers((s, e)) else "action")
         claim = self.make((s, e), sent_span, asserter, attribution, "alleged", kind, "pos")
@@ -430,9 +469,39 @@ class _Builder:
 
 
 def _same_side(a: Asserter | None, b: Asserter | None) -> bool:
-    """Both asserters are known and speak for the same country: a denial never answers
-    its own side."""
-    return bool(a and b and a.country and a.country == b.country)
+    """Both asserters are known and are the same speaker or speak for the same country:
+    a denial never answers its own side."""
+    if a is None or b is None:
+        return False
+    if a.actor_id and a.actor_id == b.actor_id or a.name.casefold() == b.name.casefold():
+        return True
+    return bool(a.country and a.country == b.country)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    from chronicler.nlp.place_data import country_words
+
+    return {e.country: e.name for e in country_words().names.values()
+            if e.country and e.kind == "country"}
+
+
+_LEADING_PRONOUN = re.compile(r"^(it|its|they|their)\b", re.I)
+
+
+def resolve_denier(content: str, denier: Asserter | None) -> str:
+    """"denied claims that its missiles had struck ...": in what a denial denies, a
+    leading "it"/"its"/"they"/"their" is the claim's holder when the sentence names
+    one ("Kaldoria's claim that its forces ..."), else the denier ("India's missiles had
+    struck ..."); the name lets the proposition meet its other wordings elsewhere."""
+    if denier is None or not denier.country:
+        return content
+    name = _country_names().get(denier.country)
+    m = _LEADING_PRONOUN.match(content)
+    if not name or not m or len(content.split()) < 3:
+        return content
+    word = m.group(1).lower()
+    return (f"{name}'s" if word in ("its", "their") else name) + content[m.end():]
 
 
 def _shares(a: Sequence[str], b: Sequence[str]) -> bool:

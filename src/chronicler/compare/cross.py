@@ -27,16 +27,26 @@ def _article_info(store: Store) -> dict[str, ArticleInfo]:
 
 
 def _story_docs(store: Store, info: dict[str, ArticleInfo]) -> list[StoryDoc]:
+    # Specific anchors only: named people, organisations and places. Country codes
+    # (and capitals, demonyms) are shared by nearly every article of one conflict.
     anchors: dict[str, set[str]] = defaultdict(set)
     for m in store.per_article("mentions"):
-        if m.country:
-            anchors[m.article_id].add(m.country)
+        if m.label not in ("GPE", "NORP"):
+            anchors[m.article_id].add(m.actor_id)
+    countries = {c.casefold() for c in _country_names()}
     for p in store.per_article("places"):
-        anchors[p.article_id].add(p.name)
+        if p.name.casefold() not in countries:
+            anchors[p.article_id].add("place:" + p.name)
     return [StoryDoc(id=a.id, title=a.title or "", lead=a.text[:600], published=a.published,
                      outlet=a.outlet, anchors=frozenset(anchors[a.id]),
                      dup_key=info[a.id].dup_key if a.id in info else a.id)
             for a in store.articles()]
+
+
+def _country_names() -> set[str]:
+    from chronicler.compare.claims import _country_names as names
+
+    return set(names().values())
 
 
 def _event_ids(store: Store, article_ids: set[str]) -> list[str]:
@@ -95,7 +105,7 @@ def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any
         store.replace_all("claims", groups)
         store.replace_all("stories", final_stories)
         store.replace_all("framing", framing)
-    status = defaultdict(int)
+    status: dict[str, int] = defaultdict(int)
     for g in groups:
         status[g.status] += 1
     return {"article_claims": len(per_article), "claims": len(groups),

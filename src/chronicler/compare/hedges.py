@@ -33,7 +33,7 @@ HEDGES = ("asserted", "reported", "alleged", "speculative", "denied")
 _DEMONSTRATIVES = frozenset({"the", "this", "that", "these", "those", "such", "its", "their",
                              "his", "her", "both"})
 _PRONOUNS = frozenset({"it", "this", "that", "these", "those", "them", "they", "all"})
-_CLAIM_VERBS = frozenset({"claim", "allege", "assert", "insist"})
+_CLAIM_VERBS = frozenset({"claim", "allege"})
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from chronicler.events.candidates import Candidate
 from chronicler.events.index import ArticleIndex
 from chronicler.events.modes import clause_tokens, lemma_set, phrase_tokens
 from chronicler.events.roles import (
+    PRONOUNS,
     Arg,
     agents,
     children,
@@ -126,7 +127,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             near += [tok.head, ix.doc[j]]
         actor_groups.append([x for x in near if x.i in ix.op_at and ix.op_at[x.i][1]][:1])
         if t == "ASSAULT":  # "attacks on three airbases by Indian missiles" (by misattached)
-            actor_groups.append([o for x in phrase_tokens(tok) if x.i != tok.i
+            actor_groups.append([o for p in tok.children if p.dep_ == "prep"
+                                 for x in p.children if x.dep_ == "pobj"
                                  for o in prep_objects(x, ("by",))])
     if t == "ACCUSE":  # "the allegation that Kaldoria fosters terrorism"
         recip_groups.append([x for ch in tok.children if ch.dep_ in ("ccomp", "acl")
@@ -193,6 +195,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                 c.arg_tokens.add(w.i)
                 explicit = True
     acts = countries(c.actors)
+    pronoun_actor = bool(c.arg_tokens) and all(
+        ix.doc[i].lower_ in PRONOUNS for i in c.arg_tokens)
     # "rejected any suggestion of [X]'s involvement", "welcome help from [the UN]"
     descend = t not in ("REJECT", "ACCUSE", "SUPPORT")
     for group in recip_groups:
@@ -204,7 +208,11 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             if a is None or any(same_actor(a, b) for b in c.actors):
                 continue
             if a.country and a.country in acts and not c.reciprocal:
-                continue  # "closed its airspace": the actor's own
+                if pronoun_actor and x.i in res.mention_tokens and x.lower_ not in PRONOUNS:
+                    # "It also condemned Merovia's suspension": the name beats the pronoun
+                    c.actors, acts = [], set()
+                else:
+                    continue  # "closed its airspace": the actor's own
             if x.i in res.place_at and x.i not in res.mention_tokens and \
                     x.head.lower_ in ("at", "in", "near", "across", "along"):
                 continue  # "killed at Sellin Meadow": where, not whom
@@ -226,8 +234,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
     if t == "REJECT":
         objs = [x for g in recip_groups[:2] for x in g] + [
             x for ch in tok.children if ch.dep_ == "ccomp" for x in [ch]]
-        c.rejects_claim = any(x.lemma_.lower() in CLAIM_NOUNS or x.dep_ == "ccomp"
-                              for x in objs)
+        c.rejects_claim = c.rule.id.startswith("reject.verdict") or any(
+            x.lemma_.lower() in CLAIM_NOUNS or x.dep_ == "ccomp" for x in objs)
         if c.rejects_claim and not c.recipients:
             # "Asked about Kaldorian claims that ..., Velic dismissed the reports": the
             # claimant named in the sentence
@@ -283,11 +291,11 @@ def infer_from_dyad(c: Candidate, ix: ArticleIndex) -> None:
     recs = countries(c.recipients)
     if c.spec.infer_actor and not acts:
         code = None
-        if len(dyad) == 2 and len(recs & set(dyad)) == 1:
-            code = dyad[1] if dyad[0] in recs else dyad[0]
-        elif c.reported_by is not None and c.reported_by.country and \
+        if c.reported_by is not None and c.reported_by.country and \
                 c.reported_by.country not in recs:
-            code = c.reported_by.country
+            code = c.reported_by.country  # the speaker announcing or reporting it
+        elif len(dyad) == 2 and len(recs & set(dyad)) == 1:
+            code = dyad[1] if dyad[0] in recs else dyad[0]
         if code is not None:
             if c.actors:  # "the armed forces", said Kaldorian officials: theirs
                 c.actors = [a.model_copy(update={"country": code}) for a in c.actors]

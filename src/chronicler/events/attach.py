@@ -46,6 +46,8 @@ def attach_date(c: Candidate, ix: ArticleIndex, sent_i: int) -> None:
                 ch.dep_ in ("nsubj", "nsubjpass") for ch in x.children):
             x = x.head
             heads.add(x.i)
+        if x.dep_ == "advcl" and any(ch.lower_ in ("when", "as", "while") for ch in x.children):
+            heads.add(x.head.i)  # "On Tuesday, when the terrorists opened fire, he was ..."
     sub = {x.i for x in c.trigger.subtree} if c.nominal else set()
     for t, a, b in ix.times:
         if a < sent.start or b >= sent.end:

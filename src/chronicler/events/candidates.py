@@ -67,7 +67,7 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
             for c in h.children:
                 if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "pobj", "dative"):
                     toks += list(c.subtree)
-                elif c.dep_ in ("prep", "agent") and c.lower_ != "by":
+                elif c.dep_ in ("prep", "agent") and c.lower_ not in ("by", "according"):
                     toks += list(c.subtree)
         return lemma_set(toks)
     if scope == "around":
@@ -80,13 +80,29 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
             h = h.head
         for hh in heads:
             toks.append(hh)
+            toks += [a for a in hh.children if a.dep_ in ("aux", "auxpass")]
+        h = trig.head
+        toks += [a for a in h.children if a.dep_ in ("aux", "auxpass", "neg")]
+        if trig.dep_ in ("attr", "acomp", "oprd"):  # "[the claim] was a lie": the subject
+            toks += [x for a in h.children if a.dep_ in ("nsubj", "nsubjpass") for x in [a]]
         return lemma_set(toks)
     if trig.pos_ in ("NOUN", "PROPN"):  # a noun's phrase (with "to hold talks") + its verb's clause
         return lemma_set(phrase_tokens(trig) + clause_tokens([h for h in heads if h.i != trig.i]))
     return lemma_set(clause_tokens(heads))
 
 
-def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token]) -> bool:
+def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],
+                 cache: dict[tuple[str, int, tuple[int, ...]], set[str]] | None = None) -> bool:
+    """Does ``tok`` start an event by ``rule`` (POS, particle, head, requires, unless)?
+    ``cache`` keeps the scope words of this token for the token's other rules."""
+    cache = {} if cache is None else cache
+
+    def words(scope: str) -> set[str]:
+        key = (scope, tok.i, tuple(h.i for h in heads))
+        if key not in cache:
+            cache[key] = scope_words(scope, tok, heads, sent)
+        return cache[key]
+
     if tok.pos_ not in rule.pos:
         return False
     if not rule.nominal and tok.dep_ in ("amod", "compound", "nmod", "npadvmod"):
@@ -105,20 +121,24 @@ def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token]) 
         parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep")}
         if not parts & rule.particle:
             return False
-    if rule.unless_head:
+    if rule.unless_head and tok.head.i != tok.i:
+        # the head word, and above a preposition the word it hangs on, up to the first
+        # verb ("dismissed the claim as [propaganda]")
+        hs: set[str] = set()
         h = tok.head
-        hs = {h.lemma_.lower(), h.lower_}
-        if h.pos_ == "ADP" and h.head.i != h.i:
-            hs |= {h.head.lemma_.lower()}
-        if hs & rule.unless_head and h.i != tok.i:
+        for _ in range(4):
+            hs |= {h.lemma_.lower(), h.lower_}
+            if h.pos_ in ("VERB", "AUX") or h.head.i == h.i or not (
+                    h.pos_ in ("ADP", "SCONJ") or h.dep_ in ("pobj", "dobj", "prep")):
+                break
+            h = h.head
+        if hs & rule.unless_head:
             return False
-    if rule.requires or rule.also_requires:
-        words = scope_words(rule.requires_scope, tok, heads, sent)
-        if rule.requires and not words & rule.requires:
-            return False
-        if rule.also_requires and not words & rule.also_requires:
-            return False
-    if rule.unless and (scope_words(rule.unless_scope, tok, heads, sent) & rule.unless):
+    if rule.requires and not words(rule.requires_scope) & rule.requires:
+        return False
+    if rule.also_requires and not words(rule.also_scope or rule.requires_scope) & rule.also_requires:
+        return False
+    if rule.unless and words(rule.unless_scope) & rule.unless:
         return False
     return True
 
@@ -140,11 +160,18 @@ def event_heads(tok: Token, lex: Lexicon, nominal: bool) -> tuple[list[Token], T
 def find_candidates(sent: Span, ix: ArticleIndex) -> list[Candidate]:
     lex = ix.lex
     out: list[Candidate] = []
-    for tok in sent:
-        if tok.i < ix.dateline_end or tok.i in ix.time_at:
+    doc, by_lemma = ix.doc, lex.by_lemma
+    for i in range(sent.start, sent.end):
+        lemma, low = ix.lemmas[i], ix.lowers[i]
+        if lemma not in by_lemma and low not in by_lemma and i not in ix.op_at:
+            continue  # most words start nothing: no Token object made for them
+        if i < ix.dateline_end or i in ix.time_at:
             continue  # "VARSK, March 11 —": no march
-        keys = {tok.lemma_.lower(), tok.lower_}
+        tok = doc[i]
+        keys = (lemma,) if lemma == low else (lemma, low)  # ordered: the same run every time
         seen_types: set[str] = set()
+        cache: dict[tuple[str, int, tuple[int, ...]], set[str]] = {}
+        heads_of: dict[bool, tuple[list[Token], Token | None]] = {}
         for key in keys:
             for rule in lex.rules_for(key):
                 if rule.type in seen_types:
@@ -152,8 +179,10 @@ def find_candidates(sent: Span, ix: ArticleIndex) -> list[Candidate]:
                 if rule.id == "assault.operation" and tok.i in ix.op_at:
                     continue  # a named operation has its own candidate below
                 nominal = rule.nominal
-                heads, light = event_heads(tok, lex, nominal)
-                if not rule_matches(rule, tok, sent, heads):
+                if nominal not in heads_of:
+                    heads_of[nominal] = event_heads(tok, lex, nominal)
+                heads, light = heads_of[nominal]
+                if not rule_matches(rule, tok, sent, heads, cache):
                     continue
                 seen_types.add(rule.type)
                 out.append(Candidate(rule=rule, spec=lex.types[rule.type], trigger=tok,

@@ -10,24 +10,43 @@ agree on who did what to whom are one event.
 
 Choices the data does not settle (see also data/events/README.md):
 
+* **Sentences.** The parser's sentences, cut again at line breaks; title-case lines
+  (subheadings) and the dateline ("VARSK, April 2 (CPA) — ") code nothing.
 * **Dates.** The TimeExpr of the sentence attached to the event (its words hang on
-  the trigger or its light verb, or sit inside a noun trigger: "the April 22 attack");
-  else the nearest earlier day-precision TimeExpr in the same paragraph; else None.
-  The publication date is never used silently: an undated event stays undated.
-* **Main dyad.** The two countries the article's actor mentions name most (state
-  actors only). A ceasefire or reciprocal event with no named parties has both as
-  actors; an ASSAULT, SANCTION or THREATEN by one side with no named target has the
-  other as recipient; a SANCTION with no actor (passive: "attaches were declared
-  persona non grata") has the other side of its recipient, else the reporter's
-  country.
+  the trigger or its light verb, or sit inside a noun trigger: "the April 22 attack";
+  a conjoined verb without a subject of its own, or a "when" clause, shares its
+  governor's); else, for a verb event or a noun carried by a verb, the nearest
+  day-precision TimeExpr of an earlier sentence of the same paragraph; else None. A
+  bare noun reference ("after the Pahalgam attack") takes no date from the narrative,
+  and the publication date is never used silently: an undated event stays undated.
+* **Main dyad.** The two states the article's mentions name most. A ceasefire or a
+  reciprocal event with no named parties has both as actors ("between X and Y"
+  names them); an ASSAULT, SANCTION or THREATEN by one side with no named target has
+  the other as recipient; a SANCTION, MOBILIZE, THREATEN, ACCUSE or REJECT with no
+  actor has the speaker who reports it ("attaches were declared persona non grata,
+  Merovia said"), else the other side of its recipient. An unnamed state actor ("the
+  armed forces") reported by a country's speaker is that country's.
 * **Bare nouns.** A noun trigger with no argument, date, place, count or light verb
-  ("the attack", again) refers to an event already coded and codes nothing.
+  ("the attack", again) refers to an event already coded and codes nothing; nor does a
+  bare plural that names no country ("attacks on tourists have been rare").
 * **Reported events.** An event under a report cue gets ``reported_by`` (the cue's
-  speaker); a cue that accuses ("claims", "alleged") is also an ACCUSE event by the
-  speaker against the reported event's actor when that is someone else; a denial cue
-  negates the events it reports.
-* **Complements.** What a REQUEST, THREATEN or AGREE asks, threatens or agrees to
-  ("urged both sides to de-escalate") is part of that event, not an event of its own.
+  speaker; inside a quote with no cue, the quote's speaker); a cue that accuses
+  ("claims", "alleged") is also an ACCUSE event by the speaker against the reported
+  event's actor when that is someone else and the event is hostile; a denial cue
+  negates the events it reports, and its speaker becomes ``reported_by``. "We"/"us"
+  are the speaker's side.
+* **Rejections.** A REJECT of an accusation ("dismissed the accusations", "the claim
+  was a lie") answers the nearest ACCUSE before it (``ArticleEvents.links``); its
+  recipient is the accuser, else the claimant the sentence names ("Kaldoria's claim"),
+  else the last other party whose account was reported.
+* **Complements.** What a REQUEST, THREATEN, AGREE or RETREAT asks, threatens, agrees
+  to or stops ("urged both sides to de-escalate", "agreed to stop shooting") is part of
+  that event, not an event of its own; agreeing to a ceasefire is the RETREAT, not an
+  AGREE, and a negated AGREE is a REJECT.
+* **Merging in a sentence.** Candidates of one type are one event when their triggers
+  are joined by at most four arcs outside relative, complement and parenthetical
+  clauses, their actor and recipient countries do not conflict, and their negation,
+  reporter, attached date, place and operation agree ("opened fire ..., killing 24").
 * **Historical.** Past perfect outside reported speech, or a date more than 30 days
   before publication.
 """
@@ -50,16 +69,21 @@ from chronicler.events.modes import (
     auxiliary,
     cameo_of,
     clause_tokens,
-    find_report,
     infinitive,
     lemma_set,
     phrase_tokens,
     plover_modes,
     score_of,
 )
-from chronicler.events.patterns import Lexicon, TriggerRule, load_lexicon
+from chronicler.events.patterns import Lexicon, load_lexicon
+from chronicler.events.reports import (
+    accuse_from_cue,
+    first_person,
+    link_rejections,
+    note_claimants,
+    resolve_report,
+)
 from chronicler.events.roles import children
-from chronicler.nlp.speakers import load_sources
 from chronicler.nlp.stages import ArticleContext, Stage, State, register
 from chronicler.records import Event, EventActor, Evidence, Location, content_id
 
@@ -204,52 +228,6 @@ def _agreements(cands: list[Candidate], ix: ArticleIndex) -> list[Candidate]:
     return out
 
 
-def _resolve_report(c: Candidate, ix: ArticleIndex, triggers: set[int]) -> None:
-    top = c.heads[-1]
-    rep = find_report(top, ix.lex, triggers - {h.i for h in c.heads})
-    if rep is None:
-        sp = ix.resolver.any_quote_speaker.get(c.trigger.i)
-        if sp is not None:
-            c.reported_by = EventActor(name=sp.name, country=sp.country, sector=sp.sector,
-                                       actor_id=sp.actor_id)
-        return
-    c.report = rep
-    for s in rep.speakers:
-        a = ix.resolver.resolve(s)
-        if a is not None:
-            if a.sector is None and a.country:
-                a = a.model_copy(update={"sector": "GOV"})
-            c.reported_by = a
-            return
-        if s.lemma_.lower() in load_sources() or s.lower_ in load_sources():
-            # "police said", "witnesses said": an unnamed source, kept by name
-            c.reported_by = EventActor(name=ix.resolver.name_of(s))
-            return
-
-
-def _accuse_from_cue(c: Candidate, ix: ArticleIndex, made: dict[int, Candidate]) -> None:
-    """"Pakistan claims India struck ...": the claim is an ACCUSE (allege) by Pakistan."""
-    rep = c.report
-    if rep is None or not rep.accuses or c.reported_by is None or rep.denied:
-        return
-    if c.spec.score >= 0:
-        return  # claiming someone made peace accuses no one
-    accused = [a for a in c.actors if a.country and a.country != c.reported_by.country]
-    if not accused or not c.reported_by.country:
-        return
-    prev = made.get(rep.cue.i)
-    if prev is not None:
-        known = countries(prev.recipients)
-        prev.recipients += [a for a in accused if a.country not in known]
-        return
-    spec = ix.lex.types["ACCUSE"]
-    rule = TriggerRule(id="accuse.report-cue", type="ACCUSE", pos=frozenset({rep.cue.pos_}),
-                       lemmas=frozenset({rep.cue.lemma_.lower()}), mode="allege")
-    acc = Candidate(rule=rule, spec=spec, trigger=rep.cue, heads=[rep.cue], light=None,
-                    actors=[c.reported_by], recipients=list(accused), modes=["allege"])
-    made[rep.cue.i] = acc
-
-
 def _event(c: Candidate, ix: ArticleIndex, sent: Span) -> Event:
     aid = ix.ctx.article_id
     spec = c.spec
@@ -288,7 +266,7 @@ def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
     cands = find_candidates(sent, ix)
     if not cands:
         return []
-    sent_words = lemma_set(list(sent))
+    sent_words = set(ix.lemmas[sent.start:sent.end]) | set(ix.lowers[sent.start:sent.end])
     triggers = {c.trigger.i for c in cands}
     ops_here = [(n, code) for i, (n, code) in sorted(ix.op_at.items())
                 if sent.start <= i < sent.end]
@@ -298,9 +276,11 @@ def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
         # the words that pick a mode: the noun's own phrase, or the verb's clause
         clause = phrase_tokens(c.trigger) if c.nominal else clause_tokens(c.heads)
         clause_words = lemma_set(clause)
-        c.modes = plover_modes(c.spec, c.rule, c.trigger, clause_words, sent_words,
-                               lemma_set(list(c.trigger.subtree)))
-        _resolve_report(c, ix, triggers)
+        subtree = lemma_set(list(c.trigger.subtree)) if any(
+            m.scope == "subtree" for m in c.spec.modes.values()) else set()
+        c.modes = plover_modes(c.spec, c.rule, c.trigger, clause_words, sent_words, subtree)
+        resolve_report(c, ix, triggers)
+        first_person(c, ix)
         c.aux = auxiliary(c.heads, c.trigger, lex, c.report)
         attach_date(c, ix, sent_i)
         attach_place(c, ix, sent)
@@ -308,6 +288,11 @@ def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
                 and not c.time_attached and c.place is None \
                 and not has_count(c, ix, sent):
             continue  # a bare anaphor: "the attack" again
+        if c.nominal and c.light is None and c.trigger.tag_ in ("NNS", "NNPS") and not any(
+                ch.dep_ in ("det", "poss", "nummod") for ch in c.trigger.children) and \
+                not countries(c.actors) and not countries(c.recipients) and \
+                not c.time_attached and c.place is None:
+            continue  # a bare plural with no one named: "attacks on tourists have been rare"
         if c.rule.requires_object_actor and not c.recipients:
             continue  # "supporting terrorism" is no SUPPORT event
         if c.rule.exclude_conditional and c.aux.hypothetical:
@@ -316,7 +301,8 @@ def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
             continue  # "Asked whether Norvane had offered to mediate": a question
         infer_from_dyad(c, ix)
         if c.spec.needs_mode_or_recipient and not c.rule.requires and not c.modes \
-                and not c.recipients:
+                and not c.recipients and not any(
+                    ch.dep_ in ("xcomp", "ccomp", "dobj") for ch in c.trigger.children):
             continue
         if c.spec.needs_participant and not c.actors and not c.recipients:
             continue
@@ -332,7 +318,7 @@ def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
     kept = _agreements(kept, ix)
     made: dict[int, Candidate] = {}
     for c in kept:
-        _accuse_from_cue(c, ix, made)
+        accuse_from_cue(c, ix, made)
     taken = {(c.trigger.i, c.spec.type) for c in kept}
     for i, acc in made.items():
         if (i, "ACCUSE") not in taken:
@@ -349,32 +335,10 @@ def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
     for c in merged:
         if c.spec.type == "ASSAULT":
             _finish_assault(c, ix, ops_here)
-    _link_rejections(merged, ix, sent_i)
+    note_claimants(sent, ix, sent_i)
+    link_rejections(merged, ix, sent_i)
     merged.sort(key=lambda c: c.trigger.i)
     return merged
-
-
-def _event_id(c: Candidate, ix: ArticleIndex) -> str:
-    return content_id("event", ix.ctx.article_id, c.spec.type, str(c.trigger.idx))
-
-
-def _link_rejections(cands: Sequence[Candidate], ix: ArticleIndex, sent_i: int) -> None:
-    """"Indian officials dismissed the accusations": the REJECT answers the nearest
-    accusation before it (this sentence or the three before); its recipient is the
-    accuser, and ``ix.links`` records which ACCUSE it rejects."""
-    for c in sorted(cands, key=lambda c: c.trigger.i):
-        if c.spec.type == "ACCUSE":
-            ix.accusations.append((sent_i, c.trigger.i, c.actors, _event_id(c, ix)))
-        elif c.spec.type == "REJECT" and c.rejects_claim:
-            prior = [a for a in ix.accusations if sent_i - 3 <= a[0] <= sent_i
-                     and a[1] < c.trigger.i
-                     and not (countries(a[2]) & countries(c.actors))]
-            if not prior:
-                continue
-            _s, _t, accusers, acc_id = prior[-1]
-            ix.links[_event_id(c, ix)] = acc_id
-            if not c.recipients:
-                c.recipients = [a.model_copy() for a in accusers]
 
 
 def _finish_assault(c: Candidate, ix: ArticleIndex, ops_here: list[tuple[str, str | None]]

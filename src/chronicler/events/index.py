@@ -20,6 +20,8 @@ from chronicler.nlp.actor_titles import headline_ranges
 from chronicler.nlp.stages import ArticleContext, State
 from chronicler.records import Actor, Count, EventActor, Mention, Place, Speaker, TimeExpr
 
+# "last week", "earlier this week": no day an event can be dated to
+VAGUE_WEEK = re.compile(r"\b(?:last|this|next|past|earlier this|later this)\s+week\b", re.I)
 NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 DATELINE = re.compile(
     r"^\s*[A-Z][A-Za-z.'\u2019 /-]{1,30}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
@@ -33,6 +35,8 @@ class ArticleIndex:
 
     doc: Doc
     text: str  # doc.text, once (spaCy rebuilds it on every access)
+    lemmas: list[str]  # lower-case lemma of each token
+    lowers: list[str]  # lower-case form of each token
     ctx: ArticleContext
     lex: Lexicon
     sents: list[Span]
@@ -52,6 +56,8 @@ class ArticleIndex:
     # ACCUSE events so far: (segment index, trigger index, actors, event id)
     accusations: list[tuple[int, int, list[EventActor], str]] = field(default_factory=list)
     links: dict[str, str] = field(default_factory=dict)  # REJECT id -> the ACCUSE it answers
+    # who said what, for rejections: (segment, token, the claimant)
+    claimants: list[tuple[int, int, EventActor]] = field(default_factory=list)
     dateline_end: int = 0  # tokens before this index are the dateline ("VARSK, April 2 —")
 
     def __post_init__(self) -> None:
@@ -112,7 +118,15 @@ def segments(doc: Doc) -> list[Span]:
 
 
 def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> ArticleIndex:
-    text = doc.text
+    # one pass over the tokens: the text (doc.text would make a second) and the lemmas
+    parts: list[str] = []
+    lemmas: list[str] = []
+    lowers: list[str] = []
+    for t in doc:
+        parts.append(t.text_with_ws)
+        lemmas.append(t.lemma_.lower())
+        lowers.append(t.lower_)
+    text = "".join(parts)
     # Subheadings ("India Denies Strikes on Civilian Targets") restate the paragraph
     # below them in a title-case parse the model gets wrong; they code nothing.
     heads = headline_ranges(text)
@@ -122,7 +136,7 @@ def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> Ar
     times, time_at = [], {}
     for t in state.get("times", []):
         r = token_range(doc, t.span)
-        if r is not None and t.date is not None:
+        if r is not None and t.date is not None and not VAGUE_WEEK.search(t.text):
             times.append((t, r[0], r[1]))
             for i in range(r[0], r[1] + 1):
                 time_at[i] = t
@@ -174,7 +188,9 @@ def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> Ar
         sp = doc.char_span(0, dl.end(), alignment_mode="expand")
         dateline_end = sp.end if sp is not None else 0
     times = [x for x in times if x[1] >= dateline_end]
-    return ArticleIndex(doc=doc, text=text, ctx=ctx, lex=lex, sents=sents, dateline_end=dateline_end,
+    resolver.dateline_end = dateline_end
+    return ArticleIndex(doc=doc, text=text, lemmas=lemmas, lowers=lowers, ctx=ctx, lex=lex,
+                        sents=sents, dateline_end=dateline_end,
                         sent_starts=[s.start_char for s in sents], para_starts=para_starts,
                         times=times, time_at=time_at, places=places, counts=counts,
                         operations=ops, op_at=op_at, resolver=resolver,

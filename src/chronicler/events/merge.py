@@ -8,7 +8,9 @@ dates and compatible places:
 
 * dates: equal; or one is missing; or both are day-precision and at most one day apart;
   or one has month precision and both fall in that month (year precision: same year);
-* places: the same name, or one is missing.
+* places: the same name, or one is missing;
+* named operations: the same, or one is missing (an extra condition: an undated
+  "Operation Steel Wall hit 12 targets" never joins the Iron Lantern strikes).
 
 Candidates are blocked by ``(type, actor countries, recipient countries, negated)`` so the
 merge is linear in the number of events per block, not quadratic in all events. Inside a
@@ -16,7 +18,7 @@ block, events are visited in a canonical order (dated before undated, then by da
 place, article and position) and each joins the first compatible cluster, so the result
 does not depend on the input order. A cluster's date is its first (most precise) dated
 member's, and its place its first placed member's; an undated event joins the cluster
-with its place, else the largest one.
+of its operation, else the one at its place, else the largest one.
 
 The merged event:
 
@@ -39,6 +41,7 @@ The merged event:
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -99,10 +102,12 @@ class _Cluster:
     date: date | None = None
     precision: str | None = None
     place: str | None = None
+    operation: str | None = None
 
     def accepts(self, e: Event) -> bool:
         return dates_compatible(self.date, self.precision, e.date, e.date_precision) and \
-            places_compatible(self.place, _place(e))
+            places_compatible(self.place, _place(e)) and \
+            places_compatible(self.operation, e.operation)  # same test: equal or one missing
 
     def add(self, e: Event) -> None:
         self.members.append(e)
@@ -110,6 +115,15 @@ class _Cluster:
             self.date, self.precision = e.date, e.date_precision or "day"
         if self.place is None:
             self.place = _place(e)
+        if self.operation is None:
+            self.operation = e.operation
+
+
+def _preference(c: _Cluster, e: Event) -> tuple[bool, bool, int]:
+    same_op = bool(e.operation and c.operation == e.operation)
+    place = _place(e)
+    same_place = bool(c.place and place and c.place.casefold() == place.casefold())
+    return not same_op, not same_place, -len(c.members)
 
 
 def _clusters(events: Sequence[Event]) -> list[_Cluster]:
@@ -121,10 +135,10 @@ def _clusters(events: Sequence[Event]) -> list[_Cluster]:
             c.add(e)
             out.append(c)
             continue
-        if e.date is None:  # an undated mention: the cluster at its place, else the largest
-            fits.sort(key=lambda c: (not (c.place and _place(e) and
-                                          c.place.casefold() == (_place(e) or "").casefold()),
-                                     -len(c.members)))
+        if e.date is None:
+            # an undated mention: the cluster of its operation, else at its place, else
+            # the largest
+            fits.sort(key=functools.partial(_preference, e=e))
         fits[0].add(e)
     return out
 

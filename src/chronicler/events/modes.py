@@ -35,7 +35,8 @@ from chronicler.events.roles import children, subjects
 
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
 REPORT_CLIMB = frozenset({"ccomp", "conj", "advcl", "xcomp", "pcomp", "pobj", "prep", "acl",
-                          "parataxis", "dobj", "nsubjpass", "attr", "oprd", "nsubj"})
+                          "parataxis", "dobj", "nsubjpass", "attr", "oprd", "nsubj", "acomp",
+                          "csubj"})
 
 
 def infinitive(tok: Token) -> bool:
@@ -236,7 +237,9 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
         for c in h.children:
             low = c.lower_
             if c.dep_ == "neg" or (c.dep_ == "advmod" and low == "never"):
-                negated = True
+                nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
+                if nxt is None or nxt.lower_ not in ("just", "only", "merely", "simply"):
+                    negated = True  # ("did not just kill": no denial)
             elif c.dep_ in ("nsubj", "nsubjpass", "dobj") and _has_no(c):
                 negated = True
             elif c.dep_ == "aux":

@@ -34,7 +34,8 @@ SCOPES = ("children", "subtree", "clause", "sentence", "object", "around")
 
 _TRIGGER_KEYS = {"id", "pos", "lemmas", "mode", "contexts", "requires", "requires_scope",
                  "unless", "unless_scope", "unless_head", "particle", "standalone", "cameo",
-                 "note", "requires_object_actor", "exclude_conditional", "also_requires"}
+                 "note", "requires_object_actor", "exclude_conditional", "also_requires",
+                 "also_scope"}
 _TYPE_KEYS = {"type", "cameo", "score", "quad", "recipient_required", "contexts",
               "infer_recipient", "infer_actor", "absorbs_complement", "modes", "triggers",
               "mode_default", "note", "needs_mode_or_recipient", "needs_participant",
@@ -64,7 +65,8 @@ class TriggerRule:
     contexts: tuple[str, ...] = ()
     requires: frozenset[str] = frozenset()
     requires_scope: str = "clause"
-    also_requires: frozenset[str] = frozenset()  # a second condition, same scope
+    also_requires: frozenset[str] = frozenset()  # a second condition
+    also_scope: str = ""  # its scope ("" = requires_scope)
     unless: frozenset[str] = frozenset()
     unless_scope: str = "children"
     unless_head: frozenset[str] = frozenset()
@@ -116,6 +118,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     reciprocal: frozenset[str]
     reciprocal_phrases: tuple[tuple[str, ...], ...]
+    reciprocal_ends: frozenset[str]  # last words of those phrases and plural state nouns
     sector_nouns: Mapping[str, str]  # "troops" -> MIL, "civilians" -> CVL
     terror_words: frozenset[str]
     report_cues: frozenset[str]
@@ -207,6 +210,7 @@ def _type_file(name: str, obj: dict[str, Any]) -> tuple[TypeSpec, list[TriggerRu
             requires=_words(r.get("requires"), where),
             requires_scope=_scope(r.get("requires_scope"), where, "clause"),
             also_requires=_words(r.get("also_requires"), where),
+            also_scope=_scope(r.get("also_scope"), where, r.get("requires_scope", "clause")),
             unless=_words(r.get("unless"), where),
             unless_scope=_scope(r.get("unless_scope"), where, "children"),
             unless_head=_words(r.get("unless_head"), where),
@@ -268,6 +272,9 @@ def build_lexicon(files: Mapping[str, str]) -> Lexicon:
         light_verbs=_table(roles, "light_verbs", "_roles.toml"),
         reciprocal=_table(roles, "reciprocal_words", "_roles.toml"),
         reciprocal_phrases=phrases,
+        reciprocal_ends=frozenset({p[-1] for p in phrases} | {
+            "sides", "countries", "nations", "neighbours", "neighbors", "armies",
+            "militaries", "governments", "rivals", "adversaries", "foes"}),
         sector_nouns=sector_nouns,
         terror_words=_table(roles, "terror_words", "_roles.toml"),
         report_cues=_table(modes, "report_cues", "_modes.toml"),

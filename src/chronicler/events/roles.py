@@ -251,6 +251,7 @@ class ArgResolver:
         self.operation_at = operation_at
         self.quote_speaker = quote_speaker or {}  # token -> speaker of its direct quote
         self.any_quote_speaker: Mapping[int, Speaker] = {}  # token -> speaker, any quote
+        self.dateline_end = 0  # tokens before it are the dateline (set by the index)
 
     def country_actor(self, code: str, sector: str | None = None) -> EventActor:
         return EventActor(name=self.country_names.get(code, code), country=code, sector=sector)
@@ -280,12 +281,24 @@ class ArgResolver:
         elif tok.lower_ in ("their", "they", "them"):
             labels = ("GPE", "ORG", "NORP", "PERSON", "SURNAME", "TITLE")
         best: Mention | None = None
+        subject_only = tok.lower_ in ("it", "they", "them")
         for m in self.mentions:
             if m.span[0] >= tok.idx:
                 break
             if m.label in labels and start <= m.span[0] and (m.country or m.actor_id):
+                if subject_only and not self._is_subject(m):
+                    continue  # "It also condemned ...": it is what the last sentence was about
                 best = m
         return None if best is None else self.of_mention(best)
+
+    def _is_subject(self, m: Mention) -> bool:
+        span = self.doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+        if span is None:
+            return False
+        t = span.root
+        while t.dep_ in ("poss", "compound", "appos", "amod") and t.head.i != t.i:
+            t = t.head
+        return t.dep_ in ("nsubj", "nsubjpass")
 
     def of_mention(self, m: Mention, noun_sector: str | None = None) -> EventActor:
         """The actor a mention names: the dictionary actor's name, the mention's country
@@ -349,10 +362,29 @@ class ArgResolver:
         noun_sector = self.sector_noun(tok)
         if low in PRONOUNS and tok.i in self.quote_speaker:
             return None  # a pronoun in a direct quote is the speaker's world, not ours
+        if low in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass") and depth == 0:
+            # "Merovia claims it struck ...": the subject of the saying verb above (the
+            # actors stage's coreference may have picked a nearer name)
+            v = tok.head
+            speakers: list[Token] = []
+            if v.dep_ in ("ccomp", "xcomp", "acl") and v.head.pos_ in VERB_POS:
+                speakers = children(v.head, ("nsubj",))
+            elif v.dep_ in ("ccomp", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
+                # "Merovia claims it struck" parsed with a noun "claims"
+                speakers = children(v.head, ("poss", "compound", "nmod"))
+            if speakers:
+                for s in speakers[::-1]:
+                    if s.i < self.dateline_end:  # "VARSK, March 12 — Merovia said it ..."
+                        s = next((a for a in s.children if a.dep_ == "appos"
+                                  and a.i >= self.dateline_end), s)
+                    if s.lower_ not in PRONOUNS and s.i >= self.dateline_end:
+                        got = self.resolve(s, depth + 1)
+                        if got is not None and (got.country or got.actor_id):
+                            return got
         got = self._via_mentions(tok, noun_sector)
         if got is not None:
             return got
-        if low in ("it", "they", "them") and tok.dep_ in ("nsubj", "nsubjpass"):
+        if low in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass"):
             ante = self._antecedent(tok)  # the actors stage resolves he/she; it/they here
             if ante is not None:
                 return ante
@@ -399,6 +431,8 @@ RECIPROCAL_HEADS = frozenset({"side", "country", "nation", "neighbour", "neighbo
 
 def reciprocal_phrase(tok: Token, lex: Lexicon) -> bool:
     """"both sides", "each other", "the two nuclear-armed neighbours" headed by ``tok``."""
+    if tok.lower_ not in lex.reciprocal_ends:
+        return False  # cheap test first: the phrase's last word
     if tok.lemma_.lower() in RECIPROCAL_HEADS and tok.tag_ in ("NNS", "NNPS") and any(
             c.lower_ in ("two", "both") for c in tok.children
             if c.dep_ in ("nummod", "det", "predet", "preconj", "amod")):

@@ -11,10 +11,10 @@ from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
 import jinja2
-from markupsafe import Markup, escape
-from pydantic import BeforeValidator
 from fastapi import HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
+from markupsafe import Markup, escape
+from pydantic import BeforeValidator
 
 from chronicler.query import MAX_LIMIT
 from chronicler.store import Store
