@@ -57,7 +57,7 @@ def _importable_stage_modules() -> tuple[tuple[str, ...], list[str]]:
     ok, problems = [], []
     for m in analyzer_mod._STAGE_MODULES:
         try:
-            importlib.import_module(f"chronicler.nlp.{m}")
+            importlib.import_module(m if "." in m else f"chronicler.nlp.{m}")
         except Exception as e:  # a half-written stage may fail in any way: score the rest
             problems.append(f"chronicler.nlp.{m}: {type(e).__name__}: {e}")
         else:
