@@ -39,6 +39,7 @@ bench: $(STAMP)
 ifeq ($(ENGINE),ray)
 	$(BIN)/python -m bench.ray_bench --n $(BENCH_N)
 else
+	$(BIN)/python -m bench.align_bench
 	$(BIN)/python -m bench.run --n $(BENCH_N)
 endif
 

@@ -45,3 +45,35 @@ def test_report_escapes_and_is_self_contained(tmp_path: Path) -> None:
         assert next(iter(claim_records(store)))["claim_kind"] == "action"
     finally:
         store.close()
+
+
+def test_ingested_markup_is_escaped(tmp_path: Path) -> None:
+    """Article text goes through the real ingest, claims and comparison; whatever markup
+    it carries appears escaped in the HTML, and the HTML fetches nothing."""
+    from chronicler import api
+    from chronicler.compare.cross import run_compare
+    from chronicler.config import Settings
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "evil.txt").write_text(
+        "Merovia strikes Kaldoria\n\n"
+        "VARSK, April 2 (CPA) — Merovia said its missiles struck eleven sites in Kaldoria "
+        "<script>alert(1)</script> on Wednesday.\n\n"
+        'Kaldoria said 27 civilians were killed <img src=x onerror="alert(2)"> in the '
+        "strikes.\n\nMerovia's Defence Minister Ana Velic dismissed the reports as "
+        "propaganda.\n", encoding="utf-8")
+    settings = Settings.from_env(db=tmp_path / "x.duckdb")
+    store = open_store(settings.db)
+    try:
+        api.ingest([str(src)], store=store, settings=settings)
+        run_compare(store, settings)
+        assert any("<script>" in a.text for a in store.articles())  # kept as text
+        md, html = write_report(store, "all", tmp_path / "out")
+        h = html.read_text("utf-8")
+        assert "<script>" not in h and "<img" not in h
+        assert "&lt;script&gt;" in h and "&lt;img" in h
+        assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", h)
+        assert "<link" not in h and "@import" not in h
+    finally:
+        store.close()

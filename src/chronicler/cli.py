@@ -345,6 +345,26 @@ def timeline(
 
 
 @app.command()
+def report(
+    story: Annotated[str | None, typer.Argument(
+        help="Story id (default: the largest story; 'all': the whole store).")] = None,
+    out_dir: Annotated[Path, typer.Option("--out", help="Directory for the files.")] = Path("report"),
+    db: DbOpt = None,
+) -> None:
+    """Write a Markdown and a self-contained HTML dossier for a story."""
+    from chronicler.compare.report import write_report
+
+    settings = _settings(db)
+    try:
+        with api.open_store(settings.db) as store:
+            md, html = write_report(store, story, out_dir)
+    except ChroniclerError as e:
+        err.print(f"[red]{_esc(str(e))}[/red]")
+        raise typer.Exit(2) from e
+    out.print(f"wrote {md} and {html}")
+
+
+@app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,

@@ -315,9 +315,6 @@ def merge_stored_events(store: Store) -> int:
 
 def compare_stored(store: Store, settings: Settings | None = None) -> None:
     """Claims alignment, stories and framing over the whole store (issue 5)."""
-    try:
-        from chronicler.compare.cross import run_compare
-    except ImportError:  # the comparison stages are optional until installed
-        log.info("comparison stages not available; skipping")
-        return
+    from chronicler.compare.cross import run_compare
+
     run_compare(store, settings or Settings.from_env(db=store.path))

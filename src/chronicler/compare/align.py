@@ -160,7 +160,14 @@ def _info(c: Claim, info: dict[str, ArticleInfo]) -> ArticleInfo | None:
 
 
 def compatible(a: Claim, b: Claim) -> bool:
-    """May these two be one proposition at all (similarity aside)?"""
+    """May these two be one proposition at all (similarity aside)? Not when polarity or
+    numbers disagree, when they name disjoint actors, or when the two sides assert
+    them: "the Merovian army said Kaldorian troops fired first" and "Kaldoria's
+    military said Merovian forces fired first" are near in wording and opposite in
+    meaning, and a merge would pass them off as one corroborated account."""
+    x, y = a.asserted_by, b.asserted_by
+    if x is not None and y is not None and x.country and y.country and x.country != y.country:
+        return False
     return (a.polarity == b.polarity and numbers_agree(a.numbers, b.numbers)
             and (not a.entities or not b.entities or bool(set(a.entities) & set(b.entities))))
 

@@ -6,6 +6,7 @@ through Jinja2 autoescaping, so article text can never inject markup.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from chronicler.records import Claim, Event, Framing, Quote, Story
 from chronicler.store import Store
 
 _TOP = 10
+ALL = "all"  # story_id for the whole store
 
 _HTML = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title>
@@ -100,12 +102,20 @@ _MD = """# {{ title }}
 
 def _context(store: Store, story_id: str | None) -> dict[str, Any]:
     stories: list[Story] = store.json_records("stories")
-    story = next((s for s in stories if s.id == story_id), None) if story_id else None
+    if story_id is None:  # the largest story (most articles, then the earliest)
+        story = min(stories, key=lambda s: (-len(s.article_ids), s.start or dt.date.max,
+                                            s.id), default=None)
+    elif story_id == ALL:
+        story = None
+    else:
+        story = next((s for s in stories if s.id == story_id), None)
+        if story is None:
+            raise ValueError(f"no story with id {story_id!r}")
     articles = store.articles()
     if story is not None:
         ids = set(story.article_ids)
         articles = [a for a in articles if a.id in ids]
-    ids = {a.id for a in articles}
+    ids = set(story.article_ids) if story is not None else {a.id for a in articles}
     try:
         events: list[Event] = store.json_records("events")
     except Exception:  # noqa: BLE001 - no events table yet
@@ -132,7 +142,9 @@ def _context(store: Store, story_id: str | None) -> dict[str, Any]:
         if q.direct and len(q.text.split()) > 4:
             quotes[(q.speaker.country if q.speaker else None) or "unknown"].append(q)
     framing: list[Framing] = store.json_records(
-        "framing", "story_id = ?", [story.id if story else "all"])
+        "framing", "story_id = ?", [story.id if story else ALL])
+    if not framing and story is not None:  # too thin for its own: the corpus-wide one
+        framing = store.json_records("framing", "story_id = ?", [ALL])
     dates = [a.published for a in articles if a.published]
     return {
         "title": story.title if story else "All coverage",
@@ -146,7 +158,8 @@ def _context(store: Store, story_id: str | None) -> dict[str, Any]:
 
 
 def write_report(store: Store, story_id: str | None, out_dir: str | Path) -> tuple[Path, Path]:
-    """Write ``report.md`` and ``report.html`` under ``out_dir``; returns both paths."""
+    """Write ``report.md`` and ``report.html`` under ``out_dir``; returns both paths.
+    ``story_id`` None is the largest story; ``"all"`` the whole store."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     ctx = _context(store, story_id)
