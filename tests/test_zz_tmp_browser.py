@@ -97,6 +97,7 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store
                    settings=Settings.from_env(db=db, analyze=1))
         _ensure_story(store)
         yield store, db
+        print("TD store", flush=True)
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +115,8 @@ def browser() -> Iterator[Any]:
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield b
-        b.close()
+        b.close(); print("TD browser closed", flush=True)
+    print("TD playwright stopped", flush=True)
 
 
 class Watched:
