@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ import pytest
 from chronicler import api
 from chronicler.config import Settings
 from chronicler.demo import CORPUS_DIR
+from chronicler.ingest import sandbox
 from chronicler.records import Event, EventActor, Evidence, Story, content_id
 from chronicler.store import Store, open_store
 from chronicler.web.app import create_app
@@ -107,14 +109,29 @@ def base_url(demo_store: tuple[Store, Path]) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """Headless Chromium through Playwright.
+
+    The ingest's HTML sandbox forks a worker process; a worker forked while the
+    Playwright driver runs holds the driver's pipes, and the driver then never sees
+    them close: stopping Playwright would hang forever. So the worker is stopped first.
+    """
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+            sandbox.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser(base_url: str) -> Iterator[Any]:  # after the demo ingest: see chromium()
+    with chromium() as b:
         yield b
-        b.close()
 
 
 class Watched:
@@ -181,10 +198,14 @@ def test_every_page_opens(watched: Watched, demo_store: tuple[Store, Path]) -> N
     assert watched.page.locator("mark.hit").count() > 0
 
 
-def test_story_to_event_to_evidence(watched: Watched) -> None:
+def test_story_to_event_to_evidence(watched: Watched, demo_store: tuple[Store, Path]) -> None:
+    store, _ = demo_store
+    # The story with the most events makes the best screenshot.
+    story = _first(store, "SELECT id FROM stories ORDER BY json_array_length(payload, "
+                          "'$.event_ids') DESC, id LIMIT 1")
     page = watched.page
     watched.open("/")
-    page.locator("ul.stories a").first.click()
+    page.locator(f"ul.stories a[href='/stories/{story}']").click()
     page.wait_for_url(re.compile(r"/stories/"))
     assert page.locator(".chart svg").count() >= 1  # drawn by app.js from data- attributes
     assert page.locator(".chart svg rect.bar").count() > 0

@@ -48,7 +48,9 @@ def page_urls(s: Sample) -> list[str]:
             "/events", "/claims", "/quotes", "/search?q=alert", "/search?q=Merovia",
             "/search?q=%25", "/ingest", "/articles?outlet=The+Merovia+Herald&from=&to=",
             "/events?type=ASSAULT&country=&from=2025-04-01", "/claims?status=contested",
-            "/quotes?country=KLD", "/actors?q=vel"]
+            "/quotes?country=KLD", "/actors?q=vel", "/actors?limit=2&offset=2",
+            "/articles?limit=1&offset=1", "/quotes?limit=1", "/events?limit=1&offset=3",
+            "/claims?limit=2", "/search?q=Merovia&limit=1&offset=1", "/?limit=1"]
 
 
 class Tags(HTMLParser):
@@ -93,6 +95,12 @@ def test_every_page_renders_safely(client: TestClient, sample: Sample) -> None:
         assert r.headers["content-type"].startswith("text/html")
         assert r.headers["content-security-policy"] == CSP
         assert_safe_page(r.text)
+
+
+def test_pager_links(client: TestClient) -> None:
+    html = client.get("/articles?limit=1&offset=1&outlet=").text
+    hrefs = [a.get("href") for t, a in tags(html) if t == "a" and a.get("rel") in ("prev", "next")]
+    assert hrefs == ["?limit=1&offset=0&outlet=", "?limit=1&offset=2&outlet="]
 
 
 def test_hostile_article_is_escaped(client: TestClient, sample: Sample) -> None:

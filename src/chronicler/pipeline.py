@@ -71,6 +71,7 @@ class IngestSummary:
     shards_committed: int = 0
     shards_resumed: int = 0
     seconds: float = 0.0
+    cross_article_seconds: float = 0.0  # duplicates, event merge, claims, stories, framing
     article_ids: list[str] = field(default_factory=list)
 
     @property
@@ -93,6 +94,7 @@ class IngestSummary:
             "shards_committed": self.shards_committed,
             "shards_resumed": self.shards_resumed,
             "seconds": round(self.seconds, 3),
+            "cross_article_seconds": round(self.cross_article_seconds, 3),
         }
 
 
@@ -250,8 +252,10 @@ def run_ingest(
 
     if progress:
         progress("stage:dedupe", 0)
+    t_cross = time.perf_counter()
     run_cross_article_stages(store, analyzer if analyzer is not None or not settings.analyze
                              else get_analyzer(settings))
+    summary.cross_article_seconds = time.perf_counter() - t_cross
     summary.article_ids = sorted(set(seen_ids))
     if summary.article_ids:
         row = store.conn.execute(

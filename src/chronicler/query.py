@@ -260,6 +260,7 @@ def get_article(store: Store, article_id: str) -> dict[str, Any]:
         aligned = [claim_record(c) for c in store.json_records(
             "claims", "list_contains(json_extract_string(claims.payload, '$.article_ids[*]'), ?)",
             [article_id])]
+    original = article_summaries(store, [art.duplicate_of]) if art.duplicate_of else []
     copies = [r[0] for r in store.conn.execute(
         "SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id", [article_id]).fetchall()]
     return {
@@ -268,8 +269,7 @@ def get_article(store: Store, article_id: str) -> dict[str, Any]:
         "events": merged,
         "claims": aligned,
         "copies": article_summaries(store, copies),
-        "original": (article_summaries(store, [art.duplicate_of]) or [None])[0]
-        if art.duplicate_of else None,
+        "original": original[0] if original else None,
     }
 
 
@@ -491,8 +491,8 @@ def get_story(store: Store, story_id: str) -> dict[str, Any]:
     for c in claims:
         by_status.setdefault(c.status, []).append(claim_record(c))
     texts = {c.id: c.text for c in claims}
-    for c in by_status["contested"]:
-        c["contested_by_text"] = [texts.get(i, i) for i in c["contested_by"]]
+    for rec in by_status["contested"]:
+        rec["contested_by_text"] = [texts.get(i, i) for i in rec["contested_by"]]
     articles = article_summaries(store, s.article_ids)
     quotes = _story_quotes(store, s.article_ids)
     framing = store.json_records("framing", "story_id = ?", [story_id])
@@ -566,14 +566,15 @@ def framing_table(framing: Sequence[Framing], articles: Sequence[dict[str, Any]]
 
 
 def main_dyad(events: Sequence[Event]) -> tuple[str, str] | None:
-    """The country pair with the most events between them (either direction, or both
-    on the actor side for reciprocal violence); ties go to the alphabetical pair."""
+    """The country pair with the most events from one to the other (either direction,
+    the pairs :func:`dyad_days` counts); ties go to the alphabetical pair."""
     pairs: Counter[tuple[str, str]] = Counter()
     for e in events:
         acts = {a.country for a in e.actor if a.country}
         recs = {r.country for r in e.recipient if r.country}
+        if e.negated or e.future or e.hypothetical:
+            continue
         found = {tuple(sorted((a, r))) for a in acts for r in recs if a != r}
-        found |= {tuple(sorted((a, b))) for a in acts for b in acts if a < b}
         pairs.update(found)  # type: ignore[arg-type]
     if not pairs:
         return None
@@ -581,41 +582,39 @@ def main_dyad(events: Sequence[Event]) -> tuple[str, str] | None:
     return a, b
 
 
-def in_dyad(e: Event, a: str, b: str, directed: bool = False) -> bool:
-    """Is ``e`` an event from ``a`` to ``b`` (or, undirected, between them)?"""
-    acts = {x.country for x in e.actor if x.country}
-    recs = {x.country for x in e.recipient if x.country}
-    if a in acts and b in recs:
-        return True
-    if directed:
-        return False
-    return (b in acts and a in recs) or (a in acts and b in acts and a != b)
-
-
 def dyad_days(events: Iterable[Event], a: str, b: str, directed: bool = False
               ) -> list[dict[str, Any]]:
-    """[{date, count, score}] per day (ISO dates, ascending) for the dyad's dated events:
-    how many there were and their summed PLOVER conflict–cooperation score.
+    """[{date, count, score}] per day (ISO dates, ascending): how many events went from
+    ``a`` to ``b`` (and, undirected, from ``b`` to ``a``) and their summed PLOVER
+    conflict–cooperation score. Negated, future and hypothetical events do not count.
 
-    For a directed dyad this uses ``chronicler.events.timeline.dyad_timeline`` when the
-    events package provides it (and its rows have a shape this layer knows); otherwise,
-    and for undirected dyads, it computes the same here.
+    Uses ``chronicler.events.timeline.dyad_timeline`` (the events package's definition)
+    when it is importable and answers in a shape this layer knows; otherwise computes
+    the same here.
     """
-    evs = [e for e in events if e.date is not None and in_dyad(e, a, b, directed)]
-    ext = _external_timeline() if directed else None
+    evs = [e for e in events if e.date is not None]
+    ext = _external_timeline()
     if ext is not None:
         try:
-            rows = _normalise_days(ext(evs, a, b))
-        except (TypeError, ValueError):
+            rows = _normalise_days(ext(evs, a, b, directed=directed))
+        except (TypeError, ValueError, KeyError):
             rows = None
         if rows is not None:
             return rows
-    days: dict[_dt.date, dict[str, Any]] = {}
+    pairs = {(a, b)} if directed else {(a, b), (b, a)}
+    days: dict[str, dict[str, Any]] = {}
     for e in evs:
-        assert e.date is not None
-        d = days.setdefault(e.date, {"date": e.date.isoformat(), "count": 0, "score": 0.0})
-        d["count"] += 1
-        d["score"] = round(d["score"] + e.score, 3)
+        if e.negated or e.future or e.hypothetical:
+            continue
+        acts = {x.country for x in e.actor if x.country}
+        recs = {x.country for x in e.recipient if x.country}
+        for src, dst in pairs:
+            if src in acts and dst in recs:
+                assert e.date is not None
+                d = days.setdefault(e.date.isoformat(),
+                                    {"date": e.date.isoformat(), "count": 0, "score": 0.0})
+                d["count"] += 1
+                d["score"] = round(d["score"] + e.score, 3)
     return [days[k] for k in sorted(days)]
 
 
@@ -628,25 +627,26 @@ def _external_timeline() -> Any:
 
 
 def _normalise_days(rows: Any) -> list[dict[str, Any]] | None:
-    """The events package's timeline rows as [{date, count, score}], or None when
-    their shape is not one this layer knows."""
-    out = []
-    try:
-        for r in rows:
-            def get(k: str, r: Any = r) -> Any:
-                return r.get(k) if isinstance(r, dict) else getattr(r, k, None)
-            d = get("date") or get("day")
-            n = next((get(k) for k in ("count", "n", "n_events", "events")
-                      if isinstance(get(k), int)), None)
-            sc = next((get(k) for k in ("score", "total_score", "sum_score")
-                       if isinstance(get(k), (int, float))), None)
-            if d is None or n is None or sc is None:
-                return None
-            out.append({"date": d.isoformat() if isinstance(d, _dt.date) else str(d),
-                        "count": int(n), "score": round(float(sc), 3)})
-    except (TypeError, AttributeError):
-        return None
-    return sorted(out, key=lambda x: x["date"])
+    """The events package's timeline (a DataFrame or records with a date, an event
+    count and a score sum, possibly one row per direction) as [{date, count, score}]
+    summed per day; None when the shape is not one this layer knows."""
+    if hasattr(rows, "to_dict"):
+        rows = rows.to_dict("records")
+    days: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        def get(k: str, r: Any = r) -> Any:
+            return r.get(k) if isinstance(r, dict) else getattr(r, k, None)
+        d = get("date") or get("day")
+        n = next((get(k) for k in ("n_events", "count", "n") if get(k) is not None), None)
+        sc = next((get(k) for k in ("score_sum", "score", "total_score")
+                   if get(k) is not None), None)
+        if d is None or n is None or sc is None:
+            return None
+        iso = (d.isoformat() if isinstance(d, _dt.date) else str(d))[:10]
+        day = days.setdefault(iso, {"date": iso, "count": 0, "score": 0.0})
+        day["count"] += int(n)
+        day["score"] = round(day["score"] + float(sc), 3)
+    return [days[k] for k in sorted(days)]
 
 
 def story_days(events: Sequence[Event], articles: Sequence[dict[str, Any]]

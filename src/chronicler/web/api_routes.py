@@ -45,7 +45,7 @@ router = APIRouter(prefix="/api", responses=ERRORS)
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
-@router.get("/articles", response_model=M.Page[M.ArticleRecord], tags=["articles"])  # type: ignore[name-defined]
+@router.get("/articles", response_model=M.Page[M.ArticleRecord], tags=["articles"])  # type: ignore[valid-type]
 def articles(store: StoreDep, story: IdParam = None, actor: IdParam = None,
              country: Country = None, type: TypeParam = None, outlet: Outlet = None,
              date_from: DateFrom = None, date_to: DateTo = None, limit: Limit = 50,
@@ -62,7 +62,7 @@ def article(store: StoreDep, article_id: str) -> dict[str, Any]:
     return Q.get_article(store, article_id)
 
 
-@router.get("/events", response_model=M.Page[M.EventRecord], tags=["events"])  # type: ignore[name-defined]
+@router.get("/events", response_model=M.Page[M.EventRecord], tags=["events"])  # type: ignore[valid-type]
 def events(store: StoreDep, story: IdParam = None, actor: IdParam = None,
            article: IdParam = None, country: Country = None, type: TypeParam = None,
            outlet: Outlet = None, date_from: DateFrom = None, date_to: DateTo = None,
@@ -78,7 +78,7 @@ def event(store: StoreDep, event_id: str) -> dict[str, Any]:
     return Q.get_event(store, event_id)
 
 
-@router.get("/quotes", response_model=M.Page[M.QuoteRecord], tags=["quotes"])  # type: ignore[name-defined]
+@router.get("/quotes", response_model=M.Page[M.QuoteRecord], tags=["quotes"])  # type: ignore[valid-type]
 def quotes(store: StoreDep, story: IdParam = None, actor: IdParam = None,
            article: IdParam = None, country: Country = None,
            type: Annotated[Literal["direct", "indirect", "according_to"] | None,
@@ -91,7 +91,7 @@ def quotes(store: StoreDep, story: IdParam = None, actor: IdParam = None,
     return Q.list_quotes(store, f, limit=limit, offset=offset)
 
 
-@router.get("/claims", response_model=M.Page[M.ClaimRecord], tags=["claims"])  # type: ignore[name-defined]
+@router.get("/claims", response_model=M.Page[M.ClaimRecord], tags=["claims"])  # type: ignore[valid-type]
 def claims(store: StoreDep, story: IdParam = None, actor: IdParam = None,
            article: IdParam = None, country: Country = None, type: TypeParam = None,
            status: Annotated[Literal["single", "corroborated", "contested"] | None,
@@ -109,7 +109,7 @@ def claim(store: StoreDep, claim_id: str) -> dict[str, Any]:
     return Q.get_claim(store, claim_id)
 
 
-@router.get("/stories", response_model=M.Page[M.StoryRecord], tags=["stories"])  # type: ignore[name-defined]
+@router.get("/stories", response_model=M.Page[M.StoryRecord], tags=["stories"])  # type: ignore[valid-type]
 def stories(store: StoreDep, actor: IdParam = None, country: Country = None,
             outlet: Outlet = None, date_from: DateFrom = None, date_to: DateTo = None,
             limit: Limit = 50, offset: Offset = 0) -> Q.Page:
@@ -124,7 +124,7 @@ def story(store: StoreDep, story_id: str) -> dict[str, Any]:
     return Q.get_story(store, story_id)
 
 
-@router.get("/actors", response_model=M.Page[M.ActorListItem], tags=["actors"])  # type: ignore[name-defined]
+@router.get("/actors", response_model=M.Page[M.ActorListItem], tags=["actors"])  # type: ignore[valid-type]
 def actors(store: StoreDep, country: Country = None,
            type: Annotated[Literal["PERSON", "ORG", "COUNTRY", "GROUP"] | None, Query()] = None,
            q: Annotated[str | None, Query(max_length=100)] = None, story: IdParam = None,
@@ -150,7 +150,7 @@ def timeline(store: StoreDep, a: Annotated[str, Query(min_length=1, max_length=1
     return Q.timeline(store, a, b, directed=directed, filters=f)
 
 
-@router.get("/search", response_model=M.Page[M.SearchHit], tags=["search"])  # type: ignore[name-defined]
+@router.get("/search", response_model=M.Page[M.SearchHit], tags=["search"])  # type: ignore[valid-type]
 def search(store: StoreDep, q: SearchQ = "",
            kind: Annotated[list[Literal["article", "quote", "claim"]] | None, Query()] = None,
            outlet: Outlet = None, date_from: DateFrom = None, date_to: DateTo = None,

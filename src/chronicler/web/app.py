@@ -113,12 +113,14 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
-        details = [{"loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg", "")),
-                    "type": str(e.get("type", ""))} for e in exc.errors()]
-        first = details[0] if details else {"loc": [], "msg": "invalid request"}
-        where = ".".join(first["loc"][1:] or first["loc"])
-        return _respond(request, 422, f"{where}: {first['msg']}" if where else first["msg"],
-                        details=details)
+        errors = list(exc.errors())
+        details: list[dict[str, Any]] = [
+            {"loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg", "")),
+             "type": str(e.get("type", ""))} for e in errors]
+        loc: list[str] = details[0]["loc"] if details else []
+        msg: str = details[0]["msg"] if details else "invalid request"
+        where = ".".join(loc[1:] or loc)
+        return _respond(request, 422, f"{where}: {msg}" if where else msg, details=details)
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> Response:
