@@ -297,8 +297,11 @@ def test_security_headers_everywhere(client: TestClient, url: str) -> None:
     assert r.headers["referrer-policy"] == "no-referrer"
 
 
-def test_no_docs_pages_with_cdn_scripts(client: TestClient) -> None:
-    assert client.get("/docs").status_code == 404
+def test_api_docs_page_is_local(client: TestClient) -> None:
+    """/docs is our own page rendered from the schema: no CDN, no inline script."""
+    r = client.get("/docs")
+    assert r.status_code == 200 and "/api/timeline" in r.text and "<code>limit</code>" in r.text
+    assert "cdn" not in r.text.lower() and r.text.count("<script") == 1
     assert client.get("/redoc").status_code == 404
 
 

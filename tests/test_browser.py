@@ -155,9 +155,11 @@ class Watched:
         self.page.wait_for_load_state("load")
         return resp
 
-    def shot(self, name: str) -> None:
+    def shot(self, name: str, height: int = 860) -> None:
         ARTIFACTS.mkdir(exist_ok=True)
+        self.page.set_viewport_size({"width": 1280, "height": height})
         self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+        self.page.set_viewport_size({"width": 1280, "height": 860})
 
     def close(self) -> None:
         self.context.close()
@@ -209,7 +211,7 @@ def test_story_to_event_to_evidence(watched: Watched, demo_store: tuple[Store, P
     page.wait_for_url(re.compile(r"/stories/"))
     assert page.locator(".chart svg").count() >= 1  # drawn by app.js from data- attributes
     assert page.locator(".chart svg rect.bar").count() > 0
-    watched.shot("story")
+    watched.shot("story", height=1100)
     link = page.locator("table.events a.evidence-link").first
     href = link.get_attribute("href") or ""
     event_id = href.split("#ev-", 1)[1]

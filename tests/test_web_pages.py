@@ -50,7 +50,7 @@ def page_urls(s: Sample) -> list[str]:
             "/events?type=ASSAULT&country=&from=2025-04-01", "/claims?status=contested",
             "/quotes?country=KLD", "/actors?q=vel", "/actors?limit=2&offset=2",
             "/articles?limit=1&offset=1", "/quotes?limit=1", "/events?limit=1&offset=3",
-            "/claims?limit=2", "/search?q=Merovia&limit=1&offset=1", "/?limit=1"]
+            "/claims?limit=2", "/search?q=Merovia&limit=1&offset=1", "/?limit=1", "/docs"]
 
 
 class Tags(HTMLParser):

@@ -372,7 +372,7 @@ def serve(
         help="Token required by write endpoints; mandatory off loopback.")] = None,
     db: DbOpt = None,
 ) -> None:
-    """Serve the web UI and the REST API (OpenAPI at /docs)."""
+    """Serve the web UI and the REST API (reference at /docs, schema at /openapi.json)."""
     from chronicler.web.serve import serve as run_server
 
     settings = _settings(db)

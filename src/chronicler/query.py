@@ -479,6 +479,7 @@ def get_story(store: Store, story_id: str) -> dict[str, Any]:
 
     ``claims`` is split into contested, corroborated and single; ``quotes`` are grouped
     ``by_speaker`` and ``by_side`` (the speaker's country), wire copies counted once;
+    ``cited_articles`` are articles outside the story that its events cite as evidence;
     ``framing`` is the per-referent records and ``framing_table`` the same as rows of
     outlet -> terms; ``dyad`` is the story's main country pair and ``dyad_timeline`` its
     daily event count and summed score; ``timeline`` counts events and articles per day.
@@ -497,9 +498,11 @@ def get_story(store: Store, story_id: str) -> dict[str, Any]:
     quotes = _story_quotes(store, s.article_ids)
     framing = store.json_records("framing", "story_id = ?", [story_id])
     dyad = main_dyad(events)
+    cited = sorted({ev.article_id for e in events for ev in e.evidence} - set(s.article_ids))
     return {
         "story": story_record(s),
         "articles": articles,
+        "cited_articles": article_summaries(store, cited),
         "events": [event_record(e) for e in events],
         "claims": by_status,
         "quotes": quotes,
@@ -725,7 +728,8 @@ def _actors_by_ids(store: Store, ids: Sequence[str]) -> list[Actor]:
 
 def get_actor(store: Store, actor_id: str) -> dict[str, Any]:
     """An actor with its mentions (first DETAIL_CAP; ``n_mentions`` counts all), the
-    articles mentioning it, its quotes and the events it takes part in."""
+    articles mentioning it, its quotes, the events it takes part in and
+    (``cited_articles``) the other articles those events cite."""
     found = _actors_by_ids(store, [actor_id])
     if not found:
         raise NotFound(f"no actor with id {actor_id!r}")
@@ -734,11 +738,13 @@ def get_actor(store: Store, actor_id: str) -> dict[str, Any]:
     article_ids = sorted({m.article_id for m in mentions})
     quotes = list_quotes(store, Filters(actor=actor_id), limit=DETAIL_CAP)
     events, n_events = _events(store, Filters(actor=actor_id), DETAIL_CAP, 0)
+    cited = sorted({ev.article_id for e in events for ev in e.evidence} - set(article_ids))
     return {
         "actor": actor_record(actor),
         "n_mentions": len(mentions),
         "mentions": [_plain(m) for m in mentions[:DETAIL_CAP]],
         "articles": article_summaries(store, article_ids[:DETAIL_CAP]),
+        "cited_articles": article_summaries(store, cited),
         "quotes": quotes["items"],
         "n_quotes": quotes["total"],
         "events": [event_record(e) for e in events],

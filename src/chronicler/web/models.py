@@ -150,6 +150,8 @@ class StoryDay(BaseModel):
 class StoryDetail(BaseModel):
     story: StoryRecord  # type: ignore[valid-type]
     articles: list[ArticleSummary]  # type: ignore[valid-type]
+    cited_articles: list[ArticleSummary] = Field(  # type: ignore[valid-type]
+        description="articles outside the story cited as evidence by its events")
     events: list[EventRecord]  # type: ignore[valid-type]
     claims: ClaimsByStatus
     quotes: QuoteGroups
@@ -165,6 +167,8 @@ class ActorDetail(BaseModel):
     n_mentions: int
     mentions: list[Mention]
     articles: list[ArticleSummary]  # type: ignore[valid-type]
+    cited_articles: list[ArticleSummary] = Field(  # type: ignore[valid-type]
+        description="other articles cited as evidence by its events")
     quotes: list[QuoteRecord]  # type: ignore[valid-type]
     n_quotes: int
     events: list[EventRecord]  # type: ignore[valid-type]

@@ -130,6 +130,36 @@ def search(request: Request, store: StoreDep,
                   tokens=Q.tokens(q))
 
 
+@router.get("/docs")
+def docs(request: Request) -> HTMLResponse:
+    """The API reference, rendered from the OpenAPI schema (Swagger UI would load
+    scripts from a CDN and inline, which the CSP forbids)."""
+    schema = request.app.openapi()
+    ops = []
+    for path, methods in schema["paths"].items():
+        for method, op in methods.items():
+            params = [{"name": p["name"], "in": p["in"], "required": p.get("required", False),
+                       "description": p.get("description", ""),
+                       "type": _type_name(p.get("schema", {}))}
+                      for p in op.get("parameters", [])]
+            ok = next((c for c in op["responses"] if c.startswith("2")), "200")
+            ops.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                        "description": op.get("description", ""), "params": params,
+                        "tag": (op.get("tags") or [""])[0], "status": ok,
+                        "errors": sorted(c for c in op["responses"] if not c.startswith("2"))})
+    return render(request, "docs.html", nav=None, info=schema["info"], ops=ops)
+
+
+def _type_name(s: dict[str, Any]) -> str:
+    if "anyOf" in s:
+        return " | ".join(_type_name(x) for x in s["anyOf"] if x.get("type") != "null")
+    if "enum" in s:
+        return " | ".join(str(x) for x in s["enum"])
+    if s.get("type") == "array":
+        return f"list of {_type_name(s.get('items', {}))}"
+    return str(s.get("format") or s.get("type") or "")
+
+
 @router.get("/ingest")
 def ingest(request: Request) -> HTMLResponse:
     return render(request, "ingest.html", nav="ingest")

@@ -39,7 +39,7 @@
     try { series = JSON.parse(box.getAttribute("data-series") || "[]"); } catch (e) { return; }
     if (!Array.isArray(series) || !series.length) { return; }
     var kind = box.getAttribute("data-chart");
-    var W = 760, H = 240, L = 44, R = 12, T = 14, B = 40;
+    var W = 1000, H = 220, L = 44, R = 12, T = 14, B = 40;
     var svg = el("svg", { viewBox: "0 0 " + W + " " + H, "class": "chart-svg", role: "img" });
     var byDate = {};
     series.forEach(function (d) { byDate[d.date] = d; });
