@@ -134,34 +134,40 @@ def _in_story(col: str, what: str) -> str:
 
 # --------------------------------------------------------------------------- records
 def article_record(a: Article, *, text: bool = True) -> dict[str, Any]:
-    d = tag("article", a.model_dump(mode="json"))
+    d = record("article", a)
     if not text:
         d.pop("text", None)
     return d
 
 
+def record(kind: str, r: BaseModel) -> dict[str, Any]:
+    """Any record in the export contract's shape: the same dict ``chronicler export``
+    writes, ``kind`` first."""
+    return tag(kind, r.model_dump(mode="json"))
+
+
 def actor_record(a: Actor) -> dict[str, Any]:
-    return tag("actor", a.model_dump(mode="json"))
+    return record("actor", a)
 
 
 def quote_record(q: Quote) -> dict[str, Any]:
-    return tag("quote", q.model_dump(mode="json"))
+    return record("quote", q)
 
 
 def event_record(e: Event) -> dict[str, Any]:
-    return tag("event", e.model_dump(mode="json"))
+    return record("event", e)
 
 
 def claim_record(c: Claim) -> dict[str, Any]:
-    return tag("claim", c.model_dump(mode="json"))
+    return record("claim", c)
 
 
 def story_record(s: Story) -> dict[str, Any]:
-    return tag("story", s.model_dump(mode="json"))
+    return record("story", s)
 
 
 def framing_record(f: Framing) -> dict[str, Any]:
-    return tag("framing", f.model_dump(mode="json"))
+    return record("framing", f)
 
 
 def _plain(r: BaseModel) -> dict[str, Any]:
