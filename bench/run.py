@@ -25,12 +25,17 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def phase_ingest(corpus: Path, db: Path, analyze: int) -> dict[str, Any]:
+# Issues 3 and 4 set their speed target on the understanding and event stages; claims
+# (a later issue) and the cross-article comparison they feed are measured on top.
+UNDERSTANDING_EVENTS = "actors,timex,places,counts,quotes,events"
+
+
+def phase_ingest(corpus: Path, db: Path, analyze: int, stages: str = "") -> dict[str, Any]:
     from chronicler.config import Settings
     from chronicler.pipeline import get_analyzer, run_ingest
     from chronicler.store import open_store
 
-    settings = Settings.from_env(db=db, analyze=analyze)
+    settings = Settings.from_env(db=db, analyze=analyze, stages=stages or None)
     t = time.perf_counter()
     analyzer = get_analyzer(settings) if analyze else None
     load_s = time.perf_counter() - t
@@ -46,6 +51,36 @@ def phase_ingest(corpus: Path, db: Path, analyze: int) -> dict[str, Any]:
             if per_article_secs else 0.0,
             "articles_per_s": s.stored / secs if secs else 0.0,
             "words_per_s": words / secs if secs else 0.0, "peak_rss_mb": _rss_mb()}
+
+
+def phase_stages(db: Path) -> dict[str, Any]:
+    """Each stage's own cost over the same parsed docs, as a share of the bare parse.
+    One untimed pass over a few docs first: stages load their tables lazily, once per
+    process, and that is load time, not per-article cost."""
+    from chronicler.config import Settings
+    from chronicler.nlp.analyzer import Analyzer
+    from chronicler.nlp.stages import ArticleContext
+    from chronicler.store import open_store
+
+    with open_store(db, read_only=True) as store:
+        arts = store.articles()
+    an = Analyzer(Settings.from_env())
+    parse = an.nlp.pipe([a.text for a in arts], batch_size=32)
+    t = time.perf_counter()
+    docs = list(parse)
+    parse_s = time.perf_counter() - t
+    secs = {st.name: 0.0 for st in an.plan.stages}
+    for rep in ("warm", "timed"):
+        for a, doc in zip(arts[:5] if rep == "warm" else arts, docs, strict=False):
+            ctx = ArticleContext(article_id=a.id, published=a.published, outlet=a.outlet,
+                                 title=a.title)
+            state: dict[str, Any] = {}
+            for st in an.plan.stages:
+                t = time.perf_counter()
+                state.update(st.run(doc, ctx, state))
+                if rep == "timed":
+                    secs[st.name] += time.perf_counter() - t
+    return {"parse_with_ruler_s": parse_s, "stage_s": secs, "peak_rss_mb": _rss_mb()}
 
 
 def phase_parse(db: Path) -> dict[str, Any]:
@@ -80,9 +115,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--corpus", help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
     ap.add_argument("--analyze", type=int, default=1, help=argparse.SUPPRESS)
+    ap.add_argument("--stages", default="", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.phase == "ingest":
-        print(json.dumps(phase_ingest(Path(a.corpus), Path(a.db), a.analyze)))
+        print(json.dumps(phase_ingest(Path(a.corpus), Path(a.db), a.analyze, a.stages)))
+        return
+    if a.phase == "stages":
+        print(json.dumps(phase_stages(Path(a.db))))
         return
     if a.phase == "parse":
         print(json.dumps(phase_parse(Path(a.db))))
@@ -93,19 +132,33 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = write_jsonl(Path(tmp) / "bench.jsonl", a.n, seed=42)
         print(f"corpus: {a.n} generated articles ({corpus.stat().st_size / 1e6:.1f} MB)")
-        runs: dict[str, list[dict[str, Any]]] = {"ingest": [], "ingest_no_nlp": [], "parse": []}
+        runs: dict[str, list[dict[str, Any]]] = {
+            "ingest": [], "ingest_u+e": [], "ingest_no_nlp": [], "parse": []}
+        stage_runs = []
         for i in range(a.repeat):
             db = Path(tmp) / f"bench{i}.duckdb"
             runs["ingest"].append(_sub(["--phase", "ingest", "--corpus", str(corpus),
                                         "--db", str(db)]))
+            runs["ingest_u+e"].append(_sub(["--phase", "ingest", "--corpus", str(corpus),
+                                            "--db", str(Path(tmp) / f"ue{i}.duckdb"),
+                                            "--stages", UNDERSTANDING_EVENTS]))
             runs["parse"].append(_sub(["--phase", "parse", "--db", str(db)]))
+            stage_runs.append(_sub(["--phase", "stages", "--db", str(db)]))
             runs["ingest_no_nlp"].append(_sub(["--phase", "ingest", "--corpus", str(corpus),
                                                "--db", str(Path(tmp) / f"nonlp{i}.duckdb"),
                                                "--analyze", "0"]))
         med = {k: {f: statistics.median(r[f] for r in v) for f in v[0]} for k, v in runs.items()}
         for k, v in med.items():
             print(f"{k:14s} {v['articles_per_s']:8.1f} articles/s  peak {v['peak_rss_mb']:.0f} MB")
-    e2e, parse = med["ingest"], med["parse"]
+        stage_s = {k: statistics.median(r["stage_s"][k] for r in stage_runs)
+                   for k in stage_runs[0]["stage_s"]}
+        ruler_parse_s = statistics.median(r["parse_with_ruler_s"] for r in stage_runs)
+    e2e, parse, ue = med["ingest"], med["parse"], med["ingest_u+e"]
+    parse_s = a.n / parse["articles_per_s"] if parse["articles_per_s"] else 0.0
+    stage_share = {k.split(".")[1]: round(v / parse_s, 3) if parse_s else None
+                   for k, v in stage_s.items()}
+    print("stage cost / bare parse:", ", ".join(f"{k} {v:.1%}" for k, v in stage_share.items()
+                                                if v is not None))
     result = {
         "engine": a.engine,
         "n": a.n,
@@ -125,6 +178,17 @@ def main(argv: list[str] | None = None) -> None:
             e2e["per_article_stages_articles_per_s"] / parse["articles_per_s"], 3)
         if parse["articles_per_s"] else None,
         "cross_article_s": round(e2e["cross_article_s"], 2),
+        # The issue 3 + 4 target: read, clean, dedupe, parse, the understanding and event
+        # stages, commit and the event merge, end to end (no claims, no comparison).
+        "understanding_events_articles_per_s": round(ue["articles_per_s"], 2),
+        "understanding_events_ratio_vs_parse": round(
+            ue["articles_per_s"] / parse["articles_per_s"], 3)
+        if parse["articles_per_s"] else None,
+        # Each stage alone over the same docs (s / bare-parse s), and the actor/place
+        # entity ruler the stages add in front of the NER.
+        "stage_cost_vs_parse": stage_share,
+        "entity_ruler_cost_vs_parse": round(ruler_parse_s / parse_s - 1, 3)
+        if parse_s else None,
         "ingest_without_nlp_articles_per_s": round(med["ingest_no_nlp"]["articles_per_s"], 1),
         "ingest_without_nlp_peak_rss_mb": round(med["ingest_no_nlp"]["peak_rss_mb"], 1),
     }

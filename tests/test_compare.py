@@ -199,3 +199,34 @@ def test_demo_compare(demo_store) -> None:  # type: ignore[no-untyped-def]
     kol = [f for f in framing if f.kind == "place"
            and {"KoL", "Free Lessara"} <= {v.term for v in f.variants}]
     assert len(kol) == 1
+
+
+def test_embeddings_are_cached_in_the_store(demo_store) -> None:  # type: ignore[no-untyped-def]
+    """The ingest already ran the comparison once: a second run embeds nothing new,
+    reads every vector back from the store and gives the same groups."""
+    from chronicler.compare.cross import run_compare
+    from chronicler.config import Settings
+
+    store, first = demo_store
+    groups_before = {(g.id, g.status, g.n_sources) for g in store.json_records("claims")}
+    again = run_compare(store, Settings.from_env(db=store.path))
+    assert again["texts_embedded"] == 0 and again["texts_from_cache"] > 100
+    assert {(g.id, g.status, g.n_sources) for g in store.json_records("claims")} \
+        == groups_before
+    n = store.conn.execute("SELECT count(*) FROM embeddings").fetchone()[0]
+    assert n == again["texts_from_cache"]
+
+
+def test_unused_vectors_are_pruned(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    from chronicler.compare.embed import Embedder, text_key
+    from chronicler.store import open_store
+
+    with open_store(tmp_path / "e.duckdb") as store:
+        store.cache_vectors("m", {text_key("old"): np.ones(3, np.float32).tobytes(),
+                                  text_key("new"): np.zeros(3, np.float32).tobytes()})
+        assert store.prune_vectors("m", [text_key("new")]) == 1
+        assert set(store.cached_vectors("m", [text_key("old"), text_key("new")])) \
+            == {text_key("new")}
+        assert isinstance(Embedder("x", store=store).used, set)

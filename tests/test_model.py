@@ -38,3 +38,43 @@ def test_plan_fails_fast_on_missing_requirement() -> None:
     with pytest.raises(PipelineError, match="requires mentions"):
         check_plan([needs, gives], {"doc.ents"})  # order matters
     assert check_plan([gives, needs], {"doc.ents"}).provenance == ["t.gives.v1", "t.needs.v1"]
+
+
+def test_stage_names_setting() -> None:
+    from chronicler.nlp.analyzer import DEFAULT_STAGES, stage_names, wants_compare
+
+    assert stage_names("") == DEFAULT_STAGES
+    assert stage_names("actors, events") == ("chronicler.actors.v1", "chronicler.events.v1")
+    assert wants_compare("") and not wants_compare("actors,timex,events")
+
+
+def test_unknown_stage_setting_fails_fast() -> None:
+    from chronicler.config import Settings
+    from chronicler.nlp.analyzer import Analyzer
+
+    with pytest.raises(PipelineError, match="unknown stage"):
+        Analyzer(Settings(stages="actors,sentiment"))
+
+
+def test_events_need_actors_and_the_plan_says_so() -> None:
+    from chronicler.config import Settings
+    from chronicler.nlp.analyzer import Analyzer
+
+    with pytest.raises(PipelineError, match="requires"):
+        Analyzer(Settings(stages="events"))
+
+
+def test_without_claims_the_comparison_is_skipped(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from chronicler.config import Settings
+    from chronicler.pipeline import run_ingest
+    from chronicler.store import open_store
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("Ceasefire holds\n\nVARSK, April 8 — Merovia and Kaldoria agreed to a "
+                   "ceasefire on Saturday, Foreign Minister Irena Kossut said.\n")
+    settings = Settings(db=tmp_path / "s.duckdb", stages="actors,timex,places,counts,quotes,events")
+    with open_store(settings.db) as store:
+        s = run_ingest([str(doc)], store, settings)
+        assert s.stored == 1 and store.count("mentions") > 0
+        assert store.count("article_claims") == 0 and store.count("stories") == 0
+        assert store.count("embeddings") == 0

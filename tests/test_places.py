@@ -191,9 +191,11 @@ def test_resolution_never_raises(term: str) -> None:
 def test_patterns_cover_referents() -> None:
     pats = place_patterns()
     phrases = {p["pattern"] for p in pats if isinstance(p["pattern"], str)}
-    lowers = [p["pattern"] for p in pats if isinstance(p["pattern"], list)]
+    assert all(isinstance(p["pattern"], str) for p in pats)  # phrase matcher only: cheap
     assert {"PoK", "PoJK", "AJK", "Pahalgam", "Muridke", "Baisaran valley", "PoK."} <= phrases
-    assert [{"LOWER": w} for w in ["pakistan", "-", "occupied", "kashmir"]] in lowers
+    # headline, lower and all-caps casings of multi-word names
+    assert {"Pakistan-Occupied Kashmir", "pakistan-occupied kashmir",
+            "PAKISTAN-OCCUPIED KASHMIR", "Baisaran Valley"} <= phrases
     assert "Kashmir" not in phrases and "Punjab" not in phrases  # left to the model
     assert all(p["label"] in {"GPE", "LOC", "FAC"} for p in pats)
     for term, _label, ruler in referents().terms:

@@ -36,7 +36,11 @@ class Settings:
     user_agent: str = "chronicler/0.1 (+https://example.org/chronicler; research crawler)"
     shard_size: int = 200  # articles committed per transaction during ingest
     workers: int = 1  # spaCy processes
-    analyze: int = 1  # 0 skips the understanding stages (fast bulk loads; `analyze` later)
+    analyze: int = 1  # 0 skips the understanding stages (fast bulk loads)
+    # Per-article stages to run, comma-separated short names ("actors,timex,places,
+    # counts,quotes,events"); empty runs them all. Without "claims" the cross-article
+    # comparison (stories, claim alignment, framing) is skipped too.
+    stages: str = ""
     actor_dicts: str = ""  # extra actor dictionary files, comma-separated
     log_level: str = "WARNING"
 

@@ -58,6 +58,17 @@ def get_analyzer(settings: Settings) -> Analyzer:
     return Analyzer(settings)
 
 
+def run_salt(settings: Settings) -> str:
+    """What a shard's results depend on besides its input: a run with another model or
+    other stages must not take an earlier run's shard for its own."""
+    if not settings.analyze:
+        return "analyze=0"
+    from chronicler.nlp.analyzer import stage_names
+
+    return (f"analyze={settings.analyze}|model={settings.spacy_model}"
+            f"|stages={','.join(stage_names(settings.stages))}")
+
+
 @dataclass
 class IngestSummary:
     run_id: str
@@ -212,7 +223,7 @@ def run_ingest(
         inputs, settings, allow_private=allow_private
     )
     seen_ids: list[str] = []
-    salt = f"analyze={settings.analyze}|model={settings.spacy_model}"
+    salt = run_salt(settings)
     if analyzer is None and settings.analyze and settings.workers <= 1:
         if progress:
             progress("stage:loading model", 0)
@@ -254,7 +265,7 @@ def run_ingest(
         progress("stage:dedupe", 0)
     t_cross = time.perf_counter()
     run_cross_article_stages(store, analyzer if analyzer is not None or not settings.analyze
-                             else get_analyzer(settings))
+                             else get_analyzer(settings), settings)
     summary.cross_article_seconds = time.perf_counter() - t_cross
     summary.article_ids = sorted(set(seen_ids))
     if summary.article_ids:
@@ -286,8 +297,10 @@ def _ids_for(store: Store, raws: Sequence[RawDoc]) -> list[str]:
     return [r[0] for r in rows]
 
 
-def run_cross_article_stages(store: Store, analyzer: Analyzer | None = None) -> None:
+def run_cross_article_stages(store: Store, analyzer: Analyzer | None = None,
+                             settings: Settings | None = None) -> None:
     """Set operations over the whole store; idempotent, order-independent."""
+    settings = settings or Settings.from_env(db=store.path)
     years = infer_corpus_years(store.conn.execute(
         "SELECT id, published, published_partial FROM articles").fetchall())
     if years:
@@ -302,15 +315,24 @@ def run_cross_article_stages(store: Store, analyzer: Analyzer | None = None) -> 
     with store.transaction():
         store.set_duplicates({a: (dup, grp) for a, (dup, grp) in groups.items()})
     merge_stored_events(store)
-    compare_stored(store)
+    if settings.analyze:
+        from chronicler.nlp.analyzer import wants_compare
+
+        if wants_compare(settings.stages):
+            compare_stored(store, settings)
 
 
 def merge_stored_events(store: Store) -> int:
     """Merge every article's events into one record per real-world event."""
     from chronicler.events.merge import ArticleMeta, merge_events
+    from chronicler.sources import outlet_keys
 
-    meta = {aid: ArticleMeta(outlet=outlet, dup_group=grp) for aid, outlet, grp in
-            store.conn.execute("SELECT id, outlet, dup_group FROM articles").fetchall()}
+    rows = store.conn.execute("SELECT id, outlet, dup_group FROM articles").fetchall()
+    # Outlet keys, resolved over the whole store ("CPA" = "Continental Press Agency"):
+    # ArticleMeta.outlet is read only to count sources.
+    keys = outlet_keys(outlet for _, outlet, _ in rows)
+    meta = {aid: ArticleMeta(outlet=keys.get(outlet) if outlet else None, dup_group=grp)
+            for aid, outlet, grp in rows}
     merged = merge_events(store.json_records("article_events"), meta)
     with store.transaction():
         store.replace_all("events", merged)

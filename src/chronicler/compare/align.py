@@ -53,16 +53,14 @@ class ArticleInfo:
 
 def independent_sources(article_ids: Sequence[str], info: dict[str, ArticleInfo]) -> int:
     """Distinct independent sources: copies collapse onto their original, then one
-    outlet counts once however many articles it ran."""
-    keys: dict[str, str] = {}
-    for aid in article_ids:
-        a = info.get(aid)
-        key = a.dup_key if a else aid
-        orig = info.get(key)
-        # The original's outlet names the source; a copy's outlet only if unknown.
-        outlet = (orig.outlet if orig and orig.outlet else (a.outlet if a else None)) or key
-        keys.setdefault(key, outlet)
-    return len(set(keys.values()))
+    outlet counts once however many articles it ran (``chronicler.sources``; ``info``
+    carries outlet keys, see ``cross._article_info``, or plain names)."""
+    from chronicler.sources import count_independent
+
+    ids = set(article_ids)
+    dup = {a: info[a].dup_key for a in ids if a in info}
+    outlets = {a: info[a].outlet for a in ids | set(dup.values()) if a in info}
+    return count_independent(ids, dup, outlets)
 
 
 def numbers_agree(a: Sequence[float], b: Sequence[float]) -> bool:

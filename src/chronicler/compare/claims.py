@@ -537,5 +537,6 @@ STAGE = Stage(
               "token.lemma"),
     assigns=("claims",),
     run=_run,
+    load=_country_names,
     doc="Check-worthy claims per sentence, with asserter, attribution, hedge and denials.",
 )

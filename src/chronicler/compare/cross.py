@@ -21,9 +21,17 @@ ALL_STORY = "all"
 
 
 def _article_info(store: Store) -> dict[str, ArticleInfo]:
+    """Per article: outlet *key* (``chronicler.sources.outlet_keys`` over the whole
+    store, so "CPA" and "Continental Press Agency" are one source), duplicate group and
+    date. Only source counting reads ``ArticleInfo.outlet``; names shown come from the
+    articles themselves."""
+    from chronicler.sources import outlet_keys
+
     rows = store.conn.execute(
         "SELECT id, outlet, coalesce(dup_group, id), published FROM articles").fetchall()
-    return {r[0]: ArticleInfo(outlet=r[1], dup_key=r[2], published=r[3]) for r in rows}
+    keys = outlet_keys(r[1] for r in rows)
+    return {r[0]: ArticleInfo(outlet=keys.get(r[1]) if r[1] else None, dup_key=r[2],
+                              published=r[3]) for r in rows}
 
 
 def _story_docs(store: Store, info: dict[str, ArticleInfo]) -> list[StoryDoc]:
@@ -49,19 +57,24 @@ def _country_names() -> set[str]:
     return set(names().values())
 
 
-def _event_ids(store: Store, article_ids: set[str]) -> list[str]:
+def _events_by_article(store: Store) -> dict[str, set[str]]:
+    """Merged event ids per article (from evidence and article ids), read once: a
+    lookup per story re-read every event and made this step O(stories x events)."""
     try:
         events = store.json_records("events")
     except Exception:  # noqa: BLE001 - the events table may not exist in older stores
-        return []
-    return sorted(e.id for e in events if set(e.article_ids) & article_ids
-                  or any(ev.article_id in article_ids for ev in e.evidence))
+        return {}
+    out: dict[str, set[str]] = defaultdict(set)
+    for e in events:
+        for aid in {*e.article_ids, *(ev.article_id for ev in e.evidence)}:
+            out[aid].add(e.id)
+    return out
 
 
 def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any]:
     """Recompute stories, aligned claims and framing; returns counts."""
     settings = settings or Settings.from_env()
-    embed = Embedder(settings.embedding_model)
+    embed = Embedder(settings.embedding_model, store=store)
     info = _article_info(store)
     stories = build_stories(_story_docs(store, info), embed)
     story_of = {aid: s.id for s in stories for aid in s.article_ids}
@@ -80,11 +93,12 @@ def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any
     for g in groups:
         if g.story_id:
             claims_by_story[g.story_id].append(g.id)
+    events_of = _events_by_article(store)
     final_stories: list[Story] = []
     for s in stories:
         final_stories.append(s.model_copy(update={
             "claim_ids": sorted(claims_by_story.get(s.id, [])),
-            "event_ids": _event_ids(store, set(s.article_ids))}))
+            "event_ids": sorted({e for a in s.article_ids for e in events_of.get(a, ())})}))
 
     # Framing is a comparison across outlets: over one story it is too thin on a small
     # corpus, so one corpus-wide record set ("all") plus one per multi-outlet story.
@@ -101,6 +115,7 @@ def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any
                                    [q for q in quotes if q.article_id in ids])
 
     with store.transaction():
+        store.prune_vectors(embed.name, embed.used)
         store.replace_all("article_claims", per_article)
         store.replace_all("claims", groups)
         store.replace_all("stories", final_stories)
@@ -109,7 +124,8 @@ def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any
     for g in groups:
         status[g.status] += 1
     return {"article_claims": len(per_article), "claims": len(groups),
-            "stories": len(final_stories), "framing": len(framing), "status": dict(status)}
+            "stories": len(final_stories), "framing": len(framing), "status": dict(status),
+            "texts_embedded": embed.encoded, "texts_from_cache": len(embed.used) - embed.encoded}
 
 
 def main(argv: list[str]) -> None:

@@ -125,13 +125,29 @@ def load_model(name: str) -> EmbedderLike:
     return load_embedder(name)
 
 
+def text_key(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+class VectorCache(Protocol):
+    def cached_vectors(self, model: str, keys: Sequence[str]) -> dict[str, bytes]: ...
+
+    def cache_vectors(self, model: str, vectors: dict[str, bytes]) -> None: ...
+
+
 class Embedder:
     """``Embedder(settings.embedding_model)(texts)``: embeds each distinct text once
-    per run (the cache keys on the text itself)."""
+    per run (the cache keys on the text itself). Given a ``store``, vectors are also
+    read from and written to its ``embeddings`` table, so a text embedded by an
+    earlier run is never embedded again; ``used`` collects the keys this run needed
+    (the caller prunes the rest)."""
 
-    def __init__(self, model_name: str) -> None:
+    def __init__(self, model_name: str, store: VectorCache | None = None) -> None:
         self.model_name = model_name
+        self.store = store
         self._cache: dict[str, np.ndarray] = {}
+        self.used: set[str] = set()
+        self.encoded = 0  # texts this run actually ran through the model
 
     @property
     def name(self) -> str:
@@ -140,8 +156,24 @@ class Embedder:
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         todo = sorted({t for t in texts if t not in self._cache})
         if todo:
-            vecs = load_embedder(self.model_name).encode(todo)
-            self._cache.update(zip(todo, vecs, strict=True))
+            model = load_embedder(self.model_name)
+            keys = {t: text_key(t) for t in todo}
+            if self.store is not None:
+                found = self.store.cached_vectors(model.name, list(keys.values()))
+                for t in todo:
+                    if keys[t] in found:
+                        self._cache[t] = np.frombuffer(found[keys[t]], dtype=np.float32)
+                todo = [t for t in todo if t not in self._cache]
+            if todo:
+                vecs = model.encode(todo)
+                self.encoded += len(todo)
+                self._cache.update(zip(todo, vecs, strict=True))
+                if self.store is not None:
+                    self.store.cache_vectors(model.name, {
+                        keys[t]: np.ascontiguousarray(v, dtype=np.float32).tobytes()
+                        for t, v in zip(todo, vecs, strict=True)})
+        if self.store is not None:
+            self.used.update(text_key(t) for t in texts)
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         return np.stack([self._cache[t] for t in texts])

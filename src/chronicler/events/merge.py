@@ -144,20 +144,15 @@ def _clusters(events: Sequence[Event]) -> list[_Cluster]:
 
 
 def count_sources(article_ids: Iterable[str], articles: Mapping[str, ArticleMeta]) -> int:
-    """Independent sources among ``article_ids`` (rule in the module docstring)."""
-    groups: dict[str, list[str]] = {}
-    for aid in sorted(set(article_ids)):
-        meta = articles.get(aid, ArticleMeta())
-        groups.setdefault(meta.dup_group or aid, []).append(aid)
-    units: set[str] = set()
-    for key, members in groups.items():
-        canon = key if key in articles else members[0]
-        outlet = articles.get(canon, ArticleMeta()).outlet
-        if outlet is None:  # the canonical article is not ours: the first member's outlet
-            outlet = next((articles[m].outlet for m in members
-                           if m in articles and articles[m].outlet), None)
-        units.add(f"outlet:{outlet.casefold()}" if outlet else f"article:{key}")
-    return len(units)
+    """Independent sources among ``article_ids`` (rule in the module docstring and in
+    ``chronicler.sources.count_independent``; outlets are compared by outlet key)."""
+    from chronicler.sources import count_independent
+
+    ids = set(article_ids)
+    dup = {a: articles[a].dup_group for a in ids if a in articles}
+    outlets = {a: articles[a].outlet for a in ids | {g for g in dup.values() if g}
+               if a in articles}
+    return count_independent(ids, dup, outlets)
 
 
 def _merge_cluster(c: _Cluster, articles: Mapping[str, ArticleMeta]) -> Event:

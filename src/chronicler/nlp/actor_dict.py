@@ -56,6 +56,7 @@ def strip_accents(text: str) -> str:
                    if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)  # called on every entity span and alias, mostly repeats
 def norm(text: str) -> str:
     """Lookup key: case-, accent-, dot-, hyphen- and possessive-insensitive, so "U.S.'s",
     "US" and "us" share a key (only entity spans are looked up, so the pronoun "us"

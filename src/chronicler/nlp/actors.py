@@ -43,7 +43,7 @@ from chronicler.nlp.actor_dict import (
     merge_actors,
 )
 from chronicler.nlp.actor_resolve import Resolver
-from chronicler.nlp.actor_spans import build_view
+from chronicler.nlp.actor_spans import _city_names, build_view
 from chronicler.nlp.coref import Cluster
 from chronicler.nlp.stages import ArticleContext, Stage, State, register
 from chronicler.records import Actor, Mention
@@ -110,6 +110,7 @@ STAGE = register(Stage(
     assigns=("actors", "mentions"),
     run=_run,
     patterns=actor_patterns,
+    load=_city_names,
     doc=__doc__ or "",
 ))
 

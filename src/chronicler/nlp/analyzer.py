@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections.abc import Sequence
 from typing import Any
@@ -29,6 +30,14 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "chronicler.events.v1",
     "chronicler.claims.v1",
 )
+# Touches every stage's lazily loaded data: titles, capitals, places, dates, counts,
+# quotes with a speaker, an event and a denial.
+_WARM_UP_TEXT = (
+    "ISLAMABAD, May 12 — Pakistan's Foreign Minister Ishaq Dar said on Saturday that "
+    "Indian strikes on Muridke killed 26 civilians, and New Delhi denied the claim.\n\n"
+    '"We will respond," Dar told reporters in Lahore. The United Nations urged both '
+    "sides to show restraint after last week's attack in Pahalgam."
+)
 _STAGE_MODULES = ("actors", "timex", "places", "counts", "quotes", "chronicler.events.coder",
                   "claims")
 
@@ -38,6 +47,26 @@ def _load_stage_modules() -> None:
     # (e.g. "chronicler.events.coder").
     for m in _STAGE_MODULES:
         importlib.import_module(m if "." in m else f"chronicler.nlp.{m}")
+
+
+def stage_names(spec: str) -> tuple[str, ...]:
+    """Full stage names for a ``Settings.stages`` value: "" means DEFAULT_STAGES; a short
+    name ("events") stands for the registered ``chronicler.<name>.v<n>`` stage."""
+    wanted = [w.strip() for w in spec.split(",") if w.strip()]
+    if not wanted:
+        return DEFAULT_STAGES
+    _load_stage_modules()
+    short: dict[str, str] = {}
+    for full in REGISTRY:
+        parts = full.split(".")
+        if len(parts) == 3 and parts[0] == "chronicler":
+            short.setdefault(parts[1], full)
+    return tuple(short.get(w, w) for w in wanted)
+
+
+def wants_compare(spec: str) -> bool:
+    """The cross-article comparison aligns the claims stage's output."""
+    return "chronicler.claims.v1" in stage_names(spec)
 
 
 def resolve_stages(names: Sequence[str]) -> list[Stage]:
@@ -54,9 +83,10 @@ class Analyzer:
     """Holds the loaded model and the checked stage plan; reuse it across batches."""
 
     def __init__(self, settings: Settings | None = None,
-                 stages: Sequence[str] = DEFAULT_STAGES) -> None:
+                 stages: Sequence[str] | None = None) -> None:
         self.settings = settings or Settings.from_env()
-        chosen = resolve_stages(stages)
+        chosen = resolve_stages(stages if stages is not None
+                                else stage_names(self.settings.stages))
         patterns: list[dict[str, Any]] = []
         for st in chosen:
             if st.patterns is not None:
@@ -65,6 +95,18 @@ class Analyzer:
         self.plan: Plan = check_plan(chosen, model_provides(self.nlp))
         meta = self.nlp.meta
         self.model_version = f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        """Run the plan once on a made-up article: stages load their tables (gazetteer,
+        city names, pattern indexes) on first use, and that belongs to loading, not to
+        the first batch's articles."""
+        for st in self.plan.stages:
+            if st.load is not None:
+                st.load()
+        art = Article(id="warm-up", text=_WARM_UP_TEXT, source_path="<warm-up>",
+                      source_kind="txt", text_hash="0", published=dt.date(2025, 5, 12))
+        self.analyze_batch([art])
 
     @property
     def provenance(self) -> list[str]:

@@ -40,7 +40,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from chronicler.nlp.gazetteer import PlaceEntry, fold
+from chronicler.nlp.gazetteer import PlaceEntry, fold, load_index
 from chronicler.nlp.place_data import known_places, not_place_heads, person_names, referents
 from chronicler.nlp.stages import ArticleContext, Stage, State, register
 from chronicler.nlp.toponyms import candidates, context_country, rank
@@ -86,9 +86,9 @@ def _variants(term: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[str, str, tuple[str, ...] | None], ...]:
+def _patterns() -> tuple[tuple[str, str], ...]:
     tok = _tokenizer()
-    seen: set[tuple[str, str, tuple[str, ...] | None]] = set()
+    seen: set[tuple[str, str]] = set()
     for table in (referents(), known_places()):
         for term, label, ruler in table.terms:
             # A descriptive phrase ("seminary in Bahrun", "headquarters of the Black
@@ -96,26 +96,27 @@ def _patterns() -> tuple[tuple[str, str, tuple[str, ...] | None], ...]:
             if not ruler or (term[:1].islower() and len(term.split()) >= 3):
                 continue
             for v in _variants(term):
-                seen.add((label, v, None))  # exact case: "PoK", "Pahalgam"
-                words = tuple(t.text.lower() for t in tok(v))
-                if len(words) > 1:  # headline case: "Pakistan-Occupied Kashmir"
-                    seen.add((label, v, words))
+                seen.add((label, v))  # exact case: "PoK", "Pahalgam"
+                if len(tok(v)) > 1:
+                    # Headline and all-caps copy: "Pakistan-Occupied Kashmir". Casings
+                    # as phrases, not a token pattern on LOWER: the phrase matcher is
+                    # ~100x cheaper than the token matcher over a whole article.
+                    seen.update((label, c) for c in _casings(v))
                 elif len(tok(v + ".")) == 1:  # "PoK." at a sentence end is one token
-                    seen.add((label, v + ".", None))
-    return tuple(sorted(seen, key=lambda p: (p[0], p[1], p[2] or ())))
+                    seen.add((label, v + "."))
+    return tuple(sorted(seen))
+
+
+def _casings(term: str) -> set[str]:
+    """The casings a multi-word name takes in headlines and wire copy."""
+    title = re.sub(r"[A-Za-z]+", lambda m: m.group(0)[0].upper() + m.group(0)[1:], term)
+    return {term.lower(), term.upper(), title, term[0].upper() + term[1:].lower()}
 
 
 def place_patterns() -> list[dict[str, Any]]:
-    """EntityRuler patterns (GPE/LOC/FAC) for every referent term and every known
-    place marked ``ruler``: case-sensitive phrases plus a LOWER variant of multi-word
-    terms."""
-    out: list[dict[str, Any]] = []
-    for label, term, lower in _patterns():
-        if lower is None:
-            out.append({"label": label, "pattern": term, "id": "place"})
-        else:
-            out.append({"label": label, "pattern": [{"LOWER": w} for w in lower], "id": "place"})
-    return out
+    """EntityRuler phrase patterns (GPE/LOC/FAC) for every referent term and every
+    known place marked ``ruler``, in the casings of ``_casings`` for multi-word terms."""
+    return [{"label": label, "pattern": term, "id": "place"} for label, term in _patterns()]
 
 
 # ------------------------------------------------------------------ context
@@ -305,6 +306,7 @@ STAGE = register(Stage(
     assigns=("places",),
     run=run,
     patterns=place_patterns,
+    load=load_index,
     doc="Toponyms -> Place records with canonical referents, ISO3 country and coordinates.",
 ))
 

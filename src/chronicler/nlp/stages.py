@@ -40,6 +40,9 @@ class Stage:
     run: Callable[[Doc, ArticleContext, State], State]
     # EntityRuler patterns this stage wants in the parse (optional).
     patterns: Callable[[], list[dict[str, Any]]] | None = None
+    # Loads the stage's tables up front (optional): a table first needed by some rare
+    # branch would otherwise load in the middle of an ingest.
+    load: Callable[[], object] | None = None
     doc: str = ""
 
 

@@ -50,6 +50,7 @@ from chronicler.pipeline import (
     get_analyzer,
     process_batch,
     run_cross_article_stages,
+    run_salt,
 )
 from chronicler.records import Analysis, Article, IngestError, RawDoc
 from chronicler.scale.manifest import (
@@ -411,7 +412,7 @@ def run_ingest_ray(
 
     if progress:
         progress("stage:planning shards", 0)
-    salt = f"analyze={settings.analyze}|model={settings.spacy_model}"
+    salt = run_salt(settings)
     plan = [(shard_id(spec, salt), spec) for spec in plan_shards(inputs, settings)]
     summary.shards_total = len(plan)
     committed = {sid for sid, _ in plan if store.shard_done(sid)}
@@ -442,7 +443,7 @@ def run_ingest_ray(
     lazy: Any = _LazyAnalyzer(settings) if settings.analyze else None
     analyzer: Analyzer | None = lazy
     t = time.perf_counter()
-    run_cross_article_stages(store, analyzer)
+    run_cross_article_stages(store, analyzer, settings)
     summary.cross_seconds = time.perf_counter() - t
     summary.article_ids = sorted(set(committer.seen_ids))
     if summary.article_ids:

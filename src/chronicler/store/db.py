@@ -43,12 +43,12 @@ class Store:
 
     # ------------------------------------------------------------------ schema
     def schema_version(self) -> int:
-        exists = self.conn.execute(
+        exists = _first(self.conn.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_name='schema_migrations'"
-        ).fetchone()
+        ))
         if not exists or not exists[0]:
             return 0
-        row = self.conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        row = _first(self.conn.execute("SELECT max(version) FROM schema_migrations"))
         return int(row[0] or 0) if row else 0
 
     def _check_version(self) -> None:
@@ -99,7 +99,7 @@ class Store:
 
     # ------------------------------------------------------------------ ingest
     def shard_done(self, shard_id: str) -> bool:
-        row = self.conn.execute("SELECT 1 FROM ingest_shards WHERE id = ?", [shard_id]).fetchone()
+        row = _first(self.conn.execute("SELECT 1 FROM ingest_shards WHERE id = ?", [shard_id]))
         return row is not None
 
     def mark_shard(self, shard_id: str, run_id: str, n_docs: int, n_new: int) -> None:
@@ -279,6 +279,34 @@ class Store:
         self.conn.execute(f"DELETE FROM {table}")
         self._insert_json(table, records)
 
+    # ------------------------------------------------------------------ embeddings
+    def cached_vectors(self, model: str, keys: Sequence[str]) -> dict[str, bytes]:
+        """Stored embedding vectors (raw float32 bytes) for ``keys`` under ``model``."""
+        if not keys:
+            return {}
+        rows = self.conn.execute(
+            "SELECT key, vec FROM embeddings WHERE model = ? AND key IN (SELECT unnest(?))",
+            [model, list(keys)]).fetchall()
+        return {k: bytes(v) for k, v in rows}
+
+    def cache_vectors(self, model: str, vectors: dict[str, bytes]) -> None:
+        self._bulk("embeddings", ["model", "key", "vec"],
+                   [[model, k, v] for k, v in vectors.items()], "INSERT OR REPLACE")
+
+    def prune_vectors(self, model: str, keep: Iterable[str]) -> int:
+        """Drop this model's vectors whose text is no longer used (deleted articles,
+        re-analysed claims); returns how many went."""
+        import pyarrow as pa
+
+        self.conn.register("_keep_keys", pa.table({"key": sorted(set(keep))}))
+        try:
+            row = self.conn.execute(
+                "DELETE FROM embeddings WHERE model = ? AND key NOT IN "
+                "(SELECT key FROM _keep_keys) RETURNING 1", [model]).fetchall()
+        finally:
+            self.conn.unregister("_keep_keys")
+        return len(row)
+
     def json_records(self, table: str, where: str = "", params: Sequence[Any] = (),
                      order: str = "", limit: int | None = None, offset: int = 0) -> list[Any]:
         """Records from a JSON table; ``where``/``order`` are SQL fragments written by
@@ -323,9 +351,8 @@ class Store:
         return [spec.from_row(r) for r in self.conn.execute(sql, args).fetchall()]
 
     def analysis(self, article_id: str) -> Analysis | None:
-        row = self.conn.execute(
-            "SELECT provenance FROM article_analysis WHERE article_id = ?", [article_id]
-        ).fetchone()
+        row = _first(self.conn.execute(
+            "SELECT provenance FROM article_analysis WHERE article_id = ?", [article_id]))
         if row is None:
             return None
         parts: dict[str, Any] = {t: self.per_article(t, [article_id]) for t in PER_ARTICLE}
@@ -368,7 +395,7 @@ class Store:
     def count(self, table: str) -> int:
         if not table.isidentifier():
             raise StoreError(f"bad table name {table!r}")
-        row = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+        row = _first(self.conn.execute(f"SELECT count(*) FROM {table}"))
         return int(row[0]) if row else 0
 
     def errors(self, run_id: str | None = None) -> list[IngestError]:
@@ -382,6 +409,13 @@ class Store:
             IngestError(source=s, reason=r, message=m)
             for s, r, m in self.conn.execute(sql, params).fetchall()
         ]
+
+
+def _first(cur: duckdb.DuckDBPyConnection) -> Any:
+    """The first row, reading the result to its end: DuckDB 2 keeps a result that was
+    read with ``fetchone()`` open, and a later ``register()`` on the connection fails."""
+    rows = cur.fetchall()
+    return rows[0] if rows else None
 
 
 def _q(col: str) -> str:

@@ -150,3 +150,20 @@ MIGRATIONS.append(
     )
 )
 LATEST = MIGRATIONS[-1][0]
+
+# Sentence embeddings of claim and story texts, keyed by model and text hash: the
+# cross-article step re-runs over the whole store after every ingest, and re-embedding
+# every claim each time made a small incremental ingest cost as much as the first one.
+MIGRATIONS.append(
+    (
+        4,
+        "embedding cache",
+        """
+        CREATE TABLE embeddings (
+            model VARCHAR NOT NULL, key VARCHAR NOT NULL, vec BLOB NOT NULL,
+            PRIMARY KEY (model, key)
+        );
+        """,
+    )
+)
+LATEST = MIGRATIONS[-1][0]
