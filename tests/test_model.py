@@ -78,3 +78,28 @@ def test_without_claims_the_comparison_is_skipped(tmp_path) -> None:  # type: ig
         assert s.stored == 1 and store.count("mentions") > 0
         assert store.count("article_claims") == 0 and store.count("stories") == 0
         assert store.count("embeddings") == 0
+
+
+def _reference_boundaries(doc):  # type: ignore[no-untyped-def]
+    """The first, token-by-token version of the paragraph component."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if tok.is_space:
+            tok.is_sent_start = False
+        elif prev.is_space and "\n" in prev.text and "\n\n" in prev.text_with_ws + (
+                doc[prev.i - 1].whitespace_ if prev.i else ""):
+            tok.is_sent_start = True
+    return doc
+
+
+def test_paragraph_component_matches_the_token_by_token_rule() -> None:
+    import spacy
+
+    from chronicler.nlp.model import paragraph_boundaries
+
+    nlp = spacy.blank("en")
+    texts = ["Head line\n\nBy A. Writer\n\n\nBody one. Body two.\n \n\nLast  para.\n",
+             "\n\nLeading blank.\n\nNext", "No breaks at all here.", "a\nb\n\nc \n\n d"]
+    for t in texts:
+        a, b = paragraph_boundaries(nlp.make_doc(t)), _reference_boundaries(nlp.make_doc(t))
+        assert [x.is_sent_start for x in a] == [x.is_sent_start for x in b], t

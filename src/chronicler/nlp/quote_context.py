@@ -9,11 +9,16 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+import numpy as np
+from spacy.attrs import IDX, POS
+from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Token
 
 from chronicler.nlp.quote_marks import QuoteSegment, is_headline_like, paragraph_spans
 from chronicler.nlp.speakers import CueLexicon, SpeakerResolver, cue_subject
 from chronicler.records import Speaker
+
+_NO_KINDS: frozenset[str] = frozenset()
 
 
 class QuoteContext:
@@ -24,7 +29,7 @@ class QuoteContext:
         self.doc, self.text, self.resolver, self.lex = doc, text, resolver, lex
         # spaCy builds a Token object on every access: build them once per document
         self.toks: list[Token] = list(doc)
-        self.tok_starts = [t.idx for t in self.toks]
+        self.tok_starts: list[int] = doc.to_array(IDX).tolist()
         self.paras = paragraph_spans(text)
         self.para_starts = [p[0] for p in self.paras]
         self.in_quote = bytearray(len(doc))  # tokens inside any segment, marks included
@@ -34,8 +39,11 @@ class QuoteContext:
                 self.in_quote[i] = 1
         self.segs = segs
         self.direct_chars = sorted((s.start, s.end) for s in segs)
-        # cue kinds of every token, looked up once (most tokens are not verbs: empty)
-        self.kinds = [lex.kinds(t) for t in self.toks]
+        # cue kinds of every token, looked up once; only verbs can be cues, and the
+        # POS array finds them without touching the other tokens
+        self.kinds: list[frozenset[str]] = [_NO_KINDS] * len(self.toks)
+        for i in np.flatnonzero(doc.to_array(POS) == VERB).tolist():
+            self.kinds[i] = lex.kinds(self.toks[i])
         self.according = according_phrases(self)
         self.headline_paras = {i for i, (lo, hi) in enumerate(self.paras)
                                if is_headline_like(text, lo, hi)}
