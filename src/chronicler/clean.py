@@ -386,6 +386,10 @@ def _langid() -> ModuleType:
     return py3langid
 
 
+def load_language_model() -> None:
+    _langid()
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language; None when there is too little text."""
     sample = _collapse(text[:_LANGID_SAMPLE])

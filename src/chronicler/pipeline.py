@@ -53,8 +53,10 @@ class Processed:
 @lru_cache(maxsize=2)
 def get_analyzer(settings: Settings) -> Analyzer:
     """One loaded model per process and setting (Settings is frozen, so hashable)."""
+    from chronicler.clean import load_language_model
     from chronicler.nlp.analyzer import Analyzer
 
+    load_language_model()  # loads at import (~0.5 s): with the other models, not mid-batch
     return Analyzer(settings)
 
 
