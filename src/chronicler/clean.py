@@ -381,13 +381,14 @@ _LANGID_MIN_CHARS = 20
 
 @lru_cache(maxsize=1)
 def _langid() -> ModuleType:
-    import py3langid  # loads its model at import (~0.6 s): only when first needed
+    import py3langid  # its model loads on the first classify(): see load_language_model
 
     return py3langid
 
 
 def load_language_model() -> None:
-    _langid()
+    """py3langid reads its model on the first classification (~0.6 s), not at import."""
+    _langid().classify("load the language model")
 
 
 def detect_language(text: str) -> str | None:

@@ -1,4 +1,7 @@
-"""An indexed matcher for spaCy's ``attribute_ruler``: the same annotations, ~10x faster.
+"""Faster drivers for two spaCy components, with exactly their annotations.
+
+``attribute_ruler``: an indexed matcher (~3.5x faster). ``lemmatizer`` (rule mode):
+the per-token loop driven by arrays (see :func:`speed_up_lemmatizer`).
 
 The English pipelines' ``attribute_ruler`` (tag -> POS/morph mappings and a few lemma
 exceptions, ~180 pattern groups) spends most of its time in spaCy's generic
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -153,4 +156,54 @@ def speed_up(nlp: Language, name: str = "attribute_ruler") -> bool:
         return False
     # AttributeRuler.__call__ calls self.match(doc) and then its own set_annotations.
     ruler.match = matcher
+    return True
+
+
+class ArrayLemmatizer:
+    """Replaces ``Lemmatizer.__call__`` in rule mode. spaCy's loop touches every token
+    (a Token object, three property reads, a cache lookup, a string write); the lemma
+    depends only on (orth, pos, morph), which is spaCy's own cache key, so this reads
+    those as one array, looks each distinct key up once (through spaCy's
+    ``lemmatize``, which fills the same cache) and writes the column back."""
+
+    def __init__(self, lemmatizer: Any) -> None:
+        self.lemmatizer = lemmatizer
+        self.strings = lemmatizer.vocab.strings
+        self._hash: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        lem = self.lemmatizer
+        if not len(doc):
+            return doc
+        cols = np.asarray(doc.to_array([ORTH, POS, MORPH, LEMMA]), dtype=np.uint64)
+        rows = cols.tolist()
+        out = cols[:, 3].copy()
+        known, strings = self._hash, self.strings
+        for i, (orth, pos, morph, lemma) in enumerate(rows):
+            if lemma and not lem.overwrite:
+                continue
+            key = (orth, pos, morph)
+            h = known.get(key)
+            if h is None:
+                h = known[key] = strings.add(lem.lemmatize(doc[i])[0])
+                if len(known) >= _CACHE_MAX:
+                    known.clear()
+            out[i] = h
+        doc.from_array([LEMMA], out.reshape(-1, 1))
+        return doc
+
+
+def speed_up_lemmatizer(nlp: Language, name: str = "lemmatizer") -> bool:
+    """Drive a rule-mode lemmatizer from arrays; False (nothing changed) otherwise."""
+    if name not in nlp.pipe_names:
+        return False
+    lem = nlp.get_pipe(name)
+    if getattr(lem, "mode", None) != "rule" or not hasattr(lem, "lemmatize"):
+        return False
+    if getattr(lem, "_validated", True) is False:
+        lem._validate_tables()  # what spaCy's __call__ does first
+    fast = ArrayLemmatizer(lem)
+    # Language.pipe hands batches to the component's pipe() (an ordinary method, so the
+    # instance's wins); nlp(text) still goes through spaCy's own __call__: same lemmas.
+    lem.pipe = lambda stream, *, batch_size=128: (fast(d) for d in stream)
     return True
