@@ -10,7 +10,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -242,7 +242,10 @@ def _print_found(store: Store) -> None:
         out.print(q)
 
 
-def _page_cmd(kind: str, fetch: Callable[..., dict[str, Any]], cols: list[tuple[str, Callable[[dict[str, Any]], str]]],
+Column = tuple[str, Callable[[dict[str, Any]], object]]
+
+
+def _page_cmd(kind: str, fetch: Callable[[], Mapping[str, Any]], cols: list[Column],
               as_json: bool) -> None:
     page = fetch()
     if as_json:

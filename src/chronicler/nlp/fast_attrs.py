@@ -147,7 +147,7 @@ def speed_up(nlp: Language, name: str = "attribute_ruler") -> bool:
     changed) when the pipeline has none or uses a pattern form not implemented here."""
     if name not in nlp.pipe_names:
         return False
-    ruler = nlp.get_pipe(name)
+    ruler: Any = nlp.get_pipe(name)
     if not hasattr(ruler, "set_annotations") or not hasattr(ruler, "patterns"):
         return False
     try:
@@ -189,7 +189,7 @@ class ArrayLemmatizer:
                 if len(known) >= _CACHE_MAX:
                     known.clear()
             out[i] = h
-        doc.from_array([LEMMA], out.reshape(-1, 1))
+        doc.from_array([LEMMA], out.reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 
 
@@ -197,7 +197,7 @@ def speed_up_lemmatizer(nlp: Language, name: str = "lemmatizer") -> bool:
     """Drive a rule-mode lemmatizer from arrays; False (nothing changed) otherwise."""
     if name not in nlp.pipe_names:
         return False
-    lem = nlp.get_pipe(name)
+    lem: Any = nlp.get_pipe(name)
     if getattr(lem, "mode", None) != "rule" or not hasattr(lem, "lemmatize"):
         return False
     if getattr(lem, "_validated", True) is False:

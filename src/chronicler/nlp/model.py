@@ -62,9 +62,8 @@ def load_spacy(model: str, *, patterns: Iterable[dict[str, Any]] = (),
         nlp.add_pipe("chronicler_paragraphs", before="parser")
     pats = list(patterns)
     if pats:
-        where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
         ruler = nlp.add_pipe("entity_ruler", name="chronicler_ruler",
                              config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True},
-                             **where)
+                             before="ner" if "ner" in nlp.pipe_names else None)
         ruler.add_patterns(pats)  # type: ignore[attr-defined]
     return nlp

@@ -376,7 +376,8 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Article]:
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if ids is not None:
             where.append("id IN (SELECT unnest(?))")
             params.append(list(ids))
