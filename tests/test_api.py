@@ -174,7 +174,7 @@ def test_details(client: TestClient, sample: Sample) -> None:
     assert {k: len(v) for k, v in s["claims"].items()} == {"contested": 2, "corroborated": 1,
                                                             "single": 1}
     assert s["dyad"] == {"a": "KLD", "b": "MRV"}
-    assert [d["score"] for d in s["dyad_timeline"]] == [-18.5]
+    assert [d["score"] for d in s["dyad_timeline"]] == [-18.5, 7.5]  # the strikes, then the joint ceasefire
     assert {g["side"] for g in s["quotes"]["by_side"]} == {"MRV", "KLD", "NVN"}
     assert s["framing_table"]["outlets"] == ["Continental Press Agency",
                                              "The Kaldoria Observer", "The Merovia Herald"]
@@ -208,19 +208,16 @@ def test_500_shape_and_headers(sample_db: tuple[Path, Sample], store: Store,
     assert r.headers["content-security-policy"] == CSP
 
 
-@pytest.mark.parametrize("external", [True, False])
-def test_timeline(client: TestClient, monkeypatch: pytest.MonkeyPatch, external: bool) -> None:
-    """Same answers from the events package's dyad_timeline and from the fallback."""
-    if not external:
-        monkeypatch.setattr(Q, "_external_timeline", lambda: None)
+def test_timeline(client: TestClient) -> None:
     both = client.get("/api/timeline", params={"a": "MRV", "b": "KLD"}).json()
-    # The ceasefire has both sides as actors and no recipient: not a directed pair.
+    # The ceasefire has both sides as actors and no recipient: a joint event, counted
+    # once for the pair (directed: in either direction asked).
     assert [(d["date"], d["count"], d["score"]) for d in both["days"]] == [
-        ("2025-04-02", 2, -18.5)]
+        ("2025-04-02", 2, -18.5), ("2025-04-05", 1, 7.5)]
     one = client.get("/api/timeline", params={"a": "MRV", "b": "KLD", "directed": "true"}).json()
-    assert one["n_events"] == 1 and one["total_score"] == -9.5
+    assert one["n_events"] == 2 and one["total_score"] == -2.0
     back = client.get("/api/timeline", params={"a": "KLD", "b": "MRV", "directed": True}).json()
-    assert back["total_score"] == -9.0
+    assert back["total_score"] == -1.5
     assert client.get("/api/timeline", params={"a": "XXX", "b": "KLD"}).json()["days"] == []
     assert_error(client.get("/api/timeline", params={"a": "MRV"}), 422)
 

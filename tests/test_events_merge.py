@@ -174,3 +174,24 @@ def test_to_plover() -> None:
     assert d["size"] == {"dead": 26, "injured": None} and d["context"] == ["military"]
     assert d["plover_score"] == -9.5 and d["cameo"] == "19"
     assert d["negated"] is False and d["operation"] == "Operation Sindoor"
+
+
+def test_joint_event_counts_once_for_the_pair() -> None:
+    import datetime as dt
+
+    from chronicler.events.timeline import dyad_timeline
+    from chronicler.records import Event, EventActor
+
+    truce = Event(id="t", type="RETREAT", mode=["ceasefire"], score=7.5,
+                  date=dt.date(2025, 5, 10), date_precision="day",
+                  actor=[EventActor(name="India", country="IND"),
+                         EventActor(name="Pakistan", country="PAK")])
+    strike = truce.model_copy(update={"id": "s", "type": "ASSAULT", "score": -9.5,
+                                      "actor": [EventActor(name="India", country="IND")],
+                                      "recipient": [EventActor(name="Pakistan",
+                                                               country="PAK")]})
+    both = dyad_timeline([truce, strike], "IND", "PAK", directed=False)
+    assert both["n_events"].sum() == 2 and both["score_sum"].sum() == -2.0
+    back = dyad_timeline([truce, strike], "PAK", "IND")
+    assert list(back["n_events"]) == [1] and list(back["score_sum"]) == [7.5]
+    assert dyad_timeline([truce], "IND", "CHN").empty  # a joint event of others

@@ -77,3 +77,21 @@ def test_ingested_markup_is_escaped(tmp_path: Path) -> None:
         assert "<link" not in h and "@import" not in h
     finally:
         store.close()
+
+
+def test_undated_event_reads_undated(tmp_path: Path) -> None:
+    from chronicler.records import Event, EventActor, Evidence
+
+    store = open_store(tmp_path / "u.duckdb")
+    try:
+        store.replace_all("events", [Event(
+            id="e1", type="ASSAULT", mode=["aerial"], actor=[EventActor(name="India",
+                                                                        country="IND")],
+            recipient=[EventActor(name="Pakistan", country="PAK")], article_ids=["a1"],
+            evidence=[Evidence(article_id="a1", text="India hit back.", span=(0, 15))])])
+        md, html = write_report(store, "all", tmp_path / "out")
+        m = md.read_text("utf-8")
+        assert "- (undated) ASSAULT" in m and "****" not in m
+        assert "(undated)" in html.read_text("utf-8")
+    finally:
+        store.close()

@@ -24,7 +24,6 @@ are matched as the characters they are.
 from __future__ import annotations
 
 import datetime as _dt
-import importlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -595,66 +594,16 @@ def dyad_days(events: Iterable[Event], a: str, b: str, directed: bool = False
               ) -> list[dict[str, Any]]:
     """[{date, count, score}] per day (ISO dates, ascending): how many events went from
     ``a`` to ``b`` (and, undirected, from ``b`` to ``a``) and their summed PLOVER
-    conflict–cooperation score. Negated, future and hypothetical events do not count.
+    conflict–cooperation score, by the events package's rule
+    (:func:`chronicler.events.timeline.dyad_timeline`), summed over directions."""
+    from chronicler.events.timeline import dyad_timeline
 
-    Uses ``chronicler.events.timeline.dyad_timeline`` (the events package's definition)
-    when it is importable and answers in a shape this layer knows; otherwise computes
-    the same here.
-    """
-    evs = [e for e in events if e.date is not None]
-    ext = _external_timeline()
-    if ext is not None:
-        try:
-            rows = _normalise_days(ext(evs, a, b, directed=directed))
-        except (TypeError, ValueError, KeyError):
-            rows = None
-        if rows is not None:
-            return rows
-    pairs = {(a, b)} if directed else {(a, b), (b, a)}
     days: dict[str, dict[str, Any]] = {}
-    for e in evs:
-        if e.negated or e.future or e.hypothetical:
-            continue
-        acts = {x.country for x in e.actor if x.country}
-        recs = {x.country for x in e.recipient if x.country}
-        for src, dst in pairs:
-            if src in acts and dst in recs:
-                assert e.date is not None
-                d = days.setdefault(e.date.isoformat(),
-                                    {"date": e.date.isoformat(), "count": 0, "score": 0.0})
-                d["count"] += 1
-                d["score"] = round(d["score"] + e.score, 3)
-    return [days[k] for k in sorted(days)]
-
-
-def _external_timeline() -> Any:
-    try:
-        mod = importlib.import_module("chronicler.events.timeline")
-    except ImportError:
-        return None
-    return getattr(mod, "dyad_timeline", None)
-
-
-def _normalise_days(rows: Any) -> list[dict[str, Any]] | None:
-    """The events package's timeline (a DataFrame or records with a date, an event
-    count and a score sum, possibly one row per direction) as [{date, count, score}]
-    summed per day; None when the shape is not one this layer knows."""
-    if hasattr(rows, "to_dict"):
-        rows = rows.to_dict("records")
-    days: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        def get(k: str, r: Any = r) -> Any:
-            return r.get(k) if isinstance(r, dict) else getattr(r, k, None)
-        d = get("date") or get("day")
-        n = next((get(k) for k in ("n_events", "count", "n") if get(k) is not None), None)
-        sc = next((get(k) for k in ("score_sum", "score", "total_score")
-                   if get(k) is not None), None)
-        if d is None or n is None or sc is None:
-            return None
-        iso = (d.isoformat() if isinstance(d, _dt.date) else str(d))[:10]
+    for r in dyad_timeline(events, a, b, directed=directed).to_dict("records"):
+        iso = r["date"].date().isoformat()
         day = days.setdefault(iso, {"date": iso, "count": 0, "score": 0.0})
-        day["count"] += int(n)
-        day["score"] = round(day["score"] + float(sc), 3)
+        day["count"] += int(r["n_events"])
+        day["score"] = round(day["score"] + float(r["score_sum"]), 3)
     return [days[k] for k in sorted(days)]
 
 

@@ -32,7 +32,7 @@ td,th{border:1px solid #ddd;padding:4px 6px;vertical-align:top;text-align:left}
 <p>{{ n_articles }} articles{% if start %}, {{ start }} – {{ end }}{% endif %};
 outlets: {{ outlets|join(", ") }}</p>
 <h2>What happened</h2><ul>
-{% for e in events %}<li><b>{{ e.date or "" }}</b> {{ e.type }}:
+{% for e in events %}<li><b>{{ e.date or "(undated)" }}</b> {{ e.type }}:
 {{ e.actor|map(attribute="name")|join(", ") }} → {{ e.recipient|map(attribute="name")|join(", ") }}
 ({{ e.n_sources }} sources)</li>{% else %}<li>No merged events.</li>{% endfor %}</ul>
 <h2>Timeline</h2><table><tr><th>date</th><th>outlet</th><th>title</th></tr>
@@ -67,7 +67,7 @@ _MD = """# {{ title }}
 {{ n_articles }} articles{% if start %}, {{ start }} – {{ end }}{% endif %}; outlets: {{ outlets|join(", ") }}
 
 ## What happened
-{% for e in events %}- **{{ e.date or "" }}** {{ e.type }}: {{ e.actor|map(attribute="name")|join(", ") }} → {{ e.recipient|map(attribute="name")|join(", ") }} ({{ e.n_sources }} sources)
+{% for e in events %}- {% if e.date %}**{{ e.date }}**{% else %}(undated){% endif %} {{ e.type }}: {{ e.actor|map(attribute="name")|join(", ") }} → {{ e.recipient|map(attribute="name")|join(", ") }} ({{ e.n_sources }} sources)
 {% else %}- No merged events.
 {% endfor %}
 ## Timeline
