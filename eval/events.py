@@ -68,6 +68,7 @@ from chronicler.config import Settings
 from chronicler.records import Article, Event
 from eval.align import Aligner
 from eval.gold import GOLD_DIR, SEEDS_DIR, GoldError, raw_for
+from eval.scoring import fmt_figure
 
 SETS = ("seeds", "demo", "hard")
 Span = tuple[int, int]
@@ -436,14 +437,6 @@ def _analyze(analyzer: Any, articles: Sequence[Article]) -> list[list[Event]]:
 
 
 # ------------------------------------------------------------------ output
-def _fmt(v: Any) -> str:
-    if v is None:
-        return "–"
-    if isinstance(v, float):
-        return f"{v:.3f}"
-    return str(v)
-
-
 def table(result: dict[str, Any]) -> str:
     cols = list(result["sets"])
     if not cols:
@@ -463,7 +456,7 @@ def table(result: dict[str, Any]) -> str:
             lines.append("")
             continue
         lines.append(f"{r:<{width}}  " + "  ".join(
-            f"{_fmt(result['sets'][c].get(r)):>8}" for c in cols))
+            f"{fmt_figure(result['sets'][c].get(r)):>8}" for c in cols))
     return "\n".join(lines)
 
 

@@ -41,6 +41,7 @@ from eval.scoring import (
     PredQuote,
     Span,
     figures,
+    fmt_figure,
     score_actors,
     score_dates,
     score_quotes,
@@ -193,14 +194,6 @@ def _mask(figs: dict[str, Any], ran: set[str]) -> dict[str, Any]:
 
 
 # ------------------------------------------------------------------ output
-def _fmt(v: Any) -> str:
-    if v is None:
-        return "–"
-    if isinstance(v, float):
-        return f"{v:.3f}"
-    return str(v)
-
-
 def table(result: dict[str, Any]) -> str:
     cols = list(result["sets"])
     if not cols:
@@ -216,7 +209,7 @@ def table(result: dict[str, Any]) -> str:
         if r.split(".")[0] != group:
             group = r.split(".")[0]
             lines.append("")
-        lines.append(f"{r:<{width}}  " + "  ".join(f"{_fmt(result['sets'][c][r]):>8}"
+        lines.append(f"{r:<{width}}  " + "  ".join(f"{fmt_figure(result['sets'][c][r]):>8}"
                                                   for c in cols))
     return "\n".join(lines)
 

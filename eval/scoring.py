@@ -84,6 +84,16 @@ class PredDate:
 
 
 # ------------------------------------------------------------------------ spans
+def fmt_figure(v: object) -> str:
+    """A figure in the printed tables: "–" for none (its stage did not run), floats
+    to three places."""
+    if v is None:
+        return "–"
+    if isinstance(v, float):
+        return f"{v:.3f}"
+    return str(v)
+
+
 def overlap(a: Span, b: Span) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 

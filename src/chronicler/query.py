@@ -145,30 +145,6 @@ def record(kind: str, r: BaseModel) -> dict[str, Any]:
     return tag(kind, r.model_dump(mode="json"))
 
 
-def actor_record(a: Actor) -> dict[str, Any]:
-    return record("actor", a)
-
-
-def quote_record(q: Quote) -> dict[str, Any]:
-    return record("quote", q)
-
-
-def event_record(e: Event) -> dict[str, Any]:
-    return record("event", e)
-
-
-def claim_record(c: Claim) -> dict[str, Any]:
-    return record("claim", c)
-
-
-def story_record(s: Story) -> dict[str, Any]:
-    return record("story", s)
-
-
-def framing_record(f: Framing) -> dict[str, Any]:
-    return record("framing", f)
-
-
 def _plain(r: BaseModel) -> dict[str, Any]:
     return r.model_dump(mode="json")
 
@@ -249,20 +225,20 @@ def get_article(store: Store, article_id: str) -> dict[str, Any]:
             "times": [_plain(t) for t in an.times],
             "places": [_plain(p) for p in an.places],
             "counts": [_plain(c) for c in an.counts],
-            "quotes": [quote_record(q) for q in an.quotes],
-            "events": [event_record(e) for e in an.events],
-            "claims": [claim_record(c) for c in an.claims],
-            "actors": [actor_record(a) for a in an.actors],
+            "quotes": [record("quote", q) for q in an.quotes],
+            "events": [record("event", e) for e in an.events],
+            "claims": [record("claim", c) for c in an.claims],
+            "actors": [record("actor", a) for a in an.actors],
             "provenance": list(an.provenance),
         }
     merged: list[dict[str, Any]] = []
     if _has_rows(store, "events"):
-        merged = [event_record(e) for e in store.json_records(
+        merged = [record("event", e) for e in store.json_records(
             "events", "list_contains(json_extract_string(events.payload, "
             "'$.evidence[*].article_id'), ?)", [article_id], order="date NULLS LAST, id")]
     aligned: list[dict[str, Any]] = []
     if _has_rows(store, "claims"):
-        aligned = [claim_record(c) for c in store.json_records(
+        aligned = [record("claim", c) for c in store.json_records(
             "claims", "list_contains(json_extract_string(claims.payload, '$.article_ids[*]'), ?)",
             [article_id])]
     original = article_summaries(store, [art.duplicate_of]) if art.duplicate_of else []
@@ -326,14 +302,14 @@ def list_events(store: Store, filters: Filters | None = None, *, limit: int | No
     story, article (cited as evidence), outlet (of an evidence article), date range."""
     lim, off = clamp(limit, offset)
     recs, total = _events(store, filters or Filters(), lim, off)
-    return _page([event_record(e) for e in recs], total, lim, off)
+    return _page([record("event", e) for e in recs], total, lim, off)
 
 
 def get_event(store: Store, event_id: str) -> dict[str, Any]:
     for table in ("events", "article_events"):
         recs = store.json_records(table, "id = ?", [event_id])
         if recs:
-            return event_record(recs[0])
+            return record("event", recs[0])
     raise NotFound(f"no event with id {event_id!r}")
 
 
@@ -374,7 +350,7 @@ def list_quotes(store: Store, filters: Filters | None = None, *, limit: int | No
     w = _quote_where(filters or Filters())
     ids = _ids(store, "quotes", w, _QUOTE_ORDER, lim, off)
     recs = store.per_article("quotes", where="id IN (SELECT unnest(?))", params=[ids])
-    return _page([quote_record(q) for q in _by_ids(recs, ids)],
+    return _page([record("quote", q) for q in _by_ids(recs, ids)],
                  _count(store, "quotes", w), lim, off)
 
 
@@ -428,7 +404,7 @@ def list_claims(store: Store, filters: Filters | None = None, *, limit: int | No
     article, outlet and date range (of an article carrying the claim)."""
     lim, off = clamp(limit, offset)
     recs, total = _claims(store, filters or Filters(), lim, off)
-    return _page([claim_record(c) for c in recs], total, lim, off)
+    return _page([record("claim", c) for c in recs], total, lim, off)
 
 
 def get_claim(store: Store, claim_id: str) -> dict[str, Any]:
@@ -439,8 +415,8 @@ def get_claim(store: Store, claim_id: str) -> dict[str, Any]:
             c: Claim = recs[0]
             contested = store.json_records(table, "id IN (SELECT unnest(?))",
                                            [list(c.contested_by)]) if c.contested_by else []
-            return {"claim": claim_record(c),
-                    "contested_by": [claim_record(x) for x in contested],
+            return {"claim": record("claim", c),
+                    "contested_by": [record("claim", x) for x in contested],
                     "articles": article_summaries(store, c.article_ids)}
     raise NotFound(f"no claim with id {claim_id!r}")
 
@@ -469,7 +445,7 @@ def list_stories(store: Store, filters: Filters | None = None, *, limit: int | N
     w = _story_where(filters or Filters())
     recs = store.json_records("stories", w.sql, w.params, order="start NULLS LAST, id",
                               limit=lim, offset=off)
-    return _page([story_record(s) for s in recs], _count(store, "stories", w), lim, off)
+    return _page([record("story", s) for s in recs], _count(store, "stories", w), lim, off)
 
 
 def _story(store: Store, story_id: str) -> Story:
@@ -495,7 +471,7 @@ def get_story(store: Store, story_id: str) -> dict[str, Any]:
     by_status: dict[str, list[dict[str, Any]]] = {"contested": [], "corroborated": [],
                                                   "single": []}
     for c in claims:
-        by_status.setdefault(c.status, []).append(claim_record(c))
+        by_status.setdefault(c.status, []).append(record("claim", c))
     texts = {c.id: c.text for c in claims}
     for rec in by_status["contested"]:
         rec["contested_by_text"] = [texts.get(i, i) for i in rec["contested_by"]]
@@ -505,13 +481,13 @@ def get_story(store: Store, story_id: str) -> dict[str, Any]:
     dyad = main_dyad(events)
     cited = sorted({ev.article_id for e in events for ev in e.evidence} - set(s.article_ids))
     return {
-        "story": story_record(s),
+        "story": record("story", s),
         "articles": articles,
         "cited_articles": article_summaries(store, cited),
-        "events": [event_record(e) for e in events],
+        "events": [record("event", e) for e in events],
         "claims": by_status,
         "quotes": quotes,
-        "framing": [framing_record(f) for f in framing],
+        "framing": [record("framing", f) for f in framing],
         "framing_table": framing_table(framing, articles),
         "dyad": None if dyad is None else {"a": dyad[0], "b": dyad[1]},
         "dyad_timeline": None if dyad is None else dyad_days(events, dyad[0], dyad[1]),
@@ -545,11 +521,11 @@ def group_quotes(quotes: Sequence[Quote]) -> dict[str, Any]:
         key = (sp.actor_id if sp and sp.actor_id else name.lower())
         g = speakers.setdefault(key, {"speaker": _plain(sp) if sp else None, "name": name,
                                       "side": side, "quotes": []})
-        g["quotes"].append(quote_record(q))
+        g["quotes"].append(record("quote", q))
         sd = sides.setdefault(side, {"side": side, "speakers": [], "quotes": []})
         if name not in sd["speakers"]:
             sd["speakers"].append(name)
-        sd["quotes"].append(quote_record(q))
+        sd["quotes"].append(record("quote", q))
     by_speaker = sorted(speakers.values(), key=lambda g: (-len(g["quotes"]), g["name"].lower()))
     by_side = sorted(sides.values(), key=lambda g: (g["side"] == "unknown", -len(g["quotes"]),
                                                     g["side"]))
@@ -668,7 +644,7 @@ def list_actors(store: Store, filters: Filters | None = None, *, limit: int | No
         "SELECT actor_id, count(*) FROM mentions WHERE actor_id IN (SELECT unnest(?)) "
         "GROUP BY actor_id", [ids]).fetchall())
     by_id = {a.id: a for a in _actors_by_ids(store, ids)}
-    items = [{**actor_record(by_id[i]), "n_mentions": int(counts.get(i, 0))}
+    items = [{**record("actor", by_id[i]), "n_mentions": int(counts.get(i, 0))}
              for i in ids if i in by_id]
     return _page(items, _count(store, "actors", w), lim, off)
 
@@ -695,14 +671,14 @@ def get_actor(store: Store, actor_id: str) -> dict[str, Any]:
     events, n_events = _events(store, Filters(actor=actor_id), DETAIL_CAP, 0)
     cited = sorted({ev.article_id for e in events for ev in e.evidence} - set(article_ids))
     return {
-        "actor": actor_record(actor),
+        "actor": record("actor", actor),
         "n_mentions": len(mentions),
         "mentions": [_plain(m) for m in mentions[:DETAIL_CAP]],
         "articles": article_summaries(store, article_ids[:DETAIL_CAP]),
         "cited_articles": article_summaries(store, cited),
         "quotes": quotes["items"],
         "n_quotes": quotes["total"],
-        "events": [event_record(e) for e in events],
+        "events": [record("event", e) for e in events],
         "n_events": n_events,
     }
 

@@ -154,12 +154,13 @@ class Embedder:
         return load_embedder(self.model_name).name
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        keys = {t: text_key(t) for t in set(texts)} if self.store is not None else {}
+        self.used.update(keys.values())
         todo = sorted({t for t in texts if t not in self._cache})
         if todo:
             model = load_embedder(self.model_name)
-            keys = {t: text_key(t) for t in todo}
             if self.store is not None:
-                found = self.store.cached_vectors(model.name, list(keys.values()))
+                found = self.store.cached_vectors(model.name, [keys[t] for t in todo])
                 for t in todo:
                     if keys[t] in found:
                         self._cache[t] = np.frombuffer(found[keys[t]], dtype=np.float32)
@@ -172,8 +173,6 @@ class Embedder:
                     self.store.cache_vectors(model.name, {
                         keys[t]: np.ascontiguousarray(v, dtype=np.float32).tobytes()
                         for t, v in zip(todo, vecs, strict=True)})
-        if self.store is not None:
-            self.used.update(text_key(t) for t in texts)
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         return np.stack([self._cache[t] for t in texts])
