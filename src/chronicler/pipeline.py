@@ -56,7 +56,7 @@ def get_analyzer(settings: Settings) -> Analyzer:
     from chronicler.clean import load_language_model
     from chronicler.nlp.analyzer import Analyzer
 
-    load_language_model()  # loads at import (~0.5 s): with the other models, not mid-batch
+    load_language_model()  # ~0.5 s, with the other models rather than in the first batch
     return Analyzer(settings)
 
 
