@@ -5,7 +5,7 @@
 Takes the per-article claims of a store (by default: the demo corpus ingested into a
 temporary store), then a corpus ``factor`` times larger made of copies of it shifted in
 time (each copy ``3 * WINDOW_DAYS`` days later, with its own article, story and claim
-ids), and aligns both with ``chronicler.compare.align.align``. Embeddings are computed
+ids), and aligns both with ``chronicler.corpus.align.align``. Embeddings are computed
 once beforehand (copies share texts), so the timing is alignment itself: blocking,
 comparisons, linkage and contest checks.
 
@@ -28,15 +28,15 @@ from typing import Any
 
 import numpy as np
 
-from chronicler.compare.align import WINDOW_DAYS, AlignStats, ArticleInfo, align
+from chronicler.corpus.align import WINDOW_DAYS, AlignStats, ArticleInfo, align
 from chronicler.records import Claim
 from chronicler.store import Store
 
 
 def _store(db: str | None, tmp: Path) -> Store:
     from chronicler import api
-    from chronicler.compare.cross import run_compare
     from chronicler.config import Settings
+    from chronicler.corpus.compare import run_compare
     from chronicler.demo import CORPUS_DIR
     from chronicler.store import open_store
 
@@ -113,8 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--db", help="a store already ingested (default: the demo corpus)")
     ap.add_argument("--factor", type=int, default=4)
     args = ap.parse_args(argv)
-    from chronicler.compare.embed import Embedder
     from chronicler.config import Settings
+    from chronicler.corpus.embed import Embedder
 
     with tempfile.TemporaryDirectory() as tmp:
         store = _store(args.db, Path(tmp))

@@ -103,7 +103,7 @@ def _mb(n: float) -> float:
 
 def phase(name: str, corpus: Path, db: Path, shard_size: int) -> dict[str, Any]:
     from chronicler.config import Settings
-    from chronicler.pipeline import get_analyzer, run_ingest
+    from chronicler.run.pipeline import get_analyzer, run_ingest
     from chronicler.store import open_store
 
     engine, workers = name.split("-")
@@ -121,7 +121,7 @@ def phase(name: str, corpus: Path, db: Path, shard_size: int) -> dict[str, Any]:
         elif engine == "local":
             s = run_ingest([str(corpus)], store, settings)
         else:
-            from chronicler.scale.ray_engine import run_ingest_ray
+            from chronicler.run.ray import run_ingest_ray
 
             s = run_ingest_ray([str(corpus)], store, settings, workers=int(workers))
         secs = time.perf_counter() - t
@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(phase(a.phase, Path(a.corpus), Path(a.db), a.shard_size)))
         return
 
-    from chronicler.synth import write_jsonl
+    from tests.fixtures.synth import write_jsonl
 
     results: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory() as tmp:

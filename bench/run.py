@@ -33,7 +33,7 @@ UNDERSTANDING_EVENTS = UNDERSTANDING + ",events"
 
 def phase_ingest(corpus: Path, db: Path, analyze: int, stages: str = "") -> dict[str, Any]:
     from chronicler.config import Settings
-    from chronicler.pipeline import get_analyzer, run_ingest
+    from chronicler.run.pipeline import get_analyzer, run_ingest
     from chronicler.store import open_store
 
     settings = Settings.from_env(db=db, analyze=analyze, stages=stages or None)
@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(phase_parse(Path(a.db))))
         return
 
-    from chronicler.synth import write_jsonl
+    from tests.fixtures.synth import write_jsonl
 
     kinds = ("ingest_no_nlp", "parse", "ingest_u", "ingest_u+e", "ingest")
     runs: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}

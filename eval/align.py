@@ -1,6 +1,6 @@
 """Gold offsets are into the raw text; the system's are into the cleaned text.
 
-Cleaning (``chronicler.clean.build_article``) drops the title line and page residue
+Cleaning (``chronicler.clean.article.build_article``) drops the title line and page residue
 and collapses whitespace, so a gold span is carried over by its content: the gold
 substring is searched in the cleaned text ignoring whitespace (and the invisible
 characters cleaning drops). A short name occurs in many places ("Kaldoria" also inside

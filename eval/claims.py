@@ -62,8 +62,8 @@ def load_gold(path: Path = GOLD) -> list[dict[str, Any]]:
 
 def build_store(db: Path, inputs: Sequence[str] | None = None) -> Store:
     from chronicler import api
-    from chronicler.compare.cross import run_compare
     from chronicler.config import Settings
+    from chronicler.corpus.compare import run_compare
     from chronicler.demo import CORPUS_DIR
     from chronicler.store import open_store
 

@@ -208,7 +208,7 @@ def load_set(set_name: str, *, seeds_dir: Path = SEEDS_DIR, gold_dir: Path = GOL
 
 
 def article_for(doc: GoldDoc, settings: Settings | None = None) -> Article:
-    from chronicler.clean import build_article
+    from chronicler.clean.article import build_article
 
     art = build_article(doc.raw_doc, settings)
     if doc.published is not None:
@@ -331,8 +331,8 @@ def figures(c: Counter[str]) -> dict[str, float | int | None]:
 # ------------------------------------------------------------------ running
 def build_analyzer(settings: Settings) -> Any:
     """An Analyzer with the stages the event coder reads, and the coder."""
-    from chronicler.events.coder import PIPELINE
     from chronicler.nlp.analyzer import Analyzer
+    from chronicler.nlp.events.coder import PIPELINE
 
     return Analyzer(settings, stages=PIPELINE)
 

@@ -9,7 +9,7 @@ character offsets into the document's *raw* text:
   main text; for JSONL/feeds, record ``record``);
 * text: the inline string itself.
 
-The article that is analysed is ``chronicler.clean.build_article`` of that raw text,
+The article that is analysed is ``chronicler.clean.article.build_article`` of that raw text,
 with ``published`` set from the gold line.
 """
 
@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import chronicler
-from chronicler.clean import build_article
+from chronicler.clean.article import build_article
 from chronicler.config import Settings
 from chronicler.ingest.files import read_file
 from chronicler.ingest.text import read_text_bytes

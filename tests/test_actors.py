@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from chronicler.nlp.actor_dict import (
+from chronicler.nlp.actors.dictionary import (
     actor_id,
     entity_patterns,
     load_dictionary,
     merge_actors,
 )
-from chronicler.nlp.actors import actor_patterns, extract_actors
+from chronicler.nlp.actors.stage import actor_patterns, extract_actors
 from chronicler.nlp.model import load_spacy
 from chronicler.nlp.stages import REGISTRY, ArticleContext, check_plan, model_provides
 from chronicler.records import Actor, Mention
@@ -397,7 +397,7 @@ def test_stage_is_registered_and_plans(nlp: Language) -> None:
 @pytest.fixture(scope="session")
 def seed_found(nlp: Language, seeds_dir: Path) -> list[Found]:
     """The seeds, cleaned of page residue, parsed once."""
-    from chronicler.clean import clean_text
+    from chronicler.clean.article import clean_text
 
     return [run(nlp, clean_text(p.read_text(encoding="utf-8")), p.stem)
             for p in sorted(seeds_dir.glob("*.txt"))]

@@ -1,5 +1,5 @@
 """The JSON API and the query layer over a small hand-built database
-(:mod:`chronicler.web.sample`): filters, pagination, 404s, the one error shape,
+(:mod:`tests.fixtures.sample`): filters, pagination, 404s, the one error shape,
 hostile search input, writes (token, origin, size caps, SSRF) and the OpenAPI snapshot."""
 
 from __future__ import annotations
@@ -14,16 +14,16 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from chronicler import export
-from chronicler import query as Q
 from chronicler.config import Settings
 from chronicler.errors import ConfigError
+from chronicler.outputs import export
 from chronicler.store import Store, open_store
+from chronicler.views import query as Q
 from chronicler.web.api_routes import safe_filename
 from chronicler.web.app import create_app
-from chronicler.web.sample import ACTORS, Sample, build_sample
 from chronicler.web.security import CSP
 from chronicler.web.serve import is_loopback, serve
+from tests.fixtures.sample import ACTORS, Sample, build_sample
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "openapi.json"
 

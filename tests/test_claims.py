@@ -80,7 +80,7 @@ def test_denial_target(analyzer: Analyzer) -> None:
 
 # --------------------------------------------------------------------------------------
 # Tables: check-worthiness, hedges, attribution, in-article contest links, seeds.
-# (chronicler.compare.claims + chronicler.compare.hedges; cues in data/claims/cues.toml)
+# (chronicler.nlp.claims.stage + chronicler.nlp.claims.hedges; cues in data/claims/cues.toml)
 
 def one(analyzer: Analyzer, text: str) -> Claim:
     cs = claims(analyzer, text)
@@ -238,7 +238,7 @@ def test_denial_never_answers_its_own_side(analyzer: Analyzer) -> None:
 
 
 def test_stage_plan() -> None:
-    from chronicler.nlp.claims import STAGE
+    from chronicler.nlp.claims.stage import STAGE
 
     assert STAGE.name == "chronicler.claims.v1" and STAGE.assigns == ("claims",)
     assert {"mentions", "quotes", "counts", "doc.sents"} <= set(STAGE.requires)
@@ -247,7 +247,7 @@ def test_stage_plan() -> None:
 
 
 def _seed_claims(analyzer: Analyzer, seeds_dir: Path, name: str) -> list[Claim]:
-    from chronicler.clean import build_article
+    from chronicler.clean.article import build_article
     from chronicler.records import RawDoc
 
     p = seeds_dir / name

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chronicler.clean import (
+from chronicler.clean.article import (
     build_article,
     clean_text,
     detect_language,
@@ -18,14 +18,14 @@ from chronicler.clean import (
     normalize_for_hash,
     split_paragraphs,
 )
-from chronicler.config import Settings
-from chronicler.metadata import (
+from chronicler.clean.metadata import (
     infer_published,
     outlet_from_text,
     outlet_from_url,
     parse_byline,
     parse_declared_date,
 )
+from chronicler.config import Settings
 from chronicler.records import RawDoc
 
 # Synthetic prose, long enough that residue rules see "an article has begun".
@@ -461,7 +461,7 @@ def test_seed_trailing_byline_and_outlet(seeds_dir: Path) -> None:
     ],
 )
 def test_dateline_agency_is_the_outlet_of_last_resort(text: str, expected: str | None) -> None:
-    from chronicler.metadata import dateline_agency
+    from chronicler.clean.metadata import dateline_agency
 
     assert dateline_agency(text) == expected
     art = build_article(RawDoc(source_path="x.txt", source_kind="txt", text="Title\n\n" + text))

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
-from chronicler.compare.align import ArticleInfo, align, independent_sources, numbers_agree
-from chronicler.compare.framing import framing_records, hedge_share, scare_quoted_terms
-from chronicler.compare.stories import StoryDoc, build_stories
+from chronicler.corpus.align import ArticleInfo, align, independent_sources, numbers_agree
+from chronicler.corpus.framing import framing_records, hedge_share, scare_quoted_terms
+from chronicler.corpus.stories import StoryDoc, build_stories
 from chronicler.records import Article, Asserter, Claim, ClaimEvidence, Place, Quote
 
 
@@ -156,8 +156,8 @@ def test_hedge_share() -> None:
 @pytest.fixture(scope="module")
 def demo_store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     from chronicler import api
-    from chronicler.compare.cross import run_compare
     from chronicler.config import Settings
+    from chronicler.corpus.compare import run_compare
     from chronicler.demo import CORPUS_DIR
     from chronicler.store import open_store
 
@@ -204,8 +204,8 @@ def test_demo_compare(demo_store) -> None:  # type: ignore[no-untyped-def]
 def test_embeddings_are_cached_in_the_store(demo_store) -> None:  # type: ignore[no-untyped-def]
     """The ingest already ran the comparison once: a second run embeds nothing new,
     reads every vector back from the store and gives the same groups."""
-    from chronicler.compare.cross import run_compare
     from chronicler.config import Settings
+    from chronicler.corpus.compare import run_compare
 
     store, first = demo_store
     groups_before = {(g.id, g.status, g.n_sources) for g in store.json_records("claims")}
@@ -220,7 +220,7 @@ def test_embeddings_are_cached_in_the_store(demo_store) -> None:  # type: ignore
 def test_unused_vectors_are_pruned(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import numpy as np
 
-    from chronicler.compare.embed import Embedder, text_key
+    from chronicler.corpus.embed import Embedder, text_key
     from chronicler.store import open_store
 
     with open_store(tmp_path / "e.duckdb") as store:

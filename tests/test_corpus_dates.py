@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from chronicler.corpus_dates import infer_corpus_years
+from chronicler.corpus.years import infer_corpus_years
 
 
 def test_corpus_year_lent_to_yearless_articles():

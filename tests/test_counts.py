@@ -157,7 +157,7 @@ def test_stage_declares_its_contract() -> None:
 
 # ----------------------------------------------------------------------- seeds
 def _seed(seeds_dir: Path, prefix: str) -> str:
-    from chronicler.clean import clean_text
+    from chronicler.clean.article import clean_text
 
     return clean_text(next(seeds_dir.glob(f"{prefix}_*.txt")).read_text("utf-8"))
 

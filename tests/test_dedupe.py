@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from chronicler.dedupe import THRESHOLD, find_duplicates, signature, similarity
+from chronicler.corpus.duplicates import THRESHOLD, find_duplicates, signature, similarity
 
-synth = pytest.importorskip("chronicler.synth")
+synth = pytest.importorskip("tests.fixtures.synth")
 
 
 @pytest.fixture(scope="module")

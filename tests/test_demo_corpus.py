@@ -18,8 +18,8 @@ import trafilatura
 from warcio.archiveiterator import ArchiveIterator
 
 from chronicler.demo import ACTORS_PATH, CORPUS_DIR, FACTS_PATH, corpus_paths
-from chronicler.demo.build_warc import WARC_NAME, build_warc
-from chronicler.synth import generate_articles, wire_variant, write_jsonl
+from tests.fixtures.build_warc import WARC_NAME, build_warc
+from tests.fixtures.synth import generate_articles, wire_variant, write_jsonl
 
 FORMATS = (".txt", ".html", ".jsonl", ".xml", ".atom", ".warc.gz")
 _SITE_RE = re.compile(r'<meta property="og:site_name" content="([^"]+)"')
@@ -243,7 +243,7 @@ def test_wire_variant_changes_about_frac() -> None:
 
 
 def test_write_jsonl_and_module_main(tmp_path: Path) -> None:
-    from chronicler.synth import main
+    from tests.fixtures.synth import main
 
     out = write_jsonl(tmp_path / "a.jsonl", 7, seed=4)
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]

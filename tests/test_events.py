@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from chronicler.events.coder import PIPELINE, STAGE_NAME, extract_events
+from chronicler.nlp.events.coder import PIPELINE, STAGE_NAME, extract_events
 from chronicler.nlp.stages import ArticleContext, run_plan
 from chronicler.records import Event
 
@@ -270,7 +270,7 @@ def test_operations_are_listed_and_linked(analyzer) -> None:  # type: ignore[no-
 
 # ------------------------------------------------------------------ seeds
 def _seed_events(analyzer, seeds_dir: Path, name: str, published: dt.date):  # type: ignore[no-untyped-def]
-    from chronicler.clean import build_article
+    from chronicler.clean.article import build_article
     from chronicler.ingest.text import read_text_bytes
 
     path = seeds_dir / name

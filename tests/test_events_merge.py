@@ -9,15 +9,15 @@ import json
 import pandas as pd
 import pytest
 
-from chronicler.events.merge import (
+from chronicler.corpus.events import (
     ArticleMeta,
     count_sources,
     dates_compatible,
     merge_events,
 )
-from chronicler.events.plover import to_plover
-from chronicler.events.timeline import dyad_timeline
+from chronicler.outputs.plover import to_plover
 from chronicler.records import Event, EventActor, Evidence, Location, Size, content_id
+from chronicler.views.timeline import dyad_timeline
 
 IND = EventActor(name="India", country="IND", sector="GOV")
 PAK = EventActor(name="Pakistan", country="PAK", sector="GOV")
@@ -179,8 +179,8 @@ def test_to_plover() -> None:
 def test_joint_event_counts_once_for_the_pair() -> None:
     import datetime as dt
 
-    from chronicler.events.timeline import dyad_timeline
     from chronicler.records import Event, EventActor
+    from chronicler.views.timeline import dyad_timeline
 
     truce = Event(id="t", type="RETREAT", mode=["ceasefire"], score=7.5,
                   date=dt.date(2025, 5, 10), date_precision="day",

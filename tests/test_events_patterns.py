@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from chronicler.errors import ConfigError
-from chronicler.events.operations import find_operations
-from chronicler.events.patterns import PLOVER_TYPES, build_lexicon, data_files, load_lexicon
+from chronicler.nlp.events.operations import find_operations
+from chronicler.nlp.events.patterns import PLOVER_TYPES, build_lexicon, data_files, load_lexicon
 
 
 def test_every_plover_type_has_a_pattern_file() -> None:

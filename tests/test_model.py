@@ -66,7 +66,7 @@ def test_events_need_actors_and_the_plan_says_so() -> None:
 
 def test_without_claims_the_comparison_is_skipped(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from chronicler.config import Settings
-    from chronicler.pipeline import run_ingest
+    from chronicler.run.pipeline import run_ingest
     from chronicler.store import open_store
 
     doc = tmp_path / "a.txt"

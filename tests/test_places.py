@@ -15,11 +15,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chronicler.nlp.gazetteer import cache_path, fold, is_acronym, load_index
-from chronicler.nlp.place_data import DATA_DIR, TermTable, is_place_referent, referents
-from chronicler.nlp.places import STAGE, extract_places, place_patterns
+from chronicler.nlp.places.data import DATA_DIR, TermTable, is_place_referent, referents
+from chronicler.nlp.places.gazetteer import cache_path, fold, is_acronym, load_index
+from chronicler.nlp.places.stage import STAGE, extract_places, place_patterns
+from chronicler.nlp.places.toponyms import referent_for, resolve_place
 from chronicler.nlp.stages import ArticleContext, check_plan, model_provides
-from chronicler.nlp.toponyms import referent_for, resolve_place
 from chronicler.records import Mention
 
 POK = "Pakistan-administered Kashmir"
@@ -151,7 +151,7 @@ def test_referent_data_is_consistent() -> None:
 
 
 def test_term_table_keys() -> None:
-    from chronicler.nlp.gazetteer import PlaceEntry
+    from chronicler.nlp.places.gazetteer import PlaceEntry
 
     t = TermTable()
     e = PlaceEntry(name="X", country="PAK")
@@ -337,7 +337,7 @@ _EXPECTED_NAME = {"Pahalgam": "Pahalgam", "Muridke": "Muridke", "Bahawalpur": "B
 
 
 def _seed_texts(seeds_dir: Path) -> list[str]:
-    from chronicler.clean import clean_text
+    from chronicler.clean.article import clean_text
 
     return [clean_text(p.read_text("utf-8")) for p in sorted(seeds_dir.glob("*.txt"))]
 

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from chronicler.nlp.model import load_spacy
-from chronicler.nlp.quote_marks import find_quote_segments
-from chronicler.nlp.quotes import STAGE, extract_quotes, scare_quotes
+from chronicler.nlp.quotes.marks import find_quote_segments
+from chronicler.nlp.quotes.stage import STAGE, extract_quotes, scare_quotes
 from chronicler.nlp.stages import (
     REGISTRY,
     ArticleContext,
@@ -492,7 +492,7 @@ SEED_DIRECT = [
 
 
 def _seed_text(seeds_dir: Path, prefix: str) -> str:
-    from chronicler.clean import clean_text
+    from chronicler.clean.article import clean_text
 
     (path,) = sorted(seeds_dir.glob(f"{prefix}_*.txt"))
     return clean_text(path.read_text(encoding="utf-8"))
@@ -513,7 +513,7 @@ def test_seed_direct_quotes_found(nlp: Language, seeds_dir: Path) -> None:
 # --------------------------------------------------------------------- integration
 @pytest.fixture(scope="module")
 def actors_pipeline() -> tuple[Language, Stage]:
-    pytest.importorskip("chronicler.nlp.actors")
+    pytest.importorskip("chronicler.nlp.actors.stage")
     stage = REGISTRY["chronicler.actors.v1"]
     pats = stage.patterns() if stage.patterns is not None else []
     return load_spacy(MODEL, patterns=pats), stage

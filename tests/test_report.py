@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from chronicler.compare.export import claim_records, framing_records, story_records
-from chronicler.compare.report import write_report
+from chronicler.outputs.export import claim_records, framing_records, story_records
+from chronicler.outputs.report import write_report
 from chronicler.records import Asserter, Claim, ClaimEvidence, Framing, FramingVariant, Story
 from chronicler.store import open_store
 
@@ -51,8 +51,8 @@ def test_ingested_markup_is_escaped(tmp_path: Path) -> None:
     """Article text goes through the real ingest, claims and comparison; whatever markup
     it carries appears escaped in the HTML, and the HTML fetches nothing."""
     from chronicler import api
-    from chronicler.compare.cross import run_compare
     from chronicler.config import Settings
+    from chronicler.corpus.compare import run_compare
 
     src = tmp_path / "in"
     src.mkdir()

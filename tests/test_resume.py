@@ -14,7 +14,7 @@ import pytest
 
 from chronicler.store import open_store
 
-synth = pytest.importorskip("chronicler.synth")
+synth = pytest.importorskip("tests.fixtures.synth")
 
 N = 2500
 SHARD = 100

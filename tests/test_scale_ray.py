@@ -19,14 +19,14 @@ import pytest
 
 from chronicler.config import Settings
 from chronicler.demo import CORPUS_DIR
-from chronicler.export import iter_records
 from chronicler.ingest import iter_documents
-from chronicler.scale.faults import CrashAlways, CrashOnce
-from chronicler.scale.manifest import part_path, read_part
-from chronicler.scale.shards import plan_shards, read_shard
+from chronicler.outputs.export import iter_records
+from chronicler.run.faults import CrashAlways, CrashOnce
+from chronicler.run.manifest import part_path, read_part
+from chronicler.run.shards import plan_shards, read_shard
 from chronicler.store import open_store
 from chronicler.store.tables import PER_ARTICLE
-from chronicler.synth import generate_articles, write_jsonl
+from tests.fixtures.synth import generate_articles, write_jsonl
 
 ray = pytest.importorskip("ray")
 
@@ -39,7 +39,7 @@ VOLATILE = {"run_id", "ingested_at", "analyzed_at", "created_at", "done_at"}
 _LOCAL_REF = """
 import sys
 from chronicler.config import Settings
-from chronicler.pipeline import run_ingest
+from chronicler.run.pipeline import run_ingest
 from chronicler.store import open_store
 for corpus, db in zip(sys.argv[1::2], sys.argv[2::2]):
     with open_store(db) as s:
@@ -142,7 +142,7 @@ def test_shards_read_what_the_local_readers_read(tmp_path: Path, size: int) -> N
 def test_ray_gives_the_local_records(cluster: str, corpora: dict[str, Path],
                                      local_refs: dict[str, Path], tmp_path: Path,
                                      corpus: str, shard_size: int) -> None:
-    from chronicler.scale.ray_engine import run_ingest_ray
+    from chronicler.run.ray import run_ingest_ray
 
     db = tmp_path / "ray.duckdb"
     with open_store(db) as s:
@@ -171,7 +171,7 @@ def _corpus_with_marker(path: Path, n: int, marker: str) -> Path:
 
 
 def test_worker_crash_once_loses_and_duplicates_nothing(cluster: str, tmp_path: Path) -> None:
-    from chronicler.scale.ray_engine import run_ingest_ray
+    from chronicler.run.ray import run_ingest_ray
 
     corpus = _corpus_with_marker(tmp_path / "c.jsonl", 30, "XQZMARKER")
     flag = tmp_path / "crash.flag"
@@ -192,7 +192,7 @@ def test_worker_crash_once_loses_and_duplicates_nothing(cluster: str, tmp_path: 
 def test_poison_article_fails_its_shard_only(cluster: str, tmp_path: Path) -> None:
     """A worker that dies on every try: bounded retries, the shard is reported and left
     uncommitted, every other shard is stored."""
-    from chronicler.scale.ray_engine import run_ingest_ray
+    from chronicler.run.ray import run_ingest_ray
 
     corpus = _corpus_with_marker(tmp_path / "p.jsonl", 15, "XQZPOISON")
     db = tmp_path / "poison.duckdb"
@@ -210,8 +210,8 @@ def test_poison_article_fails_its_shard_only(cluster: str, tmp_path: Path) -> No
 _DRIVER = """
 import json, sys
 from chronicler.config import Settings
-from chronicler.scale.faults import Slow
-from chronicler.scale.ray_engine import run_ingest_ray
+from chronicler.run.faults import Slow
+from chronicler.run.ray import run_ingest_ray
 from chronicler.store import open_store
 db, corpus, address = sys.argv[1:4]
 with open_store(db) as s:
@@ -224,7 +224,7 @@ print(json.dumps(r.as_dict()))
 @pytest.mark.timeout(300)
 def test_driver_killed_then_rerun_redoes_only_unfinished_shards(
         cluster: str, tmp_path: Path) -> None:
-    from chronicler.scale.ray_engine import run_ingest_ray
+    from chronicler.run.ray import run_ingest_ray
 
     n, shard = 120, 10
     corpus = write_jsonl(tmp_path / "k.jsonl", n, seed=9)
@@ -272,7 +272,7 @@ def test_driver_killed_then_rerun_redoes_only_unfinished_shards(
 
 def test_part_round_trips(cluster: str, tmp_path: Path) -> None:
     """A part holds every item of its shard in reader order, errors included."""
-    from chronicler.scale.ray_engine import run_ingest_ray
+    from chronicler.run.ray import run_ingest_ray
 
     jl = write_jsonl(tmp_path / "r.jsonl", 3, seed=2)
     with jl.open("ab") as f:
@@ -295,7 +295,7 @@ def test_client_mode_drives_the_dataset_from_inside_the_cluster(
         cluster: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A ``ray://`` driver cannot run Ray Data itself: a coordinator actor runs it in
     the cluster and hands the parts back. Forced here on the local session."""
-    from chronicler.scale import ray_engine
+    from chronicler.run import ray as ray_engine
 
     calls: list[str] = []
 
@@ -315,7 +315,7 @@ def test_client_mode_drives_the_dataset_from_inside_the_cluster(
 
 
 def test_same_input_twice_is_computed_once(cluster: str, tmp_path: Path) -> None:
-    from chronicler.scale.ray_engine import run_ingest_ray
+    from chronicler.run.ray import run_ingest_ray
 
     jl = write_jsonl(tmp_path / "twice.jsonl", 6, seed=6)
     db = tmp_path / "twice.duckdb"

@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, settings
 from chronicler.config import Settings
 from chronicler.store import open_store
 from chronicler.web.app import create_app
-from chronicler.web.sample import build_sample
 from chronicler.web.security import CSP
+from tests.fixtures.sample import build_sample
 
 
 def _app() -> Any:

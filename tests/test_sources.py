@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chronicler.compare.align import ArticleInfo, independent_sources
-from chronicler.events.merge import ArticleMeta, count_sources
-from chronicler.sources import (
+from chronicler.corpus.align import ArticleInfo, independent_sources
+from chronicler.corpus.events import ArticleMeta, count_sources
+from chronicler.corpus.sources import (
     ALIAS_FILE,
     aliases,
     count_independent,
@@ -189,11 +189,11 @@ def test_demo_cpa_dateline_and_metadata_name_one_source(tmp_path: Path,
     """After ingest, CPA-dateline articles and "Continental Press Agency" articles count
     as one source, for merged events and for claim groups alike. A fast ingest (no
     NLP): the counting inputs come from the store's articles only."""
-    import chronicler.events.merge as merge
-    from chronicler.compare.cross import _article_info
+    import chronicler.corpus.events as merge
     from chronicler.config import Settings
+    from chronicler.corpus.compare import _article_info
     from chronicler.demo import CORPUS_DIR
-    from chronicler.pipeline import merge_stored_events, run_ingest
+    from chronicler.run.pipeline import merge_stored_events, run_ingest
     from chronicler.store import open_store
 
     db = tmp_path / "demo.duckdb"

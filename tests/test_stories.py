@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from chronicler import api
-from chronicler.compare.cross import run_compare
-from chronicler.compare.report import write_report
-from chronicler.compare.stories import story_timeline
 from chronicler.config import Settings
+from chronicler.corpus.compare import run_compare
+from chronicler.corpus.stories import story_timeline
 from chronicler.demo import CORPUS_DIR
+from chronicler.outputs.report import write_report
 from chronicler.records import Story
 from chronicler.store import Store, open_store
 
@@ -119,7 +119,7 @@ def test_report_of_the_largest_story(demo: Store, tmp_path: Path) -> None:
 
 
 def test_story_profile(demo: Store) -> None:
-    from chronicler.compare.tone import story_profile
+    from chronicler.views.tone import story_profile
 
     s = max(demo.json_records("stories"), key=lambda x: len(x.article_ids))
     p = story_profile(demo, s.id)

@@ -17,8 +17,8 @@ from fastapi.testclient import TestClient
 from chronicler.store import Store, open_store
 from chronicler.web.app import create_app
 from chronicler.web.highlight import Mark, highlight
-from chronicler.web.sample import A1_TEXT, ACTORS, Sample, build_sample
 from chronicler.web.security import CSP
+from tests.fixtures.sample import A1_TEXT, ACTORS, Sample, build_sample
 
 
 @pytest.fixture(scope="module")

@@ -16,9 +16,9 @@ import pandas as pd
 
 from chronicler.config import Settings
 from chronicler.errors import ConfigError
-from chronicler.export import export, iter_records
-from chronicler.pipeline import IngestSummary, ProgressFn, run_ingest
+from chronicler.outputs.export import export, iter_records
 from chronicler.records import Analysis, Article, Event
+from chronicler.run.pipeline import IngestSummary, ProgressFn, run_ingest
 from chronicler.store import Store, open_store
 
 __all__ = ["Settings", "open_store", "ingest", "export", "iter_records", "articles",
@@ -49,7 +49,7 @@ def ingest(
     try:
         if engine == "ray":
             try:
-                from chronicler.scale.ray_engine import run_ingest_ray
+                from chronicler.run.ray import run_ingest_ray
             except ImportError as e:
                 raise ConfigError("the ray engine needs Ray: pip install 'ray[data]'") from e
             return run_ingest_ray([str(i) for i in inputs], st, settings, address=address,
@@ -81,6 +81,6 @@ def timeline(store: Store, a: str, b: str, *, directed: bool = True) -> pd.DataF
     """Daily event counts and summed PLOVER score for the dyad ``a`` -> ``b`` (both
     directions when ``directed`` is False), as a DataFrame with columns date, actor,
     recipient, n_events, score_sum."""
-    from chronicler.events.timeline import dyad_timeline
+    from chronicler.views.timeline import dyad_timeline
 
     return dyad_timeline(events(store), a.upper(), b.upper(), directed=directed)

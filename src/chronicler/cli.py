@@ -23,7 +23,7 @@ from rich.table import Table
 from chronicler import api
 from chronicler.config import Settings
 from chronicler.errors import ChroniclerError
-from chronicler.pipeline import IngestSummary
+from chronicler.run.pipeline import IngestSummary
 from chronicler.store import Store
 
 app = typer.Typer(
@@ -266,7 +266,7 @@ def actors(
     limit: Annotated[int, typer.Option(help="At most this many (max 200).")] = 30,
 ) -> None:
     """Actors, most mentioned first, with country and sector."""
-    from chronicler import query
+    from chronicler.views import query
 
     settings = _settings(db)
     with api.open_store(settings.db) as store:
@@ -285,7 +285,7 @@ def quotes(
     limit: Annotated[int, typer.Option(help="At most this many (max 200).")] = 30,
 ) -> None:
     """Quotes with their speakers."""
-    from chronicler import query
+    from chronicler.views import query
 
     settings = _settings(db)
     with api.open_store(settings.db) as store:
@@ -305,7 +305,7 @@ def events(
     limit: Annotated[int, typer.Option(help="At most this many (max 200).")] = 30,
 ) -> None:
     """Events merged across articles, with source counts."""
-    from chronicler import query
+    from chronicler.views import query
 
     settings = _settings(db)
     with api.open_store(settings.db) as store:
@@ -355,7 +355,7 @@ def report(
     db: DbOpt = None,
 ) -> None:
     """Write a Markdown and a self-contained HTML dossier for a story."""
-    from chronicler.compare.report import write_report
+    from chronicler.outputs.report import write_report
 
     settings = _settings(db)
     try:

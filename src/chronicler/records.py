@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,6 +23,27 @@ def content_id(*parts: str | None, n: int = 16) -> str:
         h.update((p or "").encode("utf-8", "surrogatepass"))
         h.update(b"\x1f")
     return h.hexdigest()[:n]
+
+
+def own_kind_field(kind: str) -> str:
+    """Where a record's own ``kind`` field (a quote's direct/indirect, a claim's
+    action/number) goes in the export shape, so it never shadows the record kind."""
+    return f"{kind}_kind"
+
+
+def tag(kind: str, d: dict[str, Any]) -> dict[str, Any]:
+    """The export contract's shape of a record dict: ``kind`` first, the record's own
+    ``kind`` moved to ``own_kind_field(kind)``. The one kind-tag rule: exports, read
+    models and the REST schema all follow it."""
+    d = dict(d)
+    if "kind" in d:
+        d[own_kind_field(kind)] = d.pop("kind")
+    return {"kind": kind, **d}
+
+
+def record(kind: str, r: BaseModel) -> dict[str, Any]:
+    """Any record as the dict ``chronicler export`` writes for it."""
+    return tag(kind, r.model_dump(mode="json"))
 
 
 class Record(BaseModel):

@@ -4,7 +4,7 @@ Nothing here is real news. ``FACTS.md`` is the annotators' fact sheet (countries
 timeline, contested claims, wire-copy groups); ``actors.json`` is its machine-readable
 actor list. The corpus covers every input format chronicler reads: ``.txt``, ``.html``,
 ``.jsonl``, an RSS 2.0 feed (``.xml``), an Atom feed (``.atom``) and a CC-NEWS-style
-``.warc.gz`` (rebuilt from ``warc_src/`` by ``python -m chronicler.demo.build_warc``).
+``.warc.gz`` (rebuilt from ``warc_src/`` by ``python -m tests.fixtures.build_warc``).
 """
 
 from __future__ import annotations

@@ -38,15 +38,20 @@ _WARM_UP_TEXT = (
     '"We will respond," Dar told reporters in Lahore. The United Nations urged both '
     "sides to show restraint after last week's attack in Pahalgam."
 )
-_STAGE_MODULES = ("actors", "timex", "places", "counts", "quotes", "chronicler.events.coder",
-                  "claims")
+_STAGE_MODULES = (
+    "chronicler.nlp.actors.stage",
+    "chronicler.nlp.timex",
+    "chronicler.nlp.places.stage",
+    "chronicler.nlp.counts",
+    "chronicler.nlp.quotes.stage",
+    "chronicler.nlp.events.coder",
+    "chronicler.nlp.claims.stage",
+)
 
 
 def _load_stage_modules() -> None:
-    # A bare name is a module of chronicler.nlp; a dotted one is imported as given
-    # (e.g. "chronicler.events.coder").
     for m in _STAGE_MODULES:
-        importlib.import_module(m if "." in m else f"chronicler.nlp.{m}")
+        importlib.import_module(m)
 
 
 def stage_names(spec: str) -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-"""REST API and web UI over :mod:`chronicler.query`.
+"""REST API and web UI over :mod:`chronicler.views.query`.
 
     app.py         create_app(db_path, token=..., settings=...) -> FastAPI; the error shape
     api_routes.py  /api/...: one query call per route; POST /api/ingest (upload or URL)

@@ -1,4 +1,4 @@
-"""The JSON API: every route is one call into :mod:`chronicler.query`."""
+"""The JSON API: every route is one call into :mod:`chronicler.views.query`."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 
-from chronicler import query as Q
 from chronicler.store import Store
+from chronicler.views import query as Q
 from chronicler.web import models as M
 from chronicler.web.deps import (
     Country,

@@ -26,8 +26,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from chronicler import __version__
 from chronicler.config import Settings
 from chronicler.errors import ChroniclerError
-from chronicler.query import NotFound
 from chronicler.store import Store, open_store
+from chronicler.views.query import NotFound
 from chronicler.web import api_routes, pages
 from chronicler.web.deps import CursorStore, make_env
 from chronicler.web.jobs import IngestJobs, JobBusy

@@ -16,8 +16,8 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 from pydantic import BeforeValidator
 
-from chronicler.query import MAX_LIMIT
 from chronicler.store import Store
+from chronicler.views.query import MAX_LIMIT
 
 # ------------------------------------------------------------------ store per request
 

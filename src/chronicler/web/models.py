@@ -2,7 +2,7 @@
 
 The export-contract shapes are built from :mod:`chronicler.records` by
 :func:`export_model`: the record's fields plus ``kind`` (a record's own ``kind`` field
-becomes ``<kind>_kind``, as :func:`chronicler.export.tag` does), so the API documents
+becomes ``<kind>_kind``, as :func:`chronicler.outputs.export.tag` does), so the API documents
 exactly what the query layer returns and changes with the records.
 """
 
@@ -26,6 +26,7 @@ from chronicler.records import (
     Speaker,
     Story,
     TimeExpr,
+    own_kind_field,
 )
 
 
@@ -35,7 +36,7 @@ def export_model(kind: str, model: type[BaseModel], *, exclude: tuple[str, ...] 
     for fname, info in model.model_fields.items():
         if fname in exclude:
             continue
-        fields[f"{kind}_kind" if fname == "kind" else fname] = (info.annotation, copy.copy(info))
+        fields[own_kind_field(kind) if fname == "kind" else fname] = (info.annotation, copy.copy(info))
     fields.update(extra)
     return create_model(  # type: ignore[call-overload, no-any-return]
         name or f"{model.__name__}Record", __config__=ConfigDict(extra="allow"), **fields)

@@ -8,8 +8,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
-from chronicler import query as Q
 from chronicler.store import Store
+from chronicler.views import query as Q
 from chronicler.web.deps import Limit, Offset, get_store, opt, page_date, render
 from chronicler.web.highlight import KINDS, article_marks, highlight
 

@@ -1,1 +1,0 @@
-"""Cross-article comparison: claims, alignment, stories, framing, report."""

@@ -1,0 +1,14 @@
+"""Cross-article stages: functions of the whole store, run after the per-article stages.
+
+    years.py       lend a year to articles that state none (``published_inferred``)
+    duplicates.py  exact and near-duplicate groups (MinHash + LSH, one union-find)
+    sources.py     one outlet key per outlet; independent-source counting
+    events.py      one event per real-world event across articles (n_articles, n_sources)
+    embed.py       sentence embeddings of claim texts (installed MiniLM), cached in the store
+    align.py       claims aligned across articles: corroborated / contested
+    stories.py     stories: articles grouped by shared actors, places and claims
+    framing.py     how outlets name the same referent; voice, tone and hedge shares
+    compare.py     the comparison step (align + stories + framing) over a store
+
+A cross-article stage never calls a per-article stage: it reads what those stored.
+"""

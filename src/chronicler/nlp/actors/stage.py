@@ -1,0 +1,134 @@
+"""Actors: every PERSON, ORG, GPE and NORP mention resolved to an actor with a PLOVER
+country and sector, plus the title and pronoun mentions that corefer with them.
+
+    python -m chronicler.nlp.actors.stage "Pakistan's Deputy Prime Minister Ishaq Dar said ..."
+
+How a mention finds its actor, in order:
+
+1. **The dictionary** (``actor_dict``; data in ``chronicler/data/actors``): named
+   people, organisations, parties, armed groups, IGOs. Its names are also EntityRuler
+   patterns, so the NER tags them right ("Lashkar-e-Taiba" is no PERSON, "Dar" alone is
+   one). An ambiguous alias ("Congress") goes to the dictionary the article talks
+   about most, then to the country it mentions most.
+2. **Countries, demonyms and capitals**: country_converter names and regexes, a small
+   demonym file, GeoNames' capitals. A country or demonym is a mention of the
+   country actor (sector from the noun it goes with: "Indian troops" -> MIL); a
+   capital is the country's government ("New Delhi said" -> IND GOV), except where
+   it is a location ("a meeting in Washington").
+3. **Titles and appositives** for people the dictionary does not know: "India's Chief
+   of Defence Staff, General Anil Chauhan" -> IND MIL; "Syed Tariq Fatemi, Special
+   Assistant to the Prime Minister" -> GOV, country from the article when the text
+   names none. A titled person with no country takes the article's main country
+   (the one it mentions most); an untitled unknown person gets no country.
+4. **Coreference** (``coref``): surnames, "the minister", he/she/they.
+
+Places that are not countries or capitals are not actors (the places stage has them);
+nor are title-case headline words the NER mistook for names ("India Reaches").
+Country actors carry no sector of their own; each mention carries its context's.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from spacy.tokens import Doc
+
+from chronicler.nlp.actors.coref import Cluster
+from chronicler.nlp.actors.dictionary import (
+    Dictionary,
+    actor_id,
+    default_dictionary,
+    entity_patterns,
+    merge_actors,
+)
+from chronicler.nlp.actors.resolve import Resolver
+from chronicler.nlp.actors.spans import _city_names, build_view
+from chronicler.nlp.stages import ArticleContext, Stage, State, register
+from chronicler.records import Actor, Mention
+
+
+# ----------------------------------------------------------------------- records
+def _finish(cl: Cluster, context: str | None) -> None:
+    """An unknown person's sector is their title's; their country the one the text
+    gives, else (only if titled) the article's main country."""
+    if cl.type == "PERSON" and cl.entry is None:
+        cl.sector = cl.title_sector
+        cl.country = cl.title_country or (context if cl.title_sector else None)
+
+
+def extract_actors(doc: Doc, ctx: ArticleContext,
+                   d: Dictionary | None = None) -> tuple[list[Actor], list[Mention]]:
+    """Actors (one per referent, first-mention order) and their mentions (text order)."""
+    d = d or default_dictionary()
+    v = build_view(doc, d)
+    r = Resolver(v)
+    r.run()
+    drafts = sorted(r.drafts, key=lambda x: (x.start, x.end, x.cluster.ref))
+    ids: dict[str, str] = {}
+    actors: list[Actor] = []
+    for dr in drafts:
+        cl = dr.cluster
+        if cl.ref in ids:
+            continue
+        _finish(cl, v.context)
+        ids[cl.ref] = actor_id(cl.name, cl.type, cl.country)
+        actors.append(Actor(id=ids[cl.ref], name=cl.name, type=cl.type,  # type: ignore[arg-type]
+                            country=cl.country, sector=cl.sector,
+                            aliases=sorted(set(cl.surfaces) - {cl.name})))
+    mentions: list[Mention] = []
+    seen: set[tuple[int, int, str]] = set()
+    for dr in drafts:
+        key = (dr.start, dr.end, dr.cluster.ref)
+        if key in seen:
+            continue
+        seen.add(key)
+        span = doc[dr.start:dr.end]
+        mentions.append(Mention(
+            article_id=ctx.article_id, actor_id=ids[dr.cluster.ref], text=span.text,
+            span=(span.start_char, span.end_char), label=dr.label, country=dr.cluster.country,
+            sector=dr.sector if dr.sector is not None else dr.cluster.sector,
+            sentence=v.sent_of[dr.start]))
+    return merge_actors(actors), mentions
+
+
+def actor_patterns() -> list[dict[str, Any]]:
+    return entity_patterns(default_dictionary())
+
+
+def _run(doc: Doc, ctx: ArticleContext, state: State) -> State:
+    actors, mentions = extract_actors(doc, ctx)
+    return {"actors": actors, "mentions": mentions}
+
+
+STAGE = register(Stage(
+    name="chronicler.actors.v1",
+    # lemma: speech verbs ("he said"); tag: verbs and proper nouns around titles.
+    requires=("doc.ents", "token.dep", "token.head", "doc.sents", "token.lemma", "token.tag",
+              "token.ent_type"),
+    assigns=("actors", "mentions"),
+    run=_run,
+    patterns=actor_patterns,
+    load=_city_names,
+    doc=__doc__ or "",
+))
+
+
+def _main(argv: Sequence[str]) -> None:
+    from chronicler.config import Settings
+    from chronicler.nlp.model import load_spacy
+
+    text = " ".join(argv) or ("Pakistan's Deputy Prime Minister Ishaq Dar met US Secretary of "
+                              "State Marco Rubio. Dar said he was open to talks.")
+    nlp = load_spacy(Settings.from_env().spacy_model, patterns=actor_patterns())
+    actors, mentions = extract_actors(nlp(text), ArticleContext(article_id="demo"))
+    names = {a.id: a for a in actors}
+    for m in mentions:
+        a = names[m.actor_id]
+        print(f"{m.span[0]:>5}-{m.span[1]:<5} {m.label:<8} {m.text!r:<34} -> {a.name} "
+              f"[{a.type} {m.country or '-'} {m.sector or '-'}]")
+
+
+if __name__ == "__main__":
+    _main(sys.argv[1:])

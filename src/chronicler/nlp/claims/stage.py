@@ -1,0 +1,542 @@
+"""Per-article claims (stage ``chronicler.claims.v1``): check-worthy factual
+propositions, who asserts them and how.
+
+One claim per check-worthy sentence: an actor doing something, a number, an
+accusation, a causal attribution or a denial. Questions, greetings, page furniture,
+headlines, plain appeals ("X urged restraint") and the writer's opinions are skipped.
+
+Who asserts it (``asserted_by`` + ``attribution``), first that applies:
+
+1. a denial or accusation asserts what its **subject** says: "India denied ...",
+   "Munir and Sharif accused India of ..." (reported; unnamed for "Indian officials");
+2. the **speaker of the quote** the sentence sits in (direct or reported; a speaker
+   who names nobody, "officials said", is unnamed);
+3. an **unnamed source** phrase ("according to ongoing analysis", "reports say");
+4. else the **outlet** itself.
+
+A sentence can also carry somebody else's assertion ("Pakistan's claims of Indian
+strikes on Attock", "despite Trump's repeated claims of credit for the deal"): that
+becomes a claim of its own, alleged by its holder. A denial is linked both ways
+(``contested_by``) to what it denies when that is in the same article: an assertion
+named in the same sentence, or, for a pointer ("dismissed the accusations", "called it
+propaganda"), the nearest alleged claim or accusation within three sentences.
+Alignment across articles (``chronicler.corpus.align``) does the rest.
+
+Ids: ``content_id("claim", article_id, str(start), str(end))`` of the claim text's span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from chronicler.nlp.claims import hedges
+from chronicler.nlp.claims.hedges import Cues, cues
+from chronicler.nlp.quotes.marks import is_headline_like
+from chronicler.nlp.stages import ArticleContext, Stage, State, register
+from chronicler.records import (
+    Actor,
+    Asserter,
+    Claim,
+    ClaimEvidence,
+    Count,
+    Mention,
+    Place,
+    Quote,
+    content_id,
+)
+
+STAGE_NAME = "chronicler.claims.v1"
+_MIN_TOKENS = 5
+_SHORT_QUOTE_WORDS = 4  # shorter direct quotes colour a sentence; they are not its source
+_LINK_BACK, _LINK_AHEAD = 3, 2  # sentences searched for what a pointer denial denies
+_LABELLING = frozenset({"call", "describe", "dismiss", "term", "brand", "label", "reject",
+                        "denounce", "deride", "characterise", "characterize"})
+_ACCUSING = frozenset({"accuse", "blame", "charge", "allege", "implicate", "hold"})
+_PERSONAL = frozenset({"i", "we", "he", "she", "they", "it", "you"})
+_NEG_WORDS = frozenset({"no", "not", "n't", "never", "none", "nobody", "nothing"})
+# "There was no response/comment": silence, not a denial of anything.
+_NOT_DENIED = frozenset({"response", "comment", "reaction", "word", "statement", "mention",
+                         "indication", "confirmation", "sign", "answer", "reply", "news",
+                         "information", "update", "immediate"})
+_MODALS = frozenset({"can", "could", "will", "would", "shall", "should", "may", "might",
+                     "must"})
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November"
+           "|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+# "VARSK, April 2 (CPA) — ", "Bhubaneswar, June 5, 2025: ", "TIRVAN (KNB) – "
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3})"
+    rf"(?:,\s*(?:{_MONTHS})\.? \d{{1,2}}(?:,\s*\d{{4}})?)?"
+    r"(?:\s*\([A-Z][A-Za-z]{1,10}\))?\s*[—–:-]\s+")
+
+
+@dataclass
+class _Sent:
+    """What the stage knows about one check-worthy sentence while building claims."""
+
+    index: int
+    sent: Span
+    claim: Claim
+    pointer: bool = False  # a denial whose object only points at a claim nearby
+    held: bool = False  # somebody's assertion named inside the sentence
+    linked: list[str] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------ helpers
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _trimmed(sent: Span) -> tuple[int, int]:
+    """The sentence's span without surrounding space and a leading dateline."""
+    raw = sent.text
+    start = sent.start_char + (len(raw) - len(raw.lstrip()))
+    end = sent.start_char + len(raw.rstrip())
+    head = raw.strip()
+    m = _DATELINE.match(head)
+    if m and (m.group(0).split(",")[0].split(" (")[0].isupper() or "," in m.group(0)
+              or "(" in m.group(0)):
+        start += m.end()
+    return start, end
+
+
+def _is_headline(sent: Span, ctx: ArticleContext) -> bool:
+    text = sent.text.strip()
+    if ctx.title and text.rstrip(".") == ctx.title.strip().rstrip("."):
+        return True
+    return is_headline_like(text, 0, len(text))
+
+
+def _skip(sent: Span, ctx: ArticleContext, c: Cues) -> bool:
+    text = sent.text.strip()
+    if len(sent) < _MIN_TOKENS or text.rstrip("\"'”’ ").endswith("?"):
+        return True
+    low = text.lower().lstrip("\"'“‘(")
+    if low.startswith(c.greetings) or text.lower().startswith(c.furniture):
+        return True
+    if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return True
+    return _is_headline(sent, ctx)
+
+
+def _find_quote(span: tuple[int, int], quotes: Sequence[Quote]) -> Quote | None:
+    """The quote this sentence is asserted in: the one covering most of it, ignoring
+    short partial quotes ("a cowardly act of war") that only colour the sentence."""
+    best, best_ov = None, 0
+    for q in quotes:
+        if q.direct and len(q.text.split()) <= _SHORT_QUOTE_WORDS:
+            continue
+        ov = _overlap(span, q.span)
+        if ov >= 0.3 * (span[1] - span[0]) and ov > best_ov:
+            best, best_ov = q, ov
+    return best
+
+
+def _mention_at(tok: Token, mentions: Sequence[Mention]) -> Mention | None:
+    """The mention covering ``tok`` or, failing that, the first one in its subtree."""
+    lo, hi = tok.idx, tok.idx + len(tok.text)
+    for m in mentions:
+        if m.span[0] <= lo and hi <= m.span[1]:
+            return m
+    left, right = tok.left_edge, tok.right_edge
+    span = (left.idx, right.idx + len(right.text))
+    inside = [m for m in mentions if _overlap(span, m.span)]
+    return inside[0] if inside else None
+
+
+def _subject(verb: Token) -> Token | None:
+    for ch in verb.children:
+        if ch.dep_ in ("nsubj", "nsubjpass"):
+            return ch
+    # "..., Indian officials dismissed" parsed under a conjunct or xcomp: walk up once
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+        for ch in verb.head.children:
+            if ch.dep_ == "nsubj":
+                return ch
+    return None
+
+
+def _np_text(tok: Token) -> str:
+    """The noun phrase of ``tok`` without appositions, participial or relative clauses
+    ("A Merovian defence official, speaking on condition of anonymity" -> "A Merovian
+    defence official")."""
+    drop: set[int] = set()
+    for ch in tok.children:
+        if ch.dep_ in ("appos", "acl", "relcl", "punct") or ch.dep_ == "prep" and ch.i > tok.i \
+                and ch.lower_ not in ("of",):
+            drop.update(x.i for x in ch.subtree)
+    toks = [t for t in tok.subtree if t.i not in drop and not t.is_punct]
+    return " ".join(t.text for t in toks) if toks else tok.text
+
+
+def _asserter_from(tok: Token, mentions: Sequence[Mention],
+                   names: dict[str, str], c: Cues) -> tuple[Asserter, str] | None:
+    """An asserter for the subject/holder token: an actor mention (reported) or an
+    anonymous group ("Indian officials": unnamed); None for pronouns without a
+    mention."""
+    m = _mention_at(tok, mentions)
+    phrase = _np_text(tok)
+    if hedges.is_unnamed_name(tok.text, c) or hedges.is_unnamed_name(phrase, c):
+        return Asserter(name=phrase, country=m.country if m else None), "unnamed"
+    if m is None:
+        return None
+    return (Asserter(name=names.get(m.actor_id, m.text), country=m.country,
+                     actor_id=m.actor_id, sector=m.sector), "reported")
+
+
+def _quote_asserter(q: Quote, c: Cues) -> tuple[Asserter | None, str]:
+    sp = q.speaker
+    if sp is None:
+        return None, "unnamed"
+    who = Asserter(name=sp.name, country=sp.country, actor_id=sp.actor_id, sector=sp.sector)
+    if sp.actor_id is None and hedges.is_unnamed_name(sp.name, c):
+        return who, "unnamed"
+    if q.kind == "according_to" and hedges.is_unnamed_name(sp.name, c):
+        return who, "unnamed"
+    return who, "direct" if q.direct else "reported"
+
+
+def _negated(sent: Span) -> bool:
+    """A factual negation of the main clause: "X did not strike Y", "Not one
+    installation was on the list", "There was no mediation". A negated modal ("we
+    cannot compel") is a stance, not a fact."""
+    root = sent.root
+    if any(ch.lower_ in _MODALS for ch in root.children if ch.dep_ == "aux"):
+        return False
+    if any(t.dep_ == "neg" for t in root.children):
+        return True
+    # "Not one Kaldorian installation was ...", "No civilians were ...", "There was no X"
+    args = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass", "attr", "dobj")]
+    return any(t.lower_ in _NEG_WORDS for s in args for t in s.subtree if t.i <= s.i)
+
+
+def _affirmed(sent: Span, span: tuple[int, int]) -> str:
+    """The sentence with its negation words dropped ("There was no mediation" ->
+    "There was mediation"): what a negated claim contradicts, for alignment."""
+    words = [t.text_with_ws for t in sent if span[0] <= t.idx < span[1]
+             and not (t.lower_ in _NEG_WORDS and t.dep_ in ("neg", "det", "advmod", "nsubj"))]
+    return "".join(words).strip()
+
+
+def _kind(sent: Span, low: str, n_mentions: int, n_counts: int, denial: bool,
+          c: Cues) -> str | None:
+    """The claim kind, or None when the sentence is not a factual proposition."""
+    if denial or _no_such_thing(sent) is not None:
+        return "denial"
+    if c.accusation.search(low) and n_mentions:
+        return "accusation"
+    root = sent.root
+    if n_counts:
+        return "number"
+    if c.opinion_phrases.search(low):
+        return None  # "it is evident that ...": the writer's judgement
+    if root.lemma_ in c.appeal_lemmas or root.lemma_ in c.opinion_lemmas:
+        return None  # "X urged restraint", "this reflects ...": nothing to check
+    if any(t.lower_ in c.modals and t.head.i == root.i for t in sent):
+        return None  # "both sides must ...": a recommendation
+    if c.causal.search(low) and n_mentions:
+        return "causal"
+    actions = [t for t in sent if t.pos_ == "VERB" and t.lemma_ not in c.speech_lemmas
+               and t.lemma_ not in c.appeal_lemmas and t.lemma_ not in c.opinion_lemmas]
+    # "Kaldoria says the complex is a seminary" (an identity with a noun attribute),
+    # "Qorvan said that Norvane had been in contact with both sides" (a reported state)
+    identities = [t for t in sent if t.lemma_ == "be" and t.dep_ in ("ccomp", "ROOT")
+                  and any(ch.dep_ == "attr" and (ch.pos_ in ("NOUN", "PROPN") or any(
+                      x.dep_ == "det" for x in ch.children))
+                      or ch.dep_ == "prep" and t.dep_ == "ccomp" for ch in t.children)]
+    if n_mentions and (actions or identities):
+        return "action"
+    return None
+
+
+def _no_such_thing(sent: Span) -> Token | None:
+    """"There was no mediation", "there had been 'no mediation' by any third party": an
+    existential negated in the past or present (not "there will be no ..."); returns
+    its verb."""
+    for t in sent:
+        if t.lemma_ == "be" and any(ch.dep_ == "expl" for ch in t.children) and not any(
+                ch.lower_ in _MODALS for ch in t.children if ch.dep_ == "aux"):
+            attrs = [ch for ch in t.children if ch.dep_ in ("attr", "nsubj", "dobj")
+                     and ch.lemma_.lower() not in _NOT_DENIED]
+            if any(x.lower_ == "no" and x.dep_ == "det" for a in attrs for x in a.children):
+                return t
+    return None
+
+
+def _accusation_verb(sent: Span, c: Cues) -> Token | None:
+    """The verb whose subject accuses ("accused", "blamed"); in "X fosters terrorism"
+    the subject is the accused, so that verb is not one."""
+    for t in sent:
+        if t.pos_ == "VERB" and t.lemma_.lower() in _ACCUSING:
+            return t
+    return None
+
+
+# ------------------------------------------------------------------ the stage
+class _Builder:
+    def __init__(self, doc: Doc, ctx: ArticleContext, mentions: Sequence[Mention],
+                 quotes: Sequence[Quote], counts: Sequence[Count], places: Sequence[Place],
+                 actors: Sequence[Actor]) -> None:
+        self.doc, self.ctx, self.c = doc, ctx, cues()
+        self.text = doc.text  # Doc.text joins every token: build it once
+        self.mentions, self.quotes, self.counts, self.places = mentions, quotes, counts, places
+        self.names = {a.id: a.name for a in actors}
+        self.claims: list[Claim] = []
+        self.sents: list[_Sent] = []
+
+    def entities(self, span: tuple[int, int]) -> list[str]:
+        out = {m.country for m in self.mentions if m.country and _overlap(span, m.span)}
+        out |= {p.country for p in self.places if p.country and _overlap(span, p.span)}
+        return sorted(out)
+
+    def numbers(self, span: tuple[int, int]) -> list[float]:
+        return sorted({n.number for n in self.counts if _overlap(span, n.span)})
+
+    def make(self, span: tuple[int, int], ev_span: tuple[int, int], asserter: Asserter | None,
+             attribution: str, hedge: str, kind: str, polarity: str,
+             quote_id: str | None = None, target: str | None = None) -> Claim:
+        aid, text = self.ctx.article_id, self.text
+        return Claim(
+            id=content_id("claim", aid, str(span[0]), str(span[1])),
+            text=text[span[0]:span[1]], asserted_by=asserter,
+            attribution=attribution,  # type: ignore[arg-type]
+            hedge=hedge,  # type: ignore[arg-type]
+            article_ids=[aid], kind=kind, polarity=polarity,  # type: ignore[arg-type]
+            entities=self.entities(ev_span), numbers=self.numbers(span),
+            quote_id=quote_id, target_text=target,
+            evidence=[ClaimEvidence(article_id=aid, outlet=self.ctx.outlet,
+                                    text=text[ev_span[0]:ev_span[1]], span=ev_span,
+                                    asserted_by=asserter, hedge=hedge)])
+
+    def sentence(self, i: int, sent: Span) -> None:
+        c = self.c
+        if _skip(sent, self.ctx, c):
+            return
+        span = _trimmed(sent)
+        low = self.text[span[0]:span[1]].lower()
+        ms = [m for m in self.mentions if _overlap(span, m.span)]
+        trig = hedges.denial_trigger(sent, c)
+        kind = _kind(sent, low, len(ms), len(self.numbers(span)), trig is not None, c)
+        reported = hedges.reported_assertions(sent, c)
+        if kind is None and not reported:
+            return
+        q = _find_quote(span, self.quotes)
+        asserter, attribution = self._asserter(sent, low, q, trig, kind)
+        own: Claim | None = None
+        if kind is not None:
+            denial = trig is not None or kind == "denial"
+            hedge = hedges.hedge_of(low, attribution, denial, c)
+            negated = not denial and _negated(sent)
+            polarity = "neg" if denial or negated else "pos"
+            target, pointer = self._target(trig, sent, reported)
+            own = self.make(span, span, asserter, attribution, hedge, kind, polarity,
+                            q.id if q else None, target)
+            self.claims.append(own)
+            self.sents.append(_Sent(i, sent, own, pointer=pointer))
+        denier = own.asserted_by if own is not None and own.hedge == "denied" else None
+        for ra in reported:
+            held = self._reported_claim(ra, span, own, (asserter, attribution))
+            if held is None:
+                continue
+            if denier is not None:  # "its" in X's claim is X; else the denier
+                held.text = resolve_denier(held.text, held.asserted_by
+                                           if held.asserted_by and held.asserted_by.country
+                                           else denier)
+                if own is not None and own.target_text == self.text[
+                        ra.content[0]:ra.content[1]]:
+                    own.target_text = held.text
+            self.sents.append(_Sent(i, sent, held, held=True))
+            if own is not None and own.hedge == "denied" and not _same_side(
+                    own.asserted_by, held.asserted_by):
+                own.contested_by.append(held.id)
+                held.contested_by.append(own.id)
+
+    def _asserter(self, sent: Span, low: str, q: Quote | None, trig: Token | None,
+                  kind: str | None) -> tuple[Asserter | None, str]:
+        c = self.c
+        verb: Token | None = None
+        if trig is not None and trig.pos_ in ("VERB", "AUX"):
+            verb = trig
+        elif trig is not None:  # "X called it 'propaganda'": the labelling verb's subject
+            gov = hedges.governing_verb(trig)
+            verb = gov if gov is not None and gov.lemma_ in _LABELLING else None
+        elif kind == "accusation":
+            verb = _accusation_verb(sent, c)
+        subj = _subject(verb) if verb is not None else None
+        # A passive denial ("X is contradicted by ...") and "the claim was false" have
+        # what is denied as subject; a first-person subject in a quote is its speaker.
+        if subj is not None and subj.dep_ != "nsubjpass" and subj.lemma_.lower() \
+                not in c.claim_nouns and not (q is not None and subj.lower_ in _PERSONAL):
+            found = _asserter_from(subj, self.mentions, self.names, c)
+            if found is not None:
+                return found
+        if q is not None:
+            return _quote_asserter(q, c)
+        phrase = hedges.unnamed_phrase(low, c)
+        if phrase is not None:
+            root_subj = _subject(sent.root)
+            if root_subj is not None and hedges.is_unnamed_name(_np_text(root_subj), c):
+                m = _mention_at(root_subj, self.mentions)
+                return Asserter(name=_np_text(root_subj), country=m.country if m else None), \
+                    "unnamed"
+            return Asserter(name=phrase, country=None), "unnamed"
+        return Asserter(name=self.ctx.outlet or "the outlet", country=None), "outlet"
+
+    def _target(self, trig: Token | None, sent: Span,
+                reported: list[hedges.ReportedAssertion]) -> tuple[str | None, bool]:
+        """What a denial denies, and whether that is only a pointer to resolve."""
+        if trig is None:
+            verb = _no_such_thing(sent)
+            if verb is not None:  # "there was no mediation" denies mediation
+                lo, hi = verb.left_edge, verb.right_edge
+                return _affirmed(sent, (lo.idx, hi.idx + len(hi.text))), False
+            return None, False
+        text = self.text
+        span = hedges.denied_target(trig, sent)
+        # "denied claims that X": X, the assertion inside the denied object, is denied
+        inside = [ra for ra in reported if span is not None
+                  and span[0] <= ra.noun.idx < span[1]]
+        if inside or (span is None and reported):
+            s, e = (inside or reported)[0].content
+            return text[s:e], False
+        if span is None:
+            return None, True
+        target = text[span[0]:span[1]].strip(" \"'“”‘’")
+        root = self.doc.char_span(span[0], span[1], alignment_mode="expand")
+        pointer = hedges.is_anaphoric(target) or (
+            root is not None and root.root.lemma_.lower() in self.c.claim_nouns)
+        if pointer and reported:  # "Responding to Pakistan's claims of X, ... dismissed
+            s, e = reported[0].content  # the accusations": the claims named beside it
+            return text[s:e], False
+        return target, pointer
+
+    def _reported_claim(self, ra: hedges.ReportedAssertion, sent_span: tuple[int, int],
+                        own: Claim | None, sentence_asserter: tuple[Asserter | None, str]
+                        ) -> Claim | None:
+        s, e = ra.content
+        if len(self.text[s:e].split()) < 3:
+            return None
+        who: tuple[Asserter | None, str] | None = None
+        if ra.holder is not None:
+            who = _asserter_from(ra.holder, self.mentions, self.names, self.c)
+        elif ra.noun.pos_ == "VERB":  # "He went on to say ..., claiming that X": the
+            head = ra.noun                # subject up the verb chain, else the speaker
+            for _ in range(3):
+                if head.head is head:
+                    break
+                head = head.head
+                subj = _subject(head)
+                if subj is not None:
+                    who = _asserter_from(subj, self.mentions, self.names, self.c)
+                    break
+            if who is None and sentence_asserter[1] != "outlet":
+                who = sentence_asserter
+        asserter, attribution = who if who else (None, "unnamed")
+        low = self.text[s:e].lower()
+        kind = "accusation" if self.c.accusation.search(low) else (
+            "number" if self.numbers((s, e)) else "action")
+        claim = self.make((s, e), sent_span, asserter, attribution, "alleged", kind, "pos")
+        if own is not None and claim.id == own.id:
+            return None
+        self.claims.append(claim)
+        return claim
+
+    def link_pointers(self) -> None:
+        """A denial that only points ("dismissed the accusations", "called it
+        propaganda") denies the nearest alleged claim or accusation around it."""
+        for k, s in enumerate(self.sents):
+            if not s.pointer or s.claim.contested_by:
+                continue
+            cands = [(abs(o.index - s.index) + (0 if o.index < s.index else 0.5)
+                      - (0.1 if o.held else 0)
+                      + (0 if o.claim.hedge == "alleged" or o.claim.kind == "accusation"
+                         else 0.7), o)
+                     for o in self.sents[max(0, k - 8): k + 8] if o is not s
+                     and -_LINK_BACK <= o.index - s.index <= _LINK_AHEAD
+                     and o.claim.polarity == "pos"
+                     and not _same_side(o.claim.asserted_by, s.claim.asserted_by)
+                     and (abs(o.index - s.index) <= 1
+                          or _shares(o.claim.entities, s.claim.entities))]
+            if cands:
+                other = min(cands, key=lambda x: x[0])[1].claim
+                s.claim.contested_by.append(other.id)
+                other.contested_by.append(s.claim.id)
+                s.claim.target_text = s.claim.target_text or other.text
+
+
+def _same_side(a: Asserter | None, b: Asserter | None) -> bool:
+    """Both asserters are known and are the same speaker or speak for the same country:
+    a denial never answers its own side."""
+    if a is None or b is None:
+        return False
+    if a.actor_id and a.actor_id == b.actor_id or a.name.casefold() == b.name.casefold():
+        return True
+    return bool(a.country and a.country == b.country)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    from chronicler.nlp.places.data import country_words
+
+    return {e.country: e.name for e in country_words().names.values()
+            if e.country and e.kind == "country"}
+
+
+_LEADING_PRONOUN = re.compile(r"^(it|its|they|their)\b", re.I)
+
+
+def resolve_denier(content: str, denier: Asserter | None) -> str:
+    """"denied claims that its missiles had struck ...": in what a denial denies, a
+    leading "it"/"its"/"they"/"their" is the claim's holder when the sentence names
+    one ("Kaldoria's claim that its forces ..."), else the denier ("India's missiles had
+    struck ..."); the name lets the proposition meet its other wordings elsewhere."""
+    if denier is None or not denier.country:
+        return content
+    name = _country_names().get(denier.country)
+    m = _LEADING_PRONOUN.match(content)
+    if not name or not m or len(content.split()) < 3:
+        return content
+    word = m.group(1).lower()
+    return (f"{name}'s" if word in ("its", "their") else name) + content[m.end():]
+
+
+def _shares(a: Sequence[str], b: Sequence[str]) -> bool:
+    return not a or not b or bool(set(a) & set(b))
+
+
+def extract_claims(doc: Doc, ctx: ArticleContext, mentions: Sequence[Mention] = (),
+                   quotes: Sequence[Quote] = (), counts: Sequence[Count] = (),
+                   places: Sequence[Place] = (), actors: Sequence[Actor] = ()) -> list[Claim]:
+    b = _Builder(doc, ctx, mentions, quotes, counts, places, actors)
+    for i, sent in enumerate(doc.sents):
+        b.sentence(i, sent)
+    b.link_pointers()
+    seen: set[str] = set()
+    out = []
+    for cl in sorted(b.claims, key=lambda x: (x.evidence[0].span, x.id)):
+        if cl.id not in seen:
+            seen.add(cl.id)
+            cl.contested_by = sorted(set(cl.contested_by))
+            out.append(cl)
+    return out
+
+
+def _run(doc: Doc, ctx: ArticleContext, state: State) -> State:
+    return {"claims": extract_claims(doc, ctx, state.get("mentions", []),
+                                     state.get("quotes", []), state.get("counts", []),
+                                     state.get("places", []), state.get("actors", []))}
+
+
+STAGE = register(Stage(
+    name=STAGE_NAME,
+    requires=("mentions", "actors", "quotes", "counts", "places", "doc.sents", "token.dep",
+              "token.lemma"),
+    assigns=("claims",),
+    run=_run,
+    load=_country_names,
+    doc="Check-worthy claims per sentence, with asserter, attribution, hedge and denials.",
+))

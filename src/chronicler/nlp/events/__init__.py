@@ -1,0 +1,16 @@
+"""PLOVER event coding, the per-article stage ``chronicler.events.v1``.
+
+    patterns.py    read data/events/*.toml (one file per PLOVER type) into a Lexicon
+    operations.py  named military operations ("Operation Sindoor")
+    index.py       what the coder looks up, built once per article (sentences, dates, ...)
+    candidates.py  trigger candidates: tokens that start a pattern and pass its constraints
+    roles.py       actor and recipient tokens from the dependency parse, resolved to actors
+    arguments.py   argument assembly per construction, then the dyad rules
+    modes.py       PLOVER mode and score; negated, future, hypothetical, historical; reports
+    attach.py      date, place and size of an event
+    reports.py     reporters, accusing claims, "we" in reported speech, rejection links
+    coder.py       the stage: sentences -> Event records
+
+The cross-article merge is ``chronicler.corpus.events``; timelines are
+``chronicler.views.timeline``; the PLOVER export is ``chronicler.outputs.plover``.
+"""

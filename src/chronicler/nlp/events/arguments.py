@@ -1,0 +1,324 @@
+"""Arguments of a candidate: actors and recipients from the parse (``roles`` has the
+constructions), then the dyad rules that fill what the sentence leaves implicit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from chronicler.nlp.events.attach import VICTIM_CVL
+from chronicler.nlp.events.candidates import Candidate
+from chronicler.nlp.events.index import ArticleIndex
+from chronicler.nlp.events.modes import clause_tokens, lemma_set, phrase_tokens
+from chronicler.nlp.events.roles import (
+    PRONOUNS,
+    Arg,
+    agents,
+    children,
+    conjuncts,
+    is_passive,
+    prep_objects,
+    reciprocal_phrase,
+    subjects,
+    word_before,
+)
+from chronicler.records import EventActor
+
+EXTRA_PREPS: dict[str, tuple[str, ...]] = {
+    "CONSULT": ("with",), "COOPERATE": ("with",), "REJECT": ("with",), "AGREE": ("with",),
+    "REQUEST": ("with", "to", "for"), "SANCTION": ("to", "for"), "SUPPORT": ("to", "for"),
+    "AID": ("to", "for"), "ACCUSE": ("on",),
+}
+NOUN_EXTRA_PREPS: dict[str, tuple[tuple[str, ...], ...]] = {  # in order of preference
+    "ASSAULT": (("of", "for", "to"),), "COERCE": (("of", "for", "to"),),
+    "SANCTION": (("to", "with", "for"), ("of",)),
+    "SUPPORT": (("of", "for", "to"),), "AID": (("of", "for", "to"),), "ACCUSE": (("against",),),
+}
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG"})
+# A light verb's own prepositional target ("launched strikes on X"); "took place at X" is
+# where, not whom.
+LIGHT_TARGET_PREPS = frozenset({"on", "against", "targeting", "upon"})
+# What a denial rejects when it rejects an accusation: the REJECT answers the accuser.
+CLAIM_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "insinuation",
+                         "suggestion", "report", "assertion", "narrative", "propaganda"})
+# "VARSK, March 11 (CPA) — ", "Tirvan, March 12, 2025 — ", "Bhubaneswar, June 5, 2025: "
+# ------------------------------------------------------------------ arguments
+def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
+    """Fill actors and recipients; True when the parse named any argument.
+
+    Each role has groups of candidate tokens in order of preference (``roles`` module
+    docstring); the first group that resolves to someone wins. A recipient that is the
+    actor itself ("closed its airspace to Merovian airlines") is skipped."""
+    lex, res = ix.lex, ix.resolver
+    tok = c.trigger
+    t = c.spec.type
+    actor_groups: list[list[Token]] = []
+    recip_groups: list[list[Token]] = []
+    verb: Token | None = None
+    if tok.pos_ == "ADJ":
+        h = c.heads[-1]
+        actor_groups.append(subjects(h) if h.i != tok.i else [])
+        recip_groups.append([o for x in clause_tokens([tok])
+                             for o in prep_objects(x, ("with",))])
+    elif not c.nominal:
+        verb = tok
+        if is_passive(verb):
+            actor_groups.append(agents(verb))
+            recip_groups.append([x for s in children(verb, ("nsubjpass",))
+                                 for x in conjuncts(s)])
+        elif verb.dep_ == "acl" and verb.tag_ == "VBN" and not children(verb, ("nsubj",)):
+            # "the 24 people killed at ...": the noun is the one it happened to
+            actor_groups.append(agents(verb))
+            recip_groups.append(conjuncts(verb.head))
+        else:
+            actor_groups.append(subjects(verb))
+            if t == "REQUEST" and tok.lemma_.lower() == "call":
+                recip_groups.append(prep_objects(tok, ("on", "upon")))
+            recip_groups.append([x for o in children(verb, ("dobj", "dative"))
+                                 for x in conjuncts(o)])
+        verb_preps = set(lex.target_preps) | set(EXTRA_PREPS.get(t, ()))
+        recip_groups.append(prep_objects(verb, verb_preps))
+        if t in ("SANCTION", "ACCUSE"):  # "declared [the attaches] persona non grata"
+            recip_groups.append([x for ch in verb.children if ch.dep_ in ("ccomp", "xcomp", "oprd")
+                                 for x in children(ch, ("nsubj",))])
+        if t in ("CONSULT", "COOPERATE", "REQUEST", "REJECT", "CONCEDE"):
+            # "offered to hold talks with India"
+            recip_groups.append([o for x in clause_tokens([verb]) if x.i != verb.i
+                                 and x.pos_ in ("NOUN", "VERB")
+                                 for o in prep_objects(x, ("with",))])
+    else:
+        own: list[Token] = []
+        for ch in tok.children:
+            if ch.dep_ == "poss":
+                own += conjuncts(ch)
+            elif ch.dep_ in ("amod", "compound", "nmod") and ch.i in res.mention_tokens:
+                own.append(ch)
+        own += prep_objects(tok, ("by",))
+        if t == "ASSAULT":
+            own += prep_objects(tok, ("from",))
+        actor_groups.append(own)
+        recip_groups.append(prep_objects(tok, lex.target_preps))
+        # "closure of [Kaldorian airspace] to [Merovian airlines]": "to" before "of"
+        for noun_preps in NOUN_EXTRA_PREPS.get(t, ()):
+            recip_groups.append(prep_objects(tok, noun_preps))
+        if t in ("CONSULT", "COOPERATE", "REQUEST", "REJECT"):
+            recip_groups.append([o for x in phrase_tokens(tok) if x.i != tok.i
+                                 and x.pos_ in ("NOUN", "VERB")
+                                 for o in prep_objects(x, ("with",))])  # "offer of talks with"
+        if t == "CONSULT":  # "a visit to Russia" (a country or actor, not a province)
+            recip_groups.append([o for o in prep_objects(tok, ("to",))
+                                 if o.i in res.mention_tokens])
+        light = c.light
+        if light is not None:
+            if is_passive(light):
+                actor_groups.append(agents(light))
+            else:
+                actor_groups.append([x for x in subjects(light) if x.i != tok.i])
+            recip_groups.append(prep_objects(light, LIGHT_TARGET_PREPS |
+                                             ({"to"} if t == "SANCTION" else set())))
+        # "Operation Sindoor" with no one launching it, or "Operation Sindoor — a mission
+        # launched ...": its owner
+        near = [tok, *tok.children]
+        if tok.dep_ == "appos":  # "India's Operation Sindoor — a mission launched ..."
+            j = tok.left_edge.i - 1
+            while j > 0 and (ix.doc[j].is_punct or ix.doc[j].is_space):
+                j -= 1
+            near += [tok.head, ix.doc[j]]
+        actor_groups.append([x for x in near if x.i in ix.op_at and ix.op_at[x.i][1]][:1])
+        if t == "ASSAULT":  # "attacks on three airbases by Indian missiles" (by misattached)
+            actor_groups.append([o for p in tok.children if p.dep_ == "prep"
+                                 for x in p.children if x.dep_ == "pobj"
+                                 for o in prep_objects(x, ("by",))])
+    if t == "ACCUSE":  # "the allegation that Kaldoria fosters terrorism"
+        recip_groups.append([x for ch in tok.children if ch.dep_ in ("ccomp", "acl")
+                             and ch.pos_ in ("VERB", "AUX") for x in subjects(ch)])
+    if t == "ASSAULT":  # an attack "in Afghanistan" with no other target: that country
+        recip_groups.append([o for h in c.heads for o in prep_objects(h, ("in", "inside", "into"))
+                             if o.i in ix.country_places])
+    # "between India and Pakistan"
+    between = prep_objects(tok, ("between",))
+    if c.light is not None:
+        between += prep_objects(c.light, ("between",))
+    for o in between:
+        if reciprocal_phrase(o, lex):
+            c.reciprocal = True
+            continue
+        a = res.resolve(o)
+        if a is not None and a.country:
+            c.between.append(a)
+    lo, hi = ix.segment_of(c.trigger.i) or (0, len(ix.doc))
+    lo = max(lo, ix.dateline_end)
+
+    def usable(x: Token) -> bool:
+        return lo <= x.i < hi
+
+    # The parser makes the dateline the subject ("Tirvan, March 12 — Kaldoria on
+    # Wednesday rejected": Kaldoria an apposition of Tirvan): its appositive stands in.
+    def past_dateline(group: list[Token]) -> list[Token]:
+        out: list[Token] = []
+        for x in group:
+            if x.i < ix.dateline_end:
+                out += [y for a in x.children if a.dep_ == "appos" and a.i >= ix.dateline_end
+                        for y in conjuncts(a)]
+            else:
+                out.append(x)
+        return out
+
+    actor_groups = [past_dateline(g) for g in actor_groups]
+    recip_groups = [past_dateline(g) for g in recip_groups]
+
+    # "both sides" as the subject, or "reciprocal"/"exchange": both sides did it; "urged
+    # both countries": both are recipients
+    if any(reciprocal_phrase(x, lex) for g in actor_groups[:1] for x in g if usable(x)):
+        c.reciprocal = True
+    if lemma_set([tok, *tok.children, *([c.light] if c.light else [])]) & lex.reciprocal:
+        c.reciprocal = True
+    both_recipients = any(reciprocal_phrase(x, lex) for g in recip_groups for x in g
+                          if usable(x))
+    explicit = False
+    for group in actor_groups:
+        found = [a for a in res.resolve_all(x for x in group if usable(x)
+                                            and not reciprocal_phrase(x, lex))]
+        if found:
+            c.actors = [a.actor for a in found]
+            c.arg_tokens.update(a.token for a in found)
+            explicit = True
+            break
+    carrier = verb if verb is not None else c.light
+    if not c.actors and carrier is not None and carrier.pos_ in ("VERB", "AUX"):
+        w = word_before(carrier)
+        if w is not None and usable(w):
+            a = res.resolve(w)
+            if a is not None:
+                c.actors = [a]
+                c.arg_tokens.add(w.i)
+                explicit = True
+    acts = countries(c.actors)
+    pronoun_actor = bool(c.arg_tokens) and all(
+        ix.doc[i].lower_ in PRONOUNS for i in c.arg_tokens)
+    # "rejected any suggestion of [X]'s involvement", "welcome help from [the UN]"
+    descend = t not in ("REJECT", "ACCUSE", "SUPPORT")
+    for group in recip_groups:
+        found = []
+        for x in group:
+            if not usable(x) or reciprocal_phrase(x, lex):
+                continue
+            a = res.resolve(x, descend=descend)
+            if a is None or any(same_actor(a, b) for b in c.actors):
+                continue
+            if a.country and a.country in acts and not c.reciprocal:
+                if pronoun_actor and x.i in res.mention_tokens and x.lower_ not in PRONOUNS:
+                    # "It also condemned Merovia's suspension": the name beats the pronoun
+                    c.actors, acts = [], set()
+                else:
+                    continue  # "closed its airspace": the actor's own
+            if x.i in res.place_at and x.i not in res.mention_tokens and \
+                    x.head.lower_ in ("at", "in", "near", "across", "along"):
+                continue  # "killed at Sellin Meadow": where, not whom
+            found.append(Arg(a, x.i))
+        if found:
+            c.recipients = [a.actor for a in found]
+            c.arg_tokens.update(a.token for a in found)
+            explicit = True
+            break
+    if t == "ACCUSE" and not c.recipients and c.actors and len(ix.dyad) == 2:
+        # "called the strikes an act of war": the accused is whoever struck, the other side
+        objs = [x for g in recip_groups[:2] for x in g]
+        if any(lex.rules_for(x.lemma_.lower()) and any(r.type == "ASSAULT" and r.nominal
+                                                       for r in lex.rules_for(x.lemma_.lower()))
+               for x in objs) and len(acts & set(ix.dyad)) == 1:
+            other = ix.dyad[1] if ix.dyad[0] in acts else ix.dyad[0]
+            c.recipients = [res.country_actor(other)]
+            explicit = True
+    if t == "REJECT":
+        objs = [x for g in recip_groups[:2] for x in g] + [
+            x for ch in tok.children if ch.dep_ == "ccomp" for x in [ch]]
+        c.rejects_claim = c.rule.id.startswith("reject.verdict") or any(
+            x.lemma_.lower() in CLAIM_NOUNS or x.dep_ == "ccomp" for x in objs)
+        if c.rejects_claim and not c.recipients:
+            # "Asked about Kaldorian claims that ..., Velic dismissed the reports": the
+            # claimant named in the sentence
+            for x in ix.doc[lo:hi]:
+                if x.lemma_.lower() in CLAIM_NOUNS and usable(x):
+                    for m in x.children:
+                        if m.dep_ in ("poss", "amod", "compound") and m.i in res.mention_tokens:
+                            a = res.resolve(m)
+                            if a is not None and a.country and a.country not in acts:
+                                c.recipients = [a]
+                                break
+                if c.recipients:
+                    break
+    if both_recipients and not c.recipients and len(ix.dyad) == 2:
+        c.recipients = [res.country_actor(ix.dyad[0], "GOV"),
+                        res.country_actor(ix.dyad[1], "GOV")]
+        c.recipients = [r for r in c.recipients if r.country not in acts] or c.recipients
+        explicit = True
+    return explicit or bool(c.between) or c.reciprocal
+
+
+def same_actor(a: EventActor, b: EventActor) -> bool:
+    if a.actor_id and b.actor_id:
+        return a.actor_id == b.actor_id and a.sector == b.sector
+    return (a.name, a.country) == (b.name, b.country)
+
+
+def countries(actors: Sequence[EventActor]) -> set[str]:
+    return {a.country for a in actors if a.country}
+
+
+def infer_from_dyad(c: Candidate, ix: ArticleIndex) -> None:
+    """Dyad rules of the module docstring, applied after the parse found what it could."""
+    res = ix.resolver
+    dyad = ix.dyad
+    if c.between and not c.actors:
+        c.actors = list(c.between)
+    if c.reciprocal or (c.spec.type == "RETREAT" and not c.actors
+                        and "ceasefire" in c.modes):
+        if len(dyad) == 2:
+            both = list(c.between) if len(c.between) >= 2 else \
+                [res.country_actor(dyad[0], "GOV"), res.country_actor(dyad[1], "GOV")]
+            known = countries(c.actors)
+            c.actors = c.actors + [a for a in both if a.country not in known]
+            if c.spec.type == "ASSAULT":
+                c.recipients = [a for a in both]
+    rep = c.reported_by.country if c.reported_by is not None else None
+    if rep and c.actors and not countries(c.actors) and all(
+            a.sector in STATE_SECTORS for a in c.actors):
+        # "Halvik said the armed forces had destroyed ...": the speaker's own forces
+        c.actors = [a.model_copy(update={"country": rep}) for a in c.actors]
+    acts = countries(c.actors)
+    recs = countries(c.recipients)
+    if c.spec.infer_actor and not acts:
+        code = None
+        if c.reported_by is not None and c.reported_by.country and \
+                c.reported_by.country not in recs:
+            code = c.reported_by.country  # the speaker announcing or reporting it
+        elif len(dyad) == 2 and len(recs & set(dyad)) == 1:
+            code = dyad[1] if dyad[0] in recs else dyad[0]
+        if code is not None:
+            if c.actors:  # "the armed forces", said Kaldorian officials: theirs
+                c.actors = [a.model_copy(update={"country": code}) for a in c.actors]
+            else:
+                c.actors = [res.country_actor(code, "GOV")]
+        acts = countries(c.actors)
+    if c.spec.infer_recipient and not recs and len(dyad) == 2 and len(acts) == 1 \
+            and acts <= set(dyad):
+        other = dyad[1] if dyad[0] in acts else dyad[0]
+        c.recipients = [res.country_actor(other)]
+    if c.spec.type == "ASSAULT":
+        # "the Pahalgam terror attack that claimed 26 lives": militants against the
+        # civilians of the place it happened in
+        mods = lemma_set([x for x in c.trigger.children if x.dep_ in ("compound", "amod")])
+        if not c.actors and mods & ix.lex.terror_words:
+            c.actors = [EventActor(name="militants", sector="REB")]
+        own = lemma_set(clause_tokens([c.trigger, *c.heads[1:]]) + [
+            x for r in c.trigger.children if r.dep_ == "relcl" for x in r.subtree])
+        if not c.recipients and c.place is not None and c.place.country and own & VICTIM_CVL:
+            c.recipients = [EventActor(name="civilians", country=c.place.country,
+                                       sector="CVL")]
+    # a country acting is its government
+    c.actors = [a if a.sector or not a.country else a.model_copy(update={"sector": "GOV"})
+                for a in c.actors]
+
+

@@ -1,0 +1,139 @@
+"""Date, place and size of a candidate event (rules in ``coder``'s docstring)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from chronicler.nlp.events.candidates import Candidate
+from chronicler.nlp.events.index import ArticleIndex
+from chronicler.records import Place, Size, TimeExpr
+
+KILL_VERBS = frozenset({"kill", "claim", "die", "martyr", "slay", "perish", "lose", "murder",
+                        "massacre", "shoot", "gun", "leave"})
+DEAD_WORDS = frozenset({"dead", "death", "deaths", "killed", "lives", "life", "bodies",
+                        "fatalities", "martyrs", "martyred", "casualties", "toll"})
+HURT_VERBS = frozenset({"injure", "wound", "hurt", "maim"})
+HURT_WORDS = frozenset({"injured", "wounded", "injuries", "hurt"})
+VICTIM_CVL = frozenset({"civilian", "civilians", "tourist", "tourists", "people", "person",
+                        "villager", "villagers", "resident", "residents", "pilgrim",
+                        "pilgrims", "children", "women", "lives", "visitors"})
+
+# ------------------------------------------------------------------ date, place, size
+def attached_to(tok: Token, event_heads: set[int], trigger: Token, limit: int = 6) -> bool:
+    """Does ``tok`` hang on the event (through nouns and prepositions only)?"""
+    t = tok
+    for _ in range(limit):
+        if t.i in event_heads:
+            return True
+        if t.head.i == t.i:
+            return False
+        if t.i != tok.i and t.pos_ in ("VERB", "AUX") and t.i not in event_heads:
+            return False
+        t = t.head
+    return t.i in event_heads
+
+
+def attach_date(c: Candidate, ix: ArticleIndex, sent_i: int) -> None:
+    sent = ix.sents[sent_i]
+    heads = {h.i for h in c.heads} | {x.i for x in c.extra}
+    # "Six weeks ago today, gunmen walked out ... and killed 24": a conjoined verb with
+    # no subject of its own shares the first conjunct's date
+    for h in list(c.heads):
+        x = h
+        while x.dep_ == "conj" and x.head.pos_ in ("VERB", "AUX") and not any(
+                ch.dep_ in ("nsubj", "nsubjpass") for ch in x.children):
+            x = x.head
+            heads.add(x.i)
+        if x.dep_ == "advcl" and any(ch.lower_ in ("when", "as", "while") for ch in x.children):
+            heads.add(x.head.i)  # "On Tuesday, when the terrorists opened fire, he was ..."
+    sub = {x.i for x in c.trigger.subtree} if c.nominal else set()
+    for t, a, b in ix.times:
+        if a < sent.start or b >= sent.end:
+            continue
+        if a in sub or attached_to(ix.doc[a], heads, c.trigger) or \
+                attached_to(ix.doc[b], heads, c.trigger):
+            c.time, c.time_attached = t, True
+            return
+    # A verb event (or a noun carried by a verb) with no date of its own takes the
+    # nearest day-precision date of an earlier sentence of its paragraph. A bare noun
+    # reference ("after the Pahalgam attack") takes none: the narrative's date is not its.
+    if c.nominal and c.light is None:
+        return
+    pstart = ix.paragraph_start(c.trigger.idx)
+    best: TimeExpr | None = None
+    for t, _a, _b in ix.times:
+        if pstart <= t.span[0] < sent.start_char and t.precision == "day":
+            best = t
+    c.time = best
+
+
+def attach_place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
+    """A place attached to the event by in/at/near (a town before a country), else one
+    inside a noun trigger ("the Pahalgam attack"); never one of its actors."""
+    lex = ix.lex
+    heads = {h.i for h in c.heads} | {x.i for x in c.extra}
+    sub = {x.i for x in c.trigger.subtree} if c.nominal else set()
+    ranked: list[tuple[int, int, Place]] = []
+    for p, a, b in ix.places:
+        if a < sent.start or b >= sent.end:
+            continue
+        if any(i in c.arg_tokens for i in range(a, b + 1)):
+            continue
+        root = ix.doc[a]
+        for i in range(a, b + 1):
+            if ix.doc[i].head.i < a or ix.doc[i].head.i > b:
+                root = ix.doc[i]
+                break
+        is_country = any(i in ix.country_places for i in range(a, b + 1))
+        prep = root.head if root.dep_ == "pobj" else None
+        if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj":
+            prep = prep.head.head  # "in the town of Resk"
+        attached = prep is not None and prep.lower_ in lex.location_preps and \
+            attached_to(prep, heads, c.trigger, limit=5)
+        # "In Resk, where 13 civilians were killed": the place the clause is about
+        where = any(h.dep_ == "relcl" and h.head.i == root.i and any(
+            x.lower_ == "where" for x in h.children) for h in c.heads)
+        inside = a in sub and root.head.i == c.trigger.i and \
+            root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod", "nsubj")
+        if not (attached or inside or where):
+            continue
+        rank = 0 if attached or inside else 1
+        ranked.append((rank + (2 if is_country else 0), a, p))
+    if ranked:
+        ranked.sort(key=lambda x: (x[0], x[1]))
+        c.place = ranked[0][2]
+
+
+def attach_size(cands: Sequence[Candidate], ix: ArticleIndex, sent: Span) -> None:
+    assaults = [c for c in cands if c.spec.type == "ASSAULT"]
+    if not assaults:
+        return
+    for cnt, a, _b in ix.counts:
+        if a < sent.start or a >= sent.end:
+            continue
+        obj = cnt.object.lower().split()
+        verb = (cnt.verb or "").lower()
+        dead = verb in KILL_VERBS and (verb != "claim" or "lives" in obj) or \
+            bool(DEAD_WORDS & set(obj))
+        hurt = verb in HURT_VERBS or bool(HURT_WORDS & set(obj))
+        if verb in ("shoot", "gun", "leave") and not (set(obj) & VICTIM_CVL | DEAD_WORDS):
+            dead = False
+        if not (dead or hurt):
+            continue
+        target = min(assaults, key=lambda c: abs(c.trigger.i - a))
+        n = int(cnt.number)
+        size = target.size or Size()
+        if hurt and not dead:
+            size = size.model_copy(update={"injured": max(size.injured or 0, n)})
+        else:
+            size = size.model_copy(update={"dead": max(size.dead or 0, n)})
+        target.size = size
+
+
+def has_count(c: Candidate, ix: ArticleIndex, sent: Span) -> bool:
+    sub = {x.i for x in c.trigger.subtree}
+    return any(a in sub for _cnt, a, _b in ix.counts if sent.start <= a < sent.end)
+
+

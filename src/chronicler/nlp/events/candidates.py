@@ -1,0 +1,228 @@
+"""Trigger candidates: tokens whose lemma starts a pattern and that pass its
+constraints, with the clause heads that carry them (a light verb for a noun)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from chronicler.nlp.events.index import ArticleIndex
+from chronicler.nlp.events.modes import Aux, Report, clause_tokens, lemma_set, phrase_tokens
+from chronicler.nlp.events.patterns import Lexicon, TriggerRule, TypeSpec
+from chronicler.nlp.events.roles import governor
+from chronicler.records import EventActor, Place, Size, TimeExpr
+
+GENERIC_MODIFIERS = frozenset({"future", "possible", "potential", "any", "further", "new",
+                               "hypothetical", "next"})
+
+
+# ------------------------------------------------------------------ candidates
+@dataclass
+class Candidate:
+    rule: TriggerRule
+    spec: TypeSpec
+    trigger: Token
+    heads: list[Token]
+    light: Token | None
+    actors: list[EventActor] = field(default_factory=list)
+    recipients: list[EventActor] = field(default_factory=list)
+    arg_tokens: set[int] = field(default_factory=set)
+    reciprocal: bool = False
+    between: list[EventActor] = field(default_factory=list)
+    modes: list[str] = field(default_factory=list)
+    aux: Aux = field(default_factory=Aux)
+    report: Report | None = None
+    reported_by: EventActor | None = None
+    time: TimeExpr | None = None
+    time_attached: bool = False
+    place: Place | None = None
+    size: Size | None = None
+    operation: str | None = None
+    contexts: set[str] = field(default_factory=set)
+    extra: list[Token] = field(default_factory=list)  # tokens of merged candidates
+    rejects_claim: bool = False  # a REJECT of an accusation ("dismissed the accusations")
+
+    @property
+    def nominal(self) -> bool:
+        return self.trigger.pos_ in ("NOUN", "PROPN")
+
+
+def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> set[str]:
+    if scope == "children":
+        out = lemma_set(list(trig.children))
+        out |= {f"dep:{c.dep_}" for c in trig.children}
+        for c in trig.children:  # "called on X": the particle or preposition counts
+            if c.dep_ in ("prep", "prt", "agent"):
+                out.add(c.lower_)
+        return out
+    if scope == "subtree":
+        return lemma_set(list(trig.subtree))
+    if scope == "sentence":
+        return lemma_set(list(sent))
+    if scope == "object":
+        toks: list[Token] = []
+        for h in heads:
+            for c in h.children:
+                if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "pobj", "dative"):
+                    toks += list(c.subtree)
+                elif c.dep_ in ("prep", "agent") and c.lower_ not in ("by", "according"):
+                    toks += list(c.subtree)
+        return lemma_set(toks)
+    if scope == "around":
+        toks = list(trig.children)
+        h = trig.head
+        for _ in range(3):
+            toks.append(h)
+            if h.pos_ not in ("ADP",) or h.head.i == h.i:
+                break
+            h = h.head
+        for hh in heads:
+            toks.append(hh)
+            toks += [a for a in hh.children if a.dep_ in ("aux", "auxpass")]
+        h = trig.head
+        toks += [a for a in h.children if a.dep_ in ("aux", "auxpass", "neg")]
+        if trig.dep_ in ("attr", "acomp", "oprd"):  # "[the claim] was a lie": the subject
+            toks += [x for a in h.children if a.dep_ in ("nsubj", "nsubjpass") for x in [a]]
+        return lemma_set(toks)
+    if trig.pos_ in ("NOUN", "PROPN"):  # a noun's phrase (with "to hold talks") + its verb's clause
+        return lemma_set(phrase_tokens(trig) + clause_tokens([h for h in heads if h.i != trig.i]))
+    return lemma_set(clause_tokens(heads))
+
+
+def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],
+                 cache: dict[tuple[str, int, tuple[int, ...]], set[str]] | None = None) -> bool:
+    """Does ``tok`` start an event by ``rule`` (POS, particle, head, requires, unless)?
+    ``cache`` keeps the scope words of this token for the token's other rules."""
+    cache = {} if cache is None else cache
+
+    def words(scope: str) -> set[str]:
+        key = (scope, tok.i, tuple(h.i for h in heads))
+        if key not in cache:
+            cache[key] = scope_words(scope, tok, heads, sent)
+        return cache[key]
+
+    if tok.pos_ not in rule.pos:
+        return False
+    if not rule.nominal and tok.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+        return False  # an adjectival participle: "Pakistan-backed groups", "terror-linked"
+    if tok.tag_ in ("VBG", "VB") and tok.dep_ in ("csubj", "csubjpass", "nsubj"):
+        return False  # "targeting civilians is unacceptable": no event, a principle
+    if rule.nominal and tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return False  # a noun modifying a noun: "ceasefire talks", "operations chiefs"
+    if not rule.nominal and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(
+            c.dep_ == "det" for c in tok.children):
+        return False  # a participle used as a noun: "visited the injured"
+    if rule.nominal and not rule.standalone and any(
+            c.dep_ in ("amod", "det") and c.lower_ in GENERIC_MODIFIERS for c in tok.children):
+        return False  # "future attacks", "any attack": no event that happened
+    if rule.particle:
+        parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep")}
+        if not parts & rule.particle:
+            return False
+    if rule.unless_head and tok.head.i != tok.i:
+        # the head word, and above a preposition the word it hangs on, up to the first
+        # verb ("dismissed the claim as [propaganda]")
+        hs: set[str] = set()
+        h = tok.head
+        for _ in range(4):
+            hs |= {h.lemma_.lower(), h.lower_}
+            if h.pos_ in ("VERB", "AUX") or h.head.i == h.i or not (
+                    h.pos_ in ("ADP", "SCONJ") or h.dep_ in ("pobj", "dobj", "prep")):
+                break
+            h = h.head
+        if hs & rule.unless_head:
+            return False
+    if rule.requires and not words(rule.requires_scope) & rule.requires:
+        return False
+    if rule.also_requires and not words(rule.also_scope or rule.requires_scope) & rule.also_requires:
+        return False
+    if rule.unless and words(rule.unless_scope) & rule.unless:
+        return False
+    return True
+
+
+def event_heads(tok: Token, lex: Lexicon, nominal: bool) -> tuple[list[Token], Token | None]:
+    if nominal or tok.pos_ == "ADJ":
+        if tok.pos_ == "ADJ":
+            h = tok.head
+            return ([tok, h] if h.pos_ in ("VERB", "AUX") and h.i != tok.i else [tok]), None
+        g = governor(tok, lex)
+        return ([tok, g] if g is not None else [tok]), g
+    heads = [tok]
+    # "used jets, drones and missiles to hit": the using verb is part of the event
+    if tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in ("use", "employ"):
+        heads.append(tok.head)
+    return heads, None
+
+
+def find_candidates(sent: Span, ix: ArticleIndex) -> list[Candidate]:
+    lex = ix.lex
+    out: list[Candidate] = []
+    doc, by_lemma = ix.doc, lex.by_lemma
+    for i in range(sent.start, sent.end):
+        lemma, low = ix.lemmas[i], ix.lowers[i]
+        if lemma not in by_lemma and low not in by_lemma and i not in ix.op_at:
+            continue  # most words start nothing: no Token object made for them
+        if i < ix.dateline_end or i in ix.time_at:
+            continue  # "VARSK, March 11 —": no march
+        tok = doc[i]
+        keys = (lemma,) if lemma == low else (lemma, low)  # ordered: the same run every time
+        seen_types: set[str] = set()
+        cache: dict[tuple[str, int, tuple[int, ...]], set[str]] = {}
+        heads_of: dict[bool, tuple[list[Token], Token | None]] = {}
+        for key in keys:
+            for rule in lex.rules_for(key):
+                if rule.type in seen_types:
+                    continue
+                if rule.id == "assault.operation" and tok.i in ix.op_at:
+                    continue  # a named operation has its own candidate below
+                nominal = rule.nominal
+                if nominal not in heads_of:
+                    heads_of[nominal] = event_heads(tok, lex, nominal)
+                heads, light = heads_of[nominal]
+                if not rule_matches(rule, tok, sent, heads, cache):
+                    continue
+                seen_types.add(rule.type)
+                out.append(Candidate(rule=rule, spec=lex.types[rule.type], trigger=tok,
+                                     heads=heads, light=light))
+        # "launched Operation Sindoor": the operation's root token under a launching verb
+        if tok.i in ix.op_at and "ASSAULT" not in seen_types:
+            cand = operation_candidate(tok, ix)
+            if cand is not None:
+                out.append(cand)
+    return out
+
+
+def operation_candidate(tok: Token, ix: ArticleIndex) -> Candidate | None:
+    lex = ix.lex
+    if tok.head.i in ix.op_at and tok.head.i != tok.i:
+        return None  # not the root of the operation's name
+    h = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass", "pobj", "appos") and h.lemma_.lower() == "of" \
+            and h.head.lemma_.lower() in ("launch", "initiation"):
+        h = h.head
+    verb = h if h.pos_ in ("VERB", "AUX", "NOUN") else None
+    light = None
+    if verb is not None and verb.lemma_.lower() in lex.operation_light_verbs:
+        light = verb
+    else:
+        # "Operation Sindoor conducted by the Indian Armed Forces", "launched from May 7"
+        for c in tok.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in lex.operation_light_verbs:
+                light = c
+    if light is None:
+        return None
+    rule = TriggerRule(id="assault.operation.named", type="ASSAULT",
+                       pos=frozenset({"NOUN", "PROPN"}), lemmas=frozenset({tok.lemma_.lower()}),
+                       standalone=True)
+    if light.pos_ == "NOUN":  # "the launch of Operation X" carried by "announced"
+        g = governor(light, lex) or (light.head if light.head.pos_ in ("VERB", "AUX") else None)
+        heads = [tok, light] + ([g] if g is not None else [])
+        return Candidate(rule=rule, spec=lex.types["ASSAULT"], trigger=tok, heads=heads,
+                         light=g or light)
+    return Candidate(rule=rule, spec=lex.types["ASSAULT"], trigger=tok, heads=[tok, light],
+                     light=light)
+
+

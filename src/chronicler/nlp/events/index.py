@@ -1,0 +1,199 @@
+"""The per-article index the coder reads: sentences cut at line breaks, TimeExprs,
+places, counts and operations by token, the resolver of arguments, the main dyad and
+the dateline ("VARSK, April 2 (CPA) — "), built once per article so that coding a
+sentence is set lookups."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from chronicler.nlp.actors.titles import headline_ranges
+from chronicler.nlp.events.operations import OperationMention, find_operations
+from chronicler.nlp.events.patterns import Lexicon
+from chronicler.nlp.events.roles import ArgResolver
+from chronicler.nlp.stages import ArticleContext, State
+from chronicler.records import Actor, Count, EventActor, Mention, Place, Speaker, TimeExpr
+
+# "last week", "earlier this week": no day an event can be dated to
+VAGUE_WEEK = re.compile(r"\b(?:last|this|next|past|earlier this|later this)\s+week\b", re.I)
+NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z.'\u2019 /-]{1,30}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:\([^)]{1,30}\))?\s*[\u2014\u2013:-]\s")
+
+
+# ------------------------------------------------------------------ article index
+@dataclass
+class ArticleIndex:
+    """What the coder looks up per sentence, built once per article."""
+
+    doc: Doc
+    text: str  # doc.text, once (spaCy rebuilds it on every access)
+    lemmas: list[str]  # lower-case lemma of each token
+    lowers: list[str]  # lower-case form of each token
+    ctx: ArticleContext
+    lex: Lexicon
+    sents: list[Span]
+    sent_starts: list[int]
+    para_starts: list[int]
+    times: list[tuple[TimeExpr, int, int]]  # (time, first token, last token)
+    time_at: dict[int, TimeExpr]
+    places: list[tuple[Place, int, int]]
+    counts: list[tuple[Count, int, int]]
+    operations: list[OperationMention]
+    op_at: dict[int, tuple[str, str | None]]
+    resolver: ArgResolver
+    dyad: tuple[str, ...]
+    country_places: set[int] = field(default_factory=set)  # place tokens naming a country
+    seg_starts: list[int] = field(default_factory=list)
+    last_operation: tuple[str | None, EventActor] | None = None  # "the operation" later
+    # ACCUSE events so far: (segment index, trigger index, actors, event id)
+    accusations: list[tuple[int, int, list[EventActor], str]] = field(default_factory=list)
+    links: dict[str, str] = field(default_factory=dict)  # REJECT id -> the ACCUSE it answers
+    # who said what, for rejections: (segment, token, the claimant)
+    claimants: list[tuple[int, int, EventActor]] = field(default_factory=list)
+    dateline_end: int = 0  # tokens before this index are the dateline ("VARSK, April 2 —")
+
+    def __post_init__(self) -> None:
+        self.seg_starts = [s.start for s in self.sents]
+
+    def segment_of(self, i: int) -> tuple[int, int] | None:
+        """Token range of the segment holding token ``i``."""
+        k = bisect.bisect_right(self.seg_starts, i) - 1
+        if k < 0:
+            return None
+        return self.sents[k].start, self.sents[k].end
+
+    def sentence_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
+
+    def paragraph_start(self, char: int) -> int:
+        i = bisect.bisect_right(self.para_starts, char) - 1
+        return self.para_starts[i] if i >= 0 else 0
+
+
+def token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
+    sp = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if sp is None or len(sp) == 0:
+        return None
+    return sp.start, sp.end - 1
+
+
+def main_dyad(mentions: Sequence[Mention]) -> tuple[str, ...]:
+    """The two states the article's mentions name most (ties: first mentioned)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for m in mentions:
+        c = m.country
+        if c and len(c) == 3 and c.isupper() and c not in NON_STATE:
+            counts[c] += 1
+            first.setdefault(c, m.span[0])
+    ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+    return tuple(ranked[:2])
+
+
+def segments(doc: Doc) -> list[Span]:
+    """The parser's sentences, cut again at line breaks: a headline or subheading the
+    parser glued to the next sentence is a sentence of its own."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for t in sent:
+            if t.is_space and "\n" in t.text:
+                if t.i > start:
+                    out.append(doc[start:t.i])
+                start = t.i + 1
+            elif "\n" in t.whitespace_:
+                out.append(doc[start:t.i + 1])
+                start = t.i + 1
+        if start < sent.end:
+            out.append(doc[start:sent.end])
+    return [s for s in out if not all(t.is_space or t.is_punct for t in s)]
+
+
+def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> ArticleIndex:
+    # one pass over the tokens: the text (doc.text would make a second) and the lemmas
+    parts: list[str] = []
+    lemmas: list[str] = []
+    lowers: list[str] = []
+    for t in doc:
+        parts.append(t.text_with_ws)
+        lemmas.append(t.lemma_.lower())
+        lowers.append(t.lower_)
+    text = "".join(parts)
+    # Subheadings ("India Denies Strikes on Civilian Targets") restate the paragraph
+    # below them in a title-case parse the model gets wrong; they code nothing.
+    heads = headline_ranges(text)
+    sents = [s for s in segments(doc)
+             if not any(a <= s.start_char and s.end_char <= b + 1 for a, b in heads)]
+    para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    times, time_at = [], {}
+    for t in state.get("times", []):
+        r = token_range(doc, t.span)
+        if r is not None and t.date is not None and not VAGUE_WEEK.search(t.text):
+            times.append((t, r[0], r[1]))
+            for i in range(r[0], r[1] + 1):
+                time_at[i] = t
+    places = []
+    for p in state.get("places", []):
+        r = token_range(doc, p.span)
+        if r is not None:
+            places.append((p, r[0], r[1]))
+    counts = []
+    for c in state.get("counts", []):
+        r = token_range(doc, c.span)
+        if r is not None:
+            counts.append((c, r[0], r[1]))
+    ops = find_operations(text, lex)
+    op_at: dict[int, tuple[str, str | None]] = {}
+    for o in ops:
+        r = token_range(doc, (o.start, o.end))
+        if r is not None:
+            for i in range(r[0], r[1] + 1):
+                op_at[i] = (o.name, o.country)
+    mentions: list[Mention] = state.get("mentions", [])
+    actors: list[Actor] = state.get("actors", [])
+    # Optional: the quotes stage, when it ran before us. "we" in a direct quote is the
+    # speaker's side, and an event quoted is reported by the speaker.
+    quote_speaker: dict[int, Speaker] = {}  # any quote: who reports what it holds
+    direct_speaker: dict[int, Speaker] = {}  # direct quotes: whose "we" and "they"
+    for q in state.get("quotes", []):
+        if q.speaker is None:
+            continue
+        r = token_range(doc, q.span)
+        if r is not None:
+            for i in range(r[0], r[1] + 1):
+                quote_speaker.setdefault(i, q.speaker)
+                if q.kind == "direct":
+                    direct_speaker.setdefault(i, q.speaker)
+    resolver = ArgResolver(doc, mentions, actors, [p for p, _, _ in places], lex, op_at,
+                           direct_speaker, text=text)
+    resolver.any_quote_speaker = quote_speaker
+    country_ids = {a.id for a in actors if a.type == "COUNTRY"}
+    country_places: set[int] = set()
+    for m in mentions:
+        if m.actor_id in country_ids:
+            r = token_range(doc, m.span)
+            if r is not None:
+                country_places.update(range(r[0], r[1] + 1))
+    dl = DATELINE.match(text)
+    dateline_end = 0
+    if dl is not None:
+        sp = doc.char_span(0, dl.end(), alignment_mode="expand")
+        dateline_end = sp.end if sp is not None else 0
+    times = [x for x in times if x[1] >= dateline_end]
+    resolver.dateline_end = dateline_end
+    return ArticleIndex(doc=doc, text=text, lemmas=lemmas, lowers=lowers, ctx=ctx, lex=lex,
+                        sents=sents, dateline_end=dateline_end,
+                        sent_starts=[s.start_char for s in sents], para_starts=para_starts,
+                        times=times, time_at=time_at, places=places, counts=counts,
+                        operations=ops, op_at=op_at, resolver=resolver,
+                        dyad=main_dyad(mentions), country_places=country_places)
+
+

@@ -1,0 +1,71 @@
+"""Named military operations: "Operation Sindoor", "Bunyan-um-Marsoos".
+
+``find_operations`` finds them in an article's text: the names and aliases listed in
+``data/events/_operations.toml`` (with the country that runs each one), and any
+"Operation X" written with a capitalised name (owner unknown). The coder links them
+to the ASSAULT events they name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from chronicler.nlp.events.patterns import Lexicon, Operation
+
+# "Operation Sindoor", "Operation “Bunyan Marsoos”", "Operation Iron Lantern"
+_GENERIC = re.compile(
+    r"\bOperation\s+[\"“‘']?((?:[A-Z][\w’'-]*)(?:[\s-]+(?:(?:um|ul|e|al|of|the)[\s-]+)?"
+    r"[A-Z][\w’'-]*){0,3})")
+# Words after "Operation" that make it no name ("Operation Commander", "Operation Was").
+_NOT_NAMES = frozenset({"was", "is", "has", "had", "and", "the", "in", "on", "of", "commander",
+                        "chief", "room", "center", "centre", "director", "directorate"})
+
+
+@dataclass(frozen=True)
+class OperationMention:
+    start: int
+    end: int
+    name: str  # canonical
+    country: str | None
+
+
+@lru_cache(maxsize=8)
+def _alias_re(ops: tuple[Operation, ...]) -> tuple[re.Pattern[str], dict[str, Operation]]:
+    by_form: dict[str, Operation] = {}
+    for op in ops:
+        for form in (op.name, *op.aliases):
+            by_form[_norm(form)] = op
+    forms = sorted({f for op in ops for f in (op.name, *op.aliases)}, key=len, reverse=True)
+    alt = "|".join(re.escape(f).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]*")
+                   for f in forms)
+    return re.compile(rf"(?<![\w-])(?:Operation\s+)?[\"“‘']?(?:{alt})(?![\w-])", re.I), by_form
+
+
+def _norm(s: str) -> str:
+    s = re.sub(r"^operation\s+", "", s.strip().lower())
+    return re.sub(r"[\s\-\"“”‘’']+", "", s)
+
+
+def find_operations(text: str, lex: Lexicon) -> list[OperationMention]:
+    """Every operation named in ``text``, in order, with canonical names."""
+    found: list[OperationMention] = []
+    taken: list[tuple[int, int]] = []
+    if lex.operations:
+        rx, by_form = _alias_re(lex.operations)
+        for m in rx.finditer(text):
+            op = by_form.get(_norm(m.group(0)))
+            if op is None:
+                continue
+            found.append(OperationMention(m.start(), m.end(), op.name, op.country))
+            taken.append((m.start(), m.end()))
+    for m in _GENERIC.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        name = m.group(1).strip(" -’'")
+        if name.split()[0].lower() in _NOT_NAMES:
+            continue
+        found.append(OperationMention(m.start(), m.end(), f"Operation {name}", None))
+    found.sort(key=lambda o: o.start)
+    return found

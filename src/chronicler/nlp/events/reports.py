@@ -1,0 +1,134 @@
+"""Who says what: the reporter of each event, the accusation a claim makes, "we" in
+reported speech, and which rejection answers which accusation (rules in ``coder``'s
+docstring)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span
+
+from chronicler.nlp.events.arguments import CLAIM_NOUNS, countries
+from chronicler.nlp.events.candidates import Candidate
+from chronicler.nlp.events.index import ArticleIndex
+from chronicler.nlp.events.modes import find_report
+from chronicler.nlp.events.patterns import TriggerRule
+from chronicler.nlp.quotes.speakers import load_sources
+from chronicler.records import EventActor, content_id
+
+# Reported events whose reporter a later rejection answers ("Selvan has said the Air
+# Force shot down four jets. Velic dismissed the claim as propaganda").
+HOSTILE_ACCOUNTS = frozenset({"ASSAULT", "ACCUSE", "THREATEN", "SANCTION", "COERCE"})
+
+
+def resolve_report(c: Candidate, ix: ArticleIndex, triggers: set[int]) -> None:
+    top = c.heads[-1]
+    rep = find_report(top, ix.lex, triggers - {h.i for h in c.heads})
+    if rep is None:
+        sp = ix.resolver.any_quote_speaker.get(c.trigger.i)
+        if sp is not None:
+            c.reported_by = EventActor(name=sp.name, country=sp.country, sector=sp.sector,
+                                       actor_id=sp.actor_id)
+        return
+    c.report = rep
+    for s in rep.speakers:
+        a = ix.resolver.resolve(s)
+        if a is not None:
+            if a.sector is None and a.country:
+                a = a.model_copy(update={"sector": "GOV"})
+            c.reported_by = a
+            return
+        if s.lemma_.lower() in load_sources() or s.lower_ in load_sources():
+            # "police said", "witnesses said": an unnamed source, kept by name
+            c.reported_by = EventActor(name=ix.resolver.name_of(s))
+            return
+
+
+def first_person(c: Candidate, ix: ArticleIndex) -> None:
+    """"Kaldoria had 'called us and asked us to stop', Halvik said": with no quote to
+    tell whose "us", the reporter's side."""
+    rep = c.reported_by
+    if rep is None or not rep.country:
+        return
+    side = ix.resolver.country_actor(rep.country, "GOV")
+    for h in (c.trigger, c.light):
+        if h is None:
+            continue
+        for ch in h.children:
+            if ch.lower_ in ("we", "us"):
+                if ch.dep_ in ("nsubj", "nsubjpass") and not c.actors:
+                    c.actors = [side]
+                elif ch.dep_ in ("dobj", "dative") and not c.recipients:
+                    c.recipients = [side]
+
+
+def accuse_from_cue(c: Candidate, ix: ArticleIndex, made: dict[int, Candidate]) -> None:
+    """"Pakistan claims India struck ...": the claim is an ACCUSE (allege) by Pakistan."""
+    rep = c.report
+    if rep is None or not rep.accuses or c.reported_by is None or rep.denied:
+        return
+    if c.spec.score >= 0:
+        return  # claiming someone made peace accuses no one
+    accused = [a for a in c.actors if a.country and a.country != c.reported_by.country]
+    if not accused or not c.reported_by.country:
+        return
+    prev = made.get(rep.cue.i)
+    if prev is not None:
+        known = countries(prev.recipients)
+        prev.recipients += [a for a in accused if a.country not in known]
+        return
+    spec = ix.lex.types["ACCUSE"]
+    rule = TriggerRule(id="accuse.report-cue", type="ACCUSE", pos=frozenset({rep.cue.pos_}),
+                       lemmas=frozenset({rep.cue.lemma_.lower()}), mode="allege")
+    acc = Candidate(rule=rule, spec=spec, trigger=rep.cue, heads=[rep.cue], light=None,
+                    actors=[c.reported_by], recipients=list(accused), modes=["allege"])
+    made[rep.cue.i] = acc
+
+
+def event_id(c: Candidate, ix: ArticleIndex) -> str:
+    return content_id("event", ix.ctx.article_id, c.spec.type, str(c.trigger.idx))
+
+
+def link_rejections(cands: Sequence[Candidate], ix: ArticleIndex, sent_i: int) -> None:
+    """"Indian officials dismissed the accusations": the REJECT answers the nearest
+    accusation before it (this sentence or the three before); its recipient is the
+    accuser, and ``ix.links`` records which ACCUSE it rejects. With no accusation
+    before it, the recipient is whoever made the claim it rejects: a claimant named
+    with a claim noun ("Kaldoria's claim"), else the last other party whose account was
+    reported ("Selvan has said the Air Force shot down ...")."""
+    for c in sorted(cands, key=lambda c: c.trigger.i):
+        if c.spec.type == "ACCUSE":
+            ix.accusations.append((sent_i, c.trigger.i, c.actors, event_id(c, ix)))
+        elif c.spec.type == "REJECT" and c.rejects_claim:
+            own = countries(c.actors)
+            prior = [a for a in ix.accusations if sent_i - 3 <= a[0] <= sent_i
+                     and a[1] < c.trigger.i and not (countries(a[2]) & own)]
+            if prior:
+                _s, _t, accusers, acc_id = prior[-1]
+                ix.links[event_id(c, ix)] = acc_id
+                if not c.recipients:
+                    c.recipients = [a.model_copy() for a in accusers]
+            if not c.recipients:
+                said = [r for s, t, r in ix.claimants if sent_i - 3 <= s <= sent_i
+                        and (t < c.trigger.i or s == sent_i) and r.country not in own]
+                if said:
+                    c.recipients = [said[-1].model_copy()]
+    for c in cands:
+        # a hostile account: whoever it names as the victim may reject it later
+        if c.reported_by is not None and c.reported_by.country and \
+                c.spec.type in HOSTILE_ACCOUNTS:
+            ix.claimants.append((sent_i, c.trigger.i, c.reported_by))
+
+
+def note_claimants(sent: Span, ix: ArticleIndex, sent_i: int) -> None:
+    """Claim nouns with a named claimant ("Kaldoria's claim", "Merovian claims")."""
+    for i in range(sent.start, sent.end):
+        if ix.lemmas[i] in CLAIM_NOUNS:
+            x = ix.doc[i]
+            for m in x.children:
+                if m.dep_ in ("poss", "amod", "compound") and m.i in ix.resolver.mention_tokens:
+                    a = ix.resolver.resolve(m)
+                    if a is not None and a.country:
+                        ix.claimants.append((sent_i, x.i, a))
+
+

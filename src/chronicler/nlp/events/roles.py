@@ -1,0 +1,442 @@
+"""Who did it to whom: actor and recipient tokens from the dependency parse, resolved
+to ``EventActor`` records through the actors stage's mentions.
+
+Constructions (the trigger ``t``; ``H`` its clause head: ``t`` itself, or the light verb
+that carries a noun event, "launched strikes", "a ceasefire was reached"):
+
+=====================  ===========================================  ==========================
+construction           actor                                        recipient
+=====================  ===========================================  ==========================
+active verb            ``nsubj`` of H (climbing xcomp/advcl/conj)    ``dobj``; else on/against/at
+passive verb           ``agent`` "by X"                              ``nsubjpass``
+noun                   possessor, country modifier, "by X",          on/against/at X; "of X"
+                       "from X", else the light verb's subject       (the killing of tourists)
+adjective              subject of the copula ("ready for talks")     "with X"
+"urged X to ..."       subject                                       ``dobj`` (REQUEST)
+"between X and Y"      both X and Y                                  —
+=====================  ===========================================  ==========================
+
+Coordination expands ("India and Pakistan" are two actors). Words such as "both
+sides" and "each other" make the event reciprocal: the coder puts both sides of the
+dyad in ``actor``.
+
+An argument token resolves, in order, to: the mention covering it (or its possessor /
+country modifier: "Indian missiles" -> IND MIL); a pronoun's antecedent; an operation
+("Operation Sindoor targeted ..." -> its owner); the country of a place it names or is
+located in ("sites in Kaldoria" -> KLD); or, for a bare noun such as "gunmen" or
+"tourists", an actor with no country and the noun's sector.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from chronicler.nlp.events.patterns import Lexicon
+from chronicler.nlp.quotes.speakers import core_span
+from chronicler.records import Actor, EventActor, Mention, Place, Speaker
+
+SUBJ = frozenset({"nsubj", "csubj"})
+CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
+NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+VERB_POS = frozenset({"VERB", "AUX"})
+# A noun event climbs to the verb that carries it through these relations ("launched
+# strikes": dobj; "a ceasefire was reached": nsubjpass; "responded with attacks": pobj).
+NOUN_UP = frozenset({"dobj", "pobj", "prep", "nsubjpass", "nsubj", "attr", "oprd", "appos",
+                     "conj", "compound", "npadvmod", "xcomp"})
+# Light verbs that carry a noun only through "with" ("responded with drone attacks").
+WITH_ONLY = frozenset({"respond", "retaliate"})
+# Nouns an event noun may sit under on its way to that verb ("the launch of an operation").
+LIGHT_NOUNS = frozenset({"launch", "initiation", "start", "series", "wave", "round", "spate",
+                         "string", "campaign", "part", "resumption", "escalation", "use",
+                         "onset", "beginning"})
+# "urged India to ...", "asked Pakistan to ...": the object does the infinitive.
+OBJECT_CONTROL = frozenset({"urge", "ask", "press", "call", "request", "force", "compel",
+                            "persuade", "allow", "order", "tell", "encourage", "invite"})
+# "hit back by targeting ...", "after striking ...": the gerund shares the subject;
+# "amid intensifying hostilities" does not.
+PCOMP_PREPS = frozenset({"by", "in", "after", "before", "while", "without", "through", "upon",
+                         "on", "for", "of"})
+# How far back a possessive looks for its antecedent (about three sentences).
+ANTECEDENT_WINDOW = 600
+PRONOUNS = frozenset({"they", "them", "it", "he", "she", "him", "her"})
+# Nouns that head an unnamed source; "Indian officials" keeps the mention's sector.
+SOURCE_NOUNS = frozenset({"official", "officials", "source", "sources", "spokesman",
+                          "spokesperson", "government", "ministry", "army", "military"})
+FIRST_PERSON = frozenset({"we", "us", "our", "ours"})
+MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the nouns coordinated with it ("India and Pakistan")."""
+    out = [tok]
+    stack = [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop(0)
+        if c.pos_ in NOUN_POS or c.pos_ == "ADJ":
+            out.append(c)
+            stack += [g for g in c.children if g.dep_ == "conj"]
+    return out
+
+
+def children(tok: Token, deps: Iterable[str]) -> list[Token]:
+    want = frozenset(deps)
+    return [c for c in tok.children if c.dep_ in want]
+
+
+def prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of ``tok``'s prepositions named in ``preps`` (coordinated ones too)."""
+    want = frozenset(preps)
+    out: list[Token] = []
+    for p in tok.children:
+        if p.dep_ in ("prep", "agent") and p.lower_ in want:
+            for o in p.children:
+                if o.dep_ in ("pobj", "pcomp"):
+                    out += conjuncts(o)
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def word_before(verb: Token) -> Token | None:
+    """A finite verb the parser left without a subject ("Merovia launched ...": npadvmod;
+    "Foreign Minister Ishaq Dar disclosed", Dar hanging off an earlier noun): the noun
+    right before it, past auxiliaries and adverbs, in the same paragraph."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not (verb.tag_ == "VBN" and verb.dep_ == "ROOT"):
+        return None
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= 0 and doc[j].pos_ in ("AUX", "ADV", "PART") and not doc[j + 1].is_sent_start:
+        j -= 1
+    if j < 0 or doc[j + 1].is_sent_start:
+        return None
+    w = doc[j]
+    if w.pos_ not in ("PROPN", "NOUN", "PRON") or "\n" in w.whitespace_ or w.dep_ in (
+            "dobj", "pobj", "nsubj", "nsubjpass", "attr", "dative"):
+        return None
+    return w
+
+
+def _across_lines(a: Token, b: Token) -> bool:
+    """A parse arc across a line break joins a heading to the next paragraph."""
+    lo, hi = sorted((a.i, b.i))
+    return any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text)
+               for t in a.doc[lo:hi])
+
+
+def subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """The subject of ``verb``; an infinitive, participle or conjunct with none borrows
+    its governor's ("vowed to hit back", "..., killing 24", "hit back by targeting"),
+    except that "criticized India for refusing" and "accused X of ..." give the object
+    ("India" refused)."""
+    own = [x for x in children(verb, SUBJ) if not _across_lines(x, verb)]
+    if own:
+        subj = own[-1]  # two subjects (a dateline parsed as one): the nearer
+        if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            return conjuncts(verb.head)  # "militants, who attacked ...": the antecedent
+        return conjuncts(subj)
+    if is_passive(verb):
+        return []
+    if depth < 3 and verb.dep_ in CLIMB and verb.head.i != verb.i:
+        head = verb.head
+        if verb.dep_ in ("acl", "xcomp") and head.pos_ in ("NOUN", "PROPN"):
+            if verb.tag_ == "VBN":
+                return []  # "a mission launched in ...": the noun is the object
+            # "Islamabad's attempt to ...", "indicated a willingness to pause ..."
+            poss = [c for c in head.children if c.dep_ == "poss"]
+            if poss:
+                return poss
+            if head.dep_ in ("dobj", "pobj") and head.head.pos_ in VERB_POS:
+                return subjects(head.head, depth + 1)
+            return []
+        if verb.dep_ == "acl":
+            return []
+        if head.pos_ in VERB_POS or head.pos_ == "ADJ":
+            if verb.dep_ == "xcomp":
+                objs = children(head, ("dobj",))  # "urged India to hit back": India
+                if objs and head.lemma_.lower() in OBJECT_CONTROL:
+                    return conjuncts(objs[0])
+            return subjects(head, depth + 1)
+        if verb.dep_ == "pcomp" and head.head.pos_ in VERB_POS and \
+                head.lower_ in PCOMP_PREPS:  # "hit back by targeting"
+            gov = head.head
+            objs = children(gov, ("dobj",))
+            if head.lower_ in ("for", "of") and objs:  # "criticized India for refusing"
+                return conjuncts(objs[0])
+            return subjects(gov, depth + 1)
+    w = word_before(verb)
+    return [w] if w is not None else []
+
+
+def agents(verb: Token) -> list[Token]:
+    return prep_objects(verb, ("by",))
+
+
+def governor(tok: Token, lex: Lexicon) -> Token | None:
+    """The light verb carrying noun event ``tok`` ("launched [strikes]", "[a ceasefire]
+    was reached", "responded with [attacks]", "announced the launch of [an operation]"),
+    or None when the noun hangs under any other verb or noun."""
+    t = tok
+    for _ in range(6):
+        if t.dep_ not in NOUN_UP or t.head.i == t.i:
+            return None
+        h = t.head
+        if h.pos_ in VERB_POS:
+            if h.lemma_.lower() in WITH_ONLY and not (t.dep_ == "prep" and t.lower_ == "with"):
+                return None  # "responded with attacks", not "respond to future attacks"
+            return h if h.lemma_.lower() in lex.light_verbs else None
+        if h.pos_ == "ADP":
+            t = h
+            continue
+        if h.pos_ in NOUN_POS and (t.dep_ in ("conj", "appos", "compound")
+                                   or h.lemma_.lower() in LIGHT_NOUNS):
+            t = h
+            continue
+        return None
+    return None
+
+
+# ------------------------------------------------------------------ resolution
+@dataclass(frozen=True)
+class Arg:
+    """One resolved argument: who, and the token it came from."""
+
+    actor: EventActor
+    token: int  # token index in the doc
+    explicit: bool = True  # found in the parse (not inferred from the dyad)
+
+
+class ArgResolver:
+    """Resolves argument tokens against one article's mentions, places and operations."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], actors: Sequence[Actor],
+                 places: Sequence[Place], lex: Lexicon,
+                 operation_at: Mapping[int, tuple[str, str | None]],
+                 quote_speaker: Mapping[int, Speaker] | None = None,
+                 text: str | None = None) -> None:
+        self.doc = doc
+        self.text = text if text is not None else doc.text  # doc.text is rebuilt per call
+        self.lex = lex
+        self.actors = {a.id: a for a in actors}
+        self.mentions = sorted(mentions, key=lambda m: (m.span[0], -m.span[1]))
+        self.country_names = {a.country: a.name for a in actors
+                              if a.type == "COUNTRY" and a.country}
+        # a country the actors stage knows, named where it left no mention (a name in
+        # an entity it dropped, e.g. one glued to a heading across a line break)
+        self.country_by_name: dict[str, str] = {}
+        for a in actors:
+            if a.type == "COUNTRY" and a.country:
+                for n in (a.name, *a.aliases):
+                    self.country_by_name[n.lower()] = a.country
+        self.place_at: dict[int, Place] = {}
+        for p in places:
+            span = doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    self.place_at.setdefault(t.i, p)
+        # token -> the mentions covering it (the longest first)
+        self.mention_at: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    self.mention_at.setdefault(t.i, []).append(m)
+        for ms in self.mention_at.values():
+            ms.sort(key=lambda m: m.span[0] - m.span[1])
+        self.mention_tokens: set[int] = set(self.mention_at)
+        self.operation_at = operation_at
+        self.quote_speaker = quote_speaker or {}  # token -> speaker of its direct quote
+        self.any_quote_speaker: Mapping[int, Speaker] = {}  # token -> speaker, any quote
+        self.dateline_end = 0  # tokens before it are the dateline (set by the index)
+
+    def country_actor(self, code: str, sector: str | None = None) -> EventActor:
+        return EventActor(name=self.country_names.get(code, code), country=code, sector=sector)
+
+    def sector_noun(self, tok: Token) -> str | None:
+        return self.lex.sector_nouns.get(tok.lemma_.lower()) or \
+            self.lex.sector_nouns.get(tok.lower_)
+
+    def name_of(self, tok: Token) -> str:
+        return self._name(tok)
+
+    def _name(self, tok: Token) -> str:
+        s, e = core_span(tok, self.text)
+        name = self.text[s:e].strip()
+        for det in ("the ", "The ", "a ", "A ", "an ", "An "):
+            if name.startswith(det):
+                name = name[len(det):]
+        return name
+
+    def _antecedent(self, tok: Token) -> EventActor | None:
+        """"its"/"their": the nearest earlier country, organisation or group mention in
+        this or the two sentences before."""
+        start = max(0, tok.idx - ANTECEDENT_WINDOW)
+        labels: tuple[str, ...] = ("GPE", "ORG", "NORP")
+        if tok.lower_ in ("his", "her"):
+            labels = ("PERSON", "SURNAME", "TITLE")
+        elif tok.lower_ in ("their", "they", "them"):
+            labels = ("GPE", "ORG", "NORP", "PERSON", "SURNAME", "TITLE")
+        best: Mention | None = None
+        subject_only = tok.lower_ in ("it", "they", "them")
+        for m in self.mentions:
+            if m.span[0] >= tok.idx:
+                break
+            if m.label in labels and start <= m.span[0] and (m.country or m.actor_id):
+                if subject_only and not self._is_subject(m):
+                    continue  # "It also condemned ...": it is what the last sentence was about
+                best = m
+        return None if best is None else self.of_mention(best)
+
+    def _is_subject(self, m: Mention) -> bool:
+        span = self.doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+        if span is None:
+            return False
+        t = span.root
+        while t.dep_ in ("poss", "compound", "appos", "amod") and t.head.i != t.i:
+            t = t.head
+        return t.dep_ in ("nsubj", "nsubjpass")
+
+    def of_mention(self, m: Mention, noun_sector: str | None = None) -> EventActor:
+        """The actor a mention names: the dictionary actor's name, the mention's country
+        and sector ("Indian troops": India's military); a country acting is its GOV."""
+        a = self.actors.get(m.actor_id)
+        name = a.name if a is not None else m.text
+        country = m.country or (a.country if a else None)
+        sector = m.sector or (a.sector if a else None)
+        if a is not None and a.type == "COUNTRY" and noun_sector:
+            sector = noun_sector
+        if sector is None and (m.label == "GPE" or (a is not None and a.type == "COUNTRY")):
+            sector = "GOV"
+        return EventActor(name=name, country=country, sector=sector, actor_id=m.actor_id)
+
+    def _via_mentions(self, tok: Token, noun_sector: str | None) -> EventActor | None:
+        """A mention on the token itself (or its apposition: "India's Chief of Defence
+        Staff, General Anil Chauhan"), else one on a modifier of its phrase ("Indian
+        missiles", "Pakistan's military"): an unnamed actor of that country."""
+        on_head = self.mention_at.get(tok.i)
+        if not on_head:
+            for c in tok.rights:
+                if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i in self.mention_at:
+                    on_head = self.mention_at[c.i]
+                    break
+        if on_head:
+            got = self.of_mention(on_head[0], noun_sector)
+            return got if got.country or got.actor_id else None
+        s, e = core_span(tok, self.text)
+        for t in self.doc[tok.left_edge.i:tok.i]:
+            if s <= t.idx < e and t.i in self.mention_at:
+                m = self.of_mention(self.mention_at[t.i][0])
+                if m.country:
+                    return EventActor(name=self._name(tok), country=m.country,
+                                      sector=noun_sector or (
+                                          m.sector if tok.lemma_.lower() in SOURCE_NOUNS
+                                          else None))
+        return None
+
+    def resolve(self, tok: Token, depth: int = 0, descend: bool = True) -> EventActor | None:
+        """The actor ``tok`` names, or None (see the module docstring for the order)."""
+        low = tok.lower_
+        if low in FIRST_PERSON:
+            sp = self.quote_speaker.get(tok.i) or self.any_quote_speaker.get(tok.i)
+            if sp is not None and sp.country:
+                return self.country_actor(sp.country, "GOV")
+        if low in ("its", "their", "his", "her") and tok.i not in self.mention_tokens:
+            ante = self._antecedent(tok)
+            if ante is not None:
+                return ante
+        for c in tok.children:
+            if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") and not \
+                    any(t.i in self.mention_tokens for t in tok.lefts):
+                ante = self._antecedent(c)  # "its missiles": whose
+                if ante is not None and ante.country:
+                    return EventActor(name=self._name(tok), country=ante.country,
+                                      sector=self.sector_noun(tok) or ante.sector)
+        if tok.i in self.operation_at:
+            name, code = self.operation_at[tok.i]
+            if code:
+                return self.country_actor(code, "MIL")
+        noun_sector = self.sector_noun(tok)
+        if low in PRONOUNS and tok.i in self.quote_speaker:
+            return None  # a pronoun in a direct quote is the speaker's world, not ours
+        if low in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass") and depth == 0:
+            # "Merovia claims it struck ...": the subject of the saying verb above (the
+            # actors stage's coreference may have picked a nearer name)
+            v = tok.head
+            speakers: list[Token] = []
+            if v.dep_ in ("ccomp", "xcomp", "acl") and v.head.pos_ in VERB_POS:
+                speakers = children(v.head, ("nsubj",))
+            elif v.dep_ in ("ccomp", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
+                # "Merovia claims it struck" parsed with a noun "claims"
+                speakers = children(v.head, ("poss", "compound", "nmod"))
+            if speakers:
+                for s in speakers[::-1]:
+                    if s.i < self.dateline_end:  # "VARSK, March 12 — Merovia said it ..."
+                        s = next((a for a in s.children if a.dep_ == "appos"
+                                  and a.i >= self.dateline_end), s)
+                    if s.lower_ not in PRONOUNS and s.i >= self.dateline_end:
+                        got = self.resolve(s, depth + 1)
+                        if got is not None and (got.country or got.actor_id):
+                            return got
+        got = self._via_mentions(tok, noun_sector)
+        if got is not None:
+            return got
+        if low in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass"):
+            ante = self._antecedent(tok)  # the actors stage resolves he/she; it/they here
+            if ante is not None:
+                return ante
+        code = self.country_by_name.get(tok.lower_) if tok.pos_ == "PROPN" else None
+        if code is not None:
+            return self.country_actor(code, noun_sector)
+        place = self.place_at.get(tok.i)
+        if place is not None and place.country:
+            return EventActor(name=place.name, country=place.country, sector=noun_sector)
+        if depth == 0 and descend and noun_sector != "GOV":
+            # "nine sites in Kaldoria", "militants from Pakistan", "civilians in Resk"
+            # (not "attaches in Varsk": diplomats abroad are not their hosts')
+            for o in prep_objects(tok, ("in", "of", "from", "inside", "across")):
+                inner = self.resolve(o, depth + 1)
+                if inner is not None and inner.country:
+                    return EventActor(name=self._name(tok), country=inner.country,
+                                      sector=noun_sector if noun_sector else None)
+        if noun_sector is not None:
+            return EventActor(name=self._name(tok), country=None, sector=noun_sector)
+        return None
+
+    def resolve_all(self, toks: Iterable[Token]) -> Iterator[Arg]:
+        for t in toks:
+            a = self.resolve(t)
+            if a is None:
+                continue
+            # "the military chiefs of India and Pakistan": one actor per country
+            inner = [o for o in prep_objects(t, ("of",)) if t.i not in self.mention_tokens]
+            if len(inner) > 1:
+                many = [self.resolve(o, depth=1) for o in inner]
+                if all(m is not None and m.country for m in many):
+                    for o, m in zip(inner, many, strict=True):
+                        assert m is not None
+                        yield Arg(EventActor(name=f"{self._name(t)} ({m.name})",
+                                             country=m.country, sector=a.sector or m.sector),
+                                  o.i)
+                    continue
+            yield Arg(a, t.i)
+
+
+RECIPROCAL_HEADS = frozenset({"side", "country", "nation", "neighbour", "neighbor", "army",
+                              "military", "government", "rival", "adversary", "foe"})
+
+
+def reciprocal_phrase(tok: Token, lex: Lexicon) -> bool:
+    """"both sides", "each other", "the two nuclear-armed neighbours" headed by ``tok``."""
+    if tok.lower_ not in lex.reciprocal_ends:
+        return False  # cheap test first: the phrase's last word
+    if tok.lemma_.lower() in RECIPROCAL_HEADS and tok.tag_ in ("NNS", "NNPS") and any(
+            c.lower_ in ("two", "both") for c in tok.children
+            if c.dep_ in ("nummod", "det", "predet", "preconj", "amod")):
+        return True
+    words = " ".join(t.lower_ for t in tok.subtree if t.dep_ != "punct")
+    return any(words == " ".join(p) or words.endswith(" " + " ".join(p))
+               for p in lex.reciprocal_phrases)

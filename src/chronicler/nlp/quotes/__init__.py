@@ -1,0 +1,8 @@
+"""The quotes stage ``chronicler.quotes.v1``: direct, indirect and "according to" quotes.
+
+    marks.py     quotation-mark pairing
+    direct.py    direct quotes and their cue verbs
+    context.py   what surrounds a quote (paragraph, previous speaker)
+    speakers.py  the speaker of a quote: cue lists, subjects, titles
+    stage.py     the stage: Quote records with speakers
+"""
