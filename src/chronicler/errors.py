@@ -52,3 +52,46 @@ class InputSkipped(ChroniclerError):
 
 class FetchRefused(InputSkipped):
     """A URL was refused before or during fetching (SSRF guard, size, redirects)."""
+
+
+# Store problems, each with its own code (issue 18): the CLI prints one line and exits 2.
+class StoreLocked(StoreError):
+    """Another process has the database open for writing."""
+
+    code = "CHR-DB-LOCKED"
+
+
+class StoreFull(StoreError):
+    """The device holding the database is full."""
+
+    code = "CHR-DB-FULL"
+
+
+class StoreCorrupt(StoreError):
+    """A block of the database file fails its checksum."""
+
+    code = "CHR-DB-CORRUPT"
+
+
+class StoreReadOnly(StoreError):
+    """The database (or its folder) cannot be written."""
+
+    code = "CHR-DB-READONLY"
+
+
+class StoreNotFound(StoreError):
+    """A read command was pointed at a database that does not exist."""
+
+    code = "CHR-DB-NOTFOUND"
+
+
+class StorePathError(StoreError):
+    """The database path cannot be used: its folder cannot be created, or it is a folder."""
+
+    code = "CHR-DB-PATH"
+
+
+class ForeignDatabase(StoreError):
+    """The file is not a chronicler database (another DuckDB database, or not DuckDB)."""
+
+    code = "CHR-DB-FOREIGN"
