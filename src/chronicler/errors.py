@@ -5,6 +5,8 @@
     ├── InputSkipped     (CHR-IN-*)  one input cannot be used; the batch goes on
     │   └── FetchRefused (CHR-IN-FETCH-*)  the SSRF guard or fetch limits said no
     ├── StoreError       (CHR-DB)    the database cannot be opened or migrated
+    │   └── StoreLocked, StoreFull, StoreCorrupt, StoreReadOnly, StoreNotFound,
+    │       StorePathError, ForeignDatabase   (CHR-DB-LOCKED, -FULL, ...)
     └── PipelineError    (CHR-PIPE)  a stage is missing a requirement
 
 ``InputSkipped`` carries a ``reason`` (a short machine key such as ``"too-large"``)
