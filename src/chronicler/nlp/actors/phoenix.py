@@ -1,0 +1,250 @@
+"""Phoenix (PETRARCH2) actor and agent dictionaries, parsed into word-tuple lookups.
+
+Actor files (``Phoenix.Countries.actors.txt``, ``.International.``, ``.MilNonState.``):
+records of a primary phrase, ``+`` synonym lines and tab-indented date restrictions
+(spaces here)::
+
+    ABDELAZIZ_BOUTEFLIKA_  # CountryInfo.txt
+        [DZAELI 550101-000101]
+        [DZAGOV >990427]
+        [DZAELI]
+
+A code on the primary line (``KENYA_ [KEN]``) is the default; ``[CODE <DATE]``,
+``[CODE >DATE]`` and ``[CODE DATE-DATE]`` hold before, after and between dates (bounds
+included; YYMMDD years up to 25 are 20YY, as the files were written in 2014). The
+International file also writes restrictions on the primary line itself.
+
+Agents (``Phoenix.agents.txt``): ``PHRASE {PLURAL} [~SECTOR]`` (``{}``: no plural; no
+braces: the regular plural); ``[NGO~]`` puts an organisation code before the actor's
+country; ``!PERSON! = MAN, MEN`` defines a substitution used as ``POLICE!PERSON!``.
+
+Phrases are matched as consecutive lower-case words (``_`` and blanks alike; hyphens
+split, as spaCy splits "Ki-moon"). A code is read as country (first three letters) and
+sector (the next three): ``DZAGOV`` -> DZA/GOV, ``IGOUNOREFHCR`` -> IGO/UNO.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from chronicler.nlp.events.cameo import DictionaryError, plurals
+
+Words = tuple[str, ...]
+# (code, first day, last day): None bounds are open
+Restriction = tuple[str, date | None, date | None]
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    name: str
+    default: str  # "" when none
+    restrictions: tuple[Restriction, ...]
+
+    def code_on(self, day: date | None) -> str:
+        """The code that holds on ``day`` (the default when none does or no date)."""
+        if day is not None:
+            for code, lo, hi in self.restrictions:
+                if (lo is None or lo <= day) and (hi is None or day <= hi):
+                    return code
+        if self.default:
+            return self.default
+        open_ = [c for c, lo, hi in self.restrictions if lo is None and hi is None]
+        return open_[0] if open_ else ""
+
+
+@dataclass(frozen=True)
+class PhoenixActors:
+    phrases: dict[Words, int]  # words -> entry index
+    entries: tuple[ActorEntry, ...]
+    max_len: int
+
+
+@dataclass(frozen=True)
+class Agent:
+    sector: str  # "COP"; "" for an organisation prefix
+    prefix: str  # "NGO" for [NGO~], else ""
+
+
+@dataclass(frozen=True)
+class PhoenixAgents:
+    phrases: dict[Words, Agent]
+    max_len: int
+
+
+def words_of(phrase: str) -> Words:
+    s = phrase.strip().strip("_").lower().replace("_", " ").replace("-", " ")
+    return tuple(w for w in s.split() if w)
+
+
+def split_code(code: str) -> tuple[str, str]:
+    """``DZAGOV`` -> ("DZA", "GOV"); ``IGOUNOREFHCR`` -> ("IGO", "UNO"); ``ELI`` ->
+    ("", "ELI") for a bare sector (an elite of no country)."""
+    code = code.strip().upper()
+    if len(code) == 3 and code in ("ELI", "GOV", "MIL", "REB", "OPP", "CVL", "BUS", "MED"):
+        return "", code
+    return code[:3], code[3:6]
+
+
+def parse_date(s: str, path: str, n: int, text: str) -> date:
+    s = s.strip()
+    try:
+        if len(s) == 6:
+            yy = int(s[:2])
+            return date(2000 + yy if yy <= 25 else 1900 + yy, int(s[2:4]), int(s[4:6]))
+        if len(s) == 8:
+            return date(int(s[:4]), int(s[4:6]), int(s[6:8]))
+    except ValueError:
+        pass
+    raise DictionaryError(path, n, f"bad date {s!r} (YYMMDD or YYYYMMDD)", text)
+
+
+_RESTR = re.compile(r"\[([^\]]*)\]")
+
+
+def parse_restriction(body: str, path: str, n: int, text: str) -> Restriction:
+    """``DZAGOV >990427`` -> ("DZAGOV", 1999-04-27, None)."""
+    parts = body.split(None, 1)
+    if not parts:
+        raise DictionaryError(path, n, "empty [] code", text)
+    code = parts[0]
+    if code == "---":
+        code = ""
+    elif not re.fullmatch(r"[A-Z0-9]{3,15}", code):
+        raise DictionaryError(path, n, f"bad actor code {code!r}", text)
+    if len(parts) == 1:
+        return code, None, None
+    rng = parts[1].replace(" ", "")
+    if rng.startswith("<"):
+        return code, None, parse_date(rng[1:], path, n, text)
+    if rng.startswith(">"):
+        return code, parse_date(rng[1:], path, n, text), None
+    if "-" in rng:
+        a, b = rng.split("-", 1)
+        lo, hi = parse_date(a, path, n, text), parse_date(b, path, n, text)
+        return code, lo, hi
+    raise DictionaryError(path, n, f"bad date restriction {parts[1]!r}", text)
+
+
+def parse_actors(lines: Iterable[str], path: str,
+                 errors: list[DictionaryError] | None = None) -> PhoenixActors:
+    """One or more actor files (call once per file and ``merge_actors``)."""
+    entries: list[ActorEntry] = []
+    phrases: dict[Words, int] = {}
+    names: list[Words] = []
+    default = ""
+    restr: list[Restriction] = []
+
+    def close() -> None:
+        nonlocal names, default, restr
+        if names:
+            idx = len(entries)
+            entries.append(ActorEntry(name=" ".join(names[0]), default=default,
+                                      restrictions=tuple(restr)))
+            for w in names:
+                phrases.setdefault(w, idx)  # the first record of a phrase wins
+        names, default, restr = [], "", []
+
+    for n, raw in enumerate(lines, 1):
+        try:
+            body = raw.split("#", 1)[0].split(";", 1)[0].rstrip()
+            if not body.strip():
+                continue
+            if body[0] in "\t " and body.strip().startswith("["):
+                if not names:
+                    raise DictionaryError(path, n, "a date restriction outside a record", raw)
+                for m in _RESTR.finditer(body):
+                    restr.append(parse_restriction(m.group(1), path, n, raw))
+                continue
+            s = body.strip()
+            syn = s.startswith("+")
+            if syn:
+                s = s[1:]
+            m = _RESTR.search(s)
+            phrase = s[:m.start()] if m else s
+            if "[" in phrase or "]" in phrase or not words_of(phrase):
+                raise DictionaryError(path, n, "an actor line is 'PHRASE [CODE]'", raw)
+            if not syn:
+                close()
+            names.append(words_of(phrase))
+            for k, mm in enumerate(_RESTR.finditer(s)):
+                r = parse_restriction(mm.group(1), path, n, raw)
+                if k == 0 and r[1] is None and r[2] is None and not syn:
+                    default = r[0]
+                else:
+                    restr.append(r)
+        except DictionaryError as e:
+            if errors is None:
+                raise
+            errors.append(e)
+    close()
+    return PhoenixActors(phrases=phrases, entries=tuple(entries),
+                         max_len=max((len(w) for w in phrases), default=0))
+
+
+def merge_actors(parts: Iterable[PhoenixActors]) -> PhoenixActors:
+    """Several actor files as one lookup (earlier files win a shared phrase)."""
+    entries: list[ActorEntry] = []
+    phrases: dict[Words, int] = {}
+    for p in parts:
+        off = len(entries)
+        entries += p.entries
+        for w, i in p.phrases.items():
+            phrases.setdefault(w, i + off)
+    return PhoenixActors(phrases=phrases, entries=tuple(entries),
+                         max_len=max((len(w) for w in phrases), default=0))
+
+
+_AGENT = re.compile(r"^(?P<phrase>[^\[{]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*"
+                    r"\[(?P<code>[^\]}]*)[\]}]\s*$")
+
+
+def parse_agents(lines: Iterable[str], path: str,
+                 errors: list[DictionaryError] | None = None) -> PhoenixAgents:
+    subs: dict[str, list[str]] = {}
+    phrases: dict[Words, Agent] = {}
+    for n, raw in enumerate(lines, 1):
+        try:
+            s = raw.split("#", 1)[0].strip()
+            if not s or s.startswith("<!--"):
+                continue
+            if s.startswith("!") and "=" in s:
+                key, vals = s.split("=", 1)
+                subs[key.strip()] = [v.strip() for v in vals.split(",") if v.strip()]
+                continue
+            m = _AGENT.match(s)
+            if m is None:
+                raise DictionaryError(path, n, "an agent line is 'PHRASE {PLURAL} [~CODE]'",
+                                      raw)
+            code = m.group("code").strip()
+            if code.startswith("~"):
+                agent = Agent(sector=code[1:4], prefix="")
+            elif code.endswith("~"):
+                agent = Agent(sector="", prefix=code[:3])
+            else:
+                raise DictionaryError(path, n, f"an agent code has a '~': {code!r}", raw)
+            phrase = m.group("phrase").strip()
+            forms = [phrase]
+            for key, vals in subs.items():
+                if key in phrase:
+                    forms = [phrase.replace(key, v) for v in vals]
+                    break
+            plural = m.group("plural")
+            for f in forms:
+                w = words_of(f)
+                if not w:
+                    raise DictionaryError(path, n, "an agent without words", raw)
+                phrases.setdefault(w, agent)
+                if plural is None and "!" not in phrase:
+                    for p in plurals(w[-1]):
+                        phrases.setdefault(w[:-1] + (p,), agent)
+            for p in (plural or "").split():
+                if words_of(p):
+                    phrases.setdefault(words_of(p), agent)
+        except DictionaryError as e:
+            if errors is None:
+                raise
+            errors.append(e)
+    return PhoenixAgents(phrases=phrases, max_len=max((len(w) for w in phrases), default=0))

@@ -1,0 +1,101 @@
+"""Phoenix actors and agents for a noun phrase of a parsed sentence.
+
+    phoenix_actor(tok, fd, day) -> PhoenixHit(country, sector, name) | None
+
+The words of the phrase headed by ``tok`` (its left modifiers and the head: "Ivory
+Coast rebels", "President Abdelaziz Bouteflika", "the Kenyan police") are looked up as
+word tuples, longest first: an actor phrase gives the country (and the office
+holder's sector on ``day``: Bouteflika is DZA ELI before April 1999, DZA GOV after), an
+agent phrase ending at the head gives the sector ("police" COP, "rebels" REB,
+"demonstrators" OPP); "Kenyan police" is KEN COP. A bare country is its code with no
+sector (Phoenix's convention). Agents coded ``NGO~`` / ``IGO~`` ("human rights body")
+make an organisation of that kind when no country is named.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Token
+
+from chronicler.nlp.actors.phoenix import PhoenixActors, PhoenixAgents, split_code
+
+# Phoenix's second three letters that are PLOVER sectors; others (UNO, MUS ...) are not
+SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "REB", "PTY", "OPP", "CVL",
+                     "ELI", "BUS", "MED", "EDU", "REL", "LAB", "AGR", "CRM", "REF", "JRN",
+                     "PRM", "UAF", "HLH", "NGO", "IGO", "ENV", "DEV", "HRI", "SOC"})
+INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "ISM", "MNC", "UNO", "EUR"})
+SKIP_DEPS = frozenset({"det", "punct", "case", "predet", "cc", "prep"})
+
+
+@dataclass(frozen=True)
+class PhoenixHit:
+    country: str | None
+    sector: str | None
+    name: str
+
+
+def _plain(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def phrase_tokens(tok: Token) -> list[Token]:
+    """The head and its left modifiers, without determiners and punctuation."""
+    toks = [t for t in tok.doc[tok.left_edge.i:tok.i + 1]
+            if t.dep_ not in SKIP_DEPS and not t.is_punct and t.lower_ not in ("'s", "'")]
+    # "Abdelaziz Bouteflika" under "President": a flat name continues to the right
+    for t in tok.rights:
+        if t.dep_ in ("compound", "flat", "appos") and t.pos_ == "PROPN" and t.i == toks[-1].i + 1:
+            toks.append(t)
+    return toks
+
+
+def phoenix_actor(tok: Token, actors: PhoenixActors, agents: PhoenixAgents,
+                  day: date | None) -> PhoenixHit | None:
+    toks = phrase_tokens(tok)
+    if not toks:
+        return None
+    words = [_plain(t.lower_) for t in toks]
+    lemmas = [_plain(t.lemma_.lower()) for t in toks]
+    n = len(words)
+    country = sector = None
+    name = ""
+    # the longest actor phrase anywhere in the phrase
+    found = None
+    for size in range(min(n, actors.max_len), 0, -1):
+        for s in range(0, n - size + 1):
+            key = tuple(words[s:s + size])
+            i = actors.phrases.get(key)
+            if i is None:
+                continue
+            if size == 1 and toks[s].pos_ not in ("PROPN", "ADJ", "NOUN") or \
+                    size == 1 and not toks[s].text[:1].isupper():
+                continue  # a lower-case common word that happens to name a place
+            found = (i, s, size)
+            break
+        if found:
+            break
+    if found is not None:
+        i, s, size = found
+        c, sec = split_code(actors.entries[i].code_on(day))
+        country = c or None
+        sector = sec if sec in SECTORS else None
+        name = " ".join(t.text for t in toks[s:s + size])
+    # the agent: the longest phrase ending at the head (forms or lemmas)
+    for size in range(min(n, agents.max_len), 0, -1):
+        ag = agents.phrases.get(tuple(words[n - size:])) or \
+            agents.phrases.get(tuple(lemmas[n - size:]))
+        if ag is not None:
+            if ag.sector and (sector is None or found is None or found[1] + found[2] < n):
+                sector = ag.sector if ag.sector in SECTORS else sector
+            if ag.prefix and country is None:
+                country = ag.prefix
+            break
+    if country is None and sector is None:
+        return None
+    if country in INTERNATIONAL and country != "IGO" and country in ("UNO", "EUR"):
+        country = "IGO"
+    return PhoenixHit(country=country, sector=sector,
+                      name=name or " ".join(t.text for t in toks))

@@ -1,0 +1,75 @@
+"""Event arguments the article's mentions leave without a country, completed from the
+Phoenix dictionaries ("Ivory Coast rebels" -> CIV REB, "President Abdelaziz
+Bouteflika" -> DZA GOV on the article's date, "the Arab League" -> IGO), and the
+recipient PLOVER gives a domestic event.
+
+Both are fallbacks: a country the actors stage found is never replaced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from chronicler.nlp.actors.phoenix_lookup import phoenix_actor
+from chronicler.nlp.events.dictionaries import load_field_dictionaries
+from chronicler.records import EventActor
+
+NOUNISH = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+def complete(got: EventActor | None, tok: Token, day: date | None, name: str
+             ) -> EventActor | None:
+    """``got`` with the Phoenix country (and sector) of the phrase headed by ``tok`` when
+    it has no country; a new actor when the phrase names one the mentions missed."""
+    if got is not None and got.country:
+        return got
+    if tok.pos_ not in NOUNISH:
+        return got
+    fd = load_field_dictionaries()
+    hit = phoenix_actor(tok, fd.actors, fd.agents, day)
+    if hit is None or (hit.country is None and got is not None):
+        return got
+    if got is None:
+        if hit.country is None and hit.sector is None:
+            return None
+        return EventActor(name=name or hit.name, country=hit.country, sector=hit.sector)
+    return got.model_copy(update={"country": hit.country, "sector": got.sector or hit.sector})
+
+
+# PLOVER: a protest, a curfew, an arrest, a ban inside a country has that country as
+# recipient ("Egyptian demonstrators rioted" -> EGY -> EGY).
+DOMESTIC = frozenset({"PROTEST", "COERCE", "REQUEST", "CONCEDE", "REJECT", "ACCUSE",
+                      "RETREAT", "ASSAULT", "THREATEN", "MOBILIZE"})
+
+
+def sentence_countries(sent: Span, mention_country: dict[int, str]) -> list[str]:
+    """Countries named in the sentence, in order, once each."""
+    out: list[str] = []
+    for t in sent:
+        c = mention_country.get(t.i)
+        if c and c not in out:
+            out.append(c)
+    return out
+
+
+def domestic_recipient(type_: str, actors: Sequence[EventActor],
+                       recipients: Sequence[EventActor], named: Sequence[str]
+                       ) -> list[EventActor] | None:
+    """A recipient for an event that has none with a country: the one other country
+    the sentence names, else (domestic) the actor's own country; None to keep."""
+    if type_ not in DOMESTIC or any(r.country for r in recipients):
+        return None
+    acts = [a.country for a in actors if a.country]
+    if not acts:
+        return None
+    others = [c for c in named if c not in acts]
+    code = others[0] if len(others) == 1 else (acts[0] if not others else None)
+    if code is None:
+        return None
+    keep = [r for r in recipients if r.sector]
+    if keep:
+        return [r.model_copy(update={"country": code}) for r in keep]
+    return [EventActor(name=code, country=code, sector=None)]

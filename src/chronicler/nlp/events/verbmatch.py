@@ -1,0 +1,120 @@
+"""CAMEO verb patterns (PETRARCH2's dictionary) matched on the dependency parse.
+
+A verb whose lemma is in the dictionary is coded by its family's most specific pattern
+that the parse satisfies, else by the verb's own code, else by the family's; the null
+code ``---`` codes nothing. A pattern is satisfied when
+
+* each noun before the verb ``*`` is among the words of the verb's subject,
+* each noun after it is among the words of its object side: the direct object, a
+  passive subject ("[the party] was banned"), a particle, an attribute or complement,
+  an open complement ("agreed [to postpone the demonstration]"), a dative,
+* each ``(PREP NOUN)`` is a prepositional phrase of the verb or of its object whose
+  words hold the noun ("banned the party [from participating]").
+
+A phrase matches when all its words are there (the words of the noun phrase, lemmas and
+forms); this is a bag-of-words reading of PETRARCH's tree patterns, which is what a
+dependency parse allows. Everything is set lookups keyed by the verb's lemma.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from chronicler.nlp.events.cameo import Noun, Pattern, Plover, VerbDictionary, plover_of
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "acomp", "prt", "dative",
+                         "xcomp", "advmod", "npadvmod", "ccomp"})
+MAX_WORDS = 40  # an object's subtree beyond this is a clause of its own
+
+
+@dataclass(frozen=True)
+class VerbCode:
+    code: str  # CAMEO
+    plover: Plover
+    pattern_line: int  # 0: the verb's or family's own code
+    back: bool = False  # the code is the target acting back ("[:173]"): roles swap
+
+
+def _words(toks: list[Token]) -> set[str]:
+    out: set[str] = set()
+    for t in toks[:MAX_WORDS]:
+        out.add(t.lower_)
+        out.add(t.lemma_.lower())
+    return out
+
+
+def _has(bag: set[str], noun: Noun) -> bool:
+    return any(all(w in bag for w in phrase) for phrase in noun)
+
+
+def _sides(verb: Token) -> tuple[set[str], set[str], list[tuple[str, set[str]]]]:
+    """The verb's subject words, object-side words and prepositional phrases."""
+    pre: list[Token] = []
+    post: list[Token] = []
+    preps: list[tuple[str, set[str]]] = []
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            pre += list(c.subtree)
+        elif c.dep_ in OBJECT_DEPS:
+            sub = list(c.subtree)
+            post += sub
+            for x in sub:  # "banned the party from participating", "agreed to talks on"
+                if x.dep_ == "prep" and x.i != c.i:
+                    preps.append((x.lower_, _words(list(x.subtree)[1:])))
+        elif c.dep_ in ("prep", "agent"):
+            preps.append((c.lower_, _words(list(c.subtree)[1:])))
+            if c.dep_ == "agent":
+                pre += list(c.subtree)[1:]
+    return _words(pre), _words(post), preps
+
+
+def _matches(p: Pattern, pre: set[str], post: set[str],
+             preps: list[tuple[str, set[str]]]) -> bool:
+    if not all(_has(pre, n) for n in p.pre):
+        return False
+    if not all(_has(post, n) for n in p.post):
+        return False
+    for prep, noun in p.preps:
+        if not any(w == prep and (not noun or _has(bag, noun)) for w, bag in preps):
+            return False
+    return True
+
+
+def match_verb(verb: Token, verbs: VerbDictionary, crosswalk: dict[str, Plover]
+               ) -> VerbCode | None:
+    """The PLOVER coding of ``verb`` by the CAMEO dictionary, or None."""
+    entries = verbs.verbs.get(verb.lemma_.lower()) or verbs.verbs.get(verb.lower_)
+    if not entries:
+        return None
+    kids = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "agent")}
+    usable = [e for e in entries if all(w in kids for w in e.needs)]
+    if not usable:
+        return None
+    # a multi-word verb whose other words are there ("ask for") beats the bare verb
+    usable.sort(key=lambda e: -len(e.needs))
+    pre, post, preps = _sides(verb)
+    best: tuple[int, Pattern] | None = None
+    for e in usable:
+        fam = verbs.families[e.family]
+        for p in fam.patterns:
+            if (best is None or p.weight > best[0]) and _matches(p, pre, post, preps):
+                best = (p.weight, p)
+        if best is not None:
+            break
+    if best is not None:
+        p = best[1]
+        code, back = (p.code, False) if p.code else (p.back, True)
+        line = p.line
+    else:
+        e = usable[0]
+        code = e.code if e.code is not None else verbs.families[e.family].code
+        back, line = False, 0
+    if not code:
+        return None
+    pl = plover_of(code, crosswalk)
+    if pl is None:
+        return None
+    return VerbCode(code=code, plover=pl, pattern_line=line, back=back)
