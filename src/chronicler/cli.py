@@ -1,7 +1,8 @@
 """Command line: a thin layer that parses arguments and calls :mod:`chronicler.api`.
 
-Exit codes: 0 everything stored, 1 some inputs skipped, 2 nothing usable or a
-usage error.
+Exit codes: 0 everything stored, 1 some inputs skipped, 2 nothing usable, a usage
+error, or a database problem (one ``[CHR-...]`` line on stderr, never a traceback).
+Read commands open the database read-only.
 """
 
 from __future__ import annotations
@@ -14,25 +15,49 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
+import duckdb
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from typer.core import TyperGroup
 
 from chronicler import api
 from chronicler.config import Settings
 from chronicler.errors import ChroniclerError
 from chronicler.run.pipeline import IngestSummary
 from chronicler.store import Store
+from chronicler.store.health import translate
+from chronicler.text.terminal import for_terminal
+
+
+class _Commands(TyperGroup):
+    """Any chronicler or database error a command lets through ends it as one
+    ``[CHR-...]`` line on stderr and exit 2 (a traceback is for bugs only)."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ChroniclerError as e:
+            _fail(e)
+        except duckdb.Error as e:
+            _fail(translate(e))
+
+
+def _fail(e: ChroniclerError) -> None:
+    typer.echo(" ".join(for_terminal(str(e)).split()), err=True)
+    raise typer.Exit(2) from e
+
 
 app = typer.Typer(
+    cls=_Commands,
     add_completion=False,
     no_args_is_help=True,
     help="chronicler: turn news coverage of a crisis into evidence you can check.",
 )
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # soft_wrap: an error stays one line
 
 DbOpt = Annotated[
     Path | None,
@@ -136,8 +161,9 @@ def _print_summary(s: IngestSummary, settings: Settings) -> None:
 
 
 def _esc(s: str) -> str:
-    # Article-derived text is untrusted: never let it be read as rich markup.
-    return escape(s)
+    # Article-derived text is untrusted: never let it be read as rich markup, nor
+    # its escape sequences reach the terminal.
+    return escape(for_terminal(s))
 
 
 @app.command()
@@ -149,7 +175,7 @@ def articles(
 ) -> None:
     """List stored articles."""
     settings = _settings(db)
-    with api.open_store(settings.db) as store:
+    with api.open_store(settings.db, read_only=True) as store:
         rows = api.articles(store, outlet=outlet, limit=limit)
     if as_json:
         _echo_json([a.model_dump(mode="json", exclude={"text"}) for a in rows])
@@ -175,7 +201,7 @@ def export_cmd(
     """Export records following the export contract."""
     settings = _settings(db)
     try:
-        with api.open_store(settings.db) as store:
+        with api.open_store(settings.db, read_only=True) as store:
             counts = api.export(store, out_path, fmt, kind)
     except ChroniclerError as e:
         err.print(f"[red]{_esc(str(e))}[/red]")
@@ -269,7 +295,7 @@ def actors(
     from chronicler.views import query
 
     settings = _settings(db)
-    with api.open_store(settings.db) as store:
+    with api.open_store(settings.db, read_only=True) as store:
         _page_cmd("actors", lambda: query.list_actors(
             store, query.Filters(country=country), limit=limit), [
             ("name", lambda r: r["name"]), ("type", lambda r: r["type"]),
@@ -288,7 +314,7 @@ def quotes(
     from chronicler.views import query
 
     settings = _settings(db)
-    with api.open_store(settings.db) as store:
+    with api.open_store(settings.db, read_only=True) as store:
         _page_cmd("quotes", lambda: query.list_quotes(
             store, query.Filters(country=country), limit=limit), [
             ("speaker", lambda r: (r["speaker"] or {}).get("name")),
@@ -308,7 +334,7 @@ def events(
     from chronicler.views import query
 
     settings = _settings(db)
-    with api.open_store(settings.db) as store:
+    with api.open_store(settings.db, read_only=True) as store:
         _page_cmd("events", lambda: query.list_events(
             store, query.Filters(type=type_, country=country), limit=limit), [
             ("date", lambda r: r["date"]), ("type", lambda r: r["type"]),
@@ -329,7 +355,7 @@ def timeline(
 ) -> None:
     """Daily events and summed conflict-cooperation score for a dyad (A -> B)."""
     settings = _settings(db)
-    with api.open_store(settings.db) as store:
+    with api.open_store(settings.db, read_only=True) as store:
         df = api.timeline(store, a, b, directed=not both)
     rows = [{"date": r.date.date().isoformat(), "actor": r.actor, "recipient": r.recipient,
              "n_events": int(r.n_events), "score_sum": float(r.score_sum)}
@@ -359,7 +385,7 @@ def report(
 
     settings = _settings(db)
     try:
-        with api.open_store(settings.db) as store:
+        with api.open_store(settings.db, read_only=True) as store:
             md, html = write_report(store, story, out_dir)
     except ChroniclerError as e:
         err.print(f"[red]{_esc(str(e))}[/red]")
@@ -392,3 +418,34 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+@app.command()
+def debug(
+    stage: Annotated[str, typer.Argument(
+        help="clean, actors, timex, places, counts, quotes, events, claims; or compare / "
+             "tone over --db.")],
+    text: Annotated[list[str] | None, typer.Argument(
+        help="The text; @FILE reads a file, - reads stdin; for tone, a story id.")] = None,
+    as_json: JsonOpt = False,
+    published: Annotated[str | None, typer.Option(
+        help="Publication date (YYYY-MM-DD) that relative dates resolve against.")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Run one stage on a text and print what it finds (for tuning and bug reports)."""
+    import datetime as dt
+
+    from chronicler import debug as dbg
+
+    try:
+        pub = dt.date.fromisoformat(published) if published else None
+    except ValueError as e:
+        err.print(f"[red][CHR-USAGE] --published {_esc(published or '')}: use YYYY-MM-DD[/red]")
+        raise typer.Exit(2) from e
+    try:
+        code = dbg.main(stage, list(text or []), as_json=as_json, db=db, published=pub,
+                        echo=typer.echo)
+    except ChroniclerError as e:
+        err.print(f"[red]{_esc(str(e))}[/red]")
+        raise typer.Exit(2) from e
+    raise typer.Exit(code)

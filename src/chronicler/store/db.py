@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,7 @@ import duckdb
 
 from chronicler.errors import StoreError
 from chronicler.records import Actor, Analysis, Article, IngestError, content_id
+from chronicler.store.health import connect, is_data_error, translate
 from chronicler.store.schema import LATEST, MIGRATIONS
 from chronicler.store.tables import JSON_TABLES, PER_ARTICLE, TableSpec
 
@@ -30,16 +31,23 @@ def open_store(path: str | Path, *, read_only: bool = False) -> Store:
 class Store:
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        # Checks the folder, locks, checksums and that the file is ours (store.health).
+        self.conn = connect(self.path, read_only=read_only)
         try:
-            self.conn = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as e:
-            raise StoreError(f"cannot open database {self.path}: {e}") from e
-        if not read_only:
-            self.migrate()
-        else:
+            if not read_only:
+                self.migrate()
+            elif self.schema_version() < LATEST:
+                # An older store: upgrade it once (a write), then read as asked.
+                self.conn.close()
+                Store(self.path).close()
+                self.conn = connect(self.path, read_only=True)
             self._check_version()
+        except duckdb.Error as e:
+            self.conn.close()
+            raise translate(e, self.path) from e
+        except StoreError:
+            self.conn.close()
+            raise
 
     # ------------------------------------------------------------------ schema
     def schema_version(self) -> int:
@@ -79,14 +87,24 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One transaction; a failure of the store itself (disk full, I/O, damage)
+        comes out as a ``StoreError``, a refused row as what it is (the caller may
+        retry without it)."""
         self.conn.execute("BEGIN TRANSACTION")
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+        except BaseException as e:
+            with suppress(duckdb.Error):
+                self.conn.execute("ROLLBACK")
+            if isinstance(e, duckdb.Error) and not is_data_error(e):
+                raise translate(e, self.path) from e
             raise
-        else:
+        try:
             self.conn.execute("COMMIT")
+        except duckdb.Error as e:
+            with suppress(duckdb.Error):
+                self.conn.execute("ROLLBACK")
+            raise translate(e, self.path) from e
 
     def close(self) -> None:
         self.conn.close()
