@@ -9,6 +9,7 @@ decompressed bytes actually read, since declared sizes can lie) and in total.
 from __future__ import annotations
 
 import re
+import stat
 import tarfile
 import zipfile
 import zlib
@@ -85,6 +86,20 @@ def _screen(name: str, source: str, resolve: Resolver) -> tuple[MemberReader | N
     return resolve(name), None
 
 
+def _link_error(member: tarfile.TarInfo, source: str, resolve: Resolver) -> Item | None:
+    """An error item for a link member whose name we would have read; None for names
+    that are skipped anyway (hidden files, unknown extensions)."""
+    reader, err = _screen(member.name, source, resolve)
+    if err is not None:
+        return err
+    if reader is None:
+        return None
+    kind = "symbolic link" if member.issym() else "hard link"
+    return error(f"{source}!{member.name}", "link-member",
+                 f"{source}: member {member.name!r} is a {kind} to {member.linkname!r}; "
+                 "links are not followed: archive the file itself")
+
+
 def read_zip(path: str, settings: Settings, resolve: Resolver) -> Iterator[Item]:
     cap = settings.max_input_bytes
     budget = _Budget(path, settings)
@@ -105,6 +120,11 @@ def read_zip(path: str, settings: Settings, resolve: Resolver) -> Iterator[Item]
                 if reader is None:
                     continue
                 where = f"{path}!{info.filename}"
+                if stat.S_ISLNK(info.external_attr >> 16):  # a Unix symlink: its "data"
+                    yield error(where, "link-member",  # is the target's name
+                                f"{path}: member {info.filename!r} is a symbolic link; "
+                                "links are not followed: archive the file itself")
+                    continue
                 try:
                     with zf.open(info) as fh:
                         data = fh.read(cap + 1)
@@ -135,8 +155,15 @@ def read_tar(path: str, settings: Settings, resolve: Resolver) -> Iterator[Item]
                 # Declared sizes are what the stream must be decompressed through even
                 # for members we skip, so they count against the total up front.
                 budget.spend(member.size)
+                if member.issym() or member.islnk():
+                    # Never followed (a link may point outside the archive), but the
+                    # user should learn that a name in the archive was not read.
+                    link = _link_error(member, path, resolve)
+                    if link is not None:
+                        yield link
+                    continue
                 if not member.isfile():
-                    continue  # directories, links and devices carry no document
+                    continue  # directories and devices carry no document
                 reader, err = _screen(member.name, path, resolve)
                 if err is not None:
                     yield err

@@ -1,8 +1,9 @@
 """Fetch one URL safely: SSRF guard on every hop, bounded time, bounded decoded size.
 
 SSRF: the host is resolved once with ``getaddrinfo`` and EVERY address must be
-global (``ipaddress.is_global``; IPv4-mapped, 6to4, Teredo and NAT64 IPv6 addresses
-are checked by the IPv4 address they embed). Legacy IPv4 spellings such as
+global (``ipaddress.is_global``; IPv4-mapped, IPv4-compatible, SIIT, 6to4, Teredo
+and NAT64 IPv6 addresses are checked by the IPv4 address they embed; local-use NAT64
+and site-local addresses are refused outright). Legacy IPv4 spellings such as
 ``2130706433`` or ``0x7f.1`` are parsed the way ``getaddrinfo`` parses them, so the
 check sees the address that would really be dialled.
 
@@ -41,7 +42,14 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 # A server dripping one byte per read would never trip the per-read timeout; the
 # whole fetch (all hops and the body) gets this many read-timeouts in total.
 TOTAL_TIMEOUT_FACTOR = 3
-_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+# IPv6 ranges whose last 32 bits are an IPv4 address that a gateway or the host's own
+# stack may dial: well-known NAT64 (RFC 6052), SIIT IPv4-translated (RFC 2765) and the
+# deprecated IPv4-compatible form (RFC 4291), which ipaddress reports as global.
+_EMBEDS_IPV4 = tuple(ipaddress.ip_network(n) for n in
+                     ("64:ff9b::/96", "::ffff:0:0:0/96", "::/96"))
+# Never a public destination: local-use NAT64 (RFC 8215; the operator picks where the
+# IPv4 address sits, so it cannot be read back reliably) and site-local fec0::/10.
+_LOCAL_V6 = (ipaddress.ip_network("64:ff9b:1::/48"), ipaddress.ip_network("fec0::/10"))
 _ACCEPT = ("text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
            "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5")
 
@@ -98,8 +106,10 @@ def blocked(address: str) -> bool:
             candidates.append(ip.sixtofour)
         if ip.teredo is not None:
             candidates.append(ip.teredo[1])
-        if ip in _NAT64:
+        if any(ip in net for net in _EMBEDS_IPV4):
             candidates.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+        if any(ip in net for net in _LOCAL_V6):
+            return True
     return any(not c.is_global or c.is_multicast for c in candidates)
 
 

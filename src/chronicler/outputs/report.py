@@ -1,12 +1,16 @@
 """A readable report of one story (or the whole store): Markdown and self-contained HTML.
 
 The HTML has inline CSS and no external requests; every value from articles goes
-through Jinja2 autoescaping, so article text can never inject markup.
+through Jinja2 autoescaping, so article text can never inject markup. The Markdown
+gets the same guarantee from :func:`md_text`, applied to every ``{{ value }}``:
+a Markdown viewer renders raw HTML and links, so a title must not be able to
+carry either.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -100,6 +104,22 @@ _MD = """# {{ title }}
 {% endfor %}"""
 
 
+# Characters that start Markdown syntax inline: emphasis, code, links and images
+# ([, ]), headings, table cells, strikethrough, and the backslash itself.
+_MD_SYNTAX = re.compile(r"([\\`*_\[\]#|~])")
+
+
+def md_text(value: Any) -> str:
+    """A value as inert Markdown text: one line (a line break could open a block),
+    HTML special characters as entities (no raw HTML, no ``<javascript:...>``
+    autolink), Markdown syntax backslash-escaped. It renders as the text itself."""
+    if value is None:
+        return ""
+    s = " ".join(str(value).split())
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SYNTAX.sub(r"\\\1", s)
+
+
 def _context(store: Store, story_id: str | None) -> dict[str, Any]:
     stories: list[Story] = store.json_records("stories")
     if story_id is None:  # the largest story (most articles, then the earliest)
@@ -164,7 +184,7 @@ def write_report(store: Store, story_id: str | None, out_dir: str | Path) -> tup
     out.mkdir(parents=True, exist_ok=True)
     ctx = _context(store, story_id)
     html_env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
-    md_env = Environment(autoescape=False)  # noqa: S701 - Markdown, not HTML
+    md_env = Environment(autoescape=False, finalize=md_text)  # noqa: S701 - escaped by md_text
     md_path, html_path = out / "report.md", out / "report.html"
     md_path.write_text(md_env.from_string(_MD).render(**ctx), encoding="utf-8")
     html_path.write_text(html_env.from_string(_HTML).render(**ctx), encoding="utf-8")
