@@ -247,13 +247,8 @@ def run_ingest(
 
         processed = [r for r in results if isinstance(r, Processed)]
         errors = input_errors + [r for r in results if isinstance(r, IngestError)]
-        with store.transaction():
-            new_ids = store.insert_articles(
-                [p.article for p in processed], [p.minhash for p in processed], EXTRACTOR
-            )
-            store.write_analyses([p.analysis for p in processed if p.analysis is not None])
-            store.add_errors(summary.run_id, errors)
-            store.mark_shard(key, summary.run_id, len(items), len(new_ids))
+        new_ids, processed, errors = commit_shard(store, summary.run_id, key, len(items),
+                                                  processed, errors)
         summary.shards_committed += 1
         log.info("committed shard %s: %d docs, %d new", key, len(items), len(new_ids))
         summary.stored += len(new_ids)
@@ -281,6 +276,56 @@ def run_ingest(
     summary.seconds = time.perf_counter() - t0
     store.finish_run(summary.run_id, summary.as_dict())
     return summary
+
+
+def commit_shard(store: Store, run_id: str, key: str, n_items: int,
+                 processed: Sequence[Processed], errors: Sequence[IngestError],
+                 ) -> tuple[list[str], list[Processed], list[IngestError]]:
+    """Commit a shard's results with its done-marker in one transaction; returns
+    (new article ids, the documents stored, the shard's errors).
+
+    If the store refuses something in the data (a string it cannot encode, a value
+    out of range), the documents are committed again one at a time and the refused
+    ones recorded as ``store-refused`` ingest errors: one bad document never sinks
+    its shard-mates, the later shards, or every re-run. A failure of the store itself
+    (disk full, I/O, damage) is not retried: it raises ``StoreError``.
+    """
+    from chronicler.ingest.hygiene import clean_item, clean_path
+    from chronicler.store.health import is_data_error
+
+    def store_docs(docs: Sequence[Processed]) -> list[str]:
+        ids = store.insert_articles([p.article for p in docs], [p.minhash for p in docs],
+                                    EXTRACTOR)
+        store.write_analyses([p.analysis for p in docs if p.analysis is not None])
+        return ids
+
+    try:
+        with store.transaction():
+            new_ids = store_docs(processed)
+            store.add_errors(run_id, errors)
+            store.mark_shard(key, run_id, n_items, len(new_ids))
+        return new_ids, list(processed), list(errors)
+    except Exception as e:
+        if not is_data_error(e):
+            raise
+        log.warning("shard %s refused by the store (%s); one document at a time", key, e)
+    new_ids, kept, refused = [], [], []
+    for p in processed:
+        try:
+            with store.transaction():
+                new_ids += store_docs([p])
+            kept.append(p)
+        except Exception as e:
+            if not is_data_error(e):
+                raise
+            refused.append(IngestError(
+                source=clean_path(p.article.source_path), reason="store-refused",
+                message=clean_path(f"the database refused this document: {e}")[:300]))
+    errors = [clean_item(x) for x in errors] + refused  # type: ignore[misc]
+    with store.transaction():
+        store.add_errors(run_id, errors)
+        store.mark_shard(key, run_id, n_items, len(new_ids))
+    return new_ids, kept, errors
 
 
 def _count_errors(summary: IngestSummary, reasons: Counter[str], errors: list[IngestError]) -> None:
