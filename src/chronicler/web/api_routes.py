@@ -10,7 +10,9 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 
+from chronicler.ingest.hygiene import clean_path
 from chronicler.store import Store
+from chronicler.text.terminal import for_terminal
 from chronicler.views import query as Q
 from chronicler.web import models as M
 from chronicler.web.deps import (
@@ -178,6 +180,13 @@ def safe_filename(name: str, taken: set[str]) -> str:
     return out
 
 
+def upload_label(filename: str, fallback: str) -> str:
+    """The name an upload is recorded under: the client's own file name, without the
+    folders some browsers send, control characters or lone surrogates."""
+    base = Path(filename.replace("\\", "/")).name
+    return " ".join(for_terminal(clean_path(base)).split())[:200] or fallback
+
+
 @router.post("/ingest", status_code=202, response_model=M.IngestJob, tags=["ingest"],
              responses=WRITE_ERRORS)
 async def ingest(request: Request,
@@ -200,6 +209,7 @@ async def ingest(request: Request,
     tmp = Path(tempfile.mkdtemp(prefix="chronicler-upload-"))
     names: list[str] = []
     paths: list[str] = []
+    labels: dict[str, str] = {}  # saved path -> the upload's own name, for source_path
     taken: set[str] = set()
     try:
         for up in uploads:
@@ -213,10 +223,11 @@ async def ingest(request: Request,
                     out.write(chunk)
             names.append(name)
             paths.append(str(tmp / name))
+            labels[str(tmp / name)] = upload_label(up.filename or "", name)
         if url:
             names.append(url)
             paths.append(url)
-        job = request.app.state.jobs.submit(names, paths, cleanup=tmp)
+        job = request.app.state.jobs.submit(names, paths, cleanup=tmp, labels=labels)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

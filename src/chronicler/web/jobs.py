@@ -1,6 +1,6 @@
 """Ingest jobs started from the web UI: one at a time, in a background thread.
 
-The thread runs the same :func:`chronicler.api.ingest` the CLI runs, on its own
+The thread runs the same pipeline (``run_ingest``) the CLI runs, on its own
 database cursor, with ``allow_private=False`` (URLs go through the SSRF guard), and
 records progress that ``GET /api/ingest/{id}`` reports. Uploaded files live in a
 temporary directory that is removed when the job ends.
@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from chronicler import api
 from chronicler.config import Settings
 from chronicler.errors import ChroniclerError
+from chronicler.ingest import iter_documents
+from chronicler.run.pipeline import IngestSummary, run_ingest
 from chronicler.store import Store
 
 log = logging.getLogger("chronicler.web.jobs")
@@ -38,6 +39,7 @@ class Job:
     id: str
     inputs: list[str]  # what the user gave (file names, URL), for display
     paths: list[str]  # what is ingested
+    labels: dict[str, str] = field(default_factory=dict)  # path -> name recorded for it
     cleanup: Path | None = None
     state: str = "queued"  # queued, running, done, failed
     stage: str = "queued"
@@ -64,12 +66,12 @@ class IngestJobs:
         self._threads: dict[str, threading.Thread] = {}
 
     def submit(self, inputs: Sequence[str], paths: Sequence[str],
-               cleanup: Path | None = None) -> Job:
+               cleanup: Path | None = None, labels: dict[str, str] | None = None) -> Job:
         with self._lock:
             if any(j.state in ("queued", "running") for j in self._jobs.values()):
                 raise JobBusy("an ingest job is already running; wait for it to finish")
             job = Job(id=uuid.uuid4().hex[:16], inputs=list(inputs), paths=list(paths),
-                      cleanup=cleanup)
+                      cleanup=cleanup, labels=dict(labels or {}))
             self._jobs[job.id] = job
             for old in list(self._jobs)[:-KEEP_JOBS]:
                 self._jobs.pop(old, None)
@@ -102,8 +104,7 @@ class IngestJobs:
         store = None
         try:
             store = self._open_store()
-            summary = api.ingest(job.paths, store=store, settings=self._settings,
-                                 allow_private=False, progress=progress)
+            summary = self._ingest(job, store, progress)
             job.summary = summary.as_dict()
             job.errors = [{"source": self._display(e.source, job), "reason": e.reason,
                            "message": self._display(e.message, job)}
@@ -121,6 +122,16 @@ class IngestJobs:
                 store.close()
             if job.cleanup is not None:
                 shutil.rmtree(job.cleanup, ignore_errors=True)
+
+    def _ingest(self, job: Job, store: Store, progress: Callable[[str, int], None]
+                ) -> IngestSummary:
+        """What ``api.ingest`` does for local files, with the documents recorded under
+        the names the user gave (``job.labels``): an upload's ``source_path`` is its
+        own file name, never the server's temporary path (which the API would serve)."""
+        docs = iter_documents(job.paths, self._settings, allow_private=False,
+                              labels=job.labels)
+        return run_ingest([job.labels.get(p, p) for p in job.paths], store, self._settings,
+                          progress=progress, documents=docs)
 
     @staticmethod
     def _display(text: str, job: Job) -> str:
