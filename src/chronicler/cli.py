@@ -36,7 +36,7 @@ class _Commands(TyperGroup):
     """Any chronicler or database error a command lets through ends it as one
     ``[CHR-...]`` line on stderr and exit 2 (a traceback is for bugs only)."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # typer's own click Context
         try:
             return super().invoke(ctx)
         except ChroniclerError as e:
