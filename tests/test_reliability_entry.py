@@ -23,7 +23,8 @@ from chronicler.config import Settings
 from chronicler.ingest import iter_documents
 from chronicler.ingest.hygiene import clean_item, clean_path, clean_text
 from chronicler.records import Article, IngestError, RawDoc
-from chronicler.run.pipeline import EXTRACTOR, Processed, commit_shard, run_ingest
+from chronicler.run.commit import Processed, commit_shard
+from chronicler.run.pipeline import run_ingest
 from chronicler.store import open_store
 
 BODY = ("Officials in the capital said on Monday that the talks on the river crossing "
@@ -171,13 +172,17 @@ def test_web_upload_records_the_original_name(tmp_path: Path) -> None:
     with TestClient(app) as c:
         files = [("files", ("../../etc/Ministry report.txt", io.BytesIO(
                      BODY.format(n=1).encode()), "text/plain")),
-                 ("files", ("empty.txt", io.BytesIO(b""), "text/plain"))]
+                 ("files", ("empty.txt", io.BytesIO(b""), "text/plain")),
+                 # item 2 through the web: this job used to fail as "internal error"
+                 ("files", ("lone.jsonl", io.BytesIO(json.dumps(
+                     {"text": "\ud800 " + BODY.format(n=2)}).encode()), "application/json"))]
         r = c.post("/api/ingest", files=files)
         assert r.status_code == 202, r.text
         job = c.app.state.jobs.wait(r.json()["id"], 60)  # type: ignore[attr-defined]
         assert job.state == "done", job.message
         arts = c.get("/api/articles").json()["items"]
-        assert [a["source_path"] for a in arts] == ["Ministry report.txt"]
+        assert sorted(a["source_path"] for a in arts) == ["Ministry report.txt",
+                                                           "lone.jsonl#L1"]
         status = c.get(f"/api/ingest/{job.id}").json()
         assert [e["source"] for e in status["errors"]] == ["empty.txt"]
         assert "chronicler-upload" not in json.dumps(status)
