@@ -108,11 +108,11 @@ def parse(split: str, keys: list[str], cache: Path) -> None:
     print(f"parsed {len(arts)} articles in {time.perf_counter() - t0:.0f}s -> {cache}")
 
 
-def quotes(cache: Path, verbose: bool = False) -> str:
+def quotes(cache: Path, verbose: bool = False, unit: str = "") -> str:
     import spacy
     from spacy.tokens import DocBin
 
-    from chronicler.nlp.quotes.stage import extract_quotes
+    from chronicler.nlp.quotes.stage import UNIT, extract_quotes
 
     meta = pickle.loads((cache / "meta.pkl").read_bytes())
     vocab = spacy.blank("en").vocab
@@ -125,7 +125,8 @@ def quotes(cache: Path, verbose: bool = False) -> str:
                                 "text": m["text"]}) + "\n")
             for a in m["actors"]:
                 f.write(json.dumps({"kind": "actor", **a.model_dump(mode="json")}) + "\n")
-            for q in extract_quotes(doc, m["mentions"], m["actors"], m["id"]):
+            for q in extract_quotes(doc, m["mentions"], m["actors"], m["id"],
+                                    unit or UNIT):
                 d = q.model_dump(mode="json")
                 d["quote_kind"] = d.pop("kind")
                 f.write(json.dumps({"kind": "quote", **d}) + "\n")
@@ -149,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     q = sub.add_parser("quotes")
     q.add_argument("cache", type=Path)
     q.add_argument("-v", action="store_true")
+    q.add_argument("--unit", choices=("quote", "attribution"), default="",
+                   help="one Quote per quoted piece or per attribution (default: the stage's)")
     s = sub.add_parser("split")
     s.add_argument("split", choices=("train", "dev"))
     s.add_argument("--seed", type=int, default=13)
@@ -169,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
             keys = sorted(random.Random(a.seed + 1).sample(keys, min(a.sample, len(keys))))
         parse(a.split, keys, a.cache)
     elif a.cmd == "quotes":
-        print(quotes(a.cache, a.v))
+        print(quotes(a.cache, a.v, a.unit))
     return 0
 
 

@@ -47,7 +47,8 @@ from chronicler.records import Actor, Mention, Speaker
 
 # kinds that may attribute a direct quote / that may give an indirect quote
 DIRECT_KINDS = frozenset({"speech", "directive", "characterize", "direct"})
-INDIRECT_KINDS = frozenset({"speech", "directive", "characterize", "relay"})
+INDIRECT_KINDS = frozenset({"speech", "directive", "characterize", "relay", "belief", "evidence",
+                            "intent"})
 
 _SPLIT = re.compile(r"\t+| {2,}")
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})

@@ -1,0 +1,242 @@
+"""Indirect quotes: a cue verb outside quotes and what it reports (see ``stage.py``).
+
+Besides verbs of saying, the cue may be a verb of belief ("believes (that) ..."), of
+evidence with any noun phrase as its source ("the survey found that ...", "leaked
+cables suggest ..."), or of intention with an infinitive ("vowed to block ..."); kinds
+in ``data/quotes/cues.txt``. A negated or modal cue ("will not say that ...") reports
+nothing unless what it leaves open is a question ("did not say which sites were hit").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from chronicler.nlp.quotes.assemble import make_quote
+from chronicler.nlp.quotes.context import QuoteContext, is_unreal
+from chronicler.nlp.quotes.speakers import DATELINE, DIRECT_KINDS, INDIRECT_KINDS, cue_subject
+from chronicler.records import Quote, Speaker
+
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB", "IN"})  # which, who, whose, how, whether
+_PERSONAL = frozenset({"he", "she", "they", "i", "we"})
+# nouns whose that-clause is reported content: "reiterated its stance that ..."
+_STANCE_NOUNS = frozenset({"stance", "position", "view", "claim", "assertion", "belief",
+                           "warning", "demand", "assurance", "promise", "pledge", "threat",
+                           "allegation", "accusation", "charge", "argument", "insistence"})
+# a clause opened by these is the writer's, not the reporter's: "she said the army would
+# decide, although officials later said no decision had been taken"
+_CONCESSIVE = frozenset({"although", "though", "whereas"})
+_WRITER_MARKS = _CONCESSIVE | {"while"}
+# cues that report whatever their subject is ("61 percent said", "the magazine said",
+# "the survey found"): any noun phrase is a source
+_OPEN_KINDS = frozenset({"evidence"})
+_OPEN_SPEECH = frozenset({"say", "tell", "add", "write", "claim", "state", "note", "report",
+                          "explain", "announce", "warn", "insist", "predict"})
+
+
+def _open_cue(cue: Token, kinds: frozenset[str]) -> bool:
+    return bool(kinds & _OPEN_KINDS) or cue.lemma_.lower() in _OPEN_SPEECH
+
+
+def _nominal(subj: Token) -> bool:
+    """A noun phrase that can be a source: not a pronoun we could not resolve, not a
+    relative or expletive word."""
+    return subj.pos_ in ("PROPN", "NOUN", "NUM") or (subj.pos_ == "ADJ" and subj.dep_.startswith("nsubj"))
+
+
+# ---------------------------------------------------------------- indirect
+def _complement(cue: Token, kinds: frozenset[str], lo: int, hi: int) -> list[Token]:
+    """What the cue reports: its clause, else (directives) object + infinitive, else
+    (characterising verbs) object + "as/of/for" phrase. Only children within the
+    characters [lo, hi) count: a heading glued on by the parser is not a complement."""
+    children = [c for c in cue.children if lo <= c.idx < hi]
+    comps = [c for c in children if c.dep_ == "ccomp"]
+    if not comps and cue.dep_ == "parataxis" and lo <= cue.head.idx < hi:
+        return [cue.head]  # "The attack, she said, had clear links ...": the whole clause
+    if not comps:
+        # "reiterated its stance that it would not escalate": the noun's that-clause
+        for c in children:
+            if c.dep_ == "dobj" and c.lemma_.lower() in _STANCE_NOUNS:
+                comps = [g for g in c.children if g.dep_ in ("acl", "ccomp")
+                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
+    if not comps and "directive" in kinds:
+        # "urged both sides to ...": an addressee and an infinitive; "asked not to be
+        # named" has no addressee and reports nothing
+        comps = [c for c in children if c.dep_ in ("xcomp", "dobj", "dative")]
+        if not {"xcomp"} < {c.dep_ for c in comps}:
+            comps = []
+    if not comps and "intent" in kinds:
+        comps = [c for c in children if c.dep_ == "xcomp"]  # "vowed to bring back jobs"
+    if not comps and "characterize" in kinds:
+        obj = [c for c in children if c.dep_ == "dobj"]
+        if obj:
+            more = [c for c in children
+                    if (c.dep_ == "prep" and c.lower_ in ("as", "of", "for")
+                        or c.dep_ in ("oprd", "xcomp", "ccomp")) and c.i > obj[0].i]
+            # "denied it" reports nothing; "called it “disqualifying”" does
+            comps = obj + more if (more or obj[0].pos_ != "PRON") \
+                and obj[0].tag_ not in ("WP", "WDT") else []  # not "what he called “...”"
+    return comps
+
+
+def _stray_subject(cue: Token, comps: list[Token]) -> list[Token]:
+    """"Officials said the four attackers, ..., were being hunted", parsed with "the
+    four attackers" as the object of "said": an object between the cue and a clause
+    that lacks a subject is that clause's subject."""
+    clause = [c for c in comps if c.dep_ == "ccomp" and c.i > cue.i]
+    if len(clause) != 1 or any(g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")
+                               for g in clause[0].children):
+        return []
+    return [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clause[0].i]
+
+
+def _closes_inner_quote(ctx: QuoteContext, start: int, tok: Token) -> bool:
+    """A closing mark ending the span whose opening mark is inside it stays:
+    'India struck so-called “terror camps”', not '... “terror camps'."""
+    if len(tok.text) != 1 or tok.text not in "”’\"'»":
+        return False
+    return any(start <= s.open_at and s.close_at == tok.idx for s in ctx.segs)
+
+
+def _clause_end(ctx: QuoteContext, cue: Token, lo: int, hi: int) -> int:
+    """Where the reported clause [lo, hi] really ends. It stops before
+    * a participle of saying that trails it ("Pakistan will not beg for talks, stating
+      that ..."): a report of its own, with the same speaker;
+    * a clause of the writer's ("..., even as he acknowledged ...", "although ...");
+    * a second that-clause that is all quote ("New Delhi was responsible and that
+      “it takes two to tango.”"): the direct quote reports it;
+    * a sentence end the tokenizer glued to a word ("the return of PoK. External ...").
+    """
+    doc = ctx.toks
+    for j in range(max(lo, cue.i) + 1, hi + 1):
+        t = doc[j]
+        if t.dep_ == "advcl" and (
+                (t.tag_ == "VBG" and ctx.kinds[j] & INDIRECT_KINDS
+                 and _nearest_cue_above(ctx, t) == cue.i)
+                or _opens_writers_clause(t)):
+            return max(lo, t.left_edge.i - 1)
+        if t.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children):
+            s, e = t.left_edge.idx, t.right_edge.idx + len(t.right_edge)
+            if ctx.quoted_share(s, e) >= 0.7:
+                k = t.left_edge.i - 1
+                while k > lo and (doc[k].dep_ == "cc" or doc[k].is_punct):
+                    k -= 1
+                return k
+        if _glued_stop(t) and j < hi and doc[j + 1].text[:1].isupper():
+            return j
+    return hi
+
+
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt",
+                            "prof", "rev", "st", "sr", "jr", "no", "vol", "gov", "sen", "rep"})
+
+
+def _glued_stop(t: Token) -> int:
+    """1 when ``t`` ends with a full stop the tokenizer left on it ("PoK.") and it is
+    not an abbreviation ("Dr.", "S.", "U.S.")."""
+    w = t.text
+    return int(len(w) > 2 and w.endswith(".") and "." not in w[:-1]
+               and w[:-1].lower() not in _ABBREVIATIONS)
+
+
+def _opens_writers_clause(t: Token, marks: frozenset[str] = _CONCESSIVE) -> bool:
+    """A clause opened by "although", "though", "whereas" or "even as" (or, with
+    ``marks``, others) is the writer's, not the reported speaker's. ("while" is often
+    the speaker's own time clause, so it only counts for reports nested in reports.)"""
+    for m in t.children:
+        if m.dep_ != "mark":
+            continue
+        if m.lower_ in marks:
+            return True
+        if m.lower_ == "as" and m.i > 0 and m.doc[m.i - 1].lower_ == "even":
+            return True
+    return False
+
+
+def _nearest_cue_above(ctx: QuoteContext, tok: Token) -> int | None:
+    """The participle is the outer speaker's only if no other cue stands between
+    ("India rejected mediation, characterizing ..." inside Dar's report is India's)."""
+    t = tok
+    while t.head.i != t.i:
+        t = t.head
+        if ctx.kinds[t.i] & (INDIRECT_KINDS | DIRECT_KINDS):
+            return t.i
+    return None
+
+
+def _writers_clause(cue: Token) -> bool:
+    """Whether ``cue`` sits in a concessive clause (see ``_WRITER_MARKS``)."""
+    t = cue
+    for _ in range(6):
+        if t.dep_ == "advcl" and _opens_writers_clause(t, _WRITER_MARKS):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _report_span(ctx: QuoteContext, cue: Token, kinds: frozenset[str]
+                 ) -> tuple[int, int, int, int] | None:
+    """(first token, last token, start char, end char) of what ``cue`` reports."""
+    doc = ctx.toks
+    # a parse that runs over a paragraph break (a heading glued to the next paragraph)
+    # is cut back to the cue's paragraph, and a complement after its verb starts after it
+    plo, phi = ctx.paras[ctx.para_of(cue.idx)]
+    comps = _complement(cue, kinds, plo, phi)
+    if not comps:
+        return None
+    comps += _stray_subject(cue, comps)
+    lo = max(min(c.left_edge.i for c in comps), ctx.tok_at(plo))
+    hi = min(max(c.right_edge.i for c in comps), ctx.tok_at(phi - 1))
+    if all(c.i > cue.i for c in comps):
+        lo = max(lo, cue.i + 1)
+    hi = _clause_end(ctx, cue, lo, hi)
+    while lo <= hi and (doc[lo].is_punct or doc[lo].is_space
+                        or (doc[lo].dep_ == "mark" and doc[lo].lower_ == "that")):
+        lo += 1
+    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space) \
+            and not _closes_inner_quote(ctx, doc[lo].idx, doc[hi]):
+        hi -= 1
+    if sum(1 for x in doc[lo:hi + 1] if not x.is_punct) < 2:
+        return None
+    s, e = doc[lo].idx, doc[hi].idx + len(doc[hi]) - _glued_stop(doc[hi])
+    m = DATELINE.match(ctx.text, s, e)
+    if m and s == plo:  # "VARSK, March 11 (CPA) — Gunmen opened fire ..., officials said."
+        lo = ctx.tok_at(m.end())
+        s = doc[lo].idx
+    return lo, hi, s, e
+
+
+def indirect_quotes(ctx: QuoteContext, article_id: str) -> list[Quote]:
+    found: list[tuple[Token, int, int, int, int, Speaker | None]] = []
+    for t in ctx.toks:
+        kinds = ctx.kinds[t.i] & INDIRECT_KINDS
+        if not kinds or ctx.in_quote[t.i]:
+            continue
+        if ctx.para_of(t.idx) in ctx.headline_paras:
+            continue  # "India Denies Strikes on Civilian Targets" is a heading
+        span = _report_span(ctx, t, kinds)
+        if span is None:
+            continue
+        lo, hi, s, e = span
+        if is_unreal(t) and ctx.toks[lo].tag_ not in _WH_TAGS:
+            continue  # "will not say that the talks failed" reports no claim; "did not
+            # say which sites were hit" is a report (of a refusal), and says nothing false
+        if ctx.quoted_share(s, e) >= 0.95:
+            continue  # the clause is all quote: the direct quote is the report
+        subj = cue_subject(t, ctx.lex, ctx.text)
+        if subj is None:
+            continue
+        r = ctx.resolver.resolve(subj)
+        if r.grounded or (_open_cue(t, kinds) and _nominal(subj)):
+            found.append((t, lo, hi, s, e, r.speaker))
+        elif subj.lower_ in _PERSONAL:  # someone is reporting; we cannot say who
+            found.append((t, lo, hi, s, e, None))
+    out = []
+    for t, _, _, s, e, speaker in found:
+        if any(o.i != t.i and lo2 <= t.i <= hi2 for o, lo2, hi2, *_ in found) \
+                and not _writers_clause(t):
+            continue  # a report inside someone's report belongs to the outer speaker
+        out.append(make_quote(ctx.text, article_id, s, e, False, ctx.lex.cue_name(t), speaker,
+                          "indirect"))
+    return out
