@@ -173,8 +173,9 @@ def connect(path: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
         try:
             probe = duckdb.connect(path, read_only=True)
         except duckdb.ConnectionException:
-            # This process already has it open (and checked it when it did so).
-            return duckdb.connect(path, read_only=read_only)
+            # This process already has it open for writing (and checked it then):
+            # DuckDB allows one configuration per file and process, so share that one.
+            return duckdb.connect(path)
         try:
             if not read_only:
                 verify_file(p)
