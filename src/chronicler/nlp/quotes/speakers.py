@@ -263,6 +263,31 @@ def core_span(tok: Token, text: str) -> tuple[int, int]:
     return start, end.idx + len(end)
 
 
+_FULL_RIGHT_DEPS = frozenset({"prep", "acl", "pobj", "agent", "compound", "amod", "nummod",
+                              "poss", "case", "det", "npadvmod", "cc", "conj"})
+_FULL_MAX_TOKENS = 14
+
+
+def full_span(tok: Token, text: str) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``tok`` with its prepositional and
+    participle phrases ("a report published by the inspector general"), but not its
+    relative clauses, appositions or anything after a comma; at most 14 tokens."""
+    start, end = core_span(tok, text)
+    last = tok.i
+    for c in tok.rights:
+        if c.dep_ not in ("prep", "acl") or c.i != last + 1 and tok.doc[last + 1].is_punct:
+            break
+        sub = list(c.subtree)
+        if any(t.is_punct and t.text in ",;:()—–" for t in sub) \
+                or any(t.dep_ in ("relcl", "ccomp", "advcl") for t in sub) \
+                or sub[-1].i - tok.left_edge.i >= _FULL_MAX_TOKENS:
+            break
+        last = sub[-1].i
+    if last > tok.i:
+        end = max(end, tok.doc[last].idx + len(tok.doc[last]))
+    return start, end
+
+
 # ------------------------------------------------------------------ resolution
 @dataclass(frozen=True)
 class Resolved:
@@ -318,6 +343,15 @@ class SpeakerResolver:
             return Resolved(self._speaker(best), True)
         text = _LEADING_DET.sub("", self.text[s:e]).strip() or tok.text
         low = tok.lower_
+        if tok.pos_ != "PRON":
+            # the full noun phrase names the source: "a spokeswoman for the ministry", "a
+            # report published by the inspector general", not "spokeswoman", "report"
+            fs, fe = full_span(tok, self.text)
+            text = _LEADING_DET.sub("", self.text[fs:fe]).strip() or text
+            inner = [m for m in self._overlapping(e, fe) if m.span[0] >= e]
+            if inner and not over and tok.lemma_.lower() in self.sources:
+                sp = self._speaker(inner[0])  # the ministry's spokeswoman speaks for it
+                return Resolved(sp.model_copy(update={"name": text}), True)
         if low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS:
             m = self._antecedent(hs, person=low in _PERSON_PRONOUNS)
             if m is not None:
