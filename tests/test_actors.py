@@ -14,9 +14,10 @@ from chronicler.nlp.actors.dictionary import (
     load_dictionary,
     merge_actors,
 )
+from chronicler.nlp.actors.stage import STAGE as ACTORS_STAGE
 from chronicler.nlp.actors.stage import actor_patterns, extract_actors
 from chronicler.nlp.model import load_spacy
-from chronicler.nlp.stages import REGISTRY, ArticleContext, check_plan, model_provides
+from chronicler.nlp.stages import ArticleContext, check_plan, model_provides, run_stage
 from chronicler.records import Actor, Mention
 
 Found = tuple[list[Actor], list[Mention]]
@@ -386,11 +387,11 @@ def test_demo_world_dictionary(nlp: Language) -> None:
 
 
 def test_stage_is_registered_and_plans(nlp: Language) -> None:
-    st = REGISTRY["chronicler.actors.v1"]
+    st = ACTORS_STAGE
     assert st.assigns == ("actors", "mentions")
     check_plan([st], model_provides(nlp))
-    state = st.run(nlp("Ishaq Dar said so."), ArticleContext(article_id="s"), {})
-    assert set(state) == {"actors", "mentions"}
+    state = run_stage(st, nlp("Ishaq Dar said so."), ArticleContext(article_id="s"))
+    assert set(state.produced()) == {"actors", "mentions"}
 
 
 # ------------------------------------------------------------------------- seeds

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from chronicler.nlp.events.coder import PIPELINE, STAGE_NAME, extract_events
-from chronicler.nlp.stages import ArticleContext, run_plan
+from chronicler.nlp.stages import ArticleContext, ArticleState, StateView, run_plan, run_stage
 from chronicler.records import Event
 
 PUB = dt.date(2025, 5, 12)
@@ -30,7 +30,7 @@ def analyzer():  # type: ignore[no-untyped-def]
 def code(analyzer, text: str, published: dt.date = PUB) -> list[Event]:  # type: ignore[no-untyped-def]
     doc = analyzer.nlp(text)
     state = run_plan(analyzer.plan, doc, ArticleContext(article_id="t", published=published))
-    return list(state["events"])
+    return list(state.events or [])
 
 
 @dataclass(frozen=True)
@@ -246,12 +246,13 @@ def test_rejection_answers_the_accusation(analyzer) -> None:  # type: ignore[no-
             "Indian officials dismissed the accusations.")
     doc = analyzer.nlp(text)
     ctx = ArticleContext(article_id="t", published=PUB)
-    state: dict = {}  # type: ignore[type-arg]
+    state = ArticleState()
     for st in analyzer.plan.stages:
         if st.name == STAGE_NAME:
+            events_stage = st
             break
-        state.update(st.run(doc, ctx, state))
-    got = extract_events(doc, ctx, state)
+        run_stage(st, doc, ctx, state)
+    got = extract_events(doc, ctx, StateView(state, events_stage.requires, STAGE_NAME))
     reject = next(e for e in got.events if e.type == "REJECT")
     accuse = next(e for e in got.events if e.type == "ACCUSE")
     assert countries(reject.recipient) == {"PAK"}
@@ -263,8 +264,8 @@ def test_operations_are_listed_and_linked(analyzer) -> None:  # type: ignore[no-
             "Indian jets struck nine sites. Pakistan answered with Operation Bunyan-um-Marsoos.")
     doc = analyzer.nlp(text)
     state = run_plan(analyzer.plan, doc, ArticleContext(article_id="t", published=PUB))
-    assert state["operations"] == ["Operation Sindoor", "Operation Bunyan-um-Marsoos"]
-    linked = [e for e in state["events"] if e.operation == "Operation Sindoor"]
+    assert state.operations == ["Operation Sindoor", "Operation Bunyan-um-Marsoos"]
+    linked = [e for e in state.events or [] if e.operation == "Operation Sindoor"]
     assert len(linked) == 2 and all(countries(e.actor) == {"IND"} for e in linked)
 
 

@@ -15,11 +15,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from chronicler.errors import PipelineError
 from chronicler.nlp.places.data import DATA_DIR, TermTable, is_place_referent, referents
 from chronicler.nlp.places.gazetteer import cache_path, fold, is_acronym, load_index
 from chronicler.nlp.places.stage import STAGE, extract_places, place_patterns
 from chronicler.nlp.places.toponyms import referent_for, resolve_place
-from chronicler.nlp.stages import ArticleContext, check_plan, model_provides
+from chronicler.nlp.stages import ArticleContext, check_plan, model_provides, run_stage
 from chronicler.records import Mention
 
 POK = "Pakistan-administered Kashmir"
@@ -324,9 +325,13 @@ def test_gap_unknown_village_tagged_org(places_nlp) -> None:  # type: ignore[no-
 
 def test_stage_contract(places_nlp) -> None:  # type: ignore[no-untyped-def]
     assert STAGE.name == "chronicler.places.v1" and STAGE.assigns == ("places",)
-    check_plan([STAGE], model_provides(places_nlp))
-    out = STAGE.run(places_nlp("Strikes hit Muridke."), ArticleContext(article_id="a1"), {})
-    assert set(out) == {"places"} and out["places"][0].article_id == "a1"
+    # Places reads the actors stage's mentions and actors: planned alone it fails fast.
+    with pytest.raises(PipelineError, match="requires mentions, actors"):
+        check_plan([STAGE], model_provides(places_nlp))
+    from chronicler.nlp.actors.stage import STAGE as ACTORS
+    check_plan([ACTORS, STAGE], model_provides(places_nlp))
+    out = run_stage(STAGE, places_nlp("Strikes hit Muridke."), ArticleContext(article_id="a1"))
+    assert set(out.produced()) == {"places"} and out.places[0].article_id == "a1"
 
 
 # ------------------------------------------------------------------ seeds

@@ -193,7 +193,8 @@ def test_demo_cpa_dateline_and_metadata_name_one_source(tmp_path: Path,
     from chronicler.config import Settings
     from chronicler.corpus.compare import _article_info
     from chronicler.demo import CORPUS_DIR
-    from chronicler.run.pipeline import merge_stored_events, run_ingest
+    from chronicler.run.cross import merge_stored_events
+    from chronicler.run.pipeline import run_ingest
     from chronicler.store import open_store
 
     db = tmp_path / "demo.duckdb"

@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -18,7 +17,8 @@ from chronicler.config import Settings
 from chronicler.errors import ConfigError
 from chronicler.outputs.export import export, iter_records
 from chronicler.records import Analysis, Article, Event
-from chronicler.run.pipeline import IngestSummary, ProgressFn, run_ingest
+from chronicler.run.commit import IngestSummary
+from chronicler.run.pipeline import ProgressFn, run_ingest
 from chronicler.store import Store, open_store
 
 __all__ = ["Settings", "open_store", "ingest", "export", "iter_records", "articles",
@@ -43,7 +43,7 @@ def ingest(
     if engine not in ("local", "ray"):
         raise ConfigError(f"unknown engine {engine!r}; use local or ray")
     if workers is not None and engine == "local":
-        settings = replace(settings, workers=workers)
+        settings = settings.with_(workers=workers)
     own = store is None
     st = store or open_store(settings.db)
     try:

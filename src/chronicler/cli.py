@@ -26,7 +26,7 @@ from typer.core import TyperGroup
 from chronicler import api
 from chronicler.config import Settings
 from chronicler.errors import ChroniclerError
-from chronicler.run.pipeline import IngestSummary
+from chronicler.run.commit import IngestSummary
 from chronicler.store import Store
 from chronicler.store.health import translate
 from chronicler.text.terminal import for_terminal
@@ -402,7 +402,12 @@ def serve(
     db: DbOpt = None,
 ) -> None:
     """Serve the web UI and the REST API (reference at /docs, schema at /openapi.json)."""
-    from chronicler.web.serve import serve as run_server
+    try:
+        from chronicler.web.serve import serve as run_server
+    except ImportError as e:  # the web extra is not installed
+        err.print(f"[red][CHR-CFG] the web UI needs its extra: pip install 'chronicler[web]' "
+                  f"({_esc(str(e))})[/red]")
+        raise typer.Exit(2) from e
 
     settings = _settings(db)
     try:
@@ -412,21 +417,13 @@ def serve(
         raise typer.Exit(2) from e
 
 
-def main() -> None:
-    app()
-
-
-if __name__ == "__main__":
-    main()
-
-
 @app.command()
 def debug(
     stage: Annotated[str, typer.Argument(
         help="clean, actors, timex, places, counts, quotes, events, claims; or compare / "
-             "tone over --db.")],
+             "profile over --db.")],
     text: Annotated[list[str] | None, typer.Argument(
-        help="The text; @FILE reads a file, - reads stdin; for tone, a story id.")] = None,
+        help="The text; @FILE reads a file, - reads stdin; for profile, a story id.")] = None,
     as_json: JsonOpt = False,
     published: Annotated[str | None, typer.Option(
         help="Publication date (YYYY-MM-DD) that relative dates resolve against.")] = None,
@@ -449,3 +446,11 @@ def debug(
         err.print(f"[red]{_esc(str(e))}[/red]")
         raise typer.Exit(2) from e
     raise typer.Exit(code)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

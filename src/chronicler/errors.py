@@ -41,6 +41,26 @@ class PipelineError(ChroniclerError):
     code = "CHR-PIPE"
 
 
+class UsageError(ChroniclerError):
+    code = "CHR-USAGE"
+
+
+class NotFound(ChroniclerError):
+    """The requested record does not exist (the API answers 404)."""
+
+    code = "CHR-NOT-FOUND"
+
+
+class Busy(ChroniclerError):
+    """Another ingest job is still running (the API answers 409)."""
+
+    code = "CHR-WEB-BUSY"
+
+
+class ExportError(ChroniclerError):
+    code = "CHR-EXPORT"
+
+
 class InputSkipped(ChroniclerError):
     """One input (file, record, URL) cannot be used. Never aborts a batch."""
 

@@ -487,12 +487,3 @@ def build_article(raw: RawDoc, settings: Settings | None = None) -> Article:
         n_words=len(text.split()),
         notes=_dedupe(notes),
     )
-
-
-if __name__ == "__main__":  # python -m chronicler.clean.article article.txt  (or text on stdin)
-    import sys
-
-    _path = sys.argv[1] if len(sys.argv) > 1 else "<stdin>"
-    _text = open(_path, encoding="utf-8").read() if len(sys.argv) > 1 else sys.stdin.read()
-    print(build_article(RawDoc(source_path=_path, source_kind="txt", text=_text))
-          .model_dump_json(indent=2))

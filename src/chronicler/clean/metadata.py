@@ -32,13 +32,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
+from chronicler.text.dates import MONTHS
+
 # --------------------------------------------------------------------------- dates
-_MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
+# One month table for every date reader (chronicler.text.dates).
+_MONTHS: dict[str, int] = MONTHS
 # Title Case or UPPER CASE only: lower-case "may" is a modal verb, not a month.
 _MONTH_RE = "(?:" + "|".join(
     sorted({m.title() for m in _MONTHS} | {m.upper() for m in _MONTHS}, key=len, reverse=True)

@@ -1,7 +1,8 @@
 """Cross-article stages: functions of the whole store, run after the per-article stages.
 
     years.py       lend a year to articles that state none (``published_inferred``)
-    duplicates.py  exact and near-duplicate groups (MinHash + LSH, one union-find)
+    unionfind.py   the one union-find (roots are the smallest key: order-independent)
+    duplicates.py  exact and near-duplicate groups (MinHash + LSH)
     sources.py     one outlet key per outlet; independent-source counting
     events.py      one event per real-world event across articles (n_articles, n_sources)
     embed.py       sentence embeddings of claim texts (installed MiniLM), cached in the store

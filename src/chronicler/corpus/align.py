@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from chronicler.corpus.unionfind import UnionFind
 from chronicler.records import Claim, content_id
 
 LINK_THRESHOLD = 0.65  # tuned on the demo corpus (eval/claims.py sweep: 0.65 best F1)
@@ -65,22 +66,6 @@ def independent_sources(article_ids: Sequence[str], info: dict[str, ArticleInfo]
 
 def numbers_agree(a: Sequence[float], b: Sequence[float]) -> bool:
     return not a or not b or bool(set(a) & set(b))
-
-
-class UnionFind:
-    def __init__(self, n: int) -> None:
-        self.p = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.p[i] != i:
-            self.p[i] = self.p[self.p[i]]
-            i = self.p[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            self.p[max(ri, rj)] = min(ri, rj)
 
 
 @dataclass
@@ -197,11 +182,11 @@ def link_pairs(claims: Sequence[Claim], vecs: np.ndarray, info: dict[str, Articl
 
 
 def average_linkage(claims: Sequence[Claim], vecs: np.ndarray,
-                    links: Iterable[tuple[int, int, float]], threshold: float) -> UnionFind:
+                    links: Iterable[tuple[int, int, float]], threshold: float) -> UnionFind[int]:
     """Merge linked claims, most similar first; two clusters merge only when the mean
     similarity of all their cross pairs reaches ``threshold`` and every cross pair is
     compatible, so A~B and B~C never pull in a C unlike A."""
-    uf = UnionFind(len(claims))
+    uf: UnionFind[int] = UnionFind(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
     for i, j, _sim in links:
         ri, rj = uf.find(i), uf.find(j)

@@ -1,11 +1,10 @@
 """The cross-article step: stories, aligned claims and framing over the whole store.
 
-    python -m chronicler.corpus.compare news.duckdb
+    chronicler debug compare --db news.duckdb
 """
 
 from __future__ import annotations
 
-import sys
 from collections import defaultdict
 from typing import Any
 
@@ -126,15 +125,3 @@ def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any
     return {"article_claims": len(per_article), "claims": len(groups),
             "stories": len(final_stories), "framing": len(framing), "status": dict(status),
             "texts_embedded": embed.encoded, "texts_from_cache": len(embed.used) - embed.encoded}
-
-
-def main(argv: list[str]) -> None:
-    from chronicler.store import open_store
-
-    settings = Settings.from_env(db=argv[0]) if argv else Settings.from_env()
-    with open_store(settings.db) as store:
-        print(run_compare(store, settings))
-
-
-if __name__ == "__main__":
-    main(sys.argv[1:])

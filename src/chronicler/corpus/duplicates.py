@@ -25,6 +25,8 @@ from typing import Any
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from chronicler.corpus.unionfind import UnionFind
+
 SHINGLE_WORDS = 3
 NUM_PERM = 128
 THRESHOLD = 0.5
@@ -57,23 +59,6 @@ def similarity(sig_a: bytes, sig_b: bytes) -> float:
     return float(_minhash(sig_a).jaccard(_minhash(sig_b)))
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def find_duplicates(
     rows: Iterable[tuple[str, str, date | None, bytes | None]],
     threshold: float = THRESHOLD,
@@ -84,7 +69,7 @@ def find_duplicates(
     ``duplicate_of=None``; articles in no group are absent from the result.
     """
     rows = sorted(rows, key=lambda r: r[0])
-    uf = _UnionFind()
+    uf: UnionFind[str] = UnionFind()
     by_hash: dict[str, str] = {}
     for aid, th, _, _ in rows:
         if th in by_hash:

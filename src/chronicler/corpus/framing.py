@@ -1,7 +1,7 @@
 """Framing: how outlets name the same thing, whom they let speak, their tone.
 
 ``framing_records`` builds Framing records (place names, label families, scare-quoted
-terms); ``voice_share``, ``tone_by_outlet`` and ``hedge_share`` return plain dicts.
+terms); ``voice_share`` and ``hedge_share`` return plain dicts.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from chronicler.records import (
     Claim,
     Framing,
     FramingVariant,
-    Mention,
     Place,
     Quote,
 )
@@ -107,7 +106,7 @@ def framing_records(story_id: str, articles: Sequence[Article], places: Sequence
     return out
 
 
-# ------------------------------------------------------------------ shares and tone
+# ------------------------------------------------------------------ shares
 def voice_share(quotes: Sequence[Quote]) -> dict[str, dict[str, float]]:
     """Share of quotes by speaker country and by speaker (actor id or name)."""
     by_country: Counter[str] = Counter()
@@ -119,39 +118,6 @@ def voice_share(quotes: Sequence[Quote]) -> dict[str, dict[str, float]]:
     n = sum(by_country.values()) or 1
     return {"by_country": {k: v / n for k, v in sorted(by_country.items())},
             "by_actor": {k: v / n for k, v in by_actor.most_common()}}
-
-
-@lru_cache(maxsize=1)
-def _vader() -> object:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
-_SENT_RE = re.compile(r"[^.!?\n]+[.!?]?")
-
-
-def tone_by_outlet(articles: Sequence[Article], mentions: Sequence[Mention],
-                   actors: Sequence[str]) -> dict[str, dict[str, float]]:
-    """VADER compound averaged over the sentences mentioning each actor country,
-    per outlet: {outlet: {country: mean compound}}."""
-    ana = _vader()
-    by_art: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        by_art[m.article_id].append(m)
-    sums: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
-    for a in articles:
-        ms = by_art.get(a.id, [])
-        for sm in _SENT_RE.finditer(a.text):
-            here = {m.country for m in ms if sm.start() <= m.span[0] < sm.end()}
-            wanted = [c for c in actors if c in here]
-            if not wanted:
-                continue
-            score = ana.polarity_scores(sm.group(0))["compound"]  # type: ignore[attr-defined]
-            for c in wanted:
-                sums[a.outlet or "unknown"][c].append(score)
-    return {o: {c: sum(v) / len(v) for c, v in sorted(d.items())}
-            for o, d in sorted(sums.items())}
 
 
 def hedge_share(claims: Sequence[Claim]) -> dict[str, dict[str, float]]:

@@ -29,10 +29,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
+
+from chronicler.text.fold import fold
 
 ALIAS_FILE = "data/outlets.toml"
 
@@ -60,8 +61,7 @@ def normalise(name: str) -> str:
 
 
 def _normalise_once(name: str) -> str:
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold().strip()
+    s = fold(name)
     s = s.rstrip(".") if _HOST.fullmatch(s.rstrip(".")) else s
     if _HOST.fullmatch(s):  # a bare domain: "www.dawn.com"
         for p in _HOST_PREFIXES:

@@ -27,7 +27,8 @@ from typing import Any
 
 import numpy as np
 
-from chronicler.corpus.align import EmbedFn, UnionFind
+from chronicler.corpus.align import EmbedFn
+from chronicler.corpus.unionfind import UnionFind
 from chronicler.records import Story, content_id
 from chronicler.store import Store
 
@@ -99,7 +100,7 @@ def build_stories(docs: Sequence[StoryDoc], embed: EmbedFn,
         if sims[i, j] >= threshold and len(a.anchors & b.anchors) >= MIN_SHARED:
             edges.append((float(sims[i, j]), i, j))
     edges.sort(key=lambda e: (-e[0], e[1], e[2]))
-    uf = UnionFind(len(docs))
+    uf: UnionFind[int] = UnionFind(range(len(docs)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(docs))}
     for s_ij, i, j in edges:
         ri, rj = uf.find(i), uf.find(j)

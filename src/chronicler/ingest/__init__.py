@@ -3,7 +3,7 @@
     iter_documents(inputs, settings)          the one entry point the pipeline calls
     ├── files.read_file / files.walk           dispatch by extension, size caps
     │   ├── text.read_text_bytes   .txt        decode.decode_text (encoding recovery)
-    │   ├── html.read_html_bytes   .html .htm  html.extract_main (worker, time limit)
+    │   ├── html.read_html_bytes   .html .htm  html.extract_main (sandbox worker, time limit)
     │   ├── jsonl.read_jsonl       .jsonl .ndjson   one record per line, streamed
     │   ├── feed.read_feed         .xml .rss .atom  defusedxml check, then feedparser
     │   ├── warc.read_warc         .warc .warc.gz   HTML responses only, streamed

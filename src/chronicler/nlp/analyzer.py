@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections.abc import Sequence
 from typing import Any
 
 from chronicler.config import Settings
+from chronicler.errors import PipelineError
+from chronicler.nlp.actors.stage import STAGE as ACTORS
+from chronicler.nlp.claims.stage import STAGE as CLAIMS
+from chronicler.nlp.counts import STAGE as COUNTS
+from chronicler.nlp.events.coder import STAGE as EVENTS
 from chronicler.nlp.model import load_spacy
+from chronicler.nlp.places.stage import STAGE as PLACES
+from chronicler.nlp.quotes.stage import STAGE as QUOTES
 from chronicler.nlp.stages import (
-    REGISTRY,
     ArticleContext,
     Plan,
     Stage,
@@ -18,18 +23,13 @@ from chronicler.nlp.stages import (
     model_provides,
     run_plan,
 )
+from chronicler.nlp.timex import STAGE as TIMEX
 from chronicler.records import Analysis, Article
 
-# Stage modules register themselves on import; order here is execution order.
-DEFAULT_STAGES: tuple[str, ...] = (
-    "chronicler.actors.v1",
-    "chronicler.timex.v1",
-    "chronicler.places.v1",
-    "chronicler.counts.v1",
-    "chronicler.quotes.v1",
-    "chronicler.events.v1",
-    "chronicler.claims.v1",
-)
+# Every per-article stage, in execution order.
+ALL_STAGES: tuple[Stage, ...] = (ACTORS, TIMEX, PLACES, COUNTS, QUOTES, EVENTS, CLAIMS)
+BY_NAME: dict[str, Stage] = {s.name: s for s in ALL_STAGES}
+DEFAULT_STAGES: tuple[str, ...] = tuple(s.name for s in ALL_STAGES)
 # Touches every stage's lazily loaded data: titles, capitals, places, dates, counts,
 # quotes with a speaker, an event and a denial.
 _WARM_UP_TEXT = (
@@ -38,50 +38,36 @@ _WARM_UP_TEXT = (
     '"We will respond," Dar told reporters in Lahore. The United Nations urged both '
     "sides to show restraint after last week's attack in Pahalgam."
 )
-_STAGE_MODULES = (
-    "chronicler.nlp.actors.stage",
-    "chronicler.nlp.timex",
-    "chronicler.nlp.places.stage",
-    "chronicler.nlp.counts",
-    "chronicler.nlp.quotes.stage",
-    "chronicler.nlp.events.coder",
-    "chronicler.nlp.claims.stage",
-)
-
-
-def _load_stage_modules() -> None:
-    for m in _STAGE_MODULES:
-        importlib.import_module(m)
 
 
 def stage_names(spec: str) -> tuple[str, ...]:
     """Full stage names for a ``Settings.stages`` value: "" means DEFAULT_STAGES; a short
-    name ("events") stands for the registered ``chronicler.<name>.v<n>`` stage."""
+    name ("events") stands for the stage ``chronicler.events.v<n>``."""
     wanted = [w.strip() for w in spec.split(",") if w.strip()]
     if not wanted:
         return DEFAULT_STAGES
-    _load_stage_modules()
-    short: dict[str, str] = {}
-    for full in REGISTRY:
-        parts = full.split(".")
-        if len(parts) == 3 and parts[0] == "chronicler":
-            short.setdefault(parts[1], full)
+    short = {s.short: s.name for s in ALL_STAGES}
     return tuple(short.get(w, w) for w in wanted)
 
 
 def wants_compare(spec: str) -> bool:
     """The cross-article comparison aligns the claims stage's output."""
-    return "chronicler.claims.v1" in stage_names(spec)
+    return CLAIMS.name in stage_names(spec)
 
 
 def resolve_stages(names: Sequence[str]) -> list[Stage]:
-    _load_stage_modules()
-    unknown = [n for n in names if n not in REGISTRY]
+    unknown = [n for n in names if n not in BY_NAME]
     if unknown:
-        from chronicler.errors import PipelineError
+        raise PipelineError(f"unknown stage(s) {unknown}; known: "
+                            + ", ".join(f"{s.short} ({s.name})" for s in ALL_STAGES))
+    return [BY_NAME[n] for n in names]
 
-        raise PipelineError(f"unknown stage(s) {unknown}; known: {sorted(REGISTRY)}")
-    return [REGISTRY[n] for n in names]
+
+def anchor(article: Article) -> str:
+    """What an analysis depends on besides the text and the stages: the publication date
+    relative dates resolve against. Recorded in the provenance, so an analysis made
+    before the corpus lent the article a year is known to be stale."""
+    return f"anchor:{article.published.isoformat() if article.published else 'none'}"
 
 
 class Analyzer:
@@ -123,9 +109,10 @@ class Analyzer:
         for a, doc in zip(articles, docs, strict=True):
             ctx = ArticleContext(article_id=a.id, published=a.published, outlet=a.outlet,
                                  title=a.title)
-            state = run_plan(self.plan, doc, ctx)
+            state = run_plan(self.plan, doc, ctx).produced()
             fields = {k: v for k, v in state.items() if k in Analysis.model_fields}
-            out.append(Analysis(article_id=a.id, provenance=self.provenance, **fields))
+            out.append(Analysis(article_id=a.id, provenance=[*self.provenance, anchor(a)],
+                                **fields))
         return out
 
     def analyze(self, article: Article) -> Analysis:

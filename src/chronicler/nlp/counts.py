@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -43,7 +42,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from chronicler.nlp.stages import ArticleContext, Stage, State, register
+from chronicler.nlp.stages import ArticleContext, Result, Stage, State
 from chronicler.records import Count
 
 __all__ = ["STAGE", "extract_counts", "parse_number"]
@@ -356,30 +355,15 @@ def extract_counts(doc: Doc, ctx: ArticleContext) -> list[Count]:
     return out
 
 
-def _run(doc: Doc, ctx: ArticleContext, state: State) -> State:
+def _run(doc: Doc, ctx: ArticleContext, state: State) -> Result:
     return {"counts": extract_counts(doc, ctx)}
 
 
-STAGE = register(Stage(
+STAGE = Stage(
     name="chronicler.counts.v1",
     requires=("token.dep", "token.head", "token.like_num", "token.tag", "token.lemma",
               "token.ent_type"),
     assigns=("counts",),
     run=_run,
     doc="Numbers with the thing they count, the governing verb and a precision.",
-))
-
-
-def _main(argv: list[str]) -> None:
-    from chronicler.config import Settings
-    from chronicler.nlp.model import load_spacy
-
-    nlp = load_spacy(Settings.from_env().spacy_model)
-    text = " ".join(argv) or ("The attack killed 26 civilians; at least 31 people were "
-                              "wounded and over 10 drones were shot down.")
-    for c in extract_counts(nlp(text), ArticleContext(article_id="cli")):
-        print(f"{c.span}\t{c.text!r}\t{c.number:g}\t{c.object}\t{c.verb}\t{c.precision}")
-
-
-if __name__ == "__main__":
-    _main(sys.argv[1:])
+)

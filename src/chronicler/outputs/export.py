@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from chronicler.errors import ChroniclerError
+from chronicler.errors import ExportError
 from chronicler.records import record
 from chronicler.store import Store
 
@@ -82,8 +82,8 @@ def _check_kinds(kinds: Sequence[str] | None) -> list[str]:
         return list(KINDS)
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
-        raise ChroniclerError(
-            f"unknown kind(s) {', '.join(unknown)}; known: {', '.join(KINDS)}", code="CHR-EXPORT"
+        raise ExportError(
+            f"unknown kind(s) {', '.join(unknown)}; known: {', '.join(KINDS)}"
         )
     return list(kinds)
 
@@ -98,8 +98,7 @@ def export(
     default); otherwise ``out`` is a directory with ``<kind>.<fmt>`` per kind.
     """
     if fmt not in FORMATS:
-        raise ChroniclerError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}",
-                              code="CHR-EXPORT")
+        raise ExportError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     out = Path(out)
     counts: dict[str, int] = {}
     if fmt == "plover":  # PLOVER-style JSONL: events only, PLOVER's field names
@@ -122,8 +121,8 @@ def export(
     if out.suffix == f".{fmt}":
         chosen = _check_kinds(kinds or ["article"])
         if len(chosen) != 1:
-            raise ChroniclerError(
-                f"{out.name} is one file: pass one --kind, or give a directory", code="CHR-EXPORT"
+            raise ExportError(
+                f"{out.name} is one file: pass one --kind, or give a directory"
             )
         targets = {chosen[0]: out}
     else:

@@ -17,6 +17,7 @@ from typing import Any
 
 from jinja2 import Environment, select_autoescape
 
+from chronicler.errors import NotFound
 from chronicler.records import Claim, Event, Framing, Quote, Story
 from chronicler.store import Store
 
@@ -130,7 +131,7 @@ def _context(store: Store, story_id: str | None) -> dict[str, Any]:
     else:
         story = next((s for s in stories if s.id == story_id), None)
         if story is None:
-            raise ValueError(f"no story with id {story_id!r}")
+            raise NotFound(f"no story with id {story_id!r}")
     articles = store.articles()
     if story is not None:
         ids = set(story.article_ids)

@@ -16,24 +16,20 @@ the parts, so a cluster needs no shared filesystem; only the driver touches the
 database (DuckDB has one writer). Resume lives here, not in Ray (open-source Ray
 does not survive a driver crash): see :mod:`chronicler.run.manifest`.
 
-Run it from the command line (until ``chronicler ingest --engine ray`` exists):
+Run it from the command line:
 
-    python -m chronicler.run.ray --db news.duckdb [--address auto] corpus/
+    chronicler ingest --engine ray --db news.duckdb [--address auto] corpus/
 """
 
 from __future__ import annotations
 
-import argparse
 import contextlib
-import json
 import logging
 import pickle
-import sys
 import tempfile
 import time
 import uuid
 import warnings
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +39,9 @@ import numpy as np
 
 from chronicler.config import Settings
 from chronicler.errors import ConfigError
-from chronicler.records import Analysis, Article, IngestError, RawDoc
+from chronicler.records import IngestError, RawDoc
+from chronicler.run.commit import IngestSummary, commit_shard
+from chronicler.run.cross import run_cross_article_stages
 from chronicler.run.manifest import (
     PartIndex,
     ShardResult,
@@ -55,20 +53,12 @@ from chronicler.run.manifest import (
     read_part_index,
     write_part_atomic,
 )
-from chronicler.run.pipeline import (
-    EXTRACTOR,
-    IngestSummary,
-    ProgressFn,
-    get_analyzer,
-    process_batch,
-    run_cross_article_stages,
-    run_salt,
-)
+from chronicler.run.pipeline import ProgressFn, get_analyzer, process_batch, run_salt
 from chronicler.run.shards import ShardSpec, plan_shards, read_shard, shard_id
 from chronicler.store import Store
 
 if TYPE_CHECKING:
-    from chronicler.nlp.analyzer import Analyzer
+    pass
 
 log = logging.getLogger("chronicler.run")
 
@@ -105,7 +95,6 @@ class RayIngestSummary(IngestSummary):
     out_dir: str = ""
     cluster_seconds: float = 0.0  # connecting to or starting Ray
     commit_seconds: float = 0.0  # the driver committing parts to the store
-    cross_seconds: float = 0.0  # the cross-article stages over the whole store
 
     def as_dict(self) -> dict[str, object]:
         return {**super().as_dict(), "engine": self.engine, "workers": self.workers,
@@ -114,7 +103,8 @@ class RayIngestSummary(IngestSummary):
                 "shards_failed": self.shards_failed, "out_dir": self.out_dir,
                 "cluster_seconds": round(self.cluster_seconds, 3),
                 "commit_seconds": round(self.commit_seconds, 3),
-                "cross_seconds": round(self.cross_seconds, 3)}
+                # the same figure as cross_article_seconds, under its earlier name
+                "cross_seconds": round(self.cross_article_seconds, 3)}
 
 
 # ----------------------------------------------------------------- worker side
@@ -154,17 +144,6 @@ def _objects(values: list[bytes]) -> np.ndarray:
 
 
 # ----------------------------------------------------------------- driver side
-class _LazyAnalyzer:
-    """Loads the model in the driver only if a cross-article stage needs it (the
-    corpus-year pass re-analyses articles whose year was lent)."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-
-    def analyze_batch(self, articles: Sequence[Article], batch_size: int = 32) -> list[Analysis]:
-        return get_analyzer(self.settings).analyze_batch(articles, batch_size=batch_size)
-
-
 @contextlib.contextmanager
 def _ray_session(address: str | None, workers: int,
                  runtime_env: dict[str, Any] | None) -> Iterator[Any]:
@@ -303,8 +282,6 @@ class _Committer:
         self.ready: set[str] = {sid for sid, _ in plan
                                 if sid not in committed and part_path(out_dir, sid).exists()}
         self.next = 0
-        self.reasons: Counter[str] = Counter()
-        self.seen_ids: list[str] = []
 
     def add(self, sid: str) -> None:
         self.ready.add(sid)
@@ -324,50 +301,32 @@ class _Committer:
                 return
             self.next += 1
 
-    def _count(self, n_items: int, ids: list[str], errors: list[IngestError]) -> None:
-        s = self.summary
-        s.read += n_items
-        s.skipped += len(errors)
-        s.errors += errors
-        self.reasons.update(e.reason for e in errors)
-        self.seen_ids += ids
-        if self.progress:
-            self.progress("docs", n_items)
-
     def _resumed(self, sid: str) -> None:
-        s = self.summary
-        s.shards_resumed += 1
         path = part_path(self.out_dir, sid)
         if path.exists():
             idx: PartIndex = read_part_index(path)
-            s.already_stored += len(idx.article_ids)
-            self._count(idx.n_items, idx.article_ids, idx.errors)
+            self.summary.count_resumed(idx.n_items, idx.article_ids, idx.errors)
+            n_items = idx.n_items
         else:  # parts deleted after an earlier run: the marker still has the size
-            row = self.store.conn.execute(
-                "SELECT n_docs FROM ingest_shards WHERE id = ?", [sid]).fetchone()
-            s.read += int(row[0]) if row else 0
+            n_items = self.store.shard_size(sid)
+            self.summary.count_resumed(n_items, [], [])
+        if self.progress:
+            self.progress("docs", n_items)
 
     def _commit(self, sid: str, res: ShardResult) -> None:
-        s = self.summary
-        processed = res.processed
-        with self.store.transaction():
-            new_ids = self.store.insert_articles(
-                [p.article for p in processed], [p.minhash for p in processed], EXTRACTOR)
-            self.store.write_analyses([p.analysis for p in processed if p.analysis is not None])
-            self.store.add_errors(s.run_id, res.errors)
-            self.store.mark_shard(sid, s.run_id, res.n_items, len(new_ids))
+        new_ids, processed, errors = commit_shard(
+            self.store, self.summary.run_id, sid, res.n_items, res.processed, res.errors)
         self.committed.add(sid)  # the same shard twice in a plan: the second resumes
         log.info("committed shard %s: %d docs, %d new", sid, res.n_items, len(new_ids))
-        s.shards_committed += 1
-        s.stored += len(new_ids)
-        s.already_stored += len(processed) - len(new_ids)
-        self._count(res.n_items, [p.article.id for p in processed], res.errors)
+        self.summary.count_committed(res.n_items, processed, new_ids, errors)
+        if self.progress:
+            self.progress("docs", res.n_items)
 
     def _failed(self, sid: str, spec: ShardSpec) -> None:
         s = self.summary
         s.shards_failed += 1
         s.skipped += 1
-        self.reasons["shard-failed"] += 1
+        s.reasons["shard-failed"] += 1
         # Reported, not stored: the shard is not committed, so the next run retries it.
         s.errors.append(IngestError(
             source=spec.describe(), reason="shard-failed",
@@ -440,48 +399,12 @@ def run_ingest_ray(
 
     if progress:
         progress("stage:dedupe", 0)
-    lazy: Any = _LazyAnalyzer(settings) if settings.analyze else None
-    analyzer: Analyzer | None = lazy
     t = time.perf_counter()
-    run_cross_article_stages(store, analyzer, settings)
-    summary.cross_seconds = time.perf_counter() - t
-    summary.article_ids = sorted(set(committer.seen_ids))
-    if summary.article_ids:
-        row = store.conn.execute(
-            "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL "
-            "AND id IN (SELECT unnest(?))", [summary.article_ids]).fetchone()
-        summary.duplicates = int(row[0]) if row else 0
-    summary.skipped_by_reason = dict(committer.reasons)
-    summary.seconds = time.perf_counter() - t0
-    store.finish_run(summary.run_id, summary.as_dict())
+    # The model loads in the driver only if a stale analysis has to be redone.
+    run_cross_article_stages(store, lambda: get_analyzer(settings), settings)
+    summary.cross_article_seconds = time.perf_counter() - t
+    summary.finish(store, t0)
     return summary
 
 
 # ----------------------------------------------------------------- command line
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m chronicler.run.ray",
-                                 description="Ingest on Ray (local cluster or --address).")
-    ap.add_argument("inputs", nargs="+", help="files, directories or http(s) URLs")
-    ap.add_argument("--db", help="DuckDB file (default: $CHRONICLER_DB, else the data dir)")
-    ap.add_argument("--address", help="auto, ray://host:10001 or host:6379; "
-                    "default: start a local cluster")
-    ap.add_argument("--workers", type=int, default=2, help="model actors (default 2)")
-    ap.add_argument("--out-dir", help="Parquet parts (default: <db>.parts/)")
-    ap.add_argument("--allow-private", action="store_true")
-    ap.add_argument("-v", "--verbose", action="store_true", help="log each shard")
-    a = ap.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if a.verbose else logging.WARNING,
-                        format="%(asctime)s %(name)s %(message)s", stream=sys.stderr)
-    from chronicler.store import open_store
-
-    settings = Settings.from_env(db=a.db)
-    with open_store(settings.db) as store:
-        s = run_ingest_ray(a.inputs, store, settings, address=a.address, workers=a.workers,
-                           out_dir=a.out_dir, allow_private=a.allow_private)
-    print(json.dumps({**s.as_dict(), "db": str(settings.db),
-                      "errors": [e.model_dump() for e in s.errors]}, ensure_ascii=False))
-    return s.exit_code
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

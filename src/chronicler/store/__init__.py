@@ -1,7 +1,13 @@
 """DuckDB storage: one file, versioned schema, idempotent upserts.
 
-The store is the only module that speaks SQL; the CLI, API and UI go through
-:mod:`chronicler.views.query`, which goes through here.
+    schema.py  tables and migrations
+    tables.py  which record kind lives in which table, and how it is serialised
+    db.py      ``Store``: open, transactions, inserts, typed reads
+    health.py  checks on the file before it is written (foreign, corrupt, read-only)
+
+The store package owns the database file. SQL also appears in the read models
+(:mod:`chronicler.views.query`) and the run driver's bookkeeping, always through a
+``Store``'s connection.
 """
 
 from chronicler.store.db import Store, open_store

@@ -120,6 +120,12 @@ class Store:
         row = _first(self.conn.execute("SELECT 1 FROM ingest_shards WHERE id = ?", [shard_id]))
         return row is not None
 
+    def shard_size(self, shard_id: str) -> int:
+        """Documents in a committed shard (0 when it is not committed)."""
+        row = _first(self.conn.execute("SELECT n_docs FROM ingest_shards WHERE id = ?",
+                                       [shard_id]))
+        return int(row[0]) if row else 0
+
     def mark_shard(self, shard_id: str, run_id: str, n_docs: int, n_new: int) -> None:
         self.conn.execute(
             "INSERT INTO ingest_shards (id, run_id, n_docs, n_new) VALUES (?, ?, ?, ?) "
@@ -204,10 +210,14 @@ class Store:
         return len(changes)
 
     def set_inferred_dates(self, dates: dict[str, Any]) -> None:
+        """Lend these dates; an article already lent the same date is left as it is (so
+        its note is not repeated and a re-run changes nothing)."""
         self.conn.executemany(
             "UPDATE articles SET published = ?, published_inferred = TRUE, "
-            "notes = list_append(notes, 'published:corpus-year') WHERE id = ?",
-            [[d, aid] for aid, d in sorted(dates.items())],
+            "notes = CASE WHEN list_contains(notes, 'published:corpus-year') THEN notes "
+            "ELSE list_append(notes, 'published:corpus-year') END "
+            "WHERE id = ? AND published IS DISTINCT FROM ?",
+            [[d, aid, d] for aid, d in sorted(dates.items())],
         )
 
     # ------------------------------------------------------------------ analysis
@@ -379,6 +389,34 @@ class Store:
         actor_ids = sorted({m.actor_id for m in parts["mentions"]})
         acts = [a for a in self.actors() if a.id in set(actor_ids)] if actor_ids else []
         return Analysis(article_id=article_id, provenance=list(row[0]), actors=acts, **parts)
+
+    def stale_analysis_ids(self, stages: Sequence[str]) -> list[str]:
+        """Articles whose stored analysis no longer matches its inputs: none at all, made
+        with other stages, or resolved against another publication date than the
+        article's current one (``anchor:`` in the provenance; a year the corpus lent
+        later changes it)."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT a.id FROM articles a LEFT JOIN article_analysis x ON x.article_id = a.id "
+            "WHERE x.article_id IS NULL OR NOT list_has_all(x.provenance, ?) "
+            "OR NOT list_contains(x.provenance, 'anchor:' || "
+            "coalesce(strftime(a.published, '%Y-%m-%d'), 'none')) ORDER BY a.id",
+            [list(stages)]).fetchall()]
+
+    def count_duplicates(self, ids: Sequence[str]) -> int:
+        """How many of these articles are a copy of another."""
+        if not ids:
+            return 0
+        row = _first(self.conn.execute(
+            "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL "
+            "AND id IN (SELECT unnest(?))", [list(ids)]))
+        return int(row[0]) if row else 0
+
+    def corpus_year_rows(self) -> list[tuple[str, Any, str | None]]:
+        """(id, stated publication date, year-less date) per article: a date the corpus
+        lent is not stated, so lending is recomputed from the stated dates alone."""
+        return [tuple(r) for r in self.conn.execute(  # type: ignore[misc]
+            "SELECT id, CASE WHEN published_inferred THEN NULL ELSE published END, "
+            "published_partial FROM articles ORDER BY id").fetchall()]
 
     def unanalyzed_article_ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute(

@@ -1,5 +1,6 @@
 """Shared text helpers, used by every layer above: no spaCy, no store.
 
-    fold.py   one key fold: accents stripped, case folded
-    dates.py  one month-name grammar for explicit dates
+    dates.py     the one date grammar: expressions -> calendar dates with a precision
+    fold.py      the one key fold: accents stripped, case folded
+    terminal.py  text made safe to print on a terminal
 """

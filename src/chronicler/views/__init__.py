@@ -1,8 +1,12 @@
 """Read models: what the CLI, the REST API, the web UI and the Python API show.
 
-    query.py     filters, paging and one record shape per kind over the store
+    query.py     the read API in one namespace (``from chronicler.views import query as Q``)
+    base.py      filters, paging, WHERE fragments, the record shapes
+    items.py     articles, events, quotes, claims, actors: list and detail views
+    stories.py   a story with its events, claims, quotes by side, framing and timeline
+    search.py    words or "quoted phrases" in articles, quotes and claims
     timeline.py  dyad timelines: daily counts and summed PLOVER scores per country pair
-    tone.py      per-story voices, tone by outlet and hedge share
+    profile.py   per-story voices and hedge shares
 
 Views read the store; they never write it.
 """

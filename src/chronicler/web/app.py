@@ -25,12 +25,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chronicler import __version__
 from chronicler.config import Settings
-from chronicler.errors import ChroniclerError
+from chronicler.errors import Busy, ChroniclerError, NotFound
 from chronicler.store import Store, open_store
-from chronicler.views.query import NotFound
 from chronicler.web import api_routes, pages
 from chronicler.web.deps import CursorStore, make_env
-from chronicler.web.jobs import IngestJobs, JobBusy
+from chronicler.web.jobs import IngestJobs
 from chronicler.web.security import (
     MAX_BODY_BYTES,
     HostGuard,
@@ -126,8 +125,8 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def not_found(request: Request, exc: NotFound) -> Response:
         return _respond(request, 404, exc.message)
 
-    @app.exception_handler(JobBusy)
-    async def busy(request: Request, exc: JobBusy) -> Response:
+    @app.exception_handler(Busy)
+    async def busy(request: Request, exc: Busy) -> Response:
         return _respond(request, 409, exc.message)
 
     @app.exception_handler(ChroniclerError)

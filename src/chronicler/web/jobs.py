@@ -19,19 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from chronicler.config import Settings
-from chronicler.errors import ChroniclerError
+from chronicler.errors import Busy, ChroniclerError
 from chronicler.ingest import iter_documents
-from chronicler.run.pipeline import IngestSummary, run_ingest
+from chronicler.run.commit import IngestSummary
+from chronicler.run.pipeline import run_ingest
 from chronicler.store import Store
 
 log = logging.getLogger("chronicler.web.jobs")
 KEEP_JOBS = 50
-
-
-class JobBusy(ChroniclerError):
-    """Another ingest job is still running (the API answers 409)."""
-
-    code = "CHR-WEB-BUSY"
 
 
 @dataclass
@@ -69,7 +64,7 @@ class IngestJobs:
                cleanup: Path | None = None, labels: dict[str, str] | None = None) -> Job:
         with self._lock:
             if any(j.state in ("queued", "running") for j in self._jobs.values()):
-                raise JobBusy("an ingest job is already running; wait for it to finish")
+                raise Busy("an ingest job is already running; wait for it to finish")
             job = Job(id=uuid.uuid4().hex[:16], inputs=list(inputs), paths=list(paths),
                       cleanup=cleanup, labels=dict(labels or {}))
             self._jobs[job.id] = job

@@ -5,5 +5,7 @@
     spans.py       actor mention spans from entities, titles and appositives
     resolve.py     a mention -> an actor (dictionary, demonyms, titles)
     coref.py       in-article coreference: names, titles and pronouns
+    phoenix.py     Phoenix (PETRARCH2) actor and agent dictionaries as word-tuple lookups
+    phoenix_lookup.py  Phoenix actors and agents for a noun phrase of a parsed sentence
     stage.py       the stage: mentions and actors of an article
 """

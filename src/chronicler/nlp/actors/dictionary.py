@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,6 +26,7 @@ from typing import Any
 
 from chronicler.errors import ConfigError
 from chronicler.records import Actor, content_id
+from chronicler.text.fold import strip_accents
 
 log = logging.getLogger(__name__)
 
@@ -49,11 +49,6 @@ _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2010": "-", "\
                        "\u2012": "-", "\u2013": "-", "\u2014": "-"})
 _POSSESSIVE = re.compile(r"'s?$")
 _NON_KEY = re.compile(r"[.\u00b7]")
-
-
-def strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text)
-                   if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=1 << 16)  # called on every entity span and alias, mostly repeats

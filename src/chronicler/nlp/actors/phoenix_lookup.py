@@ -14,13 +14,13 @@ make an organisation of that kind when no country is named.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Token
 
 from chronicler.nlp.actors.phoenix import PhoenixActors, PhoenixAgents, split_code
+from chronicler.text.fold import strip_accents
 
 # Phoenix's second three letters that are PLOVER sectors; others (UNO, MUS ...) are not
 SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "REB", "PTY", "OPP", "CVL",
@@ -38,7 +38,7 @@ class PhoenixHit:
 
 
 def _plain(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    return strip_accents(s)
 
 
 def phrase_tokens(tok: Token) -> list[Token]:

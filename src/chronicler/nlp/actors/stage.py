@@ -1,7 +1,7 @@
 """Actors: every PERSON, ORG, GPE and NORP mention resolved to an actor with a PLOVER
 country and sector, plus the title and pronoun mentions that corefer with them.
 
-    python -m chronicler.nlp.actors.stage "Pakistan's Deputy Prime Minister Ishaq Dar said ..."
+    chronicler debug actors "Pakistan's Deputy Prime Minister Ishaq Dar said ..."
 
 How a mention finds its actor, in order:
 
@@ -29,8 +29,6 @@ Country actors carry no sector of their own; each mention carries its context's.
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Sequence
 from typing import Any
 
 from spacy.tokens import Doc
@@ -45,7 +43,7 @@ from chronicler.nlp.actors.dictionary import (
 )
 from chronicler.nlp.actors.resolve import Resolver
 from chronicler.nlp.actors.spans import _city_names, build_view
-from chronicler.nlp.stages import ArticleContext, Stage, State, register
+from chronicler.nlp.stages import ArticleContext, Result, Stage, State
 from chronicler.records import Actor, Mention
 
 
@@ -97,12 +95,12 @@ def actor_patterns() -> list[dict[str, Any]]:
     return entity_patterns(default_dictionary())
 
 
-def _run(doc: Doc, ctx: ArticleContext, state: State) -> State:
+def _run(doc: Doc, ctx: ArticleContext, state: State) -> Result:
     actors, mentions = extract_actors(doc, ctx)
     return {"actors": actors, "mentions": mentions}
 
 
-STAGE = register(Stage(
+STAGE = Stage(
     name="chronicler.actors.v1",
     # lemma: speech verbs ("he said"); tag: verbs and proper nouns around titles.
     requires=("doc.ents", "token.dep", "token.head", "doc.sents", "token.lemma", "token.tag",
@@ -112,23 +110,4 @@ STAGE = register(Stage(
     patterns=actor_patterns,
     load=_city_names,
     doc=__doc__ or "",
-))
-
-
-def _main(argv: Sequence[str]) -> None:
-    from chronicler.config import Settings
-    from chronicler.nlp.model import load_spacy
-
-    text = " ".join(argv) or ("Pakistan's Deputy Prime Minister Ishaq Dar met US Secretary of "
-                              "State Marco Rubio. Dar said he was open to talks.")
-    nlp = load_spacy(Settings.from_env().spacy_model, patterns=actor_patterns())
-    actors, mentions = extract_actors(nlp(text), ArticleContext(article_id="demo"))
-    names = {a.id: a for a in actors}
-    for m in mentions:
-        a = names[m.actor_id]
-        print(f"{m.span[0]:>5}-{m.span[1]:<5} {m.label:<8} {m.text!r:<34} -> {a.name} "
-              f"[{a.type} {m.country or '-'} {m.sector or '-'}]")
-
-
-if __name__ == "__main__":
-    _main(sys.argv[1:])
+)

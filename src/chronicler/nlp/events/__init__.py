@@ -9,6 +9,12 @@
     modes.py       PLOVER mode and score; negated, future, hypothetical, historical; reports
     attach.py      date, place and size of an event
     reports.py     reporters, accusing claims, "we" in reported speech, rejection links
+    dictionaries.py   the vendored field dictionaries (data/dictionaries), compiled and cached
+    cameo.py          PETRARCH2's CAMEO verb dictionary and PLOVER's crosswalk, parsed
+    verbmatch.py      CAMEO verb patterns matched on the dependency parse
+    dict_candidates.py  candidates from the field dictionaries for verbs our patterns miss
+    dict_actors.py    arguments left without a country, completed from Phoenix
+    intent.py         one event per clause; promises and offers coded as intents
     coder.py       the stage: sentences -> Event records
 
 The cross-article merge is ``chronicler.corpus.events``; timelines are

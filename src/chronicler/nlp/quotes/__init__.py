@@ -4,5 +4,6 @@
     direct.py    direct quotes and their cue verbs
     context.py   what surrounds a quote (paragraph, previous speaker)
     speakers.py  the speaker of a quote: cue lists, subjects, titles
+    assemble.py  an article's quotes put together: partial quotes fold into their report
     stage.py     the stage: Quote records with speakers
 """

@@ -62,13 +62,12 @@ Modules: ``quote_marks`` (marks -> segments, text only), ``speakers`` (cue lexic
 ``data/quotes/cues.txt`` and ``sources.txt``; subject -> Speaker), ``quote_context``
 (per-article lookups), ``direct_quotes`` (the direct-quote rules above), this module
 (indirect and according-to quotes, assembly, the stage, and a demo:
-``python -m chronicler.nlp.quotes.stage "text"``).
+``chronicler debug quotes "text"``).
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Sequence
 from typing import Literal
 
@@ -83,8 +82,8 @@ from chronicler.nlp.quotes.speakers import (
     SpeakerResolver,
     load_cues,
 )
-from chronicler.nlp.stages import ArticleContext, Stage, State, register
-from chronicler.records import Actor, Mention, Quote, content_id
+from chronicler.nlp.stages import ArticleContext, Result, Stage, State
+from chronicler.records import Actor, Mention, Quote
 
 __all__ = ["extract_quotes", "scare_quotes", "STAGE"]
 
@@ -215,57 +214,15 @@ def _is_so_called(text: str, seg: QuoteSegment) -> bool:
 
 
 # ---------------------------------------------------------------- stage
-def _run(doc: Doc, ctx: ArticleContext, state: State) -> State:
-    return {"quotes": extract_quotes(doc, state.get("mentions", []), state.get("actors", []),
+def _run(doc: Doc, ctx: ArticleContext, state: State) -> Result:
+    return {"quotes": extract_quotes(doc, state.mentions, state.actors,
                                      ctx.article_id)}
 
 
-STAGE = register(Stage(
+STAGE = Stage(
     name="chronicler.quotes.v1",
     requires=("token.dep", "token.head", "doc.sents", "token.lemma", "mentions", "actors"),
     assigns=("quotes",),
     run=_run,
     doc="direct, indirect and according-to quotes with speakers resolved to actors",
-))
-
-
-def _demo(text: str) -> None:
-    """``python -m chronicler.nlp.quotes.stage "text"``: parse, run the actors stage when it is
-    installed (else take the model's named entities as mentions) and print the quotes."""
-    from chronicler.config import Settings
-    from chronicler.nlp.model import load_spacy
-
-    mentions: list[Mention] = []
-    actors: list[Actor] = []
-    try:
-        from chronicler.nlp.actors import stage as actors_stage  # noqa: F401
-        from chronicler.nlp.stages import REGISTRY
-        st = REGISTRY["chronicler.actors.v1"]
-    except (ImportError, KeyError):
-        st = None
-    pats = st.patterns() if st is not None and st.patterns is not None else []
-    nlp = load_spacy(Settings.from_env().spacy_model, patterns=pats)
-    doc = nlp(text)
-    if st is not None:
-        state = st.run(doc, ArticleContext(article_id="demo"), {})
-        mentions, actors = state["mentions"], state["actors"]
-    else:
-        for ent in doc.ents:
-            if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-                aid = content_id("actor", ent.text)
-                mentions.append(Mention(article_id="demo", actor_id=aid, text=ent.text,
-                                        span=(ent.start_char, ent.end_char), label=ent.label_))
-                actors.append(Actor(id=aid, name=ent.text,
-                                    type="COUNTRY" if ent.label_ == "GPE" else
-                                    "PERSON" if ent.label_ == "PERSON" else "ORG"))
-    for q in extract_quotes(doc, mentions, actors, "demo"):
-        who = q.speaker.name if q.speaker else "?"
-        extra = f" [{q.speaker.country or '-'} {q.speaker.sector or '-'}]" if q.speaker else ""
-        print(f"{q.kind:12} {who}{extra} ({q.cue}): {q.text}")
-    for s, e in scare_quotes(doc):
-        print(f"{'scare':12} {text[s:e]}")
-
-
-if __name__ == "__main__":
-    _demo(" ".join(sys.argv[1:]) or "“We will respond,” Pakistan's Foreign Minister "
-          "Ishaq Dar said, “at a time of our choosing.”")
+)
