@@ -432,7 +432,8 @@ def _analyze(analyzer: Any, articles: Sequence[Article]) -> list[list[Event]]:
         ctx = ArticleContext(article_id=a.id, published=a.published, outlet=a.outlet,
                              title=a.title)
         state = run_plan(analyzer.plan, doc, ctx)
-        out.append(list(state.get("events", [])))
+        evs = state.get("events", []) if isinstance(state, dict) else state.events
+        out.append(list(evs or []))
     return out
 
 

@@ -80,7 +80,8 @@ def code_in_process(inputs: list[dict[str, Any]], out: Path) -> None:
             state = run_plan(analyzer.plan, doc, ctx)
             f.write(json.dumps({"kind": "article", "id": aid, "url": r["url"],
                                 "title": r["title"]}) + "\n")
-            for e in state.get("events", []):
+            evs = state.get("events", []) if isinstance(state, dict) else state.events
+            for e in evs or []:
                 rec = {"kind": "event", **e.model_dump(mode="json")}
                 f.write(json.dumps(rec, ensure_ascii=False) + "\n")
 

@@ -62,7 +62,13 @@ from spacy.tokens import Doc, Span, Token
 from chronicler.nlp.events.arguments import countries, fill_arguments, infer_from_dyad
 from chronicler.nlp.events.attach import attach_date, attach_place, attach_size, has_count
 from chronicler.nlp.events.candidates import Candidate, find_candidates
+from chronicler.nlp.events.dict_candidates import (
+    dictionary_candidates,
+    dictionary_event_ok,
+    fill_countries,
+)
 from chronicler.nlp.events.index import ArticleIndex, build_index
+from chronicler.nlp.events.intent import drop_subordinate, retype_intents
 from chronicler.nlp.events.modes import (
     Aux,
     auxiliary,
@@ -263,6 +269,8 @@ def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
     sent = ix.sents[sent_i]
     lex = ix.lex
     cands = find_candidates(sent, ix)
+    if not cands:  # the field dictionaries code what the project's patterns leave
+        cands = dictionary_candidates(sent, ix)
     if not cands:
         return []
     sent_words = set(ix.lemmas[sent.start:sent.end]) | set(ix.lowers[sent.start:sent.end])
@@ -307,6 +315,9 @@ def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
             continue
         if c.spec.needs_recipient and not c.recipients:
             continue
+        if not dictionary_event_ok(c):
+            continue
+        fill_countries(c, ix, sent)  # after the filters: a guess lets no event through
         c.contexts = set(c.spec.contexts) | set(c.rule.contexts)
         for w in clause_words:
             c.contexts.update(lex.contexts.get(w, ()))
@@ -315,6 +326,7 @@ def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
         kept.append(c)
     kept = [c for c in kept if not _absorbed(c, kept)]
     kept = _agreements(kept, ix)
+    kept = drop_subordinate(retype_intents(kept, lex))
     made: dict[int, Candidate] = {}
     for c in kept:
         accuse_from_cue(c, ix, made)

@@ -8,14 +8,14 @@ Both are fallbacks: a country the actors stage found is never replaced.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from spacy.tokens import Span, Token
 
 from chronicler.nlp.actors.phoenix_lookup import phoenix_actor
 from chronicler.nlp.events.dictionaries import load_field_dictionaries
-from chronicler.records import EventActor
+from chronicler.records import EventActor, Mention, Place
 
 NOUNISH = frozenset({"NOUN", "PROPN", "ADJ"})
 
@@ -42,17 +42,38 @@ def complete(got: EventActor | None, tok: Token, day: date | None, name: str
 # PLOVER: a protest, a curfew, an arrest, a ban inside a country has that country as
 # recipient ("Egyptian demonstrators rioted" -> EGY -> EGY).
 DOMESTIC = frozenset({"PROTEST", "COERCE", "REQUEST", "CONCEDE", "REJECT", "ACCUSE",
-                      "RETREAT", "ASSAULT", "THREATEN", "MOBILIZE"})
+                      "ASSAULT", "THREATEN", "MOBILIZE"})
 
 
-def sentence_countries(sent: Span, mention_country: dict[int, str]) -> list[str]:
-    """Countries named in the sentence, in order, once each."""
+def sentence_countries(sent: Span, mention_at: Mapping[int, Sequence[Mention]],
+                       place_at: Mapping[int, Place]) -> list[str]:
+    """Countries the sentence names (its mentions' and places' countries), in order."""
     out: list[str] = []
     for t in sent:
-        c = mention_country.get(t.i)
+        ms = mention_at.get(t.i)
+        c = next((m.country for m in ms if m.country), None) if ms else None
+        if c is None and t.i in place_at:
+            c = place_at[t.i].country
         if c and c not in out:
             out.append(c)
     return out
+
+
+def sole_country(actors: list[EventActor], named: Sequence[str]) -> list[EventActor]:
+    """Arguments with no country take the sentence's only country ("Shona rebels" in a
+    sentence about Zimbabwe); with two or more named, nothing is guessed."""
+    if len(named) != 1 or not actors or any(a.country for a in actors):
+        return actors
+    if not all(_named(a.name) for a in actors):
+        return actors  # "gunmen", "the attackers": no one the sentence places
+    return [a.model_copy(update={"country": named[0]}) for a in actors]
+
+
+def _named(name: str) -> bool:
+    """A group or person named in words ("Shona rebels", "Salaheddine Sidhoum"), not a
+    bare noun ("Gunmen", capitalised only as the sentence's first word)."""
+    words = name.split()
+    return len(words) >= 2 and any(w[:1].isupper() for w in words)
 
 
 def domestic_recipient(type_: str, actors: Sequence[EventActor],

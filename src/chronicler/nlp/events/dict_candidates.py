@@ -2,12 +2,18 @@
 uncoded, coded by PETRARCH2's CAMEO verb dictionary and PLOVER's crosswalk.
 
 One rule decides when both could fire: the project's patterns (``data/events``) are
-tried first on every token and, when one of them codes the token, the dictionary is
-not asked (one event per trigger). The dictionary fills what they lack: "declined to
-resign", "banned ... from participating", "extradited", "donated", "indicted".
+tried first; only in a sentence where they code nothing is the dictionary asked, and
+only for the sentence's main verb (with the verbs conjoined to it or in its open
+complement: "has declined to resign"), outside direct quotes, and never for a word
+the project's patterns or report cues already decide about. It fills what they lack:
+"declined to resign", "banned ... from participating", "extradited", "indicted".
+A dictionary event is kept only when it happened (not negated or hypothetical) and
+someone with a country or a sector took part (``dictionary_event_ok``).
 
-The candidate's rule records where it came from (``pattern = "cameo.<code>"``, the
-CAMEO code in ``cameo``) and the crosswalk's mode when the type has that mode.
+The candidate's rule records where it came from (``pattern = "cameo.<code>.<source>"``,
+source ``pattern``, ``verb`` or ``family``; the CAMEO root in ``cameo``) and the
+crosswalk's mode when the type has that mode. Bare verbs of the PATTERN_ONLY list
+("take", "hold", "give") code only through a phrase pattern ("held talks").
 """
 
 from __future__ import annotations
@@ -17,6 +23,11 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from chronicler.nlp.events.candidates import Candidate, event_heads, rule_matches
+from chronicler.nlp.events.dict_actors import (
+    domestic_recipient,
+    sentence_countries,
+    sole_country,
+)
 from chronicler.nlp.events.dictionaries import FieldDictionaries, load_field_dictionaries
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.patterns import POS_KINDS, Lexicon, TriggerRule
@@ -47,9 +58,22 @@ def dictionary_code(tok: Token, fd: FieldDictionaries | None = None) -> VerbCode
     return got
 
 
+_OWN: dict[int, frozenset[str]] = {}
+
+
+def _own_words(lex: Lexicon) -> frozenset[str]:
+    """Lemmas the project's own data decides about: triggers and report cues."""
+    got = _OWN.get(id(lex))
+    if got is None:
+        got = frozenset(lex.by_lemma) | lex.report_cues | lex.accuse_cues | lex.deny_cues
+        _OWN.clear()
+        _OWN[id(lex)] = got
+    return got
+
+
 @lru_cache(maxsize=4096)
-def _rule(type_: str, code: str, mode: str | None, lemma: str) -> TriggerRule:
-    return TriggerRule(id=f"cameo.{code}", type=type_, pos=POS_KINDS["verb"],
+def _rule(type_: str, code: str, mode: str | None, lemma: str, source: str) -> TriggerRule:
+    return TriggerRule(id=f"cameo.{code}.{source}", type=type_, pos=POS_KINDS["verb"],
                        lemmas=frozenset({lemma}), mode=mode, cameo=code[:2],
                        exclude_conditional=True)
 
@@ -64,19 +88,27 @@ def dictionary_rule(tok: Token, lex: Lexicon, sent: Span) -> TriggerRule | None:
     if spec is None:
         return None
     mode = got.plover.mode if got.plover.mode in spec.modes else None
-    return _rule(spec.type, got.code, mode, tok.lemma_.lower())
+    return _rule(spec.type, got.code, mode, tok.lemma_.lower(), got.source)
 
 
-def dictionary_candidates(sent: Span, ix: ArticleIndex, taken: set[int]) -> list[Candidate]:
-    """Candidates for the sentence's verbs that no pattern of the lexicon coded."""
+def dictionary_candidates(sent: Span, ix: ArticleIndex) -> list[Candidate]:
+    """Candidates from the dictionary for a sentence the lexicon's patterns left
+    uncoded: its main verb (and verbs conjoined to it or in its open complement), not
+    in a direct quote, not a word the project's own patterns or cues decide about."""
     out: list[Candidate] = []
     verbs = _fields().verbs.verbs
+    own_words = _own_words(ix.lex)
     for i in range(sent.start, sent.end):
-        if i in taken or i in ix.op_at or i < ix.dateline_end or i in ix.time_at:
-            continue
+        if i in ix.op_at or i < ix.dateline_end or i in ix.time_at or \
+                i in ix.resolver.quote_speaker:
+            continue  # (a direct quote is rhetoric the project's own patterns read)
         if ix.lemmas[i] not in verbs and ix.lowers[i] not in verbs:
             continue
+        if ix.lemmas[i] in own_words or ix.lowers[i] in own_words:
+            continue  # a word the project's patterns or cues know: they decide
         tok = ix.doc[i]
+        if not _main_verb(tok):
+            continue  # a subordinate or reported verb: too often not an event of its own
         rule = dictionary_rule(tok, ix.lex, sent)
         if rule is None:
             continue
@@ -86,3 +118,40 @@ def dictionary_candidates(sent: Span, ix: ArticleIndex, taken: set[int]) -> list
         out.append(Candidate(rule=rule, spec=ix.lex.types[rule.type], trigger=tok,
                              heads=heads, light=light))
     return out
+
+
+def dictionary_event_ok(c: Candidate) -> bool:
+    """A dictionary event is emitted only when it happened (not negated, not
+    hypothetical) and someone with a country or a sector took part ("the guns had
+    fallen silent" codes nothing)."""
+    if not c.rule.id.startswith("cameo."):
+        return True
+    if c.aux.negated or c.aux.hypothetical:
+        return False
+    return any(a.country or a.sector for a in (*c.actors, *c.recipients))
+
+
+def _main_verb(tok: Token) -> bool:
+    """The sentence's main verb, a verb conjoined to it, or its open complement chain
+    ("has refused to commit", "declined to resign")."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ == "ROOT":
+            return True
+        if t.dep_ not in ("conj", "xcomp") or t.head.pos_ not in ("VERB", "AUX", "ADJ"):
+            return False
+        t = t.head
+    return False
+
+
+def fill_countries(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
+    """Countries the parse left out: the sentence's only country for arguments without
+    one, then PLOVER's recipient of a domestic event (``dict_actors``)."""
+    res = ix.resolver
+    named = sentence_countries(sent, res.mention_at, res.place_at)
+    c.actors = sole_country(c.actors, named)
+    if c.reciprocal or c.rejects_claim or len({a.country for a in c.actors}) > 1:
+        return  # both sides act, or a denial answering an accuser found later
+    got = domestic_recipient(c.spec.type, c.actors, c.recipients, named)
+    if got is not None:
+        c.recipients = got

@@ -189,6 +189,7 @@ def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> Ar
         dateline_end = sp.end if sp is not None else 0
     times = [x for x in times if x[1] >= dateline_end]
     resolver.dateline_end = dateline_end
+    resolver.day = ctx.published
     return ArticleIndex(doc=doc, text=text, lemmas=lemmas, lowers=lowers, ctx=ctx, lex=lex,
                         sents=sents, dateline_end=dateline_end,
                         sent_starts=[s.start_char for s in sents], para_starts=para_starts,

@@ -31,9 +31,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from chronicler.nlp.events.dict_actors import complete
 from chronicler.nlp.events.patterns import Lexicon
 from chronicler.nlp.quotes.speakers import core_span
 from chronicler.records import Actor, EventActor, Mention, Place, Speaker
@@ -252,6 +254,7 @@ class ArgResolver:
         self.quote_speaker = quote_speaker or {}  # token -> speaker of its direct quote
         self.any_quote_speaker: Mapping[int, Speaker] = {}  # token -> speaker, any quote
         self.dateline_end = 0  # tokens before it are the dateline (set by the index)
+        self.day: date | None = None  # the article's date: Phoenix office holders (index)
 
     def country_actor(self, code: str, sector: str | None = None) -> EventActor:
         return EventActor(name=self.country_names.get(code, code), country=code, sector=sector)
@@ -338,7 +341,15 @@ class ArgResolver:
         return None
 
     def resolve(self, tok: Token, depth: int = 0, descend: bool = True) -> EventActor | None:
-        """The actor ``tok`` names, or None (see the module docstring for the order)."""
+        """The actor ``tok`` names, or None: the article's mentions first (module
+        docstring), then, for a phrase they leave without a country, Phoenix's
+        dictionaries ("Ivory Coast rebels", "President Abdelaziz Bouteflika")."""
+        got = self._resolve(tok, depth, descend)
+        if got is not None and got.country:
+            return got
+        return complete(got, tok, self.day, self._name(tok))
+
+    def _resolve(self, tok: Token, depth: int = 0, descend: bool = True) -> EventActor | None:
         low = tok.lower_
         if low in FIRST_PERSON:
             sp = self.quote_speaker.get(tok.i) or self.any_quote_speaker.get(tok.i)

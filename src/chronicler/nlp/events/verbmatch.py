@@ -25,8 +25,9 @@ from spacy.tokens import Token
 from chronicler.nlp.events.cameo import Noun, Pattern, Plover, VerbDictionary, plover_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# not "ccomp": what a verb says or reports is an event of its own, not its object
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "acomp", "prt", "dative",
-                         "xcomp", "advmod", "npadvmod", "ccomp"})
+                         "xcomp", "advmod", "npadvmod"})
 MAX_WORDS = 40  # an object's subtree beyond this is a clause of its own
 
 
@@ -36,6 +37,7 @@ class VerbCode:
     plover: Plover
     pattern_line: int  # 0: the verb's or family's own code
     back: bool = False  # the code is the target acting back ("[:173]"): roles swap
+    source: str = "pattern"  # "pattern", "verb" (the verb's own code), "family"
 
 
 def _words(toks: list[Token]) -> set[str]:
@@ -107,14 +109,15 @@ def match_verb(verb: Token, verbs: VerbDictionary, crosswalk: dict[str, Plover]
     if best is not None:
         p = best[1]
         code, back = (p.code, False) if p.code else (p.back, True)
-        line = p.line
+        line, source = p.line, "pattern"
     else:
         e = usable[0]
         code = e.code if e.code is not None else verbs.families[e.family].code
         back, line = False, 0
+        source = "verb" if e.code is not None else "family"
     if not code:
         return None
     pl = plover_of(code, crosswalk)
     if pl is None:
         return None
-    return VerbCode(code=code, plover=pl, pattern_line=line, back=back)
+    return VerbCode(code=code, plover=pl, pattern_line=line, back=back, source=source)

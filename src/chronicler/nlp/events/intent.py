@@ -1,0 +1,123 @@
+"""One event per clause, and intents coded as intents (PLOVER).
+
+* **Intents.** A cooperative act that is only promised, offered or agreed to ("will
+  provide food aid", "agreed to resign", "is prepared to lift the ban") is AGREE, the
+  expressed intent (PLOVER: AGREE covers CAMEO 03, "express intent to cooperate"); a
+  hostile act that is only announced or sworn ("would tighten the blockade", "have
+  sworn to fight") is THREATEN. An agreed ceasefire stays RETREAT (ONTOLOGY.md), a
+  negated intent stays with its own type (negated), and a hypothetical ("if India does
+  the same") is dropped by the coder before this.
+* **Subordinate events.** An event in a clause that only serves another event of the
+  same sentence (a purpose "to disperse", a participle "setting fire", a relative
+  clause "which were caused by", a prepositional complement "of violating") is part
+  of that event, not an event of its own, unless it has a subject of its own or is
+  reported speech. PLOVER codes one event per such clause chain.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from chronicler.nlp.events.candidates import Candidate
+from chronicler.nlp.events.patterns import Lexicon
+
+COOPERATIVE = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"})
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+# verbs and adjectives whose open complement is an intent, not an act
+INTENT_WORDS = frozenset({"agree", "promise", "pledge", "offer", "vow", "swear", "prepare",
+                          "prepared", "ready", "willing", "commit", "undertake", "decide",
+                          "plan", "intend", "threaten", "resolve", "determined"})
+SWORN = frozenset({"vow", "swear", "threaten", "pledge", "promise", "resolve", "determined"})
+SUBORDINATE = frozenset({"advcl", "acl", "xcomp", "pcomp"})
+PATH_OK = SUBORDINATE | {"prep", "pobj", "conj", "dobj"}
+
+
+def _governor_words(c: Candidate) -> set[str]:
+    """The lemmas of the words whose complement the trigger (or its light verb) is."""
+    out: set[str] = set()
+    for h in (c.trigger, *c.heads):
+        t = h
+        for _ in range(3):
+            if t.dep_ not in ("xcomp", "ccomp", "aux", "prep", "pcomp", "pobj") or t.head.i == t.i:
+                break
+            t = t.head
+            out.add(t.lemma_.lower())
+    return out
+
+
+def is_intent(c: Candidate) -> bool:
+    """Promised, offered, agreed to, sworn: an intent word governs the act. (A bare
+    "will" or "would" keeps the act's own type with ``future`` set: the project codes
+    "Pakistan will retaliate" as a future ASSAULT.)"""
+    return not c.nominal and bool(_governor_words(c) & INTENT_WORDS)
+
+
+def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """Promised cooperation -> AGREE, announced force -> THREATEN (module docstring)."""
+    out: list[Candidate] = []
+    for c in cands:
+        t = c.spec.type
+        if c.aux.negated or c.aux.hypothetical or not is_intent(c):
+            out.append(c)
+            continue
+        if t in COOPERATIVE and not (t == "RETREAT" and "ceasefire" in c.modes):
+            new = "AGREE"
+        elif t in HOSTILE and _governor_words(c) & SWORN:
+            new = "THREATEN"
+        else:
+            out.append(c)
+            continue
+        if any(o is not c and o.spec.type == new and c.trigger.i in
+               {x.i for x in o.trigger.subtree} for o in cands):
+            continue  # "agreed to resign": the AGREE is there already
+        c.spec = lex.types[new]
+        c.modes = []
+        c.contexts = set(c.spec.contexts) | c.contexts
+        out.append(c)
+    return out
+
+
+def _path(a: Token, b: Token) -> list[Token] | None:
+    """The tokens from ``b`` up to (not including) its ancestor ``a``, or None."""
+    path: list[Token] = []
+    t = b
+    for _ in range(12):
+        if t.i == a.i:
+            return path
+        if t.head.i == t.i:
+            return None
+        path.append(t)
+        t = t.head
+    return None
+
+
+def _serving(t: Token) -> bool:
+    """A verb form that serves another clause: "to disperse", "setting fire", "of
+    violating" (not a participle naming a done act: "conducted by")."""
+    return t.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+
+
+def drop_subordinate(cands: list[Candidate]) -> list[Candidate]:
+    """Events serving another event of the sentence (module docstring) are dropped."""
+    keep: list[Candidate] = []
+    for c in cands:
+        if c.nominal or c.reported_by is not None or c.report is not None or \
+                not _serving(c.trigger) or any(
+                    ch.dep_ in ("nsubj", "nsubjpass") for ch in c.trigger.children):
+            keep.append(c)
+            continue
+        served = False
+        for o in cands:
+            if o is c or o.spec.type == c.spec.type or o.trigger.i == c.trigger.i:
+                continue
+            for top in (o.trigger, *o.heads):
+                p = _path(top, c.trigger)
+                if p and all(x.dep_ in PATH_OK for x in p) and \
+                        any(x.dep_ in SUBORDINATE for x in p):
+                    served = True
+                    break
+            if served:
+                break
+        if not served:
+            keep.append(c)
+    return keep
