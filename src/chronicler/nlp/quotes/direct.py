@@ -198,6 +198,32 @@ def _adjacent(ctx: QuoteContext, d: Direct, cue: Token) -> int | None:
     return len(between)
 
 
+def _open_tag(ctx: QuoteContext, d: Direct) -> Token | None:
+    """A speech verb outside the lexicon, found by its place: "“...,” Dar snapped.",
+    "“...,” quipped the senator.", "Dar countered: “...”". The quote ends on a comma
+    (or ?/!) right before the tag clause, or a colon ends the tag clause right before
+    the quote; the verb has a subject outside the quote and nothing after it but a few
+    words ("on Twitter"); no object."""
+    doc = ctx.toks
+    after = d.close_tok + 1 if d.close_tok is not None else len(doc)
+    if after < len(doc) and (ctx.text[d.seg.end - 1:d.seg.end] in (",", "?", "!")
+                             or doc[after].text == ","):
+        cands = [t for t in doc[after:after + 6] if t.pos_ == "VERB"]
+    elif d.open_tok > 1 and doc[d.open_tok - 1].text == ":":
+        cands = [doc[d.open_tok - 2]] if doc[d.open_tok - 2].pos_ == "VERB" else []
+    else:
+        return None
+    for v in cands[:1]:
+        if ctx.in_quote[v.i] or any(c.dep_ in ("dobj", "ccomp", "xcomp") and not ctx.in_quote[c.i]
+                                    for c in v.children):
+            return None
+        subj = next((c for c in v.children if c.dep_ == "nsubj" and not ctx.in_quote[c.i]), None)
+        right = [t for t in v.subtree if t.i > v.i and not t.is_punct]
+        if subj is not None and len(right) <= 4 and _adjacent(ctx, d, v) is not None:
+            return v
+    return None
+
+
 def _attribute(ctx: QuoteContext, d: Direct, cands: list[tuple[Token, str]],
                according: dict[int, Token]) -> None:
     cue = _governing_cue(ctx, d)
@@ -214,6 +240,10 @@ def _attribute(ctx: QuoteContext, d: Direct, cands: list[tuple[Token, str]],
         n = _adjacent(ctx, d, tok)
         if n is not None and (best is None or n < best[0]):
             best = (n, tok, kind)
+    if best is None:
+        tag = _open_tag(ctx, d)
+        if tag is not None:
+            best = (0, tag, "verb")
     if best is not None:
         _, tok, kind = best
         d.cue_at = tok.idx

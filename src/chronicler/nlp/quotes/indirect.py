@@ -58,6 +58,13 @@ def _complement(cue: Token, kinds: frozenset[str], lo: int, hi: int) -> list[Tok
             if c.dep_ == "dobj" and c.lemma_.lower() in _STANCE_NOUNS:
                 comps = [g for g in c.children if g.dep_ in ("acl", "ccomp")
                          and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
+    if not comps:
+        # "argued in a memo that the plan would fail", parsed with the clause as a
+        # relative clause of "memo": a clause opened by the conjunction "that" (the
+        # relative pronoun would be its subject or object) is the cue's complement
+        comps = [g for c in children if c.dep_ == "prep" and c.i > cue.i
+                 for o in c.children if o.dep_ == "pobj"
+                 for g in o.children if g.dep_ in ("relcl", "acl") and _that_clause(g)]
     if not comps and "directive" in kinds:
         # "urged both sides to ...": an addressee and an infinitive; "asked not to be
         # named" has no addressee and reports nothing
@@ -76,6 +83,13 @@ def _complement(cue: Token, kinds: frozenset[str], lo: int, hi: int) -> list[Tok
             comps = obj + more if (more or obj[0].pos_ != "PRON") \
                 and obj[0].tag_ not in ("WP", "WDT") else []  # not "what he called “...”"
     return comps
+
+
+def _that_clause(v: Token) -> bool:
+    """A clause with its own subject opened by the conjunction "that"."""
+    kids = list(v.children)
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in kids) \
+        and any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in kids)
 
 
 def _stray_subject(cue: Token, comps: list[Token]) -> list[Token]:
