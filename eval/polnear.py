@@ -25,6 +25,7 @@ import json
 import os
 import pickle
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -53,6 +54,24 @@ def split_keys(split: str, seed: int) -> tuple[list[str], list[str]]:
 def score(export: Path, gold: Path, verbose: bool = False) -> str:
     cmd = [sys.executable, str(SCORER), str(export), str(gold)] + (["-v"] if verbose else [])
     return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+
+
+_LINE = re.compile(r"overlap>=(0\.\d): P ([\d.]+) R ([\d.]+) F1 ([\d.]+) .*?speaker ([\d.]+)")
+_DIRECT = re.compile(r"direct only >=(0\.\d): P ([\d.]+) R ([\d.]+) F1 ([\d.]+)")
+
+
+def figures(report: str) -> dict[str, float]:
+    """The scorer's figures as a dict: f1@0.3, p@0.3, speaker@0.3, direct.f1@0.3, ..."""
+    out: dict[str, float] = {}
+    for m in _LINE.finditer(report):
+        t = m.group(1)
+        out.update({f"p@{t}": float(m.group(2)), f"r@{t}": float(m.group(3)),
+                    f"f1@{t}": float(m.group(4)), f"speaker@{t}": float(m.group(5))})
+    for m in _DIRECT.finditer(report):
+        t = m.group(1)
+        out.update({f"direct.p@{t}": float(m.group(2)), f"direct.r@{t}": float(m.group(3)),
+                    f"direct.f1@{t}": float(m.group(4))})
+    return out
 
 
 # ---------------------------------------------------------------- make eval
