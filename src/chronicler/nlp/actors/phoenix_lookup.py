@@ -42,14 +42,30 @@ def _plain(s: str) -> str:
 
 
 def phrase_tokens(tok: Token) -> list[Token]:
-    """The head and its left modifiers, without determiners and punctuation."""
-    toks = [t for t in tok.doc[tok.left_edge.i:tok.i + 1]
-            if t.dep_ not in SKIP_DEPS and not t.is_punct and t.lower_ not in ("'s", "'")]
-    # "Abdelaziz Bouteflika" under "President": a flat name continues to the right
-    for t in tok.rights:
-        if t.dep_ in ("compound", "flat", "appos") and t.pos_ == "PROPN" and t.i == toks[-1].i + 1:
-            toks.append(t)
-    return toks
+    """The head, its left modifiers and, for a name, the whole named entity ("the
+    Organization of African Unity", "President Abdelaziz Bouteflika"), without
+    determiners and punctuation."""
+    end, ent_start = tok.i, tok.i + 1
+    if tok.ent_type_:
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                end, ent_start = max(end, ent.end - 1), ent.start
+                break
+    return [t for t in tok.doc[tok.left_edge.i:end + 1]
+            if t.i == tok.i or (t.i >= ent_start and t.lower_ != "the") or (
+                t.dep_ not in SKIP_DEPS and not t.is_punct
+                and t.lower_ not in ("'s", "'", "the"))]
+
+
+def _place_word(t: Token) -> bool:
+    """A one-word phrase counts only as a place or people's name ("Kenyan", "Nairobi")
+    or a name standing alone ("Hamas")."""
+    if not t.text[:1].isupper():
+        return False
+    if t.ent_type_ in ("GPE", "NORP", "LOC"):
+        return True
+    return t.ent_type_ != "" and t.ent_iob_ == "B" and (
+        t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")
 
 
 def phoenix_actor(tok: Token, actors: PhoenixActors, agents: PhoenixAgents,
@@ -70,9 +86,8 @@ def phoenix_actor(tok: Token, actors: PhoenixActors, agents: PhoenixAgents,
             i = actors.phrases.get(key)
             if i is None:
                 continue
-            if size == 1 and toks[s].pos_ not in ("PROPN", "ADJ", "NOUN") or \
-                    size == 1 and not toks[s].text[:1].isupper():
-                continue  # a lower-case common word that happens to name a place
+            if size == 1 and not _place_word(toks[s]):
+                continue  # "Organization", "forces": a word that also names something
             found = (i, s, size)
             break
         if found:

@@ -13,11 +13,20 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from chronicler.nlp.actors.phoenix_lookup import phoenix_actor
+from chronicler.nlp.actors.phoenix_lookup import SECTORS, phoenix_actor
 from chronicler.nlp.events.dictionaries import load_field_dictionaries
 from chronicler.records import EventActor, Mention, Place
 
 NOUNISH = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+def agent_sector(tok: Token) -> str | None:
+    """The Phoenix agent sector of a common noun ("demonstrators" OPP, "police" COP)."""
+    if tok.pos_ != "NOUN":
+        return None
+    ag = load_field_dictionaries().agents.phrases
+    got = ag.get((tok.lower_,)) or ag.get((tok.lemma_.lower(),))
+    return got.sector if got is not None and got.sector in SECTORS else None
 
 
 def complete(got: EventActor | None, tok: Token, day: date | None, name: str

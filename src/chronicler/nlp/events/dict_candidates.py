@@ -8,7 +8,7 @@ complement: "has declined to resign"), outside direct quotes, and never for a wo
 the project's patterns or report cues already decide about. It fills what they lack:
 "declined to resign", "banned ... from participating", "extradited", "indicted".
 A dictionary event is kept only when it happened (not negated or hypothetical) and
-someone with a country or a sector took part (``dictionary_event_ok``).
+someone with a country took part (``dictionary_event_ok``).
 
 The candidate's rule records where it came from (``pattern = "cameo.<code>.<source>"``,
 source ``pattern``, ``verb`` or ``family``; the CAMEO root in ``cameo``) and the
@@ -122,13 +122,13 @@ def dictionary_candidates(sent: Span, ix: ArticleIndex) -> list[Candidate]:
 
 def dictionary_event_ok(c: Candidate) -> bool:
     """A dictionary event is emitted only when it happened (not negated, not
-    hypothetical) and someone with a country or a sector took part ("the guns had
-    fallen silent" codes nothing)."""
+    hypothetical) and someone with a country took part ("the guns had fallen silent"
+    codes nothing: the dictionary reads words, not who did what)."""
     if not c.rule.id.startswith("cameo."):
         return True
     if c.aux.negated or c.aux.hypothetical:
         return False
-    return any(a.country or a.sector for a in (*c.actors, *c.recipients))
+    return any(a.country for a in (*c.actors, *c.recipients))
 
 
 def _main_verb(tok: Token) -> bool:

@@ -4,7 +4,7 @@
   provide food aid", "agreed to resign", "is prepared to lift the ban") is AGREE, the
   expressed intent (PLOVER: AGREE covers CAMEO 03, "express intent to cooperate"); a
   hostile act that is only announced or sworn ("would tighten the blockade", "have
-  sworn to fight") is THREATEN. An agreed ceasefire stays RETREAT (ONTOLOGY.md), a
+  sworn to fight") is THREATEN; one refused ("declined to resign") is REJECT. An agreed ceasefire stays RETREAT (ONTOLOGY.md), a
   negated intent stays with its own type (negated), and a hypothetical ("if India does
   the same") is dropped by the coder before this.
 * **Subordinate events.** An event in a clause that only serves another event of the
@@ -27,6 +27,7 @@ HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 INTENT_WORDS = frozenset({"agree", "promise", "pledge", "offer", "vow", "swear", "prepare",
                           "prepared", "ready", "willing", "commit", "undertake", "decide",
                           "plan", "intend", "threaten", "resolve", "determined"})
+REFUSAL = frozenset({"refuse", "decline"})
 SWORN = frozenset({"vow", "swear", "threaten", "pledge", "promise", "resolve", "determined"})
 SUBORDINATE = frozenset({"advcl", "acl", "xcomp", "pcomp"})
 PATH_OK = SUBORDINATE | {"prep", "pobj", "conj", "dobj"}
@@ -57,6 +58,15 @@ def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
         t = c.spec.type
+        if t in COOPERATIVE | {"AGREE"} and not c.nominal and \
+                _governor_words(c) & REFUSAL and not c.aux.negated:
+            # "declined to resign", "refused to extradite": the refusal is the event
+            if any(o is not c and o.spec.type == "REJECT" and c.trigger.i in
+                   {x.i for x in o.trigger.subtree} for o in cands):
+                continue
+            c.spec, c.modes = lex.types["REJECT"], []
+            out.append(c)
+            continue
         if c.aux.negated or c.aux.hypothetical or not is_intent(c):
             out.append(c)
             continue

@@ -1,0 +1,119 @@
+"""The field dictionaries at work on parsed sentences: CAMEO verb patterns (active,
+passive, light verb, negated, conditional), Phoenix actors (demonyms with agents,
+office holders by the article's date, IGOs), intents and refusals, domestic recipients.
+
+The sentences are written for these tests (no third-party text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from chronicler.nlp.events.coder import PIPELINE
+from chronicler.nlp.events.dict_candidates import dictionary_code
+from chronicler.nlp.stages import ArticleContext, run_plan
+from chronicler.records import Event
+
+PUB = dt.date(2005, 1, 1)
+
+
+@pytest.fixture(scope="module")
+def analyzer():  # type: ignore[no-untyped-def]
+    from chronicler.nlp.analyzer import Analyzer
+
+    return Analyzer(stages=PIPELINE)
+
+
+def code(analyzer, text: str, published: dt.date = PUB) -> list[Event]:  # type: ignore[no-untyped-def]
+    state = run_plan(analyzer.plan, analyzer.nlp(text),
+                     ArticleContext(article_id="t", published=published))
+    return list(state.events or [])
+
+
+def verb(analyzer, text: str, word: str):  # type: ignore[no-untyped-def]
+    doc = analyzer.nlp(text)
+    return dictionary_code(next(t for t in doc if t.text == word))
+
+
+def side(e: Event, which: str) -> set[str]:
+    return {a.country for a in getattr(e, which) if a.country}
+
+
+# ---------------------------------------------------------------- verb patterns
+def test_active_and_passive_match_the_same_pattern(analyzer) -> None:  # type: ignore[no-untyped-def]
+    a = verb(analyzer, "Zambia extradited a British militant to Britain.", "extradited")
+    p = verb(analyzer, "A British militant was extradited by Zambia to Britain.", "extradited")
+    assert a is not None and p is not None
+    assert a.plover.type == p.plover.type == "COOPERATE" and a.code == p.code
+
+
+def test_light_verb_codes_through_its_object(analyzer) -> None:  # type: ignore[no-untyped-def]
+    held = verb(analyzer, "The two governments held negotiations in Oslo.", "held")
+    assert held is not None and held.plover.type == "CONSULT" and held.pattern_line > 0
+    # the bare light verb codes nothing
+    assert verb(analyzer, "The two governments held a dinner in Oslo.", "held") is None
+
+
+def test_prepositional_pattern(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = verb(analyzer, "Uganda banned opposition candidates from participating.", "banned")
+    assert got is not None and got.plover.type == "COERCE"
+
+
+def test_dictionary_event_with_countries(analyzer) -> None:  # type: ignore[no-untyped-def]
+    (e,) = code(analyzer, "Zambia extradited a British militant to Britain on Sunday.")
+    assert e.type == "COOPERATE" and e.pattern.startswith("cameo.06")
+    assert side(e, "actor") == {"ZMB"} and side(e, "recipient") == {"GBR"}
+
+
+def test_negated_and_conditional_dictionary_events_are_dropped(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert code(analyzer, "Zambia did not extradite the militant to Britain.") == []
+    assert code(analyzer, "If Zambia extradites the militant to Britain, ties will improve.") == []
+
+
+def test_no_participant_no_event(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert code(analyzer, "By morning the guns had fallen silent.") == []
+
+
+# ---------------------------------------------------------------- actors
+def test_demonym_with_agent_gives_country_and_sector(analyzer) -> None:  # type: ignore[no-untyped-def]
+    (e,) = code(analyzer, "Egyptian demonstrators rioted in Cairo on Monday.")
+    assert e.type == "PROTEST"
+    assert [(a.country, a.sector) for a in e.actor] == [("EGY", "OPP")]
+    assert side(e, "recipient") == {"EGY"}  # PLOVER: a domestic protest's recipient
+
+
+def test_multiword_country_with_agent(analyzer) -> None:  # type: ignore[no-untyped-def]
+    (e,) = code(analyzer, "Ivory Coast rebels rejected the peace plan on Friday.")
+    assert [(a.country, a.sector) for a in e.actor] == [("CIV", "REB")]
+
+
+@pytest.mark.parametrize("day, sector", [(dt.date(2005, 1, 1), "GOV"),
+                                         (dt.date(1990, 1, 1), "ELI")])
+def test_office_holder_by_the_article_date(analyzer, day, sector) -> None:  # type: ignore[no-untyped-def]
+    events = code(analyzer, "Mwai Kibaki condemned the rebels.", published=day)
+    assert events, "no event"
+    assert [(a.country, a.sector) for a in events[0].actor] == [("KEN", sector)]
+
+
+def test_international_organisation_is_igo(analyzer) -> None:  # type: ignore[no-untyped-def]
+    (e,) = code(analyzer, "The Organization of African Unity condemned the Kenyan government.")
+    assert e.type == "ACCUSE" and side(e, "actor") == {"IGO"}
+    assert side(e, "recipient") == {"KEN"}
+
+
+# ---------------------------------------------------------------- intents
+def test_promised_cooperation_is_agree(analyzer) -> None:  # type: ignore[no-untyped-def]
+    events = code(analyzer, "Britain has promised to continue military aid to Mozambique.")
+    assert [e.type for e in events] == ["AGREE"]
+
+
+def test_refused_concession_is_reject(analyzer) -> None:  # type: ignore[no-untyped-def]
+    events = code(analyzer, "The Kenyan vice-president has declined to resign.")
+    assert [e.type for e in events] == ["REJECT"]
+
+
+def test_bare_future_keeps_its_type(analyzer) -> None:  # type: ignore[no-untyped-def]
+    events = code(analyzer, "Pakistan will retaliate against India, the army chief said.")
+    assert [(e.type, e.future) for e in events] == [("ASSAULT", True)]
