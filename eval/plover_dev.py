@@ -206,6 +206,19 @@ def report(gold: dict[str, Any], export: Path, parts: dict[str, set[str]], tmp: 
     return figures
 
 
+def evaluate(parts_shown: tuple[str, ...] = PARTS) -> dict[str, dict[str, float]]:
+    """The figures of each part (in process, quietly): for the gate test."""
+    gold = json.loads((DATA / "gold.json").read_text(encoding="utf-8"))
+    inputs = [json.loads(x) for x in (DATA / "input.jsonl").read_text("utf-8").splitlines()
+              if x.strip()]
+    parts = split(list(gold["sentences"]))
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        export = tmp / "export.jsonl"
+        code_in_process(inputs, export)
+        return {p: score(export, gold, parts[p], tmp, p) for p in parts_shown}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m eval.plover_dev", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
