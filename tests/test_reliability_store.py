@@ -266,3 +266,9 @@ def test_no_false_alarm_after_kill_during_checkpoints(tmp_path: Path) -> None:
         c = duckdb.connect(str(db), read_only=True)
         assert c.execute("SELECT count(*) FROM t").fetchall()[0][0] >= 0
         c.close()
+
+
+def test_unwritable_output_path_is_one_line(stored: Path, env: Path) -> None:
+    (env / "afile").write_text("x")
+    r = runner.invoke(app, ["export", "--db", str(stored), str(env / "afile" / "out.jsonl")])
+    _one_error_line(r, "CHR-IO")

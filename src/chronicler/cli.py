@@ -43,6 +43,9 @@ class _Commands(TyperGroup):
             _fail(e)
         except duckdb.Error as e:
             _fail(translate(e))
+        except OSError as e:  # an output path that cannot be written, a full disk
+            where = f"{e.filename}: " if e.filename else ""
+            _fail(ChroniclerError(f"{where}{e.strerror or e}", code="CHR-IO"))
 
 
 def _fail(e: ChroniclerError) -> None:
