@@ -71,6 +71,11 @@ def _complement(cue: Token, kinds: frozenset[str], lo: int, hi: int) -> list[Tok
         comps = [c for c in children if c.dep_ in ("xcomp", "dobj", "dative")]
         if not {"xcomp"} < {c.dep_ for c in comps}:
             comps = []
+    if not comps and "topic" in kinds:
+        # "called for increased spending", "talked about the economy": the object of
+        # the cue's preposition
+        comps = [o for c in children if c.dep_ in ("prep", "prt") and c.lower_ in _TOPIC_PREPS
+                 for o in c.children if o.dep_ in ("pobj", "pcomp")][:1]
     if not comps and "intent" in kinds:
         comps = [c for c in children if c.dep_ == "xcomp"]  # "vowed to bring back jobs"
     if not comps and "characterize" in kinds:
@@ -83,6 +88,9 @@ def _complement(cue: Token, kinds: frozenset[str], lo: int, hi: int) -> list[Tok
             comps = obj + more if (more or obj[0].pos_ != "PRON") \
                 and obj[0].tag_ not in ("WP", "WDT") else []  # not "what he called “...”"
     return comps
+
+
+_TOPIC_PREPS = frozenset({"about", "to", "on", "for", "against", "of", "at", "with"})
 
 
 def _that_clause(v: Token) -> bool:
@@ -233,7 +241,8 @@ def indirect_quotes(ctx: QuoteContext, article_id: str) -> list[Quote]:
         if span is None:
             continue
         lo, hi, s, e = span
-        if is_unreal(t) and ctx.toks[lo].tag_ not in _WH_TAGS:
+        if t.head.lower_ == "without" \
+                or is_unreal(t) and ctx.toks[lo].tag_ not in _WH_TAGS:
             continue  # "will not say that the talks failed" reports no claim; "did not
             # say which sites were hit" is a report (of a refusal), and says nothing false
         if ctx.quoted_share(s, e) >= 0.95:

@@ -48,7 +48,7 @@ from chronicler.records import Actor, Mention, Speaker
 # kinds that may attribute a direct quote / that may give an indirect quote
 DIRECT_KINDS = frozenset({"speech", "directive", "characterize", "direct"})
 INDIRECT_KINDS = frozenset({"speech", "directive", "characterize", "relay", "belief", "evidence",
-                            "intent"})
+                            "intent", "topic"})
 
 _SPLIT = re.compile(r"\t+| {2,}")
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -81,16 +81,16 @@ class CueLexicon:
             return frozenset()
         lemma = tok.lemma_.lower()
         for child in tok.children:
-            if child.dep_ == "prt":
+            if child.dep_ in ("prt", "prep"):  # "point out", "call for", "talk about"
                 k = self.phrasal.get((lemma, child.lower_))
                 if k:
-                    return k
+                    return k | self.words.get(lemma, frozenset())
         return self.words.get(lemma) or self.words.get(tok.lower_, frozenset())
 
     def cue_name(self, tok: Token) -> str:
         lemma = tok.lemma_.lower()
         for child in tok.children:
-            if child.dep_ == "prt" and (lemma, child.lower_) in self.phrasal:
+            if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in self.phrasal:
                 return f"{lemma} {child.lower_}"
         return lemma if lemma in self.words else tok.lower_
 
