@@ -167,3 +167,14 @@ def test_bad_input_is_bounded(nlp: Language, text: str) -> None:
     for q in quotes:
         assert 0 <= q.span[0] < q.span[1] <= len(text)
         assert text[q.span[0]:q.span[1]] == q.text
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Obama's claim that the deal was signed drew criticism.", "the deal was signed"),
+    ("Obama voiced concern about the new trade rules.", "the new trade rules"),
+])
+def test_noun_headed_report(nlp: Language, text: str, content: str) -> None:
+    """Per attribution only: the own gold sets leave noun-headed reports out."""
+    assert [q for q in run(nlp, text, "quote") if q.cue in ("claim", "concern")] == []
+    got = [q for q in run(nlp, text, "attribution") if q.text == content]
+    assert len(got) == 1 and got[0].speaker is not None and got[0].speaker.name == "Obama"

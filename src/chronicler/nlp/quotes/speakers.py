@@ -51,8 +51,8 @@ INDIRECT_KINDS = frozenset({"speech", "directive", "characterize", "relay", "bel
                             "intent", "topic"})
 
 _SPLIT = re.compile(r"\t+| {2,}")
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_GROUP_PRONOUNS = frozenset({"it"})  # "they" is too often two people
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_GROUP_PRONOUNS = frozenset({"it", "its"})  # "they" is too often two people
 _GROUP_LABELS = frozenset({"GPE", "ORG", "NORP"})
 _PERSON_LABELS = frozenset({"PERSON", "SURNAME", "TITLE"})
 _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -73,6 +73,7 @@ class CueLexicon:
     phrasal: dict[tuple[str, str], frozenset[str]]  # (lemma, particle) -> kinds
     phrases: tuple[tuple[str, ...], ...]  # "according to" and friends, lower-case words
     titles: frozenset[str]  # words after which a quote is a title or a name
+    nouns: frozenset[str] = frozenset()  # nouns that head a report ("claim", "criticism")
 
     def kinds(self, tok: Token) -> frozenset[str]:
         """Kinds of ``tok`` as a cue verb; empty for nouns and modifiers ("the said
@@ -110,6 +111,7 @@ def load_cues() -> CueLexicon:
     phrasal: dict[tuple[str, str], set[str]] = {}
     phrases: list[tuple[str, ...]] = []
     titles: set[str] = set()
+    nouns: set[str] = set()
     for ln in _data_lines("cues.txt"):
         parts = _SPLIT.split(ln)
         if len(parts) != 2:
@@ -117,6 +119,8 @@ def load_cues() -> CueLexicon:
         cue, kind = parts[0].lower(), parts[1].strip()
         if kind == "title":
             titles.add(cue)
+        elif kind == "noun":
+            nouns.add(cue)
         elif kind == "according":
             phrases.append(tuple(cue.split()))
         elif " " in cue:
@@ -129,6 +133,7 @@ def load_cues() -> CueLexicon:
         phrasal={k: frozenset(v) for k, v in phrasal.items()},
         phrases=tuple(sorted(phrases, key=len, reverse=True)),
         titles=frozenset(titles),
+        nouns=frozenset(nouns),
     )
 
 

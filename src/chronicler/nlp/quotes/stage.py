@@ -78,6 +78,7 @@ from chronicler.nlp.quotes.context import QuoteContext, according_name
 from chronicler.nlp.quotes.direct import Direct, direct_pass
 from chronicler.nlp.quotes.indirect import indirect_quotes
 from chronicler.nlp.quotes.marks import QuoteSegment, find_quote_segments
+from chronicler.nlp.quotes.nouns import noun_reports
 from chronicler.nlp.quotes.speakers import (
     SpeakerResolver,
     load_cues,
@@ -188,6 +189,8 @@ def extract_quotes(doc: Doc, mentions: Sequence[Mention], actors: Sequence[Actor
     directs = [make_quote(ctx.text, article_id, s, e, True, d.cue, d.speaker, "direct")
                for d, s, e in _direct_spans(ctx, [d for d in ds if d.emit], by_attribution)]
     reported = indirect_quotes(ctx, article_id) + _according_quotes(ctx, article_id)
+    if by_attribution:
+        reported += noun_reports(ctx, article_id)
     quotes = fold_partial_quotes(ctx, directs, reported) if by_attribution \
         else directs + reported
     seen: set[tuple[int, int]] = set()
