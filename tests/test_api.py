@@ -210,15 +210,28 @@ def test_500_shape_and_headers(sample_db: tuple[Path, Sample], store: Store,
 
 def test_timeline(client: TestClient) -> None:
     both = client.get("/api/timeline", params={"a": "MRV", "b": "KLD"}).json()
+    assert set(both) == {"items", "total", "limit", "offset"}
+    # Undirected by default (as in the CLI and the Python API): a row per direction.
     # The ceasefire has both sides as actors and no recipient: a joint event, counted
     # once for the pair (directed: in either direction asked).
-    assert [(d["date"], d["count"], d["score"]) for d in both["days"]] == [
-        ("2025-04-02", 2, -18.5), ("2025-04-05", 1, 7.5)]
+    assert [(d["date"], d["actor"], d["recipient"], d["n_events"], d["score_sum"])
+            for d in both["items"]] == [("2025-04-02", "KLD", "MRV", 1, -9.0),
+                                        ("2025-04-02", "MRV", "KLD", 1, -9.5),
+                                        ("2025-04-05", "MRV", "KLD", 1, 7.5)]
+    # Conflict and cooperation are counted apart, never netted.
+    ceasefire = both["items"][2]
+    assert (ceasefire["n_cooperation"], ceasefire["cooperation_sum"],
+            ceasefire["n_conflict"]) == (1, 7.5, 0)
     one = client.get("/api/timeline", params={"a": "MRV", "b": "KLD", "directed": "true"}).json()
-    assert one["n_events"] == 2 and one["total_score"] == -2.0
+    assert sum(r["n_events"] for r in one["items"]) == 2
+    assert sum(r["score_sum"] for r in one["items"]) == -2.0
     back = client.get("/api/timeline", params={"a": "KLD", "b": "MRV", "directed": True}).json()
-    assert back["total_score"] == -1.5
-    assert client.get("/api/timeline", params={"a": "XXX", "b": "KLD"}).json()["days"] == []
+    assert sum(r["score_sum"] for r in back["items"]) == -1.5
+    # Names work where codes do; an unknown country is refused with a suggestion.
+    named = client.get("/api/timeline", params={"a": "merovia", "b": "Kaldoria"}).json()
+    assert named == both
+    err = assert_error(client.get("/api/timeline", params={"a": "Merovai", "b": "KLD"}), 422)
+    assert "Merovia" in err["message"]
     assert_error(client.get("/api/timeline", params={"a": "MRV"}), 422)
 
 

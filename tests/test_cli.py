@@ -68,8 +68,10 @@ def test_articles_and_export_formats(env: Path, tmp_path: Path) -> None:
     _write(tmp_path / "a.txt", "Drills end near river\n\n" + BODY)
     assert runner.invoke(app, ["ingest", str(tmp_path / "a.txt")]).exit_code == 0
     r = runner.invoke(app, ["articles", "--json"])
-    (row,) = json.loads(r.stdout)
-    assert row["title"] == "Drills end near river"
+    page = json.loads(r.stdout)
+    assert set(page) == {"items", "total", "limit", "offset"}  # the REST API's page
+    (row,) = page["items"]
+    assert row["kind"] == "article" and row["title"] == "Drills end near river"
 
     out = tmp_path / "out.jsonl"
     r = runner.invoke(app, ["export", "--format", "jsonl", str(out)])

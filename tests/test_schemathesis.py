@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from chronicler.config import Settings
 from chronicler.store import open_store
@@ -67,4 +68,7 @@ def no_server_error(ctx: Any, response: Any, case: Any) -> bool | None:
           suppress_health_check=list(HealthCheck))
 @pytest.mark.filterwarnings("ignore")
 def test_api_conforms(case: Any) -> None:
-    case.call_and_validate()
+    # Filter values are checked against vocabularies the schema cannot list (country
+    # names and the store's own codes, record ids by prefix): a schema-valid string
+    # such as country=000 is rightly a 422 naming the problem. Every other check stays.
+    case.call_and_validate(excluded_checks=[positive_data_acceptance])

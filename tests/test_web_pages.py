@@ -128,7 +128,9 @@ def test_empty_database_pages(tmp_path: Path) -> None:
         for url in ["/api/articles", "/api/events", "/api/claims", "/api/stories",
                     "/api/quotes", "/api/actors", "/api/search?q=x"]:
             assert c.get(url).json()["total"] == 0
-        assert c.get("/api/timeline?a=MRV&b=KLD").json()["days"] == []
+        assert c.get("/api/timeline?a=IND&b=PAK").json()["items"] == []
+        # MRV is no ISO code and not in this (empty) store: refused, not "nothing".
+        assert c.get("/api/timeline?a=MRV&b=KLD").status_code == 422
     finally:
         app.state.store.close()
 

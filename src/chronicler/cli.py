@@ -1,8 +1,13 @@
 """Command line: a thin layer that parses arguments and calls :mod:`chronicler.api`.
 
-Exit codes: 0 everything stored, 1 some inputs skipped, 2 nothing usable, a usage
-error, or a database problem (one ``[CHR-...]`` line on stderr, never a traceback).
-Read commands open the database read-only.
+Exit codes: 0 ok; 1 some inputs skipped; 2 nothing usable, a usage error (an unknown
+filter value, with the nearest allowed one), a record not found, or a database
+problem: one ``[CHR-...]`` line on stderr, never a traceback.
+
+Read commands (articles, actors, quotes, events, claims, stories, framing, search,
+timeline, export, report) open the database read-only, never create one, and print
+the same ``{items, total, limit, offset}`` pages as the REST API with ``--json``.
+Ids are taken by unique prefix, as git does.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,7 +25,6 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 from typer.core import TyperGroup
 
 from chronicler import api
@@ -57,8 +61,14 @@ app = typer.Typer(
     cls=_Commands,
     add_completion=False,
     no_args_is_help=True,
-    help="chronicler: turn news coverage of a crisis into evidence you can check.",
+    rich_markup_mode=None,  # plain click help: no "<bool>" on every flag
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="chronicler: turn news coverage of a crisis into evidence you can check.\n\n"
+         "Exit codes: 0 ok, 1 some inputs skipped, 2 usage error, not found, or a "
+         "database problem.",
 )
+QUIET = {"on": False}
 out = Console()
 err = Console(stderr=True, soft_wrap=True)  # soft_wrap: an error stays one line
 
@@ -85,9 +95,41 @@ def _verbose(v: bool) -> None:
     )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from chronicler import __version__
+
+        typer.echo(f"chronicler {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option(
+        "-q", "--quiet", help="Print only results and errors (no summaries or notes).")
+    ] = False,
+    verbose: Annotated[bool, typer.Option(
+        "-v", "--verbose", help="Log each stage of long runs to stderr.")] = False,
+) -> None:
+    QUIET["on"] = quiet
+    if verbose:
+        _verbose(True)
+
+
+def _note(msg: str) -> None:
+    """A human note (not data): to stderr, and not at all with -q."""
+    if not QUIET["on"]:
+        err.print(msg)
+
+
 @app.command()
 def ingest(
-    inputs: Annotated[list[str], typer.Argument(help="Files, directories or http(s) URLs.")],
+    inputs: Annotated[list[str], typer.Argument(
+        help="Files, directories or http(s) URLs; - reads one document from stdin "
+             "(text, HTML, JSONL or a feed, told apart by its first bytes).")],
     db: DbOpt = None,
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow fetching loopback/private addresses.")
@@ -100,13 +142,11 @@ def ingest(
     workers: Annotated[int | None, typer.Option(help="Worker processes / Ray actors.")] = None,
 ) -> None:
     """Read, clean, de-duplicate, understand and store articles; print a summary."""
-    _verbose(verbose)
+    verbose = verbose or logging.getLogger().level == logging.INFO
+    if verbose:
+        _verbose(True)
     settings = _settings(db)
-    try:
-        store = api.open_store(settings.db)
-    except ChroniclerError as e:
-        err.print(f"[red]{e}[/red]")
-        raise typer.Exit(2) from e
+    store = api.open_store(settings.db)
     with store, Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
         TextColumn("{task.completed} docs"), TimeElapsedColumn(),
@@ -119,19 +159,17 @@ def ingest(
                 bar.advance(task, n)
             elif event.startswith("stage:"):
                 bar.update(task, description=event[6:])
+                if verbose:
+                    logging.getLogger("chronicler.cli").info("stage %s", event[6:])
 
-        try:
-            summary = api.ingest(inputs, store=store, settings=settings,
-                                 allow_private=allow_private, progress=progress,
-                                 engine="ray" if address else engine, address=address,
-                                 workers=workers)
-        except ChroniclerError as e:
-            err.print(f"[red]{_esc(str(e))}[/red]")
-            raise typer.Exit(2) from e
+        summary = api.ingest(inputs, store=store, settings=settings,
+                             allow_private=allow_private, progress=progress,
+                             engine="ray" if address else engine, address=address,
+                             workers=workers)
     if as_json:
         _echo_json({**summary.as_dict(), "db": str(settings.db),
                     "errors": [e.model_dump() for e in summary.errors]})
-    else:
+    elif not QUIET["on"] or summary.errors:
         _print_summary(summary, settings)
     raise typer.Exit(summary.exit_code)
 
@@ -142,25 +180,10 @@ def _echo_json(obj: object) -> None:
 
 
 def _print_summary(s: IngestSummary, settings: Settings) -> None:
-    t = Table(title="ingest summary", show_header=False, title_justify="left")
-    t.add_column(style="bold")
-    t.add_column(justify="right")
-    for k, v in [("read", s.read), ("stored (new)", s.stored),
-                 ("already stored", s.already_stored), ("duplicates", s.duplicates),
-                 ("skipped", s.skipped), ("seconds", f"{s.seconds:.2f}")]:
-        t.add_row(k, str(v))
-    out.print(t)
-    if s.errors:
-        e = Table(title="skipped inputs", title_justify="left")
-        e.add_column("source", overflow="fold")
-        e.add_column("reason")
-        e.add_column("message", overflow="fold")
-        for x in s.errors[:50]:
-            e.add_row(_esc(x.source), x.reason, _esc(x.message))
-        out.print(e)
-        if len(s.errors) > 50:
-            out.print(f"... and {len(s.errors) - 50} more (see the ingest_errors table)")
-    out.print(f"database: {settings.db}")
+    from chronicler.views.terminal import summary_tables
+
+    for t in summary_tables(s, str(settings.db)):
+        out.print(t)
 
 
 def _esc(s: str) -> str:
@@ -169,47 +192,24 @@ def _esc(s: str) -> str:
     return escape(for_terminal(s))
 
 
-@app.command()
-def articles(
-    db: DbOpt = None,
-    as_json: JsonOpt = False,
-    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many.")] = 50,
-) -> None:
-    """List stored articles."""
-    settings = _settings(db)
-    with api.open_store(settings.db, read_only=True) as store:
-        rows = api.articles(store, outlet=outlet, limit=limit)
-    if as_json:
-        _echo_json([a.model_dump(mode="json", exclude={"text"}) for a in rows])
-        return
-    t = Table(title=f"{len(rows)} articles", title_justify="left")
-    for c in ("id", "published", "outlet", "title", "dup of"):
-        t.add_column(c, overflow="fold")
-    for a in rows:
-        pub = "" if a.published is None else a.published.isoformat() + ("*" if a.published_inferred else "")
-        t.add_row(a.id[:10], pub, _esc(a.outlet or ""), _esc((a.title or "")[:70]),
-                  (a.duplicate_of or "")[:10])
-    out.print(t)
-    out.print("* date inferred from the text")
-
-
 @app.command("export")
 def export_cmd(
-    out_path: Annotated[Path, typer.Argument(metavar="OUT", help="Output file or directory.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet, or plover (events in PLOVER's fields).")] = "jsonl",
-    kind: Annotated[list[str] | None, typer.Option("--kind", help="Only these kinds.")] = None,
+    out_path: Annotated[str, typer.Argument(
+        metavar="OUT", help="Output file, directory (one file per kind), or - for stdout.")],
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", help="jsonl, csv, parquet, or plover (events in PLOVER's fields); "
+        "default: from OUT's extension (.jsonl, .csv, .parquet; - is jsonl).")] = None,
+    kind: Annotated[list[str] | None, typer.Option(
+        "--kind", help="Only these kinds: article, actor, quote, event, claim, story, "
+        "framing.")] = None,
     db: DbOpt = None,
 ) -> None:
-    """Export records following the export contract."""
+    """Export records: JSONL (the export contract), typed Parquet, flat CSV."""
     settings = _settings(db)
-    try:
-        with api.open_store(settings.db, read_only=True) as store:
-            counts = api.export(store, out_path, fmt, kind)
-    except ChroniclerError as e:
-        err.print(f"[red]{_esc(str(e))}[/red]")
-        raise typer.Exit(2) from e
-    out.print(f"wrote {out_path}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    with api.open_store(settings.db, read_only=True) as store:
+        counts = api.export(store, out_path, fmt, kind)
+    _note(f"wrote {'stdout' if out_path == '-' else _esc(out_path)}: "
+          + ", ".join(f"{n} {k}" for k, n in counts.items()))
 
 
 @app.command()
@@ -228,158 +228,200 @@ def demo(db: DbOpt = None) -> None:
 
 
 def _print_found(store: Store) -> None:
-    t = Table(title="what chronicler found", title_justify="left", show_header=False)
-    t.add_column(style="bold")
-    t.add_column(justify="right")
-    for label, table in [("articles", "articles"), ("actors", "actors"),
-                         ("actor mentions", "mentions"), ("dates", "times"),
-                         ("places", "places"), ("counts", "counts"), ("quotes", "quotes"),
-                         ("events (merged)", "events"), ("claims (aligned)", "claims"),
-                         ("stories", "stories"), ("framing records", "framing")]:
-        t.add_row(label, str(store.count(table)))
-    out.print(t)
+    from chronicler.views.terminal import found_tables
 
-    groups = store.conn.execute(
-        "SELECT c.title, c.outlet, count(*) FROM articles d JOIN articles c "
-        "ON d.duplicate_of = c.id GROUP BY c.title, c.outlet ORDER BY 1").fetchall()
-    if groups:
-        g = Table(title="wire copies (counted once as a source)", title_justify="left")
-        g.add_column("original", overflow="fold")
-        g.add_column("outlet")
-        g.add_column("copies", justify="right")
-        for title, outlet, n in groups:
-            g.add_row(_esc(title or ""), _esc(outlet or ""), str(n))
-        out.print(g)
-
-    seen: set[str] = set()
-    quotes = []
-    for x in store.per_article("quotes", where="direct AND length(text) > 25 AND article_id IN "
-                               "(SELECT id FROM articles WHERE duplicate_of IS NULL)"):
-        if x.text not in seen and x.speaker is not None:
-            seen.add(x.text)
-            quotes.append(x)
-    quotes = quotes[:8]
-    if quotes:
-        q = Table(title="some direct quotes", title_justify="left")
-        q.add_column("speaker")
-        q.add_column("country")
-        q.add_column("quote", overflow="fold")
-        for x in quotes:
-            sp = x.speaker
-            q.add_row(_esc(sp.name if sp else "?"), (sp.country or "") if sp else "",
-                      _esc(x.text[:90]))
-        out.print(q)
+    for t in found_tables(store):
+        out.print(t)
 
 
-Column = tuple[str, Callable[[dict[str, Any]], object]]
+# ------------------------------------------------------------------ read commands
+LimitOpt = Annotated[int, typer.Option("--limit", "-n", help="At most this many (1-200).")]
+OffsetOpt = Annotated[int, typer.Option(help="Skip this many (for the next page).")]
+CountryOpt = Annotated[str | None, typer.Option(
+    help="ISO3 code or country name, any case (IND, india, Pakistan).")]
+StoryOpt = Annotated[str | None, typer.Option(
+    help="Only this story (id or unique prefix; see `chronicler stories`).")]
+OutletOpt = Annotated[str | None, typer.Option(help="Only this outlet (exact name).")]
+FromOpt = Annotated[str | None, typer.Option("--from", help="From this date (YYYY-MM-DD).")]
+ToOpt = Annotated[str | None, typer.Option("--to", help="Up to this date (YYYY-MM-DD).")]
+PLOVER_HELP = ("PLOVER type, any case: AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, "
+               "RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, "
+               "COERCE, ASSAULT.")
 
 
-def _page_cmd(kind: str, fetch: Callable[[], Mapping[str, Any]], cols: list[Column],
-              as_json: bool) -> None:
-    page = fetch()
+def _date(value: str | None, name: str) -> Any:
+    import datetime as dt
+
+    from chronicler.errors import UsageError
+
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--{name} {value!r}: use YYYY-MM-DD") from None
+
+
+def _list(kind: str, db: Path | None, as_json: bool, limit: int, offset: int,
+          **filters: Any) -> None:
+    """One page of ``kind`` from the shared read model, as a table or as JSON."""
+    filters = {k: v for k, v in filters.items() if v is not None}
+    for k in ("date_from", "date_to"):
+        if k in filters:
+            filters[k] = _date(filters[k], "from" if k == "date_from" else "to")
+    settings = _settings(db)
+    with api.open_store(settings.db, read_only=True) as store:
+        page = api.page(kind, store, limit=limit, offset=offset, **filters)
+    _show(kind, page, as_json)
+
+
+def _show(kind: str, page: Mapping[str, Any], as_json: bool, title: str = "") -> None:
+    from chronicler.views.terminal import page_table
+
     if as_json:
         _echo_json(page)
         return
-    t = Table(title=f"{len(page['items'])} of {page['total']} {kind}", title_justify="left")
-    for name, _ in cols:
-        t.add_column(name, overflow="fold")
-    for item in page["items"]:
-        t.add_row(*[_esc(str(fn(item) or "")) for _, fn in cols])
-    out.print(t)
+    items, total = page["items"], page["total"]
+    out.print(page_table(kind, page, title="" if QUIET["on"] else title or None))
+    if page["offset"] + len(items) < total:
+        _note(f"more: --offset {page['offset'] + len(items)}")
 
 
 @app.command()
-def actors(
-    db: DbOpt = None, as_json: JsonOpt = False,
-    country: Annotated[str | None, typer.Option(help="Only this country code.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many (max 200).")] = 30,
-) -> None:
+def articles(db: DbOpt = None, as_json: JsonOpt = False, outlet: OutletOpt = None,
+             country: CountryOpt = None, story: StoryOpt = None,
+             date_from: FromOpt = None, date_to: ToOpt = None,
+             limit: LimitOpt = 50, offset: OffsetOpt = 0) -> None:
+    """Stored articles by publication date (* = date inferred from the text)."""
+    _list("article", db, as_json, limit, offset, outlet=outlet, country=country,
+          story=story, date_from=date_from, date_to=date_to)
+
+
+@app.command()
+def actors(db: DbOpt = None, as_json: JsonOpt = False, country: CountryOpt = None,
+           type_: Annotated[str | None, typer.Option(
+               "--type", help="PERSON, ORG, COUNTRY or GROUP.")] = None,
+           name: Annotated[str | None, typer.Option(help="Name or alias contains.")] = None,
+           story: StoryOpt = None, limit: LimitOpt = 30, offset: OffsetOpt = 0) -> None:
     """Actors, most mentioned first, with country and sector."""
-    from chronicler.views import query
-
-    settings = _settings(db)
-    with api.open_store(settings.db, read_only=True) as store:
-        _page_cmd("actors", lambda: query.list_actors(
-            store, query.Filters(country=country), limit=limit), [
-            ("name", lambda r: r["name"]), ("type", lambda r: r["type"]),
-            ("country", lambda r: r["country"]), ("sector", lambda r: r["sector"]),
-            ("mentions", lambda r: r.get("n_mentions")),
-            ("aliases", lambda r: ", ".join(r["aliases"][:4]))], as_json)
+    _list("actor", db, as_json, limit, offset, country=country, type=type_, q=name,
+          story=story)
 
 
 @app.command()
-def quotes(
-    db: DbOpt = None, as_json: JsonOpt = False,
-    country: Annotated[str | None, typer.Option(help="Speaker's country code.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many (max 200).")] = 30,
-) -> None:
+def quotes(db: DbOpt = None, as_json: JsonOpt = False,
+           country: Annotated[str | None, typer.Option(
+               help="Speaker's country: ISO3 code or name, any case.")] = None,
+           type_: Annotated[str | None, typer.Option(
+               "--type", help="direct, indirect or according_to.")] = None,
+           outlet: OutletOpt = None, story: StoryOpt = None,
+           limit: LimitOpt = 30, offset: OffsetOpt = 0) -> None:
     """Quotes with their speakers."""
-    from chronicler.views import query
-
-    settings = _settings(db)
-    with api.open_store(settings.db, read_only=True) as store:
-        _page_cmd("quotes", lambda: query.list_quotes(
-            store, query.Filters(country=country), limit=limit), [
-            ("speaker", lambda r: (r["speaker"] or {}).get("name")),
-            ("country", lambda r: (r["speaker"] or {}).get("country")),
-            ("kind", lambda r: r.get("quote_kind")), ("cue", lambda r: r["cue"]),
-            ("quote", lambda r: r["text"][:120])], as_json)
+    _list("quote", db, as_json, limit, offset, country=country, type=type_, outlet=outlet,
+          story=story)
 
 
 @app.command()
-def events(
-    db: DbOpt = None, as_json: JsonOpt = False,
-    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type.")] = None,
-    country: Annotated[str | None, typer.Option(help="Actor or recipient country.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many (max 200).")] = 30,
-) -> None:
-    """Events merged across articles, with source counts."""
-    from chronicler.views import query
+def events(db: DbOpt = None, as_json: JsonOpt = False,
+           type_: Annotated[str | None, typer.Option("--type", help=PLOVER_HELP)] = None,
+           country: Annotated[str | None, typer.Option(
+               help="Actor or recipient country: ISO3 code or name, any case.")] = None,
+           outlet: OutletOpt = None, story: StoryOpt = None,
+           date_from: FromOpt = None, date_to: ToOpt = None,
+           limit: LimitOpt = 30, offset: OffsetOpt = 0) -> None:
+    """Events merged across articles, with source counts ("as told": denied,
+    hypothetical, future, or reported by one side)."""
+    _list("event", db, as_json, limit, offset, type=type_, country=country, outlet=outlet,
+          story=story, date_from=date_from, date_to=date_to)
 
+
+@app.command()
+def claims(db: DbOpt = None, as_json: JsonOpt = False,
+           status: Annotated[str | None, typer.Option(
+               help="contested, corroborated or single.")] = None,
+           country: Annotated[str | None, typer.Option(
+               help="Asserter's country or one the claim is about.")] = None,
+           outlet: OutletOpt = None, story: StoryOpt = None,
+           limit: LimitOpt = 30, offset: OffsetOpt = 0) -> None:
+    """Claims, contested first; a contested claim is shown with what contests it."""
+    if as_json:
+        _list("claim", db, True, limit, offset, status=status, country=country,
+              outlet=outlet, story=story)
+        return
     settings = _settings(db)
+    from chronicler.views import query as Q
+
     with api.open_store(settings.db, read_only=True) as store:
-        _page_cmd("events", lambda: query.list_events(
-            store, query.Filters(type=type_, country=country), limit=limit), [
-            ("date", lambda r: r["date"]), ("type", lambda r: r["type"]),
-            ("actor", lambda r: ", ".join(a["country"] or a["name"] for a in r["actor"])),
-            ("recipient", lambda r: ", ".join(a["country"] or a["name"] for a in r["recipient"])),
-            ("sources", lambda r: r["n_sources"]),
-            ("evidence", lambda r: r["evidence"][0]["text"][:90] if r["evidence"] else "")],
-            as_json)
+        page = api.page("claim", store, limit=limit, offset=offset, status=status,
+                        country=country, outlet=outlet, story=story)
+        _show("claim", page, False)
+        contested = [c for c in page["items"] if c["status"] == "contested"][:10]
+        for c in contested:
+            sides = Q.claim_sides(store, c, [])
+            rows = [sides["a"], *sides["b"]] if sides["a"] else sides["b"]
+            _show("side", {"items": rows, "total": len(rows), "offset": 0, "limit": 0},
+                  False, title=f"{c['id'][:10]}: A says / B says")
+
+
+@app.command()
+def stories(db: DbOpt = None, as_json: JsonOpt = False, country: CountryOpt = None,
+            outlet: OutletOpt = None, limit: LimitOpt = 30, offset: OffsetOpt = 0) -> None:
+    """Stories (groups of articles on one development): ids for `report` and --story."""
+    _list("story", db, as_json, limit, offset, country=country, outlet=outlet)
+
+
+@app.command()
+def framing(db: DbOpt = None, as_json: JsonOpt = False, story: StoryOpt = None,
+            outlet: OutletOpt = None,
+            type_: Annotated[str | None, typer.Option(
+                "--type", help="place, actor, label or term.")] = None,
+            limit: LimitOpt = 30, offset: OffsetOpt = 0) -> None:
+    """How each outlet names the same place, actor or group."""
+    _list("framing", db, as_json, limit, offset, story=story, outlet=outlet, type=type_)
+
+
+@app.command()
+def search(words: Annotated[list[str], typer.Argument(help='Words or "quoted phrases".')],
+           db: DbOpt = None, as_json: JsonOpt = False, outlet: OutletOpt = None,
+           limit: LimitOpt = 30, offset: OffsetOpt = 0) -> None:
+    """Articles, quotes and claims containing every word (case-insensitive, literal)."""
+    settings = _settings(db)
+    q = " ".join(f'"{w}"' if " " in w else w for w in words)
+    kw = {"outlet": outlet} if outlet else {}
+    with api.open_store(settings.db, read_only=True) as store:
+        page = api.search(store, q, limit=limit, offset=offset, **kw)
+    _show("search", page, as_json)
 
 
 @app.command()
 def timeline(
-    a: Annotated[str, typer.Argument(help="Actor country code, e.g. IND.")],
-    b: Annotated[str, typer.Argument(help="Recipient country code, e.g. PAK.")],
-    both: Annotated[bool, typer.Option("--both", help="Both directions.")] = False,
-    db: DbOpt = None,
-    as_json: JsonOpt = False,
+    a: Annotated[str, typer.Argument(help="A country: ISO3 code or name (IND, India).")],
+    b: Annotated[str, typer.Argument(help="The other country.")],
+    directed: Annotated[bool, typer.Option(
+        "--directed", help="Only A -> B (default: both directions, as everywhere).")] = False,
+    story: StoryOpt = None, db: DbOpt = None, as_json: JsonOpt = False,
+    limit: LimitOpt = 200, offset: OffsetOpt = 0,
 ) -> None:
-    """Daily events and summed conflict-cooperation score for a dyad (A -> B)."""
+    """Events per day between two countries: count, conflict and cooperation apart
+    (summed PLOVER scores, -10 most hostile to +10 most cooperative)."""
     settings = _settings(db)
     with api.open_store(settings.db, read_only=True) as store:
-        df = api.timeline(store, a, b, directed=not both)
-    rows = [{"date": r.date.date().isoformat(), "actor": r.actor, "recipient": r.recipient,
-             "n_events": int(r.n_events), "score_sum": float(r.score_sum)}
-            for r in df.itertuples()]
-    if as_json:
-        _echo_json(rows)
-        return
-    t = Table(title=f"{a.upper()} {'<->' if both else '->'} {b.upper()}: {len(rows)} days",
-              title_justify="left")
-    for c in ("date", "actor", "recipient", "events", "score"):
-        t.add_column(c, justify="right" if c in ("events", "score") else "left")
-    for r in rows:
-        t.add_row(r["date"], r["actor"], r["recipient"], str(r["n_events"]),
-                  f"{r['score_sum']:+.1f}")
-    out.print(t)
+        from chronicler.views import query as Q
+
+        f = Q.Filters(story=story)
+        page = Q.timeline(store, a, b, directed=directed, filters=f, limit=limit,
+                          offset=offset)
+    rows = page["items"]
+    pair = f"{rows[0]['actor']} {'->' if directed else '<->'} {rows[0]['recipient']}" \
+        if rows else f"{a} {'->' if directed else '<->'} {b}"
+    _show("timeline", page, as_json, title=f"{pair}: {page['total']} rows")
 
 
 @app.command()
 def report(
     story: Annotated[str | None, typer.Argument(
-        help="Story id (default: the largest story; 'all': the whole store).")] = None,
+        help="Story id or unique prefix (see `chronicler stories`; default: the largest "
+             "story; 'all': the whole store).")] = None,
     out_dir: Annotated[Path, typer.Option("--out", help="Directory for the files.")] = Path("report"),
     db: DbOpt = None,
 ) -> None:
@@ -387,13 +429,9 @@ def report(
     from chronicler.outputs.report import write_report
 
     settings = _settings(db)
-    try:
-        with api.open_store(settings.db, read_only=True) as store:
-            md, html = write_report(store, story, out_dir)
-    except ChroniclerError as e:
-        err.print(f"[red]{_esc(str(e))}[/red]")
-        raise typer.Exit(2) from e
-    out.print(f"wrote {md} and {html}")
+    with api.open_store(settings.db, read_only=True) as store:
+        md, html = write_report(store, story, out_dir)
+    _note(f"wrote {md} and {html}")
 
 
 @app.command()
@@ -413,11 +451,7 @@ def serve(
         raise typer.Exit(2) from e
 
     settings = _settings(db)
-    try:
-        run_server(settings.db, host=host, port=port, token=token, settings=settings)
-    except ChroniclerError as e:
-        err.print(f"[red]{_esc(str(e))}[/red]")
-        raise typer.Exit(2) from e
+    run_server(settings.db, host=host, port=port, token=token, settings=settings)
 
 
 @app.command()
@@ -452,6 +486,11 @@ def debug(
 
 
 def main() -> None:
+    # Third-party progress bars and notices ("Loading weights ...") are not ours to
+    # print: stderr is for chronicler's own messages (-v for stage progress).
+    for k, v in (("HF_HUB_DISABLE_PROGRESS_BARS", "1"), ("TRANSFORMERS_VERBOSITY", "error"),
+                 ("TQDM_DISABLE", "1"), ("TOKENIZERS_PARALLELISM", "false")):
+        os.environ.setdefault(k, v)
     app()
 
 

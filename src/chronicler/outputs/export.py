@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from chronicler.errors import ExportError
 from chronicler.records import record
@@ -88,71 +90,112 @@ def _check_kinds(kinds: Sequence[str] | None) -> list[str]:
     return list(kinds)
 
 
-def export(
-    store: Store, out: str | Path, fmt: str = "jsonl", kinds: Sequence[str] | None = None
-) -> dict[str, int]:
+SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet",
+            ".pq": "parquet"}
+STDOUT = "-"
+
+
+def format_for(out: str | Path, fmt: str | None) -> str:
+    """The format to write: ``fmt`` when given, else from the file extension
+    (``-``, standard output, is JSONL)."""
+    if fmt is not None:
+        f = fmt.strip().lower()
+        if f not in FORMATS:
+            from chronicler.views.validate import nearest
+
+            near = nearest(f, FORMATS)
+            raise ExportError(f"unknown format {fmt!r}" + (f"; did you mean {near!r}?" if near
+                              else "") + f" (use one of {', '.join(FORMATS)})")
+        return f
+    if str(out) == STDOUT:
+        return "jsonl"
+    suffix = Path(out).suffix.lower()
+    if suffix in SUFFIXES:
+        return SUFFIXES[suffix]
+    raise ExportError(f"cannot tell the format of {out}: give it an extension "
+                      f"({', '.join(SUFFIXES)}) or -f {'|'.join(FORMATS)} (a directory "
+                      "gets one file per kind)")
+
+
+def export(store: Store, out: str | Path | IO[Any], fmt: str | None = None,
+           kinds: Sequence[str] | None = None) -> dict[str, int]:
     """Write records to ``out``; return the count per kind.
 
-    jsonl: one file, every line has ``kind``. csv/parquet: if ``out`` ends in
-    ``.csv``/``.parquet`` it is one file and exactly one kind is written (article by
-    default); otherwise ``out`` is a directory with ``<kind>.<fmt>`` per kind.
+    ``fmt`` defaults to the extension of ``out`` (.jsonl, .csv, .parquet); ``out`` may
+    be ``"-"`` (standard output) or an open file. jsonl: one stream, every line has
+    ``kind``. plover: events in PLOVER's field names. csv/parquet: a file named
+    ``*.csv``/``*.parquet`` (or a stream) holds exactly one kind (article by default);
+    any other path is a directory with ``<kind>.<fmt>`` per kind. Parquet keeps the
+    records' types (DATE, LIST, STRUCT); CSV is flat (:mod:`chronicler.outputs.tables`).
     """
-    if fmt not in FORMATS:
-        raise ExportError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    out = Path(out)
+    stream = None if isinstance(out, (str, Path)) and str(out) != STDOUT else out
+    fmt = format_for("-" if stream is not None else out, fmt)  # type: ignore[arg-type]
     counts: dict[str, int] = {}
-    if fmt == "plover":  # PLOVER-style JSONL: events only, PLOVER's field names
-        from chronicler.outputs.plover import to_plover
+    if fmt in ("plover", "jsonl"):
+        with _text_out(out, stream) as f:
+            if fmt == "plover":  # PLOVER-style JSONL: events only, PLOVER's field names
+                from chronicler.outputs.plover import to_plover
 
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with out.open("w", encoding="utf-8") as f:
-            for e in store.json_records("events", order="date NULLS LAST, type, id"):
-                f.write(json.dumps(to_plover(e), ensure_ascii=False) + "\n")
-                counts["event"] = counts.get("event", 0) + 1
-        return counts
-    if fmt == "jsonl":
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with out.open("w", encoding="utf-8") as f:
-            for rec in iter_records(store, kinds):
-                counts[rec["kind"]] = counts.get(rec["kind"], 0) + 1
-                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                for e in store.json_records("events", order="date NULLS LAST, type, id"):
+                    f.write(json.dumps(to_plover(e), ensure_ascii=False) + "\n")
+                    counts["event"] = counts.get("event", 0) + 1
+            else:
+                for rec in iter_records(store, kinds):
+                    counts[rec["kind"]] = counts.get(rec["kind"], 0) + 1
+                    f.write(json.dumps(rec, ensure_ascii=False) + "\n")
         return counts
 
-    if out.suffix == f".{fmt}":
+    single = stream is not None or Path(str(out)).suffix.lower() in (f".{fmt}", ".pq")
+    if single:
         chosen = _check_kinds(kinds or ["article"])
         if len(chosen) != 1:
-            raise ExportError(
-                f"{out.name} is one file: pass one --kind, or give a directory"
-            )
-        targets = {chosen[0]: out}
+            raise ExportError(f"{'standard output' if stream is not None else out} is one "
+                              "file: pass one --kind, or give a directory")
+        targets: dict[str, Any] = {chosen[0]: stream if stream is not None else Path(str(out))}
     else:
-        targets = {k: out / f"{k}.{fmt}" for k in _check_kinds(kinds)}
+        targets = {k: Path(str(out)) / f"{k}.{fmt}" for k in _check_kinds(kinds)}
     for kind, path in targets.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
         rows = list(KINDS[kind](store))
         counts[kind] = len(rows)
-        (_write_csv if fmt == "csv" else _write_parquet)(path, rows)
+        if isinstance(path, Path):
+            path.parent.mkdir(parents=True, exist_ok=True)
+        (_write_csv if fmt == "csv" else _write_parquet)(path, kind, rows)
     return counts
 
 
-def _flat(v: Any) -> Any:
-    return json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+@contextmanager
+def _text_out(out: Any, stream: Any) -> Iterator[IO[str]]:
+    if stream is None:
+        p = Path(str(out))
+        p.parent.mkdir(parents=True, exist_ok=True)
+        with p.open("w", encoding="utf-8") as f:
+            yield f
+    elif stream == STDOUT:
+        yield sys.stdout
+        sys.stdout.flush()
+    else:
+        yield stream
 
 
-def _write_csv(path: Path, rows: list[dict[str, Any]]) -> None:
-    cols = list(rows[0]) if rows else ["kind"]
-    with path.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=cols)
+def _write_csv(path: Any, kind: str, rows: list[dict[str, Any]]) -> None:
+    from chronicler.outputs.tables import flat_rows
+
+    cols, flat = flat_rows(kind, rows)
+    with _text_out(path, None if isinstance(path, Path) else path) as f:
+        w = csv.DictWriter(f, fieldnames=[c.name for c in cols], lineterminator="\n")
         w.writeheader()
-        for r in rows:
-            w.writerow({k: _flat(r.get(k)) for k in cols})
+        for r in flat:
+            w.writerow(r)
 
 
-def _write_parquet(path: Path, rows: list[dict[str, Any]]) -> None:
-    import pyarrow as pa
+def _write_parquet(path: Any, kind: str, rows: list[dict[str, Any]]) -> None:
     import pyarrow.parquet as pq
 
-    # Nested values go in as JSON text: a column whose rows are sometimes null and
-    # sometimes differently shaped structs does not infer one Arrow type.
-    table = pa.Table.from_pylist([{k: _flat(v) for k, v in r.items()} for r in rows])
-    pq.write_table(table, path)
+    from chronicler.outputs.tables import arrow_table
+
+    table = arrow_table(kind, rows)
+    if isinstance(path, Path):
+        pq.write_table(table, path)
+        return
+    buf = sys.stdout.buffer if path == STDOUT else path
+    pq.write_table(table, buf)

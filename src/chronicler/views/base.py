@@ -9,6 +9,7 @@ from typing import Any, Literal, TypedDict
 
 from pydantic import BaseModel
 
+from chronicler.errors import UsageError
 from chronicler.records import Article, record
 from chronicler.store import Store
 
@@ -40,6 +41,24 @@ class Filters:
     article: str | None = None
     status: str | None = None  # claims: single, corroborated, contested
     q: str | None = None  # actors: name or alias contains
+
+
+class InvalidValue(UsageError):
+    """A filter or option value outside its vocabulary (REST: 422, CLI: exit 2)."""
+
+    def __init__(self, param: str, value: str, allowed: Sequence[str] = (),
+                 suggestion: str | None = None, hint: str = "") -> None:
+        self.param, self.value, self.suggestion = param, value, suggestion
+        self.allowed = list(allowed)
+        msg = f"{param}: unknown value {value!r}"
+        if suggestion:
+            msg += f"; did you mean {suggestion!r}?"
+        if hint:
+            msg += f" ({hint})"
+        elif self.allowed and len(self.allowed) <= 40:
+            msg += f" (allowed: {', '.join(self.allowed)})"
+        super().__init__(msg)
+
 
 
 class Page(TypedDict):
@@ -106,6 +125,30 @@ def article_record(a: Article, *, text: bool = True) -> dict[str, Any]:
     if not text:
         d.pop("text", None)
     return d
+
+
+def shown_date(value: Any, precision: str | None = None) -> str:
+    """A date as precise as it is known: "2025-05" for a month, "2025" for a year,
+    never a made-up first day; "" for none."""
+    if not value:
+        return ""
+    iso = value.isoformat() if isinstance(value, _dt.date) else str(value)
+    return iso[:4] if precision == "year" else iso[:7] if precision == "month" else iso[:10]
+
+
+def event_status(e: dict[str, Any]) -> str:
+    """How an event is marked on every surface (CLI, web, report, CSV): "denied",
+    "hypothetical", "future", "reported by X", or "" when it is told as fact."""
+    if e.get("negated"):
+        return "denied"
+    if e.get("hypothetical"):
+        return "hypothetical"
+    if e.get("future"):
+        return "future"
+    rb = e.get("reported_by")
+    if rb:
+        return f"reported by {rb.get('country') or rb.get('name')}"
+    return ""
 
 
 def _plain(r: BaseModel) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from typing import Any
 from chronicler.errors import NotFound
 from chronicler.records import Actor, Claim, Event, record
 from chronicler.store import Store
+from chronicler.views import validate
 from chronicler.views.base import (
     DETAIL_CAP,
     Filters,
@@ -26,6 +27,7 @@ from chronicler.views.base import (
     clamp,
     events_table,
 )
+from chronicler.views.ids import resolve
 
 
 # --------------------------------------------------------------------------- articles
@@ -53,7 +55,7 @@ def list_articles(store: Store, filters: Filters | None = None, *, limit: int | 
     """Articles by publication date. Filters: story, actor (mentioned), country
     (an actor of it mentioned), type (an event of it reported), outlet, date range."""
     lim, off = clamp(limit, offset)
-    w = _article_where(filters or Filters())
+    w = _article_where(validate.filters(store, "article", filters))
     ids = _ids(store, "articles", w, "published NULLS LAST, id", lim, off)
     items = [article_record(a, text=text) for a in _by_ids(store.articles(ids=ids), ids)]
     return _page(items, _count(store, "articles", w), lim, off)
@@ -73,10 +75,8 @@ def get_article(store: Store, article_id: str) -> dict[str, Any]:
     article; ``copies`` are stored wire
     copies of it and ``original`` the article it copies.
     """
-    found = store.articles(ids=[article_id])
-    if not found:
-        raise NotFound(f"no article with id {article_id!r}")
-    art = found[0]
+    article_id = resolve(store, "article", article_id)
+    art = store.articles(ids=[article_id])[0]
     an = store.analysis(article_id)
     analysis = None
     if an is not None:
@@ -161,16 +161,40 @@ def list_events(store: Store, filters: Filters | None = None, *, limit: int | No
     """Events by date. Filters: type (PLOVER), country (actor or recipient), actor (id),
     story, article (cited as evidence), outlet (of an evidence article), date range."""
     lim, off = clamp(limit, offset)
-    recs, total = _events(store, filters or Filters(), lim, off)
+    recs, total = _events(store, validate.filters(store, "event", filters), lim, off)
     return _page([record("event", e) for e in recs], total, lim, off)
 
 
 def get_event(store: Store, event_id: str) -> dict[str, Any]:
+    event_id = resolve(store, "event", event_id)
     for table in ("events", "article_events"):
         recs = store.json_records(table, "id = ?", [event_id])
         if recs:
             return record("event", recs[0])
     raise NotFound(f"no event with id {event_id!r}")
+
+
+def event_detail(store: Store, event_id: str) -> dict[str, Any]:
+    """An event with its evidence grouped by outlet: ``by_outlet`` is
+    [{outlet, n_articles, items: [{article (summary), text, span}]}], outlets with
+    the most articles first; wire copies are marked by the article's ``duplicate_of``."""
+    ev = get_event(store, event_id)
+    arts = {a["id"]: a for a in article_summaries(
+        store, sorted({x["article_id"] for x in ev["evidence"]}))}
+    groups: dict[str, dict[str, Any]] = {}
+    for x in ev["evidence"]:
+        a = arts.get(x["article_id"], {"id": x["article_id"]})
+        name = a.get("outlet") or "unknown outlet"
+        g = groups.setdefault(name, {"outlet": name, "items": [], "articles": set()})
+        g["items"].append({"article": a, "text": x["text"], "span": x["span"]})
+        g["articles"].add(x["article_id"])
+    by_outlet = [{"outlet": g["outlet"], "n_articles": len(g["articles"]),
+                  "items": sorted(g["items"], key=lambda i: i["article"].get("published")
+                                  or "9999")}
+                 for g in groups.values()]
+    by_outlet.sort(key=lambda g: (g["outlet"] == "unknown outlet", -g["n_articles"],
+                                  g["outlet"].lower()))
+    return {"event": ev, "by_outlet": by_outlet}
 
 
 # ----------------------------------------------------------------------------- quotes
@@ -207,7 +231,7 @@ def list_quotes(store: Store, filters: Filters | None = None, *, limit: int | No
     """Quotes by article date and position. Filters: actor (speaker id), country (the
     speaker's), type (direct, indirect, according_to), story, article, outlet, dates."""
     lim, off = clamp(limit, offset)
-    w = _quote_where(filters or Filters())
+    w = _quote_where(validate.filters(store, "quote", filters))
     ids = _ids(store, "quotes", w, _QUOTE_ORDER, lim, off)
     recs = store.per_article("quotes", where="id IN (SELECT unnest(?))", params=[ids])
     return _page([record("quote", q) for q in _by_ids(recs, ids)],
@@ -263,12 +287,13 @@ def list_claims(store: Store, filters: Filters | None = None, *, limit: int | No
     kind), actor (asserter id), country (asserter's or one the claim is about), story,
     article, outlet and date range (of an article carrying the claim)."""
     lim, off = clamp(limit, offset)
-    recs, total = _claims(store, filters or Filters(), lim, off)
+    recs, total = _claims(store, validate.filters(store, "claim", filters), lim, off)
     return _page([record("claim", c) for c in recs], total, lim, off)
 
 
 def get_claim(store: Store, claim_id: str) -> dict[str, Any]:
     """A claim with the claims contesting it and the articles carrying it."""
+    claim_id = resolve(store, "claim", claim_id)
     for table in ("claims", "article_claims"):
         recs = store.json_records(table, "id = ?", [claim_id])
         if recs:
@@ -305,7 +330,7 @@ def list_actors(store: Store, filters: Filters | None = None, *, limit: int | No
     """Actors, most mentioned first, each with ``n_mentions``. Filters: country, type
     (PERSON, ORG, COUNTRY, GROUP), q (name or alias contains), story, article."""
     lim, off = clamp(limit, offset)
-    w = _actor_where(filters or Filters())
+    w = _actor_where(validate.filters(store, "actor", filters))
     order = "(SELECT count(*) FROM mentions m WHERE m.actor_id = actors.id) DESC, name, id"
     ids = _ids(store, "actors", w, order, lim, off)
     counts = dict(store.conn.execute(
@@ -329,10 +354,8 @@ def get_actor(store: Store, actor_id: str) -> dict[str, Any]:
     """An actor with its mentions (first DETAIL_CAP; ``n_mentions`` counts all), the
     articles mentioning it, its quotes, the events it takes part in and
     (``cited_articles``) the other articles those events cite."""
-    found = _actors_by_ids(store, [actor_id])
-    if not found:
-        raise NotFound(f"no actor with id {actor_id!r}")
-    actor = found[0]
+    actor_id = resolve(store, "actor", actor_id)
+    actor = _actors_by_ids(store, [actor_id])[0]
     mentions = store.per_article("mentions", where="actor_id = ?", params=[actor_id])
     article_ids = sorted({m.article_id for m in mentions})
     quotes = list_quotes(store, Filters(actor=actor_id), limit=DETAIL_CAP)

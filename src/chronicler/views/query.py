@@ -9,11 +9,20 @@ what ``/api/...`` returns and what ``chronicler export`` writes.
     list_events    get_event       merged events (per-article events until merging runs)
     list_quotes
     list_claims    get_claim       aligned claims (per-article claims until alignment runs)
-    list_stories   get_story       a story with its events, claims by status, quotes by
-                                   speaker and side, framing, and its dyad timeline
+    event_detail                   an event with its evidence grouped by outlet
+    list_stories   get_story       a story with its events, claims by status (contested
+                                   ones side by side), quotes by speaker and side,
+                                   framing, and its dyad timeline
+    list_framing                   each outlet's terms for a story's places and actors
     list_actors    get_actor       an actor with mentions, quotes and events
-    timeline                       per-day event count and summed score for a dyad
+    timeline       timeline_frame  per-day events and summed scores for a country pair,
+                                   conflict and cooperation apart (a page; a DataFrame)
     search                         words or "quoted phrases" in articles, quotes, claims
+    resolve                        a record id from a unique prefix (as git does)
+    country                        a country code from a code or a name ("India": IND)
+
+Filter values are checked (:mod:`chronicler.views.validate`): an unknown value raises
+``InvalidValue`` naming the nearest allowed one.
 
 SQL here is written only as fragments handed to the store with bound parameters: user
 text is never part of a statement. Search tokens go through ``ILIKE ? ESCAPE '\\'`` with
@@ -38,8 +47,10 @@ from chronicler.views.base import (
     clamp,
     events_table,
 )
+from chronicler.views.ids import AmbiguousId, resolve
 from chronicler.views.items import (
     article_summaries,
+    event_detail,
     get_actor,
     get_article,
     get_claim,
@@ -59,17 +70,34 @@ from chronicler.views.search import (
     tokens,
 )
 from chronicler.views.stories import (
-    dyad_days,
+    claim_sides,
     framing_table,
     get_story,
     group_quotes,
+    list_framing,
     list_stories,
-    main_dyad,
     story_days,
-    timeline,
 )
+from chronicler.views.timeline import (
+    DIRECTED_DEFAULT,
+    dyad_days,
+    main_dyad,
+    timeline,
+    timeline_frame,
+)
+from chronicler.views.validate import InvalidValue, country, country_name
 
 __all__ = [
+    "AmbiguousId",
+    "DIRECTED_DEFAULT",
+    "InvalidValue",
+    "claim_sides",
+    "country",
+    "country_name",
+    "event_detail",
+    "list_framing",
+    "resolve",
+    "timeline_frame",
     "DEFAULT_LIMIT",
     "DETAIL_CAP",
     "Filters",

@@ -3,13 +3,13 @@ its dyad timeline."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
-from chronicler.errors import NotFound
-from chronicler.records import Event, Framing, Quote, Story, record
+from chronicler.records import Claim, Event, Framing, Quote, Story, record
 from chronicler.store import Store
+from chronicler.views import validate
 from chronicler.views.base import (
     Filters,
     Page,
@@ -18,14 +18,14 @@ from chronicler.views.base import (
     _plain,
     _Where,
     clamp,
-    events_table,
 )
+from chronicler.views.ids import resolve
 from chronicler.views.items import (
     _claims,
-    _event_where,
     _events,
     article_summaries,
 )
+from chronicler.views.timeline import dyad_days, main_dyad
 
 
 # ----------------------------------------------------------------------------- stories
@@ -49,16 +49,15 @@ def list_stories(store: Store, filters: Filters | None = None, *, limit: int | N
     """Stories by start date. Filters: outlet, date range (overlapping the story),
     actor and country (mentioned in one of its articles)."""
     lim, off = clamp(limit, offset)
-    w = _story_where(filters or Filters())
+    w = _story_where(validate.filters(store, "story", filters))
     recs = store.json_records("stories", w.sql, w.params, order="start NULLS LAST, id",
                               limit=lim, offset=off)
     return _page([record("story", s) for s in recs], _count(store, "stories", w), lim, off)
 
 
 def _story(store: Store, story_id: str) -> Story:
-    recs = store.json_records("stories", "id = ?", [story_id])
-    if not recs:
-        raise NotFound(f"no story with id {story_id!r}")
+    recs: list[Story] = store.json_records("stories", "id = ?",
+                                           [resolve(store, "story", story_id)])
     return recs[0]
 
 
@@ -73,6 +72,7 @@ def get_story(store: Store, story_id: str) -> dict[str, Any]:
     daily event count and summed score; ``timeline`` counts events and articles per day.
     """
     s = _story(store, story_id)
+    story_id = s.id
     events, _ = _events(store, Filters(story=story_id), None, 0)
     claims, _ = _claims(store, Filters(story=story_id), None, 0)
     by_status: dict[str, list[dict[str, Any]]] = {"contested": [], "corroborated": [],
@@ -83,6 +83,8 @@ def get_story(store: Store, story_id: str) -> dict[str, Any]:
     for rec in by_status["contested"]:
         rec["contested_by_text"] = [texts.get(i, i) for i in rec["contested_by"]]
     articles = article_summaries(store, s.article_ids)
+    for rec in by_status["contested"]:
+        rec["sides"] = claim_sides(store, rec, claims)
     quotes = _story_quotes(store, s.article_ids)
     framing = store.json_records("framing", "story_id = ?", [story_id])
     dyad = main_dyad(events)
@@ -156,40 +158,6 @@ def framing_table(framing: Sequence[Framing], articles: Sequence[dict[str, Any]]
     return {"outlets": outlets, "rows": rows}
 
 
-def main_dyad(events: Sequence[Event]) -> tuple[str, str] | None:
-    """The country pair with the most events from one to the other (either direction,
-    the pairs :func:`dyad_days` counts); ties go to the alphabetical pair."""
-    pairs: Counter[tuple[str, str]] = Counter()
-    for e in events:
-        acts = {a.country for a in e.actor if a.country}
-        recs = {r.country for r in e.recipient if r.country}
-        if e.negated or e.future or e.hypothetical:
-            continue
-        found = {tuple(sorted((a, r))) for a in acts for r in recs if a != r}
-        pairs.update(found)  # type: ignore[arg-type]
-    if not pairs:
-        return None
-    (a, b), _ = min(pairs.items(), key=lambda kv: (-kv[1], kv[0]))
-    return a, b
-
-
-def dyad_days(events: Iterable[Event], a: str, b: str, directed: bool = False
-              ) -> list[dict[str, Any]]:
-    """[{date, count, score}] per day (ISO dates, ascending): how many events went from
-    ``a`` to ``b`` (and, undirected, from ``b`` to ``a``) and their summed PLOVER
-    conflict–cooperation score, by the events package's rule
-    (:func:`chronicler.views.timeline.dyad_timeline`), summed over directions."""
-    from chronicler.views.timeline import dyad_timeline
-
-    days: dict[str, dict[str, Any]] = {}
-    for r in dyad_timeline(events, a, b, directed=directed).to_dict("records"):
-        iso = r["date"].date().isoformat()
-        day = days.setdefault(iso, {"date": iso, "count": 0, "score": 0.0})
-        day["count"] += int(r["n_events"])
-        day["score"] = round(day["score"] + float(r["score_sum"]), 3)
-    return [days[k] for k in sorted(days)]
-
-
 def story_days(events: Sequence[Event], articles: Sequence[dict[str, Any]]
                ) -> list[dict[str, Any]]:
     """[{date, events, articles}] per day: the story's timeline chart."""
@@ -203,18 +171,69 @@ def story_days(events: Sequence[Event], articles: Sequence[dict[str, Any]]
     return [{"date": d, **days[d]} for d in sorted(days)]
 
 
-def timeline(store: Store, a: str, b: str, *, directed: bool = False,
-             filters: Filters | None = None) -> dict[str, Any]:
-    """Per-day event count and summed conflict–cooperation score between countries
-    ``a`` and ``b`` (``directed``: only a -> b). Filters: story, type, date range."""
-    f = filters or Filters()
-    table = events_table(store)
-    w = _event_where(store, table, Filters(story=f.story, type=f.type, date_from=f.date_from,
-                                           date_to=f.date_to))
-    for c in (a, b):
-        w.add("list_contains(actor_countries, ?) OR list_contains(recipient_countries, ?)", c, c)
-    events: list[Event] = store.json_records(table, w.sql, w.params, order="date, id")
-    days = dyad_days(events, a, b, directed)
-    return {"a": a, "b": b, "directed": directed, "days": days,
-            "n_events": sum(d["count"] for d in days),
-            "total_score": round(sum(d["score"] for d in days), 3)}
+# ------------------------------------------------------------------ contested claims
+def claim_sides(store: Store, rec: dict[str, Any], claims: Sequence[Claim]
+                ) -> dict[str, Any]:
+    """A contested claim side by side: ``a`` is the claim, ``b`` the claims contesting
+    it, each with who says it and every source (outlet, date, sentence)."""
+    by_id = {c.id: c for c in claims}
+    missing = [i for i in rec.get("contested_by", []) if i not in by_id]
+    if missing:
+        table = "claims" if rec.get("kind") == "claim" and _in("claims", store, missing) \
+            else "article_claims"
+        for c in store.json_records(table, "id IN (SELECT unnest(?))", [missing]):
+            by_id[c.id] = c
+    own = by_id.get(rec["id"])
+    opponents = [by_id[i] for i in rec.get("contested_by", []) if i in by_id]
+    arts = [*(own.article_ids if own else []), *(a for o in opponents for a in o.article_ids)]
+    dates = {a["id"]: a for a in article_summaries(store, sorted(set(arts)))}
+    return {"a": _side(own, dates) if own else None,
+            "b": [_side(o, dates) for o in opponents]}
+
+
+def _in(table: str, store: Store, ids: Sequence[str]) -> bool:
+    row = store.conn.execute(f"SELECT count(*) FROM {table} WHERE id IN (SELECT unnest(?))",
+                             [list(ids)]).fetchone()
+    return bool(row and row[0])
+
+
+def _side(c: Claim, arts: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    sources = []
+    for ev in c.evidence:
+        a = arts.get(ev.article_id, {})
+        sources.append({"article_id": ev.article_id, "outlet": ev.outlet or a.get("outlet"),
+                        "published": a.get("published"), "title": a.get("title"),
+                        "text": ev.text, "hedge": ev.hedge,
+                        "asserted_by": _plain(ev.asserted_by) if ev.asserted_by else None})
+    if not sources:
+        for aid in c.article_ids:
+            a = arts.get(aid, {})
+            sources.append({"article_id": aid, "outlet": a.get("outlet"),
+                            "published": a.get("published"), "title": a.get("title"),
+                            "text": c.text, "hedge": c.hedge, "asserted_by": None})
+    who = c.asserted_by.name if c.asserted_by else (sources[0]["outlet"] if sources else None)
+    return {"id": c.id, "text": c.text, "who": who or "unattributed",
+            "asserted_by": _plain(c.asserted_by) if c.asserted_by else None,
+            "hedge": c.hedge, "polarity": c.polarity, "n_sources": c.n_sources,
+            "sources": sources}
+
+
+# ------------------------------------------------------------------ framing
+def list_framing(store: Store, filters: Filters | None = None, *, limit: int | None = None,
+                 offset: int | None = 0) -> Page:
+    """Framing records (a referent and each outlet's terms for it), by story and
+    referent. Filters: story, outlet (one of the outlets using a term), type (place,
+    actor, label, term)."""
+    lim, off = clamp(limit, offset)
+    f = validate.filters(store, "framing", filters)
+    w = _Where()
+    if f.story:
+        w.add("story_id = ?", f.story)
+    if f.type:
+        w.add("json_extract_string(framing.payload, '$.kind') = ?", f.type)
+    if f.outlet:
+        w.add("list_contains(json_extract_string(framing.payload, "
+              "'$.variants[*].outlets[*]'), ?)", f.outlet)
+    recs = store.json_records("framing", w.sql, w.params, order="story_id, referent",
+                              limit=lim, offset=off)
+    return _page([record("framing", x) for x in recs], _count(store, "framing", w), lim, off)

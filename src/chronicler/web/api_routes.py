@@ -26,6 +26,7 @@ from chronicler.web.deps import (
     SearchQ,
     TypeParam,
     get_store,
+    known_params,
 )
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -43,7 +44,7 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
 MAX_FILES = 50
 WRITE_PATHS = frozenset({"/api/ingest"})  # the routes that change the database
 
-router = APIRouter(prefix="/api", responses=ERRORS)
+router = APIRouter(prefix="/api", responses=ERRORS, dependencies=[Depends(known_params)])
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
@@ -83,8 +84,8 @@ def event(store: StoreDep, event_id: str) -> dict[str, Any]:
 @router.get("/quotes", response_model=M.Page[M.QuoteRecord], tags=["quotes"])  # type: ignore[valid-type]
 def quotes(store: StoreDep, story: IdParam = None, actor: IdParam = None,
            article: IdParam = None, country: Country = None,
-           type: Annotated[Literal["direct", "indirect", "according_to"] | None,
-                           Query()] = None,
+           type: Annotated[str | None, Query(
+               max_length=40, description="direct, indirect or according_to")] = None,
            outlet: Outlet = None, date_from: DateFrom = None, date_to: DateTo = None,
            limit: Limit = 50, offset: Offset = 0) -> Q.Page:
     """Quotes; `actor` and `country` are the speaker's."""
@@ -96,8 +97,8 @@ def quotes(store: StoreDep, story: IdParam = None, actor: IdParam = None,
 @router.get("/claims", response_model=M.Page[M.ClaimRecord], tags=["claims"])  # type: ignore[valid-type]
 def claims(store: StoreDep, story: IdParam = None, actor: IdParam = None,
            article: IdParam = None, country: Country = None, type: TypeParam = None,
-           status: Annotated[Literal["single", "corroborated", "contested"] | None,
-                             Query()] = None,
+           status: Annotated[str | None, Query(
+               max_length=40, description="single, corroborated or contested")] = None,
            outlet: Outlet = None, date_from: DateFrom = None, date_to: DateTo = None,
            limit: Limit = 50, offset: Offset = 0) -> Q.Page:
     """Claims, contested first; `type` is the claim kind (action, number, denial, ...)."""
@@ -128,7 +129,8 @@ def story(store: StoreDep, story_id: str) -> dict[str, Any]:
 
 @router.get("/actors", response_model=M.Page[M.ActorListItem], tags=["actors"])  # type: ignore[valid-type]
 def actors(store: StoreDep, country: Country = None,
-           type: Annotated[Literal["PERSON", "ORG", "COUNTRY", "GROUP"] | None, Query()] = None,
+           type: Annotated[str | None, Query(
+               max_length=40, description="PERSON, ORG, COUNTRY or GROUP")] = None,
            q: Annotated[str | None, Query(max_length=100)] = None, story: IdParam = None,
            article: IdParam = None, limit: Limit = 50, offset: Offset = 0) -> Q.Page:
     """Actors, most mentioned first; `q` matches name or alias."""
@@ -141,15 +143,31 @@ def actor(store: StoreDep, actor_id: str) -> dict[str, Any]:
     return Q.get_actor(store, actor_id)
 
 
-@router.get("/timeline", response_model=M.Timeline, tags=["events"])
-def timeline(store: StoreDep, a: Annotated[str, Query(min_length=1, max_length=16)],
-             b: Annotated[str, Query(min_length=1, max_length=16)], directed: bool = False,
+@router.get("/framing", response_model=M.Page[M.FramingRecord], tags=["stories"])  # type: ignore[valid-type]
+def framing(store: StoreDep, story: IdParam = None, outlet: Outlet = None,
+            type: Annotated[str | None, Query(
+                max_length=40, description="place, actor, label or term")] = None,
+            limit: Limit = 50, offset: Offset = 0) -> Q.Page:
+    """Each outlet's terms for the same place, actor or label, per story."""
+    f = Q.Filters(story=story, outlet=outlet, type=type)
+    return Q.list_framing(store, f, limit=limit, offset=offset)
+
+
+@router.get("/timeline", response_model=M.Page[M.TimelineRow], tags=["events"])  # type: ignore[valid-type]
+def timeline(store: StoreDep,
+             a: Annotated[str, Query(min_length=1, max_length=60,
+                                     description="country code or name")],
+             b: Annotated[str, Query(min_length=1, max_length=60,
+                                     description="country code or name")],
+             directed: Annotated[bool, Query(
+                 description="only a -> b (default: both directions, everywhere)")
+             ] = Q.DIRECTED_DEFAULT,
              story: IdParam = None, type: TypeParam = None, date_from: DateFrom = None,
-             date_to: DateTo = None) -> dict[str, Any]:
-    """Per-day event count and summed conflict–cooperation score between countries a
-    and b (`directed`: only a -> b)."""
+             date_to: DateTo = None, limit: Limit = 50, offset: Offset = 0) -> Q.Page:
+    """Events per day and direction between countries a and b: count and summed
+    PLOVER score, with conflict (score < 0) and cooperation (> 0) counted apart."""
     f = Q.Filters(story=story, type=type, date_from=date_from, date_to=date_to)
-    return Q.timeline(store, a, b, directed=directed, filters=f)
+    return Q.timeline(store, a, b, directed=directed, filters=f, limit=limit, offset=offset)
 
 
 @router.get("/search", response_model=M.Page[M.SearchHit], tags=["search"])  # type: ignore[valid-type]

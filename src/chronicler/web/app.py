@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chronicler import __version__
 from chronicler.config import Settings
-from chronicler.errors import Busy, ChroniclerError, NotFound
+from chronicler.errors import Busy, ChroniclerError, NotFound, UsageError
 from chronicler.store import Store, open_store
 from chronicler.web import api_routes, pages
 from chronicler.web.deps import CursorStore, make_env
@@ -120,6 +120,11 @@ def _add_error_handlers(app: FastAPI) -> None:
         msg: str = details[0]["msg"] if details else "invalid request"
         where = ".".join(loc[1:] or loc)
         return _respond(request, 422, f"{where}: {msg}" if where else msg, details=details)
+
+    @app.exception_handler(UsageError)
+    async def usage_error(request: Request, exc: UsageError) -> Response:
+        # A filter value outside its vocabulary, an ambiguous id prefix, a bad parameter.
+        return _respond(request, 422, exc.message)
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> Response:

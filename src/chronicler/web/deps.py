@@ -43,9 +43,30 @@ def get_store(request: Request) -> Iterator[Store]:
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"page size, 1 to {MAX_LIMIT}")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="items to skip")]
 IdParam = Annotated[str | None, Query(max_length=64)]
-Country = Annotated[str | None, Query(max_length=16, description="ISO3 or PLOVER code")]
+Country = Annotated[str | None, Query(
+    max_length=60, description="ISO3 or PLOVER code, or a country name (India: IND)")]
 Outlet = Annotated[str | None, Query(max_length=200)]
-TypeParam = Annotated[str | None, Query(max_length=40)]
+TypeParam = Annotated[str | None, Query(
+    max_length=40, description="PLOVER type (ASSAULT, AGREE, ...), any case")]
+
+
+def known_params(request: Request) -> None:
+    """Refuse a query parameter the route does not take (``statu=contested`` would
+    otherwise be ignored and answer everything), naming the nearest one."""
+    from chronicler.views.validate import InvalidValue, nearest
+
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    names = {p.alias for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= {p.alias for p in sub.query_params}
+    for key in request.query_params:
+        if key not in names:
+            raise InvalidValue("query", key, sorted(names), nearest(key, names),
+                               hint=f"this endpoint takes: {', '.join(sorted(names))}"
+                               if names else "this endpoint takes no parameters")
 
 
 def _iso_date(v: Any) -> Any:

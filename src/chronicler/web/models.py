@@ -140,6 +140,10 @@ class Day(BaseModel):
     date: str
     count: int
     score: float
+    n_conflict: int = Field(0, description="events with a negative score")
+    conflict: float = Field(0.0, description="their summed score (<= 0)")
+    n_cooperation: int = Field(0, description="events with a positive score")
+    cooperation: float = Field(0.0, description="their summed score (>= 0)")
 
 
 class StoryDay(BaseModel):
@@ -182,13 +186,46 @@ class ClaimDetail(BaseModel):
     articles: list[ArticleSummary]  # type: ignore[valid-type]
 
 
-class Timeline(BaseModel):
-    a: str
-    b: str
-    directed: bool
-    days: list[Day]
+class TimelineRow(BaseModel):
+    kind: Literal["timeline"] = "timeline"
+    date: str
+    actor: str
+    recipient: str
     n_events: int
-    total_score: float
+    score_sum: float
+    n_conflict: int
+    conflict_sum: float
+    n_cooperation: int
+    cooperation_sum: float
+
+
+class Side(BaseModel):
+    """One side of a contested claim: who says it, and where (outlet, date)."""
+
+    id: str
+    text: str
+    who: str
+    asserted_by: dict[str, Any] | None
+    hedge: str
+    polarity: str
+    n_sources: int
+    sources: list[dict[str, Any]]
+
+
+class ClaimSides(BaseModel):
+    a: Side | None
+    b: list[Side]
+
+
+class OutletEvidence(BaseModel):
+    outlet: str
+    n_articles: int
+    items: list[dict[str, Any]]
+
+
+class EventDetail(BaseModel):
+    event: EventRecord  # type: ignore[valid-type]
+    by_outlet: list[OutletEvidence]
 
 
 class SearchHit(BaseModel):
