@@ -4,8 +4,9 @@ uncoded, coded by PETRARCH2's CAMEO verb dictionary and PLOVER's crosswalk.
 One rule decides when both could fire: the project's patterns (``data/events``) are
 tried first; only in a sentence where they code nothing is the dictionary asked, and
 only for the sentence's main verb (with the verbs conjoined to it or in its open
-complement: "has declined to resign"), outside direct quotes, and never for a word
-the project's patterns or report cues already decide about. It fills what they lack:
+complement: "has declined to resign"; or what it reports: "Zambia extradited ..., an
+official said"), not a gerund, outside direct quotes, and never for a report cue or an
+intent verb, which the project reads otherwise. It fills what they lack:
 "declined to resign", "banned ... from participating", "extradited", "indicted".
 A dictionary event is kept only when it happened (not negated or hypothetical) and
 someone with a country took part (``dictionary_event_ok``).
@@ -40,6 +41,11 @@ PATTERN_ONLY = frozenset({"be", "have", "do", "make", "take", "go", "come", "get
                           "put", "set", "keep", "hold", "bring", "turn", "run", "move"})
 
 
+# Intent verbs that are themselves PLOVER events (a promise is AGREE, a vow to strike is
+# THREATEN): the dictionary codes them; other intent verbs ("want", "plan") it does not.
+COMMITMENTS = frozenset({"promise", "pledge", "vow", "swear", "threaten", "offer"})
+
+
 @lru_cache(maxsize=1)
 def _fields() -> FieldDictionaries:
     return load_field_dictionaries()
@@ -62,10 +68,12 @@ _OWN: dict[int, frozenset[str]] = {}
 
 
 def _own_words(lex: Lexicon) -> frozenset[str]:
-    """Lemmas the project's own data decides about: triggers and report cues."""
+    """Lemmas the project's own data reads as something else than an event: report,
+    accusation and denial cues, and intent verbs ("want", "plan")."""
     got = _OWN.get(id(lex))
     if got is None:
-        got = frozenset(lex.by_lemma) | lex.report_cues | lex.accuse_cues | lex.deny_cues
+        got = lex.report_cues | lex.accuse_cues | lex.deny_cues | (
+            lex.future_governors - COMMITMENTS)
         _OWN.clear()
         _OWN[id(lex)] = got
     return got
@@ -107,7 +115,7 @@ def dictionary_candidates(sent: Span, ix: ArticleIndex) -> list[Candidate]:
         if ix.lemmas[i] in own_words or ix.lowers[i] in own_words:
             continue  # a word the project's patterns or cues know: they decide
         tok = ix.doc[i]
-        if not _main_verb(tok):
+        if tok.tag_ == "VBG" or not _main_verb(tok, ix.lex):
             continue  # a subordinate or reported verb: too often not an event of its own
         rule = dictionary_rule(tok, ix.lex, sent)
         if rule is None:
@@ -121,24 +129,27 @@ def dictionary_candidates(sent: Span, ix: ArticleIndex) -> list[Candidate]:
 
 
 def dictionary_event_ok(c: Candidate) -> bool:
-    """A dictionary event is emitted only when it happened (not negated, not
-    hypothetical) and someone with a country took part ("the guns had fallen silent"
+    """A dictionary event is emitted only when it happened (not negated, hypothetical
+    or future) and someone with a country took part ("the guns had fallen silent"
     codes nothing: the dictionary reads words, not who did what)."""
     if not c.rule.id.startswith("cameo."):
         return True
-    if c.aux.negated or c.aux.hypothetical:
-        return False
+    if c.aux.negated or c.aux.hypothetical or c.aux.future:
+        return False  # what will be done is an intent the dictionary cannot read
     return any(a.country for a in (*c.actors, *c.recipients))
 
 
-def _main_verb(tok: Token) -> bool:
-    """The sentence's main verb, a verb conjoined to it, or its open complement chain
-    ("has refused to commit", "declined to resign")."""
+def _main_verb(tok: Token, lex: Lexicon) -> bool:
+    """The sentence's main verb, a verb conjoined to it, its open complement chain
+    ("has refused to commit", "declined to resign"), or what the main verb reports
+    ("Zambia extradited ..., an official said")."""
     t = tok
-    for _ in range(4):
+    for _ in range(5):
         if t.dep_ == "ROOT":
             return True
-        if t.dep_ not in ("conj", "xcomp") or t.head.pos_ not in ("VERB", "AUX", "ADJ"):
+        reported = t.dep_ == "ccomp" and t.head.lemma_.lower() in lex.report_cues
+        if not reported and t.dep_ not in ("conj", "xcomp") or \
+                t.head.pos_ not in ("VERB", "AUX", "ADJ"):
             return False
         t = t.head
     return False
