@@ -178,3 +178,26 @@ def test_noun_headed_report(nlp: Language, text: str, content: str) -> None:
     assert [q for q in run(nlp, text, "quote") if q.cue in ("claim", "concern")] == []
     got = [q for q in run(nlp, text, "attribution") if q.text == content]
     assert len(got) == 1 and got[0].speaker is not None and got[0].speaker.name == "Obama"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Pollsters agree - Marlow: “Keep on contacting voters as late as possible.”", "Marlow"),
+    ("Marlow agreed: “They have a great brand and a unique value proposition.”", "Marlow"),
+    ("The debate was so subdued that Marlow was prompted to say, “I cannot believe how "
+     "civil it has been.”", "Marlow"),
+])
+def test_quote_after_a_colon_or_a_prompt(nlp: Language, text: str, speaker: str) -> None:
+    [q] = [q for q in run(nlp, text) if q.direct]
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_group_word_with_its_place_names_a_person(nlp: Language) -> None:
+    text = "A New Hampshire Democrat said the gap was too wide."
+    m = re.search("Democrat", text)
+    assert m is not None
+    mention = Mention(article_id="t", actor_id="dem", text="Democrat", span=m.span(),
+                      label="NORP")
+    actor = Actor(id="dem", name="Democratic Party", type="ORG")
+    [q] = extract_quotes(nlp(text), [mention], [actor], "t")
+    assert q.speaker is not None and q.speaker.name == "New Hampshire Democrat"
+    assert q.speaker.actor_id == "dem"

@@ -259,6 +259,36 @@ def _attribute(ctx: QuoteContext, d: Direct, cands: list[tuple[Token, str]],
             d.cue, d.how = according_name(ctx, ctx.toks[head_i]), "according"
             d.speaker = ctx.resolver.resolve(obj).speaker
             return
+    _after_colon(ctx, d)
+
+
+def _after_colon(ctx: QuoteContext, d: Direct) -> None:
+    """A quote right after a colon belongs to what stands before it: a name ("Carl
+    Bialik: “...”"), or the clause's speaker ("Mahaney agreed: “...”", "Amar said that
+    a bargain was possible: “...”"), whatever the verb."""
+    doc = ctx.toks
+    colon = d.open_tok - 1
+    if colon < 1 or doc[colon].text != ":" or ctx.in_quote[colon - 1] \
+            or ctx.para_of(doc[colon].idx) != d.seg.para:
+        return
+    name = doc[colon - 1]
+    if name.pos_ == "PROPN" and name.dep_ not in ("pobj", "dobj"):
+        r = ctx.resolver.resolve(name)
+        if r.grounded or name.ent_type_ in ("PERSON", "ORG"):
+            d.speaker, d.cue, d.how, d.cue_at = r.speaker, ":", "colon", doc[colon].idx
+        return
+    start = ctx.resolver.sents[ctx.sent_of(colon)].start
+    for j in range(colon - 1, max(start, colon - 40) - 1, -1):
+        t = doc[j]
+        if t.pos_ != "VERB" or ctx.in_quote[j] or is_unreal(t):
+            continue
+        subj = cue_subject(t, ctx.lex, ctx.text)
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON"):
+            sp = ctx.speaker_of(t)
+            if sp is not None:
+                d.speaker, d.how, d.cue_at = sp, "colon", t.idx
+                d.cue = ctx.lex.cue_name(t)
+            return
 
 
 def _headline_speaker(ctx: QuoteContext, d: Direct) -> None:

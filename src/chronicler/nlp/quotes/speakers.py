@@ -229,6 +229,10 @@ def cue_subject(tok: Token, lex: CueLexicon, text: str, depth: int = 0) -> Token
         return _word_before(tok) if tok.dep_ in ("ROOT", "parataxis") else None
     if tok.tag_ == "VBN" and tok.dep_ == "advcl":
         return None  # "Asked whether ..., he said": the one asked is not the asker
+    if tok.dep_ == "xcomp":  # "Trump was prompted to say": the one prompted says it
+        passive = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            return passive
     # a participle or infinitive borrows the subject of the speech act above it
     anc = tok.head
     while True:
@@ -270,17 +274,18 @@ def core_span(tok: Token, text: str) -> tuple[int, int]:
 
 _FULL_RIGHT_DEPS = frozenset({"prep", "acl", "pobj", "agent", "compound", "amod", "nummod",
                               "poss", "case", "det", "npadvmod", "cc", "conj"})
-_FULL_MAX_TOKENS = 14
+_FULL_MAX_TOKENS = 20
 
 
 def full_span(tok: Token, text: str) -> tuple[int, int]:
     """Character span of the noun phrase headed by ``tok`` with its prepositional and
     participle phrases ("a report published by the inspector general"), but not its
-    relative clauses, appositions or anything after a comma; at most 14 tokens."""
+    relative clauses, appositions or anything after a comma; at most 20 tokens. A trailing
+adjective phrase counts ("a person familiar with the plan")."""
     start, end = core_span(tok, text)
     last = tok.i
     for c in tok.rights:
-        if c.dep_ not in ("prep", "acl") or c.i != last + 1 and tok.doc[last + 1].is_punct:
+        if c.dep_ not in ("prep", "acl", "amod") or c.i != last + 1 and tok.doc[last + 1].is_punct:
             break
         sub = list(c.subtree)
         if any(t.is_punct and t.text in ",;:()—–" for t in sub) \
@@ -345,7 +350,12 @@ class SpeakerResolver:
             on_head = self._titled_person(tok)
         if on_head:
             best = max(on_head, key=lambda m: min(e, m.span[1]) - max(s, m.span[0]))
-            return Resolved(self._speaker(best), True)
+            sp = self._speaker(best)
+            if best.label == "NORP" and (s, e) != best.span:
+                # "a New Hampshire Democrat" is one person, not the party: keep the phrase
+                text = _LEADING_DET.sub("", self.text[s:e]).strip()
+                sp = sp.model_copy(update={"name": text or sp.name})
+            return Resolved(sp, True)
         text = _LEADING_DET.sub("", self.text[s:e]).strip() or tok.text
         low = tok.lower_
         if tok.pos_ != "PRON":
