@@ -68,21 +68,25 @@ def sentence_countries(sent: Span, mention_at: Mapping[int, Sequence[Mention]],
     return out
 
 
-def sole_country(actors: list[EventActor], named: Sequence[str]) -> list[EventActor]:
-    """Arguments with no country take the sentence's only country ("Shona rebels" in a
-    sentence about Zimbabwe); with two or more named, nothing is guessed."""
+def sole_country(actors: list[EventActor], named: Sequence[str],
+                 persons: frozenset[str] = frozenset()) -> list[EventActor]:
+    """Arguments with no country take the sentence's only country ("Shona rebels" or a
+    named person of no known country, in a sentence about Zimbabwe); with two or more
+    countries named, nothing is guessed."""
     if len(named) != 1 or not actors or any(a.country for a in actors):
         return actors
-    if not all(_named(a.name) for a in actors):
-        return actors  # "gunmen", "the attackers": no one the sentence places
+    if not all(_named(a.name) or a.actor_id in persons for a in actors):
+        return actors  # "gunmen", "the European Community": no one the sentence places
     return [a.model_copy(update={"country": named[0]}) for a in actors]
 
 
 def _named(name: str) -> bool:
-    """A group or person named in words ("Shona rebels", "Salaheddine Sidhoum"), not a
-    bare noun ("Gunmen", capitalised only as the sentence's first word)."""
+    """A group named by a people or place word ("Shona rebels", "Tamil refugees"): a
+    common noun with a capitalised modifier; not a bare noun ("Gunmen", capitalised as
+    the sentence's first word) nor an organisation's own name ("European Community"),
+    whose country is not where it acts."""
     words = name.split()
-    return len(words) >= 2 and any(w[:1].isupper() for w in words)
+    return len(words) >= 2 and words[-1].islower() and any(w[:1].isupper() for w in words)
 
 
 def domestic_recipient(type_: str, actors: Sequence[EventActor],

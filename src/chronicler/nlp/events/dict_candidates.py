@@ -160,7 +160,9 @@ def fill_countries(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
     one, then PLOVER's recipient of a domestic event (``dict_actors``)."""
     res = ix.resolver
     named = sentence_countries(sent, res.mention_at, res.place_at)
-    c.actors = sole_country(c.actors, named)
+    persons = frozenset(a.actor_id for a in c.actors if a.actor_id and getattr(
+        res.actors.get(a.actor_id), "type", None) == "PERSON")
+    c.actors = sole_country(c.actors, named, persons)
     if c.reciprocal or c.rejects_claim or len({a.country for a in c.actors}) > 1:
         return  # both sides act, or a denial answering an accuser found later
     got = domestic_recipient(c.spec.type, c.actors, c.recipients, named)

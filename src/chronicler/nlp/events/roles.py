@@ -350,6 +350,12 @@ class ArgResolver:
             got = got.model_copy(update={"sector": sec})  # "Egyptian demonstrators": OPP
         if got is not None and got.country:
             return got
+        for ap in tok.children:  # "Salaheddine Sidhoum, Algeria's leading activist"
+            if ap.dep_ == "appos" and depth == 0:
+                via = self._resolve(ap, depth + 1, descend)
+                if via is not None and via.country:
+                    return (got or via).model_copy(update={
+                        "country": via.country, "sector": (got and got.sector) or via.sector})
         return complete(got, tok, self.day, self._name(tok))
 
     def _resolve(self, tok: Token, depth: int = 0, descend: bool = True) -> EventActor | None:
