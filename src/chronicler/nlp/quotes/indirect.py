@@ -1,9 +1,11 @@
 """Indirect quotes: a cue verb outside quotes and what it reports (see ``stage.py``).
 
 Besides verbs of saying, the cue may be a verb of belief ("believes (that) ..."), of
-evidence with any noun phrase as its source ("the survey found that ...", "leaked
-cables suggest ..."), or of intention with an infinitive ("vowed to block ..."); kinds
-in ``data/quotes/cues.txt``. A negated or modal cue ("will not say that ...") reports
+evidence ("the survey found that ...", "leaked cables suggest ..."), of intention with an
+infinitive ("vowed to block ..."), or a verb with its preposition ("called for ...");
+kinds in ``data/quotes/cues.txt``. The source is the cue's subject: an actor, a resolved
+pronoun, a source noun, or any other noun phrase ("61 percent said") unless what it
+reports is an open question. A negated or modal cue ("will not say that ...") reports
 nothing unless what it leaves open is a question ("did not say which sites were hit").
 """
 
@@ -26,17 +28,6 @@ _STANCE_NOUNS = frozenset({"stance", "position", "view", "claim", "assertion", "
 # decide, although officials later said no decision had been taken"
 _CONCESSIVE = frozenset({"although", "though", "whereas"})
 _WRITER_MARKS = _CONCESSIVE | {"while"}
-# cues that report whatever their subject is ("61 percent said", "the magazine said",
-# "the survey found"): any noun phrase is a source
-_OPEN_KINDS = frozenset({"evidence"})
-_OPEN_SPEECH = frozenset({"say", "tell", "add", "write", "claim", "state", "note", "report",
-                          "explain", "announce", "warn", "insist", "predict"})
-
-
-def _open_cue(cue: Token, kinds: frozenset[str]) -> bool:
-    return bool(kinds & _OPEN_KINDS) or cue.lemma_.lower() in _OPEN_SPEECH
-
-
 def _nominal(subj: Token) -> bool:
     """A noun phrase that can be a source: not a pronoun we could not resolve, not a
     relative or expletive word."""
@@ -251,7 +242,10 @@ def indirect_quotes(ctx: QuoteContext, article_id: str) -> list[Quote]:
         if subj is None:
             continue
         r = ctx.resolver.resolve(subj)
-        if r.grounded or (_open_cue(t, kinds) and _nominal(subj)):
+        if r.grounded or (_nominal(subj) and ctx.toks[lo].lower_ not in ("whether", "if")):
+            # any noun phrase can be a source ("61 percent said", "the survey found",
+            # "the four contenders agreed"), but an open question is not what a bare noun
+            # phrase reports: "as both nations assess whether ..." is the writer's
             found.append((t, lo, hi, s, e, r.speaker))
         elif subj.lower_ in _PERSONAL:  # someone is reporting; we cannot say who
             found.append((t, lo, hi, s, e, None))
