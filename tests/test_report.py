@@ -91,7 +91,58 @@ def test_undated_event_reads_undated(tmp_path: Path) -> None:
             evidence=[Evidence(article_id="a1", text="India hit back.", span=(0, 15))])])
         md, html = write_report(store, "all", tmp_path / "out")
         m = md.read_text("utf-8")
-        assert "- (undated) ASSAULT" in m and "****" not in m
+        assert "- (undated) · ASSAULT: India → Pakistan" in m and "****" not in m
         assert "(undated)" in html.read_text("utf-8")
+    finally:
+        store.close()
+
+
+def test_what_happened_is_a_dated_timeline_with_sources(tmp_path: Path) -> None:
+    """Events in date order (undated last), each date at its precision, denied and
+    reported events marked, evidence with outlet and date, quotes for every side."""
+    import datetime as dt
+
+    from chronicler.records import (
+        Analysis,
+        Article,
+        Event,
+        EventActor,
+        Evidence,
+        Quote,
+        Speaker,
+    )
+
+    store = open_store(tmp_path / "t.duckdb")
+    try:
+        text = "India struck. Pakistan denied it. \"We will respond,\" said Ishaq Dar today."
+        store.insert_articles([Article(id="a1", title="T", outlet="Dawn", text=text,
+                                       published=dt.date(2025, 5, 11))], [None], "test")
+        ind, pak = EventActor(name="India", country="IND"), EventActor(name="Pakistan",
+                                                                          country="PAK")
+        ev = [Evidence(article_id="a1", text="India struck.", span=(0, 13))]
+
+        def event(i: str, **kw: object) -> Event:
+            return Event(id=i, type="ASSAULT", actor=[ind], recipient=[pak], evidence=ev,
+                         article_ids=["a1"], **kw)  # type: ignore[arg-type]
+
+        store.replace_all("events", [
+            event("e3"), event("e2", date=dt.date(2025, 5, 1), date_precision="month",
+                               negated=True),
+            event("e1", date=dt.date(2025, 4, 22), date_precision="day",
+                  reported_by=EventActor(name="Pakistan", country="PAK"))])
+        store.write_analyses([Analysis(article_id="a1", quotes=[Quote(
+            id="q1", article_id="a1", text="We will respond with full force", direct=True,
+            speaker=Speaker(name="Ishaq Dar", country="PAK"), span=(34, 50))])])
+        md, _ = write_report(store, "all", tmp_path / "out")
+        m = md.read_text("utf-8")
+        happened = m.split("## What happened")[1].split("##")[0]
+        lines = [x for x in happened.splitlines() if x.startswith("- ")]
+        assert lines[0].startswith("- 2025-04-22 · ASSAULT") and "[reported by PAK]" in lines[0]
+        assert lines[1].startswith("- 2025-05 · ASSAULT") and "[denied]" in lines[1]
+        assert "2025-05-01" not in m  # a month is never shown as its first day
+        assert lines[2].startswith("- (undated) · ASSAULT")
+        assert "> Dawn, 2025-05-11: India struck." in m
+        quotes = m.split("## Quotes by side")[1]
+        assert "### PAK" in quotes and "Ishaq Dar" in quotes and "(Dawn, 2025-05-11)" in quotes
     finally:
         store.close()

@@ -14,7 +14,8 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ from chronicler.store import Store, open_store
 from chronicler.views.base import Page
 from chronicler.views.timeline import DIRECTED_DEFAULT
 
-__all__ = ["Settings", "open_store", "ingest", "export", "iter_records", "page", "records",
+__all__ = ["Settings", "open_store", "open_for_write", "ingest", "export", "iter_records", "page", "records",
            "frame", "articles", "actors", "quotes", "events", "claims", "stories", "framing",
            "search", "analysis", "timeline", "KINDS"]
 
@@ -100,6 +101,27 @@ def _stdin_inputs(inputs: list[str]) -> tuple[list[str], dict[str, str], Path]:
     path = tmp / f"stdin{ext}"
     path.write_bytes(data)
     return ([str(path) if i == "-" else i for i in inputs], {str(path): "<stdin>"}, tmp)
+
+
+def open_for_write(path: str | Path, *, wait_s: float = 120.0,
+                   on_wait: Callable[[str], None] | None = None) -> Store:
+    """The store, read-write. While another process holds the file (``chronicler
+    serve`` lets go of it after 2 s without requests) wait up to ``wait_s``, calling
+    ``on_wait`` once with the reason."""
+    from chronicler.errors import StoreLocked
+
+    deadline = time.monotonic() + wait_s
+    told = False
+    while True:
+        try:
+            return open_store(path)
+        except StoreLocked as e:
+            if time.monotonic() > deadline:
+                raise
+            if on_wait is not None and not told:
+                on_wait(e.message)
+                told = True
+            time.sleep(0.5)
 
 
 # ------------------------------------------------------------------ reading

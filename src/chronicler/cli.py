@@ -40,6 +40,13 @@ class _Commands(TyperGroup):
     """Any chronicler or database error a command lets through ends it as one
     ``[CHR-...]`` line on stderr and exit 2 (a traceback is for bugs only)."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # -q is global but natural after the command too (`chronicler claims -q`).
+        end = args.index("--") if "--" in args else len(args)
+        quiet = [a for a in args[:end] if a in ("-q", "--quiet")]
+        rest = [a for a in args[:end] if a not in ("-q", "--quiet")] + args[end:]
+        return list(super().parse_args(ctx, quiet[:1] + rest))
+
     def invoke(self, ctx: Any) -> Any:  # typer's own click Context
         try:
             return super().invoke(ctx)
@@ -146,7 +153,8 @@ def ingest(
     if verbose:
         _verbose(True)
     settings = _settings(db)
-    store = api.open_store(settings.db)
+    store = api.open_for_write(settings.db, on_wait=lambda m: _note(
+        f"waiting for the database: {_esc(m)}"))
     with store, Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
         TextColumn("{task.completed} docs"), TimeElapsedColumn(),
@@ -235,7 +243,8 @@ def _print_found(store: Store) -> None:
 
 
 # ------------------------------------------------------------------ read commands
-LimitOpt = Annotated[int, typer.Option("--limit", "-n", help="At most this many (1-200).")]
+LimitOpt = Annotated[int, typer.Option(
+    "--limit", "-n", help="At most this many (1-200; default 50, as in the REST API).")]
 OffsetOpt = Annotated[int, typer.Option(help="Skip this many (for the next page).")]
 CountryOpt = Annotated[str | None, typer.Option(
     help="ISO3 code or country name, any case (IND, india, Pakistan).")]
@@ -302,7 +311,7 @@ def actors(db: DbOpt = None, as_json: JsonOpt = False, country: CountryOpt = Non
            type_: Annotated[str | None, typer.Option(
                "--type", help="PERSON, ORG, COUNTRY or GROUP.")] = None,
            name: Annotated[str | None, typer.Option(help="Name or alias contains.")] = None,
-           story: StoryOpt = None, limit: LimitOpt = 30, offset: OffsetOpt = 0) -> None:
+           story: StoryOpt = None, limit: LimitOpt = 50, offset: OffsetOpt = 0) -> None:
     """Actors, most mentioned first, with country and sector."""
     _list("actor", db, as_json, limit, offset, country=country, type=type_, q=name,
           story=story)
@@ -315,7 +324,7 @@ def quotes(db: DbOpt = None, as_json: JsonOpt = False,
            type_: Annotated[str | None, typer.Option(
                "--type", help="direct, indirect or according_to.")] = None,
            outlet: OutletOpt = None, story: StoryOpt = None,
-           limit: LimitOpt = 30, offset: OffsetOpt = 0) -> None:
+           limit: LimitOpt = 50, offset: OffsetOpt = 0) -> None:
     """Quotes with their speakers."""
     _list("quote", db, as_json, limit, offset, country=country, type=type_, outlet=outlet,
           story=story)
@@ -328,7 +337,7 @@ def events(db: DbOpt = None, as_json: JsonOpt = False,
                help="Actor or recipient country: ISO3 code or name, any case.")] = None,
            outlet: OutletOpt = None, story: StoryOpt = None,
            date_from: FromOpt = None, date_to: ToOpt = None,
-           limit: LimitOpt = 30, offset: OffsetOpt = 0) -> None:
+           limit: LimitOpt = 50, offset: OffsetOpt = 0) -> None:
     """Events merged across articles, with source counts ("as told": denied,
     hypothetical, future, or reported by one side)."""
     _list("event", db, as_json, limit, offset, type=type_, country=country, outlet=outlet,
@@ -342,30 +351,25 @@ def claims(db: DbOpt = None, as_json: JsonOpt = False,
            country: Annotated[str | None, typer.Option(
                help="Asserter's country or one the claim is about.")] = None,
            outlet: OutletOpt = None, story: StoryOpt = None,
-           limit: LimitOpt = 30, offset: OffsetOpt = 0) -> None:
+           limit: LimitOpt = 50, offset: OffsetOpt = 0) -> None:
     """Claims, contested first; a contested claim is shown with what contests it."""
     if as_json:
         _list("claim", db, True, limit, offset, status=status, country=country,
               outlet=outlet, story=story)
         return
-    settings = _settings(db)
-    from chronicler.views import query as Q
+    from chronicler.views.terminal import side_tables
 
-    with api.open_store(settings.db, read_only=True) as store:
+    with api.open_store(_settings(db).db, read_only=True) as store:
         page = api.page("claim", store, limit=limit, offset=offset, status=status,
                         country=country, outlet=outlet, story=story)
         _show("claim", page, False)
-        contested = [c for c in page["items"] if c["status"] == "contested"][:10]
-        for c in contested:
-            sides = Q.claim_sides(store, c, [])
-            rows = [sides["a"], *sides["b"]] if sides["a"] else sides["b"]
-            _show("side", {"items": rows, "total": len(rows), "offset": 0, "limit": 0},
-                  False, title=f"{c['id'][:10]}: A says / B says")
+        for t in side_tables(store, page["items"]):
+            out.print(t)
 
 
 @app.command()
 def stories(db: DbOpt = None, as_json: JsonOpt = False, country: CountryOpt = None,
-            outlet: OutletOpt = None, limit: LimitOpt = 30, offset: OffsetOpt = 0) -> None:
+            outlet: OutletOpt = None, limit: LimitOpt = 50, offset: OffsetOpt = 0) -> None:
     """Stories (groups of articles on one development): ids for `report` and --story."""
     _list("story", db, as_json, limit, offset, country=country, outlet=outlet)
 
@@ -375,7 +379,7 @@ def framing(db: DbOpt = None, as_json: JsonOpt = False, story: StoryOpt = None,
             outlet: OutletOpt = None,
             type_: Annotated[str | None, typer.Option(
                 "--type", help="place, actor, label or term.")] = None,
-            limit: LimitOpt = 30, offset: OffsetOpt = 0) -> None:
+            limit: LimitOpt = 50, offset: OffsetOpt = 0) -> None:
     """How each outlet names the same place, actor or group."""
     _list("framing", db, as_json, limit, offset, story=story, outlet=outlet, type=type_)
 
@@ -383,7 +387,7 @@ def framing(db: DbOpt = None, as_json: JsonOpt = False, story: StoryOpt = None,
 @app.command()
 def search(words: Annotated[list[str], typer.Argument(help='Words or "quoted phrases".')],
            db: DbOpt = None, as_json: JsonOpt = False, outlet: OutletOpt = None,
-           limit: LimitOpt = 30, offset: OffsetOpt = 0) -> None:
+           limit: LimitOpt = 50, offset: OffsetOpt = 0) -> None:
     """Articles, quotes and claims containing every word (case-insensitive, literal)."""
     settings = _settings(db)
     q = " ".join(f'"{w}"' if " " in w else w for w in words)
@@ -400,17 +404,15 @@ def timeline(
     directed: Annotated[bool, typer.Option(
         "--directed", help="Only A -> B (default: both directions, as everywhere).")] = False,
     story: StoryOpt = None, db: DbOpt = None, as_json: JsonOpt = False,
-    limit: LimitOpt = 200, offset: OffsetOpt = 0,
+    limit: LimitOpt = 50, offset: OffsetOpt = 0,
 ) -> None:
     """Events per day between two countries: count, conflict and cooperation apart
     (summed PLOVER scores, -10 most hostile to +10 most cooperative)."""
-    settings = _settings(db)
-    with api.open_store(settings.db, read_only=True) as store:
-        from chronicler.views import query as Q
+    from chronicler.views import query as Q
 
-        f = Q.Filters(story=story)
-        page = Q.timeline(store, a, b, directed=directed, filters=f, limit=limit,
-                          offset=offset)
+    with api.open_store(_settings(db).db, read_only=True) as store:
+        page = Q.timeline(store, a, b, directed=directed, filters=Q.Filters(story=story),
+                          limit=limit, offset=offset)
     rows = page["items"]
     pair = f"{rows[0]['actor']} {'->' if directed else '<->'} {rows[0]['recipient']}" \
         if rows else f"{a} {'->' if directed else '<->'} {b}"

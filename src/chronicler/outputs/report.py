@@ -17,9 +17,12 @@ from typing import Any
 
 from jinja2 import Environment, select_autoescape
 
-from chronicler.errors import NotFound
-from chronicler.records import Claim, Event, Framing, Quote, Story
+from chronicler.records import Claim, Event, Framing, Story, record
 from chronicler.store import Store
+from chronicler.views.base import event_status, shown_date
+from chronicler.views.ids import resolve
+from chronicler.views.items import article_summaries
+from chronicler.views.stories import side_of
 
 _TOP = 10
 ALL = "all"  # story_id for the whole store
@@ -31,26 +34,21 @@ body{font:15px/1.45 system-ui,sans-serif;max-width:1100px;margin:2em auto;color:
 h1,h2{border-bottom:1px solid #ccc}table{border-collapse:collapse;width:100%}
 td,th{border:1px solid #ddd;padding:4px 6px;vertical-align:top;text-align:left}
 .side{display:flex;gap:1em}.side>div{flex:1;background:#f6f6f6;padding:.5em}
-.ev{color:#555;font-size:90%}
+.ev{color:#555;font-size:90%}.st{color:#a40}
 </style></head><body>
 <h1>{{ title }}</h1>
 <p>{{ n_articles }} articles{% if start %}, {{ start }} – {{ end }}{% endif %};
 outlets: {{ outlets|join(", ") }}</p>
-<h2>What happened</h2><ul>
-{% for e in events %}<li><b>{{ e.date or "(undated)" }}</b> {{ e.type }}:
-{{ e.actor|map(attribute="name")|join(", ") }} → {{ e.recipient|map(attribute="name")|join(", ") }}
-({{ e.n_sources }} sources)</li>{% else %}<li>No merged events.</li>{% endfor %}</ul>
-<h2>Timeline</h2><table><tr><th>date</th><th>outlet</th><th>title</th></tr>
-{% for a in timeline %}<tr><td>{{ a.published or "" }}</td><td>{{ a.outlet or "" }}</td>
-<td>{{ a.title or "" }}</td></tr>{% endfor %}</table>
+<h2>What happened</h2><table><tr><th>date</th><th>event</th><th>sources</th></tr>
+{% for e in timeline %}<tr><td>{{ e.when }}</td><td>{{ e.type }}: {{ e.actors }} → {{ e.recipients }}
+{% if e.status %}<b class="st">[{{ e.status }}]</b>{% endif %}</td><td>{{ e.n_sources }}</td></tr>
+{% else %}<tr><td colspan="3">No merged events.</td></tr>{% endfor %}</table>
 <h2>Key events with evidence</h2>
-{% for e in events %}<h3>{{ e.type }} {{ e.date or "" }}</h3>
-{% for ev in e.evidence[:3] %}<p class="ev">“{{ ev.text }}”</p>{% endfor %}{% endfor %}
+{% for e in events %}<h3>{{ e.when }} · {{ e.type }}: {{ e.actors }} → {{ e.recipients }}{% if e.status %} [{{ e.status }}]{% endif %}</h3>
+{% for ev in e.evidence %}<p class="ev">{{ ev.outlet }}, {{ ev.published }}: “{{ ev.text }}”</p>{% endfor %}{% endfor %}
 <h2>Contested claims</h2>
-{% for a, b in contested %}<div class="side"><div><b>{{ a.asserted_by.name if a.asserted_by else "?" }}</b>
-({{ a.hedge }}): {{ a.text }}<br><span class="ev">{{ a.article_ids|length }} articles</span></div>
-<div><b>{{ b.asserted_by.name if b.asserted_by else "?" }}</b> ({{ b.hedge }}): {{ b.text }}<br>
-<span class="ev">{{ b.article_ids|length }} articles</span></div></div><br>
+{% for a, b in contested %}<div class="side">{% for x in (a, b) %}<div><b>{{ "A" if loop.first else "B" }}: {{ x.who }} says</b>
+({{ x.hedge }}): {{ x.text }}<br><span class="ev">{% for s in x.sources %}{{ s.outlet }}, {{ s.published }}{% if not loop.last %}; {% endif %}{% endfor %}</span></div>{% endfor %}</div><br>
 {% else %}<p>None found.</p>{% endfor %}
 <h2>Corroborated claims</h2><ul>
 {% for c in corroborated %}<li>{{ c.text }} — <span class="ev">{{ c.n_sources }} sources:
@@ -58,8 +56,12 @@ outlets: {{ outlets|join(", ") }}</p>
 {% else %}<li>None.</li>{% endfor %}</ul>
 <h2>Quotes by side</h2>
 {% for side, qs in quotes.items() %}<h3>{{ side }}</h3><ul>
-{% for q in qs %}<li><b>{{ q.speaker.name if q.speaker else "?" }}</b>: “{{ q.text }}”</li>{% endfor %}
+{% for q in qs %}<li><b>{{ q.speaker.name if q.speaker else "?" }}</b>: “{{ q.text }}”
+<span class="ev">{{ q.where }}</span></li>{% endfor %}
 </ul>{% endfor %}
+<h2>Articles</h2><table><tr><th>date</th><th>outlet</th><th>title</th></tr>
+{% for a in articles %}<tr><td>{{ a.published or "" }}</td><td>{{ a.outlet or "" }}</td>
+<td>{{ a.title or "" }}</td></tr>{% endfor %}</table>
 <h2>Framing</h2><table><tr><th>referent</th><th>kind</th><th>terms (outlets)</th></tr>
 {% for f in framing %}<tr><td>{{ f.referent }}</td><td>{{ f.kind }}</td><td>
 {% for v in f.variants %}{{ v.term }}{% if v.scare_quoted %} (scare-quoted){% endif %}
@@ -72,21 +74,19 @@ _MD = """# {{ title }}
 {{ n_articles }} articles{% if start %}, {{ start }} – {{ end }}{% endif %}; outlets: {{ outlets|join(", ") }}
 
 ## What happened
-{% for e in events %}- {% if e.date %}**{{ e.date }}**{% else %}(undated){% endif %} {{ e.type }}: {{ e.actor|map(attribute="name")|join(", ") }} → {{ e.recipient|map(attribute="name")|join(", ") }} ({{ e.n_sources }} sources)
+{% for e in timeline %}- {{ e.when }} · {{ e.type }}: {{ e.actors }} → {{ e.recipients }}{% if e.status %} [{{ e.status }}]{% endif %} ({{ e.n_sources }} source{{ '' if e.n_sources == 1 else 's' }})
 {% else %}- No merged events.
 {% endfor %}
-## Timeline
-{% for a in timeline %}- {{ a.published or "" }} · {{ a.outlet or "" }} · {{ a.title or "" }}
-{% endfor %}
 ## Key events with evidence
-{% for e in events %}### {{ e.type }} {{ e.date or "" }}
-{% for ev in e.evidence[:3] %}> {{ ev.text }}
+{% for e in events %}### {{ e.when }} · {{ e.type }}: {{ e.actors }} → {{ e.recipients }}{% if e.status %} [{{ e.status }}]{% endif %}
+{% for ev in e.evidence %}> {{ ev.outlet }}, {{ ev.published }}: {{ ev.text }}
 
 {% endfor %}{% endfor %}
 ## Contested claims
-{% for a, b in contested %}| {{ a.asserted_by.name if a.asserted_by else "?" }} | {{ b.asserted_by.name if b.asserted_by else "?" }} |
+{% for a, b in contested %}| A: {{ a.who }} says | B: {{ b.who }} says |
 |---|---|
-| {{ a.text|replace("|", "/") }} | {{ b.text|replace("|", "/") }} |
+| {{ a.text }} | {{ b.text }} |
+| {% for s in a.sources %}{{ s.outlet }}, {{ s.published }}{% if not loop.last %}; {% endif %}{% endfor %} | {% for s in b.sources %}{{ s.outlet }}, {{ s.published }}{% if not loop.last %}; {% endif %}{% endfor %} |
 
 {% else %}None found.
 {% endfor %}
@@ -96,8 +96,11 @@ _MD = """# {{ title }}
 {% endfor %}
 ## Quotes by side
 {% for side, qs in quotes.items() %}### {{ side }}
-{% for q in qs %}- **{{ q.speaker.name if q.speaker else "?" }}**: “{{ q.text }}”
+{% for q in qs %}- **{{ q.speaker.name if q.speaker else "?" }}**: “{{ q.text }}” ({{ q.where }})
 {% endfor %}{% endfor %}
+## Articles
+{% for a in articles %}- {{ a.published or "" }} · {{ a.outlet or "" }} · {{ a.title or "" }}
+{% endfor %}
 ## Framing
 | referent | kind | terms |
 |---|---|---|
@@ -121,6 +124,20 @@ def md_text(value: Any) -> str:
     return _MD_SYNTAX.sub(r"\\\1", s)
 
 
+def _event_view(e: Event, arts: dict[str, Any]) -> dict[str, Any]:
+    d = record("event", e)
+    evidence = []
+    for ev in e.evidence[:3]:
+        a = arts.get(ev.article_id)
+        evidence.append({"outlet": (a.outlet if a else None) or "unknown outlet",
+                         "published": a.published.isoformat() if a and a.published
+                         else "undated", "text": ev.text})
+    return {"when": shown_date(e.date, e.date_precision) or "(undated)", "type": e.type,
+            "actors": ", ".join(x.name for x in e.actor) or "?",
+            "recipients": ", ".join(x.name for x in e.recipient) or "—",
+            "status": event_status(d), "n_sources": e.n_sources, "evidence": evidence}
+
+
 def _context(store: Store, story_id: str | None) -> dict[str, Any]:
     stories: list[Story] = store.json_records("stories")
     if story_id is None:  # the largest story (most articles, then the earliest)
@@ -129,52 +146,68 @@ def _context(store: Store, story_id: str | None) -> dict[str, Any]:
     elif story_id == ALL:
         story = None
     else:
-        story = next((s for s in stories if s.id == story_id), None)
-        if story is None:
-            raise NotFound(f"no story with id {story_id!r}")
-    articles = store.articles()
+        full = resolve(store, "story", story_id)
+        story = next(s for s in stories if s.id == full)
+    all_articles = store.articles()
+    arts = {a.id: a for a in all_articles}
+    articles = all_articles
     if story is not None:
         ids = set(story.article_ids)
         articles = [a for a in articles if a.id in ids]
     ids = set(story.article_ids) if story is not None else {a.id for a in articles}
-    try:
-        events: list[Event] = store.json_records("events")
-    except Exception:  # noqa: BLE001 - no events table yet
-        events = []
+    events: list[Event] = store.json_records("events")
+
     def ours(article_ids: set[str]) -> bool:
         return story is None or bool(article_ids & ids)
 
     events = [e for e in events
               if ours({ev.article_id for ev in e.evidence} | set(e.article_ids))]
-    events = sorted(events, key=lambda e: (-e.n_sources, -e.score, e.id))[:_TOP]
+    # What happened: every event in date order, undated ones last and marked.
+    timeline = [_event_view(e, arts) for e in sorted(
+        events, key=lambda e: (e.date is None, e.date or dt.date.max, e.type, e.id))]
+    key = sorted(events, key=lambda e: (-e.n_sources, -e.score, e.id))[:_TOP]
+    key = sorted(key, key=lambda e: (e.date is None, e.date or dt.date.max, e.id))
     claims: list[Claim] = [c for c in store.json_records("claims") if ours(set(c.article_ids))]
     by_id = {c.id: c for c in claims}
+    dates = {a["id"]: a for a in article_summaries(store, sorted(
+        {i for c in claims for i in c.article_ids}))}
     contested, seen = [], set()
     for c in claims:
         for other in c.contested_by:
-            key = tuple(sorted((c.id, other)))
-            if other in by_id and key not in seen:
-                seen.add(key)
-                contested.append((c, by_id[other]) if c.polarity == "pos" else (by_id[other], c))
+            pair = tuple(sorted((c.id, other)))
+            if other in by_id and pair not in seen:
+                seen.add(pair)
+                a, b = (c, by_id[other]) if c.polarity == "pos" else (by_id[other], c)
+                contested.append((side_of(a, dates), side_of(b, dates)))
     corroborated = sorted((c for c in claims if c.status == "corroborated"),
                           key=lambda c: -c.n_sources)[:_TOP * 2]
-    quotes: dict[str, list[Quote]] = defaultdict(list)
-    for q in store.per_article("quotes", sorted(ids)):
-        if q.direct and len(q.text.split()) > 4:
-            quotes[(q.speaker.country if q.speaker else None) or "unknown"].append(q)
+    # Quotes by side, every side present: direct quotes first, then the others.
+    quotes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for q in sorted(store.per_article("quotes", sorted(ids)), key=lambda q: not q.direct):
+        if len(q.text.split()) > 4:
+            a = arts.get(q.article_id)
+            where = ", ".join(x for x in ((a.outlet if a else None),
+                                          (a.published.isoformat() if a and a.published
+                                           else None)) if x) or "unknown outlet"
+            quotes[(q.speaker.country if q.speaker else None) or "unknown"].append(
+                {"speaker": q.speaker, "text": q.text, "where": where})
     framing: list[Framing] = store.json_records(
         "framing", "story_id = ?", [story.id if story else ALL])
     if not framing and story is not None:  # too thin for its own: the corpus-wide one
         framing = store.json_records("framing", "story_id = ?", [ALL])
-    dates = [a.published for a in articles if a.published]
+    pub = [a.published for a in articles if a.published]
     return {
         "title": story.title if story else "All coverage",
-        "n_articles": len(articles), "start": min(dates) if dates else None,
-        "end": max(dates) if dates else None,
+        "n_articles": len(articles), "start": min(pub) if pub else None,
+        "end": max(pub) if pub else None,
         "outlets": sorted({a.outlet for a in articles if a.outlet}),
-        "events": events, "timeline": articles, "contested": contested[:_TOP * 2],
-        "corroborated": corroborated,
-        "quotes": {k: v[:_TOP] for k, v in sorted(quotes.items())}, "framing": framing,
+        "timeline": timeline, "events": [_event_view(e, arts) for e in key],
+        "articles": sorted(articles, key=lambda a: (a.published is None, a.published
+                                                    or dt.date.max, a.id)),
+        "contested": contested[:_TOP * 2], "corroborated": corroborated,
+        "quotes": {k: v[:_TOP] for k, v in sorted(quotes.items(),
+                                                  key=lambda kv: (kv[0] == "unknown", kv[0]))},
+        "framing": framing,
     }
 
 

@@ -187,8 +187,8 @@ def claim_sides(store: Store, rec: dict[str, Any], claims: Sequence[Claim]
     opponents = [by_id[i] for i in rec.get("contested_by", []) if i in by_id]
     arts = [*(own.article_ids if own else []), *(a for o in opponents for a in o.article_ids)]
     dates = {a["id"]: a for a in article_summaries(store, sorted(set(arts)))}
-    return {"a": _side(own, dates) if own else None,
-            "b": [_side(o, dates) for o in opponents]}
+    return {"a": side_of(own, dates) if own else None,
+            "b": [side_of(o, dates) for o in opponents]}
 
 
 def _in(table: str, store: Store, ids: Sequence[str]) -> bool:
@@ -197,7 +197,7 @@ def _in(table: str, store: Store, ids: Sequence[str]) -> bool:
     return bool(row and row[0])
 
 
-def _side(c: Claim, arts: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def side_of(c: Claim, arts: dict[str, dict[str, Any]]) -> dict[str, Any]:
     sources = []
     for ev in c.evidence:
         a = arts.get(ev.article_id, {})

@@ -126,6 +126,10 @@ def esc(s: str) -> str:
     return escape(for_terminal(s))
 
 
+_SHORT = {"id", "date", "from", "to", "published", "status", "story", "type", "sources",
+          "events", "articles", "claims", "mentions", "country", "kind", "hedge", "as told"}
+
+
 def page_table(kind: str, page: Mapping[str, Any], title: str | None = None) -> Table:
     """A page ``{items, total, limit, offset}`` as a table of ``COLUMNS[kind]``."""
     items, total = page["items"], page["total"]
@@ -135,13 +139,29 @@ def page_table(kind: str, page: Mapping[str, Any], title: str | None = None) -> 
         f" (from {page['offset'] + 1})" if page["offset"] else "")
     t = Table(title=head or None, title_justify="left")
     cols = COLUMNS[kind]
-    for name, _ in cols:
-        short = name in ("id", "date", "from", "to", "published", "status", "story")
-        t.add_column(name, overflow="fold", no_wrap=short)
+    for i, (name, _) in enumerate(cols):
+        if i == len(cols) - 1:  # the text column takes the room that is left
+            t.add_column(name, overflow="fold", ratio=1)
+        else:
+            t.add_column(name, overflow="fold", no_wrap=name in _SHORT)
     for item in items:
         cells = [fn(item) for _, fn in cols]
         t.add_row(*[esc("" if c is None else str(c)) for c in cells])
     return t
+
+
+def side_tables(store: Store, claims: list[dict[str, Any]], n: int = 10) -> list[Table]:
+    """Each contested claim of ``claims`` side by side: A says / B says, with the
+    outlet and date of every source."""
+    from chronicler.views.stories import claim_sides
+
+    tables = []
+    for c in [c for c in claims if c.get("status") == "contested"][:n]:
+        sides = claim_sides(store, c, [])
+        rows = [sides["a"], *sides["b"]] if sides["a"] else sides["b"]
+        page = {"items": rows, "total": len(rows), "offset": 0, "limit": len(rows)}
+        tables.append(page_table("side", page, title=f"{c['id'][:10]}: A says / B says"))
+    return tables
 
 
 def found_tables(store: Store) -> list[Table]:

@@ -25,10 +25,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chronicler import __version__
 from chronicler.config import Settings
-from chronicler.errors import Busy, ChroniclerError, NotFound, UsageError
+from chronicler.errors import Busy, ChroniclerError, NotFound, StoreLocked, UsageError
 from chronicler.store import Store, open_store
 from chronicler.web import api_routes, pages
-from chronicler.web.deps import CursorStore, make_env
+from chronicler.web.deps import CursorStore, ReadConnections, make_env
 from chronicler.web.jobs import IngestJobs
 from chronicler.web.security import (
     MAX_BODY_BYTES,
@@ -54,7 +54,14 @@ def create_app(db_path: str | Path, *, token: str | None = None,
     settings = settings or Settings.from_env(db=db_path)
     # Not closed on lifespan shutdown: ASGI test transports run a lifespan per request.
     # ``serve()`` closes it when uvicorn returns; ``app.state.store.close()`` otherwise.
-    base = store if store is not None else open_store(db_path)
+    base: Store | ReadConnections
+    if store is not None:
+        base = store
+        open_writer: Any = lambda: CursorStore(store)  # noqa: E731
+    else:
+        open_store(db_path).close()  # create and migrate the file once, then read-only
+        base = ReadConnections(str(db_path))
+        open_writer = base.writer
 
     app = FastAPI(
         title="chronicler", version=__version__,
@@ -68,7 +75,7 @@ def create_app(db_path: str | Path, *, token: str | None = None,
     app.state.settings = settings
     app.state.token = token
     app.state.templates = make_env()
-    app.state.jobs = IngestJobs(lambda: CursorStore(base), settings)
+    app.state.jobs = IngestJobs(open_writer, settings)
 
     app.include_router(api_routes.router)
     app.include_router(pages.router)
@@ -133,6 +140,12 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Busy)
     async def busy(request: Request, exc: Busy) -> Response:
         return _respond(request, 409, exc.message)
+
+    @app.exception_handler(StoreLocked)
+    async def locked(request: Request, exc: StoreLocked) -> Response:
+        # Another process (chronicler ingest) is writing the file: a wait, not a fault.
+        return _respond(request, 503, f"{exc.message} (an ingest is writing the database)",
+                        code="database_busy", headers={"Retry-After": "5"})
 
     @app.exception_handler(ChroniclerError)
     async def chronicler_error(request: Request, exc: ChroniclerError) -> Response:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import threading
+import time
 from collections.abc import Iterator
 from importlib import resources
 from typing import Annotated, Any
@@ -16,7 +18,8 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 from pydantic import BeforeValidator
 
-from chronicler.store import Store
+from chronicler.errors import Busy, StoreError
+from chronicler.store import Store, open_store
 from chronicler.views.query import MAX_LIMIT
 
 # ------------------------------------------------------------------ store per request
@@ -31,8 +34,94 @@ class CursorStore(Store):
         self.conn = base.conn.cursor()
 
 
+class ReadConnections:
+    """The server's read-only connection to the database file, shared by the requests
+    in flight (each gets a cursor) and closed after ``idle_s`` without one.
+
+    Why: DuckDB lets many processes read a file, or one write it. Holding a read-only
+    connection lets ``chronicler claims`` (and every other read command) run in a
+    terminal while the server runs; closing it when idle lets ``chronicler ingest``
+    take the write lock (it waits for it, saying so). The server's own ingest job
+    writes through :meth:`writer`, which closes the shared reader first; requests
+    during the job then share the job's connection (``store.health.connect``).
+    """
+
+    def __init__(self, path: str, idle_s: float = 2.0) -> None:
+        self.path = str(path)
+        self.idle_s = idle_s
+        self._lock = threading.Lock()
+        self._base: Store | None = None
+        self._users = 0
+        self._timer: threading.Timer | None = None
+
+    def acquire(self) -> Store:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if self._base is None:
+                self._base = open_store(self.path, read_only=True)
+            self._users += 1
+            return CursorStore(self._base)
+
+    def release(self, store: Store) -> None:
+        store.close()
+        with self._lock:
+            self._users -= 1
+            if self._users == 0 and self._base is not None:
+                self._timer = threading.Timer(self.idle_s, self._close_if_idle)
+                self._timer.daemon = True
+                self._timer.start()
+
+    def _close_if_idle(self) -> bool:
+        with self._lock:
+            if self._users == 0 and self._base is not None:
+                self._base.close()
+                self._base = None
+            return self._base is None
+
+    def writer(self, timeout: float = 30.0) -> Store:
+        """A read-write store for an ingest job, once no request holds the reader."""
+        deadline = time.monotonic() + timeout
+        while True:
+            if self._close_if_idle():
+                try:
+                    return open_store(self.path)
+                except StoreError:
+                    if time.monotonic() > deadline:
+                        raise
+            elif time.monotonic() > deadline:
+                raise Busy("the database stayed busy with reads; try the ingest again")
+            time.sleep(0.05)
+
+    @property
+    def conn(self) -> Any:
+        """A connection for a quick look (tests, tools); closed by :meth:`close`."""
+        with self._lock:
+            if self._base is None:
+                self._base = open_store(self.path, read_only=True)
+            return self._base.conn
+
+    def close(self) -> None:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if self._base is not None:
+                self._base.close()
+                self._base = None
+
+
 def get_store(request: Request) -> Iterator[Store]:
-    store = CursorStore(request.app.state.store)
+    shared = request.app.state.store
+    if isinstance(shared, ReadConnections):
+        store = shared.acquire()
+        try:
+            yield store
+        finally:
+            shared.release(store)
+        return
+    store = CursorStore(shared)
     try:
         yield store
     finally:
