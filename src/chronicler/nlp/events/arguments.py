@@ -79,6 +79,13 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                                  for x in conjuncts(o)])
         verb_preps = set(lex.target_preps) | set(EXTRA_PREPS.get(t, ()))
         recip_groups.append(prep_objects(verb, verb_preps))
+        # "imposed sanctions on the Taliban", "gave aid to Ivory Coast": the object's own
+        # target phrase, when it names someone ("condemned violence against civilians"
+        # names no one)
+        recip_groups.append([o for d in children(verb, ("dobj",))
+                             for o in prep_objects(d, LIGHT_TARGET_PREPS | {"to"})
+                             if o.i in res.mention_tokens or any(
+                                 x.i in res.mention_tokens for x in o.lefts)])
         if t in ("SANCTION", "ACCUSE"):  # "declared [the attaches] persona non grata"
             recip_groups.append([x for ch in verb.children if ch.dep_ in ("ccomp", "xcomp", "oprd")
                                  for x in children(ch, ("nsubj",))])

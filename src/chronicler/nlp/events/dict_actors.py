@@ -13,6 +13,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from chronicler.nlp.actors.phoenix import split_code
 from chronicler.nlp.actors.phoenix_lookup import SECTORS, phoenix_actor
 from chronicler.nlp.events.dictionaries import load_field_dictionaries
 from chronicler.records import EventActor, Mention, Place
@@ -27,6 +28,25 @@ def agent_sector(tok: Token) -> str | None:
     ag = load_field_dictionaries().agents.phrases
     got = ag.get((tok.lower_,)) or ag.get((tok.lemma_.lower(),))
     return got.sector if got is not None and got.sector in SECTORS else None
+
+
+def person_country(tok: Token, day: date | None) -> str | None:
+    """The country Phoenix gives the person named by ``tok``'s whole entity (two words
+    at least: "Bill Clinton", never a surname alone)."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None or len(ent) < 2:
+        return None
+    fd = load_field_dictionaries()
+    i = fd.actors.phrases.get(tuple(_plain_words(ent)))
+    if i is None:
+        return None
+    code = split_code(fd.actors.entries[i].code_on(day))[0]
+    return code if len(code) == 3 and code not in ("IGO", "NGO", "IMG") else None
+
+
+def _plain_words(ent: Span) -> list[str]:
+    return [w for t in ent if not t.is_punct
+            for w in t.lower_.replace("-", " ").split()]
 
 
 def complete(got: EventActor | None, tok: Token, day: date | None, name: str

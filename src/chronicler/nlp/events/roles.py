@@ -35,7 +35,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from chronicler.nlp.events.dict_actors import agent_sector, complete
+from chronicler.nlp.events.dict_actors import agent_sector, complete, person_country
 from chronicler.nlp.events.patterns import Lexicon
 from chronicler.nlp.quotes.speakers import core_span
 from chronicler.records import Actor, EventActor, Mention, Place, Speaker
@@ -345,6 +345,12 @@ class ArgResolver:
         docstring), then, for a phrase they leave without a country, Phoenix's
         dictionaries ("Ivory Coast rebels", "President Abdelaziz Bouteflika")."""
         got = self._resolve(tok, depth, descend)
+        if got is not None and got.country and tok.ent_type_ == "PERSON":
+            # a person Phoenix knows by full name: its country beats the article's guess
+            # (a titled unknown takes the main country: "President Bill Clinton")
+            known = person_country(tok, self.day)
+            if known is not None and known != got.country:
+                got = got.model_copy(update={"country": known})
         if got is not None and got.sector in (None, "GOV") and tok.pos_ == "NOUN" and \
                 self.sector_noun(tok) is None and (sec := agent_sector(tok)) is not None:
             got = got.model_copy(update={"sector": sec})  # "Egyptian demonstrators": OPP
