@@ -201,3 +201,12 @@ def test_group_word_with_its_place_names_a_person(nlp: Language) -> None:
     [q] = extract_quotes(nlp(text), [mention], [actor], "t")
     assert q.speaker is not None and q.speaker.name == "New Hampshire Democrat"
     assert q.speaker.actor_id == "dem"
+
+
+def test_quote_running_on_past_its_clause_extends_it(nlp: Language) -> None:
+    text = ("Marlow apologized, saying the columns were old and have “nothing to do with who I "
+            "am, and they have nothing to do with the issues facing the voters.”")
+    quotes = run(nlp, text, "attribution")
+    hosts = [q for q in quotes if q.text.startswith("the columns were old")]
+    assert len(hosts) == 1 and hosts[0].text.endswith("facing the voters.")
+    assert not [q for q in quotes if q.text.startswith("nothing to do")]

@@ -34,15 +34,34 @@ def make_quote(text: str, article_id: str, s: int, e: int, direct: bool, cue: st
 def fold_partial_quotes(ctx: QuoteContext, directs: Sequence[Quote],
                         reported: Sequence[Quote]) -> list[Quote]:
     """``directs`` minus the quotes inside a reported clause, plus ``reported`` with
-    their ``direct`` flag set from their share of quoted words."""
-    spans = sorted(q.span for q in reported)
-    out = [q for q in directs if not _inside(q.span, spans)]
+    their ``direct`` flag set from their share of quoted words. A quote that starts in
+    the clause, or right where it stops, and runs on past it ("saying they were old and
+    have “nothing to do with who I am, and they have nothing to do with ...”") is the
+    rest of the clause: the clause grows to its end."""
+    reported = list(reported)
+    out = []
+    for d in directs:
+        k = _host(ctx.text, d.span, reported)
+        if k is None:
+            out.append(d)
+            continue
+        r = reported[k]
+        if d.span[1] > r.span[1]:
+            s, e = r.span[0], d.span[1]
+            reported[k] = r.model_copy(update={"span": (s, e), "text": ctx.text[s:e]})
     for q in reported:
         quoted = ctx.quoted_share(*q.span) >= _MOSTLY_QUOTED
         out.append(q.model_copy(update={"direct": quoted}) if quoted != q.direct else q)
     return out
 
 
-def _inside(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+def _host(text: str, span: tuple[int, int], reported: Sequence[Quote]) -> int | None:
+    """Index of the reported clause that ``span`` starts in (or right after)."""
     s, e = span
-    return any(rs <= s and e <= re_ + _TAIL and (rs, re_) != (s, e) for rs, re_ in spans)
+    for k, r in enumerate(reported):
+        rs, re_ = r.span
+        if (rs, re_) == (s, e):
+            continue
+        if rs <= s and (s < re_ + _TAIL or not text[re_:s].strip(" \"'“”‘’")):
+            return k
+    return None
