@@ -214,7 +214,10 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             a = res.resolve(x, descend=descend)
             if a is None or any(same_actor(a, b) for b in c.actors):
                 continue
-            if a.country and a.country in acts and not c.reciprocal:
+            if a.country and a.country in acts and not c.reciprocal and not (
+                    a.sector and a.sector not in {b.sector for b in c.actors}):
+                # (another sector of the same country is someone else: the Sudanese
+                # government accusing Darfur rebels)
                 if pronoun_actor and x.i in res.mention_tokens and x.lower_ not in PRONOUNS:
                     # "It also condemned Merovia's suspension": the name beats the pronoun
                     c.actors, acts = [], set()
