@@ -5,6 +5,7 @@ from another origin."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from html import unescape
@@ -149,17 +150,53 @@ def test_story_page_sections(client: TestClient, sample: Sample) -> None:
     html = client.get(f"/stories/{sample.story}").text
     charts = {t[1].get("data-chart"): t[1] for t in tags(html) if t[1].get("data-chart")}
     assert set(charts) == {"timeline", "dyad"}
-    assert '"score":-18.5' in (charts["dyad"]["data-series"] or "")
-    assert "Escalation: KLD ↔ MRV" in html
+    series = json.loads(charts["dyad"]["data-series"] or "[]")
+    # Conflict and cooperation are separate series with their counts, never netted.
+    assert [(d["date"], d["n_conflict"], d["conflict"], d["n_cooperation"], d["cooperation"])
+            for d in series] == [("2025-04-02", 2, -18.5, 0, 0.0), ("2025-04-05", 0, 0.0, 1, 7.5)]
+    assert "Escalation: Kaldoria ↔ Merovia" in html  # names, not codes
     contested, corroborated = html.index("Contested"), html.index("Corroborated")
     assert contested < html.index("Kaldoria shot down four Merovian jets") < corroborated
     assert corroborated < html.index("27 civilians were killed in the strikes")
-    assert "contested by:" in html
+    # The contested pair side by side: who says what, with outlet and date on each side.
+    pair = html[contested:corroborated]
+    assert pair.index("A: <b>Aziz Korhan</b> says") < pair.index("B: <b>Merovia</b> says")
+    assert pair.count("The Kaldoria Observer</a>, 2025-04-02") >= 2
+    assert "contested by:" not in pair
     for side in ("MRV", "KLD", "NVN"):
         assert f"<h4>{side} " in html
     assert "Free Lessara" in html and "<th>The Kaldoria Observer</th>" in html
     for e in sample.events:
         assert f"#ev-{e}" in html  # every event row links to its evidence
+
+
+def test_event_page_groups_evidence_by_outlet(client: TestClient, sample: Sample) -> None:
+    ev = client.get(f"/api/events/{sample.events[0]}").json()
+    html = client.get(f"/events/{sample.events[0][:8]}").text  # a unique prefix works
+    assert f"id {ev['id']}" in html
+    outlets = {client.get(f"/api/articles/{x['article_id']}").json()["article"]["outlet"]
+               for x in ev["evidence"]}
+    for o in outlets:
+        assert f"<h3>{o} " in html
+    assert f"?layer=event#ev-{ev['id']}" in html
+    assert client.get("/events/zzzzzzzz").status_code == 404
+
+
+def test_article_page_opens_with_the_layer_asked_for(client: TestClient,
+                                                     sample: Sample) -> None:
+    a1 = sample.articles[0]
+
+    def hidden(html: str) -> set[str]:
+        cls = re.search(r'class="article-text ([^"]*)" id="text"', html)
+        return set((cls.group(1) if cls else "").split())
+
+    default = hidden(client.get(f"/articles/{a1}").text)
+    assert "hide-event" not in default and "hide-quote" not in default
+    assert {"hide-mention", "hide-place", "hide-claim"} <= default
+    claims = hidden(client.get(f"/articles/{a1[:6]}?layer=claim").text)
+    assert "hide-claim" not in claims and "hide-event" in claims
+    bad = client.get(f"/articles/{a1}?layer=claims")
+    assert bad.status_code == 422 and "did you mean" in bad.text
 
 
 # -------------------------------------------------------------------- article page

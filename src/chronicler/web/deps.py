@@ -261,8 +261,12 @@ def make_env() -> jinja2.Environment:
     loader = jinja2.FileSystemLoader(str(resources.files("chronicler.web") / "templates"))
     env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True,
                              lstrip_blocks=True)
+    from chronicler.views.base import event_status, shown_date
+
     env.filters.update(safe_url=safe_url, who=who, score_class=score_class, number=number,
-                       to_json=to_json, mark_tokens=mark_tokens)
+                       to_json=to_json, mark_tokens=mark_tokens, event_status=event_status,
+                       when=lambda e: shown_date(e.get("date"), e.get("date_precision"))
+                       or "undated")
     return env
 
 

@@ -43,7 +43,10 @@ def index(request: Request, store: StoreDep, limit: Limit = PAGE,
 @router.get("/stories/{story_id}")
 def story(request: Request, store: StoreDep, story_id: str) -> HTMLResponse:
     s = Q.get_story(store, story_id)
-    return render(request, "story.html", nav="stories", s=s)
+    names = {}
+    if s["dyad"]:
+        names = {c: Q.country_name(store, c) for c in (s["dyad"]["a"], s["dyad"]["b"])}
+    return render(request, "story.html", nav="stories", s=s, names=names)
 
 
 @router.get("/articles")
@@ -59,18 +62,44 @@ def articles(request: Request, store: StoreDep, outlet: Field = None, actor: Fie
                   outlets=Q.outlets(store))
 
 
+DEFAULT_LAYERS = ("event", "quote")
+
+
+def _layers(value: str | None) -> tuple[str, ...]:
+    """The highlight layers a link asks for (``?layer=claim`` or ``event,quote``),
+    events and quotes otherwise; an unknown layer is a 422 naming the nearest."""
+    if not value:
+        return DEFAULT_LAYERS
+    return tuple(_one_layer(v) for v in value.split(",") if v.strip())
+
+
+def _one_layer(v: str) -> str:
+    from chronicler.views.validate import one_of
+
+    return one_of("layer", v, KINDS) or v
+
+
 @router.get("/articles/{article_id}")
-def article(request: Request, store: StoreDep, article_id: str) -> HTMLResponse:
-    d = Q.get_article(store, article_id)
+def article(request: Request, store: StoreDep, article_id: str,
+            layer: Annotated[str | None, Query(max_length=100)] = None) -> HTMLResponse:
+    d = Q.get_article(store, article_id)  # the id or a unique prefix
     an = d["analysis"]
     names = {a["id"]: a["name"] for a in (an or {}).get("actors", [])}
-    marks = article_marks(article_id, an, d["events"], d["claims"], names)
+    marks = article_marks(d["article"]["id"], an, d["events"], d["claims"], names)
     counts = {k: 0 for k in KINDS}
     for m in marks:
         counts[m.kind] += 1
+    shown = _layers(layer)
     return render(request, "article.html", nav="articles", d=d, a=d["article"], an=an,
                   names=names, text_html=highlight(d["article"]["text"], marks),
-                  mark_counts=counts)
+                  mark_counts=counts, shown=shown,
+                  hidden=" ".join(f"hide-{k}" for k in KINDS if k not in shown))
+
+
+@router.get("/events/{event_id}")
+def event(request: Request, store: StoreDep, event_id: str) -> HTMLResponse:
+    d = Q.event_detail(store, event_id)
+    return render(request, "event.html", nav="events", d=d, e=d["event"])
 
 
 @router.get("/actors")

@@ -34,50 +34,90 @@
     return out.length > 400 ? dates : out;
   }
 
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+  /* "10 May", with the year when the chart spans more than one. */
+  function dayLabel(iso, withYear) {
+    var s = Number(iso.slice(8, 10)) + " " + MONTHS[Number(iso.slice(5, 7)) - 1];
+    return withYear ? s + " " + iso.slice(0, 4) : s;
+  }
+
+  function fmt(v) { return String(Math.round(v * 10) / 10).replace("-", "\u2212"); }
+
+  /* One bar from the zero line to v, with a tooltip and (when it fits) a count on it. */
+  function bar(svg, x, w, y, v, cls, tip, count) {
+    var top = Math.min(y(v), y(0)), h = Math.abs(y(v) - y(0));
+    var r = el("rect", { x: x, y: top, width: w, height: Math.max(h, 1), "class": cls }, svg);
+    el("title", {}, r).textContent = tip;
+    if (count) {
+      var ty = v < 0 ? y(v) + 12 : y(v) - 3;
+      text(svg, x + w / 2, ty, String(count), "count");
+    }
+  }
+
   function draw(box) {
     var series;
     try { series = JSON.parse(box.getAttribute("data-series") || "[]"); } catch (e) { return; }
     if (!Array.isArray(series) || !series.length) { return; }
     var kind = box.getAttribute("data-chart");
-    var W = 1000, H = 220, L = 44, R = 12, T = 14, B = 40;
+    var W = 1000, H = 240, L = 56, R = 12, T = 18, B = 46;
     var svg = el("svg", { viewBox: "0 0 " + W + " " + H, "class": "chart-svg", role: "img" });
     var byDate = {};
     series.forEach(function (d) { byDate[d.date] = d; });
     var xs = days(series), n = xs.length, band = (W - L - R) / Math.max(n, 1);
     var plotH = H - T - B;
-    var keys = kind === "dyad" ? ["score"] : ["events", "articles"];
+    var dyad = kind === "dyad";
+    var keys = dyad ? ["cooperation", "conflict"] : ["events", "articles"];
     var lo = 0, hi = 0;
     series.forEach(function (d) {
       keys.forEach(function (k) { var v = Number(d[k]) || 0; hi = Math.max(hi, v); lo = Math.min(lo, v); });
     });
     if (hi === lo) { hi = lo + 1; }
+    var pad = (hi - lo) * 0.08;  /* room for the counts above and below the bars */
+    hi += hi > 0 ? pad : 0; lo -= lo < 0 ? pad : 0;
     function y(v) { return T + (hi - v) / (hi - lo) * plotH; }
-    /* axis and zero line */
+    /* y axis: its extremes, zero, and what the numbers are */
     el("line", { x1: L, x2: W - R, y1: y(0), y2: y(0), "class": "zero" }, svg);
+    el("line", { x1: L, x2: L, y1: T, y2: T + plotH, "class": "zero" }, svg);
     [hi, lo].forEach(function (v) {
-      if (v !== 0 || lo === 0) { text(svg, L - 6, y(v) + 4, String(Math.round(v * 10) / 10), "axis", "end"); }
+      if (Math.abs(y(v) - y(0)) > 14) { text(svg, L - 6, y(v) + 4, fmt(v), "axis", "end"); }
     });
     text(svg, L - 6, y(0) + 4, "0", "axis", "end");
-    var step = Math.max(1, Math.ceil(n / 8));
+    var yTitle = text(svg, 12, T + plotH / 2, dyad ? "summed score" : "per day", "axis-title");
+    yTitle.setAttribute("transform", "rotate(-90 12 " + (T + plotH / 2) + ")");
+    /* x axis: at most one label per 70 units, so labels never collide */
+    var withYear = xs.length && xs[0].slice(0, 4) !== xs[xs.length - 1].slice(0, 4);
+    var step = Math.max(1, Math.ceil(n / Math.floor((W - L - R) / (withYear ? 95 : 70))));
     xs.forEach(function (date, i) {
       var d = byDate[date], x0 = L + i * band;
-      if (i % step === 0 || i === n - 1) { text(svg, x0 + band / 2, H - B + 16, date.slice(5), "axis"); }
+      if (i % step === 0) { text(svg, x0 + band / 2, H - B + 16, dayLabel(date, withYear), "axis"); }
       if (!d) { return; }
+      if (dyad) {
+        /* conflict and cooperation apart: a day with a strike and a ceasefire shows both */
+        var w = Math.max(1, Math.min(40, band * 0.7));
+        var x = x0 + (band - w) / 2;
+        if (d.n_cooperation) {
+          bar(svg, x, w, y, Number(d.cooperation) || 0, "bar pos", dayLabel(date, true) + ": " +
+              d.n_cooperation + " cooperative event" + (d.n_cooperation === 1 ? "" : "s") +
+              ", score +" + fmt(d.cooperation), d.n_cooperation);
+        }
+        if (d.n_conflict) {
+          bar(svg, x, w, y, Number(d.conflict) || 0, "bar neg", dayLabel(date, true) + ": " +
+              d.n_conflict + " conflict event" + (d.n_conflict === 1 ? "" : "s") +
+              ", score " + fmt(d.conflict), d.n_conflict);
+        }
+        return;
+      }
       keys.forEach(function (k, j) {
         var w = Math.max(1, Math.min(36, band * 0.8 / keys.length));
-        var v = Number(d[k]) || 0, x = x0 + (band - w * keys.length) / 2 + j * w, top = Math.min(y(v), y(0)), h = Math.abs(y(v) - y(0));
-        var cls = kind === "dyad" ? (v < 0 ? "bar neg" : "bar pos") : "bar " + k;
-        var r = el("rect", { x: x, y: top, width: w, height: Math.max(h, v === 0 ? 0 : 1), "class": cls }, svg);
-        var tip = el("title", {}, r);
-        tip.textContent = date + ": " + (kind === "dyad"
-          ? "score " + v + " over " + d.count + " event" + (d.count === 1 ? "" : "s")
-          : v + " " + k);
+        var v = Number(d[k]) || 0, x = x0 + (band - w * keys.length) / 2 + j * w;
+        if (v) { bar(svg, x, w, y, v, "bar " + k, dayLabel(date, true) + ": " + v + " " + k, null); }
       });
     });
-    var legend = kind === "dyad" ? [["bar neg", "conflict"], ["bar pos", "cooperation"]]
-                                 : [["bar events", "events"], ["bar articles", "articles"]];
+    var legend = dyad ? [["bar pos", "cooperation (above)"], ["bar neg", "conflict (below)"]]
+                      : [["bar events", "events"], ["bar articles", "articles"]];
     legend.forEach(function (item, i) {
-      var x = L + i * 120;
+      var x = L + i * 170;
       el("rect", { x: x, y: H - 14, width: 10, height: 10, "class": item[0] }, svg);
       text(svg, x + 14, H - 5, item[1], "axis", "start");
     });
