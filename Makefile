@@ -34,6 +34,7 @@ eval: $(STAMP)
 	$(BIN)/python -m eval.run
 	$(BIN)/python -m eval.events
 	$(BIN)/python -m eval.claims
+	$(BIN)/python -m eval.cross
 
 bench: $(STAMP)
 ifeq ($(ENGINE),ray)

@@ -132,6 +132,9 @@ HEDGE_TABLE = [
      "pos"),
     ("Kaldoria said 27 civilians were killed in the Merovian strikes.", "reported", "pos"),
     ("Merovia did not strike any military installation in Kaldoria.", "asserted", "neg"),
+    # a denial word used as a verb denies nothing ("lies with", not "lies")
+    ("Velic said the onus for restraint now lies with Kaldoria.", "reported", "pos"),
+    ("Merovia dismissed the report as lies.", "denied", "neg"),
 ]
 
 

@@ -230,3 +230,69 @@ def test_unused_vectors_are_pruned(tmp_path) -> None:  # type: ignore[no-untyped
         assert set(store.cached_vectors("m", [text_key("old"), text_key("new")])) \
             == {text_key("new")}
         assert isinstance(Embedder("x", store=store).used, set)
+
+
+# ---------------------------------------------------------------- propositions (issue 14)
+def _about(c: Claim, events: Sequence[str], props: Sequence[str]) -> Claim:
+    return c.model_copy(update={"event_ids": list(events), "propositions": list(props)})
+
+
+def test_one_event_and_one_figure_is_one_proposition_whatever_the_wording() -> None:
+    a = claim("1", "a", "The Pahalgam attack killed 26 tourists in April.", numbers=[26.0])
+    c = claim("2", "c", "India struck after the Pahalgam terror attack that killed 26 "
+              "civilians.", numbers=[26.0])
+    # Worded too differently to link on their own (bag-of-words similarity 0.58) ...
+    _, member_of = align([a, c], INFO, bow_embed)
+    assert member_of["1"] != member_of["2"]
+    # ... but both report the merged Pahalgam attack with the same figure.
+    a, c = (_about(x, ["pahalgam"], ["ASSAULT:>IND"]) for x in (a, c))
+    groups, member_of = align([a, c], INFO, bow_embed)
+    assert member_of["1"] == member_of["2"]
+    (g,) = groups
+    assert g.status == "corroborated" and g.n_sources == 2 and "26" in g.text
+    # another figure is another proposition, even about the same event
+    six = _about(claim("3", "d", "The Pahalgam attack killed 6 tourists in April.",
+                       numbers=[6.0]), ["pahalgam"], ["ASSAULT:>IND"])
+    _, member_of = align([a, c, six], INFO, bow_embed)
+    assert member_of["3"] not in (member_of["1"], member_of["2"])
+
+
+def test_claims_about_different_relations_never_contest() -> None:
+    # close words, different propositions: the strikes on Pakistan are not what India
+    # denied about Afghanistan
+    strike = _about(claim("s", "c", "Indian missiles hit nine sites in Pakistan.", who="A",
+                          ents=("IND", "PAK")), ["sindoor"], ["ASSAULT:IND>PAK"])
+    denial = _about(claim("d", "d", "India denied its missiles hit sites in Afghanistan.",
+                          polarity="neg", target="its missiles hit sites in Afghanistan",
+                          who="India", ents=("IND", "AFG", "PAK")), ["afg"],
+                    ["ASSAULT:IND>AFG"])
+    groups, _ = align([strike, denial], INFO, bow_embed, contest_threshold=0.3)
+    assert all(g.status != "contested" for g in groups)
+    # the same pair with no events known falls back to the wording and does contest
+    groups, _ = align([_about(strike, [], []), _about(denial, [], [])], INFO, bow_embed,
+                      contest_threshold=0.3)
+    assert any(g.status == "contested" for g in groups)
+
+
+def test_a_denial_is_not_a_source_of_what_it_denies() -> None:
+    # "India denied claims that its missiles struck Afghanistan": the clause is the
+    # article's report of an allegation it denies; its article does not assert it.
+    clause = claim("c1", "d", "India's missiles had struck targets in Afghanistan")
+    clause = clause.model_copy(update={"contested_by": ["d1"]})
+    other = claim("c2", "e", "India's missiles had struck targets in Afghanistan")
+    groups, member_of = align([clause, other], INFO, bow_embed)
+    g = next(g for g in groups if g.id == member_of["c1"])
+    assert g.article_ids == ["d", "e"] and g.n_sources == 1 and g.status != "corroborated"
+
+
+def test_framing_needs_different_sources_and_no_scare_quote_records() -> None:
+    arts = [Article(id="m", outlet="MH", text="as reported by 'Russia' today"),
+            Article(id="u1", outlet=None, text="x"), Article(id="u2", outlet=None, text="y")]
+    one_outlet = [Place(article_id="m", text="PoK", span=(0, 3), name="PaK"),
+                  Place(article_id="m", text="Azad Kashmir", span=(5, 9), name="PaK")]
+    assert framing_records("s", arts, one_outlet, []) == []  # one outlet, two words: no
+    two_unknown = [Place(article_id="u1", text="PoK", span=(0, 3), name="PaK"),
+                   Place(article_id="u2", text="Azad Kashmir", span=(0, 3), name="PaK")]
+    (rec,) = framing_records("s", arts, two_unknown, [])
+    assert all(v.outlets == ["unknown outlet"] for v in rec.variants)  # never empty
+    assert not [f for f in framing_records("s", arts, [], []) if f.kind == "term"]

@@ -195,3 +195,64 @@ def test_joint_event_counts_once_for_the_pair() -> None:
     back = dyad_timeline([truce, strike], "PAK", "IND")
     assert list(back["n_events"]) == [1] and list(back["score_sum"]) == [7.5]
     assert dyad_timeline([truce], "IND", "CHN").empty  # a joint event of others
+
+
+# ------------------------------------------------------------------ one event, named many ways
+MILITANTS = EventActor(name="militants", country=None, sector="REB")
+IND_CIV = EventActor(name="tourists", country="IND", sector="CIV")
+
+
+def _loc(name: str, lat: float, lon: float) -> Location:
+    return Location(name=name, country="IND", lat=lat, lon=lon)
+
+
+def test_sides_named_differently_are_one_event() -> None:
+    # "militants killed 26 at Pahalgam" / "the Pahalgam attack" (no sides) / "a deadly
+    # attack on tourists in Indian-administered Kashmir last month" (month, the region)
+    a = ev("cpa1", actor=(MILITANTS,), recipient=(IND_CIV,), day=dt.date(2025, 4, 22),
+           place=None).model_copy(update={"location": _loc("Pahalgam", 34.01, 75.32)})
+    b = ev("mh1", actor=(), recipient=(), day=None, place=None).model_copy(
+        update={"location": _loc("Pahalgam", 34.01, 75.32)})
+    c = ev("x1", actor=(), recipient=(IND_CIV,), day=dt.date(2025, 4, 1), precision="month",
+           place=None).model_copy(update={"location": _loc("Indian-administered Kashmir",
+                                                             33.8, 75.0)})
+    for perm in itertools.permutations([a, b, c]):
+        (m,) = merge_events(list(perm), ARTICLES)
+        assert m.article_ids == ["cpa1", "mh1", "x1"] and m.date == dt.date(2025, 4, 22)
+        assert m.location is not None and m.location.name == "Pahalgam"
+
+
+def test_far_places_and_disjoint_sides_stay_apart() -> None:
+    far = ev("mh1", place=None).model_copy(update={"location": _loc("Delhi", 28.6, 77.2)})
+    near = ev("cpa1", place=None).model_copy(update={"location": _loc("Srinagar", 34.08, 74.8)})
+    assert len(merge_events([far, near], ARTICLES)) == 2
+    afg = ev("x1", recipient=(EventActor(name="Afghanistan", country="AFG"),))
+    assert len(merge_events([ev("cpa1"), afg], ARTICLES)) == 2
+
+
+def test_undated_mentions_with_nothing_in_common_stay_apart() -> None:
+    a = ev("cpa1", actor=(), recipient=(), day=None, place=None)
+    b = ev("mh1", actor=(), recipient=(), day=None, place=None)
+    assert len(merge_events([a, b], ARTICLES)) == 2
+
+
+def test_joint_events_merge_on_both_sides() -> None:
+    both = (IND, PAK)
+    a = ev("cpa1", type="AGREE", actor=both, recipient=(), day=dt.date(2025, 5, 10),
+           place=None, score=7.5)
+    b = ev("mh1", type="AGREE", actor=(PAK, IND), recipient=(), day=None, place=None,
+           score=7.5)
+    (m,) = merge_events([a, b], ARTICLES)
+    assert m.n_sources == 2 and m.date == dt.date(2025, 5, 10)
+
+
+def test_an_undated_event_is_dated_when_first_reported_and_says_so() -> None:
+    arts = {"a": ArticleMeta(outlet="A", published=dt.date(2025, 6, 5)),
+            "b": ArticleMeta(outlet="B", published=dt.date(2025, 6, 1))}
+    (m,) = merge_events([ev("a", day=None), ev("b", day=None)], arts)
+    assert (m.date, m.date_precision, m.date_reported) == (dt.date(2025, 6, 1), "day", True)
+    dated, = merge_events([ev("a")], arts)
+    assert not dated.date_reported
+    old = ev("a", day=None).model_copy(update={"historical": True})
+    (h,) = merge_events([old], arts)
+    assert h.date is None and not h.date_reported  # a past event is not dated by its report

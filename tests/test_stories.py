@@ -38,9 +38,38 @@ def _file(store: Store, name: str) -> str:
 
 
 def _story_of(store: Store, article_id: str) -> Story:
-    found = [s for s in store.json_records("stories") if article_id in s.article_ids]
+    """The article's coverage story: each article is in exactly one."""
+    found = [s for s in store.json_records("stories")
+             if article_id in s.article_ids and s.basis == "coverage"]
     assert len(found) == 1
     return found[0]
+
+
+def test_one_crisis_holds_the_demo_and_every_story_points_at_it(demo: Store) -> None:
+    stories = demo.json_records("stories")
+    crises = [s for s in stories if s.level == "crisis"]
+    ids = {a.id for a in demo.articles()}
+    # Every article is in exactly one crisis; the fictional war is one crisis.
+    assert sorted(a for c in crises for a in c.article_ids) == sorted(ids)
+    big = max(crises, key=lambda c: len(c.article_ids))
+    assert len(big.article_ids) >= len(ids) - 2 and "Merovia" in big.title
+    for s in stories:
+        if s.level == "event":
+            assert s.parent_id in {c.id for c in crises}
+
+
+def test_happenings_keep_the_attack_and_the_ceasefire_apart(demo: Store) -> None:
+    happenings = [s for s in demo.json_records("stories") if s.basis == "events"]
+    assert happenings
+    attack = _file(demo, "2025-03-11-cpa-gunmen-kill-24-tourists-lessara.txt")
+    truce = _file(demo, "2025-04-05-cpa-merovia-kaldoria-agree-ceasefire.txt")
+    for h in happenings:
+        assert h.event_ids and len(h.article_ids) >= 2
+        assert h.start is None or h.end is None or (h.end - h.start).days <= 1
+    # an article may be in several happenings, but none holds the attack's first report
+    # and the ceasefire's as its own dated events
+    assert not any({attack, truce} <= set(h.article_ids) and h.start and h.end
+                   and h.start == h.end for h in happenings)
 
 
 # (a, b): files of two unrelated happenings, never one story (FACTS.md timeline)

@@ -228,6 +228,8 @@ class Event(Record):
     recipient: list[EventActor] = Field(default_factory=list)
     date: _dt.date | None = None
     date_precision: Precision | None = None
+    # True when no article dates the event and ``date`` is when it was first reported.
+    date_reported: bool = False
     location: Location | None = None
     size: Size | None = None
     negated: bool = False
@@ -286,6 +288,10 @@ class Claim(Record):
     target_text: str | None = None  # for denials: what is denied
     evidence: list[ClaimEvidence] = Field(default_factory=list)
     group_id: str | None = None  # per-article claims: the aligned group they joined
+    # The merged events its sentence reports, and their relations ("ASSAULT:IND>PAK",
+    # negation aside): what proposition the claim is about, when the events say.
+    event_ids: list[str] = Field(default_factory=list)
+    propositions: list[str] = Field(default_factory=list)
     story_id: str | None = None
 
 
@@ -298,6 +304,13 @@ class Story(Record):
     start: _dt.date | None = None
     end: _dt.date | None = None
     outlets: list[str] = Field(default_factory=list)
+    # "crisis": everything about one conflict or crisis; "event": one happening in it
+    # (an attack, the strikes, a ceasefire), found from shared coverage ("coverage") or
+    # from the merged events several articles report ("events"). An article belongs to
+    # one crisis and to any number of happenings.
+    level: Literal["crisis", "event"] = "event"
+    basis: Literal["coverage", "events", "articles"] = "coverage"
+    parent_id: str | None = None
 
 
 class FramingVariant(Record):

@@ -7,7 +7,8 @@
     events.py      one event per real-world event across articles (n_articles, n_sources)
     embed.py       sentence embeddings of claim texts (installed MiniLM), cached in the store
     align.py       claims aligned across articles: corroborated / contested
-    stories.py     stories: articles grouped by shared actors, places and claims
+    stories.py     coverage stories: articles about one happening, by similarity and anchors
+    crises.py      crises (all articles about one conflict) and happenings from merged events
     framing.py     how outlets name the same referent; voice, tone and hedge shares
     compare.py     the comparison step (align + stories + framing) over a store
 

@@ -5,15 +5,16 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from chronicler.config import Settings
 from chronicler.corpus.align import ArticleInfo, align
+from chronicler.corpus.crises import CrisisDoc, crisis_groups, crisis_story, happenings, main_dyad
 from chronicler.corpus.embed import Embedder
 from chronicler.corpus.framing import framing_records
 from chronicler.corpus.stories import StoryDoc, build_stories
-from chronicler.records import Claim, Story
+from chronicler.records import Claim, Event, Story
 from chronicler.store import Store
 
 ALL_STORY = "all"
@@ -33,21 +34,60 @@ def _article_info(store: Store) -> dict[str, ArticleInfo]:
                               published=r[3]) for r in rows}
 
 
-def _story_docs(store: Store, info: dict[str, ArticleInfo]) -> list[StoryDoc]:
-    # Specific anchors only: named people, organisations and places. Country codes
-    # (and capitals, demonyms) are shared by nearly every article of one conflict.
+def _anchors(store: Store) -> tuple[dict[str, set[str]], dict[str, Counter[str]]]:
+    """Per article: its specific anchors (named people, organisations and places;
+    country codes, capitals and demonyms are shared by nearly every article of one
+    conflict) and how often it names each country."""
     anchors: dict[str, set[str]] = defaultdict(set)
+    countries: dict[str, Counter[str]] = defaultdict(Counter)
     for m in store.per_article("mentions"):
         if m.label not in ("GPE", "NORP"):
             anchors[m.article_id].add(m.actor_id)
-    countries = {c.casefold() for c in _country_names()}
+        if m.country:
+            countries[m.article_id][m.country] += 1
+    names = {c.casefold() for c in _country_names()}
     for p in store.per_article("places"):
-        if p.name.casefold() not in countries:
+        if p.name.casefold() not in names:
             anchors[p.article_id].add("place:" + p.name)
+    return anchors, countries
+
+
+def _story_docs(store: Store, info: dict[str, ArticleInfo],
+                anchors: dict[str, set[str]]) -> list[StoryDoc]:
     return [StoryDoc(id=a.id, title=a.title or "", lead=a.text[:600], published=a.published,
                      outlet=a.outlet, anchors=frozenset(anchors[a.id]),
                      dup_key=info[a.id].dup_key if a.id in info else a.id)
             for a in store.articles()]
+
+
+def _levels(store: Store, info: dict[str, ArticleInfo], anchors: dict[str, set[str]],
+            countries: dict[str, Counter[str]], coverage: list[Story]) -> list[Story]:
+    """Crises over the articles, happenings from the merged events, and each story of
+    the event level tied to the crisis that holds most of its articles."""
+    from chronicler.nlp.claims.stage import _country_names as code_names
+
+    names = code_names()
+    events: list[Event] = store.json_records("events")
+    ops: dict[str, set[str]] = defaultdict(set)
+    for e in events:
+        if e.operation and not e.negated:
+            for aid in e.article_ids:
+                ops[aid].add(e.operation)
+    docs = [CrisisDoc(id=a.id, title=a.title or "", published=a.published, outlet=a.outlet,
+                      dyad=main_dyad(countries[a.id]), operations=frozenset(ops[a.id]),
+                      anchors=frozenset(anchors[a.id]),
+                      dup_key=info[a.id].dup_key if a.id in info else a.id)
+            for a in store.articles()]
+    crises = [crisis_story(g, names) for g in crisis_groups(docs)]
+    crisis_of = {aid: c.id for c in crises for aid in c.article_ids}
+    seen = {tuple(s.article_ids) for s in coverage}
+    extra = [h for h in happenings(events, names) if tuple(h.article_ids) not in seen]
+    out = []
+    for s in [*coverage, *extra]:
+        votes = Counter(crisis_of[a] for a in s.article_ids if a in crisis_of)
+        parent = min(votes, key=lambda c: (-votes[c], c)) if votes else None
+        out.append(s.model_copy(update={"parent_id": parent}))
+    return crises + out
 
 
 def _country_names() -> set[str]:
@@ -70,17 +110,53 @@ def _events_by_article(store: Store) -> dict[str, set[str]]:
     return out
 
 
+def relation(e: Event) -> str:
+    """What an event says happened between whom, negation aside: "ASSAULT:IND>PAK"."""
+    def side(xs: list[Any]) -> str:
+        return ",".join(sorted({x.country for x in xs if x.country}))
+    return f"{e.type}:{side(e.actor)}>{side(e.recipient)}"
+
+
+def _tie_to_events(claims: list[Claim], events: list[Event]) -> None:
+    """Each claim gets the merged events its sentence reports, and their relations."""
+    at: dict[str, list[tuple[int, int, Event]]] = defaultdict(list)
+    for e in events:
+        for ev in e.evidence:
+            at[ev.article_id].append((ev.span[0], ev.span[1], e))
+    for c in claims:
+        hits: dict[str, Event] = {}
+        for ce in c.evidence:
+            for s, t, e in at.get(ce.article_id, ()):
+                if s < ce.span[1] and ce.span[0] < t:
+                    hits[e.id] = e
+        c.event_ids = sorted(hits)
+        # Only relations with both sides known say what a claim is about.
+        c.propositions = sorted({r for e in hits.values()
+                                 if ":" in (r := relation(e)) and not r.split(":")[1]
+                                 .startswith(">") and not r.endswith(">")})
+
+
+def _claims_in(claim_at: dict[tuple[str, int, int], set[str]], article_id: str,
+               span: tuple[int, int]) -> set[str]:
+    """Claim groups with evidence inside this sentence of this article."""
+    s, e = span
+    return {c for (aid, cs, ce), ids in claim_at.items()
+            if aid == article_id and cs < e and s < ce for c in ids}
+
+
 def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any]:
     """Recompute stories, aligned claims and framing; returns counts."""
     settings = settings or Settings.from_env()
     embed = Embedder(settings.embedding_model, store=store)
     info = _article_info(store)
-    stories = build_stories(_story_docs(store, info), embed)
+    anchors, countries = _anchors(store)
+    stories = build_stories(_story_docs(store, info, anchors), embed)
     story_of = {aid: s.id for s in stories for aid in s.article_ids}
     info = {k: ArticleInfo(v.outlet, v.dup_key, v.published, story_of.get(k))
             for k, v in info.items()}
 
     per_article: list[Claim] = store.json_records("article_claims")
+    _tie_to_events(per_article, store.json_records("events"))
     groups, member_of = align(per_article, info, embed)
     for g in groups:
         g.story_id = story_of.get(g.article_ids[0]) if g.article_ids else None
@@ -98,6 +174,27 @@ def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any
         final_stories.append(s.model_copy(update={
             "claim_ids": sorted(claims_by_story.get(s.id, [])),
             "event_ids": sorted({e for a in s.article_ids for e in events_of.get(a, ())})}))
+    final_stories = _levels(store, info, anchors, countries, final_stories)
+    claims_of_article: dict[str, set[str]] = defaultdict(set)
+    claim_at: dict[tuple[str, int, int], set[str]] = defaultdict(set)
+    for g in groups:
+        for aid in g.article_ids:
+            claims_of_article[aid].add(g.id)
+        for ev in g.evidence:
+            claim_at[(ev.article_id, *ev.span)].add(g.id)
+    evidence_of = {e.id: e.evidence for e in store.json_records("events")}
+    for i, s in enumerate(final_stories):
+        upd: dict[str, Any] = {}
+        if s.level == "crisis":
+            upd["claim_ids"] = sorted({c for a in s.article_ids
+                                       for c in claims_of_article.get(a, ())})
+            upd["event_ids"] = sorted({e for a in s.article_ids for e in events_of.get(a, ())})
+        elif s.basis == "events":
+            # A happening's claims: those made in its events' evidence sentences.
+            upd["claim_ids"] = sorted({c for e in s.event_ids for ev in evidence_of.get(e, ())
+                                       for c in _claims_in(claim_at, ev.article_id, ev.span)})
+        if upd:
+            final_stories[i] = s.model_copy(update=upd)
 
     # Framing is a comparison across outlets: over one story it is too thin on a small
     # corpus, so one corpus-wide record set ("all") plus one per multi-outlet story.
@@ -106,7 +203,7 @@ def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any
     quotes = store.per_article("quotes")
     framing = framing_records(ALL_STORY, articles, places, quotes)
     for s in final_stories:
-        if len(s.outlets) < 2:
+        if len(s.outlets) < 2 or s.basis != "coverage":
             continue
         ids = set(s.article_ids)
         framing += framing_records(s.id, [a for a in articles if a.id in ids],

@@ -2,23 +2,30 @@
 
 Pure functions over ``Event`` records and article metadata; no spaCy, no storage.
 
-Two events are **one** when they have the same PLOVER type, the same set of actor
-countries, the same set of recipient countries, the same ``negated`` flag, compatible
-dates and compatible places:
+Two mentions are **one** event when they have the same PLOVER type and ``negated`` flag
+and everything they both state agrees (articles name the sides of one event
+differently: "militants", "Pakistan-backed groups", nobody at all):
 
+* sides: the actor countries of one overlap the other's, or one names none; the same
+  for recipient countries;
 * dates: equal; or one is missing; or both are day-precision and at most one day apart;
   or one has month precision and both fall in that month (year precision: same year);
-* places: the same name, or one is missing;
-* named operations: the same, or one is missing (an extra condition: an undated
-  "Operation Steel Wall hit 12 targets" never joins the Iron Lantern strikes).
+* places: the same name, or one is missing, or both have coordinates at most
+  ``NEAR_KM`` apart ("Pahalgam" and "Indian-administered Kashmir" are one attack);
+* named operations: the same, or one is missing (an undated "Operation Steel Wall hit
+  12 targets" never joins the Iron Lantern strikes).
 
-Candidates are blocked by ``(type, actor countries, recipient countries, negated)`` so the
-merge is linear in the number of events per block, not quadratic in all events. Inside a
-block, events are visited in a canonical order (dated before undated, then by date,
-place, article and position) and each joins the first compatible cluster, so the result
-does not depend on the input order. A cluster's date is its first (most precise) dated
-member's, and its place its first placed member's; an undated event joins the cluster
-of its operation, else the one at its place, else the largest one.
+And they must share an **anchor**: the same operation, a compatible place both state, a
+date both state, or an actor and a recipient country in common. Two undated mentions of
+"an attack" with nothing else in common stay apart.
+
+Candidates come from an index of the clusters by anchor (operation, place, month,
+country pair), so an event is compared with the clusters it could join, not with every
+event of its type. Events are visited in a canonical order (dated before undated, then
+by date, place, article and position) and each joins the first compatible cluster (an
+undated event: the one of its operation, else at its place, else the largest), so the
+result does not depend on the input order. A cluster's date is its most precise dated
+member's, its place its first placed member's, its sides the union of its members'.
 
 The merged event:
 
@@ -31,7 +38,9 @@ The merged event:
   count once, as the group's outlet (the canonical article's, else the first member's);
   the resulting units count once per outlet; an article whose outlet is unknown is a
   source of its own;
-* date: the most precise member date (then the most common, then the earliest); place,
+* date: the most precise member date (then the most common, then the earliest); an event
+  no member dates gets the earliest publication date of its articles with
+  ``date_reported`` set (so it reaches timelines, marked), unless it is historical; place,
   cameo, trigger, pattern and score: the representative's (the first member in canonical
   order that has the chosen date); modes and contexts: the union; size: the largest
   dead and injured figures any member reports; ``reported_by``: kept only when every
@@ -41,13 +50,13 @@ The merged event:
 
 from __future__ import annotations
 
-import functools
-from collections import Counter
+import math
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-from chronicler.records import Event, EventActor, Evidence, Size, content_id
+from chronicler.records import Event, EventActor, Evidence, Location, Size, content_id
 
 _RANK = {"day": 3, "month": 2, "year": 1, None: 0}
 
@@ -58,14 +67,18 @@ class ArticleMeta:
 
     outlet: str | None = None
     dup_group: str | None = None  # the duplicate group (canonical article id), or None
+    published: date | None = None  # for an event no article dates: when it was reported
 
 
 def _countries(actors: Iterable[EventActor]) -> tuple[str, ...]:
     return tuple(sorted({a.country for a in actors if a.country}))
 
 
-def block_key(e: Event) -> tuple[str, tuple[str, ...], tuple[str, ...], bool]:
-    return e.type, _countries(e.actor), _countries(e.recipient), e.negated
+NEAR_KM = 75.0
+
+
+def block_key(e: Event) -> tuple[str, bool]:
+    return e.type, e.negated
 
 
 def _place(e: Event) -> str | None:
@@ -89,6 +102,27 @@ def places_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.casefold() == b.casefold()
 
 
+def _km(a: Location, b: Location) -> float | None:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+    h = math.sin((la2 - la1) / 2) ** 2 + \
+        math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def locations_compatible(a: Location | None, b: Location | None) -> bool:
+    """One missing, the same name, or close enough to be one place named two ways."""
+    if a is None or b is None or a.name.casefold() == b.name.casefold():
+        return True
+    km = _km(a, b)
+    return km is not None and km <= NEAR_KM
+
+
+def sides_compatible(a: set[str], b: set[str]) -> bool:
+    return not a or not b or bool(a & b)
+
+
 def _order(e: Event) -> tuple[object, ...]:
     ev = e.evidence[0] if e.evidence else None
     return (e.date is None, e.date or date.min, -_RANK.get(e.date_precision, 0),
@@ -101,22 +135,57 @@ class _Cluster:
     members: list[Event] = field(default_factory=list)
     date: date | None = None
     precision: str | None = None
-    place: str | None = None
+    location: Location | None = None
     operation: str | None = None
+    actors: set[str] = field(default_factory=set)
+    recipients: set[str] = field(default_factory=set)
+
+    @property
+    def place(self) -> str | None:
+        return self.location.name if self.location is not None else None
 
     def accepts(self, e: Event) -> bool:
-        return dates_compatible(self.date, self.precision, e.date, e.date_precision) and \
-            places_compatible(self.place, _place(e)) and \
-            places_compatible(self.operation, e.operation)  # same test: equal or one missing
+        acts, recs = set(_countries(e.actor)), set(_countries(e.recipient))
+        if not (dates_compatible(self.date, self.precision, e.date, e.date_precision)
+                and locations_compatible(self.location, e.location)
+                and places_compatible(self.operation, e.operation)  # equal or one missing
+                and sides_compatible(self.actors, acts)
+                and sides_compatible(self.recipients, recs)):
+            return False
+        return bool((e.operation and e.operation == self.operation)
+                    or (e.location is not None and self.location is not None)
+                    or (e.date is not None and self.date is not None)
+                    or (self.actors & acts and self.recipients & recs)
+                    or (not recs and not self.recipients and len(self.actors & acts) >= 2))
 
     def add(self, e: Event) -> None:
         self.members.append(e)
         if e.date is not None and _RANK.get(e.date_precision, 3) > _RANK.get(self.precision, 0):
             self.date, self.precision = e.date, e.date_precision or "day"
-        if self.place is None:
-            self.place = _place(e)
+        if self.location is None:
+            self.location = e.location
         if self.operation is None:
             self.operation = e.operation
+        self.actors |= set(_countries(e.actor))
+        self.recipients |= set(_countries(e.recipient))
+
+    def keys(self) -> set[tuple[object, ...]]:
+        """The anchors an event must share with this cluster to join it (_keys_of)."""
+        out: set[tuple[object, ...]] = set()
+        if self.operation:
+            out.add(("op", self.operation))
+        if self.location is not None:
+            out.add(("place", self.location.name.casefold()))
+            if self.location.lat is not None and self.location.lon is not None:
+                out.add(("cell", *_cell(self.location)))
+        if self.date is not None:
+            out |= {("month", self.date.year, self.date.month), ("year", self.date.year)}
+            if self.precision == "year":
+                out.add(("yearprec", self.date.year))
+        out |= {("pair", a, r) for a in self.actors for r in self.recipients}
+        if not self.recipients:  # a joint event: "India and Pakistan agreed"
+            out |= {("joint", a, b) for a in self.actors for b in self.actors if a < b}
+        return out
 
 
 def _preference(c: _Cluster, e: Event) -> tuple[bool, bool, int]:
@@ -126,20 +195,59 @@ def _preference(c: _Cluster, e: Event) -> tuple[bool, bool, int]:
     return not same_op, not same_place, -len(c.members)
 
 
+def _cell(loc: Location) -> tuple[int, int]:
+    # ~1-degree cells: two places NEAR_KM apart are in the same or a neighbouring cell.
+    return int(math.floor(loc.lat or 0.0)), int(math.floor(loc.lon or 0.0))
+
+
+def _keys_of(e: Event) -> set[tuple[object, ...]]:
+    """Index keys under which every cluster that could accept ``e`` is found: a cluster
+    must share an anchor (_Cluster.accepts), and each anchor is a key on both sides;
+    two dates are compatible only in the same or a neighbouring month (day or month
+    precision) or in the same year (year precision)."""
+    out: set[tuple[object, ...]] = set()
+    if e.operation:
+        out.add(("op", e.operation))
+    if e.location is not None:
+        out.add(("place", e.location.name.casefold()))
+        if e.location.lat is not None and e.location.lon is not None:
+            la, lo = _cell(e.location)
+            out |= {("cell", la + i, lo + j) for i in (-1, 0, 1) for j in (-1, 0, 1)}
+    if e.date is not None:
+        if e.date_precision == "year":
+            out.add(("year", e.date.year))
+        else:
+            for d in (e.date.replace(day=1) - timedelta(days=1), e.date,
+                      e.date.replace(day=28) + timedelta(days=4)):
+                out.add(("month", d.year, d.month))  # "May 31" meets "June 1"
+            out.add(("yearprec", e.date.year))
+    acts, recs = _countries(e.actor), _countries(e.recipient)
+    out |= {("pair", a, r) for a in acts for r in recs}
+    if not recs:
+        out |= {("joint", a, b) for a in acts for b in acts if a < b}
+    return out
+
+
 def _clusters(events: Sequence[Event]) -> list[_Cluster]:
     out: list[_Cluster] = []
+    index: dict[tuple[object, ...], set[int]] = defaultdict(set)
     for e in sorted(events, key=_order):
-        fits = [c for c in out if c.accepts(e)]
+        cand: set[int] = set()
+        for k in _keys_of(e):
+            cand |= index.get(k, set())
+        fits = [i for i in sorted(cand) if out[i].accepts(e)]
         if not fits:
-            c = _Cluster()
-            c.add(e)
-            out.append(c)
-            continue
-        if e.date is None:
+            out.append(_Cluster())
+            target = len(out) - 1
+        elif e.date is None:
             # an undated mention: the cluster of its operation, else at its place, else
             # the largest
-            fits.sort(key=functools.partial(_preference, e=e))
-        fits[0].add(e)
+            target = min(fits, key=lambda i: (_preference(out[i], e), i))
+        else:
+            target = fits[0]
+        out[target].add(e)
+        for k in out[target].keys():
+            index[k].add(target)
     return out
 
 
@@ -168,8 +276,9 @@ def _merge_cluster(c: _Cluster, articles: Mapping[str, ArticleMeta]) -> Event:
     place = next((m.location for m in members if m.location is not None), None)
     if rep.location is not None:
         place = rep.location
-    actors = max((m.actor for m in members), key=len)
-    recipients = max((m.recipient for m in members), key=len)
+    # The sides the representative mention names (the dated one), else the fullest.
+    actors = rep.actor or max((m.actor for m in members), key=len)
+    recipients = rep.recipient or max((m.recipient for m in members), key=len)
     modes: list[str] = []
     contexts: set[str] = set()
     for m in members:
@@ -188,17 +297,29 @@ def _merge_cluster(c: _Cluster, articles: Mapping[str, ArticleMeta]) -> Event:
     article_ids = sorted({a for m in members for a in m.article_ids})
     parts = [rep.type, ",".join(_countries(actors)), ",".join(_countries(recipients)),
              the_date.isoformat() if the_date else "", place.name if place else ""]
+    operation = next((m.operation for m in members if m.operation), None)
+    if operation:
+        parts.append(operation)
     if rep.negated:
         parts.append("negated")
+    precision = rep.date_precision if the_date else None
+    reported = False
+    historical = all(m.historical for m in members)
+    if the_date is None and not historical:
+        # No article dates it: it was reported on the first publication date, and says so.
+        pubs = [articles[a].published for a in article_ids
+                if a in articles and articles[a].published is not None]
+        if pubs:
+            the_date, precision, reported = min(pubs), "day", True  # type: ignore[type-var]
     return Event(
         id=content_id("event", *parts), type=rep.type, mode=modes, cameo=rep.cameo,
         actor=list(actors), recipient=list(recipients), date=the_date,
-        date_precision=rep.date_precision if the_date else None, location=place, size=size,
+        date_precision=precision, date_reported=reported, location=place, size=size,
         negated=rep.negated, score=rep.score, evidence=evidence,
         n_articles=len(article_ids), n_sources=count_sources(article_ids, articles),
         contexts=sorted(contexts), future=all(m.future for m in members),
         hypothetical=all(m.hypothetical for m in members),
-        historical=all(m.historical for m in members), reported_by=reported_by,
+        historical=historical, reported_by=reported_by,
         operation=next((m.operation for m in members if m.operation), None),
         trigger=rep.trigger, pattern=rep.pattern, article_ids=article_ids,
     )
@@ -210,7 +331,7 @@ def merge_events(events: Iterable[Event], articles: Mapping[str, ArticleMeta]
 
     The output is sorted by (date, type, id) and is the same for any order of the input.
     """
-    blocks: dict[tuple[str, tuple[str, ...], tuple[str, ...], bool], list[Event]] = {}
+    blocks: dict[tuple[str, bool], list[Event]] = {}
     for e in events:
         blocks.setdefault(block_key(e), []).append(e)
     out: list[Event] = []

@@ -38,6 +38,9 @@ def label_families() -> list[tuple[str, tuple[str, ...], re.Pattern[str]]]:
     return out
 
 
+UNKNOWN_OUTLET = "unknown outlet"
+
+
 def _variants(hits: Iterable[tuple[str, str, str | None, bool]]) -> list[FramingVariant]:
     """hits: (term, article_id, outlet, scare_quoted). Terms differing only in case
     (a dateline "VARSK") are one variant, written the way most articles write it."""
@@ -49,7 +52,9 @@ def _variants(hits: Iterable[tuple[str, str, str | None, bool]]) -> list[Framing
         term = Counter(r[0] for r in rows).most_common(1)[0][0]
         out.append(FramingVariant(
             term=term, article_ids=sorted({r[1] for r in rows}),
-            outlets=sorted({r[2] for r in rows if r[2]}), count=len(rows),
+            # An article with no known outlet still speaks: say so rather than leave the
+            # list empty.
+            outlets=sorted({r[2] or UNKNOWN_OUTLET for r in rows}), count=len(rows),
             scare_quoted=any(r[3] for r in rows)))
     return sorted(out, key=lambda v: (-v.count, v.term))
 
@@ -88,22 +93,34 @@ def framing_records(story_id: str, articles: Sequence[Article], places: Sequence
         for _s, _e, term in scare_quoted_terms(a.text, q_by_art[a.id]):
             scare[term.lower()].append((term, a.id, a.outlet, True))
     for ref, hits in sorted(by_ref.items()):
-        vs = _variants(hits)
-        if len(vs) >= 2:
-            out.append(Framing(story_id=story_id, referent=ref, variants=vs, kind="place"))
+        if _real_variants(hits):
+            out.append(Framing(story_id=story_id, referent=ref, variants=_variants(hits),
+                               kind="place"))
     for ref, _terms, pat in label_families():
         hits = []
         for a in articles:
             for m in pat.finditer(a.text):
                 quoted = m.group(0).lower() in scare
                 hits.append((m.group(0).lower(), a.id, a.outlet, quoted))
-        vs = _variants(hits)
-        if len(vs) >= 2:
-            out.append(Framing(story_id=story_id, referent=ref, variants=vs, kind="label"))
-    for key, hits in sorted(scare.items()):
-        out.append(Framing(story_id=story_id, referent=f"“{key}” (scare quotes)",
-                           variants=_variants(hits), kind="term"))
+        if _real_variants(hits):
+            out.append(Framing(story_id=story_id, referent=ref, variants=_variants(hits),
+                               kind="label"))
+    # A scare-quoted term is the outlet's distance from a word, shown on the label
+    # variants above (``scare_quoted``); alone it names no referent, so it is not a
+    # framing record of its own.
     return out
+
+
+def _real_variants(hits: Iterable[tuple[str, str, str | None, bool]]) -> bool:
+    """Framing needs one referent named differently by different sources: at least two
+    terms (case aside), whose users are not one and the same set of sources (a source
+    is an outlet, or an article whose outlet is unknown)."""
+    by_term: dict[str, set[str]] = defaultdict(set)
+    for term, article_id, outlet, _quoted in hits:
+        by_term[term.lower()].add(outlet or f"article:{article_id}")
+    sources = list(by_term.values())
+    return len(sources) >= 2 and len(set().union(*sources)) >= 2 and \
+        not all(s == sources[0] for s in sources)
 
 
 # ------------------------------------------------------------------ shares

@@ -80,12 +80,14 @@ def merge_stored_events(store: Store) -> int:
     from chronicler.corpus.events import ArticleMeta, merge_events
     from chronicler.corpus.sources import outlet_keys
 
-    rows = store.conn.execute("SELECT id, outlet, dup_group FROM articles").fetchall()
+    rows = store.conn.execute(
+        "SELECT id, outlet, dup_group, published FROM articles").fetchall()
     # Outlet keys, resolved over the whole store ("CPA" = "Continental Press Agency"):
     # ArticleMeta.outlet is read only to count sources.
-    keys = outlet_keys(outlet for _, outlet, _ in rows)
-    meta = {aid: ArticleMeta(outlet=keys.get(outlet) if outlet else None, dup_group=grp)
-            for aid, outlet, grp in rows}
+    keys = outlet_keys(outlet for _, outlet, _, _ in rows)
+    meta = {aid: ArticleMeta(outlet=keys.get(outlet) if outlet else None, dup_group=grp,
+                             published=pub)
+            for aid, outlet, grp, pub in rows}
     merged = merge_events(store.json_records("article_events"), meta)
     with store.transaction():
         store.replace_all("events", merged)

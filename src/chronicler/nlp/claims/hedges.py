@@ -146,12 +146,15 @@ def denial_trigger(sent: Span, c: Cues | None = None) -> Token | None:
                 return t
     low = sent.text.lower()
     if _predicate_match(low, c):
-        m = c.predicates.search(c.predicate_exceptions.sub(lambda x: " " * len(x.group()), low))
-        if m is not None:
+        masked = c.predicate_exceptions.sub(lambda x: " " * len(x.group()), low)
+        for m in c.predicates.finditer(masked):
             at = sent.start_char + m.start()
-            for t in sent:
-                if t.idx >= at:
-                    return t
+            tok = next((t for t in sent if t.idx >= at), None)
+            # A predicate word used as a verb calls nothing false: "the onus lies with
+            # New Delhi" is not "lies", "it fakes nothing" is not "fake".
+            if tok is None or (tok.pos_ in ("VERB", "AUX") and " " not in m.group().strip()):
+                continue
+            return tok
     return None
 
 

@@ -1,0 +1,169 @@
+"""Crises and happenings: the two levels above single articles.
+
+A **crisis** groups every article about one conflict or crisis (the seeds: the India-
+Pakistan crisis of 2025, from the Pahalgam attack to the diplomacy after the ceasefire).
+Two articles are in one crisis when
+
+* they are copies of one wire story; or
+* they name the same military operation ("Operation Sindoor"); or
+* they have the same main dyad (the two countries their actors name most) and either
+  share ``MIN_SHARED`` specific anchors (people, organisations, places) or were
+  published at most ``CRISIS_DAYS`` apart.
+
+Crises are the connected components of that relation. Precision comes first: a dyad
+alone links only articles close in time, so two crises between the same countries years
+apart stay apart unless their articles share named people, places or operations.
+
+A **happening** (``Story.level == "event"``, ``basis == "events"``) is a real-world event
+that several independent sources report, with the events around it: merged events that
+are asserted (not denied, hypothetical or future), dated by the text or named as an
+operation, and reported by at least ``MIN_SOURCES`` sources, joined when they share an
+operation or fall on the same day (at most a day apart) between overlapping countries
+on the same side of the conflict-cooperation scale (strikes and a truce on one day are
+two happenings).
+An article belongs to every happening it reports, so an analysis piece that recalls the
+attack, the strikes and the ceasefire is in all three.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from chronicler.corpus.unionfind import UnionFind
+from chronicler.records import Event, Story, content_id
+
+CRISIS_DAYS = 45  # two same-dyad articles this close in time are one crisis
+MIN_SHARED = 2  # specific anchors that link two same-dyad articles at any distance
+MIN_SOURCES = 2  # a happening is reported by at least this many independent sources
+# An anchor named by more articles than this (a head of state, a capital) tells nothing
+# about which crisis an article is in, and would make the anchor count quadratic.
+MAX_ANCHOR_ARTICLES = 200
+
+
+@dataclass(frozen=True)
+class CrisisDoc:
+    id: str
+    title: str
+    published: dt.date | None
+    outlet: str | None
+    dyad: frozenset[str]  # the two countries most named (fewer when there are fewer)
+    operations: frozenset[str]
+    anchors: frozenset[str]  # specific people, organisations and places
+    dup_key: str
+
+
+def main_dyad(countries: Counter[str]) -> frozenset[str]:
+    """The two countries named most (ties: alphabetical)."""
+    top = sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
+    return frozenset(c for c, _ in top)
+
+
+def crisis_groups(docs: Sequence[CrisisDoc]) -> list[list[CrisisDoc]]:
+    """Connected components of the crisis relation (module docstring), in O(n log n)
+    plus the anchor index: a wire group or an operation joins all its articles at once;
+    inside a dyad, dated articles are joined to their neighbour in date order when at
+    most CRISIS_DAYS apart (the relation's components, without comparing all pairs);
+    anchors are counted through an index of the dyad's articles per anchor."""
+    uf: UnionFind[int] = UnionFind(range(len(docs)))
+    groups: dict[tuple[object, ...], list[int]] = {}
+    for i, d in enumerate(docs):
+        groups.setdefault(("dup", d.dup_key), []).append(i)
+        for o in d.operations:
+            groups.setdefault(("op", o), []).append(i)
+    for members in groups.values():
+        for j in members[1:]:
+            uf.union(members[0], j)
+    by_dyad: dict[frozenset[str], list[int]] = {}
+    for i, d in enumerate(docs):
+        if len(d.dyad) == 2:
+            by_dyad.setdefault(d.dyad, []).append(i)
+    for members in by_dyad.values():
+        dated = sorted((i for i in members if docs[i].published),
+                       key=lambda i: (docs[i].published, docs[i].id))
+        for a, b in zip(dated, dated[1:], strict=False):
+            if (docs[b].published - docs[a].published).days <= CRISIS_DAYS:  # type: ignore[operator]
+                uf.union(a, b)
+        per_anchor: dict[str, list[int]] = {}
+        for i in members:
+            for an in docs[i].anchors:
+                per_anchor.setdefault(an, []).append(i)
+        for i in members:
+            shared: Counter[int] = Counter()
+            for an in docs[i].anchors:
+                if len(per_anchor[an]) <= MAX_ANCHOR_ARTICLES:
+                    shared.update(j for j in per_anchor[an] if j != i)
+            for j, n in shared.items():
+                if n >= MIN_SHARED:
+                    uf.union(i, j)
+    return [[docs[i] for i in idx] for idx in uf.groups().values()]
+
+
+def crisis_story(members: Sequence[CrisisDoc], names: Mapping[str, str]) -> Story:
+    dyad: Counter[str] = Counter()
+    ops: Counter[str] = Counter()
+    for d in members:
+        dyad.update(d.dyad)
+        ops.update(d.operations)
+    top = sorted(main_dyad(dyad), key=lambda c: (-dyad[c], c))
+    label = "–".join(names.get(c, c) for c in top) or "Unplaced coverage"
+    if ops:
+        label += f": {ops.most_common(1)[0][0]}"
+    dates = sorted(d.published for d in members if d.published)
+    ids = sorted(d.id for d in members)
+    return Story(id=content_id("crisis", *ids), title=label, article_ids=ids,
+                 start=dates[0] if dates else None, end=dates[-1] if dates else None,
+                 outlets=sorted({d.outlet for d in members if d.outlet}),
+                 level="crisis", basis="articles")
+
+
+def _asserted(e: Event) -> bool:
+    return not (e.negated or e.hypothetical or e.future)
+
+
+def _countries(e: Event) -> set[str]:
+    return {a.country for a in (*e.actor, *e.recipient) if a.country}
+
+
+def happenings(events: Sequence[Event], names: Mapping[str, str]) -> list[Story]:
+    """Happenings from merged events (module docstring)."""
+    key = [e for e in events if _asserted(e) and e.n_sources >= MIN_SOURCES
+           and ((e.date is not None and not e.date_reported) or e.operation)]
+    uf: UnionFind[int] = UnionFind(range(len(key)))
+    by_op: dict[str, int] = {}
+    for i, e in enumerate(key):
+        if e.operation:
+            if e.operation in by_op:
+                uf.union(by_op[e.operation], i)
+            by_op.setdefault(e.operation, i)
+    dated = sorted((i for i, e in enumerate(key) if e.date and not e.date_reported),
+                   key=lambda i: (key[i].date, key[i].id))
+    for x, i in enumerate(dated):
+        for j in dated[x + 1:]:
+            a, b = key[i], key[j]
+            if (b.date - a.date).days > 1:  # type: ignore[operator]
+                break
+            if (a.date_precision == b.date_precision == "day"
+                    and (a.score < 0) == (b.score < 0)  # fighting and a truce stay apart
+                    and _countries(a) & _countries(b)):
+                uf.union(i, j)
+    out = []
+    for idx in uf.groups().values():
+        evs = sorted((key[i] for i in idx), key=lambda e: (-e.n_sources, e.id))
+        head = evs[0]
+        arts = sorted({a for e in evs for a in e.article_ids})
+        sides = " → ".join(", ".join(names.get(x.country or "", x.country or x.name)
+                                     for x in side)
+                           for side in (head.actor, head.recipient) if side)
+        when = head.date.isoformat() if head.date else ""
+        title = " ".join(p for p in (head.operation or head.type.title(), sides and
+                                     f"({sides})", when) if p)
+        dates = sorted(e.date for e in evs if e.date and not e.date_reported)
+        out.append(Story(
+            id=content_id("happening", *sorted(e.id for e in evs)), title=title,
+            article_ids=arts, event_ids=sorted(e.id for e in evs),
+            start=dates[0] if dates else None, end=dates[-1] if dates else None,
+            level="event", basis="events"))
+    return sorted(out, key=lambda s: (s.start or dt.date.max, s.id))

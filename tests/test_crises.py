@@ -1,0 +1,87 @@
+"""Crises and happenings (chronicler.corpus.crises): precision first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from chronicler.corpus.crises import (
+    CRISIS_DAYS,
+    CrisisDoc,
+    crisis_groups,
+    crisis_story,
+    happenings,
+    main_dyad,
+)
+from chronicler.records import Event, EventActor
+
+D = dt.date(2025, 5, 7)
+
+
+def doc(i: str, dyad: tuple[str, ...] = ("IND", "PAK"), day: int | None = 0,
+        ops: tuple[str, ...] = (), anchors: tuple[str, ...] = (), dup: str = "") -> CrisisDoc:
+    return CrisisDoc(id=i, title=i, published=None if day is None else D + dt.timedelta(day),
+                     outlet=None, dyad=frozenset(dyad), operations=frozenset(ops),
+                     anchors=frozenset(anchors), dup_key=dup or i)
+
+
+def groups(docs: list[CrisisDoc]) -> list[set[str]]:
+    return sorted(({d.id for d in g} for g in crisis_groups(docs)), key=sorted)
+
+
+def test_main_dyad_is_the_two_most_named() -> None:
+    assert main_dyad(Counter({"IND": 9, "PAK": 7, "USA": 2})) == {"IND", "PAK"}
+    assert main_dyad(Counter({"IND": 3})) == {"IND"}
+
+
+def test_same_dyad_close_in_time_is_one_crisis_far_apart_is_two() -> None:
+    docs = [doc("a", day=0), doc("b", day=20), doc("c", day=20 + CRISIS_DAYS + 300)]
+    assert groups(docs) == [{"a", "b"}, {"c"}]
+
+
+def test_a_chain_of_close_articles_is_one_crisis() -> None:
+    step = CRISIS_DAYS - 5
+    assert groups([doc(str(i), day=i * step) for i in range(4)]) == [{"0", "1", "2", "3"}]
+
+
+def test_other_dyads_never_merge_on_time_alone() -> None:
+    docs = [doc("a"), doc("b", dyad=("ARM", "AZE")), doc("c", dyad=("IND",))]
+    assert groups(docs) == [{"a"}, {"b"}, {"c"}]
+
+
+def test_operation_wire_copy_and_anchors_link_across_time_and_dyad() -> None:
+    docs = [doc("a", ops=("Operation Sindoor",)),
+            doc("b", dyad=("PAK", "RUS"), day=None, ops=("Operation Sindoor",)),
+            doc("c", day=400, dup="a"),
+            doc("d", day=None, anchors=("p:Dar", "place:Pahalgam")),
+            doc("e", day=900, anchors=("p:Dar", "place:Pahalgam")),
+            doc("f", day=None, anchors=("p:Dar",))]
+    assert groups(docs) == [{"a", "b", "c"}, {"d", "e"}, {"f"}]
+
+
+def test_crisis_story_title_and_dates() -> None:
+    g = [doc("a", ops=("Operation Sindoor",)), doc("b", day=3)]
+    s = crisis_story(g, {"IND": "India", "PAK": "Pakistan"})
+    assert s.level == "crisis" and s.title == "India–Pakistan: Operation Sindoor"
+    assert (s.start, s.end) == (D, D + dt.timedelta(3)) and s.article_ids == ["a", "b"]
+
+
+def ev(i: str, type_: str, actor: str, recipient: str, day: int | None, n: int = 2,
+       op: str | None = None, score: float = -9.0, **kw: object) -> Event:
+    return Event(id=i, type=type_, actor=[EventActor(name=actor, country=actor)],
+                 recipient=[EventActor(name=recipient, country=recipient)] if recipient else [],
+                 date=None if day is None else D + dt.timedelta(day),
+                 date_precision=None if day is None else "day", n_sources=n, operation=op,
+                 score=score, article_ids=[f"{i}1", f"{i}2"], **kw)  # type: ignore[arg-type]
+
+
+def test_happenings_join_by_operation_and_day_and_keep_a_truce_apart() -> None:
+    events = [ev("s", "ASSAULT", "IND", "PAK", 0, op="Operation Sindoor"),
+              ev("s2", "ASSAULT", "IND", "PAK", None, op="Operation Sindoor"),
+              ev("r", "ASSAULT", "PAK", "IND", 3), ev("r2", "COERCE", "PAK", "IND", 3),
+              ev("t", "AGREE", "IND", "PAK", 3, score=7.5),
+              ev("one", "ASSAULT", "IND", "PAK", 9, n=1),  # one source: no happening
+              ev("no", "ASSAULT", "IND", "PAK", 12, negated=True),  # denied: none
+              ev("undated", "CONSULT", "PAK", "RUS", None)]  # no date, no operation
+    got = {tuple(h.event_ids) for h in happenings(events, {})}
+    assert got == {("s", "s2"), ("r", "r2"), ("t",)}
