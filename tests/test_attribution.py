@@ -174,10 +174,14 @@ def test_bad_input_is_bounded(nlp: Language, text: str) -> None:
     ("Obama voiced concern about the new trade rules.", "the new trade rules"),
 ])
 def test_noun_headed_report(nlp: Language, text: str, content: str) -> None:
-    """Per attribution only: the own gold sets leave noun-headed reports out."""
-    assert [q for q in run(nlp, text, "quote") if q.cue in ("claim", "concern")] == []
-    got = [q for q in run(nlp, text, "attribution") if q.text == content]
-    assert len(got) == 1 and got[0].speaker is not None and got[0].speaker.name == "Obama"
+    for unit in ("quote", "attribution"):
+        got = [q for q in run(nlp, text, unit) if q.text == content]
+        assert len(got) == 1 and got[0].speaker is not None and got[0].speaker.name == "Obama"
+
+
+def test_noun_report_without_a_holder_is_none(nlp: Language) -> None:
+    text = "The ceasefire eased fears of a wider war between the neighbours."
+    assert [q for q in run(nlp, text, "attribution") if q.cue == "fear"] == []
 
 
 @pytest.mark.parametrize(("text", "speaker"), [

@@ -4,10 +4,9 @@
 The noun (kind ``noun`` in ``data/quotes/cues.txt``) is the cue; what is reported is
 its that-clause, else the object of its preposition; the source is its possessor
 ("Trump's claim"), else the object of "by" or "from" ("criticism from Democrats"), else
-the subject of the verb it is the object of ("Sanders voiced concern about ..."), else
-no one (the writer reports an attitude without a holder: "questions about his health").
-Only ``unit="attribution"`` emits them: the own gold sets treat noun-headed reports as
-regions to ignore, PolNeAR annotates them.
+the subject of the verb it is the object of ("Sanders voiced concern about ..."). With
+no source it is no report ("fears of a wider war" is the writer's). The own gold sets
+treat noun-headed reports as regions to ignore; PolNeAR annotates them.
 """
 
 from __future__ import annotations
@@ -21,6 +20,9 @@ from chronicler.records import Quote
 _CONTENT_PREPS = frozenset({"of", "for", "about", "on", "to", "against", "over", "with"})
 _SOURCE_PREPS = frozenset({"by", "from", "among"})
 _MIN_WORDS = 2
+_VOICING = frozenset({"voice", "express", "raise", "share", "air", "reiterate", "repeat",
+                      "renew", "make", "issue", "offer", "lodge", "file", "level", "register",
+                      "signal", "state", "restate", "press", "push", "stress", "have"})
 
 
 def _content(noun: Token) -> list[Token]:
@@ -46,7 +48,9 @@ def _source(noun: Token) -> Token | None:
             for o in c.children:
                 if o.dep_ == "pobj":
                     return o
-    if noun.dep_ == "dobj":  # "Sanders voiced concern about ...": the one who voiced it
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _VOICING:
+        # "Sanders voiced concern about ...": the one who voiced it ("the ceasefire eased
+        # fears of ..." holds no fear)
         return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     return None
 
@@ -79,6 +83,8 @@ def noun_reports(ctx: QuoteContext, article_id: str) -> list[Quote]:
         if src is not None:
             r = ctx.resolver.resolve(src)
             speaker = r.speaker if src.pos_ != "PRON" or r.grounded else None
+        if speaker is None:
+            continue  # "fears of a wider war": an attitude nobody is said to hold
         out.append(make_quote(ctx.text, article_id, s, e, False, t.lemma_.lower(), speaker,
                               "indirect"))
     return out

@@ -189,8 +189,7 @@ def extract_quotes(doc: Doc, mentions: Sequence[Mention], actors: Sequence[Actor
     directs = [make_quote(ctx.text, article_id, s, e, True, d.cue, d.speaker, "direct")
                for d, s, e in _direct_spans(ctx, [d for d in ds if d.emit], by_attribution)]
     reported = indirect_quotes(ctx, article_id) + _according_quotes(ctx, article_id)
-    if by_attribution:
-        reported += noun_reports(ctx, article_id)
+    reported += noun_reports(ctx, article_id)
     quotes = fold_partial_quotes(ctx, directs, reported) if by_attribution \
         else directs + reported
     seen: set[tuple[int, int]] = set()
