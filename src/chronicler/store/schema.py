@@ -167,3 +167,20 @@ MIGRATIONS.append(
     )
 )
 LATEST = MIGRATIONS[-1][0]
+
+# What the cross-article results were computed from (a fingerprint of the articles and
+# their analyses): a run whose inputs did not change skips the cross-article stages, and
+# a run that was interrupted before recording it is finished by the next one.
+MIGRATIONS.append(
+    (
+        5,
+        "corpus state",
+        """
+        CREATE TABLE corpus_state (
+            key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL,
+            updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+        );
+        """,
+    )
+)
+LATEST = MIGRATIONS[-1][0]
