@@ -19,7 +19,7 @@ from chronicler.nlp.quotes.speakers import DATELINE, DIRECT_KINDS, INDIRECT_KIND
 from chronicler.records import Quote, Speaker
 
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB", "IN"})  # which, who, whose, how, whether
-_PERSONAL = frozenset({"he", "she", "they", "i", "we"})
+_PERSONAL = frozenset({"he", "she", "they", "i", "we", "you", "it"})
 # nouns whose that-clause is reported content: "reiterated its stance that ..."
 _STANCE_NOUNS = frozenset({"stance", "position", "view", "claim", "assertion", "belief",
                            "warning", "demand", "assurance", "promise", "pledge", "threat",
