@@ -46,11 +46,12 @@ def phrase_tokens(tok: Token) -> list[Token]:
     Organization of African Unity", "President Abdelaziz Bouteflika"), without
     determiners and punctuation."""
     end, ent_start = tok.i, tok.i + 1
-    if tok.ent_type_:
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                end, ent_start = max(end, ent.end - 1), ent.start
-                break
+    if tok.ent_type_:  # the entity's bounds from the IOB tags (doc.ents is rebuilt per call)
+        doc, ent_start = tok.doc, tok.i
+        while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
+            ent_start -= 1
+        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+            end += 1
     return [t for t in tok.doc[tok.left_edge.i:end + 1]
             if t.i == tok.i or (t.i >= ent_start and t.lower_ != "the") or (
                 t.dep_ not in SKIP_DEPS and not t.is_punct

@@ -48,8 +48,26 @@ def _words(toks: list[Token]) -> set[str]:
     return out
 
 
+_HEADS: dict[int, tuple[Noun, dict[str, list[tuple[str, ...]]]]] = {}
+
+
 def _has(bag: set[str], noun: Noun) -> bool:
-    return any(all(w in bag for w in phrase) for phrase in noun)
+    """Is one of the noun's phrases in the bag? Phrases are looked up by their head
+    word, so a synset of a hundred members costs a few set lookups."""
+    got = _HEADS.get(id(noun))
+    if got is None or got[0] is not noun:
+        heads: dict[str, list[tuple[str, ...]]] = {}
+        for ph in noun:
+            if ph:
+                heads.setdefault(ph[-1], []).append(ph)
+        got = (noun, heads)
+        _HEADS[id(noun)] = got
+    heads = got[1]
+    for w in bag:
+        for ph in heads.get(w, ()):
+            if all(x in bag for x in ph):
+                return True
+    return False
 
 
 def _sides(verb: Token) -> tuple[set[str], set[str], list[tuple[str, set[str]]]]:
@@ -85,6 +103,30 @@ def _matches(p: Pattern, pre: set[str], post: set[str],
     return True
 
 
+def _anchors(p: Pattern) -> frozenset[str]:
+    """Words one of which must be present for ``p`` to match: the head words of its
+    first element (a cheap test before the full match)."""
+    if p.post:
+        return frozenset(ph[-1] for ph in p.post[0] if ph)
+    if p.preps:
+        return frozenset({p.preps[0][0]})
+    if p.pre:
+        return frozenset(ph[-1] for ph in p.pre[0] if ph)
+    return frozenset()
+
+
+_INDEX: dict[tuple[int, int], tuple[tuple[frozenset[str], Pattern], ...]] = {}
+
+
+def _family_index(verbs: VerbDictionary, family: int) -> tuple[tuple[frozenset[str], Pattern], ...]:
+    key = (id(verbs), family)
+    got = _INDEX.get(key)
+    if got is None:
+        got = tuple((_anchors(p), p) for p in verbs.families[family].patterns)
+        _INDEX[key] = got
+    return got
+
+
 def match_verb(verb: Token, verbs: VerbDictionary, crosswalk: dict[str, Plover]
                ) -> VerbCode | None:
     """The PLOVER coding of ``verb`` by the CAMEO dictionary, or None."""
@@ -98,10 +140,12 @@ def match_verb(verb: Token, verbs: VerbDictionary, crosswalk: dict[str, Plover]
     # a multi-word verb whose other words are there ("ask for") beats the bare verb
     usable.sort(key=lambda e: -len(e.needs))
     pre, post, preps = _sides(verb)
+    present = pre | post | {w for w, _ in preps}
     best: tuple[int, Pattern] | None = None
     for e in usable:
-        fam = verbs.families[e.family]
-        for p in fam.patterns:
+        for anchors, p in _family_index(verbs, e.family):
+            if anchors and anchors.isdisjoint(present):
+                continue
             if (best is None or p.weight > best[0]) and _matches(p, pre, post, preps):
                 best = (p.weight, p)
         if best is not None:
