@@ -254,3 +254,87 @@ def test_ingest_form_uploads_and_reports_progress(watched: Watched, tmp_path: Pa
     page.locator("#job [data-field='state']").filter(has_text="done").wait_for(timeout=60_000)
     assert page.locator("#job dd").nth(1).inner_text() == "1"  # stored
     watched.shot("ingest")
+
+
+# ------------------------------------------------------- the sample store (issue 16)
+@pytest.fixture(scope="module")
+def sample_url(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> Iterator[tuple[str, Any]]:
+    from tests.fixtures.sample import build_sample
+
+    db = tmp_path_factory.mktemp("browser-sample") / "sample.duckdb"
+    with open_store(db) as store:
+        sample = build_sample(store)
+        app = create_app(db, store=store, settings=Settings.from_env(db=db, analyze=0))
+        with serve_in_thread(app) as url:
+            yield url, sample
+
+
+def _boxes(page: Any, selector: str) -> list[dict[str, float]]:
+    return [b for b in (page.locator(selector).nth(i).bounding_box()
+                        for i in range(page.locator(selector).count())) if b]
+
+
+def test_escalation_chart_diverges(browser: Any, sample_url: tuple[str, Any]) -> None:
+    """Conflict below the zero line, cooperation above, counts on the bars, and date
+    labels that do not overlap."""
+    url, sample = sample_url
+    w = Watched(browser, url)
+    try:
+        w.open(f"/stories/{sample.story}")
+        page = w.page
+        chart = "[data-chart='dyad'] svg"
+        zero = _boxes(page, f"{chart} line.zero")[0]["y"]
+        neg = _boxes(page, f"{chart} rect.bar.neg:has(title)")  # not the legend
+        pos = _boxes(page, f"{chart} rect.bar.pos:has(title)")
+        assert len(neg) == 1 and len(pos) == 1  # the strikes day, the ceasefire day
+        assert neg[0]["y"] >= zero - 1 and pos[0]["y"] + pos[0]["height"] <= zero + 1
+        counts = page.locator(f"{chart} text.count").all_text_contents()
+        assert sorted(counts) == ["1", "2"]  # two strikes, one ceasefire
+        labels = _boxes(page, f"{chart} text.xlabel")
+        xs = sorted((b["x"], b["x"] + b["width"]) for b in labels)
+        assert len(xs) >= 2 and all(a[1] <= b[0] for a, b in zip(xs, xs[1:], strict=False))
+        assert "Kaldoria ↔ Merovia" in page.locator("#escalation h2").inner_text()
+        w.page.locator("#escalation").scroll_into_view_if_needed()
+        w.shot("story-escalation", height=1000)
+        assert w.problems == []
+    finally:
+        w.close()
+
+
+def test_contested_claims_side_by_side(browser: Any, sample_url: tuple[str, Any]) -> None:
+    url, sample = sample_url
+    w = Watched(browser, url)
+    try:
+        w.open(f"/stories/{sample.story}")
+        pair = w.page.locator(".contested-pair").first
+        cards = _boxes(w.page, ".contested-pair >> nth=0 >> .side-card")
+        assert len(cards) == 2
+        a, b = cards
+        assert abs(a["y"] - b["y"]) < 2 and a["x"] + a["width"] <= b["x"]  # side by side
+        text = pair.inner_text()
+        assert "A: Aziz Korhan says" in text and "B: Merovia says" in text
+        assert text.count("The Kaldoria Observer, 2025-04-02") == 2
+        pair.scroll_into_view_if_needed()
+        w.shot("contested")
+        assert w.problems == []
+    finally:
+        w.close()
+
+
+def test_event_page_to_article_layer(browser: Any, sample_url: tuple[str, Any]) -> None:
+    url, sample = sample_url
+    w = Watched(browser, url)
+    try:
+        w.open(f"/events/{sample.events[0][:8]}")
+        page = w.page
+        assert page.locator(".outlet-group h3").count() >= 1
+        w.shot("event")
+        page.locator(".outlet-group a").first.click()
+        page.wait_for_url(re.compile(r"/articles/.*\?layer=event#ev-"))
+        text_cls = page.locator("#text").get_attribute("class") or ""
+        assert "hide-event" not in text_cls and "hide-mention" in text_cls
+        assert page.locator("input[data-kind='event']").is_checked()
+        assert not page.locator("input[data-kind='mention']").is_checked()
+        assert w.problems == []
+    finally:
+        w.close()

@@ -85,6 +85,7 @@ def get_story(store: Store, story_id: str) -> dict[str, Any]:
     articles = article_summaries(store, s.article_ids)
     for rec in by_status["contested"]:
         rec["sides"] = claim_sides(store, rec, claims)
+    pairs = contested_pairs(by_status["contested"])
     quotes = _story_quotes(store, s.article_ids)
     framing = store.json_records("framing", "story_id = ?", [story_id])
     dyad = main_dyad(events)
@@ -95,6 +96,7 @@ def get_story(store: Store, story_id: str) -> dict[str, Any]:
         "cited_articles": article_summaries(store, cited),
         "events": [record("event", e) for e in events],
         "claims": by_status,
+        "contested_pairs": pairs,
         "quotes": quotes,
         "framing": [record("framing", f) for f in framing],
         "framing_table": framing_table(framing, articles),
@@ -177,12 +179,12 @@ def claim_sides(store: Store, rec: dict[str, Any], claims: Sequence[Claim]
     """A contested claim side by side: ``a`` is the claim, ``b`` the claims contesting
     it, each with who says it and every source (outlet, date, sentence)."""
     by_id = {c.id: c for c in claims}
-    missing = [i for i in rec.get("contested_by", []) if i not in by_id]
-    if missing:
-        table = "claims" if rec.get("kind") == "claim" and _in("claims", store, missing) \
-            else "article_claims"
-        for c in store.json_records(table, "id IN (SELECT unnest(?))", [missing]):
-            by_id[c.id] = c
+    missing = [i for i in [rec["id"], *rec.get("contested_by", [])] if i not in by_id]
+    for table in ("claims", "article_claims"):  # aligned first, then per-article
+        if missing:
+            for c in store.json_records(table, "id IN (SELECT unnest(?))", [missing]):
+                by_id.setdefault(c.id, c)
+            missing = [i for i in missing if i not in by_id]
     own = by_id.get(rec["id"])
     opponents = [by_id[i] for i in rec.get("contested_by", []) if i in by_id]
     arts = [*(own.article_ids if own else []), *(a for o in opponents for a in o.article_ids)]
@@ -191,10 +193,20 @@ def claim_sides(store: Store, rec: dict[str, Any], claims: Sequence[Claim]
             "b": [side_of(o, dates) for o in opponents]}
 
 
-def _in(table: str, store: Store, ids: Sequence[str]) -> bool:
-    row = store.conn.execute(f"SELECT count(*) FROM {table} WHERE id IN (SELECT unnest(?))",
-                             [list(ids)]).fetchone()
-    return bool(row and row[0])
+def contested_pairs(contested: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each contested pair once, as {a, b}: the claim that something is so on the
+    left (A), the one that denies or disputes it on the right (B)."""
+    out, seen = [], set()
+    for rec in contested:
+        a = rec.get("sides", {}).get("a")
+        for b in rec.get("sides", {}).get("b", []):
+            key = frozenset((a["id"], b["id"])) if a else None
+            if a is None or key in seen:
+                continue
+            seen.add(key)
+            left, right = (b, a) if a["polarity"] == "neg" and b["polarity"] == "pos" else (a, b)
+            out.append({"a": left, "b": right})
+    return out
 
 
 def side_of(c: Claim, arts: dict[str, dict[str, Any]]) -> dict[str, Any]:

@@ -151,16 +151,17 @@ def page_table(kind: str, page: Mapping[str, Any], title: str | None = None) -> 
 
 
 def side_tables(store: Store, claims: list[dict[str, Any]], n: int = 10) -> list[Table]:
-    """Each contested claim of ``claims`` side by side: A says / B says, with the
-    outlet and date of every source."""
-    from chronicler.views.stories import claim_sides
+    """Each contested pair among ``claims``, once, side by side: A says / B says, with
+    the outlet and date of every source."""
+    from chronicler.views.stories import claim_sides, contested_pairs
 
+    contested = [{**c, "sides": claim_sides(store, c, [])}
+                 for c in claims if c.get("status") == "contested"]
     tables = []
-    for c in [c for c in claims if c.get("status") == "contested"][:n]:
-        sides = claim_sides(store, c, [])
-        rows = [sides["a"], *sides["b"]] if sides["a"] else sides["b"]
-        page = {"items": rows, "total": len(rows), "offset": 0, "limit": len(rows)}
-        tables.append(page_table("side", page, title=f"{c['id'][:10]}: A says / B says"))
+    for p in contested_pairs(contested)[:n]:
+        rows = [{**p["a"], "who": f"A: {p['a']['who']}"}, {**p["b"], "who": f"B: {p['b']['who']}"}]
+        page = {"items": rows, "total": 2, "offset": 0, "limit": 2}
+        tables.append(page_table("side", page, title=f"contested: {cut(p['a']['text'], 60)}"))
     return tables
 
 

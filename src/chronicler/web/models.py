@@ -159,6 +159,8 @@ class StoryDetail(BaseModel):
         description="articles outside the story cited as evidence by its events")
     events: list[EventRecord]  # type: ignore[valid-type]
     claims: ClaimsByStatus
+    contested_pairs: list[dict[str, Any]] = Field(
+        default_factory=list, description="each contested pair once: {a: Side, b: Side}")
     quotes: QuoteGroups
     framing: list[FramingRecord]  # type: ignore[valid-type]
     framing_table: FramingTable

@@ -90,7 +90,7 @@
     var step = Math.max(1, Math.ceil(n / Math.floor((W - L - R) / (withYear ? 95 : 70))));
     xs.forEach(function (date, i) {
       var d = byDate[date], x0 = L + i * band;
-      if (i % step === 0) { text(svg, x0 + band / 2, H - B + 16, dayLabel(date, withYear), "axis"); }
+      if (i % step === 0) { text(svg, x0 + band / 2, H - B + 16, dayLabel(date, withYear), "axis xlabel"); }
       if (!d) { return; }
       if (dyad) {
         /* conflict and cooperation apart: a day with a strike and a ceasefire shows both */
