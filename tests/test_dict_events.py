@@ -117,3 +117,14 @@ def test_refused_concession_is_reject(analyzer) -> None:  # type: ignore[no-unty
 def test_bare_future_keeps_its_type(analyzer) -> None:  # type: ignore[no-untyped-def]
     events = code(analyzer, "Pakistan will retaliate against India, the army chief said.")
     assert [(e.type, e.future) for e in events] == [("ASSAULT", True)]
+
+
+def test_reported_must_is_a_demand_of_another_country(analyzer) -> None:  # type: ignore[no-untyped-def]
+    (e,) = code(analyzer, "The Bush administration declared Tuesday that China must drop "
+                          "barriers to U.S. exports.")
+    assert e.type == "REQUEST" and side(e, "actor") == {"USA"}
+    assert side(e, "recipient") == {"CHN"}
+    # domestic debate, and a "must" no one says, are no demand
+    assert code(analyzer, "The Kenyan opposition said the Kenyan government must explain "
+                          "the delay.") == []
+    assert code(analyzer, "Kenya has been told that the camps must close.") == []

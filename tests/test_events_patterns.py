@@ -21,7 +21,9 @@ def test_triggers_are_indexed_by_lemma() -> None:
     lex = load_lexicon()
     assert {r.type for r in lex.rules_for("strike")} >= {"ASSAULT", "PROTEST"}
     assert {r.type for r in lex.rules_for("ceasefire")} == {"RETREAT"}
-    assert lex.rules_for("say") == ()
+    assert lex.rules_for("weather") == ()
+    # "say" codes only a demand it reports ("said the US must mediate")
+    assert [r.id for r in lex.rules_for("say")] == ["request.must"]
 
 
 def test_scores_follow_the_ontology() -> None:

@@ -86,7 +86,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                              for o in prep_objects(d, LIGHT_TARGET_PREPS | {"to"})
                              if o.i in res.mention_tokens or any(
                                  x.i in res.mention_tokens for x in o.lefts)])
-        if t in ("SANCTION", "ACCUSE"):  # "declared [the attaches] persona non grata"
+        if t in ("SANCTION", "ACCUSE", "REQUEST"):
+            # "declared [the attaches] persona non grata", "said [the US] must mediate"
             recip_groups.append([x for ch in verb.children if ch.dep_ in ("ccomp", "xcomp", "oprd")
                                  for x in children(ch, ("nsubj",))])
         if t in ("CONSULT", "COOPERATE", "REQUEST", "REJECT", "CONCEDE"):

@@ -57,6 +57,9 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
             if c.dep_ in ("prep", "prt", "agent"):
                 out.add(c.lower_)
         return out
+    if scope == "complement":  # the clause it reports: "said [the US must mediate]"
+        return lemma_set([x for c in trig.children if c.dep_ == "ccomp"
+                          for x in (c, *c.children)])
     if scope == "subtree":
         return lemma_set(list(trig.subtree))
     if scope == "sentence":

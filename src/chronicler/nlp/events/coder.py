@@ -68,7 +68,7 @@ from chronicler.nlp.events.dict_candidates import (
     fill_countries,
 )
 from chronicler.nlp.events.index import ArticleIndex, build_index
-from chronicler.nlp.events.intent import drop_subordinate, retype_intents
+from chronicler.nlp.events.intent import demand_ok, drop_subordinate, retype_intents
 from chronicler.nlp.events.modes import (
     Aux,
     auxiliary,
@@ -315,7 +315,7 @@ def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
             continue
         if c.spec.needs_recipient and not c.recipients:
             continue
-        if not dictionary_event_ok(c):
+        if not dictionary_event_ok(c) or not demand_ok(c):
             continue
         fill_countries(c, ix, sent)  # after the filters: a guess lets no event through
         c.contexts = set(c.spec.contexts) | set(c.rule.contexts)

@@ -131,3 +131,13 @@ def drop_subordinate(cands: list[Candidate]) -> list[Candidate]:
         if not served:
             keep.append(c)
     return keep
+
+
+def demand_ok(c: Candidate) -> bool:
+    """A demand read from "X said Y must ..." (``request.must``) names a Y of another
+    country than X's."""
+    if c.rule.id != "request.must":
+        return True
+    acts = {a.country for a in c.actors if a.country}
+    recs = {r.country for r in c.recipients if r.country}
+    return bool(recs) and not recs <= acts
