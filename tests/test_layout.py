@@ -25,7 +25,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("chronicler.clean",),
     ("chronicler.nlp",),
     ("chronicler.corpus",),
-    ("chronicler.run",),
+    ("chronicler.run", "chronicler.watch"),
     ("chronicler.views", "chronicler.outputs"),
     ("chronicler.api",),
     ("chronicler.cli", "chronicler.web", "chronicler.debug"),

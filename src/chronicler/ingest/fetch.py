@@ -27,7 +27,7 @@ import ipaddress
 import socket
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import httpx
@@ -63,6 +63,8 @@ class FetchResult:
     body: bytes
     encoding: str | None  # charset from Content-Type, if declared
     redirects: tuple[str, ...] = field(default_factory=tuple)
+    # The response's validators and Retry-After (fetch_conditional only).
+    headers: Mapping[str, str] = field(default_factory=dict)
 
 
 # ------------------------------------------------------------------ addresses
@@ -257,8 +259,32 @@ def fetch(url: str, settings: Settings, *, allow_private: bool = False,
             c.close()
 
 
+def fetch_conditional(url: str, settings: Settings, *, etag: str | None = None,
+                      last_modified: str | None = None, allow_private: bool = False,
+                      client: httpx.Client | None = None,
+                      resolver: Resolver | None = None) -> FetchResult:
+    """``fetch`` with If-None-Match / If-Modified-Since, answering every final status
+    instead of raising for it: a 304 (or any non-2xx) comes back with an empty body
+    (never read) and ``headers`` holding ETag, Last-Modified and Retry-After, so a
+    watcher can keep validators and back off. Guards and limits are ``fetch``'s."""
+    extra = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified))
+             if v}
+    own = client is None
+    c = client if client is not None else _make_client(settings)
+    try:
+        return _fetch(url, settings, allow_private, c, resolver or resolve_host,
+                      extra_headers=extra, any_status=True)
+    finally:
+        if own:
+            c.close()
+
+
+_KEPT_HEADERS = ("etag", "last-modified", "retry-after")
+
+
 def _fetch(url: str, settings: Settings, allow_private: bool, client: httpx.Client,
-           resolve: Resolver) -> FetchResult:
+           resolve: Resolver, *, extra_headers: Mapping[str, str] | None = None,
+           any_status: bool = False) -> FetchResult:
     deadline = time.monotonic() + settings.fetch_timeout_s * TOTAL_TIMEOUT_FACTOR
     timeout = httpx.Timeout(settings.fetch_timeout_s)
     current = _parse(url, url)
@@ -272,6 +298,7 @@ def _fetch(url: str, settings: Settings, allow_private: bool, client: httpx.Clie
             "Accept": _ACCEPT,
             "Accept-Encoding": "gzip, deflate",
             "Connection": "close",
+            **(extra_headers or {}),
         }
         extensions = {}
         if current.scheme == "https" and parse_ip_literal(host) is None:
@@ -293,6 +320,12 @@ def _fetch(url: str, settings: Settings, allow_private: bool, client: httpx.Clie
                     current = _parse(str(current.join(resp.headers["location"])), url)
                     redirects.append(str(current))
                     continue
+                kept = {k: resp.headers[k] for k in _KEPT_HEADERS if k in resp.headers}
+                if any_status and not 200 <= status < 300:
+                    return FetchResult(url=url, final_url=str(current), status=status,
+                                       content_type=resp.headers.get("content-type"),
+                                       body=b"", encoding=None, redirects=tuple(redirects),
+                                       headers=kept)
                 if not 200 <= status < 300:
                     raise FetchRefused("http-error", f"{current}: HTTP {status} "
                                        f"{resp.reason_phrase}".rstrip(), source=url)
@@ -300,7 +333,7 @@ def _fetch(url: str, settings: Settings, allow_private: bool, client: httpx.Clie
                 return FetchResult(
                     url=url, final_url=str(current), status=status,
                     content_type=resp.headers.get("content-type"), body=body,
-                    encoding=resp.charset_encoding, redirects=tuple(redirects),
+                    encoding=resp.charset_encoding, redirects=tuple(redirects), headers=kept,
                 )
         except httpx.TimeoutException as e:
             raise FetchRefused("fetch-timeout", f"{current}: no response within "

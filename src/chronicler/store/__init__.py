@@ -4,6 +4,7 @@
     tables.py  which record kind lives in which table, and how it is serialised
     db.py      ``Store``: open, transactions, inserts, typed reads
     health.py  checks on the file before it is written (foreign, corrupt, read-only)
+    sources.py what ``chronicler watch`` remembers: source states, validators, seen items
     state.py   facts about the whole store kept between runs (the corpus fingerprint)
 
 The store package owns the database file. SQL also appears in the read models

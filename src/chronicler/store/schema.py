@@ -184,3 +184,32 @@ MIGRATIONS.append(
     )
 )
 LATEST = MIGRATIONS[-1][0]
+
+# `chronicler watch` (issue 17): each watched source's state, HTTP validators per URL
+# (a 304 costs nothing), and the items a source has already handed over (never fetched
+# again). Read and written through chronicler.store.sources.
+MIGRATIONS.append(
+    (
+        6,  # 5 is the corpus state (landed first)
+        "watched sources",
+        """
+        CREATE TABLE watch_sources (
+            id VARCHAR PRIMARY KEY, location VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+            outlet VARCHAR, tags VARCHAR[] NOT NULL DEFAULT [], interval_s DOUBLE NOT NULL,
+            last_check TIMESTAMP, last_ok TIMESTAMP, last_status VARCHAR, last_error VARCHAR,
+            failures INTEGER NOT NULL DEFAULT 0, next_due TIMESTAMP,
+            n_checks INTEGER NOT NULL DEFAULT 0, n_not_modified INTEGER NOT NULL DEFAULT 0,
+            n_articles INTEGER NOT NULL DEFAULT 0, n_errors INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE watch_http (
+            url VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR, body_hash VARCHAR,
+            checked_at TIMESTAMP NOT NULL
+        );
+        CREATE TABLE watch_seen (
+            source_id VARCHAR NOT NULL, key VARCHAR NOT NULL, sig VARCHAR NOT NULL,
+            first_seen TIMESTAMP NOT NULL, PRIMARY KEY (source_id, key)
+        );
+        """,
+    )
+)
+LATEST = MIGRATIONS[-1][0]
