@@ -73,14 +73,18 @@
       keys.forEach(function (k) { var v = Number(d[k]) || 0; hi = Math.max(hi, v); lo = Math.min(lo, v); });
     });
     if (hi === lo) { hi = lo + 1; }
+    var dataHi = hi, dataLo = lo;  /* the axis names the data's extremes, not the padding */
     var pad = (hi - lo) * 0.08;  /* room for the counts above and below the bars */
     hi += hi > 0 ? pad : 0; lo -= lo < 0 ? pad : 0;
     function y(v) { return T + (hi - v) / (hi - lo) * plotH; }
     /* y axis: its extremes, zero, and what the numbers are */
     el("line", { x1: L, x2: W - R, y1: y(0), y2: y(0), "class": "zero" }, svg);
     el("line", { x1: L, x2: L, y1: T, y2: T + plotH, "class": "zero" }, svg);
-    [hi, lo].forEach(function (v) {
-      if (Math.abs(y(v) - y(0)) > 14) { text(svg, L - 6, y(v) + 4, fmt(v), "axis", "end"); }
+    [dataHi, dataLo].forEach(function (v) {
+      if (Math.abs(y(v) - y(0)) > 14) {
+        el("line", { x1: L - 3, x2: L, y1: y(v), y2: y(v), "class": "zero" }, svg);
+        text(svg, L - 6, y(v) + 4, fmt(v), "axis", "end");
+      }
     });
     text(svg, L - 6, y(0) + 4, "0", "axis", "end");
     var yTitle = text(svg, 12, T + plotH / 2, dyad ? "summed score" : "per day", "axis-title");
