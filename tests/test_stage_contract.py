@@ -73,3 +73,10 @@ def test_short_names() -> None:
     assert stage_names("") == DEFAULT_STAGES
     with pytest.raises(PipelineError, match="unknown stage"):
         resolve_stages(stage_names("sentiment"))
+
+
+def test_plan_names_are_the_analyzers() -> None:
+    from chronicler.nlp.plan import STAGE_NAMES, short
+
+    assert STAGE_NAMES == tuple(s.name for s in ALL_STAGES)
+    assert [short(n) for n in STAGE_NAMES] == [s.short for s in ALL_STAGES]

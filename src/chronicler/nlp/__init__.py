@@ -3,6 +3,7 @@
     model.py       load the spaCy package named in Settings (+ our entity ruler)
     fast_attrs.py  faster drivers for two spaCy components, with exactly their output
     stages.py      the stage contract: ArticleState, declared reads/writes, the plan check
+    plan.py        the stage plan by name (no spaCy import): selection, required provenance
     analyzer.py    parse + run every stage over a batch -> Analysis records
     actors/        actors with country and sector, titles, appositives, coreference
     timex.py       date expressions -> ISO dates with precision

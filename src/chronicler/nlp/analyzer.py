@@ -14,6 +14,12 @@ from chronicler.nlp.counts import STAGE as COUNTS
 from chronicler.nlp.events.coder import STAGE as EVENTS
 from chronicler.nlp.model import load_spacy
 from chronicler.nlp.places.stage import STAGE as PLACES
+from chronicler.nlp.plan import (  # noqa: F401 - re-exported: the analyzer's names
+    model_tag,
+    required_provenance,
+    stage_names,
+    wants_compare,
+)
 from chronicler.nlp.quotes.stage import STAGE as QUOTES
 from chronicler.nlp.stages import (
     ArticleContext,
@@ -38,21 +44,6 @@ _WARM_UP_TEXT = (
     '"We will respond," Dar told reporters in Lahore. The United Nations urged both '
     "sides to show restraint after last week's attack in Pahalgam."
 )
-
-
-def stage_names(spec: str) -> tuple[str, ...]:
-    """Full stage names for a ``Settings.stages`` value: "" means DEFAULT_STAGES; a short
-    name ("events") stands for the stage ``chronicler.events.v<n>``."""
-    wanted = [w.strip() for w in spec.split(",") if w.strip()]
-    if not wanted:
-        return DEFAULT_STAGES
-    short = {s.short: s.name for s in ALL_STAGES}
-    return tuple(short.get(w, w) for w in wanted)
-
-
-def wants_compare(spec: str) -> bool:
-    """The cross-article comparison aligns the claims stage's output."""
-    return CLAIMS.name in stage_names(spec)
 
 
 def resolve_stages(names: Sequence[str]) -> list[Stage]:
@@ -111,8 +102,9 @@ class Analyzer:
                                  title=a.title)
             state = run_plan(self.plan, doc, ctx).produced()
             fields = {k: v for k, v in state.items() if k in Analysis.model_fields}
-            out.append(Analysis(article_id=a.id, provenance=[*self.provenance, anchor(a)],
-                                **fields))
+            out.append(Analysis(article_id=a.id,
+                                provenance=[*self.provenance, model_tag(self.settings),
+                                            anchor(a)], **fields))
         return out
 
     def analyze(self, article: Article) -> Analysis:

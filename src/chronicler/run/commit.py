@@ -81,11 +81,12 @@ class IngestSummary:
         self.already_stored += len(processed) - len(new_ids)
         self._count(n_items, [p.article.id for p in processed], errors)
 
-    def count_resumed(self, n_items: int, ids: Sequence[str],
+    def count_resumed(self, n_items: int, n_stored: int, ids: Sequence[str],
                       errors: Sequence[IngestError]) -> None:
-        """A shard an earlier (possibly killed) run committed: nothing is redone."""
+        """A shard an earlier (possibly killed) run committed: nothing is redone.
+        ``n_stored`` of its documents are stored (``ids``: those still found by path)."""
         self.shards_resumed += 1
-        self.already_stored += len(ids)
+        self.already_stored += n_stored
         self._count(n_items, ids, errors)
 
     def _count(self, n_items: int, ids: Sequence[str], errors: Sequence[IngestError]) -> None:

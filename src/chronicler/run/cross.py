@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING
 from chronicler.config import Settings
 from chronicler.corpus.duplicates import find_duplicates
 from chronicler.corpus.years import infer_corpus_years
+from chronicler.run.faults import kill_point
 from chronicler.store import Store
+from chronicler.store import state as corpus_state
 
 if TYPE_CHECKING:
     from chronicler.nlp.analyzer import Analyzer
@@ -44,26 +46,44 @@ def run_cross_article_stages(store: Store, load_analyzer: AnalyzerFn | None = No
     if years:
         with store.transaction():
             store.set_inferred_dates(years)
+    kill_point("years")
     if settings.analyze and load_analyzer is not None:
         refresh_stale_analyses(store, load_analyzer, settings)
+        kill_point("refresh")
+    # Inputs unchanged since the last complete run: its results stand. The key records
+    # the settings too (a run with the comparison off is not one with it on); it is
+    # written last, so a run killed half-way is redone by the next.
+    key = f"cross:{int(settings.analyze)}:{settings.stages}:{settings.embedding_model}"
+    done_for = corpus_state.fingerprint(store)
+    if corpus_state.get(store, key) == done_for:
+        log.info("cross-article stages: inputs unchanged, results kept")
+        return
     groups = find_duplicates(store.minhashes())
     with store.transaction():
         store.set_duplicates({a: (dup, grp) for a, (dup, grp) in groups.items()})
+    kill_point("duplicates")
     merge_stored_events(store)
+    kill_point("merge")
     if settings.analyze:
-        from chronicler.nlp.analyzer import wants_compare
+        from chronicler.nlp.plan import wants_compare
 
         if wants_compare(settings.stages):
             compare_stored(store, settings)
+            kill_point("compare")
+    with store.transaction():
+        for k in [r[0] for r in store.conn.execute(
+                "SELECT key FROM corpus_state WHERE key LIKE 'cross:%'").fetchall()]:
+            corpus_state.clear(store, k)  # one set of results at a time: the latest
+        corpus_state.put(store, key, done_for)
 
 
 def refresh_stale_analyses(store: Store, load_analyzer: AnalyzerFn, settings: Settings,
                            batch: int = 200) -> int:
     """Redo every analysis whose inputs changed (see the module docstring); returns how
     many. The model loads only when there is one to redo."""
-    from chronicler.nlp.analyzer import stage_names
+    from chronicler.nlp.plan import required_provenance
 
-    stale = store.stale_analysis_ids(stage_names(settings.stages))
+    stale = store.stale_analysis_ids(required_provenance(settings))
     if not stale:
         return 0
     analyzer = load_analyzer()

@@ -1,8 +1,9 @@
-"""Fault injection for the distributed engine's tests and drills.
+"""Fault injection for tests and drills.
 
-A fault is a picklable callable that a worker calls with a shard's documents just
-before processing them (``run_ingest_ray(..., fault=...)``). It lives in the package,
-not in the tests, because Ray workers import it by name.
+A worker fault is a picklable callable that a Ray worker calls with a shard's documents
+just before processing them (``run_ingest_ray(..., fault=...)``); it lives in the
+package, not in the tests, because Ray workers import it by name. Kill points
+(``kill_point``) let a test kill the driver itself at a chosen step.
 """
 
 from __future__ import annotations
@@ -55,3 +56,28 @@ class Slow:
 
     def __call__(self, docs: Sequence[RawDoc]) -> None:
         time.sleep(self.seconds)
+
+
+# ----------------------------------------------------------------- kill points
+# The driver calls ``kill_point(name)`` at every point where a kill -9 could leave the
+# store half-way: after each committed shard ("shard"), and after each cross-article step
+# ("years", "refresh", "duplicates", "merge", "compare"). With ``CHR_KILL_AT=name:n`` in
+# the environment the process kills itself (SIGKILL, as ``kill -9`` would) the n-th time
+# it reaches ``name``; unset, the call costs one dictionary lookup. The reliability
+# property test places kills with it (tests/test_reliability_rerun.py).
+KILL_ENV = "CHR_KILL_AT"
+_seen: dict[str, int] = {}
+
+
+def kill_point(name: str) -> None:
+    want = os.environ.get(KILL_ENV)
+    if not want:
+        return
+    point, _, nth = want.partition(":")
+    if point != name:
+        return
+    _seen[name] = _seen.get(name, 0) + 1
+    if _seen[name] == int(nth or 1):
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)

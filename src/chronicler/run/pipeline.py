@@ -25,7 +25,7 @@ from chronicler.config import Settings
 from chronicler.corpus.duplicates import signature
 from chronicler.errors import InputSkipped
 from chronicler.ingest import iter_documents
-from chronicler.records import IngestError, RawDoc, content_id
+from chronicler.records import Analysis, Article, IngestError, RawDoc, content_id
 from chronicler.run.commit import (
     EXTRACTOR,
     IngestSummary,
@@ -33,6 +33,7 @@ from chronicler.run.commit import (
     commit_shard,
 )
 from chronicler.run.cross import run_cross_article_stages
+from chronicler.run.faults import kill_point
 from chronicler.store import Store
 
 if TYPE_CHECKING:
@@ -58,17 +59,42 @@ def run_salt(settings: Settings) -> str:
     other stages must not take an earlier run's shard for its own."""
     if not settings.analyze:
         return "analyze=0"
-    from chronicler.nlp.analyzer import stage_names
+    from chronicler.nlp.plan import stage_names
 
     return (f"analyze={int(settings.analyze)}|model={settings.spacy_model}"
             f"|stages={','.join(stage_names(settings.stages))}")
 
 
+class LazyAnalyzer:
+    """Loads the model on the first batch that needs it: an ingest whose articles are
+    all stored already (or all refused) loads no model at all."""
+
+    def __init__(self, settings: Settings, on_load: Callable[[], None] | None = None) -> None:
+        self.settings = settings
+        self.on_load = on_load
+        self.loaded: Analyzer | None = None
+
+    def get(self) -> Analyzer:
+        if self.loaded is None:
+            if self.on_load is not None:
+                self.on_load()
+            self.loaded = get_analyzer(self.settings)
+        return self.loaded
+
+    def analyze_batch(self, articles: Sequence[Article], batch_size: int = 32) -> list[Analysis]:
+        if not articles:
+            return []
+        return self.get().analyze_batch(articles, batch_size=batch_size)
+
+
 def process_batch(
-    raws: Sequence[RawDoc], settings: Settings, analyzer: Analyzer | None = None
+    raws: Sequence[RawDoc], settings: Settings, analyzer: Analyzer | LazyAnalyzer | None = None,
+    current: Callable[[list[str]], set[str]] | None = None,
 ) -> list[Processed | IngestError]:
     """Run every per-article stage on a batch. Pure: no I/O, no shared state
-    (the analyzer holds only read-only models)."""
+    (the analyzer holds only read-only models). ``current`` names the articles whose
+    stored analysis is still current: they are not analysed again (their stored
+    analysis stands, and a copy read without its lent year cannot overwrite it)."""
     out: list[Processed | IngestError] = []
     for raw in raws:
         try:
@@ -88,6 +114,8 @@ def process_batch(
         out.append(Processed(article=article, minhash=signature(article.text)))
     if analyzer is not None:
         done = [p for p in out if isinstance(p, Processed)]
+        keep = current([p.article.id for p in done]) if current is not None and done else set()
+        done = [p for p in done if p.article.id not in keep]
         for p, analysis in zip(done, analyzer.analyze_batch([p.article for p in done]),
                                strict=True):
             p.analysis = analysis
@@ -122,7 +150,8 @@ def _worker_batch(raws: list[RawDoc], settings: Settings) -> list[Processed | In
 
 def _process_shards(
     docs: Iterable[RawDoc | IngestError], store: Store, settings: Settings, salt: str,
-    analyzer: Analyzer | None,
+    analyzer: Analyzer | LazyAnalyzer | None,
+    current: Callable[[list[str]], set[str]] | None = None,
 ) -> Iterator[tuple[Shard, str, list[Processed | IngestError] | None]]:
     """Yield (shard, key, results); results is None for a shard already committed.
 
@@ -138,7 +167,7 @@ def _process_shards(
                 yield items, key, None
             else:
                 raws = [d for d in items if isinstance(d, RawDoc)]
-                yield items, key, process_batch(raws, settings, analyzer)
+                yield items, key, process_batch(raws, settings, analyzer, current)
         return
 
     window = settings.workers * 2
@@ -177,16 +206,24 @@ def run_ingest(
         inputs, settings, allow_private=allow_private
     )
     salt = run_salt(settings)
-    if analyzer is None and settings.analyze and settings.workers <= 1:
-        if progress:
-            progress("stage:loading model", 0)
-        analyzer = get_analyzer(settings)
+    lazy = LazyAnalyzer(settings, on_load=(lambda: progress("stage:loading model", 0))
+                        if progress else None)
+    current = None
+    if settings.analyze:
+        from chronicler.nlp.plan import required_provenance
 
-    for items, key, results in _process_shards(docs, store, settings, salt, analyzer):
+        required = required_provenance(settings)
+
+        def current(ids: list[str]) -> set[str]:
+            return store.current_analysis_ids(ids, required)
+
+    use: Analyzer | LazyAnalyzer | None = analyzer if analyzer is not None else (
+        lazy if settings.analyze and settings.workers <= 1 else None)
+    for items, key, results in _process_shards(docs, store, settings, salt, use, current):
         input_errors = [d for d in items if isinstance(d, IngestError)]
         raws = [d for d in items if isinstance(d, RawDoc)]
         if results is None:
-            summary.count_resumed(len(items), _ids_for(store, raws), input_errors)
+            summary.count_resumed(len(items), len(raws), _ids_for(store, raws), input_errors)
         else:
             processed = [r for r in results if isinstance(r, Processed)]
             errors = input_errors + [r for r in results if isinstance(r, IngestError)]
@@ -194,15 +231,16 @@ def run_ingest(
                                                       processed, errors)
             log.info("committed shard %s: %d docs, %d new", key, len(items), len(new_ids))
             summary.count_committed(len(items), processed, new_ids, errors)
+            kill_point("shard")
         if progress:
             progress("docs", len(items))
 
     if progress:
         progress("stage:dedupe", 0)
     t_cross = time.perf_counter()
-    loaded = analyzer
-    run_cross_article_stages(store, (lambda: loaded) if loaded is not None
-                             else (lambda: get_analyzer(settings)), settings)
+    given = analyzer
+    run_cross_article_stages(store, (lambda: given) if given is not None else lazy.get,
+                             settings)
     summary.cross_article_seconds = time.perf_counter() - t_cross
     summary.finish(store, t0)
     return summary

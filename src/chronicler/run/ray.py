@@ -305,11 +305,12 @@ class _Committer:
         path = part_path(self.out_dir, sid)
         if path.exists():
             idx: PartIndex = read_part_index(path)
-            self.summary.count_resumed(idx.n_items, idx.article_ids, idx.errors)
+            self.summary.count_resumed(idx.n_items, len(idx.article_ids), idx.article_ids,
+                                       idx.errors)
             n_items = idx.n_items
         else:  # parts deleted after an earlier run: the marker still has the size
             n_items = self.store.shard_size(sid)
-            self.summary.count_resumed(n_items, [], [])
+            self.summary.count_resumed(n_items, 0, [], [])
         if self.progress:
             self.progress("docs", n_items)
 

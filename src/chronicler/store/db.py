@@ -390,17 +390,27 @@ class Store:
         acts = [a for a in self.actors() if a.id in set(actor_ids)] if actor_ids else []
         return Analysis(article_id=article_id, provenance=list(row[0]), actors=acts, **parts)
 
-    def stale_analysis_ids(self, stages: Sequence[str]) -> list[str]:
+    _CURRENT = ("x.article_id IS NOT NULL AND list_has_all(x.provenance, ?) AND "
+                "list_contains(x.provenance, 'anchor:' || "
+                "coalesce(strftime(a.published, '%Y-%m-%d'), 'none'))")
+
+    def stale_analysis_ids(self, required: Sequence[str]) -> list[str]:
         """Articles whose stored analysis no longer matches its inputs: none at all, made
-        with other stages, or resolved against another publication date than the
-        article's current one (``anchor:`` in the provenance; a year the corpus lent
-        later changes it)."""
+        with other stages or model (``required`` provenance entries missing), or resolved
+        against another publication date than the article's current one (``anchor:`` in
+        the provenance; a year the corpus lent later changes it)."""
         return [r[0] for r in self.conn.execute(
             "SELECT a.id FROM articles a LEFT JOIN article_analysis x ON x.article_id = a.id "
-            "WHERE x.article_id IS NULL OR NOT list_has_all(x.provenance, ?) "
-            "OR NOT list_contains(x.provenance, 'anchor:' || "
-            "coalesce(strftime(a.published, '%Y-%m-%d'), 'none')) ORDER BY a.id",
-            [list(stages)]).fetchall()]
+            f"WHERE NOT ({self._CURRENT}) ORDER BY a.id", [list(required)]).fetchall()]
+
+    def current_analysis_ids(self, ids: Sequence[str], required: Sequence[str]) -> set[str]:
+        """Those of ``ids`` whose stored analysis is current (see stale_analysis_ids)."""
+        if not ids:
+            return set()
+        return {r[0] for r in self.conn.execute(
+            "SELECT a.id FROM articles a LEFT JOIN article_analysis x ON x.article_id = a.id "
+            f"WHERE a.id IN (SELECT unnest(?)) AND {self._CURRENT}",
+            [list(ids), list(required)]).fetchall()}
 
     def count_duplicates(self, ids: Sequence[str]) -> int:
         """How many of these articles are a copy of another."""
