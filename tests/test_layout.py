@@ -28,7 +28,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("chronicler.run", "chronicler.watch"),
     ("chronicler.views", "chronicler.outputs"),
     ("chronicler.api",),
-    ("chronicler.cli", "chronicler.web", "chronicler.debug"),
+    ("chronicler.cli", "chronicler.cli_watch", "chronicler.web", "chronicler.debug"),
 ]
 EXEMPT_FROM = {"chronicler"}  # the root package's lazy re-export of chronicler.api
 

@@ -16,10 +16,12 @@ enforced by ``tests/test_layout.py``):
     nlp/         per-article stages over a spaCy parse
     corpus/      cross-article stages over the store
     run/         the ingest driver: shards, commits, local and Ray engines
+    watch/       follow sources live: polling, politeness, one writer (issue 17)
     views/       read models for the interfaces
     outputs/     exports, PLOVER, reports
     api.py       the Python API
     cli.py       the command line; debug.py its ``chronicler debug`` tool
+    cli_watch.py the ``watch``, ``sources`` and ``serve [--watch]`` commands
     web/         the REST API and web UI
     demo/        the bundled fictional demo corpus
 """
