@@ -9,6 +9,7 @@
                    cap), host check, error_body
     highlight.py   article text with every extracted item marked at its span, escaped
     jobs.py        background ingest jobs with progress
+    live.py        serve --watch (the watch loop in the server); /api/live/new, SSE stream
     serve.py       serve(db, host, port, token) with uvicorn; serve_in_thread for tests
     sample.py      a small hand-built database for tests and UI work
 """

@@ -27,7 +27,7 @@ from chronicler import __version__
 from chronicler.config import Settings
 from chronicler.errors import Busy, ChroniclerError, NotFound, StoreLocked, UsageError
 from chronicler.store import Store, open_store
-from chronicler.web import api_routes, pages
+from chronicler.web import api_routes, live, pages
 from chronicler.web.deps import CursorStore, ReadConnections, make_env
 from chronicler.web.jobs import IngestJobs
 from chronicler.web.security import (
@@ -79,6 +79,7 @@ def create_app(db_path: str | Path, *, token: str | None = None,
 
     app.include_router(api_routes.router)
     app.include_router(pages.router)
+    app.include_router(live.router)  # /api/live: new since, event stream (issue 17)
     static = resources.files("chronicler.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 

@@ -35,18 +35,23 @@ def is_loopback(host: str) -> bool:
 
 def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000,
           token: str | None = None, *, settings: Settings | None = None,
-          log_level: str = "info") -> None:
-    """Serve the UI and API for ``db`` until interrupted."""
+          log_level: str = "info", on_app: Any = None) -> None:
+    """Serve the UI and API for ``db`` until interrupted. ``on_app(app)`` runs before
+    serving and returns a function run after (``serve --watch``: start and stop the
+    watch loop, :mod:`chronicler.web.live`)."""
     loopback = is_loopback(host)
     if not loopback and not token:
         raise ConfigError(f"refusing to serve on {host}, which is not a loopback address, "
                           "without a token: pass --token (writes will need it)")
     app = create_app(db, token=token, settings=settings,
                      allowed_hosts=list(LOOPBACK_HOSTS) if loopback else None)
+    after = on_app(app) if on_app is not None else None
     try:
         uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False,
                     proxy_headers=False)
     finally:
+        if after is not None:
+            after()
         app.state.store.close()
 
 
