@@ -28,6 +28,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from typer.core import TyperGroup
 
 from chronicler import api
+from chronicler.cli_watch import register as register_watch
 from chronicler.config import Settings
 from chronicler.errors import ChroniclerError
 from chronicler.run.commit import IngestSummary
@@ -436,24 +437,8 @@ def report(
     _note(f"wrote {md} and {html}")
 
 
-@app.command()
-def serve(
-    host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port.")] = 8000,
-    token: Annotated[str | None, typer.Option(
-        help="Token required by write endpoints; mandatory off loopback.")] = None,
-    db: DbOpt = None,
-) -> None:
-    """Serve the web UI and the REST API (reference at /docs, schema at /openapi.json)."""
-    try:
-        from chronicler.web.serve import serve as run_server
-    except ImportError as e:  # the web extra is not installed
-        err.print(f"[red][CHR-CFG] the web UI needs its extra: pip install 'chronicler[web]' "
-                  f"({_esc(str(e))})[/red]")
-        raise typer.Exit(2) from e
-
-    settings = _settings(db)
-    run_server(settings.db, host=host, port=port, token=token, settings=settings)
+# watch, sources and serve [--watch] (issue 17): chronicler.cli_watch
+register_watch(app)
 
 
 @app.command()
