@@ -96,11 +96,10 @@ def _settings(db: Path | None) -> Settings:
 
 
 def _verbose(v: bool) -> None:
-    logging.basicConfig(
-        level=logging.INFO if v else logging.WARNING,
-        format="%(asctime)s %(name)s %(message)s",
-        stream=sys.stderr,
-    )
+    # -v is chronicler's own stage progress; other libraries stay at warnings.
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(message)s",
+                        stream=sys.stderr)
+    logging.getLogger("chronicler").setLevel(logging.INFO if v else logging.WARNING)
 
 
 def _version(value: bool) -> None:
@@ -150,7 +149,7 @@ def ingest(
     workers: Annotated[int | None, typer.Option(help="Worker processes / Ray actors.")] = None,
 ) -> None:
     """Read, clean, de-duplicate, understand and store articles; print a summary."""
-    verbose = verbose or logging.getLogger().level == logging.INFO
+    verbose = verbose or logging.getLogger("chronicler").level == logging.INFO
     if verbose:
         _verbose(True)
     settings = _settings(db)
