@@ -26,7 +26,7 @@ from chronicler.nlp.events.roles import (
 from chronicler.records import EventActor
 
 EXTRA_PREPS: dict[str, tuple[str, ...]] = {
-    "CONSULT": ("with",), "COOPERATE": ("with",), "REJECT": ("with",), "AGREE": ("with",),
+    "CONSULT": ("with",), "COOPERATE": ("with",), "REJECT": ("with",), "AGREE": ("with", "to"),
     "REQUEST": ("with", "to", "for"), "SANCTION": ("to", "for"), "SUPPORT": ("to", "for"),
     "AID": ("to", "for"), "ACCUSE": ("on",),
 }
@@ -90,6 +90,13 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             # "declared [the attaches] persona non grata", "said [the US] must mediate"
             recip_groups.append([x for ch in verb.children if ch.dep_ in ("ccomp", "xcomp", "oprd")
                                  for x in children(ch, ("nsubj",))])
+        if t in ("AGREE", "THREATEN", "REJECT"):
+            # "promised to continue military aid to Mozambique": whom the act it
+            # promises, threatens or refuses is for (a named party)
+            recip_groups.append([o for x in children(verb, ("xcomp",))
+                                 for d in (x, *children(x, ("dobj",)))
+                                 for o in prep_objects(d, ("to", "on", "against", "with"))
+                                 if o.i in res.mention_tokens])
         if t in ("CONSULT", "COOPERATE", "REQUEST", "REJECT", "CONCEDE"):
             # "offered to hold talks with India"
             recip_groups.append([o for x in clause_tokens([verb]) if x.i != verb.i
@@ -216,7 +223,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             if a is None or any(same_actor(a, b) for b in c.actors):
                 continue
             if a.country and a.country in acts and not c.reciprocal and not (
-                    a.sector and a.sector not in {b.sector for b in c.actors}):
+                    a.sector and a.sector not in {b.sector for b in c.actors}
+                    and not any(p.dep_ == "poss" for p in x.children)):
                 # (another sector of the same country is someone else: the Sudanese
                 # government accusing Darfur rebels)
                 if pronoun_actor and x.i in res.mention_tokens and x.lower_ not in PRONOUNS:
