@@ -47,7 +47,7 @@ def event_date(r: dict[str, Any]) -> str:
 
 
 def _sources(r: dict[str, Any]) -> str:
-    return ", ".join(f"{s.get('outlet') or '?'} {s.get('published') or ''}".strip()
+    return "; ".join(f"{s.get('outlet') or 'unknown outlet'}, {s.get('published') or 'undated'}"
                      for s in r.get("sources", []))
 
 
