@@ -128,3 +128,9 @@ def test_reported_must_is_a_demand_of_another_country(analyzer) -> None:  # type
     assert code(analyzer, "The Kenyan opposition said the Kenyan government must explain "
                           "the delay.") == []
     assert code(analyzer, "Kenya has been told that the camps must close.") == []
+
+
+def test_us_in_capitals_is_the_country_not_the_speakers_side(analyzer) -> None:  # type: ignore[no-untyped-def]
+    (e,) = code(analyzer, "Egyptian President Hosni Mubarak said on Wednesday that the US "
+                          "must be ready to mediate.")
+    assert e.type == "REQUEST" and side(e, "recipient") == {"USA"}

@@ -55,7 +55,7 @@ def first_person(c: Candidate, ix: ArticleIndex) -> None:
         if h is None:
             continue
         for ch in h.children:
-            if ch.lower_ in ("we", "us"):
+            if ch.lower_ in ("we", "us") and ch.text != "US":  # (not the United States)
                 if ch.dep_ in ("nsubj", "nsubjpass") and not c.actors:
                     c.actors = [side]
                 elif ch.dep_ in ("dobj", "dative") and not c.recipients:

@@ -366,7 +366,8 @@ class ArgResolver:
 
     def _resolve(self, tok: Token, depth: int = 0, descend: bool = True) -> EventActor | None:
         low = tok.lower_
-        if low in FIRST_PERSON:
+        if low in FIRST_PERSON and not (tok.text.isupper() and len(tok.text) > 1):
+            # (not "US": the country, written in capitals)
             sp = self.quote_speaker.get(tok.i) or self.any_quote_speaker.get(tok.i)
             if sp is not None and sp.country:
                 return self.country_actor(sp.country, "GOV")
