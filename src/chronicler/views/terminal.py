@@ -127,7 +127,7 @@ def esc(s: str) -> str:
 
 
 _SHORT = {"id", "date", "from", "to", "published", "status", "story", "type", "sources",
-          "events", "articles", "claims", "mentions", "country", "kind", "hedge", "as told"}
+          "events", "articles", "claims", "mentions", "country", "kind", "hedge"}
 
 
 def page_table(kind: str, page: Mapping[str, Any], title: str | None = None) -> Table:
