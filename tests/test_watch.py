@@ -329,3 +329,27 @@ def test_sitemap_parser_refuses_entities() -> None:
             b"<urlset><url><loc>&a;</loc></url></urlset>")
     with pytest.raises(Exception, match="unsafe XML"):
         parse_sitemap(bomb, "s.xml")
+
+
+def test_sources_file(tmp_path: Path) -> None:
+    from chronicler.errors import UsageError
+    from chronicler.watch import collect, load_sources_file
+
+    (tmp_path / "inbox").mkdir()
+    f = tmp_path / "sources.toml"
+    f.write_text('[defaults]\ninterval = "10m"\n\n'
+                 '[[source]]\nurl = "https://example.org/rss.xml"\noutlet = "Example"\n'
+                 'interval = "30s"\ntags = ["india", "pakistan"]\n\n'
+                 '[[source]]\npath = "inbox"\n')
+    a, b = load_sources_file(f, interval_s=300)
+    assert (a.kind, a.outlet, a.interval_s, a.tags) == ("auto", "Example", 30.0,
+                                                        ("india", "pakistan"))
+    assert (b.kind, b.location, b.interval_s) == ("folder", str(tmp_path / "inbox"), 600.0)
+    assert [s.location for s in collect([str(f)], None, interval_s=60)] == [a.location,
+                                                                          b.location]
+    f.write_text('[[source]]\nurl = "https://example.org/a"\nevery = "5m"\n')
+    with pytest.raises(UsageError, match="unknown key"):
+        load_sources_file(f, interval_s=300)
+    f.write_text('[[source]]\nurl = "file:///etc/passwd"\n')
+    with pytest.raises(UsageError, match="http and https"):
+        load_sources_file(f, interval_s=300)
