@@ -78,6 +78,19 @@ def test_denial_target(analyzer: Analyzer) -> None:
     assert "its drones targeted 19" in c.target_text and "denied" not in c.target_text
 
 
+def test_a_noun_headed_report_is_not_the_sentence_source(analyzer: Analyzer) -> None:
+    """The quotes stage reports "Merovia's claim that ..." as Merovia's; the sentence
+    around it is still the subject's (here a rejection), so the two contest each other
+    instead of passing as one side agreeing with itself."""
+    cs = claims(analyzer, 'Foreign Minister Nadia Qorvan spoke in Tirvan. She described as '
+                '"regrettable" Merovia\'s claim that there had been no mediation.')
+    denial = next(c for c in cs if c.polarity == "neg")
+    clause = next(c for c in cs if c.text.startswith("there had been no mediation"))
+    assert not (denial.asserted_by and denial.asserted_by.country == "MRV")
+    assert clause.asserted_by is not None and clause.asserted_by.country == "MRV"
+    assert clause.id in denial.contested_by and denial.id in clause.contested_by
+
+
 # --------------------------------------------------------------------------------------
 # Tables: check-worthiness, hedges, attribution, in-article contest links, seeds.
 # (chronicler.nlp.claims.stage + chronicler.nlp.claims.hedges; cues in data/claims/cues.toml)

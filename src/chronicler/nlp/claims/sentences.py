@@ -78,12 +78,23 @@ def _skip(sent: Span, ctx: ArticleContext, c: Cues) -> bool:
     return _is_headline(sent, ctx)
 
 
+# Cues of noun-headed reports ("Merovia's claim that ..."): their content is a clause
+# inside the sentence, never the source of the whole sentence.
+_REPORT_NOUN_CUES = frozenset({"claim", "allegation", "accusation", "charge", "assertion",
+                               "suggestion", "insinuation", "contention", "report",
+                               "narrative"})
+
+
 def _find_quote(span: tuple[int, int], quotes: Sequence[Quote]) -> Quote | None:
     """The quote this sentence is asserted in: the one covering most of it, ignoring
     short partial quotes ("a cowardly act of war") that only colour the sentence."""
     best, best_ov = None, 0
     for q in quotes:
         if q.direct and len(q.text.split()) <= _SHORT_QUOTE_WORDS:
+            continue
+        if not q.direct and (q.cue or "").lower() in _REPORT_NOUN_CUES:
+            # "She described as 'regrettable' Merovia's claim that ...": the noun's
+            # content is reported inside the sentence, whose source is its own subject.
             continue
         ov = _overlap(span, q.span)
         if ov >= 0.3 * (span[1] - span[0]) and ov > best_ov:
