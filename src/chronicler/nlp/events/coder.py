@@ -265,18 +265,12 @@ def _event(c: Candidate, ix: ArticleIndex, sent: Span) -> Event:
     )
 
 
-def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
+def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candidate]:
+    """The candidates that pass: arguments, modes, date, place, and the filters."""
     sent = ix.sents[sent_i]
     lex = ix.lex
-    cands = find_candidates(sent, ix)
-    if not cands:  # the field dictionaries code what the project's patterns leave
-        cands = dictionary_candidates(sent, ix)
-    if not cands:
-        return []
     sent_words = set(ix.lemmas[sent.start:sent.end]) | set(ix.lowers[sent.start:sent.end])
     triggers = {c.trigger.i for c in cands}
-    ops_here = [(n, code) for i, (n, code) in sorted(ix.op_at.items())
-                if sent.start <= i < sent.end]
     kept: list[Candidate] = []
     for c in cands:
         explicit = fill_arguments(c, ix)
@@ -324,6 +318,20 @@ def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
         if c.spec.type == "ASSAULT" and c.trigger.i in ix.op_at:
             c.operation = ix.op_at[c.trigger.i][0]
         kept.append(c)
+    return kept
+
+
+def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
+    sent = ix.sents[sent_i]
+    lex = ix.lex
+    cands = find_candidates(sent, ix)
+    if not cands:  # the field dictionaries code what the project's patterns leave
+        cands = dictionary_candidates(sent, ix)
+    if not cands:
+        return []
+    kept = _kept(cands, sent_i, ix)
+    ops_here = [(n, code) for i, (n, code) in sorted(ix.op_at.items())
+                if sent.start <= i < sent.end]
     kept = [c for c in kept if not _absorbed(c, kept)]
     kept = _agreements(kept, ix)
     kept = drop_subordinate(retype_intents(kept, lex))

@@ -99,15 +99,16 @@ def dictionary_rule(tok: Token, lex: Lexicon, sent: Span) -> TriggerRule | None:
     return _rule(spec.type, got.code, mode, tok.lemma_.lower(), got.source)
 
 
-def dictionary_candidates(sent: Span, ix: ArticleIndex) -> list[Candidate]:
+def dictionary_candidates(sent: Span, ix: ArticleIndex,
+                          taken: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:
     """Candidates from the dictionary for a sentence the lexicon's patterns left
-    uncoded: its main verb (and verbs conjoined to it or in its open complement), not
+    uncoded (``taken``: tokens a pattern of the lexicon already decided about): its main verb (and verbs conjoined to it or in its open complement), not
     in a direct quote, not a word the project's own patterns or cues decide about."""
     out: list[Candidate] = []
     verbs = _fields().verbs.verbs
     own_words = _own_words(ix.lex)
     for i in range(sent.start, sent.end):
-        if i in ix.op_at or i < ix.dateline_end or i in ix.time_at or \
+        if i in taken or i in ix.op_at or i < ix.dateline_end or i in ix.time_at or \
                 i in ix.resolver.quote_speaker:
             continue  # (a direct quote is rhetoric the project's own patterns read)
         if ix.lemmas[i] not in verbs and ix.lowers[i] not in verbs:
