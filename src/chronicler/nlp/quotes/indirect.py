@@ -53,8 +53,10 @@ def _complement(cue: Token, kinds: frozenset[str], lo: int, hi: int) -> list[Tok
         # "argued in a memo that the plan would fail", parsed with the clause as a
         # relative clause of "memo": a clause opened by the conjunction "that" (the
         # relative pronoun would be its subject or object) is the cue's complement
-        comps = [g for c in children if c.dep_ == "prep" and c.i > cue.i
-                 for o in c.children if o.dep_ == "pobj"
+        # -- unless the noun is itself somebody's report ("described as 'regrettable'
+        # Merovia's claim that there had been no mediation": the clause is Merovia's).
+        comps = [g for c in children if c.dep_ == "prep" and c.i > cue.i and c.lower_ != "as"
+                 for o in c.children if o.dep_ == "pobj" and not _owned_report(o)
                  for g in o.children if g.dep_ in ("relcl", "acl") and _that_clause(g)]
     if not comps and "directive" in kinds:
         # "urged both sides to ...": an addressee and an infinitive; "asked not to be
@@ -82,6 +84,17 @@ def _complement(cue: Token, kinds: frozenset[str], lo: int, hi: int) -> list[Tok
 
 
 _TOPIC_PREPS = frozenset({"about", "to", "on", "for", "against", "of", "at", "with"})
+
+
+_REPORT_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "assertion",
+                           "suggestion", "insinuation", "contention", "narrative", "rumour",
+                           "rumor", "notion", "belief", "view", "position", "argument"})
+
+
+def _owned_report(noun: Token) -> bool:
+    """A noun that reports somebody's words itself: a claim-type noun, or any noun with
+    an owner ("Merovia's statement"). Its that-clause is its own content."""
+    return noun.lemma_.lower() in _REPORT_NOUNS or any(ch.dep_ == "poss" for ch in noun.children)
 
 
 def _that_clause(v: Token) -> bool:
