@@ -353,3 +353,19 @@ def test_sources_file(tmp_path: Path) -> None:
     f.write_text('[[source]]\nurl = "file:///etc/passwd"\n')
     with pytest.raises(UsageError, match="http and https"):
         load_sources_file(f, interval_s=300)
+
+
+def test_dead_host_is_unreachable_and_once_respects_its_backoff(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        dead = Source(f"http://127.0.0.1:{s.getsockname()[1]}/feed.xml", interval_s=30,
+                      timeout_s=2)
+    make_watcher(tmp_path, [dead], once=True).run()
+    state = states(tmp_path)[dead.id]
+    assert state.last_error and state.last_error.startswith("[unreachable]")
+    assert state.failures == 1 and state.next_due is not None
+    w = make_watcher(tmp_path, [dead], once=True)
+    w.run()  # still backing off: not asked again
+    assert w.stats.polls == 0 and states(tmp_path)[dead.id].n_checks == 1

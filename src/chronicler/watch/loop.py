@@ -151,8 +151,15 @@ class Watcher:
             if sid in running:
                 continue
             if self.opt.once:
-                if sid not in polled:
+                # Every source once, except those backing off after failures: a cron
+                # job running `watch --once` must not hammer a failing host either.
+                backing_off = bool(state.failures and state.next_due and state.next_due > now)
+                if sid not in polled and not backing_off:
                     out.append(sid)
+                elif sid not in polled:
+                    polled.add(sid)
+                    self.report(f"{state.location}: backing off after {state.failures} "
+                                f"failure(s) until {state.next_due:%H:%M:%S}")
             elif state.next_due is None or state.next_due <= now:
                 out.append(sid)
         return out

@@ -26,7 +26,7 @@ from chronicler.errors import InputSkipped
 from chronicler.ingest.fetch import FetchResult, fetch_conditional
 
 ROBOTS_AGENT = "chronicler"  # the product token robots.txt rules name
-ROBOTS_UNREACHABLE_TTL_S = 300.0
+ROBOTS_UNREACHABLE_TTL_S = 60.0  # ask again soon: the host may be back
 
 
 def host_of(url: str) -> str:
@@ -78,8 +78,19 @@ class Robots:
         self._clock = clock
         self._lock = threading.Lock()
         self._rules: dict[str, tuple[float, RobotFileParser | None]] = {}
+        self._why: dict[str, str] = {}  # host -> why its robots.txt could not be read
         self._loading: dict[str, threading.Lock] = {}
         self.fetches = 0
+
+    def refusal(self, url: str) -> tuple[str, str] | None:
+        """None when ``url`` may be fetched; else (reason, message): ``robots`` for a
+        rule, ``unreachable`` when the host's robots.txt could not be read (5xx, down)."""
+        if self.allowed(url):
+            return None
+        why = self._why.get(host_of(url))
+        if why:
+            return "unreachable", f"{url}: not fetched, robots.txt unavailable ({why})"
+        return "robots", f"{url}: disallowed by robots.txt"
 
     def allowed(self, url: str) -> bool:
         host = host_of(url)
@@ -102,10 +113,13 @@ class Robots:
             with self.gate.slot(host):
                 res = fetch_conditional(f"{host}/robots.txt", self.settings,
                                         allow_private=self.allow_private)
-        except InputSkipped:
+        except InputSkipped as e:
+            self._why[host] = e.message
             return self._clock() + ROBOTS_UNREACHABLE_TTL_S, None
         if res.status >= 500:
+            self._why[host] = f"HTTP {res.status}"
             return self._clock() + ROBOTS_UNREACHABLE_TTL_S, None
+        self._why.pop(host, None)
         if res.status >= 400:
             rules.parse([])  # no robots.txt: everything allowed
         else:

@@ -124,8 +124,9 @@ class _Run:
     # ------------------------------------------------------------------ requests
     def get(self, url: str, validators: Validators | None = None) -> FetchResult | None:
         """The answer, or None when unchanged (304, or the same body as last time)."""
-        if not self.p.robots.allowed(url):
-            raise SourceFailed("robots", f"{url}: disallowed by robots.txt")
+        refused = self.p.robots.refusal(url)
+        if refused is not None:
+            raise SourceFailed(*refused)
         v = validators or Validators()
         with self.p.gate.slot(url):
             try:
