@@ -369,3 +369,28 @@ def test_dead_host_is_unreachable_and_once_respects_its_backoff(tmp_path: Path) 
     w = make_watcher(tmp_path, [dead], once=True)
     w.run()  # still backing off: not asked again
     assert w.stats.polls == 0 and states(tmp_path)[dead.id].n_checks == 1
+
+
+def test_a_busy_database_delays_the_commit_and_loses_nothing(site: FakeSite,
+                                                             tmp_path: Path) -> None:
+    from chronicler.errors import StoreLocked
+
+    site.routes["/feed.xml"] = Resp(body=rss(site.base, [("q", "Q", story(50, "q"))]),
+                                    ctype="application/rss+xml")
+    settings = settings_for(tmp_path)
+    opened = {"n": 0}
+
+    def flaky_open() -> object:
+        opened["n"] += 1
+        if opened["n"] == 2:  # the first commit meets another writer
+            raise StoreLocked("another process is writing")
+        return open_store(settings.db)
+
+    said: list[str] = []
+    w = Watcher([feed_source(site)], flaky_open, settings,  # type: ignore[arg-type]
+                WatchOptions(once=True, allow_private=True, host_delay_s=0.0),
+                report=said.append)
+    w.run()
+    assert any("database busy" in m for m in said)
+    assert [p for p, _ in articles(tmp_path)] == [f"{site.base}/a/q"]
+    assert site.hits("/feed.xml") == [200]  # kept, not fetched again

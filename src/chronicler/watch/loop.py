@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from chronicler.config import Settings
-from chronicler.errors import StoreLocked
+from chronicler.errors import Busy, StoreLocked
 from chronicler.ingest.hygiene import clean_items
 from chronicler.records import RawDoc
 from chronicler.run.pipeline import run_ingest
@@ -130,9 +130,10 @@ class Watcher:
                 if done:
                     try:
                         self.commit(done)
-                    except StoreLocked as e:
-                        # Another process writes the file (`chronicler ingest`): keep
-                        # what was found and try again shortly; nothing is lost.
+                    except (StoreLocked, Busy) as e:
+                        # Another process writes the file (`chronicler ingest`), or the
+                        # server's readers held on past the wait: keep what was found
+                        # and try again shortly; nothing is lost.
                         self.report(f"database busy ({e.message}); will retry")
                         pending = done
                         stop.wait(1.0)
