@@ -18,6 +18,8 @@ sentences was drawn at random (``random.Random(12).sample`` of the sorted keys,
 ``--misses`` never lists them. Their figure, next to the tuned part's, says whether
 the rules learned the language or the sentences.
 
+``--seeds`` prints the events of ``../shared/seeds`` as a table for a person to read.
+
 ``--ingest`` runs the real product path instead (``chronicler ingest`` into a temporary
 database, ``chronicler export``): slower, and the figure the hidden half is scored by.
 """
@@ -219,6 +221,36 @@ def evaluate(parts_shown: tuple[str, ...] = PARTS) -> dict[str, dict[str, float]
         return {p: score(export, gold, parts[p], tmp, p) for p in parts_shown}
 
 
+def seeds_table() -> int:
+    """The seed articles read back as an event table, as a person would check it: one
+    line per event (type, who -> whom, when, where, trigger) under its sentence."""
+    from datetime import date
+
+    from chronicler.config import Settings
+    from chronicler.nlp.analyzer import Analyzer
+    from chronicler.nlp.events.coder import PIPELINE, describe
+    from chronicler.nlp.stages import ArticleContext, run_plan
+
+    seeds = SHARED / "seeds"
+    if not seeds.is_dir():
+        print(f"seeds: skipped ({seeds} is absent)")
+        return 0
+    published = {}
+    for line in (ROOT / "eval/gold/events_seeds.jsonl").read_text("utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            published[r["doc"]["seed"]] = date.fromisoformat(r["published"])
+    analyzer = Analyzer(Settings.from_env(), stages=PIPELINE)
+    for path in sorted(seeds.glob("*.txt")):
+        text = path.read_text("utf-8")
+        state = run_plan(analyzer.plan, analyzer.nlp(text),
+                         ArticleContext(article_id=path.stem, published=published.get(path.name)))
+        print(f"== {path.name} ({published.get(path.name)})")
+        for e in state.events or []:
+            print(f"  {describe(e)}\n      | {e.evidence[0].text[:150]}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m eval.plover_dev", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -227,7 +259,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ingest", action="store_true", help="the real ingest/export path")
     ap.add_argument("--json", help="write the figures here")
     ap.add_argument("--export", help="keep the export here")
+    ap.add_argument("--seeds", action="store_true",
+                    help="print the seed articles' events as a table instead")
     a = ap.parse_args(argv)
+    if a.seeds:
+        return seeds_table()
     if not available():
         print(f"PLOVER dev half: skipped ({DATA} or its scorer is absent)")
         return 0

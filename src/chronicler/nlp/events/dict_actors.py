@@ -70,8 +70,12 @@ def complete(got: EventActor | None, tok: Token, day: date | None, name: str
 
 # PLOVER: a protest, a curfew, an arrest, a ban inside a country has that country as
 # recipient ("Egyptian demonstrators rioted" -> EGY -> EGY).
-DOMESTIC = frozenset({"PROTEST", "COERCE", "REQUEST", "CONCEDE", "REJECT", "ACCUSE",
-                      "ASSAULT", "THREATEN", "MOBILIZE"})
+DOMESTIC = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
+# verbal events are domestic only when a non-state actor addresses its own state
+# ("Zimbabwe's opposition demanded ...") or someone named without a country is addressed
+# ("ordered the former president to appear"), not when a government speaks of talks
+VERBAL_DOMESTIC = frozenset({"REQUEST", "CONCEDE", "REJECT", "ACCUSE", "THREATEN"})
+STATE = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "PRM"})
 
 
 def sentence_countries(sent: Span, mention_at: Mapping[int, Sequence[Mention]],
@@ -114,8 +118,12 @@ def domestic_recipient(type_: str, actors: Sequence[EventActor],
                        ) -> list[EventActor] | None:
     """A recipient for an event that has none with a country: the one other country
     the sentence names, else (domestic) the actor's own country; None to keep."""
-    if type_ not in DOMESTIC or any(r.country for r in recipients):
+    if any(r.country for r in recipients):
         return None
+    if type_ not in DOMESTIC and not (type_ in VERBAL_DOMESTIC and (
+            any(r.sector for r in recipients) or actors and all(
+                a.sector and a.sector not in STATE for a in actors))):
+        return None  # (a government "open to dialogue" addresses no one at home)
     acts = [a.country for a in actors if a.country]
     if not acts:
         return None
