@@ -394,3 +394,30 @@ def test_a_busy_database_delays_the_commit_and_loses_nothing(site: FakeSite,
     assert any("database busy" in m for m in said)
     assert [p for p, _ in articles(tmp_path)] == [f"{site.base}/a/q"]
     assert site.hits("/feed.xml") == [200]  # kept, not fetched again
+
+
+def test_idle_cycles_open_no_database(site: FakeSite, tmp_path: Path) -> None:
+    site.routes["/feed.xml"] = Resp(body=rss(site.base, [("i", "I", story(60, "idle"))]),
+                                    ctype="application/rss+xml")
+    settings = settings_for(tmp_path)
+    opens = {"n": 0}
+
+    def counting_open() -> object:
+        opens["n"] += 1
+        return open_store(settings.db)
+
+    src = Source(site.base + "/feed.xml", interval_s=0.1)
+    w = Watcher([src], counting_open, settings,  # type: ignore[arg-type]
+                WatchOptions(allow_private=True, host_delay_s=0.0, gather_s=0.0))
+    stop = threading.Event()
+    t = threading.Thread(target=w.run, args=(stop,), daemon=True)
+    t.start()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and site.hits("/feed.xml").count(304) < 5:
+        time.sleep(0.05)
+    stop.set()
+    t.join(20)
+    assert site.hits("/feed.xml").count(304) >= 5
+    assert opens["n"] == 3  # load, the commit of the new item, the state flush at exit
+    s = states(tmp_path)[src.id]
+    assert s.n_not_modified == site.hits("/feed.xml").count(304) and s.n_articles == 1

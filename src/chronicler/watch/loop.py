@@ -55,6 +55,9 @@ class WatchOptions:
     backoff_cap_s: float = 3600.0
     robots_ttl_s: float = 3600.0
     gather_s: float = 2.0  # wait this long for other polls before committing
+    # An idle cycle (304s, nothing new) opens no database: its state (last check,
+    # counts) is written with the next real commit, at exit, or after this long.
+    flush_s: float = 60.0
 
 
 @dataclass
@@ -91,6 +94,8 @@ class Watcher:
                              allow_private=self.opt.allow_private,
                              max_items=self.opt.max_items, budget_s=self.opt.budget_s)
         self.stats = WatchStats()
+        self._dirty: set[str] = set()  # states changed by idle cycles, not yet written
+        self._flushed = time.monotonic()
         self._load()
 
     def _load(self) -> None:
@@ -141,6 +146,8 @@ class Watcher:
                             raise
                 if not running and not pending and (stop.is_set() or
                                     (self.opt.once and len(polled) == len(self.sources))):
+                    if self._dirty:
+                        self.commit([], force=True)
                     return self.stats
                 if not running:
                     stop.wait(self._until_next_due())
@@ -201,9 +208,16 @@ class Watcher:
                      validators=dict(self.validators))
 
     # ------------------------------------------------------------------ commit
-    def commit(self, results: list[PollResult]) -> None:
+    def commit(self, results: list[PollResult], *, force: bool = False) -> None:
         docs = [d for r in results for d in r.docs]
         now = _now()
+        if not force and all(_idle(r) for r in results) and \
+                time.monotonic() - self._flushed < self.opt.flush_s:
+            for r in results:
+                self._apply(r, now)
+                self._say(r)
+            self._dirty.update(r.source_id for r in results)
+            return
         store = self.open_store()
         try:
             if docs:
@@ -222,9 +236,12 @@ class Watcher:
                     self._apply(r, now)
                     st.save_seen(store, r.source_id, r.seen, now)
                     st.save_validators(store, r.validators, now)
-                st.save_states(store, [self.states[r.source_id] for r in results])
+                ids = self._dirty | {r.source_id for r in results}
+                st.save_states(store, [self.states[i] for i in sorted(ids)])
         finally:
             store.close()
+        self._dirty.clear()
+        self._flushed = time.monotonic()
         for r in results:
             self.seen.setdefault(r.source_id, {}).update(r.seen)
             self.validators.update(r.validators)
@@ -266,3 +283,9 @@ class Watcher:
                 "not-modified": "not modified"}.get(r.status, r.status)
         self.report(f"{s.location}: {what} ({r.requests} requests, {r.seconds:.2f} s); "
                     f"next at {s.next_due:%H:%M:%S}")
+
+
+def _idle(r: PollResult) -> bool:
+    """Nothing to commit but the source's clock: no documents, marks or validators."""
+    return (not r.docs and not r.seen and not r.validators and not r.error
+            and r.status in ("not-modified", "unchanged"))
