@@ -421,3 +421,44 @@ def test_idle_cycles_open_no_database(site: FakeSite, tmp_path: Path) -> None:
     assert opens["n"] == 3  # load, the commit of the new item, the state flush at exit
     s = states(tmp_path)[src.id]
     assert s.n_not_modified == site.hits("/feed.xml").count(304) and s.n_articles == 1
+
+
+def test_article_url_source_is_read_again_only_when_it_changes(site: FakeSite,
+                                                               tmp_path: Path) -> None:
+    body = {"v": page("Live page", story(70, "the live page"))}
+    site.routes["/live"] = lambda: Resp(body=body["v"])
+    src = Source(site.base + "/live", interval_s=0.1)
+    for _ in range(2):
+        make_watcher(tmp_path, [src], once=True).run()
+    body["v"] = page("Live page", story(71, "the live page, updated"))
+    make_watcher(tmp_path, [src], once=True).run()
+    assert site.hits("/live") == [200, 304, 200]
+    assert len(articles(tmp_path)) == 2  # each version of the text once
+
+
+def test_host_gate_caps_concurrency_and_spaces_requests() -> None:
+    from chronicler.watch.polite import HostGate
+
+    gate = HostGate(delay_s=0.1, concurrency=1)
+    starts: list[float] = []
+    inside = {"now": 0, "max": 0}
+    lock = threading.Lock()
+
+    def one() -> None:
+        with gate.slot("http://example.org/x"):
+            with lock:
+                starts.append(time.monotonic())
+                inside["now"] += 1
+                inside["max"] = max(inside["max"], inside["now"])
+            time.sleep(0.02)
+            with lock:
+                inside["now"] -= 1
+
+    threads = [threading.Thread(target=one) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    starts.sort()
+    assert inside["max"] == 1
+    assert all(b - a >= 0.09 for a, b in zip(starts, starts[1:], strict=False))
