@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from chronicler.config import Settings
 from chronicler.outputs.export import iter_records
 from chronicler.run.pipeline import run_ingest
@@ -39,6 +41,7 @@ def _records(db: Path) -> list[str]:
     return sorted(json.dumps(clean(r), sort_keys=True, default=str) for r in recs)
 
 
+@pytest.mark.slow  # the real stages: the spaCy and embedding models, about a minute
 def test_incremental_watch_equals_from_scratch(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
