@@ -7,7 +7,8 @@
 * ``GET /api/live/new?since=TIMESTAMP``: articles stored after ``since`` (the
   database clock, as ``now`` in every answer gives it) with their events.
 * ``GET /api/live/stream?since=TIMESTAMP``: the same as Server-Sent Events
-  (``event: article``), checked every ``POLL_S`` seconds, with a keep-alive comment.
+  (``event: article``), checked every ``POLL_S`` seconds, with a keep-alive comment;
+  each stream lasts ``STREAM_MAX_S`` and EventSource resumes it from ``Last-Event-ID``.
 
 Both are left out of the OpenAPI schema: the stream never ends, which a schema-driven
 client (or fuzzer) cannot know, and the contract snapshot stays the lists' own.
@@ -35,6 +36,9 @@ log = logging.getLogger("chronicler.web.live")
 router = APIRouter()
 POLL_S = 2.0
 KEEPALIVE_S = 15.0
+# A stream ends after this long and the browser's EventSource reconnects (sending the
+# last id, which resumes it): a server shutting down never waits on an endless stream.
+STREAM_MAX_S = 30.0
 MAX_NEW = 200
 
 Since = Annotated[dt.datetime | None, Query(
@@ -124,14 +128,23 @@ def live_new(request: Request, since: Since = None,
 async def live_stream(request: Request, since: Since = None) -> StreamingResponse:
     """Server-Sent Events: one ``article`` event per newly stored article."""
 
+    last_id = request.headers.get("last-event-id")
+    if since is None and last_id:
+        try:
+            since = dt.datetime.fromisoformat(last_id)
+        except ValueError:
+            since = None
+
     async def events() -> AsyncIterator[str]:
         cursor = since
         if cursor is None:  # from now on
             cursor = (await asyncio.to_thread(_check, request, None))["now"]
             cursor = dt.datetime.fromisoformat(cursor) if cursor else None
         idle = 0.0
-        yield ": chronicler live stream\n\n"
-        while not await request.is_disconnected():
+        ends = asyncio.get_running_loop().time() + STREAM_MAX_S
+        yield f"retry: {int(POLL_S * 1000)}\n: chronicler live stream\n\n"
+        while not await request.is_disconnected() and \
+                asyncio.get_running_loop().time() < ends:
             found = await asyncio.to_thread(_check, request, cursor)
             for item in found["items"]:
                 yield f"event: article\nid: {item['ingested_at']}\ndata: {json.dumps(item)}\n\n"
