@@ -462,3 +462,24 @@ def test_host_gate_caps_concurrency_and_spaces_requests() -> None:
     starts.sort()
     assert inside["max"] == 1
     assert all(b - a >= 0.09 for a, b in zip(starts, starts[1:], strict=False))
+
+
+def test_a_page_that_failed_for_now_is_tried_again(site: FakeSite, tmp_path: Path) -> None:
+    sm = ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+          + "".join(f"<url><loc>{site.base}/p/{i}</loc><lastmod>2025-05-0{i}</lastmod></url>"
+                    for i in (1, 2)) + "</urlset>").encode()
+    site.routes["/sitemap.xml"] = Resp(body=sm, ctype="application/xml")
+    site.routes["/p/1"] = Resp(body=page("One", story(80, "one")))
+    answers = iter([Resp(500, b"oops", "text/plain")])
+    site.routes["/p/2"] = lambda: next(answers, Resp(body=page("Two", story(81, "two"))))
+    src = Source(site.base + "/sitemap.xml", interval_s=0.1)
+    make_watcher(tmp_path, [src], once=True).run()
+    assert len(articles(tmp_path)) == 1
+    s = states(tmp_path)[src.id]
+    assert s.last_status == "new" and "HTTP 500" in (s.last_error or "")
+    make_watcher(tmp_path, [src], once=True).run()
+    assert site.hits("/sitemap.xml") == [200, 200]  # not done: read in full again
+    assert site.hits("/p/2") == [500, 200] and site.hits("/p/1") == [200]
+    assert len(articles(tmp_path)) == 2
+    make_watcher(tmp_path, [src], once=True).run()
+    assert site.hits("/sitemap.xml") == [200, 200, 304]

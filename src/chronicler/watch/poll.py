@@ -277,6 +277,7 @@ class _Run:
         return complete and len(sm.entries) <= MAX_CHILD_SITEMAPS
 
     def entries(self, entries: list[SitemapEntry]) -> bool:
+        complete = True
         for e in entries:
             if not self.new_key(e.loc):
                 continue
@@ -288,20 +289,22 @@ class _Run:
             try:
                 doc: Item = self.article(e.loc, hint)
             except SourceFailed as err:
-                if err.transient:
+                if err.transient:  # tried again next cycle: this sitemap is not done
+                    complete = False
                     self._remember(err)
                     if err.retry_after is not None:
                         return False
                     continue
                 doc = IngestError(source=e.loc, reason=err.reason, message=err.message)
             self.hand_over(e.loc, doc)
-        return not self.res.more
+        return complete and not self.res.more
 
     def article(self, url: str, hint: RawDoc) -> RawDoc:
         """The page at ``url`` as a document; what the feed or sitemap said about it
         (title, date, outlet) fills what the page does not say; its date and outlet win."""
         res = self.get(url)
-        assert res is not None  # no validators given: never "unchanged"
+        if res is None:  # a 304 to a request that had no validators
+            raise SourceFailed("http-304", f"{url}: HTTP 304 without a conditional request")
         try:
             doc = read_html_bytes(res.body, url, self.settings, url=res.final_url,
                                   http_charset=res.encoding, kind="url")
