@@ -110,7 +110,7 @@ def test_promised_cooperation_is_agree(analyzer) -> None:  # type: ignore[no-unt
 
 
 def test_refused_concession_is_reject(analyzer) -> None:  # type: ignore[no-untyped-def]
-    events = code(analyzer, "The Kenyan vice-president has declined to resign.")
+    events = code(analyzer, "Kenyan Vice President Moody Awori has declined to resign.")
     assert [e.type for e in events] == ["REJECT"]
 
 
@@ -134,3 +134,12 @@ def test_us_in_capitals_is_the_country_not_the_speakers_side(analyzer) -> None: 
     (e,) = code(analyzer, "Egyptian President Hosni Mubarak said on Wednesday that the US "
                           "must be ready to mediate.")
     assert e.type == "REQUEST" and side(e, "recipient") == {"USA"}
+
+
+def test_unidentified_and_stopped_events_are_not_emitted(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the object of a stopping verb in an offer is no attack
+    events = code(analyzer, "Pakistan has indicated a willingness to pause military "
+                            "operations if India does the same.")
+    assert "ASSAULT" not in {e.type for e in events}
+    # a bare attack with no one and no size named: nothing to code
+    assert code(analyzer, "At a press conference on Monday, the attack was mentioned.") == []

@@ -113,6 +113,10 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
         if t == "ASSAULT":
             own += prep_objects(tok, ("from",))
         actor_groups.append(own)
+        if t == "PROTEST" and c.light is None and tok.dep_ == "pobj" and \
+                tok.head.lower_ == "on" and tok.head.head.pos_ == "VERB":
+            # "workers went on strike": who went
+            actor_groups.append(subjects(tok.head.head))
         recip_groups.append(prep_objects(tok, lex.target_preps))
         # "closure of [Kaldorian airspace] to [Merovian airlines]": "to" before "of"
         for noun_preps in NOUN_EXTRA_PREPS.get(t, ()):

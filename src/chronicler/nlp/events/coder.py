@@ -68,7 +68,13 @@ from chronicler.nlp.events.dict_candidates import (
     fill_countries,
 )
 from chronicler.nlp.events.index import ArticleIndex, build_index
-from chronicler.nlp.events.intent import demand_ok, drop_subordinate, retype_intents
+from chronicler.nlp.events.intent import (
+    demand_ok,
+    drop_stopped,
+    drop_subordinate,
+    identified,
+    retype_intents,
+)
 from chronicler.nlp.events.modes import (
     Aux,
     auxiliary,
@@ -334,7 +340,7 @@ def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
                 if sent.start <= i < sent.end]
     kept = [c for c in kept if not _absorbed(c, kept)]
     kept = _agreements(kept, ix)
-    kept = drop_subordinate(retype_intents(kept, lex))
+    kept = drop_subordinate(retype_intents(drop_stopped(kept), lex))
     made: dict[int, Candidate] = {}
     for c in kept:
         accuse_from_cue(c, ix, made)
@@ -354,6 +360,7 @@ def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
     for c in merged:
         if c.spec.type == "ASSAULT":
             _finish_assault(c, ix, ops_here)
+    merged = [c for c in merged if identified(c)]
     note_claimants(sent, ix, sent_i)
     link_rejections(merged, ix, sent_i)
     merged.sort(key=lambda c: c.trigger.i)

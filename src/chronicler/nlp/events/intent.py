@@ -26,7 +26,10 @@ HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 # verbs and adjectives whose open complement is an intent, not an act
 INTENT_WORDS = frozenset({"agree", "promise", "pledge", "offer", "vow", "swear", "prepare",
                           "prepared", "ready", "willing", "commit", "undertake", "decide",
-                          "plan", "intend", "threaten", "resolve", "determined"})
+                          "plan", "intend", "threaten", "resolve", "determined",
+                          "willingness", "readiness"})
+# an agreed or accepted ceasefire is the ceasefire (RETREAT); one offered is an intent
+AGREED = frozenset({"agree", "accept"})
 REFUSAL = frozenset({"refuse", "decline"})
 SWORN = frozenset({"vow", "swear", "threaten", "pledge", "promise", "resolve", "determined"})
 SUBORDINATE = frozenset({"advcl", "acl", "xcomp", "pcomp"})
@@ -70,7 +73,8 @@ def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
         if c.aux.negated or c.aux.hypothetical or not is_intent(c):
             out.append(c)
             continue
-        if t in COOPERATIVE and not (t == "RETREAT" and "ceasefire" in c.modes):
+        if t in COOPERATIVE and not (t == "RETREAT" and "ceasefire" in c.modes
+                                     and not (_governor_words(c) & INTENT_WORDS) - AGREED):
             new = "AGREE"
         elif t in HOSTILE and _governor_words(c) & SWORN:
             new = "THREATEN"
@@ -141,3 +145,25 @@ def demand_ok(c: Candidate) -> bool:
     acts = {a.country for a in c.actors if a.country}
     recs = {r.country for r in c.recipients if r.country}
     return bool(recs) and not recs <= acts
+
+
+# "willingness to pause military operations", "calls to end the shelling": the object of
+# a stopping verb is what would stop, not an attack that happens
+STOP_WORDS = frozenset({"pause", "halt", "stop", "end", "cease", "suspend", "avoid",
+                        "prevent", "de-escalate", "deescalate", "curb", "forestall"})
+
+
+def drop_stopped(cands: list[Candidate]) -> list[Candidate]:
+    """A hostile noun event that is the object of a stopping verb is no event."""
+    return [c for c in cands if not (
+        c.nominal and c.spec.type in HOSTILE and c.trigger.dep_ in ("dobj", "nsubjpass")
+        and c.trigger.head.lemma_.lower() in STOP_WORDS)]
+
+
+def identified(c: Candidate) -> bool:
+    """An event is emitted only when it is identified: an actor or a recipient with a
+    country or a sector, or a named place with a size ("the Pahalgam attack" mentioned
+    again at a press conference in Islamabad codes nothing)."""
+    if any(a.country or a.sector for a in (*c.actors, *c.recipients)):
+        return True
+    return c.place is not None and c.size is not None
