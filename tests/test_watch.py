@@ -483,3 +483,11 @@ def test_a_page_that_failed_for_now_is_tried_again(site: FakeSite, tmp_path: Pat
     assert len(articles(tmp_path)) == 2
     make_watcher(tmp_path, [src], once=True).run()
     assert site.hits("/sitemap.xml") == [200, 200, 304]
+
+
+def test_an_empty_feed_is_not_an_error(site: FakeSite, tmp_path: Path) -> None:
+    site.routes["/feed.xml"] = Resp(body=rss(site.base, []), ctype="application/rss+xml")
+    src = feed_source(site)
+    make_watcher(tmp_path, [src], once=True).run()
+    s = states(tmp_path)[src.id]
+    assert (s.last_status, s.failures, s.last_error) == ("unchanged", 0, None)

@@ -218,6 +218,8 @@ class _Run:
         loc = self.src.location
         items = list(read_feed(res.body, loc, self.settings, content_type=res.content_type))
         errors = [i for i in items if isinstance(i, IngestError)]
+        if [e.reason for e in errors] == ["empty"] and len(items) == 1:
+            return True  # a feed with no items yet: nothing new, nothing wrong
         if errors and len(errors) == len(items):
             # The feed itself is unusable (not XML, not a feed, empty, or a broken one
             # whose every item failed): that is this source's error, not an item's.
