@@ -145,14 +145,18 @@ def test_dyad_timeline() -> None:
         ev("ko1", type="RETREAT", actor=(IND, PAK), recipient=(IND, PAK),
            day=dt.date(2025, 5, 10), score=7.5),  # reciprocal: both directions
     ]
-    df = dyad_timeline(events, "IND", "PAK")
-    assert list(df.columns) == ["date", "actor", "recipient", "n_events", "score_sum"]
-    assert df.to_dict("records") == [
+    df = dyad_timeline(events, "IND", "PAK", directed=True)
+    base = ["date", "actor", "recipient", "n_events", "score_sum"]
+    assert list(df.columns) == [*base, "n_conflict", "conflict_sum", "n_cooperation",
+                                "cooperation_sum"]
+    assert df[base].to_dict("records") == [
         {"date": pd.Timestamp("2025-05-07"), "actor": "IND", "recipient": "PAK",
          "n_events": 2, "score_sum": -18.5},
         {"date": pd.Timestamp("2025-05-10"), "actor": "IND", "recipient": "PAK",
          "n_events": 1, "score_sum": 7.5},
     ]
+    # conflict and cooperation apart (issue 16): the strikes day, then the truce day
+    assert list(df["conflict_sum"]) == [-18.5, 0.0] and list(df["cooperation_sum"]) == [0, 7.5]
     both = dyad_timeline(events, "IND", "PAK", directed=False)
     assert list(zip(both["actor"], both["n_events"], strict=True)) == [
         ("IND", 2), ("IND", 1), ("PAK", 2)]
@@ -192,7 +196,7 @@ def test_joint_event_counts_once_for_the_pair() -> None:
                                                                country="PAK")]})
     both = dyad_timeline([truce, strike], "IND", "PAK", directed=False)
     assert both["n_events"].sum() == 2 and both["score_sum"].sum() == -2.0
-    back = dyad_timeline([truce, strike], "PAK", "IND")
+    back = dyad_timeline([truce, strike], "PAK", "IND", directed=True)
     assert list(back["n_events"]) == [1] and list(back["score_sum"]) == [7.5]
     assert dyad_timeline([truce], "IND", "CHN").empty  # a joint event of others
 
