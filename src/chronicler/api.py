@@ -116,7 +116,7 @@ def open_for_write(path: str | Path, *, wait_s: float = 120.0,
         try:
             return open_store(path)
         except StoreLocked as e:
-            if time.monotonic() > deadline:
+            if time.monotonic() >= deadline:
                 raise
             if on_wait is not None and not told:
                 on_wait(e.message)

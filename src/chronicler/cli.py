@@ -147,13 +147,16 @@ def ingest(
     address: Annotated[str | None, typer.Option(
         help="Ray cluster: auto or ray://host:10001 (implies --engine ray).")] = None,
     workers: Annotated[int | None, typer.Option(help="Worker processes / Ray actors.")] = None,
+    wait: Annotated[float, typer.Option(
+        help="Seconds to wait for the database while another process (a running "
+             "`serve`) holds it; 0 fails at once.")] = 30.0,
 ) -> None:
     """Read, clean, de-duplicate, understand and store articles; print a summary."""
     verbose = verbose or logging.getLogger("chronicler").level == logging.INFO
     if verbose:
         _verbose(True)
     settings = _settings(db)
-    store = api.open_for_write(settings.db, on_wait=lambda m: _note(
+    store = api.open_for_write(settings.db, wait_s=wait, on_wait=lambda m: _note(
         f"waiting for the database: {_esc(m)}"))
     with store, Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
