@@ -78,8 +78,9 @@ def holder(stored: Path) -> Iterator[subprocess.Popen[str]]:
 def test_locked_database_is_one_line_for_reads_and_writes(
         stored: Path, holder: subprocess.Popen[str], env: Path) -> None:
     _one_error_line(runner.invoke(app, ["articles", "--db", str(stored)]), "CHR-DB-LOCKED")
-    _one_error_line(runner.invoke(app, ["ingest", "--db", str(stored), str(env / "in")]),
-                    "CHR-DB-LOCKED")
+    # --wait 0: fail at once (by default an ingest waits a while for a server to let go)
+    _one_error_line(runner.invoke(app, ["ingest", "--wait", "0", "--db", str(stored),
+                                        str(env / "in")]), "CHR-DB-LOCKED")
     r = runner.invoke(app, ["articles", "--db", str(stored)])
     assert str(holder.pid) in r.stderr
 
