@@ -177,17 +177,17 @@ def _context(store: Store, story_id: str | None) -> dict[str, Any]:
             pair = tuple(sorted((c.id, other)))
             if other in by_id and pair not in seen:
                 seen.add(pair)
-                a, b = (c, by_id[other]) if c.polarity == "pos" else (by_id[other], c)
-                contested.append((side_of(a, dates), side_of(b, dates)))
+                left, right = (c, by_id[other]) if c.polarity == "pos" else (by_id[other], c)
+                contested.append((side_of(left, dates), side_of(right, dates)))
     corroborated = sorted((c for c in claims if c.status == "corroborated"),
                           key=lambda c: -c.n_sources)[:_TOP * 2]
     # Quotes by side, every side present: direct quotes first, then the others.
     quotes: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for q in sorted(store.per_article("quotes", sorted(ids)), key=lambda q: not q.direct):
         if len(q.text.split()) > 4:
-            a = arts.get(q.article_id)
-            where = ", ".join(x for x in ((a.outlet if a else None),
-                                          (a.published.isoformat() if a and a.published
+            art = arts.get(q.article_id)
+            where = ", ".join(x for x in ((art.outlet if art else None),
+                                          (art.published.isoformat() if art and art.published
                                            else None)) if x) or "unknown outlet"
             quotes[(q.speaker.country if q.speaker else None) or "unknown"].append(
                 {"speaker": q.speaker, "text": q.text, "where": where})

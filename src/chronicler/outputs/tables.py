@@ -143,39 +143,59 @@ def _sub_name(parent: str, sub: str) -> str:
     return sub if sub.startswith(parent + "_") else f"{parent}_{sub}"
 
 
+Getter = Callable[[dict[str, Any]], Any]
+
+
+def _field(c: str) -> Getter:
+    return lambda r: r.get(c)
+
+
+def _span_part(c: str, i: int) -> Getter:
+    return lambda r: (r.get(c) or [None, None])[i]
+
+
+def _inside(c: str, g: Getter) -> Getter:
+    return lambda r: g(r[c]) if r.get(c) else None
+
+
+def _joined(c: str, k: str | None) -> Getter:
+    """A list field's values (or the ``k`` field of each record in it), joined."""
+    if k is None:
+        return lambda r: _join(list(r.get(c) or []), c == "text")
+    return lambda r: _join([x.get(k) for x in r.get(c) or []], k == "text")
+
+
+def _length(c: str) -> Getter:
+    return lambda r: len(r.get(c) or [])
+
+
+def _text_of(c: str) -> Getter:
+    return lambda r: None if r.get(c) is None else str(r[c])
+
+
 def _columns_for(col: str, ann: Any) -> list[Column]:
     t = _unwrap(ann)
     s = _scalar(t)
     if s:
-        return [Column(col, s, lambda r, c=col: r.get(c))]
+        return [Column(col, s, _field(col))]
     origin = typing.get_origin(t)
     if origin is tuple:
-        return [Column(f"{col}_start", "int", lambda r, c=col: (r.get(c) or [None])[0]),
-                Column(f"{col}_end", "int", lambda r, c=col: (r.get(c) or [None, None])[1])]
+        return [Column(f"{col}_start", "int", _span_part(col, 0)),
+                Column(f"{col}_end", "int", _span_part(col, 1))]
     if _is_model(t):
-        out = []
-        for sub, f in t.model_fields.items():
-            for inner in _columns_for(sub, f.annotation):
-                out.append(Column(_sub_name(col, inner.name), inner.type,
-                                  lambda r, c=col, g=inner.get: g(r.get(c) or {})
-                                  if r.get(c) else None))
-        return out
+        return [Column(_sub_name(col, inner.name), inner.type, _inside(col, inner.get))
+                for sub, f in t.model_fields.items() for inner in _columns_for(sub, f.annotation)]
     if origin is list:
         item = _unwrap(typing.get_args(t)[0])
         if _is_model(item):
-            out = []
-            for sub, f in item.model_fields.items():
-                sub_t = _unwrap(f.annotation)
-                if typing.get_origin(sub_t) is list:
-                    continue  # a list inside a list of records: left to Parquet/JSONL
-                out.append(Column(_sub_name(col, sub), "str",
-                                  lambda r, c=col, k=sub: _join(
-                                      [x.get(k) for x in r.get(c) or []], k == "text")))
-            out.append(Column(f"n_{col}", "int", lambda r, c=col: len(r.get(c) or [])))
+            out = [Column(_sub_name(col, sub), "str", _joined(col, sub))
+                   for sub, f in item.model_fields.items()
+                   # a list inside a list of records: left to Parquet and JSONL
+                   if typing.get_origin(_unwrap(f.annotation)) is not list]
+            out.append(Column(f"n_{col}", "int", _length(col)))
             return out
-        return [Column(col, "str", lambda r, c=col: _join(list(r.get(c) or []),
-                                                          c == "text"))]
-    return [Column(col, "str", lambda r, c=col: None if r.get(c) is None else str(r[c]))]
+        return [Column(col, "str", _joined(col, None))]
+    return [Column(col, "str", _text_of(col))]
 
 
 def flat_columns(kind: str) -> list[Column]:
