@@ -41,6 +41,9 @@ class Filters:
     article: str | None = None
     status: str | None = None  # claims: single, corroborated, contested
     q: str | None = None  # actors: name or alias contains
+    # Only records backed by an article stored after this moment (``ingested_at``, the
+    # database clock): what a live watch added since a client last looked (issue 17).
+    since: _dt.datetime | None = None
 
 
 class InvalidValue(UsageError):

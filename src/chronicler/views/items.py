@@ -47,6 +47,8 @@ def _article_where(f: Filters) -> _Where:
         w.add("id IN (SELECT article_id FROM mentions WHERE country = ?)", f.country)
     if f.type:
         w.add("id IN (SELECT article_id FROM article_events WHERE type = ?)", f.type)
+    if f.since:
+        w.add("ingested_at > ?", f.since)
     return w
 
 
@@ -140,6 +142,9 @@ def _event_where(store: Store, table: str, f: Filters) -> _Where:
     if f.outlet:
         w.add("EXISTS (SELECT 1 FROM articles a WHERE a.outlet = ? AND list_contains("
               f"{_json_list(table, '$.evidence[*].article_id')}, a.id))", f.outlet)
+    if f.since:
+        w.add("EXISTS (SELECT 1 FROM articles a WHERE a.ingested_at > ? AND list_contains("
+              f"{_json_list(table, '$.evidence[*].article_id')}, a.id))", f.since)
     return w
 
 
@@ -217,6 +222,8 @@ def _quote_where(f: Filters) -> _Where:
         art.add("published >= ?", f.date_from)
     if f.date_to:
         art.add("published <= ?", f.date_to)
+    if f.since:
+        art.add("ingested_at > ?", f.since)
     if art.conds:
         w.add(f"article_id IN (SELECT id FROM articles WHERE {art.sql})", *art.params)
     return w
@@ -265,6 +272,8 @@ def _claim_where(table: str, f: Filters) -> _Where:
         art.add("a.published >= ?", f.date_from)
     if f.date_to:
         art.add("a.published <= ?", f.date_to)
+    if f.since:
+        art.add("a.ingested_at > ?", f.since)
     if art.conds:
         w.add(f"EXISTS (SELECT 1 FROM articles a WHERE {art.sql} AND "
               f"list_contains({js('$.article_ids[*]')}, a.id))", *art.params)
@@ -322,6 +331,9 @@ def _actor_where(f: Filters) -> _Where:
               "article_ids") + ")", f.story)
     if f.article:
         w.add("id IN (SELECT actor_id FROM mentions WHERE article_id = ?)", f.article)
+    if f.since:
+        w.add("id IN (SELECT actor_id FROM mentions WHERE article_id IN "
+              "(SELECT id FROM articles WHERE ingested_at > ?))", f.since)
     return w
 
 

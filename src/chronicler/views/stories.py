@@ -41,7 +41,14 @@ def _story_where(f: Filters) -> _Where:
         if val:
             w.add(f"EXISTS (SELECT 1 FROM mentions m WHERE m.{col} = ? AND list_contains("
                   "json_extract_string(stories.payload, '$.article_ids[*]'), m.article_id))", val)
+    if f.since:
+        w.add(_STORY_SINCE, f.since)
     return w
+
+
+# A story with an article stored after ``since`` (live updates, issue 17).
+_STORY_SINCE = ("EXISTS (SELECT 1 FROM articles a WHERE a.ingested_at > ? AND list_contains("
+                "json_extract_string(stories.payload, '$.article_ids[*]'), a.id))")
 
 
 def list_stories(store: Store, filters: Filters | None = None, *, limit: int | None = None,
@@ -246,6 +253,8 @@ def list_framing(store: Store, filters: Filters | None = None, *, limit: int | N
     if f.outlet:
         w.add("list_contains(json_extract_string(framing.payload, "
               "'$.variants[*].outlets[*]'), ?)", f.outlet)
+    if f.since:
+        w.add(f"story_id IN (SELECT id FROM stories WHERE {_STORY_SINCE})", f.since)
     recs = store.json_records("framing", w.sql, w.params, order="story_id, referent",
                               limit=lim, offset=off)
     return _page([record("framing", x) for x in recs], _count(store, "framing", w), lim, off)

@@ -24,6 +24,7 @@ from chronicler.web.deps import (
     Offset,
     Outlet,
     SearchQ,
+    Since,
     TypeParam,
     get_store,
     known_params,
@@ -51,11 +52,11 @@ StoreDep = Annotated[Store, Depends(get_store)]
 @router.get("/articles", response_model=M.Page[M.ArticleRecord], tags=["articles"])  # type: ignore[valid-type]
 def articles(store: StoreDep, story: IdParam = None, actor: IdParam = None,
              country: Country = None, type: TypeParam = None, outlet: Outlet = None,
-             date_from: DateFrom = None, date_to: DateTo = None, limit: Limit = 50,
-             offset: Offset = 0) -> Q.Page:
+             date_from: DateFrom = None, date_to: DateTo = None, since: Since = None,
+             limit: Limit = 50, offset: Offset = 0) -> Q.Page:
     """Articles by publication date; `type` keeps articles reporting an event of that type."""
     f = Q.Filters(story=story, actor=actor, country=country, type=type, outlet=outlet,
-                  date_from=date_from, date_to=date_to)
+                  date_from=date_from, date_to=date_to, since=since)
     return Q.list_articles(store, f, limit=limit, offset=offset)
 
 
@@ -69,10 +70,10 @@ def article(store: StoreDep, article_id: str) -> dict[str, Any]:
 def events(store: StoreDep, story: IdParam = None, actor: IdParam = None,
            article: IdParam = None, country: Country = None, type: TypeParam = None,
            outlet: Outlet = None, date_from: DateFrom = None, date_to: DateTo = None,
-           limit: Limit = 50, offset: Offset = 0) -> Q.Page:
+           since: Since = None, limit: Limit = 50, offset: Offset = 0) -> Q.Page:
     """Events by date (merged across articles once merging has run)."""
     f = Q.Filters(story=story, actor=actor, article=article, country=country, type=type,
-                  outlet=outlet, date_from=date_from, date_to=date_to)
+                  outlet=outlet, date_from=date_from, date_to=date_to, since=since)
     return Q.list_events(store, f, limit=limit, offset=offset)
 
 
@@ -87,10 +88,10 @@ def quotes(store: StoreDep, story: IdParam = None, actor: IdParam = None,
            type: Annotated[str | None, Query(
                max_length=40, description="direct, indirect or according_to")] = None,
            outlet: Outlet = None, date_from: DateFrom = None, date_to: DateTo = None,
-           limit: Limit = 50, offset: Offset = 0) -> Q.Page:
+           since: Since = None, limit: Limit = 50, offset: Offset = 0) -> Q.Page:
     """Quotes; `actor` and `country` are the speaker's."""
     f = Q.Filters(story=story, actor=actor, article=article, country=country, type=type,
-                  outlet=outlet, date_from=date_from, date_to=date_to)
+                  outlet=outlet, date_from=date_from, date_to=date_to, since=since)
     return Q.list_quotes(store, f, limit=limit, offset=offset)
 
 
@@ -100,10 +101,11 @@ def claims(store: StoreDep, story: IdParam = None, actor: IdParam = None,
            status: Annotated[str | None, Query(
                max_length=40, description="single, corroborated or contested")] = None,
            outlet: Outlet = None, date_from: DateFrom = None, date_to: DateTo = None,
-           limit: Limit = 50, offset: Offset = 0) -> Q.Page:
+           since: Since = None, limit: Limit = 50, offset: Offset = 0) -> Q.Page:
     """Claims, contested first; `type` is the claim kind (action, number, denial, ...)."""
     f = Q.Filters(story=story, actor=actor, article=article, country=country, type=type,
-                  status=status, outlet=outlet, date_from=date_from, date_to=date_to)
+                  status=status, outlet=outlet, date_from=date_from, date_to=date_to,
+                  since=since)
     return Q.list_claims(store, f, limit=limit, offset=offset)
 
 
@@ -115,9 +117,9 @@ def claim(store: StoreDep, claim_id: str) -> dict[str, Any]:
 @router.get("/stories", response_model=M.Page[M.StoryRecord], tags=["stories"])  # type: ignore[valid-type]
 def stories(store: StoreDep, actor: IdParam = None, country: Country = None,
             outlet: Outlet = None, date_from: DateFrom = None, date_to: DateTo = None,
-            limit: Limit = 50, offset: Offset = 0) -> Q.Page:
+            since: Since = None, limit: Limit = 50, offset: Offset = 0) -> Q.Page:
     f = Q.Filters(actor=actor, country=country, outlet=outlet, date_from=date_from,
-                  date_to=date_to)
+                  date_to=date_to, since=since)
     return Q.list_stories(store, f, limit=limit, offset=offset)
 
 
@@ -132,9 +134,11 @@ def actors(store: StoreDep, country: Country = None,
            type: Annotated[str | None, Query(
                max_length=40, description="PERSON, ORG, COUNTRY or GROUP")] = None,
            q: Annotated[str | None, Query(max_length=100)] = None, story: IdParam = None,
-           article: IdParam = None, limit: Limit = 50, offset: Offset = 0) -> Q.Page:
+           article: IdParam = None, since: Since = None, limit: Limit = 50,
+           offset: Offset = 0) -> Q.Page:
     """Actors, most mentioned first; `q` matches name or alias."""
-    f = Q.Filters(country=country, type=type, q=q, story=story, article=article)
+    f = Q.Filters(country=country, type=type, q=q, story=story, article=article,
+                  since=since)
     return Q.list_actors(store, f, limit=limit, offset=offset)
 
 
@@ -147,9 +151,9 @@ def actor(store: StoreDep, actor_id: str) -> dict[str, Any]:
 def framing(store: StoreDep, story: IdParam = None, outlet: Outlet = None,
             type: Annotated[str | None, Query(
                 max_length=40, description="place, actor, label or term")] = None,
-            limit: Limit = 50, offset: Offset = 0) -> Q.Page:
+            since: Since = None, limit: Limit = 50, offset: Offset = 0) -> Q.Page:
     """Each outlet's terms for the same place, actor or label, per story."""
-    f = Q.Filters(story=story, outlet=outlet, type=type)
+    f = Q.Filters(story=story, outlet=outlet, type=type, since=since)
     return Q.list_framing(store, f, limit=limit, offset=offset)
 
 

@@ -16,7 +16,7 @@ import jinja2
 from fastapi import HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
-from pydantic import BeforeValidator
+from pydantic import AfterValidator, BeforeValidator
 
 from chronicler.errors import Busy, StoreError
 from chronicler.store import Store, open_store
@@ -168,6 +168,27 @@ def _iso_date(v: Any) -> Any:
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 DateFrom = Annotated[dt.date | None, BeforeValidator(_iso_date),
                      Query(alias="from", description="inclusive ISO date")]
+
+
+def _utc_naive(v: dt.datetime | None) -> dt.datetime | None:
+    # The store keeps naive timestamps on the database clock; an offset given is honoured.
+    if v is not None and v.tzinfo is not None:
+        return v.astimezone(dt.UTC).replace(tzinfo=None)
+    return v
+
+
+def _iso_time(v: Any) -> Any:
+    # As for dates: a timestamp here is ISO 8601 (pydantic would read "0.5" as Unix time).
+    if isinstance(v, str) and not _ISO_TIME.fullmatch(v):
+        raise ValueError("expected an ISO timestamp, YYYY-MM-DDTHH:MM:SS[.ffffff][+HH:MM]")
+    return v
+
+
+_ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})?")
+Since = Annotated[dt.datetime | None, BeforeValidator(_iso_time), AfterValidator(_utc_naive),
+                  Query(description="only records from articles stored after this moment "
+                                    "(ISO timestamp; /api/live/new answers the database's "
+                                    "`now`)")]
 DateTo = Annotated[dt.date | None, BeforeValidator(_iso_date),
                    Query(alias="to", description="inclusive ISO date")]
 SearchQ = Annotated[str, Query(max_length=200, description='words or "quoted phrases"')]

@@ -30,7 +30,7 @@ from fastapi.responses import StreamingResponse
 from chronicler.config import Settings
 from chronicler.store import Store
 from chronicler.watch import Source, Watcher, WatchOptions
-from chronicler.web.deps import CursorStore, ReadConnections
+from chronicler.web.deps import CursorStore, ReadConnections, Since
 
 log = logging.getLogger("chronicler.web.live")
 router = APIRouter()
@@ -41,8 +41,6 @@ KEEPALIVE_S = 15.0
 STREAM_MAX_S = 30.0
 MAX_NEW = 200
 
-Since = Annotated[dt.datetime | None, Query(
-    description="only what was stored after this (ISO timestamp; the answer's `now`)")]
 
 
 def watching(sources: Sequence[Source], settings: Settings, options: WatchOptions, *,
