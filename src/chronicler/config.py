@@ -49,6 +49,9 @@ class Settings(BaseSettings):
     # comparison (stories, claim alignment, framing) is skipped too.
     stages: str = ""
     actor_dicts: str = ""  # extra actor dictionary files, comma-separated
+    # Seconds the claim alignment may spend linking in one run; past it the claims not
+    # yet linked stay single and the run records "alignment truncated".
+    align_budget_s: float = 600.0
     log_level: str = "WARNING"
 
     @field_validator("db", mode="after")

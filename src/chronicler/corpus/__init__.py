@@ -7,6 +7,7 @@
     events.py      one event per real-world event across articles (n_articles, n_sources)
     embed.py       sentence embeddings of claim texts (installed MiniLM), cached in the store
     align.py       claims aligned across articles: corroborated / contested
+    linkage.py     average linkage on running summaries; the leader pass; the time budget
     stories.py     coverage stories: articles about one happening, by similarity and anchors
     crises.py      crises (all articles about one conflict) and happenings from merged events
     framing.py     how outlets name the same referent; voice, tone and hedge shares

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from chronicler.corpus.unionfind import UnionFind
+from chronicler.corpus.linkage import PROPOSITION_FLOOR, PROPOSITION_SIM, Budget, Linkage
 from chronicler.records import Claim, content_id
 
 LINK_THRESHOLD = 0.65  # tuned on the demo corpus (eval/claims.py sweep: 0.65 best F1)
@@ -53,11 +53,10 @@ LINK_THRESHOLD = 0.65  # tuned on the demo corpus (eval/claims.py sweep: 0.65 be
 CONTEST_THRESHOLD = 0.64
 WINDOW_DAYS = 30  # entity blocks: same bucket of days, or the next one
 MAX_BLOCK = 400  # a larger entity block is split by whole entity set
-PROPOSITION_SIM = 1.0  # two claims reporting one merged event: one proposition
-# ... when their wording is at least this close: a sentence reports every event coded in
-# it, so "26 were killed in the attack" and "officials reported limited damage" can
-# share an event without being one proposition.
-PROPOSITION_FLOOR = 0.45
+# PROPOSITION_SIM: two claims reporting one merged event with one figure are one
+# proposition ... when their wording is at least PROPOSITION_FLOOR close: a sentence
+# reports every event coded in it, so "26 were killed in the attack" and "officials
+# reported limited damage" can share an event without being one proposition.
 
 EmbedFn = Callable[[Sequence[str]], np.ndarray]
 
@@ -99,6 +98,8 @@ class AlignStats:
     all_pairs: int = 0
     largest_block: int = 0
     split_blocks: int = 0
+    leader_blocks: int = 0  # blocks too large for pairs: one leader pass each
+    truncated: bool = False  # the time budget ran out: some claims were left unlinked
     extra: dict[str, float] = field(default_factory=dict)
 
 
@@ -128,8 +129,11 @@ def block_keys(c: Claim, info: ArticleInfo | None) -> list[tuple[object, ...]]:
 
 
 def candidate_pairs(claims: Sequence[Claim], info: dict[str, ArticleInfo],
-                    stats: AlignStats | None = None) -> list[tuple[int, int]]:
-    """Index pairs worth comparing (each once), from the blocks of ``block_keys``."""
+                    stats: AlignStats | None = None,
+                    big: list[list[int]] | None = None) -> list[tuple[int, int]]:
+    """Index pairs worth comparing (each once), from the blocks of ``block_keys``. A
+    block still larger than ``MAX_BLOCK`` after the split by entity set is not turned
+    into pairs: it goes to ``big``, for the leader pass (chronicler.corpus.linkage)."""
     blocks: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
         for k in block_keys(c, _info(c, info)):
@@ -143,7 +147,12 @@ def candidate_pairs(claims: Sequence[Claim], info: dict[str, ArticleInfo],
             sub: dict[tuple[str, ...], list[int]] = defaultdict(list)
             for i in members:
                 sub[tuple(claims[i].entities)].append(i)
-            final += [m for m in sub.values() if len(m) > 1]
+            for m in sub.values():
+                if len(m) > MAX_BLOCK and big is not None:
+                    if m not in big:  # each entity's block splits into the same sets
+                        big.append(m)
+                elif len(m) > 1:
+                    final.append(m)
             if stats is not None:
                 stats.split_blocks += 1
         else:
@@ -179,11 +188,11 @@ def compatible(a: Claim, b: Claim) -> bool:
 
 
 def link_pairs(claims: Sequence[Claim], vecs: np.ndarray, info: dict[str, ArticleInfo],
-               threshold: float = LINK_THRESHOLD, stats: AlignStats | None = None
-               ) -> list[tuple[int, int, float]]:
+               threshold: float = LINK_THRESHOLD, stats: AlignStats | None = None,
+               big: list[list[int]] | None = None) -> list[tuple[int, int, float]]:
     """Compared pairs that link, with their similarity, most similar first."""
     out = []
-    for i, j in candidate_pairs(claims, info, stats):
+    for i, j in candidate_pairs(claims, info, stats, big):
         a, b = claims[i], claims[j]
         if a.article_ids == b.article_ids or not compatible(a, b):
             continue  # one article repeating itself is not corroboration
@@ -219,30 +228,19 @@ def _sim(a: Claim, b: Claim, vecs: np.ndarray, i: int, j: int) -> float:
 
 
 def average_linkage(claims: Sequence[Claim], vecs: np.ndarray,
-                    links: Iterable[tuple[int, int, float]], threshold: float) -> UnionFind[int]:
+                    links: Iterable[tuple[int, int, float]], threshold: float,
+                    big: Sequence[Sequence[int]] = (), budget: Budget | None = None
+                    ) -> Linkage:
     """Merge linked claims, most similar first; two clusters merge only when the mean
     similarity of all their cross pairs reaches ``threshold`` and every cross pair is
-    compatible, so A~B and B~C never pull in a C unlike A."""
-    uf: UnionFind[int] = UnionFind(range(len(claims)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
-    for i, j, _sim in links:
-        ri, rj = uf.find(i), uf.find(j)
-        if ri == rj:
-            continue
-        mi, mj = members[ri], members[rj]
-        if not all(compatible(claims[x], claims[y]) for x in mi for y in mj):
-            continue
-        sims = vecs[mi] @ vecs[mj].T
-        for x, cx in enumerate(mi):
-            for y, cy in enumerate(mj):
-                if _same_event(claims[cx], claims[cy]) and sims[x, y] >= PROPOSITION_FLOOR:
-                    sims[x, y] = PROPOSITION_SIM
-        if float(np.mean(sims)) < threshold:
-            continue
-        uf.union(ri, rj)
-        root = uf.find(ri)
-        members[root] = mi + mj
-    return uf
+    compatible, so A~B and B~C never pull in a C unlike A (computed from running
+    summaries, chronicler.corpus.linkage). Blocks in ``big`` get the leader pass."""
+    budget = budget or Budget(None)
+    lk = Linkage(claims, vecs)
+    for members in big:
+        lk.leader(members, threshold, budget)
+    lk.link(links, threshold, budget)
+    return lk
 
 
 def _sort_key(c: Claim, info: dict[str, ArticleInfo]) -> tuple[dt.date, str, int]:
@@ -357,18 +355,25 @@ def _group_keys(g: Claim, info: dict[str, ArticleInfo]) -> set[tuple[object, ...
 
 def align(claims: Sequence[Claim], info: dict[str, ArticleInfo], embed: EmbedFn,
           threshold: float = LINK_THRESHOLD, contest_threshold: float = CONTEST_THRESHOLD,
-          stats: AlignStats | None = None) -> tuple[list[Claim], dict[str, str]]:
-    """Group claims; returns the group records and each member claim's group id."""
+          stats: AlignStats | None = None, budget_s: float | None = None
+          ) -> tuple[list[Claim], dict[str, str]]:
+    """Group claims; returns the group records and each member claim's group id.
+    ``budget_s`` bounds the linking time: past it the claims not yet linked stay as
+    they are and ``stats.truncated`` is set."""
     claims = list(claims)
     if stats is not None:
         stats.claims = len(claims)
         stats.all_pairs = len(claims) * (len(claims) - 1) // 2
     vecs = embed([c.text for c in claims]) if claims else np.zeros((0, 1), np.float32)
-    uf = average_linkage(claims, vecs, link_pairs(claims, vecs, info, threshold, stats),
-                         threshold)
-    comps: dict[int, list[Claim]] = {}
-    for i, c in enumerate(claims):
-        comps.setdefault(uf.find(i), []).append(c)
+    budget = Budget(budget_s)
+    big: list[list[int]] = []
+    links = link_pairs(claims, vecs, info, threshold, stats, big)
+    lk = average_linkage(claims, vecs, links, threshold, big, budget)
+    if stats is not None:
+        stats.truncated = budget.truncated
+        stats.leader_blocks = len(big)
+    comps: dict[int, list[Claim]] = {r: [claims[i] for i in idx]
+                                     for r, idx in sorted(lk.components().items())}
     groups = [_group_record(m, info) for m in comps.values()]
     member_of = {c.id: g.id for g, m in zip(groups, comps.values(), strict=True) for c in m}
     link_in_article(claims, groups, member_of)

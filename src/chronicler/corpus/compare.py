@@ -5,11 +5,12 @@
 
 from __future__ import annotations
 
+import logging
 from collections import Counter, defaultdict
 from typing import Any
 
 from chronicler.config import Settings
-from chronicler.corpus.align import ArticleInfo, align
+from chronicler.corpus.align import AlignStats, ArticleInfo, align
 from chronicler.corpus.crises import CrisisDoc, crisis_groups, crisis_story, happenings, main_dyad
 from chronicler.corpus.embed import Embedder
 from chronicler.corpus.framing import framing_records
@@ -18,6 +19,8 @@ from chronicler.records import Claim, Event, Story
 from chronicler.store import Store
 
 ALL_STORY = "all"
+
+log = logging.getLogger("chronicler.corpus")
 
 
 def _article_info(store: Store) -> dict[str, ArticleInfo]:
@@ -157,7 +160,12 @@ def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any
 
     per_article: list[Claim] = store.json_records("article_claims")
     _tie_to_events(per_article, store.json_records("events"))
-    groups, member_of = align(per_article, info, embed)
+    stats = AlignStats()
+    groups, member_of = align(per_article, info, embed, stats=stats,
+                              budget_s=settings.align_budget_s)
+    if stats.truncated:
+        log.warning("claim alignment stopped after %.0f s (CHRONICLER_ALIGN_BUDGET_S): "
+                    "claims not yet linked are left single", settings.align_budget_s)
     for g in groups:
         g.story_id = story_of.get(g.article_ids[0]) if g.article_ids else None
     for c in per_article:
@@ -221,4 +229,5 @@ def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any
         status[g.status] += 1
     return {"article_claims": len(per_article), "claims": len(groups),
             "stories": len(final_stories), "framing": len(framing), "status": dict(status),
+            "alignment_truncated": stats.truncated, "leader_blocks": stats.leader_blocks,
             "texts_embedded": embed.encoded, "texts_from_cache": len(embed.used) - embed.encoded}

@@ -1,0 +1,162 @@
+"""Average linkage over claim clusters, kept as running summaries.
+
+Merging two clusters needs the mean similarity of all their cross pairs and that every
+cross pair is compatible. Both are read from summaries instead of the pairs:
+
+* the mean of the dot products of unit vectors is the dot product of the clusters'
+  vector sums divided by the sizes (exact), corrected for the pairs that report one
+  merged event with one figure (their similarity counts as ``PROPOSITION_SIM``; such
+  pairs are found through an index of (event, figure) keys, so only they are visited);
+* compatibility depends on a few fields (polarity, figures, entities, the asserter's
+  country, propositions), so a cluster keeps the distinct signatures of its members and
+  two clusters are compared signature by signature: a thousand copies of one templated
+  brief are one signature.
+
+``leader`` handles blocks too large to compare pair by pair (more than ``MAX_BLOCK``
+claims sharing one entity set): each claim joins the cluster of the block whose centroid
+is closest, if close enough and compatible, else starts one; the cost is claims times
+clusters, not claims squared. A ``Budget`` stops linking when its time is spent: the
+claims not yet linked stay single, and the run says so.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from chronicler.corpus.unionfind import UnionFind
+from chronicler.records import Claim
+
+PROPOSITION_SIM = 1.0
+PROPOSITION_FLOOR = 0.45
+
+Sig = tuple[str, tuple[float, ...], tuple[str, ...], str | None, tuple[str, ...]]
+
+
+def signature(c: Claim) -> Sig:
+    who = c.asserted_by.country if c.asserted_by is not None else None
+    return (c.polarity, tuple(sorted(set(c.numbers))), tuple(sorted(set(c.entities))),
+            who or None, tuple(sorted(set(c.propositions))))
+
+
+def sig_compatible(a: Sig, b: Sig) -> bool:
+    """May two claims with these signatures be one proposition (align.compatible)?"""
+    pa, na, ea, wa, ra = a
+    pb, nb, eb, wb, rb = b
+    if wa and wb and wa != wb:
+        return False
+    if ra and rb and not set(ra) & set(rb):
+        return False
+    return (pa == pb and (not na or not nb or bool(set(na) & set(nb)))
+            and (not ea or not eb or bool(set(ea) & set(eb))))
+
+
+def event_keys(c: Claim) -> set[tuple[str, float]]:
+    return {(e, n) for e in c.event_ids for n in c.numbers}
+
+
+@dataclass
+class Budget:
+    """Seconds to spend on linking; ``spent`` once they are gone."""
+
+    seconds: float | None
+    start: float = field(default_factory=time.perf_counter)
+    truncated: bool = False
+
+    def spent(self) -> bool:
+        if self.seconds is not None and time.perf_counter() - self.start > self.seconds:
+            self.truncated = True
+        return self.truncated
+
+
+class Linkage:
+    def __init__(self, claims: Sequence[Claim], vecs: np.ndarray) -> None:
+        self.claims, self.vecs = claims, vecs
+        self.uf: UnionFind[int] = UnionFind(range(len(claims)))
+        self.size = dict.fromkeys(range(len(claims)), 1)
+        self.sums = {i: vecs[i].astype(np.float64) for i in range(len(claims))}
+        self.sigs: dict[int, set[Sig]] = {i: {signature(c)} for i, c in enumerate(claims)}
+        self.keys: dict[int, dict[tuple[str, float], list[int]]] = {}
+        for i, c in enumerate(claims):
+            ks = event_keys(c)
+            if ks:
+                self.keys[i] = {k: [i] for k in ks}
+
+    def compatible(self, ri: int, rj: int) -> bool:
+        return all(sig_compatible(a, b) for a in self.sigs[ri] for b in self.sigs[rj])
+
+    def mean_sim(self, ri: int, rj: int) -> float:
+        n = self.size[ri] * self.size[rj]
+        total = float(self.sums[ri] @ self.sums[rj])
+        ki, kj = self.keys.get(ri, {}), self.keys.get(rj, {})
+        if ki and kj:
+            pairs = {(x, y) for k in ki.keys() & kj.keys() for x in ki[k] for y in kj[k]}
+            for x, y in pairs:
+                cos = float(self.vecs[x] @ self.vecs[y])
+                if cos >= PROPOSITION_FLOOR:
+                    total += PROPOSITION_SIM - cos
+        return total / n
+
+    def merge(self, i: int, j: int, threshold: float) -> bool:
+        """Join the clusters of ``i`` and ``j`` if they pass both tests."""
+        ri, rj = self.uf.find(i), self.uf.find(j)
+        if ri == rj or not self.compatible(ri, rj) or self.mean_sim(ri, rj) < threshold:
+            return False
+        self.uf.union(ri, rj)
+        root, other = (ri, rj) if self.uf.find(ri) == ri else (rj, ri)
+        self.size[root] += self.size.pop(other)
+        self.sums[root] = self.sums[root] + self.sums.pop(other)
+        self.sigs[root] |= self.sigs.pop(other)
+        ko = self.keys.pop(other, {})
+        if ko:
+            mine = self.keys.setdefault(root, {})
+            for k, xs in ko.items():
+                mine.setdefault(k, []).extend(xs)
+        return True
+
+    def link(self, links: Iterable[tuple[int, int, float]], threshold: float,
+             budget: Budget) -> None:
+        """Average linkage over the links, most similar first (they come sorted)."""
+        for n, (i, j, _sim) in enumerate(links):
+            if n % 512 == 0 and budget.spent():
+                return
+            self.merge(i, j, threshold)
+
+    def leader(self, members: Sequence[int], threshold: float, budget: Budget) -> None:
+        """One pass over a block too large for pairs (module docstring). Clusters are
+        looked up by figure first: a claim with figures can only join a cluster that
+        shares one or has none, which keeps the candidates few in corpora of templated
+        briefs that differ by their numbers."""
+        by_num: dict[float | None, set[int]] = defaultdict(set)
+        everyone: set[int] = set()
+        for n, i in enumerate(sorted(members)):
+            if n % 256 == 0 and budget.spent():
+                return
+            ri = self.uf.find(i)
+            nums = set(self.claims[i].numbers)
+            if nums:
+                cand = set(by_num[None]).union(*(by_num[x] for x in nums))
+            else:
+                cand = everyone
+            live = sorted({self.uf.find(r) for r in cand} - {ri})
+            joined = None
+            if live:
+                cent = np.stack([self.sums[r] / self.size[r] for r in live])
+                for k in np.argsort(-(cent @ self.vecs[i]))[:8]:  # the closest few
+                    if self.merge(ri, live[int(k)], threshold):
+                        joined = self.uf.find(ri)
+                        break
+            root = joined if joined is not None else ri
+            everyone.add(root)
+            for x in nums or {None}:
+                by_num[x].add(root)
+
+    def components(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.claims)):
+            out[self.uf.find(i)].append(i)
+        return out
