@@ -35,6 +35,7 @@ eval: $(STAMP)
 	$(BIN)/python -m eval.events
 	$(BIN)/python -m eval.claims
 	$(BIN)/python -m eval.cross
+	$(BIN)/python -m eval.polnear
 
 bench: $(STAMP)
 ifeq ($(ENGINE),ray)

@@ -14,7 +14,6 @@ them under ``missing_stages``.
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import re
 import sys
@@ -23,7 +22,6 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
 from chronicler.config import Settings
 from chronicler.errors import PipelineError
@@ -54,40 +52,22 @@ GROUP_STAGE = {"quotes": "chronicler.quotes.v1", "actors": "chronicler.actors.v1
 
 
 # ------------------------------------------------------------------ the analyzer
-def _importable_stage_modules() -> tuple[tuple[str, ...], list[str]]:
-    ok, problems = [], []
-    for m in analyzer_mod._STAGE_MODULES:
-        try:
-            importlib.import_module(m if "." in m else f"chronicler.nlp.{m}")
-        except Exception as e:  # a half-written stage may fail in any way: score the rest
-            problems.append(f"chronicler.nlp.{m}: {type(e).__name__}: {e}")
-        else:
-            ok.append(m)
-    return tuple(ok), problems
-
-
 def build_analyzer(settings: Settings, wanted: Sequence[str] | None = None
                    ) -> tuple[analyzer_mod.Analyzer, list[str]]:
-    """An Analyzer with the default stages that exist and whose requirements are met.
-
-    ``resolve_stages`` imports every stage module, so the importable ones are patched
-    in while the Analyzer is built; a stage whose requirement is missing (its
-    provider did not load) is dropped and the plan is checked again.
-    """
-    modules, notes = _importable_stage_modules()
-    from chronicler.nlp.stages import REGISTRY
-
-    names = [n for n in (wanted or analyzer_mod.DEFAULT_STAGES) if n in REGISTRY]
-    with mock.patch.object(analyzer_mod, "_STAGE_MODULES", modules):
-        while True:
-            try:
-                return analyzer_mod.Analyzer(settings, stages=names), notes
-            except PipelineError as e:
-                m = re.search(r"stage (\S+) requires", str(e))
-                if not m or m.group(1) not in names:
-                    raise
-                names.remove(m.group(1))
-                notes.append(f"{m.group(1)} dropped: {e}")
+    """An Analyzer with the wanted stages (default: all). A stage whose requirement
+    no selected stage provides is dropped, with a note, and the plan checked again, so
+    ``--stages quotes`` scores quotes without the rest."""
+    names = list(wanted or analyzer_mod.DEFAULT_STAGES)
+    notes: list[str] = []
+    while True:
+        try:
+            return analyzer_mod.Analyzer(settings, stages=names), notes
+        except PipelineError as e:
+            m = re.search(r"stage (\S+) requires", str(e))
+            if not m or m.group(1) not in names:
+                raise
+            names.remove(m.group(1))
+            notes.append(f"{m.group(1)} dropped: {e}")
 
 
 # ------------------------------------------------------------------ conversion

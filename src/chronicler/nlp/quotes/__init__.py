@@ -5,5 +5,7 @@
     context.py   what surrounds a quote (paragraph, previous speaker)
     speakers.py  the speaker of a quote: cue lists, subjects, titles
     assemble.py  an article's quotes put together: partial quotes fold into their report
+    nouns.py     noun-headed reports ("Obama's claim that ..."), when someone holds them
+    indirect.py  reported speech: cues, sources and complements
     stage.py     the stage: Quote records with speakers
 """
