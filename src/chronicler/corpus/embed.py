@@ -69,6 +69,9 @@ class SentenceEmbedder:
     def __init__(self, path: Path, name: str, batch_size: int = 64) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        # The hub library draws a "Loading weights" bar on stderr of every ingest, in
+        # notebooks and the server log; the model is local, the bar says nothing.
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         import torch
         from sentence_transformers import SentenceTransformer
 
