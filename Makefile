@@ -36,6 +36,7 @@ eval: $(STAMP)
 	$(BIN)/python -m eval.claims
 	$(BIN)/python -m eval.cross
 	$(BIN)/python -m eval.polnear
+	$(BIN)/python -m eval.plover_dev
 
 bench: $(STAMP)
 ifeq ($(ENGINE),ray)

@@ -60,7 +60,7 @@ def phase_stages(db: Path) -> dict[str, Any]:
     process, and that is load time, not per-article cost."""
     from chronicler.config import Settings
     from chronicler.nlp.analyzer import Analyzer
-    from chronicler.nlp.stages import ArticleContext
+    from chronicler.nlp.stages import ArticleContext, ArticleState, run_stage
     from chronicler.store import open_store
 
     with open_store(db, read_only=True) as store:
@@ -75,10 +75,10 @@ def phase_stages(db: Path) -> dict[str, Any]:
         for a, doc in zip(arts[:5] if rep == "warm" else arts, docs, strict=False):
             ctx = ArticleContext(article_id=a.id, published=a.published, outlet=a.outlet,
                                  title=a.title)
-            state: dict[str, Any] = {}
+            state = ArticleState()
             for st in an.plan.stages:
                 t = time.perf_counter()
-                state.update(st.run(doc, ctx, state))
+                run_stage(st, doc, ctx, state)
                 if rep == "timed":
                     secs[st.name] += time.perf_counter() - t
     return {"parse_with_ruler_s": parse_s, "stage_s": secs, "peak_rss_mb": _rss_mb()}

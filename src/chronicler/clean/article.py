@@ -425,7 +425,7 @@ def _dedupe(items: list[str]) -> list[str]:
 
 def build_article(raw: RawDoc, settings: Settings | None = None) -> Article:
     """Clean ``raw`` and fill the article's metadata. Pure: no I/O, no clock."""
-    limit = settings.max_text_chars if settings else Settings.max_text_chars
+    limit = (settings or Settings()).max_text_chars
     notes = list(raw.notes)
 
     given_title = _collapse(raw.title) if raw.title else None
