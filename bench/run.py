@@ -193,6 +193,7 @@ def main(argv: list[str] | None = None) -> None:
         # claim and story text for alignment; a later ingest reuses the stored vectors).
         "per_article_ratio_vs_parse": ratio("ingest", "per_article_stages_articles_per_s"),
         "cross_article_s": round(median("ingest", "cross_article_s"), 2),
+        "cross_article_s_per_article": round(median("ingest", "cross_article_s") / a.n, 4),
         # Issue 3's stages only (actors, dates, places, counts, quotes), end to end.
         "understanding_articles_per_s": round(median("ingest_u", "articles_per_s"), 2),
         "understanding_ratio_vs_parse": ratio("ingest_u"),
