@@ -19,10 +19,12 @@ D = dt.date(2025, 5, 7)
 
 
 def doc(i: str, dyad: tuple[str, ...] = ("IND", "PAK"), day: int | None = 0,
-        ops: tuple[str, ...] = (), anchors: tuple[str, ...] = (), dup: str = "") -> CrisisDoc:
+        ops: tuple[str, ...] = (), anchors: tuple[str, ...] = (), dup: str = "",
+        named: tuple[str, ...] = ()) -> CrisisDoc:
     return CrisisDoc(id=i, title=i, published=None if day is None else D + dt.timedelta(day),
                      outlet=None, dyad=frozenset(dyad), operations=frozenset(ops),
-                     anchors=frozenset(anchors), dup_key=dup or i)
+                     named=frozenset(named or dyad), anchors=frozenset(anchors),
+                     dup_key=dup or i)
 
 
 def groups(docs: list[CrisisDoc]) -> list[set[str]]:
@@ -75,6 +77,12 @@ def ev(i: str, type_: str, actor: str, recipient: str, day: int | None, n: int =
                  score=score, article_ids=[f"{i}1", f"{i}2"], **kw)  # type: ignore[arg-type]
 
 
+def test_a_chain_of_days_is_not_one_happening() -> None:
+    events = [ev(f"d{k}", "SANCTION", "IND", "PAK", k, score=-4.0) for k in range(4)]
+    got = [tuple(h.event_ids) for h in happenings(events, {})]
+    assert all(len(g) <= 2 for g in got) and sum(len(g) for g in got) == 4
+
+
 def test_happenings_join_by_operation_and_day_and_keep_a_truce_apart() -> None:
     events = [ev("s", "ASSAULT", "IND", "PAK", 0, op="Operation Sindoor"),
               ev("s2", "ASSAULT", "IND", "PAK", None, op="Operation Sindoor"),
@@ -85,3 +93,17 @@ def test_happenings_join_by_operation_and_day_and_keep_a_truce_apart() -> None:
               ev("undated", "CONSULT", "PAK", "RUS", None)]  # no date, no operation
     got = {tuple(h.event_ids) for h in happenings(events, {})}
     assert got == {("s", "s2"), ("r", "r2"), ("t",)}
+
+
+def test_a_third_party_and_one_side_join_the_crisis_they_are_about() -> None:
+    docs = [doc("a", day=0), doc("b", day=3),
+            # a mediator's statement: its main dyad is NVN-IND, it names PAK too
+            doc("m", dyad=("IND", "NVN"), day=10, named=("IND", "NVN", "PAK")),
+            # an aftermath piece about one side, sharing two named places with "a"
+            doc("s", dyad=("IND",), day=5, anchors=("place:Pahalgam", "p:Survivor")),
+            doc("a2", day=1, anchors=("place:Pahalgam", "p:Survivor")),
+            # the same mediator on another conflict, or months later: apart
+            doc("far", dyad=("IND", "NVN"), day=300, named=("IND", "NVN", "PAK")),
+            doc("other", dyad=("ARM", "NVN"), day=10, named=("ARM", "AZE", "NVN"))]
+    got = groups(docs)
+    assert {"a", "b", "m", "s", "a2"} in got and {"far"} in got and {"other"} in got

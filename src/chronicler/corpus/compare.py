@@ -11,7 +11,14 @@ from typing import Any
 
 from chronicler.config import Settings
 from chronicler.corpus.align import AlignStats, ArticleInfo, align
-from chronicler.corpus.crises import CrisisDoc, crisis_groups, crisis_story, happenings, main_dyad
+from chronicler.corpus.crises import (
+    CrisisDoc,
+    crisis_groups,
+    crisis_story,
+    happenings,
+    main_dyad,
+    named_countries,
+)
 from chronicler.corpus.embed import Embedder
 from chronicler.corpus.framing import framing_records
 from chronicler.corpus.stories import StoryDoc, build_stories
@@ -78,6 +85,7 @@ def _levels(store: Store, info: dict[str, ArticleInfo], anchors: dict[str, set[s
                 ops[aid].add(e.operation)
     docs = [CrisisDoc(id=a.id, title=a.title or "", published=a.published, outlet=a.outlet,
                       dyad=main_dyad(countries[a.id]), operations=frozenset(ops[a.id]),
+                      named=named_countries(countries[a.id]),
                       anchors=frozenset(anchors[a.id]),
                       dup_key=info[a.id].dup_key if a.id in info else a.id)
             for a in store.articles()]

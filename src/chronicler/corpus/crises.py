@@ -8,7 +8,11 @@ Two articles are in one crisis when
 * they name the same military operation ("Operation Sindoor"); or
 * they have the same main dyad (the two countries their actors name most) and either
   share ``MIN_SHARED`` specific anchors (people, organisations, places) or were
-  published at most ``CRISIS_DAYS`` apart.
+  published at most ``CRISIS_DAYS`` apart;
+* one is a third party's view of the other's dyad (a mediator's statement names both
+  sides: its named countries include the dyad) published at most ``CRISIS_DAYS`` apart;
+* one names a single country of the other's dyad (an aftermath piece about one side)
+  and they share ``MIN_SHARED`` specific anchors, at most ``CRISIS_DAYS`` apart.
 
 Crises are the connected components of that relation. Precision comes first: a dyad
 alone links only articles close in time, so two crises between the same countries years
@@ -27,6 +31,7 @@ attack, the strikes and the ceasefire is in all three.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -38,6 +43,7 @@ from chronicler.records import Event, Story, content_id
 CRISIS_DAYS = 45  # two same-dyad articles this close in time are one crisis
 MIN_SHARED = 2  # specific anchors that link two same-dyad articles at any distance
 MIN_SOURCES = 2  # a happening is reported by at least this many independent sources
+MAX_HAPPENING_DAYS = 1  # days joined without a named operation: a day and the next
 # An anchor named by more articles than this (a head of state, a capital) tells nothing
 # about which crisis an article is in, and would make the anchor count quadratic.
 MAX_ANCHOR_ARTICLES = 200
@@ -51,8 +57,18 @@ class CrisisDoc:
     outlet: str | None
     dyad: frozenset[str]  # the two countries most named (fewer when there are fewer)
     operations: frozenset[str]
+    named: frozenset[str]  # every country named at least twice
     anchors: frozenset[str]  # specific people, organisations and places
     dup_key: str
+
+
+def named_countries(countries: Counter[str]) -> frozenset[str]:
+    return frozenset(c for c, n in countries.items() if n >= 2)
+
+
+def _close(a: CrisisDoc, b: CrisisDoc) -> bool:
+    return (a.published is not None and b.published is not None
+            and abs((a.published - b.published).days) <= CRISIS_DAYS)
 
 
 def main_dyad(countries: Counter[str]) -> frozenset[str]:
@@ -98,7 +114,56 @@ def crisis_groups(docs: Sequence[CrisisDoc]) -> list[list[CrisisDoc]]:
             for j, n in shared.items():
                 if n >= MIN_SHARED:
                     uf.union(i, j)
+    _third_parties(docs, by_dyad, uf)
+    _one_side(docs, by_dyad, uf)
     return [[docs[i] for i in idx] for idx in uf.groups().values()]
+
+
+def _third_parties(docs: Sequence[CrisisDoc], by_dyad: dict[frozenset[str], list[int]],
+                   uf: UnionFind[int]) -> None:
+    """An article with another main dyad that names both countries of a dyad joins the
+    nearest article of that dyad in time (one link is enough for the component)."""
+    def day(i: int) -> dt.date:
+        return docs[i].published or dt.date.min
+
+    dated = {d: sorted((i for i in m if docs[i].published), key=day)
+             for d, m in by_dyad.items()}
+    for i, doc in enumerate(docs):
+        if doc.published is None:
+            continue
+        for dyad, members in dated.items():
+            if dyad == doc.dyad or not dyad <= doc.named or not members:
+                continue
+            days = [day(j) for j in members]
+            k = bisect.bisect_left(days, doc.published)
+            for j in (members[x] for x in (k - 1, k) if 0 <= x < len(members)):
+                if _close(doc, docs[j]):
+                    uf.union(i, j)
+                    break
+
+
+def _one_side(docs: Sequence[CrisisDoc], by_dyad: dict[frozenset[str], list[int]],
+              uf: UnionFind[int]) -> None:
+    """An article about one side only joins a dyad's article it shares anchors with."""
+    per_anchor: dict[str, list[int]] = {}
+    for members in by_dyad.values():
+        for j in members:
+            for an in docs[j].anchors:
+                per_anchor.setdefault(an, []).append(j)
+    for i, doc in enumerate(docs):
+        if len(doc.dyad) != 1:
+            continue
+        shared: Counter[int] = Counter()
+        for an in doc.anchors:
+            hits = per_anchor.get(an, [])
+            if len(hits) <= MAX_ANCHOR_ARTICLES:
+                shared.update(hits)
+        for j, n in shared.most_common():
+            if n < MIN_SHARED:
+                break
+            if doc.dyad <= docs[j].dyad and _close(doc, docs[j]):
+                uf.union(i, j)
+                break
 
 
 def crisis_story(members: Sequence[CrisisDoc], names: Mapping[str, str]) -> Story:
@@ -140,15 +205,22 @@ def happenings(events: Sequence[Event], names: Mapping[str, str]) -> list[Story]
             by_op.setdefault(e.operation, i)
     dated = sorted((i for i, e in enumerate(key) if e.date and not e.date_reported),
                    key=lambda i: (key[i].date, key[i].id))
+    span: dict[int, tuple[dt.date, dt.date]] = {
+        i: (e.date, e.date) for i, e in enumerate(key) if e.date and not e.date_reported}
     for x, i in enumerate(dated):
         for j in dated[x + 1:]:
             a, b = key[i], key[j]
             if (b.date - a.date).days > 1:  # type: ignore[operator]
                 break
+            ri, rj = uf.find(i), uf.find(j)
+            lo = min(span.get(ri, span[i])[0], span.get(rj, span[j])[0])
+            hi = max(span.get(ri, span[i])[1], span.get(rj, span[j])[1])
             if (a.date_precision == b.date_precision == "day"
                     and (a.score < 0) == (b.score < 0)  # fighting and a truce stay apart
+                    and (hi - lo).days <= MAX_HAPPENING_DAYS  # no chain of days
                     and _countries(a) & _countries(b)):
                 uf.union(i, j)
+                span[uf.find(i)] = (lo, hi)
     out = []
     for idx in uf.groups().values():
         evs = sorted((key[i] for i in idx), key=lambda e: (-e.n_sources, e.id))

@@ -1,7 +1,8 @@
-"""Framing: how outlets name the same thing, whom they let speak, their tone.
+"""Framing: how outlets name the same thing, whom they let speak, how much they hedge.
 
-``framing_records`` builds Framing records (place names, label families, scare-quoted
-terms); ``voice_share`` and ``hedge_share`` return plain dicts.
+``framing_records`` builds Framing records (place names and label families used by
+different sources; scare quotes mark the variants an outlet distances itself from);
+``voice_share`` and ``hedge_share`` return plain dicts.
 """
 
 from __future__ import annotations

@@ -152,7 +152,7 @@ class Linkage:
                         break
             root = joined if joined is not None else ri
             everyone.add(root)
-            for x in nums or {None}:
+            for x in (nums or {None}):  # type: ignore[arg-type]
                 by_num[x].add(root)
 
     def components(self) -> dict[int, list[int]]:
