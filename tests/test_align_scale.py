@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bench.align_bench import hashed_embed, near_duplicates
+
 from chronicler.corpus.align import MAX_BLOCK, AlignStats, align
 
 

@@ -5,7 +5,6 @@ Skipped when ../shared/seeds is absent."""
 from __future__ import annotations
 
 import pytest
-
 from eval.cross import SEEDS, run
 
 pytestmark = [pytest.mark.slow,
