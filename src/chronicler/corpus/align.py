@@ -142,7 +142,7 @@ def candidate_pairs(claims: Sequence[Claim], info: dict[str, ArticleInfo],
     for key, members in blocks.items():
         if len(members) < 2:
             continue
-        if key[0] == "ent" and len(members) > MAX_BLOCK:
+        if key[0] in ("ent", "event") and len(members) > MAX_BLOCK:
             # split by the whole entity set: claims about the same actors stay together
             sub: dict[tuple[str, ...], list[int]] = defaultdict(list)
             for i in members:
