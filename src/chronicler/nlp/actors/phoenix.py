@@ -162,8 +162,8 @@ def parse_actors(lines: Iterable[str], path: str,
             syn = s.startswith("+")
             if syn:
                 s = s[1:]
-            m = _RESTR.search(s)
-            phrase = s[:m.start()] if m else s
+            first = _RESTR.search(s)
+            phrase = s[:first.start()] if first else s
             if "[" in phrase or "]" in phrase or not words_of(phrase):
                 raise DictionaryError(path, n, "an actor line is 'PHRASE [CODE]'", raw)
             if not syn:
@@ -227,9 +227,9 @@ def parse_agents(lines: Iterable[str], path: str,
                 raise DictionaryError(path, n, f"an agent code has a '~': {code!r}", raw)
             phrase = m.group("phrase").strip()
             forms = [phrase]
-            for key, vals in subs.items():
-                if key in phrase:
-                    forms = [phrase.replace(key, v) for v in vals]
+            for token, alts in subs.items():
+                if token in phrase:
+                    forms = [phrase.replace(token, v) for v in alts]
                     break
             plural = m.group("plural")
             for f in forms:
