@@ -135,7 +135,7 @@ def test_speaker_going_on_is_one_attribution(nlp: Language) -> None:
 
 
 def test_quoted_phrase_folds_into_its_reported_clause(nlp: Language) -> None:
-    text = "Dar said the judge had “an inherent conflict of interest” in the case."
+    text = "Dar said the judge showed “a plain conflict of interest” during the hearing."
     per_piece = run(nlp, text, "quote")
     assert {q.direct for q in per_piece} == {True, False}
     [q] = run(nlp, text, "attribution")
@@ -208,9 +208,9 @@ def test_group_word_with_its_place_names_a_person(nlp: Language) -> None:
 
 
 def test_quote_running_on_past_its_clause_extends_it(nlp: Language) -> None:
-    text = ("Marlow apologized, saying the columns were old and have “nothing to do with who I "
-            "am, and they have nothing to do with the issues facing the voters.”")
+    text = ("Marlow apologized, saying the columns were old and “say nothing about the person I "
+            "am today, and nothing about the choices facing the voters.”")
     quotes = run(nlp, text, "attribution")
     hosts = [q for q in quotes if q.text.startswith("the columns were old")]
     assert len(hosts) == 1 and hosts[0].text.endswith("facing the voters.")
-    assert not [q for q in quotes if q.text.startswith("nothing to do")]
+    assert not [q for q in quotes if q.text.startswith("say nothing")]

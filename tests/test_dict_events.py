@@ -120,10 +120,10 @@ def test_bare_future_keeps_its_type(analyzer) -> None:  # type: ignore[no-untype
 
 
 def test_reported_must_is_a_demand_of_another_country(analyzer) -> None:  # type: ignore[no-untyped-def]
-    (e,) = code(analyzer, "The Bush administration declared Tuesday that China must drop "
-                          "barriers to U.S. exports.")
-    assert e.type == "REQUEST" and side(e, "actor") == {"USA"}
-    assert side(e, "recipient") == {"CHN"}
+    (e,) = code(analyzer, "The Canadian government declared Monday that Brazil must lift "
+                          "its tariffs on Canadian timber.")
+    assert e.type == "REQUEST" and side(e, "actor") == {"CAN"}
+    assert side(e, "recipient") == {"BRA"}
     # domestic debate, and a "must" no one says, are no demand
     assert code(analyzer, "The Kenyan opposition said the Kenyan government must explain "
                           "the delay.") == []

@@ -1,7 +1,7 @@
 """Putting an article's quotes together: partial quotes fold into the report around them.
 
-A quoted phrase inside someone's reported clause ("Trump said the judge had “an
-inherent conflict of interest” in the case"; "Cruz called Trump a “pathological liar”")
+A quoted phrase inside someone's reported clause ("Dar said the judge showed “a plain
+conflict of interest” during the hearing"; "Velic called Qorvan a “serial fabricator”")
 is not a report of its own: the report is the clause, and the marks say some of its
 words are the speaker's own. So the clause is the one Quote and the phrase is dropped;
 the clause is ``direct`` when three quarters of it or more is inside the marks (near the
@@ -35,8 +35,8 @@ def fold_partial_quotes(ctx: QuoteContext, directs: Sequence[Quote],
                         reported: Sequence[Quote]) -> list[Quote]:
     """``directs`` minus the quotes inside a reported clause, plus ``reported`` with
     their ``direct`` flag set from their share of quoted words. A quote that starts in
-    the clause, or right where it stops, and runs on past it ("saying they were old and
-    have “nothing to do with who I am, and they have nothing to do with ...”") is the
+    the clause, or right where it stops, and runs on past it ("saying the columns were old
+    and “say nothing about the person I am today, and nothing about ...”") is the
     rest of the clause: the clause grows to its end."""
     reported = list(reported)
     out = []
