@@ -19,3 +19,17 @@ def seeds_dir() -> Path:
 @pytest.fixture()
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.duckdb"
+
+
+@pytest.fixture
+def site():  # type: ignore[no-untyped-def]
+    """A small web site on 127.0.0.1 (tests/test_watch.py's FakeSite), for the watch tests."""
+    from tests.test_watch import FakeSite
+
+    s = FakeSite()
+    s.thread.start()
+    try:
+        yield s
+    finally:
+        s.server.shutdown()
+        s.server.server_close()

@@ -8,7 +8,7 @@ import hashlib
 import http.server
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,17 +85,6 @@ class FakeSite:
 
     def hits(self, path: str) -> list[int]:
         return [s for p, s in self.log if p == path]
-
-
-@pytest.fixture
-def site() -> Iterator[FakeSite]:
-    s = FakeSite()
-    s.thread.start()
-    try:
-        yield s
-    finally:
-        s.server.shutdown()
-        s.server.server_close()
 
 
 def rss(base: str, items: list[tuple[str, str, str]], title: str = "Border Times") -> bytes:

@@ -10,24 +10,11 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 
 from tests.test_watch import FakeSite, Resp, rss, story
-
-
-@pytest.fixture
-def site() -> Iterator[FakeSite]:
-    s = FakeSite()
-    s.thread.start()
-    try:
-        yield s
-    finally:
-        s.server.shutdown()
-        s.server.server_close()
 
 
 def _free_port() -> int:

@@ -9,25 +9,11 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from chronicler.store import open_store
 from chronicler.store import sources as st
 from tests.test_watch import FakeSite, Resp, make_watcher, page, rss, story
-
-
-@pytest.fixture
-def site() -> Iterator[FakeSite]:
-    s = FakeSite()
-    s.thread.start()
-    try:
-        yield s
-    finally:
-        s.server.shutdown()
-        s.server.server_close()
 
 
 def _serve_feed(site: FakeSite, slugs: list[str]) -> None:
