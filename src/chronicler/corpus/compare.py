@@ -71,13 +71,13 @@ def _story_docs(store: Store, info: dict[str, ArticleInfo],
 
 
 def _levels(store: Store, info: dict[str, ArticleInfo], anchors: dict[str, set[str]],
-            countries: dict[str, Counter[str]], coverage: list[Story]) -> list[Story]:
+            countries: dict[str, Counter[str]], coverage: list[Story],
+            events: list[Event]) -> list[Story]:
     """Crises over the articles, happenings from the merged events, and each story of
     the event level tied to the crisis that holds most of its articles."""
     from chronicler.nlp.claims.stage import _country_names as code_names
 
     names = code_names()
-    events: list[Event] = store.json_records("events")
     ops: dict[str, set[str]] = defaultdict(set)
     for e in events:
         if e.operation and not e.negated:
@@ -107,13 +107,17 @@ def _country_names() -> set[str]:
     return set(names().values())
 
 
-def _events_by_article(store: Store) -> dict[str, set[str]]:
-    """Merged event ids per article (from evidence and article ids), read once: a
-    lookup per story re-read every event and made this step O(stories x events)."""
+def _read_events(store: Store) -> list[Event]:
+    """The merged events, read once for the whole step."""
     try:
-        events = store.json_records("events")
+        return list(store.json_records("events"))
     except Exception:  # noqa: BLE001 - the events table may not exist in older stores
-        return {}
+        return []
+
+
+def _events_by_article(events: list[Event]) -> dict[str, set[str]]:
+    """Merged event ids per article (from evidence and article ids), built once: a
+    lookup per story re-read every event and made this step O(stories x events)."""
     out: dict[str, set[str]] = defaultdict(set)
     for e in events:
         for aid in {*e.article_ids, *(ev.article_id for ev in e.evidence)}:
@@ -142,17 +146,16 @@ def _tie_to_events(claims: list[Claim], events: list[Event]) -> None:
                     hits[e.id] = e
         c.event_ids = sorted(hits)
         # Only relations with both sides known say what a claim is about.
-        c.propositions = sorted({r for e in hits.values()
-                                 if ":" in (r := relation(e)) and not r.split(":")[1]
-                                 .startswith(">") and not r.endswith(">")})
+        c.propositions = sorted({relation(e) for e in hits.values()
+                                 if any(a.country for a in e.actor)
+                                 and any(r.country for r in e.recipient)})
 
 
-def _claims_in(claim_at: dict[tuple[str, int, int], set[str]], article_id: str,
+def _claims_in(claim_at: dict[str, list[tuple[int, int, str]]], article_id: str,
                span: tuple[int, int]) -> set[str]:
     """Claim groups with evidence inside this sentence of this article."""
     s, e = span
-    return {c for (aid, cs, ce), ids in claim_at.items()
-            if aid == article_id and cs < e and s < ce for c in ids}
+    return {gid for cs, ce, gid in claim_at.get(article_id, ()) if cs < e and s < ce}
 
 
 def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any]:
@@ -167,7 +170,8 @@ def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any
             for k, v in info.items()}
 
     per_article: list[Claim] = store.json_records("article_claims")
-    _tie_to_events(per_article, store.json_records("events"))
+    events = _read_events(store)
+    _tie_to_events(per_article, events)
     stats = AlignStats()
     groups, member_of = align(per_article, info, embed, stats=stats,
                               budget_s=settings.align_budget_s)
@@ -184,21 +188,21 @@ def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any
     for g in groups:
         if g.story_id:
             claims_by_story[g.story_id].append(g.id)
-    events_of = _events_by_article(store)
+    events_of = _events_by_article(events)
     final_stories: list[Story] = []
     for s in stories:
         final_stories.append(s.model_copy(update={
             "claim_ids": sorted(claims_by_story.get(s.id, [])),
             "event_ids": sorted({e for a in s.article_ids for e in events_of.get(a, ())})}))
-    final_stories = _levels(store, info, anchors, countries, final_stories)
+    final_stories = _levels(store, info, anchors, countries, final_stories, events)
     claims_of_article: dict[str, set[str]] = defaultdict(set)
-    claim_at: dict[tuple[str, int, int], set[str]] = defaultdict(set)
+    claim_at: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for g in groups:
         for aid in g.article_ids:
             claims_of_article[aid].add(g.id)
         for ev in g.evidence:
-            claim_at[(ev.article_id, *ev.span)].add(g.id)
-    evidence_of = {e.id: e.evidence for e in store.json_records("events")}
+            claim_at[ev.article_id].append((ev.span[0], ev.span[1], g.id))
+    evidence_of = {e.id: e.evidence for e in events}
     for i, s in enumerate(final_stories):
         upd: dict[str, Any] = {}
         if s.level == "crisis":

@@ -71,9 +71,7 @@ def run_cross_article_stages(store: Store, load_analyzer: AnalyzerFn | None = No
             compare_stored(store, settings)
             kill_point("compare")
     with store.transaction():
-        for k in [r[0] for r in store.conn.execute(
-                "SELECT key FROM corpus_state WHERE key LIKE 'cross:%'").fetchall()]:
-            corpus_state.clear(store, k)  # one set of results at a time: the latest
+        corpus_state.clear_prefix(store, "cross:")  # one set of results at a time
         corpus_state.put(store, key, done_for)
 
 

@@ -25,6 +25,10 @@ def clear(store: Store, key: str) -> None:
     store.conn.execute("DELETE FROM corpus_state WHERE key = ?", [key])
 
 
+def clear_prefix(store: Store, prefix: str) -> None:
+    store.conn.execute("DELETE FROM corpus_state WHERE starts_with(key, ?)", [prefix])
+
+
 def fingerprint(store: Store) -> str:
     arts = _first(store.conn.execute(
         "SELECT count(*), coalesce(bit_xor(hash(id, published, published_inferred, outlet, "
