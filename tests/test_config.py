@@ -50,3 +50,17 @@ def test_settings_are_frozen_hashable_and_copied_with_changes() -> None:
         s.workers = 2  # type: ignore[misc]
     assert hash(s) == hash(Settings(workers=1))
     assert s.with_(workers=2).workers == 2 and s.workers == 1
+
+
+def test_every_variable_the_code_reads_is_a_setting() -> None:
+    """A CHRONICLER_* name read anywhere in the package must be accepted by from_env,
+    or setting it (as the docs say) kills every worker at start-up."""
+    import re
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parents[1] / "src" / "chronicler"
+    names = {m for p in src.rglob("*.py")
+             for m in re.findall(r"CHRONICLER_([A-Z][A-Z0-9_]*[A-Z0-9])", p.read_text())}
+    assert "CACHE_DIR" in names
+    for name in sorted(names):
+        Settings.from_env({f"CHRONICLER_{name}": "1"})

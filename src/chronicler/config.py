@@ -52,6 +52,9 @@ class Settings(BaseSettings):
     # Seconds the claim alignment may spend linking in one run; past it the claims not
     # yet linked stay single and the run records "alignment truncated".
     align_budget_s: float = 600.0
+    # Where compiled dictionaries are cached; empty is the user cache directory. The
+    # dictionary loader reads CHRONICLER_CACHE_DIR itself (it runs in every worker).
+    cache_dir: str = ""
     log_level: str = "WARNING"
 
     @field_validator("db", mode="after")
