@@ -4,8 +4,9 @@ A quoted phrase inside someone's reported clause ("Dar said the judge showed “
 conflict of interest” during the hearing"; "Velic called Qorvan a “serial fabricator”")
 is not a report of its own: the report is the clause, and the marks say some of its
 words are the speaker's own. So the clause is the one Quote and the phrase is dropped;
-the clause is ``direct`` when three quarters of it or more is inside the marks (near the
-PolNeAR convention; a clause with a quoted phrase in it is the writer's paraphrase).
+the clause is ``direct`` (kind ``direct``) when three quarters of it or more is inside the
+marks (near the PolNeAR convention; a clause with a quoted phrase in it is the writer's
+paraphrase).
 """
 
 from __future__ import annotations
@@ -50,8 +51,10 @@ def fold_partial_quotes(ctx: QuoteContext, directs: Sequence[Quote],
             s, e = r.span[0], d.span[1]
             reported[k] = r.model_copy(update={"span": (s, e), "text": ctx.text[s:e]})
     for q in reported:
-        quoted = ctx.quoted_share(*q.span) >= _MOSTLY_QUOTED
-        out.append(q.model_copy(update={"direct": quoted}) if quoted != q.direct else q)
+        if ctx.quoted_share(*q.span) >= _MOSTLY_QUOTED and not q.direct:
+            # the clause is the speaker's own words: a direct quote (kind and flag agree)
+            q = q.model_copy(update={"direct": True, "kind": "direct"})
+        out.append(q)
     return out
 
 
