@@ -1,14 +1,15 @@
-"""Quality gate for the cross-article stages on the seeds (eval/cross.py, issue 14):
-crises, happenings, merged events and claim status against eval/gold/cross_seeds.json.
-Skipped when ../shared/seeds is absent."""
+"""Quality gate for the cross-article stages (eval/cross.py, issue 14): crises, happenings,
+merged events and claim status against eval/gold/cross_seeds.json (skipped when
+../shared/seeds is absent) and eval/gold/cross_demo.json (the bundled demo corpus)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pytest
 from eval.cross import SEEDS, run
 
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")]
+pytestmark = pytest.mark.slow
 
 # Measured when the gold was written and the stages tuned (closing note of issue 14),
 # minus one gold item's share where a figure counts items. Never lower one to pass.
@@ -16,10 +17,33 @@ AT_LEAST = {"crisis.p": 1.0, "crisis.r": 1.0, "subevent.match": 0.85,
             "events.found": 0.6, "events.article_r": 0.8, "contested.r": 0.75}
 AT_MOST = {"events.dup": 0, "contested.false": 0, "crisis.n": 1}
 
+# The demo gold (39 articles, 34 events, 27 corroborated, 16 contested) was written before
+# the system was run on it; measured when the gold was committed (python -m eval.cross
+# --corpus demo):
+# crisis.p/r 1.0/1.0, subevent.match 0.546 (p 0.247, r 0.86), events.found 0.618
+# (21/34), events.dup 2, events.article_r 0.592, events.article_p 0.622,
+# corroborated.r 0.407 (11/27), corroborated.p 0.538, contested.r 0.688 (11/16),
+# contested.p 0.833, contested.false 0. Floors are a little below (one gold item's share
+# where a figure counts items). Raise them as the stages improve; never lower one to pass.
+DEMO_AT_LEAST = {"crisis.p": 1.0, "crisis.r": 1.0, "subevent.match": 0.5, "subevent.p": 0.2,
+                 "subevent.r": 0.8, "events.found": 0.58, "events.article_r": 0.55,
+                 "events.article_p": 0.55, "corroborated.r": 0.37, "corroborated.p": 0.45,
+                 "contested.r": 0.625, "contested.p": 0.75}
+DEMO_AT_MOST = {"events.dup": 3, "contested.false": 0, "crisis.n": 1}
 
-def test_cross_article_floors() -> None:
-    figs = run()
+
+def _check(figs: dict[str, Any] | None, at_least: dict[str, float],
+           at_most: dict[str, float]) -> None:
     assert figs is not None
-    low = {k: (figs[k], v) for k, v in AT_LEAST.items() if (figs[k] or 0) < v}
-    high = {k: (figs[k], v) for k, v in AT_MOST.items() if figs[k] > v}
+    low = {k: (figs[k], v) for k, v in at_least.items() if (figs[k] or 0) < v}
+    high = {k: (figs[k], v) for k, v in at_most.items() if figs[k] > v}
     assert not low and not high, f"(measured, bound): below {low}; above {high}"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
+def test_cross_article_floors() -> None:
+    _check(run(), AT_LEAST, AT_MOST)
+
+
+def test_cross_article_floors_demo() -> None:
+    _check(run(corpus="demo"), DEMO_AT_LEAST, DEMO_AT_MOST)
