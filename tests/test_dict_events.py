@@ -143,3 +143,30 @@ def test_unidentified_and_stopped_events_are_not_emitted(analyzer) -> None:  # t
     assert "ASSAULT" not in {e.type for e in events}
     # a bare attack with no one and no size named: nothing to code
     assert code(analyzer, "At a press conference on Monday, the attack was mentioned.") == []
+
+
+# ---------------------------------------------------------------- one rule decides
+def test_dictionary_codes_the_verb_when_the_patterns_code_nothing(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "offensive" is a bare reference the patterns drop; the main verb is coded instead
+    events = code(analyzer, "Three hundred Chadian rebels surrendered last week after an "
+                            "army offensive in the east.")
+    assert len(events) == 1 and events[0].pattern.startswith("cameo.")
+    assert side(events[0], "actor") == {"TCD"}
+
+
+def test_directed_dictionary_event_needs_a_recipient_with_a_country(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert code(analyzer, "The Sudanese army chief visited the command centre and "
+                          "congratulated the pilots.") == []
+    (e,) = code(analyzer, "The Sudanese government congratulated Chad on its election.")
+    assert e.type == "SUPPORT" and side(e, "recipient") == {"TCD"}
+
+
+def test_announced_cooperation_is_an_intent(analyzer) -> None:  # type: ignore[no-untyped-def]
+    (e,) = code(analyzer, "The World Food Programme will provide 10,000 tons of food aid "
+                          "to refugees in Chad.")
+    assert e.type == "AGREE"
+    # a meeting announced stays a meeting to come; a wish keeps the act's type
+    assert [e.type for e in code(analyzer, "Niger will hold talks with Chad next week.")] \
+        == ["CONSULT"]
+    assert "AGREE" not in {e.type for e in code(analyzer, "Chad would like to cooperate "
+                                                          "with Niger.")}

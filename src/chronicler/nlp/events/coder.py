@@ -306,6 +306,7 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
             continue
         if c.aux.question:
             continue  # "Asked whether Norvane had offered to mediate": a question
+        named_recipient = any(r.country for r in c.recipients)
         infer_from_dyad(c, ix)
         if c.spec.needs_mode_or_recipient and not c.rule.requires and not c.modes \
                 and not c.recipients and not any(
@@ -315,7 +316,7 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
             continue
         if c.spec.needs_recipient and not c.recipients:
             continue
-        if not dictionary_event_ok(c) or not demand_ok(c):
+        if not dictionary_event_ok(c, named_recipient) or not demand_ok(c):
             continue
         fill_countries(c, ix, sent)  # after the filters: a guess lets no event through
         c.contexts = set(c.spec.contexts) | set(c.rule.contexts)
@@ -328,13 +329,26 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
 
 
 def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
+    """The project's patterns decide first; only when none of their candidates makes an
+    event (none there, or each dropped: "surrendered ... following a government
+    offensive" where "offensive" is a bare reference) are the field dictionaries asked,
+    for the verbs the patterns did not start from."""
+    sent = ix.sents[sent_i]
+    cands = find_candidates(sent, ix)
+    got = _coded(cands, sent_i, ix) if cands else []
+    if not got:
+        extra = dictionary_candidates(sent, ix, {c.trigger.i for c in cands})
+        got = _coded(extra, sent_i, ix) if extra else []
+        cands = cands or extra
+    if cands:  # (the claimants and links once per sentence, after the choice)
+        note_claimants(sent, ix, sent_i)
+        link_rejections(got, ix, sent_i)
+    return got
+
+
+def _coded(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candidate]:
     sent = ix.sents[sent_i]
     lex = ix.lex
-    cands = find_candidates(sent, ix)
-    if not cands:  # the field dictionaries code what the project's patterns leave
-        cands = dictionary_candidates(sent, ix)
-    if not cands:
-        return []
     kept = _kept(cands, sent_i, ix)
     ops_here = [(n, code) for i, (n, code) in sorted(ix.op_at.items())
                 if sent.start <= i < sent.end]
@@ -361,8 +375,6 @@ def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
         if c.spec.type == "ASSAULT":
             _finish_assault(c, ix, ops_here)
     merged = [c for c in merged if identified(c)]
-    note_claimants(sent, ix, sent_i)
-    link_rejections(merged, ix, sent_i)
     merged.sort(key=lambda c: c.trigger.i)
     return merged
 

@@ -129,14 +129,25 @@ def dictionary_candidates(sent: Span, ix: ArticleIndex,
     return out
 
 
-def dictionary_event_ok(c: Candidate) -> bool:
+# Types whose event is done to someone: the dictionary, which reads words and not who
+# did what to whom, codes them only with a recipient the sentence names (PETRARCH codes
+# nothing without a target): "congratulated the troops", "remained committed to the
+# ceasefire", "cut short a visit" are no SUPPORT or SANCTION of anyone. (Force and
+# coercion are not here: inside a country PLOVER gives them that country as recipient.)
+DIRECTED = frozenset({"SUPPORT", "REQUEST", "AID", "SANCTION", "ACCUSE", "COOPERATE",
+                      "CONSULT", "THREATEN"})
+
+
+def dictionary_event_ok(c: Candidate, named_recipient: bool = True) -> bool:
     """A dictionary event is emitted only when it happened (not negated, hypothetical
-    or future) and someone with a country took part ("the guns had fallen silent"
-    codes nothing: the dictionary reads words, not who did what)."""
+    or future), someone with a country took part ("the guns had fallen silent" codes
+    nothing) and, for a directed type, the sentence names its recipient."""
     if not c.rule.id.startswith("cameo."):
         return True
     if c.aux.negated or c.aux.hypothetical or c.aux.future:
         return False  # what will be done is an intent the dictionary cannot read
+    if c.spec.type in DIRECTED and not named_recipient:
+        return False
     return any(a.country for a in (*c.actors, *c.recipients))
 
 

@@ -50,10 +50,27 @@ def _governor_words(c: Candidate) -> set[str]:
 
 
 def is_intent(c: Candidate) -> bool:
-    """Promised, offered, agreed to, sworn: an intent word governs the act. (A bare
-    "will" or "would" keeps the act's own type with ``future`` set: the project codes
-    "Pakistan will retaliate" as a future ASSAULT.)"""
-    return not c.nominal and bool(_governor_words(c) & INTENT_WORDS)
+    """Promised, offered, agreed to, sworn: an intent word governs the act; or a
+    cooperative act only announced for the future ("will provide food aid", "said it
+    would allow the return of the inspectors"): CAMEO 03, an intent to cooperate. (A
+    hostile act with a bare "will" or "would" keeps its own type with ``future`` set:
+    the project codes "Pakistan will retaliate" as a future ASSAULT.)"""
+    if c.nominal:
+        return False
+    return bool(_governor_words(c) & INTENT_WORDS) or (
+        c.aux.future and c.spec.type in ANNOUNCED and _modal_future(c.trigger))
+
+
+# cooperative acts whose announcement is the intent (a meeting announced is a CONSULT
+# to come, not an intent to cooperate)
+ANNOUNCED = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"})
+
+
+def _modal_future(t: Token) -> bool:
+    """"will provide", "would allow": the future modal on the verb itself (not "would
+    like to cooperate", a wish)."""
+    return any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "'ll", "shall")
+               for ch in t.children)
 
 
 def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
