@@ -289,3 +289,19 @@ def test_static_assets_are_local_and_typed(client: TestClient) -> None:
         assert not re.search(risky, js.text), risky
     css = client.get("/static/style.css")
     assert css.status_code == 200 and "url(" not in css.text and "@import" not in css.text
+
+
+def test_list_pages_carry_what_the_new_marks_need(client: TestClient, sample: Sample) -> None:
+    """Each list page names its API list and the database time it was made at (app.js
+    marks what is new since the last visit from them), and every item its id."""
+    pages = {"/": ("stories", [sample.story]), "/events": ("events", sample.events),
+             "/claims": ("claims", sample.claims), "/articles": ("articles", sample.articles)}
+    for path, (kind, ids) in pages.items():
+        html = client.get(path).text
+        notes = [a for t, a in tags(html) if "data-new-list" in a]
+        assert len(notes) == 1 and notes[0]["data-new-list"] == kind, path
+        now = notes[0]["data-now"] or ""
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?", now), (path, now)
+        assert client.get(f"/api/{kind}", params={"since": now}).status_code == 200
+        shown = {a["data-id"] for _, a in tags(html) if "data-id" in a}
+        assert set(ids) <= shown, path

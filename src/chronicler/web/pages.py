@@ -19,6 +19,14 @@ Field = Annotated[str | None, Query(max_length=200)]
 PAGE = 50
 
 
+def _now(store: Store) -> str:
+    """The database clock, the one ``since`` compares ``ingested_at`` with (as
+    ``/api/live/new`` answers it): a list page carries it so that app.js can mark, on
+    the next visit, what was stored after this one."""
+    row = store.conn.execute("SELECT CAST(current_timestamp AS TIMESTAMP)").fetchone()
+    return row[0].isoformat() if row and row[0] is not None else ""
+
+
 def _filters(**kw: Any) -> Q.Filters:
     out: dict[str, Any] = {}
     for k, v in kw.items():
@@ -37,7 +45,7 @@ def index(request: Request, store: StoreDep, limit: Limit = PAGE,
     if stories["total"] == 0:
         recent = Q.list_articles(store, limit=20, text=False)
     return render(request, "index.html", nav="stories", stories=stories, recent=recent,
-                  counts=Q.counts(store))
+                  counts=Q.counts(store), now=_now(store))
 
 
 @router.get("/stories/{story_id}")
@@ -59,7 +67,7 @@ def articles(request: Request, store: StoreDep, outlet: Field = None, actor: Fie
                  date_from=date_from, date_to=date_to)
     page = Q.list_articles(store, f, limit=limit, offset=offset, text=False)
     return render(request, "articles.html", nav="articles", page=page, f=f,
-                  outlets=Q.outlets(store))
+                  outlets=Q.outlets(store), now=_now(store))
 
 
 DEFAULT_LAYERS = ("event", "quote")
@@ -126,7 +134,7 @@ def events(request: Request, store: StoreDep, type: Field = None, country: Field
                  date_from=date_from, date_to=date_to)
     page = Q.list_events(store, f, limit=limit, offset=offset)
     return render(request, "events.html", nav="events", page=page, f=f,
-                  outlets=Q.outlets(store))
+                  outlets=Q.outlets(store), now=_now(store))
 
 
 @router.get("/claims")
@@ -136,7 +144,7 @@ def claims(request: Request, store: StoreDep, status: Field = None, type: Field 
     f = _filters(status=status, type=type, country=country, outlet=outlet, story=story)
     page = Q.list_claims(store, f, limit=limit, offset=offset)
     return render(request, "claims.html", nav="claims", page=page, f=f,
-                  outlets=Q.outlets(store))
+                  outlets=Q.outlets(store), now=_now(store))
 
 
 @router.get("/quotes")
@@ -146,7 +154,7 @@ def quotes(request: Request, store: StoreDep, country: Field = None, type: Field
     f = _filters(country=country, type=type, outlet=outlet, actor=actor, story=story)
     page = Q.list_quotes(store, f, limit=limit, offset=offset)
     return render(request, "quotes.html", nav="quotes", page=page, f=f,
-                  outlets=Q.outlets(store))
+                  outlets=Q.outlets(store), now=_now(store))
 
 
 @router.get("/search")

@@ -215,10 +215,56 @@
       .catch(function () { window.setTimeout(function () { poll(id, root, button); }, 1500); });
   }
 
+  var TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$/;
+
+  /* What is new since this list page was last opened. The page carries the database
+     clock (data-now); the last visit's is kept per list in localStorage; the API's
+     `since` answers which records come from articles stored after it, and those of
+     them on this page get a "new" badge. Ids are compared as strings (never put in a
+     selector), and every text goes in through textContent. */
+  function markNew() {
+    var note = document.querySelector("[data-new-list]");
+    if (!note) { return; }
+    var list = note.getAttribute("data-new-list"), now = note.getAttribute("data-now");
+    var key = "chronicler.seen." + list, last = null;
+    try {
+      last = window.localStorage.getItem(key);
+      if (TIME.test(now || "")) { window.localStorage.setItem(key, now); }
+    } catch (e) { return; }  /* storage blocked: no marks */
+    if (!last || !TIME.test(last) || !/^[a-z]+$/.test(list || "")) { return; }  /* first visit */
+    fetch("/api/" + list + "?limit=200&since=" + encodeURIComponent(last),
+          { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.json() : { items: [] }; })
+      .then(function (page) {
+        var fresh = {};
+        (page.items || []).forEach(function (it) {
+          if (it && typeof it.id === "string") { fresh[it.id] = true; }
+        });
+        var n = 0;
+        Array.prototype.forEach.call(document.querySelectorAll("[data-id]"), function (item) {
+          var id = item.getAttribute("data-id");
+          if (!id || !Object.prototype.hasOwnProperty.call(fresh, id)) { return; }
+          item.classList.add("is-new");
+          var badge = document.createElement("span");
+          badge.className = "badge-new";
+          badge.textContent = "new";
+          (item.querySelector("[data-new-slot]") || item).appendChild(badge);
+          n += 1;
+        });
+        if (n) {
+          note.textContent = n + " new on this page since your last visit (" +
+            last.slice(0, 16).replace("T", " ") + ", database time)";
+          note.hidden = false;
+        }
+      })
+      .catch(function () { /* a convenience: no answer, no marks */ });
+  }
+
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-chart]"), draw);
     legendToggles();
     ingestForm();
+    markNew();
   }
 
   if (document.readyState === "loading") {
