@@ -170,3 +170,20 @@ def test_announced_cooperation_is_an_intent(analyzer) -> None:  # type: ignore[n
         == ["CONSULT"]
     assert "AGREE" not in {e.type for e in code(analyzer, "Chad would like to cooperate "
                                                           "with Niger.")}
+
+
+# ---------------------------------------------------------------- recipients, countries
+def test_recipient_from_the_object_side(analyzer) -> None:  # type: ignore[no-untyped-def]
+    (e,) = code(analyzer, "The Kenyan government refused to reply to a request from the "
+                          "Ugandan president.")
+    assert e.type == "REJECT" and side(e, "actor") == {"KEN"} and side(e, "recipient") == {"UGA"}
+    # a cause is no party: "because of" fighting elsewhere gives no recipient
+    (e,) = [x for x in code(analyzer, "The Kenyan government rejected the plan because of "
+                                      "fighting in Somalia.") if x.type == "REJECT"]
+    assert "SOM" not in side(e, "recipient")
+
+
+def test_a_country_the_ner_missed_is_an_actor(analyzer) -> None:  # type: ignore[no-untyped-def]
+    (e,) = code(analyzer, "Nigeria has refused to deploy peacekeepers in Liberia.")
+    assert e.type == "REJECT" and side(e, "actor") == {"NGA"}
+    assert side(e, "recipient") == {"LBR"}

@@ -83,6 +83,7 @@ def entity_spans(doc: Doc, d: Dictionary,
         if span is not None:
             taken.update(range(span.start, span.end))
     out += [(s, e, "PERSON", False) for s, e in titled_names(doc, d, taken)]
+    out += missed_countries(doc, d, taken)
     out.sort()
     merged: list[tuple[int, int, str, bool]] = []
     for sp in out:
@@ -96,6 +97,30 @@ def entity_spans(doc: Doc, d: Dictionary,
         else:
             merged.append(sp)
     return merged
+
+
+def missed_countries(doc: Doc, d: Dictionary, taken: set[int]
+                     ) -> list[tuple[int, int, str, bool]]:
+    """Country names the NER left untagged ("Nigeria has refused ...": the small model
+    misses a country often enough at a sentence's start): runs of up to three proper
+    nouns outside every entity whose words are exactly a country's name."""
+    out: list[tuple[int, int, str, bool]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        t = doc[i]
+        if i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper():
+            i += 1
+            continue
+        for size in (3, 2, 1):
+            e = i + size
+            if e > n or any(j in taken or doc[j].pos_ != "PROPN" for j in range(i, e)):
+                continue
+            if d.countries.get(norm(doc[i:e].text)):
+                out.append((i, e, "GPE", False))
+                i = e - 1
+                break
+        i += 1
+    return out
 
 
 def _dateline(doc: Doc, s: int, e: int) -> bool:

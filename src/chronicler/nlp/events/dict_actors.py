@@ -113,6 +113,38 @@ def _named(name: str) -> bool:
     return len(words) >= 2 and words[-1].islower() and any(w[:1].isupper() for w in words)
 
 
+# the object side of a verb: what is done, refused, promised or asked, and to whom
+OBJECT_SIDE = frozenset({"dobj", "dative", "xcomp", "ccomp", "prep", "attr", "oprd",
+                         "nsubjpass", "acomp"})
+# prepositions that give a cause, a time or a concession, not a party
+NOT_PARTY_PREPS = frozenset({"because", "after", "before", "following", "despite", "during",
+                             "since", "until", "amid", "by", "according", "as", "like"})
+
+
+def object_country(heads: Sequence[Token], acts: set[str],
+                   mention_at: Mapping[int, Sequence[Mention]],
+                   place_at: Mapping[int, Place]) -> str | None:
+    """The first country named on the object side of the event's verb (not the actor's):
+    "refused to commit to the US-led war" -> USA, "refused to deploy peacekeepers in
+    Iraq" -> IRQ, "refused to respond to a demand from the US President" -> USA."""
+    for h in heads:
+        for ch in h.children:
+            if ch.dep_ not in OBJECT_SIDE or ch.i < h.i and ch.dep_ == "prep":
+                continue
+            if ch.dep_ == "prep" and ch.lower_ in NOT_PARTY_PREPS:
+                continue
+            for x in ch.subtree:
+                if x.dep_ == "prep" and x.lower_ in NOT_PARTY_PREPS:
+                    break  # (the rest is a cause or a time: "because of fighting")
+                ms = mention_at.get(x.i)
+                code = next((m.country for m in ms if m.country), None) if ms else None
+                if code is None and x.i in place_at:
+                    code = place_at[x.i].country
+                if code and code not in acts and len(code) == 3:
+                    return code
+    return None
+
+
 def domestic_recipient(type_: str, actors: Sequence[EventActor],
                        recipients: Sequence[EventActor], named: Sequence[str]
                        ) -> list[EventActor] | None:

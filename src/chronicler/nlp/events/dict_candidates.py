@@ -26,6 +26,7 @@ from spacy.tokens import Span, Token
 from chronicler.nlp.events.candidates import Candidate, event_heads, rule_matches
 from chronicler.nlp.events.dict_actors import (
     domestic_recipient,
+    object_country,
     sentence_countries,
     sole_country,
 )
@@ -177,6 +178,14 @@ def fill_countries(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
     c.actors = sole_country(c.actors, named, persons)
     if c.reciprocal or c.rejects_claim or len({a.country for a in c.actors}) > 1:
         return  # both sides act, or a denial answering an accuser found later
+    if not any(r.country for r in c.recipients) and not c.nominal and \
+            c.spec.type != "ASSAULT":  # (whom force hit: the place rules of the coder)
+        acts = {a.country for a in c.actors if a.country}
+        code = object_country(c.heads, acts, res.mention_at, res.place_at)
+        if code is not None:
+            c.recipients = [r.model_copy(update={"country": code}) for r in c.recipients
+                            if r.sector] or [res.country_actor(code)]
+            return
     got = domestic_recipient(c.spec.type, c.actors, c.recipients, named)
     if got is not None:
         c.recipients = got
