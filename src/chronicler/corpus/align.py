@@ -43,7 +43,16 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from chronicler.corpus.linkage import PROPOSITION_FLOOR, PROPOSITION_SIM, Budget, Linkage
+from chronicler.corpus.linkage import (
+    PROPOSITION_FLOOR,
+    PROPOSITION_SIM,
+    Budget,
+    Linkage,
+    Sig,
+    event_keys,
+    sig_compatible,
+    signature,
+)
 from chronicler.records import Claim, content_id
 
 LINK_THRESHOLD = 0.65  # tuned on the demo corpus (eval/claims.py sweep: 0.65 best F1)
@@ -187,31 +196,76 @@ def compatible(a: Claim, b: Claim) -> bool:
             and (not a.entities or not b.entities or bool(set(a.entities) & set(b.entities))))
 
 
-def link_pairs(claims: Sequence[Claim], vecs: np.ndarray, info: dict[str, ArticleInfo],
-               threshold: float = LINK_THRESHOLD, stats: AlignStats | None = None,
-               big: list[list[int]] | None = None) -> list[tuple[int, int, float]]:
-    """Compared pairs that link, with their similarity, most similar first."""
+def viable_pairs(claims: Sequence[Claim], info: dict[str, ArticleInfo],
+                 stats: AlignStats | None = None,
+                 big: list[list[int]] | None = None) -> list[tuple[int, int]]:
+    """Candidate pairs that pass every test but the similarity: different articles,
+    compatible, within the window (or one story, or one event and figure). Only their
+    claims (and the members of ``big`` blocks) need a vector: a claim in no such pair
+    can never link, so it is never embedded.
+
+    The per-claim facts are computed once and compatibility is memoised per pair of
+    signatures (``linkage.signature``: the fields ``compatible`` reads), since the
+    candidate pairs outnumber the claims by a hundred on a busy corpus."""
+    sig_id: dict[Sig, int] = {}
+    sigs: list[Sig] = []
+    rows = []
+    for c in claims:
+        sg = signature(c)
+        if sg not in sig_id:
+            sig_id[sg] = len(sigs)
+            sigs.append(sg)
+        ci = _info(c, info)
+        rows.append((tuple(c.article_ids), sig_id[sg], _day(ci), ci.story_id if ci else None,
+                     event_keys(c)))
+    memo: dict[tuple[int, int], bool] = {}
     out = []
     for i, j in candidate_pairs(claims, info, stats, big):
-        a, b = claims[i], claims[j]
-        if a.article_ids == b.article_ids or not compatible(a, b):
+        ai, si, di, yi, ki = rows[i]
+        aj, sj, dj, yj, kj = rows[j]
+        if ai == aj:
             continue  # one article repeating itself is not corroboration
-        ia, ib = _info(a, info), _info(b, info)
-        da, db = _day(ia), _day(ib)
-        same_story = bool(ia and ib and ia.story_id and ia.story_id == ib.story_id) \
-            or _same_event(a, b)
-        if not same_story and da is not None and db is not None and \
-                abs(da - db) > WINDOW_DAYS:
+        key = (si, sj) if si <= sj else (sj, si)
+        ok = memo.get(key)
+        if ok is None:
+            ok = memo[key] = sig_compatible(sigs[si], sigs[sj])
+        if not ok:
             continue
-        if stats is not None:
-            stats.comparisons += 1
-        sim = _sim(a, b, vecs, i, j)
-        if sim >= threshold:
-            out.append((i, j, sim))
+        if di is not None and dj is not None and abs(di - dj) > WINDOW_DAYS and \
+                not (yi and yi == yj) and not (ki and kj and ki & kj):
+            continue  # far apart in time, and neither one story nor one event and figure
+        out.append((i, j))
+    if stats is not None:
+        stats.comparisons += len(out)
+    return out
+
+
+def link_pairs(claims: Sequence[Claim], vecs: np.ndarray, info: dict[str, ArticleInfo],
+               threshold: float = LINK_THRESHOLD, stats: AlignStats | None = None,
+               big: list[list[int]] | None = None,
+               pairs: Sequence[tuple[int, int]] | None = None
+               ) -> list[tuple[int, int, float]]:
+    """Compared pairs that link, with their similarity, most similar first. The dot
+    products are taken in chunks of pairs (numpy), not one Python call per pair."""
+    if pairs is None:
+        pairs = viable_pairs(claims, info, stats, big)
+    out = []
+    for k in range(0, len(pairs), _CHUNK):
+        chunk = pairs[k:k + _CHUNK]
+        ii = np.fromiter((p[0] for p in chunk), dtype=np.int64, count=len(chunk))
+        jj = np.fromiter((p[1] for p in chunk), dtype=np.int64, count=len(chunk))
+        sims = np.einsum("ij,ij->i", vecs[ii], vecs[jj])
+        for (i, j), raw in zip(chunk, sims.tolist(), strict=True):
+            sim = _adjust(claims[i], claims[j], raw)
+            if sim >= threshold:
+                out.append((i, j, sim))
     out.sort(key=lambda x: (-x[2], x[0], x[1]))
     if stats is not None:
         stats.links = len(out)
     return out
+
+
+_CHUNK = 8192  # pairs per numpy product: 8192 x 2 x 384 float32 = 25 MB at most
 
 
 def _same_event(a: Claim, b: Claim) -> bool:
@@ -222,9 +276,10 @@ def _same_event(a: Claim, b: Claim) -> bool:
     return bool(set(a.event_ids) & set(b.event_ids) and set(a.numbers) & set(b.numbers))
 
 
-def _sim(a: Claim, b: Claim, vecs: np.ndarray, i: int, j: int) -> float:
-    sim = float(vecs[i] @ vecs[j])
-    return PROPOSITION_SIM if _same_event(a, b) and sim >= PROPOSITION_FLOOR else sim
+def _adjust(a: Claim, b: Claim, sim: float) -> float:
+    """Two claims reporting one event with one figure count as one proposition once
+    their wording is at least ``PROPOSITION_FLOOR`` close."""
+    return PROPOSITION_SIM if sim >= PROPOSITION_FLOOR and _same_event(a, b) else sim
 
 
 def average_linkage(claims: Sequence[Claim], vecs: np.ndarray,
@@ -313,25 +368,33 @@ def mark_contested(groups: list[Claim], embed: EmbedFn,
     for j, c in enumerate(claims):
         for k in _group_keys(c, info):
             index[k].append(j)
-    dv = embed([g.target_text or "" for g in denials])
-    cv = embed([g.text for g in claims])
+    # The cheap tests first: only the denials and claims of a pair that passes them
+    # are embedded.
+    todo: list[tuple[int, int]] = []
     for i, d in enumerate(denials):
         cands = sorted({j for k in _group_keys(d, info) for j in index.get(k, ())})
         if stats is not None:
             stats.contest_comparisons += len(cands)
         for j in cands:
             c = claims[j]
-            if float(dv[i] @ cv[j]) < threshold or not set(d.entities) & set(c.entities):
+            if not set(d.entities) & set(c.entities):
                 continue
             if d.propositions and c.propositions and \
                     not set(d.propositions) & set(c.propositions):
                 continue  # about different things, however close the words
             if same_side(d, c) or not numbers_agree(d.numbers, c.numbers):
                 continue
-            for x, y in ((d, c), (c, d)):
-                x.status = "contested"
-                if y.id not in x.contested_by:
-                    x.contested_by.append(y.id)
+            todo.append((i, j))
+    dv = embed_needed([g.target_text or "" for g in denials], {i for i, _ in todo}, embed)
+    cv = embed_needed([g.text for g in claims], {j for _, j in todo}, embed)
+    for i, j in todo:
+        if float(dv[i] @ cv[j]) < threshold:
+            continue
+        d, c = denials[i], claims[j]
+        for x, y in ((d, c), (c, d)):
+            x.status = "contested"
+            if y.id not in x.contested_by:
+                x.contested_by.append(y.id)
     for g in groups:
         g.contested_by.sort()
 
@@ -353,6 +416,18 @@ def _group_keys(g: Claim, info: dict[str, ArticleInfo]) -> set[tuple[object, ...
     return keys
 
 
+def embed_needed(texts: Sequence[str], needed: Iterable[int], embed: EmbedFn) -> np.ndarray:
+    """Vectors for the rows in ``needed`` (embedded in index order, so the call does not
+    depend on set order); the other rows stay zero and are never read."""
+    rows = sorted(needed)
+    if not rows:
+        return np.zeros((len(texts), 1), np.float32)
+    got = embed([texts[i] for i in rows])
+    out = np.zeros((len(texts), got.shape[1]), np.float32)
+    out[rows] = got
+    return out
+
+
 def align(claims: Sequence[Claim], info: dict[str, ArticleInfo], embed: EmbedFn,
           threshold: float = LINK_THRESHOLD, contest_threshold: float = CONTEST_THRESHOLD,
           stats: AlignStats | None = None, budget_s: float | None = None
@@ -364,10 +439,12 @@ def align(claims: Sequence[Claim], info: dict[str, ArticleInfo], embed: EmbedFn,
     if stats is not None:
         stats.claims = len(claims)
         stats.all_pairs = len(claims) * (len(claims) - 1) // 2
-    vecs = embed([c.text for c in claims]) if claims else np.zeros((0, 1), np.float32)
-    budget = Budget(budget_s)
     big: list[list[int]] = []
-    links = link_pairs(claims, vecs, info, threshold, stats, big)
+    pairs = viable_pairs(claims, info, stats, big)
+    vecs = embed_needed([c.text for c in claims],
+                        {x for p in pairs for x in p} | {x for m in big for x in m}, embed)
+    budget = Budget(budget_s)
+    links = link_pairs(claims, vecs, info, threshold, stats, big, pairs)
     lk = average_linkage(claims, vecs, links, threshold, big, budget)
     if stats is not None:
         stats.truncated = budget.truncated
