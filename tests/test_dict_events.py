@@ -187,3 +187,16 @@ def test_a_country_the_ner_missed_is_an_actor(analyzer) -> None:  # type: ignore
     (e,) = code(analyzer, "Nigeria has refused to deploy peacekeepers in Liberia.")
     assert e.type == "REJECT" and side(e, "actor") == {"NGA"}
     assert side(e, "recipient") == {"LBR"}
+
+
+def test_title_country_inside_an_organisation_span(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the NER reads "British Defence" as one organisation; "British" still places the title
+    (e,) = code(analyzer, "British Defence Secretary Geoff Hoon has promised to continue "
+                          "military aid to Chad.")
+    assert e.type == "AGREE" and side(e, "actor") == {"GBR"} and side(e, "recipient") == {"TCD"}
+
+
+def test_phoenix_phrase_with_a_possessive_apostrophe(analyzer) -> None:  # type: ignore[no-untyped-def]
+    (e,) = code(analyzer, "The rebel Kurdistan Workers' Party demanded that the Turkish "
+                          "government release its leader.")
+    assert e.type == "REQUEST" and side(e, "actor") == {"TUR"}

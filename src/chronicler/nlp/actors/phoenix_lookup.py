@@ -52,10 +52,11 @@ def phrase_tokens(tok: Token) -> list[Token]:
             ent_start -= 1
         while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
             end += 1
+    # (punctuation never: the files write "KURDISTAN_WORKERS_PARTY" for "Workers' Party"
+    # and split hyphens as blanks)
     return [t for t in tok.doc[tok.left_edge.i:end + 1]
-            if t.i == tok.i or (t.i >= ent_start and t.lower_ != "the") or (
-                t.dep_ not in SKIP_DEPS and not t.is_punct
-                and t.lower_ not in ("'s", "'", "the"))]
+            if t.i == tok.i or (not t.is_punct and t.lower_ not in ("'s", "'", "the") and (
+                t.i >= ent_start or t.dep_ not in SKIP_DEPS))]
 
 
 def _place_word(t: Token) -> bool:

@@ -272,6 +272,12 @@ def build_view(doc: Doc, d: Dictionary) -> ArticleView:
         if c.kind in ("country", "capital") and c.code:
             for i in range(c.start, c.end):
                 v.tok_country[i] = c.code
+        # "British Defence" tagged as one organisation before "Secretary Tom King": its
+        # first word still names a country, for the titles read around it
+        first_code = d.countries.get(norm(doc[c.start].text)) if c.kind not in (
+            "country", "capital") and c.end - c.start > 1 else None
+        if first_code and first_code not in NON_STATE:
+            v.tok_country.setdefault(c.start, first_code)
     for c in cands:
         if c.kind == "entry":
             e = v.rank(c.entries, v.modifier_country(c.start))

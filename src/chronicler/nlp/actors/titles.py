@@ -112,7 +112,10 @@ def _info(doc: Doc, idxs: list[int], d: Dictionary, ent_at: Mapping[int, tuple[i
             info.consumed.add(span[0])  # "External Affairs" inside a title is no actor
     scan = [i for i in sorted(idxs, reverse=nearest_first)
             if ent_at.get(i, (i,))[0] not in info.consumed]
-    info.country = next((tok_country[i] for i in scan if i in tok_country), None)
+    # a consumed span's country word still places the title ("British Defence Secretary")
+    info.country = next((tok_country[i] for i in scan if i in tok_country), None) or next(
+        (tok_country[i] for i in sorted(idxs, reverse=nearest_first) if i in tok_country),
+        None)
     org_sector = next((tok_sector[i] for i in scan if i in tok_sector), None)
     if org_sector and not info.former and (info.sector is None
                                            or chosen[0] in AFFILIATION_TITLES):
