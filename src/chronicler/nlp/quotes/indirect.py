@@ -78,11 +78,41 @@ def _complement(cue: Token, kinds: frozenset[str], lo: int, hi: int) -> list[Tok
                     if (c.dep_ == "prep" and c.lower_ in ("as", "of", "for")
                         or c.dep_ in ("oprd", "xcomp", "ccomp")) and c.i > obj[0].i]
             # "denied it" reports nothing; "called it “disqualifying”" does
-            comps = obj + more if (more or obj[0].pos_ != "PRON") \
+            comps = obj + more if (more or obj[0].pos_ != "PRON"
+                                   or obj[0].lower_ in _PERSON_OBJECTS) \
                 and obj[0].tag_ not in ("WP", "WDT") else []  # not "what he called “...”"
+    if not comps and kinds & _OBJECT_KINDS and cue.lemma_.lower() not in _NO_CONTENT_OBJECT:
+        # "noted the testimony", "predicted an overwhelming victory", "the poll showed a
+        # 54% approval rating": what is said, believed or shown is the object (not the
+        # addressee of "told reporters"), with its "as"/"at" phrase or predicate
+        obj = [c for c in children if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT")
+               and c.i > cue.i and not _bare_participle(cue)]
+        if obj:
+            comps = obj + [c for c in children if c.i > obj[0].i and (
+                c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ in ("as", "at"))]
     return comps
 
 
+def _bare_participle(v: Token) -> bool:
+    """"Pakistan's reported losses": a participle with no auxiliary and no subject
+    modifies a noun; it reports nothing."""
+    if v.i > 0 and v.doc[v.i - 1].tag_ == "POS":
+        return True  # the parser took the owner for a subject
+    return v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass")
+                                       for c in v.children)
+
+
+# kinds whose object is what is reported; verbs whose object is the one addressed ("told
+# reporters"), or whose object reading is not a report in news ("found the bodies",
+# "charged him", "the attack claimed 26 lives", "maintained a tough stance", "added a
+# clause", "believed him")
+_OBJECT_KINDS = frozenset({"speech", "belief", "evidence", "relay"})
+_NO_CONTENT_OBJECT = frozenset({
+    "tell", "ask", "inform", "brief", "assure", "warn", "remind", "notify", "address", "urge",
+    "thank", "reassure", "answer", "quote", "call", "contact", "email", "text", "phone",
+    "interview", "meet",
+    "find", "charge", "claim", "maintain", "observe", "add", "say", "believe", "think", "know",
+    "project", "suggest", "pledge", "assess", "feel", "hold", "keep", "see", "hear"})
 _TOPIC_PREPS = frozenset({"about", "to", "on", "for", "against", "of", "at", "with"})
 
 
@@ -201,6 +231,36 @@ def _writers_clause(cue: Token) -> bool:
     return False
 
 
+_PARSED = frozenset({"speech"})
+# verbs with a that-clause that report no one's words or thoughts: "made sure that",
+# "it means that", "so that"
+_NOT_CUES = frozenset({"be", "have", "do", "make", "mean", "ensure", "require", "need", "get",
+                       "take", "give", "seem", "appear", "happen", "turn", "prove", "provide",
+                       "add", "matter", "help", "let", "cause", "keep", "see"})
+
+
+def _parsed_cue(t: Token) -> frozenset[str]:
+    """A verb outside the lexicon is a cue when the parse shows it reporting: a subject
+    and a that-clause with a subject of its own ("Gowdy figures that ...", "Rubio
+    envisioned that ...")."""
+    if t.pos_ != "VERB" or t.lemma_.lower() in _NOT_CUES \
+            or not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        return frozenset()
+    for c in t.children:
+        if c.dep_ == "ccomp" and c.i > t.i and _that_clause(c):
+            return _PARSED
+    return frozenset()
+
+
+def _named_object(comps: list[Token]) -> bool:
+    """A lone object that names someone: "endorsed Clinton", "criticized him"."""
+    return len(comps) == 1 and comps[0].dep_ == "dobj" and (
+        comps[0].pos_ == "PROPN" or comps[0].lower_ in _PERSON_OBJECTS)
+
+
+_PERSON_OBJECTS = frozenset({"him", "her", "them", "me", "us"})
+
+
 def _report_span(ctx: QuoteContext, cue: Token, kinds: frozenset[str]
                  ) -> tuple[int, int, int, int] | None:
     """(first token, last token, start char, end char) of what ``cue`` reports."""
@@ -223,8 +283,8 @@ def _report_span(ctx: QuoteContext, cue: Token, kinds: frozenset[str]
     while hi >= lo and (doc[hi].is_punct or doc[hi].is_space) \
             and not _closes_inner_quote(ctx, doc[lo].idx, doc[hi]):
         hi -= 1
-    if sum(1 for x in doc[lo:hi + 1] if not x.is_punct) < 2:
-        return None
+    if sum(1 for x in doc[lo:hi + 1] if not x.is_punct) < 2 and not _named_object(comps):
+        return None  # one word is content only as a named object ("endorsed Clinton")
     s, e = doc[lo].idx, doc[hi].idx + len(doc[hi]) - _glued_stop(doc[hi])
     m = DATELINE.match(ctx.text, s, e)
     if m and s == plo:  # "VARSK, March 11 (CPA) — Gunmen opened fire ..., officials said."
@@ -236,7 +296,7 @@ def _report_span(ctx: QuoteContext, cue: Token, kinds: frozenset[str]
 def indirect_quotes(ctx: QuoteContext, article_id: str) -> list[Quote]:
     found: list[tuple[Token, int, int, int, int, Speaker | None]] = []
     for t in ctx.toks:
-        kinds = ctx.kinds[t.i] & INDIRECT_KINDS
+        kinds = ctx.kinds[t.i] & INDIRECT_KINDS or _parsed_cue(t)
         if not kinds or ctx.in_quote[t.i]:
             continue
         if ctx.para_of(t.idx) in ctx.headline_paras:
