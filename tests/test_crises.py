@@ -20,11 +20,11 @@ D = dt.date(2025, 5, 7)
 
 def doc(i: str, dyad: tuple[str, ...] = ("IND", "PAK"), day: int | None = 0,
         ops: tuple[str, ...] = (), anchors: tuple[str, ...] = (), dup: str = "",
-        named: tuple[str, ...] = ()) -> CrisisDoc:
+        named: tuple[str, ...] = (), sides: tuple[tuple[str, ...], ...] = ()) -> CrisisDoc:
     return CrisisDoc(id=i, title=i, published=None if day is None else D + dt.timedelta(day),
                      outlet=None, dyad=frozenset(dyad), operations=frozenset(ops),
                      named=frozenset(named or dyad), anchors=frozenset(anchors),
-                     dup_key=dup or i)
+                     sides=frozenset(frozenset(s) for s in sides), dup_key=dup or i)
 
 
 def groups(docs: list[CrisisDoc]) -> list[set[str]]:
@@ -97,13 +97,21 @@ def test_happenings_join_by_operation_and_day_and_keep_a_truce_apart() -> None:
 
 def test_a_third_party_and_one_side_join_the_crisis_they_are_about() -> None:
     docs = [doc("a", day=0), doc("b", day=3),
-            # a mediator's statement: its main dyad is NVN-IND, it names PAK too
-            doc("m", dyad=("IND", "NVN"), day=10, named=("IND", "NVN", "PAK")),
+            # a mediator's statement: its main dyad is NVN-IND, it urges IND and PAK
+            doc("m", dyad=("IND", "NVN"), day=10, named=("IND", "NVN", "PAK"),
+                sides=(("IND", "NVN", "PAK"),)),
             # an aftermath piece about one side, sharing two named places with "a"
             doc("s", dyad=("IND",), day=5, anchors=("place:Pahalgam", "p:Survivor")),
             doc("a2", day=1, anchors=("place:Pahalgam", "p:Survivor")),
             # the same mediator on another conflict, or months later: apart
-            doc("far", dyad=("IND", "NVN"), day=300, named=("IND", "NVN", "PAK")),
-            doc("other", dyad=("ARM", "NVN"), day=10, named=("ARM", "AZE", "NVN"))]
+            doc("far", dyad=("IND", "NVN"), day=300, named=("IND", "NVN", "PAK"),
+                sides=(("IND", "NVN", "PAK"),)),
+            doc("other", dyad=("ARM", "NVN"), day=10, named=("ARM", "AZE", "NVN"),
+                sides=(("ARM", "AZE", "NVN"),)),
+            # a story about another pair that names both sides in passing, no event
+            # between them: not a third party's view of their crisis
+            doc("passing", dyad=("BGD", "NVN"), day=10, named=("BGD", "IND", "NVN", "PAK"),
+                sides=(("BGD", "NVN"),))]
     got = groups(docs)
     assert {"a", "b", "m", "s", "a2"} in got and {"far"} in got and {"other"} in got
+    assert {"passing"} in got

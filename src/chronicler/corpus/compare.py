@@ -78,14 +78,23 @@ def _levels(store: Store, info: dict[str, ArticleInfo], anchors: dict[str, set[s
     from chronicler.nlp.claims.stage import _country_names as code_names
 
     names = code_names()
+    # Each article's own events, not the merged ones: a merge that pulls a mention into
+    # an operation's event must not make its article part of that operation's crisis.
     ops: dict[str, set[str]] = defaultdict(set)
-    for e in events:
-        if e.operation and not e.negated:
-            for aid in e.article_ids:
+    sides: dict[str, set[frozenset[str]]] = defaultdict(set)
+    for e in store.json_records("article_events"):
+        if e.negated:
+            continue
+        for aid in e.article_ids:
+            if e.operation:
                 ops[aid].add(e.operation)
+            involved = frozenset(a.country for a in (*e.actor, *e.recipient) if a.country)
+            if len(involved) >= 2 and not (e.hypothetical or e.future):
+                sides[aid].add(involved)
     docs = [CrisisDoc(id=a.id, title=a.title or "", published=a.published, outlet=a.outlet,
                       dyad=main_dyad(countries[a.id]), operations=frozenset(ops[a.id]),
                       named=named_countries(countries[a.id]),
+                      sides=frozenset(sides[a.id]),
                       anchors=frozenset(anchors[a.id]),
                       dup_key=info[a.id].dup_key if a.id in info else a.id)
             for a in store.articles()]

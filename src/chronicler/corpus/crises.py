@@ -9,8 +9,10 @@ Two articles are in one crisis when
 * they have the same main dyad (the two countries their actors name most) and either
   share ``MIN_SHARED`` specific anchors (people, organisations, places) or were
   published at most ``CRISIS_DAYS`` apart;
-* one is a third party's view of the other's dyad (a mediator's statement names both
-  sides: its named countries include the dyad) published at most ``CRISIS_DAYS`` apart;
+* one is a third party's view of the other's dyad (a mediator urges both sides: one of
+  its own events has both countries of the dyad among its actors and recipients; naming
+  them is not enough, a story about another pair recalls this one in passing) published
+  at most ``CRISIS_DAYS`` apart;
 * one names a single country of the other's dyad (an aftermath piece about one side)
   and they share ``MIN_SHARED`` specific anchors, at most ``CRISIS_DAYS`` apart.
 
@@ -56,8 +58,11 @@ class CrisisDoc:
     published: dt.date | None
     outlet: str | None
     dyad: frozenset[str]  # the two countries most named (fewer when there are fewer)
-    operations: frozenset[str]
+    operations: frozenset[str]  # operations its own events name
     named: frozenset[str]  # every country named at least twice
+    # the countries of each of its own asserted events with two or more (actor and
+    # recipient sides together): who it says acts on whom, not whom it mentions
+    sides: frozenset[frozenset[str]]
     anchors: frozenset[str]  # specific people, organisations and places
     dup_key: str
 
@@ -121,8 +126,9 @@ def crisis_groups(docs: Sequence[CrisisDoc]) -> list[list[CrisisDoc]]:
 
 def _third_parties(docs: Sequence[CrisisDoc], by_dyad: dict[frozenset[str], list[int]],
                    uf: UnionFind[int]) -> None:
-    """An article with another main dyad that names both countries of a dyad joins the
-    nearest article of that dyad in time (one link is enough for the component)."""
+    """An article with another main dyad one of whose events involves both countries of
+    a dyad joins the nearest article of that dyad in time (one link is enough for the
+    component)."""
     def day(i: int) -> dt.date:
         return docs[i].published or dt.date.min
 
@@ -132,7 +138,7 @@ def _third_parties(docs: Sequence[CrisisDoc], by_dyad: dict[frozenset[str], list
         if doc.published is None:
             continue
         for dyad, members in dated.items():
-            if dyad == doc.dyad or not dyad <= doc.named or not members:
+            if dyad == doc.dyad or not members or not any(dyad <= s for s in doc.sides):
                 continue
             days = [day(j) for j in members]
             k = bisect.bisect_left(days, doc.published)
