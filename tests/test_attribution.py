@@ -80,6 +80,12 @@ def reported(quotes: list[Quote]) -> list[tuple[str, str | None]]:
     ("Senator Okafor endorsed Marlow.", "Marlow", "Okafor"),
     # a verb outside the lexicon, found by its subject and that-clause
     ("Marlow figures that the vote will be close.", "the vote will be close", "Marlow"),
+    # a regular form the lemmatizer gets wrong ("hopes" -> "hop") is still the cue
+    ("Okafor hopes that the coalition can hold until spring.",
+     "the coalition can hold until spring", "Okafor"),
+    # stances outside the speech verbs
+    ("Most of the surveyed farmers preferred the older subsidy scheme.",
+     "the older subsidy scheme", "farmers"),
 ])
 def test_indirect_constructions(nlp: Language, text: str, content: str,
                                 speaker_word: str) -> None:

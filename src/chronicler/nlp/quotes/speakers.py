@@ -86,10 +86,13 @@ class CueLexicon:
                 k = self.phrasal.get((lemma, child.lower_))
                 if k:
                     return k | self.words.get(lemma, frozenset())
-        return self.words.get(lemma) or self.words.get(tok.lower_, frozenset())
+        return self.words.get(lemma) or self.words.get(tok.lower_) \
+            or self.words.get(_stem(tok), frozenset())
 
     def cue_name(self, tok: Token) -> str:
         lemma = tok.lemma_.lower()
+        if lemma not in self.words and _stem(tok) in self.words:
+            lemma = _stem(tok)
         for child in tok.children:
             if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in self.phrasal:
                 return f"{lemma} {child.lower_}"
@@ -98,6 +101,19 @@ class CueLexicon:
     def is_title_word(self, word: str) -> bool:
         w = word.lower()
         return w in self.titles or (w.endswith("s") and w[:-1] in self.titles)
+
+
+def _stem(tok: Token) -> str:
+    """The lemma the lemmatizer missed for a regular form ("hopes" -> "hop"): the
+    word less its inflection, kept only where the lexicon knows it."""
+    w = tok.lower_
+    if tok.tag_ == "VBZ" and w.endswith("s"):
+        return w[:-1]
+    if tok.tag_ in ("VBD", "VBN") and w.endswith("ed"):
+        return w[:-1]
+    if tok.tag_ == "VBG" and w.endswith("ing"):
+        return w[:-3] + "e"
+    return w
 
 
 def _data_lines(name: str) -> list[str]:
