@@ -200,3 +200,26 @@ def test_phoenix_phrase_with_a_possessive_apostrophe(analyzer) -> None:  # type:
     (e,) = code(analyzer, "The rebel Kurdistan Workers' Party demanded that the Turkish "
                           "government release its leader.")
     assert e.type == "REQUEST" and side(e, "actor") == {"TUR"}
+
+
+def test_rejecting_a_request_is_reject_dismissing_an_appeal_is_not(analyzer) -> None:  # type: ignore[no-untyped-def]
+    events = code(analyzer, "Ghana has rejected a Nigerian request to extradite the two "
+                            "journalists, an official said Monday.")
+    (e,) = [x for x in events if x.type == "REJECT"]
+    assert side(e, "actor") == {"GHA"} and side(e, "recipient") == {"NGA"}
+    assert code(analyzer, "The court dismissed the appeal of the former minister.") == []
+
+
+def test_an_offer_of_help_is_agree_an_offer_of_talks_is_request(analyzer) -> None:  # type: ignore[no-untyped-def]
+    (e,) = code(analyzer, "Chad has offered its troops to the Malian president to help "
+                          "him fight the rebels.")
+    assert e.type == "AGREE" and side(e, "recipient") == {"MLI"}
+    (e,) = code(analyzer, "Chad offered to hold talks with Niger.")
+    assert e.type == "REQUEST" and e.mode == ["meet"]
+
+
+def test_light_verb_with_a_mislemmatised_form(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the tagger lemmatises "staged" as "stag"; the strike is still carried by it
+    (e,) = code(analyzer, "Kenyan activist John Mwangi staged a hunger strike in prison on "
+                          "Sunday.")
+    assert e.type == "PROTEST" and side(e, "actor") == {"KEN"}

@@ -31,6 +31,17 @@ INTENT_WORDS = frozenset({"agree", "promise", "pledge", "offer", "vow", "swear",
 # an agreed or accepted ceasefire is the ceasefire (RETREAT); one offered is an intent
 AGREED = frozenset({"agree", "accept"})
 REFUSAL = frozenset({"refuse", "decline"})
+OFFERS = frozenset({"offer"})
+HELP = frozenset({"help", "aid", "assistance", "support", "troops", "backing", "assist",
+                  "soldiers", "forces", "money", "loan", "funds"})
+ASKING = frozenset({"investigation", "probe", "inquiry", "talk", "talks", "mediation",
+                    "mediate", "dialogue", "negotiate", "negotiation", "meet", "meeting"})
+
+
+def _offers_help(t: Token) -> bool:
+    """An offer of help, troops or money (not of talks or an inquiry)."""
+    words = {x.lemma_.lower() for x in t.subtree} | {x.lower_ for x in t.subtree}
+    return bool(words & HELP) and not words & ASKING
 SWORN = frozenset({"vow", "swear", "threaten", "pledge", "promise", "resolve", "determined"})
 SUBORDINATE = frozenset({"advcl", "acl", "xcomp", "pcomp"})
 PATH_OK = SUBORDINATE | {"prep", "pobj", "conj", "dobj"}
@@ -78,6 +89,15 @@ def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
         t = c.spec.type
+        if t == "REQUEST" and not c.nominal and c.trigger.lemma_.lower() in OFFERS and \
+                "meet" not in c.modes and not c.aux.negated and _offers_help(c.trigger):
+            # "offered its troops to help": an offer of help is an intent to cooperate
+            # (CAMEO 033); an offer of talks or of an inquiry stays REQUEST, as
+            # ONTOLOGY.md codes it
+            c.spec, c.modes = lex.types["AGREE"], []
+            c.contexts = set(c.spec.contexts) | c.contexts
+            out.append(c)
+            continue
         if t in COOPERATIVE | {"AGREE"} and not c.nominal and \
                 _governor_words(c) & REFUSAL and not c.aux.negated:
             # "declined to resign", "refused to extradite": the refusal is the event

@@ -178,6 +178,15 @@ def agents(verb: Token) -> list[Token]:
     return prep_objects(verb, ("by",))
 
 
+def is_light(v: Token, lex: Lexicon) -> bool:
+    """A light verb by its lemma, or by its past form less "d" where the tagger's lemma
+    is no verb ("staged" -> "stag")."""
+    if v.lemma_.lower() in lex.light_verbs:
+        return True
+    low = v.lower_
+    return low.endswith("ed") and low[:-1] in lex.light_verbs
+
+
 def governor(tok: Token, lex: Lexicon) -> Token | None:
     """The light verb carrying noun event ``tok`` ("launched [strikes]", "[a ceasefire]
     was reached", "responded with [attacks]", "announced the launch of [an operation]"),
@@ -190,7 +199,7 @@ def governor(tok: Token, lex: Lexicon) -> Token | None:
         if h.pos_ in VERB_POS:
             if h.lemma_.lower() in WITH_ONLY and not (t.dep_ == "prep" and t.lower_ == "with"):
                 return None  # "responded with attacks", not "respond to future attacks"
-            return h if h.lemma_.lower() in lex.light_verbs else None
+            return h if is_light(h, lex) else None
         if h.pos_ == "ADP":
             t = h
             continue
