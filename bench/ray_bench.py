@@ -10,6 +10,12 @@ stages on, each into a fresh database:
     ray-1     run_ingest_ray, a local Ray cluster with 1 model actor (2 CPUs)
     ray-2     run_ingest_ray, a local Ray cluster with 2 model actors (3 CPUs)
 
+Every Ray actor is single-threaded: its math libraries are pinned to its CPU share
+(``chronicler.run.ray.THREAD_VARS``). The summary gives ray-2 against ray-1 (issue 15:
+at least 1.8x) twice: end to end, and for the sharded part alone (``sharded_articles_per_s``:
+the articles over the seconds outside cluster start and the cross-article stages, which
+run once in the driver whatever the worker count), next to the best local phase.
+
 All phases use the same shard size (``--shard-size``, default 25) so that each
 worker gets several shards. Every figure is end to end (``seconds`` is the whole ingest call: model loads,
 cluster start, reading, per-article stages, store, cross-article stages). Memory
@@ -145,10 +151,13 @@ def phase(name: str, corpus: Path, db: Path, shard_size: int) -> dict[str, Any]:
     if load_s is not None:
         out.update(model_load_s=round(load_s, 2),
                    steady_ms_per_article=round(1000 * (secs - load_s) / n, 1))
+    cross = getattr(s, "cross_article_seconds", 0.0)
+    cluster = getattr(s, "cluster_seconds", 0.0)
+    out.update(cross_article_s=round(cross, 2),
+               sharded_articles_per_s=round(s.stored / max(secs - cross - cluster, 1e-9), 2))
     if engine == "ray":
         out.update(cluster_start_s=round(getattr(s, "cluster_seconds", 0.0), 2),
                    commit_s=round(getattr(s, "commit_seconds", 0.0), 2),
-                   cross_article_s=round(getattr(s, "cross_seconds", 0.0), 2),
                    ray_workers_peak_pss_mb=_mb(smp.peak_ray_workers_pss),
                    parts_bytes_per_article=round(part_bytes / n),
                    shards=getattr(s, "shards_total", 0))
@@ -199,14 +208,42 @@ def main(argv: list[str] | None = None) -> None:
                     f"{r['children_peak_pss_mb']:.0f} MB (RSS {r['children_peak_rss_mb']:.0f})  "
                     f"load {r['loadavg_1m'][0]}..{r['loadavg_1m'][1]}")
     base = results.get("local-1", {}).get("articles_per_s")
+    scaling = _scaling(results)
+    for line in scaling.pop("lines"):
+        print(line)
     print(json.dumps({
         "engine": "ray", "n": a.n, "cpus": os.cpu_count(), "shard_size": a.shard_size,
         "repeat": a.repeat,
         "articles_per_s": {k: v["articles_per_s"] for k, v in results.items()},
         "speedup_vs_local_1": {k: round(v["articles_per_s"] / base, 2)
                                for k, v in results.items()} if base else None,
+        **scaling,
         "phases": results,
     }))
+
+
+def _scaling(results: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Ray with 2 actors against 1, and against the best local phase."""
+    out: dict[str, Any] = {"lines": []}
+    local = {k: v for k, v in results.items() if k.startswith("local-")}
+    if local:
+        best = max(local, key=lambda k: (local[k]["articles_per_s"], k))
+        out["best_local"] = best
+        out["best_local_articles_per_s"] = local[best]["articles_per_s"]
+    r1, r2 = results.get("ray-1"), results.get("ray-2")
+    if r1 and r2:
+        for field, key in (("articles_per_s", "ray_2_vs_1"),
+                           ("sharded_articles_per_s", "ray_2_vs_1_sharded")):
+            out[key] = round(r2[field] / r1[field], 2) if r1[field] else None
+        out["lines"].append(
+            f"ray 2 actors vs 1 (single-threaded): x{out['ray_2_vs_1']} end to end, "
+            f"x{out['ray_2_vs_1_sharded']} for the sharded part")
+        if local:
+            out["ray_2_vs_best_local"] = round(
+                r2["articles_per_s"] / out["best_local_articles_per_s"], 2)
+            out["lines"].append(f"ray-2 vs best local ({out['best_local']}): "
+                                f"x{out['ray_2_vs_best_local']}")
+    return out
 
 
 if __name__ == "__main__":

@@ -3,7 +3,13 @@
 Each phase runs in its own subprocess so its peak RSS is its own. The last line
 printed is one JSON object (the figures); lines before it are for people.
 
-    python -m bench.run --n 300            # local engine
+After the repeats, one whole ingest of ``--scale`` x N articles (default 4N) gives the
+growth figures: its peak RSS against the N ingest's (issue 15 item 4: within 10 %), its
+cross-article seconds per article against N's (issue 14 item 7), and the rows of the
+embedding cache against the texts the last comparison used (the cache is pruned to them).
+
+    python -m bench.run --n 100            # local engine (BENCH_N, default 100:
+                                           # the whole run stays under 10 minutes on 2 cores)
 """
 
 from __future__ import annotations
@@ -45,13 +51,15 @@ def phase_ingest(corpus: Path, db: Path, analyze: int, stages: str = "") -> dict
         s = run_ingest([str(corpus)], store, settings, analyzer=analyzer)
         secs = time.perf_counter() - t
         words = store.conn.execute("SELECT sum(n_words) FROM articles").fetchone()[0] or 0
+        vectors = store.conn.execute("SELECT count(*) FROM embeddings").fetchone()[0]
     per_article_secs = secs - s.cross_article_seconds
     return {"articles": s.stored, "seconds": secs, "model_load_s": load_s,
             "cross_article_s": s.cross_article_seconds,
             "per_article_stages_articles_per_s": s.stored / per_article_secs
             if per_article_secs else 0.0,
             "articles_per_s": s.stored / secs if secs else 0.0,
-            "words_per_s": words / secs if secs else 0.0, "peak_rss_mb": _rss_mb()}
+            "words_per_s": words / secs if secs else 0.0, "peak_rss_mb": _rss_mb(),
+            "cached_vectors": vectors}
 
 
 def phase_stages(db: Path) -> dict[str, Any]:
@@ -116,10 +124,13 @@ def _sub(args: list[str]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--n", type=int, default=int(os.environ.get("BENCH_N", 300)))
+    ap.add_argument("--n", type=int, default=int(os.environ.get("BENCH_N", 100)))
     ap.add_argument("--engine", default="local")
     ap.add_argument("--repeat", type=int, default=int(os.environ.get("BENCH_REPEAT", 3)),
                     help="repeat and report medians (this machine drifts by +-15%%)")
+    ap.add_argument("--scale", type=int, default=int(os.environ.get("BENCH_SCALE", 4)),
+                    help="one more whole ingest of scale x N articles (memory and "
+                         "cross-article growth); 0 skips it")
     ap.add_argument("--phase", help=argparse.SUPPRESS)
     ap.add_argument("--corpus", help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
@@ -160,6 +171,11 @@ def main(argv: list[str] | None = None) -> None:
             stage_runs.append(_sub(["--phase", "stages", "--db", plain]))
             print(f"repeat {i + 1}: " + ", ".join(
                 f"{k} {runs[k][-1]['articles_per_s']:.1f}/s" for k in kinds))
+        big: dict[str, Any] | None = None
+        if a.scale > 1:
+            big_corpus = write_jsonl(Path(tmp) / "bench_big.jsonl", a.n * a.scale, seed=42)
+            big = _sub(["--phase", "ingest", "--corpus", str(big_corpus),
+                        "--db", str(Path(tmp) / "big.duckdb")])
 
     def median(kind: str, field: str) -> float:
         return statistics.median(r[field] for r in runs[kind])
@@ -177,6 +193,26 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{k:14s} {median(k, 'articles_per_s'):8.1f} articles/s  "
               f"peak {median(k, 'peak_rss_mb'):.0f} MB")
     print("stage cost / bare parse:", ", ".join(f"{k} {v:.1%}" for k, v in stage_share.items()))
+    growth: dict[str, Any] = {}
+    if big is not None:
+        n_big = a.n * a.scale
+        growth = {
+            "scale": a.scale,
+            "peak_rss_mb_n": round(median("ingest", "peak_rss_mb"), 1),
+            "peak_rss_mb_scaled": round(big["peak_rss_mb"], 1),
+            "peak_rss_growth": round(big["peak_rss_mb"] / median("ingest", "peak_rss_mb") - 1,
+                                     3),
+            "cross_article_s_per_article_n": round(median("ingest", "cross_article_s") / a.n,
+                                                   4),
+            "cross_article_s_per_article_scaled": round(big["cross_article_s"] / n_big, 4),
+            "cached_vectors_scaled": big["cached_vectors"],
+            "articles_per_s_scaled": round(big["articles_per_s"], 2),
+        }
+        print(f"{n_big} articles (x{a.scale}): peak {big['peak_rss_mb']:.0f} MB "
+              f"({growth['peak_rss_growth']:+.1%} vs {a.n}), cross-article "
+              f"{growth['cross_article_s_per_article_scaled']:.4f} s/article "
+              f"(vs {growth['cross_article_s_per_article_n']:.4f}), "
+              f"{big['cached_vectors']} cached vectors")
     result = {
         "engine": a.engine,
         "n": a.n,
@@ -210,6 +246,8 @@ def main(argv: list[str] | None = None) -> None:
                                                               strict=True)), 3),
         "ingest_without_nlp_articles_per_s": round(median("ingest_no_nlp", "articles_per_s"), 1),
         "ingest_without_nlp_peak_rss_mb": round(median("ingest_no_nlp", "peak_rss_mb"), 1),
+        # One ingest of scale x N (once, not repeated): memory and cross-article growth.
+        "growth": growth,
     }
     print(json.dumps(result))
 
