@@ -144,8 +144,10 @@ class _Cluster:
     def place(self) -> str | None:
         return self.location.name if self.location is not None else None
 
-    def accepts(self, e: Event) -> bool:
-        acts, recs = set(_countries(e.actor)), set(_countries(e.recipient))
+    def accepts(self, e: Event, sides: tuple[set[str], set[str]] | None = None) -> bool:
+        """``sides``: the event's actor and recipient countries, when the caller has them
+        (``_clusters`` tests one event against many clusters)."""
+        acts, recs = sides or (set(_countries(e.actor)), set(_countries(e.recipient)))
         if not (dates_compatible(self.date, self.precision, e.date, e.date_precision)
                 and locations_compatible(self.location, e.location)
                 and places_compatible(self.operation, e.operation)  # equal or one missing
@@ -235,7 +237,8 @@ def _clusters(events: Sequence[Event]) -> list[_Cluster]:
         cand: set[int] = set()
         for k in _keys_of(e):
             cand |= index.get(k, set())
-        fits = [i for i in sorted(cand) if out[i].accepts(e)]
+        sides = set(_countries(e.actor)), set(_countries(e.recipient))
+        fits = [i for i in sorted(cand) if out[i].accepts(e, sides)]
         if not fits:
             out.append(_Cluster())
             target = len(out) - 1
