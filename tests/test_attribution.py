@@ -83,6 +83,9 @@ def reported(quotes: list[Quote]) -> list[tuple[str, str | None]]:
     # a regular form the lemmatizer gets wrong ("hopes" -> "hop") is still the cue
     ("Okafor hopes that the coalition can hold until spring.",
      "the coalition can hold until spring", "Okafor"),
+    # the "as" phrase of a verb + preposition cue is part of what is said
+    ("Okafor referred to the minister as a tireless reformer.",
+     "the minister as a tireless reformer", "Okafor"),
     # stances outside the speech verbs
     ("Most of the surveyed farmers preferred the older subsidy scheme.",
      "the older subsidy scheme", "farmers"),
@@ -93,6 +96,14 @@ def test_indirect_constructions(nlp: Language, text: str, content: str,
     assert len(got) == 1, got
     assert got[0][0] == content
     assert got[0][1] is not None and speaker_word in got[0][1]
+
+
+def test_participle_on_a_source_noun_has_that_source(nlp: Language) -> None:
+    """"Officials supporting the plan": the officials support it; a message noun ("a
+    statement calling for calm") relays someone else and is no source."""
+    got = reported(run(nlp, "Officials supporting the plan said it would pass."))
+    assert got == [("the plan", "Officials"), ("it would pass", "Officials")]
+    assert reported(run(nlp, "A statement calling for calm was read out on Sunday.")) == []
 
 
 @pytest.mark.parametrize("text", [

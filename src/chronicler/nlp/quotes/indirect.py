@@ -69,6 +69,10 @@ def _complement(cue: Token, kinds: frozenset[str], lo: int, hi: int) -> list[Tok
         # the cue's preposition
         comps = [o for c in children if c.dep_ in ("prep", "prt") and c.lower_ in _TOPIC_PREPS
                  for o in c.children if o.dep_ in ("pobj", "pcomp")][:1]
+        if comps:
+            # "referred to Rubio as “a bright leader”": the "as" phrase is what is said
+            comps += [c for c in children if c.dep_ == "prep" and c.lower_ == "as"
+                      and c.i > comps[0].i]
     if not comps and "intent" in kinds:
         comps = [c for c in children if c.dep_ == "xcomp"]  # "vowed to bring back jobs"
     if not comps and "characterize" in kinds:

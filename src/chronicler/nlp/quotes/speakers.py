@@ -241,6 +241,8 @@ def cue_subject(tok: Token, lex: CueLexicon, text: str, depth: int = 0) -> Token
         if subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
             return tok.head  # "Dar, who said ...": the relative pronoun stands for Dar
         return _same_paragraph(subj, tok, text)
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and _can_speak(tok.head):
+        return tok.head  # "a super PAC backing Marlow": the PAC backs him
     if depth > 3 or tok.dep_ not in _CLIMB_DEPS:
         return _word_before(tok) if tok.dep_ in ("ROOT", "parataxis") else None
     if tok.tag_ == "VBN" and tok.dep_ == "advcl":
@@ -263,6 +265,13 @@ def cue_subject(tok: Token, lex: CueLexicon, text: str, depth: int = 0) -> Token
     if head.i != tok.i and head.pos_ in ("VERB", "AUX"):
         return cue_subject(head, lex, text, depth + 1)
     return None
+
+
+def _can_speak(noun: Token) -> bool:
+    """A name or a source noun ("a super PAC", "officials"), not a message ("a
+    statement calling for ...", "emails asking about ..."), which relays someone else."""
+    return noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") \
+        or noun.lemma_.lower() in load_sources()
 
 
 def _core_end(tok: Token) -> Token:
@@ -301,7 +310,8 @@ adjective phrase counts ("a person familiar with the plan")."""
     start, end = core_span(tok, text)
     last = tok.i
     for c in tok.rights:
-        if c.dep_ not in ("prep", "acl", "amod") or c.i != last + 1 and tok.doc[last + 1].is_punct:
+        if c.dep_ not in ("prep", "acl", "amod") or c.i != last + 1 and tok.doc[last + 1].is_punct \
+                or c.dep_ == "acl" and c.tag_ == "VBG":  # "a PAC backing X" is the PAC
             break
         sub = list(c.subtree)
         if any(t.is_punct and t.text in ",;:()—–" for t in sub) \
