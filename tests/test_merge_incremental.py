@@ -126,3 +126,17 @@ def test_a_full_merge_and_an_incremental_one_agree(tmp_path: Path) -> None:
         _add(full, items)
         merge_stored_events(full, incremental=False)
         assert _events(inc) == _events(full)
+
+
+def test_a_store_merged_before_digests_is_brought_up_to_date(tmp_path: Path) -> None:
+    """Events stored by a merge that kept no digests (an older version) are merged
+    again, and a block no article reports any more goes."""
+    items = _corpus(13)
+    with open_store(tmp_path / "old.duckdb") as store:
+        _add(store, items)
+        stale = Event(id="stale-block", type="PROTEST", evidence=[], article_ids=["gone"])
+        with store.transaction():
+            store.replace_all("events", [*merge_events(store.json_records("article_events"),
+                                                       _article_meta(store))[:-1], stale])
+        merge_stored_events(store)
+        assert _events(store) == _from_scratch(store)

@@ -153,9 +153,15 @@ def merge_stored_events(store: Store, *, incremental: bool = True) -> int:
     ).fetchall()
     want = {f"{MERGE_STATE}{block}": f"{h}:{_meta_digest(aids, meta)}"
             for block, h, aids in blocks}
-    have = {} if not incremental else dict(store.conn.execute(
-        "SELECT key, value FROM corpus_state WHERE starts_with(key, ?)",
-        [MERGE_STATE]).fetchall())
+    have: dict[str, str] = {}
+    if incremental:
+        # A block stored without a digest (a store merged before digests were kept) is
+        # of unknown origin: merged again, or removed when no article has its events.
+        have = {f"{MERGE_STATE}{b}": "" for (b,) in store.conn.execute(
+            f"SELECT DISTINCT {_BLOCK_SQL} FROM events").fetchall()}
+        have.update(store.conn.execute(
+            "SELECT key, value FROM corpus_state WHERE starts_with(key, ?)",
+            [MERGE_STATE]).fetchall())
     dirty = sorted(k for k in {*want, *have} if want.get(k) != have.get(k))
     keys = [(k[len(MERGE_STATE):].rsplit(":", 1)) for k in dirty]
     todo = {(typ, bool(int(neg))) for typ, neg in keys}
