@@ -223,3 +223,17 @@ def test_light_verb_with_a_mislemmatised_form(analyzer) -> None:  # type: ignore
     (e,) = code(analyzer, "Kenyan activist John Mwangi staged a hunger strike in prison on "
                           "Sunday.")
     assert e.type == "PROTEST" and side(e, "actor") == {"KEN"}
+
+
+def test_agreeing_to_pull_back_is_agree_an_agreed_ceasefire_is_retreat(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in code(analyzer, "Chad agreed to withdraw its troops from the "
+                                           "border with Niger.")] == ["AGREE"]
+    assert [e.type for e in code(analyzer, "Chad and Niger agreed to a ceasefire on "
+                                           "Monday.")] == ["RETREAT"]
+
+
+def test_a_titled_name_the_ner_tags_as_organisation_is_a_person(analyzer) -> None:  # type: ignore[no-untyped-def]
+    events = code(analyzer, "Vice-President Moody Awori has declined to resign despite "
+                            "pressure from the Kenya Anti-Corruption Commission.")
+    (e,) = [x for x in events if x.type == "REJECT"]
+    assert side(e, "actor") == {"KEN"}

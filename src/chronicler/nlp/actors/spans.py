@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from chronicler.nlp.actors.dictionary import CONTEXT, Dictionary, Entry, norm
 from chronicler.nlp.actors.titles import (
@@ -136,17 +136,29 @@ def _trim_title(doc: Doc, s: int, e: int, label: str,
     Opposition Katya Morrell") starts at the name; the title walk reads the title."""
     n = leading_title(doc, s, e, d)[0]
     if not n:
+        # "Vice-President [Moody Awori]" with the name alone tagged ORG: a two-word
+        # title-case name right after a title word is a person, as below
+        rest = doc[s:e]
+        if label == "ORG" and s > 0 and doc[s - 1].is_title and \
+                doc[s - 1].lower_ in d.title_vocab and _personal(rest, d):
+            return s, "PERSON"
         return s, label
     if label == "PERSON":
         return s + n, label
     rest = doc[s + n:e]
     # An ORG becomes a person only with a known name or a two-word name that is no
     # organisation ("General Assembly", "General Motors" stay ORGs).
-    if any(x.type == "PERSON" for x in d.lookup(rest.text)) or (
-            len(rest) >= 2 and not any(t.lower_ in d.sector_words for t in rest)
-            and all(t.is_title for t in rest)):
+    if _personal(rest, d):
         return s + n, "PERSON"
     return s, label
+
+
+def _personal(rest: Span, d: Dictionary) -> bool:
+    """A known person's name, or two title-case words that are no organisation
+    ("General Assembly", "General Motors" stay ORGs)."""
+    return any(x.type == "PERSON" for x in d.lookup(rest.text)) or (
+        len(rest) >= 2 and not any(t.lower_ in d.sector_words for t in rest)
+        and all(t.is_title for t in rest) and not d.lookup(rest.text))
 
 
 def classify(doc: Doc, sp: tuple[int, int, str, bool], d: Dictionary,

@@ -222,8 +222,10 @@ def _agreements(cands: list[Candidate], ix: ArticleIndex) -> list[Candidate]:
     for c in cands:
         if c.spec.type == "AGREE":
             sub = {x.i for x in c.trigger.subtree}
-            if any(o.spec.type == "RETREAT" and o.trigger.i in sub for o in cands):
-                continue
+            if any(o.spec.type == "RETREAT" and o.trigger.i in sub and "ceasefire" in o.modes
+                   for o in cands):
+                continue  # (agreeing to open borders or pull back is the AGREE: the
+                # intent, CAMEO 03; only an agreed ceasefire is the ceasefire itself)
             if c.aux.negated:
                 spec = ix.lex.types["REJECT"]
                 words = lemma_set(list(c.trigger.subtree))
