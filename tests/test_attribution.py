@@ -86,6 +86,8 @@ def reported(quotes: list[Quote]) -> list[tuple[str, str | None]]:
     # the "as" phrase of a verb + preposition cue is part of what is said
     ("Okafor referred to the minister as a tireless reformer.",
      "the minister as a tireless reformer", "Okafor"),
+    # the cue's own preposition, not the first one
+    ("Marlow spoke to reporters about the drought.", "the drought", "Marlow"),
     # stances outside the speech verbs
     ("Most of the surveyed farmers preferred the older subsidy scheme.",
      "the older subsidy scheme", "farmers"),
@@ -110,6 +112,7 @@ def test_participle_on_a_source_noun_has_that_source(nlp: Language) -> None:
     "The senator told reporters.",  # the object of "told" is whom it was said to
     "The rule made sure that the vote was close.",  # a that-clause no one reports
     "The minister mentioned it.",  # a lone pronoun names nothing
+    "A group calling itself the Valley Front claimed the attack.",  # a name, not a report
 ])
 def test_no_report(nlp: Language, text: str) -> None:
     assert reported(run(nlp, text)) == []

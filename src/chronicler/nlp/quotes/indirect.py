@@ -15,7 +15,13 @@ from spacy.tokens import Token
 
 from chronicler.nlp.quotes.assemble import make_quote
 from chronicler.nlp.quotes.context import QuoteContext, is_unreal
-from chronicler.nlp.quotes.speakers import DATELINE, DIRECT_KINDS, INDIRECT_KINDS, cue_subject
+from chronicler.nlp.quotes.speakers import (
+    DATELINE,
+    DIRECT_KINDS,
+    INDIRECT_KINDS,
+    cue_subject,
+    load_cues,
+)
 from chronicler.records import Quote, Speaker
 
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB", "IN"})  # which, who, whose, how, whether
@@ -67,8 +73,11 @@ def _complement(cue: Token, kinds: frozenset[str], lo: int, hi: int) -> list[Tok
     if not comps and "topic" in kinds:
         # "called for increased spending", "talked about the economy": the object of
         # the cue's preposition
-        comps = [o for c in children if c.dep_ in ("prep", "prt") and c.lower_ in _TOPIC_PREPS
-                 for o in c.children if o.dep_ in ("pobj", "pcomp")][:1]
+        preps = [c for c in children if c.dep_ in ("prep", "prt") and c.lower_ in _TOPIC_PREPS]
+        # "spoke to CNN about the subject": the preposition of the cue ("speak about"),
+        # not the first one
+        own = [c for c in preps if (cue.lemma_.lower(), c.lower_) in load_cues().phrasal]
+        comps = [o for c in own + preps for o in c.children if o.dep_ in ("pobj", "pcomp")][:1]
         if comps:
             # "referred to Rubio as “a bright leader”": the "as" phrase is what is said
             comps += [c for c in children if c.dep_ == "prep" and c.lower_ == "as"
@@ -77,6 +86,9 @@ def _complement(cue: Token, kinds: frozenset[str], lo: int, hi: int) -> list[Tok
         comps = [c for c in children if c.dep_ == "xcomp"]  # "vowed to bring back jobs"
     if not comps and "characterize" in kinds:
         obj = [c for c in children if c.dep_ == "dobj"]
+        if obj and obj[0].lower_ in _REFLEXIVES and not any(
+                c.dep_ == "prep" and c.lower_ == "as" for c in children):
+            obj = []  # "a group calling itself the Valley Front" names itself, says nothing
         if obj:
             more = [c for c in children
                     if (c.dep_ == "prep" and c.lower_ in ("as", "of", "for")
@@ -263,6 +275,7 @@ def _named_object(comps: list[Token]) -> bool:
 
 
 _PERSON_OBJECTS = frozenset({"him", "her", "them", "me", "us"})
+_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
 
 
 def _report_span(ctx: QuoteContext, cue: Token, kinds: frozenset[str]
