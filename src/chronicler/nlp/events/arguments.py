@@ -34,6 +34,8 @@ NOUN_EXTRA_PREPS: dict[str, tuple[tuple[str, ...], ...]] = {  # in order of pref
     "ASSAULT": (("of", "for", "to"),), "COERCE": (("of", "for", "to"),),
     "SANCTION": (("to", "with", "for"), ("of",)),
     "SUPPORT": (("of", "for", "to"),), "AID": (("of", "for", "to"),), "ACCUSE": (("against",),),
+    # "held talks with Chad", "an agreement with Niger": the other party
+    "CONSULT": (("with",),), "COOPERATE": (("with",),), "AGREE": (("with",),),
 }
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG"})
 # A light verb's own prepositional target ("launched strikes on X"); "took place at X" is
