@@ -268,6 +268,16 @@ def _parsed_cue(t: Token) -> frozenset[str]:
     return frozenset()
 
 
+# what a source thinks or wants is held all the same when negated: "Democrats don't think
+# she can win" is their belief (that she cannot); "will not say that ..." reports nothing
+_ATTITUDES = frozenset({"belief", "intent"})
+
+
+def _negated_only(cue: Token) -> bool:
+    """Negated, with no modal: "did not expect", not "would not want"."""
+    return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in cue.children)
+
+
 def _named_object(comps: list[Token]) -> bool:
     """A lone object that names someone: "endorsed Clinton", "criticized him"."""
     return len(comps) == 1 and comps[0].dep_ == "dobj" and (
@@ -323,7 +333,8 @@ def indirect_quotes(ctx: QuoteContext, article_id: str) -> list[Quote]:
             continue
         lo, hi, s, e = span
         if t.head.lower_ == "without" \
-                or is_unreal(t) and ctx.toks[lo].tag_ not in _WH_TAGS:
+                or is_unreal(t) and ctx.toks[lo].tag_ not in _WH_TAGS \
+                and not (kinds <= _ATTITUDES and _negated_only(t)):
             continue  # "will not say that the talks failed" reports no claim; "did not
             # say which sites were hit" is a report (of a refusal), and says nothing false
         if ctx.quoted_share(s, e) >= 0.95:
