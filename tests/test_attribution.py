@@ -88,6 +88,9 @@ def reported(quotes: list[Quote]) -> list[tuple[str, str | None]]:
      "the minister as a tireless reformer", "Okafor"),
     # the cue's own preposition, not the first one
     ("Marlow spoke to reporters about the drought.", "the drought", "Marlow"),
+    # a name before its apposition, hung by the parser on an earlier phrase
+    ("Troubled by the flooding in Varsk, Minister Ana Velic, the deputy leader, said that "
+     "talks would resume.", "talks would resume", "Velic"),
     # a negated belief is still held ("do not think" X: they think not X)
     ("Most farmers do not think the subsidy will return.", "the subsidy will return",
      "farmers"),

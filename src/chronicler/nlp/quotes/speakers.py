@@ -230,6 +230,15 @@ def _word_before(tok: Token) -> Token | None:
     if j < 0:
         return None
     t = tok.doc[j]
+    if t.text == "," and j > 0:
+        # "..., Senator Harry Reid, the minority leader, said": the name before its
+        # apposition, which the parser hung on an earlier phrase
+        t = tok.doc[j - 1]
+        while t.dep_ == "appos" and t.head.i < t.i:
+            t = t.head
+        if t.pos_ != "PROPN" or any(x.pos_ in ("VERB", "AUX")
+                                    for x in tok.doc[t.i + 1:tok.i]):
+            return None
     return t if t.pos_ in ("PROPN", "NOUN", "PRON") and "\n" not in t.whitespace_ else None
 
 
