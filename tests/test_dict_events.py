@@ -237,3 +237,17 @@ def test_a_titled_name_the_ner_tags_as_organisation_is_a_person(analyzer) -> Non
                             "pressure from the Kenya Anti-Corruption Commission.")
     (e,) = [x for x in events if x.type == "REJECT"]
     assert side(e, "actor") == {"KEN"}
+
+
+def test_amid_gives_a_circumstance_not_an_event(analyzer) -> None:  # type: ignore[no-untyped-def]
+    events = code(analyzer, "Chad has signalled a willingness to pause operations, offering "
+                            "an opening amid intensifying hostilities between Chad and Niger.")
+    assert "ASSAULT" not in {e.type for e in events}
+
+
+def test_a_time_clause_on_a_gerund_is_the_main_subjects(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs "while speaking" on "arming": the speakers are still the ministers
+    events = code(analyzer, "The Kenyan ministers accused Uganda of arming the rebels while "
+                            "speaking with elders in Kisumu.")
+    (e,) = [x for x in events if x.type == "CONSULT"]
+    assert side(e, "actor") == {"KEN"}

@@ -104,6 +104,8 @@ STAGE_NAME = "chronicler.events.v1"
 PIPELINE = ("chronicler.actors.v1", "chronicler.timex.v1", "chronicler.places.v1",
             "chronicler.counts.v1", "chronicler.quotes.v1", STAGE_NAME)
 HISTORICAL_DAYS = 30
+# prepositions whose object is the background of what a sentence reports, not an event
+BACKGROUND = frozenset({"amid", "amidst"})
 
 
 # ------------------------------------------------------------------ assembly
@@ -302,6 +304,9 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
                 not countries(c.actors) and not countries(c.recipients) and \
                 not c.time_attached and c.place is None:
             continue  # a bare plural with no one named: "attacks on tourists have been rare"
+        if any(h.head.lower_ in BACKGROUND and h.dep_ in ("pobj", "pcomp")
+               for h in (c.trigger, *c.heads)):
+            continue  # "amid intensifying hostilities between the two": a circumstance
         if c.rule.requires_object_actor and not c.recipients:
             continue  # "supporting terrorism" is no SUPPORT event
         if c.rule.exclude_conditional and c.aux.hypothetical:

@@ -42,6 +42,7 @@ from chronicler.records import Actor, EventActor, Mention, Place, Speaker
 
 SUBJ = frozenset({"nsubj", "csubj"})
 CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
+TIME_MARKS = frozenset({"while", "when", "as"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 VERB_POS = frozenset({"VERB", "AUX"})
 # A noun event climbs to the verb that carries it through these relations ("launched
@@ -157,6 +158,13 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             return []
         if verb.dep_ == "acl":
             return []
+        if verb.dep_ == "advcl" and head.dep_ == "pcomp" and any(
+                c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in verb.children):
+            # "accused India of fostering terrorism while speaking with tribal leaders":
+            # the time clause is the accusers', hung on the gerund by the parser
+            gov = head.head.head if head.head.head.i != head.head.i else head
+            if gov.pos_ in VERB_POS and head.head.lower_ in ("of", "for"):
+                return subjects(gov, depth + 1)
         if head.pos_ in VERB_POS or head.pos_ == "ADJ":
             if verb.dep_ == "xcomp":
                 objs = children(head, ("dobj",))  # "urged India to hit back": India
