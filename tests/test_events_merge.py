@@ -260,3 +260,20 @@ def test_an_undated_event_is_dated_when_first_reported_and_says_so() -> None:
     old = ev("a", day=None).model_copy(update={"historical": True})
     (h,) = merge_events([old], arts)
     assert h.date is None and not h.date_reported  # a past event is not dated by its report
+
+
+def test_a_mention_of_another_pair_never_joins_through_a_shared_country() -> None:
+    """India struck Pakistan; a reciprocal mention of the pair ("the two countries
+    exchanged fire") widens the cluster's sides to both countries on both roles; a
+    reciprocal mention of Pakistan and Afghanistan on the same day shares Pakistan on
+    both roles but brings a country the event does not have: it is another event."""
+    afg = EventActor(name="Afghanistan", country="AFG", sector="GOV")
+    both = (IND, PAK)
+    other = (PAK, afg)
+    got = merge_events([ev("cpa1"), ev("mh1", actor=both, recipient=both, start=40),
+                        ev("mh2", actor=other, recipient=other, place=None, start=80)],
+                       ARTICLES)
+    assert sorted(m.article_ids for m in got) == [["cpa1", "mh1"], ["mh2"]]
+    # one side only ("Pakistan said it was attacked") still joins
+    got = merge_events([ev("cpa1"), ev("mh2", actor=(), place=None, start=80)], ARTICLES)
+    assert [m.article_ids for m in got] == [["cpa1", "mh2"]]

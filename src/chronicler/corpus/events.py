@@ -7,7 +7,10 @@ and everything they both state agrees (articles name the sides of one event
 differently: "militants", "Pakistan-backed groups", nobody at all):
 
 * sides: the actor countries of one overlap the other's, or one names none; the same
-  for recipient countries;
+  for recipient countries; and the countries one names (either side) are all among the
+  other's, or the reverse: a mention that brings a country the event does not have and
+  lacks one it has is about another pair ("Kaldoria shelled Tavonia" is not Merovia's
+  strike on Kaldoria, though Kaldoria is in both);
 * dates: equal; or one is missing; or both are day-precision and at most one day apart;
   or one has month precision and both fall in that month (year precision: same year);
 * places: the same name, or one is missing, or both have coordinates at most
@@ -123,6 +126,13 @@ def sides_compatible(a: set[str], b: set[str]) -> bool:
     return not a or not b or bool(a & b)
 
 
+def parties_compatible(a: set[str], b: set[str]) -> bool:
+    """Every country one names is among the other's (a cluster's sides are the union of
+    its members': without this, one reciprocal mention naming both pairs lets the next
+    mention of either pair in)."""
+    return a <= b or b <= a
+
+
 def _order(e: Event) -> tuple[object, ...]:
     ev = e.evidence[0] if e.evidence else None
     return (e.date is None, e.date or date.min, -_RANK.get(e.date_precision, 0),
@@ -152,7 +162,8 @@ class _Cluster:
                 and locations_compatible(self.location, e.location)
                 and places_compatible(self.operation, e.operation)  # equal or one missing
                 and sides_compatible(self.actors, acts)
-                and sides_compatible(self.recipients, recs)):
+                and sides_compatible(self.recipients, recs)
+                and parties_compatible(self.actors | self.recipients, acts | recs)):
             return False
         return bool((e.operation and e.operation == self.operation)
                     or (e.location is not None and self.location is not None)
