@@ -251,3 +251,11 @@ def test_a_time_clause_on_a_gerund_is_the_main_subjects(analyzer) -> None:  # ty
                             "speaking with elders in Kisumu.")
     (e,) = [x for x in events if x.type == "CONSULT"]
     assert side(e, "actor") == {"KEN"}
+
+
+def test_a_verbless_fragment_codes_nothing(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # a tag list under an article: nouns only, no verb, no event
+    events = code(analyzer, "Chad and Niger agreed to a ceasefire on Monday.\n\n"
+                            "Tags: Chad Niger ceasefire in Niger, attacks on Chadian posts, "
+                            "border tension")
+    assert [e.type for e in events] == ["RETREAT"]

@@ -130,8 +130,10 @@ def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> Ar
     # Subheadings ("India Denies Strikes on Civilian Targets") restate the paragraph
     # below them in a title-case parse the model gets wrong; they code nothing.
     heads = headline_ranges(text)
+    # A fragment with no verb at all (a tag list, a caption, a byline) reports nothing.
     sents = [s for s in segments(doc)
-             if not any(a <= s.start_char and s.end_char <= b + 1 for a, b in heads)]
+             if not any(a <= s.start_char and s.end_char <= b + 1 for a, b in heads)
+             and any(t.pos_ in ("VERB", "AUX") for t in s)]
     para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     times, time_at = [], {}
     for t in state.times:
