@@ -77,6 +77,11 @@ class SentenceEmbedder:
         # The hub library draws a "Loading weights" bar on stderr of every ingest, in
         # notebooks and the server log; the model is local, the bar says nothing.
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        # transformers builds a table of hub kernels (GPU layers fetched from the hub)
+        # when it loads a model; under load that step once failed ("Either a revision or
+        # a version must be specified") and the run fell back to lexical similarity. A
+        # CPU model loaded offline never uses them.
+        os.environ.setdefault("USE_HUB_KERNELS", "0")
         import torch
         from transformers import AutoModel, AutoTokenizer
 
