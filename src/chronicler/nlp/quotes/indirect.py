@@ -6,7 +6,13 @@ infinitive ("vowed to block ..."), or a verb with its preposition ("called for .
 kinds in ``data/quotes/cues.txt``. The source is the cue's subject: an actor, a resolved
 pronoun, a source noun, or any other noun phrase ("61 percent said") unless what it
 reports is an open question. A negated or modal cue ("will not say that ...") reports
-nothing unless what it leaves open is a question ("did not say which sites were hit").
+nothing unless what it leaves open is a question ("did not say which sites were hit"); a
+negated belief or intention is still held ("do not think the subsidy will return").
+
+What is reported may also be an object: of a verb of saying, believing or showing ("noted
+the testimony", "the poll showed a sharp drop"; not an addressee, "told reporters"), or a
+lone name ("endorsed Marlow"). A verb outside the lexicon is a cue when the parse shows a
+subject and a that-clause ("Marlow figures that ...").
 """
 
 from __future__ import annotations
