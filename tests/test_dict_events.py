@@ -259,3 +259,8 @@ def test_a_verbless_fragment_codes_nothing(analyzer) -> None:  # type: ignore[no
                             "Tags: Chad Niger ceasefire in Niger, attacks on Chadian posts, "
                             "border tension")
     assert [e.type for e in events] == ["RETREAT"]
+
+
+def test_words_as_subject_are_no_dictionary_actor(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert code(analyzer, "In what looked like an admission, the Ugandan minister's comments "
+                          "indirectly validated Kenya's claims about the camps.") == []

@@ -149,7 +149,20 @@ def dictionary_event_ok(c: Candidate, named_recipient: bool = True) -> bool:
         return False  # what will be done is an intent the dictionary cannot read
     if c.spec.type in DIRECTED and not named_recipient:
         return False
+    if any(_said_thing(s) for s in c.trigger.children if s.dep_ == "nsubj"):
+        return False  # "the comments validated the claims": words, not an actor, act
     return any(a.country for a in (*c.actors, *c.recipients))
+
+
+# nouns for what was said or written: as a subject they make a verb a description of
+# words ("his remarks confirmed ..."), not an act the dictionary may code
+SAID_THINGS = frozenset({"comment", "remark", "statement", "report", "word", "speech",
+                         "claim", "letter", "article", "interview", "tone", "message",
+                         "declaration", "document", "note", "post", "tweet"})
+
+
+def _said_thing(t: Token) -> bool:
+    return t.pos_ == "NOUN" and t.lemma_.lower() in SAID_THINGS
 
 
 def _main_verb(tok: Token, lex: Lexicon) -> bool:
