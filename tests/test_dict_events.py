@@ -264,3 +264,10 @@ def test_a_verbless_fragment_codes_nothing(analyzer) -> None:  # type: ignore[no
 def test_words_as_subject_are_no_dictionary_actor(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert code(analyzer, "In what looked like an admission, the Ugandan minister's comments "
                           "indirectly validated Kenya's claims about the camps.") == []
+
+
+def test_a_run_together_tag_list_codes_nothing(analyzer) -> None:  # type: ignore[no-untyped-def]
+    events = code(analyzer, "Chad and Niger agreed to a ceasefire on Monday.\n\nceasefire "
+                            "2025border tensionChad military responseChad Niger talksNiger "
+                            "attacks on Chadian postsSahel Waters disputeChad relations")
+    assert [e.type for e in events] == ["RETREAT"]

@@ -27,6 +27,9 @@ DATELINE = re.compile(
     r"^\s*[A-Z][A-Za-z.'\u2019 /-]{1,30}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?:\([^)]{1,30}\))?\s*[\u2014\u2013:-]\s")
 
+# two words run together at a case change: "tensionIndia", "policyIndia"
+GLUED = re.compile(r"[a-z]{3}[A-Z][a-z]")
+
 
 # ------------------------------------------------------------------ article index
 @dataclass
@@ -130,10 +133,13 @@ def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> Ar
     # Subheadings ("India Denies Strikes on Civilian Targets") restate the paragraph
     # below them in a title-case parse the model gets wrong; they code nothing.
     heads = headline_ranges(text)
-    # A fragment with no verb at all (a tag list, a caption, a byline) reports nothing.
+    # A fragment with no verb at all (a tag list, a caption, a byline) reports nothing;
+    # nor does a scraped tag list whose tags ran together ("tensionIndia foreign
+    # policyIndia military"), where the tagger finds verbs in the joins.
     sents = [s for s in segments(doc)
              if not any(a <= s.start_char and s.end_char <= b + 1 for a, b in heads)
-             and any(t.pos_ in ("VERB", "AUX") for t in s)]
+             and any(t.pos_ in ("VERB", "AUX") for t in s)
+             and sum(1 for t in s if GLUED.search(t.text)) < 3]
     para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     times, time_at = [], {}
     for t in state.times:
