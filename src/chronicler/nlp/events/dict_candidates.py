@@ -2,14 +2,17 @@
 uncoded, coded by PETRARCH2's CAMEO verb dictionary and PLOVER's crosswalk.
 
 One rule decides when both could fire: the project's patterns (``data/events``) are
-tried first; only in a sentence where they code nothing is the dictionary asked, and
+tried first; only in a sentence where none of their candidates makes an event (none
+started, or each was dropped by the coder's filters) is the dictionary asked, and
 only for the sentence's main verb (with the verbs conjoined to it or in its open
 complement: "has declined to resign"; or what it reports: "Zambia extradited ..., an
 official said"), not a gerund, outside direct quotes, and never for a report cue or an
 intent verb, which the project reads otherwise. It fills what they lack:
 "declined to resign", "banned ... from participating", "extradited", "indicted".
-A dictionary event is kept only when it happened (not negated or hypothetical) and
-someone with a country took part (``dictionary_event_ok``).
+A dictionary event is kept only when it happened (not negated or hypothetical),
+someone with a country took part, a directed type (SUPPORT, REQUEST, AID, ...) names
+a recipient with a country, and its subject is no said thing ("the comments
+validated ...") (``dictionary_event_ok``).
 
 The candidate's rule records where it came from (``pattern = "cameo.<code>.<source>"``,
 source ``pattern``, ``verb`` or ``family``; the CAMEO root in ``cameo``) and the
