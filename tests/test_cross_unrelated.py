@@ -32,13 +32,10 @@ N_DISJOINT, N_ONE_SHARED = 8, 6
 # Measured when this test was written: all 14 generated articles joined the demo's crisis
 # (even ones that name neither Merovia nor Kaldoria, e.g. Tavonia-Karsia), and sub-event
 # stories (happenings keyed by type and dyad) mixed generated articles of disjoint sides.
-# The crises now keep them apart (the generated world's countries are in the demo world's
-# dictionary; a third party must have an event with both sides, not name them; an
-# article's operations are its own events', not the merged events'). Sub-events still
-# mix: strict, so the day they stop this xfail fails and the mark must go.
-MERGES_UNRELATED = pytest.mark.xfail(
-    strict=True, reason="issue 14: crises/happenings chain unrelated generated articles "
-    "into the demo crisis (precision first: corpus/crises must fix it)")
+# Both pass now: the generated world's countries are in the demo world's dictionary; a
+# third party must have an event with both sides, not name them; an article's operations
+# are its own events'; a mention that brings another pair's country does not join an
+# event; a happening keeps only the articles of its crisis.
 
 
 def _sides(seed: int, i: int) -> frozenset[str]:
@@ -111,7 +108,6 @@ def test_unrelated_crises_never_share_a_crisis(mixed: Any) -> None:
     assert not bad, bad
 
 
-@MERGES_UNRELATED
 def test_unrelated_crises_never_share_a_sub_event(mixed: Any) -> None:
     records, origin = mixed
     subs = [s for s in records if s["kind"] == "story" and s.get("level") != "crisis"]

@@ -106,7 +106,13 @@ def _levels(store: Store, info: dict[str, ArticleInfo], anchors: dict[str, set[s
     for s in [*coverage, *extra]:
         votes = Counter(crisis_of[a] for a in s.article_ids if a in crisis_of)
         parent = min(votes, key=lambda c: (-votes[c], c)) if votes else None
-        out.append(s.model_copy(update={"parent_id": parent}))
+        update: dict[str, object] = {"parent_id": parent}
+        if s.basis == "events" and parent is not None:
+            # A happening is part of one crisis: an article of another crisis came in
+            # through a mention merged on a date alone ("3 killed on Sunday") and does
+            # not report this happening.
+            update["article_ids"] = [a for a in s.article_ids if crisis_of.get(a) == parent]
+        out.append(s.model_copy(update=update))
     return crises + out
 
 
