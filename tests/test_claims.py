@@ -253,6 +253,23 @@ def test_denial_never_answers_its_own_side(analyzer: Analyzer) -> None:
     assert denial.contested_by == []
 
 
+def test_a_citizen_answering_his_government_is_another_side() -> None:
+    """Same country is one side only when both speak for the state (an official sector,
+    or the country itself): an analyst of Merovia dismissing Merovian officials'
+    accusation answers it; two Merovian ministers never contest each other."""
+    from chronicler.nlp.claims.stage import _same_side
+    from chronicler.records import Asserter
+
+    minister = Asserter(name="Ana Velic", country="MRV", sector="GOV")
+    officials = Asserter(name="Merovian officials", country="MRV", sector="GOV")
+    state = Asserter(name="Merovia", country="MRV")
+    analyst = Asserter(name="Oren Talby", country="MRV")
+    opposition = Asserter(name="Katya Morrell", country="MRV", sector="OPP")
+    assert _same_side(minister, officials) and _same_side(state, officials)
+    assert not _same_side(analyst, officials) and not _same_side(opposition, state)
+    assert _same_side(analyst, Asserter(name="oren talby"))  # the same speaker
+
+
 def test_stage_plan() -> None:
     from chronicler.nlp.claims.stage import STAGE
 

@@ -274,14 +274,29 @@ class _Builder:
                 s.claim.target_text = s.claim.target_text or other.text
 
 
+# Sectors that speak for their state (ONTOLOGY.md): two of these of one country are one
+# side; an analyst, an opposition leader or a rebel of that country is not its side.
+STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "LEG", "JUD", "COP"})
+
+
+def _speaks_for_state(a: Asserter) -> bool:
+    """A state voice: an official sector, or the country itself ("Pakistan said")."""
+    if a.sector:
+        return a.sector in STATE_SECTORS
+    return bool(a.country) and _country_names().get(a.country or "", "").casefold() == \
+        a.name.casefold()
+
+
 def _same_side(a: Asserter | None, b: Asserter | None) -> bool:
-    """Both asserters are known and are the same speaker or speak for the same country:
-    a denial never answers its own side."""
+    """Both asserters are known and are the same speaker, or both speak for the same
+    state: a denial never answers its own side. A citizen who dismisses his government's
+    accusation is answering it."""
     if a is None or b is None:
         return False
     if a.actor_id and a.actor_id == b.actor_id or a.name.casefold() == b.name.casefold():
         return True
-    return bool(a.country and a.country == b.country)
+    return bool(a.country and a.country == b.country
+                and _speaks_for_state(a) and _speaks_for_state(b))
 
 
 @lru_cache(maxsize=1)
