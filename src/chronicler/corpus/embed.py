@@ -64,12 +64,7 @@ class LexicalEmbedder:
 
 
 class SentenceEmbedder:
-    """A sentence-transformers model directory (Transformer, mean Pooling, Normalize) on
-    the CPU, run with ``transformers`` directly: the same tokenizer call, forward pass,
-    pooling and normalisation as sentence-transformers' ``encode``, without importing
-    that package (it pulls in scikit-learn and its own trainers: ~3 s of CPU before the
-    first claim is embedded, on every ingest). ``tests/test_embed_direct.py`` checks the
-    vectors against sentence-transformers'."""
+    """A sentence-transformers model on the CPU."""
 
     def __init__(self, path: Path, name: str, batch_size: int = 64) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -83,59 +78,20 @@ class SentenceEmbedder:
         # CPU model loaded offline never uses them.
         os.environ.setdefault("USE_HUB_KERNELS", "0")
         import torch
-        from transformers import AutoModel, AutoTokenizer
+        from sentence_transformers import SentenceTransformer
 
         torch.set_num_threads(TORCH_THREADS)
-        self.torch = torch
-        cfg = _st_config(path)
-        self.max_length = int(str(cfg.get("max_seq_length") or 512))
-        self.tokenizer = AutoTokenizer.from_pretrained(str(path))
-        self.model = AutoModel.from_pretrained(str(path)).eval()
+        self.model = SentenceTransformer(str(path), device="cpu")
         self.name = name
         self.batch_size = batch_size
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 1), dtype=np.float32)
-        torch = self.torch
-        # Longest first, as sentence-transformers orders a call: each batch pads to
-        # texts of about one length.
-        order = np.argsort([-len(t) for t in texts], kind="stable")
-        out = np.zeros((len(texts), self.model.config.hidden_size), dtype=np.float32)
-        with torch.inference_mode():
-            for k in range(0, len(texts), self.batch_size):
-                idx = order[k:k + self.batch_size]
-                feats = self.tokenizer([texts[i] for i in idx], padding=True,
-                                       truncation="longest_first", return_tensors="pt",
-                                       max_length=self.max_length)
-                tokens = self.model(**feats).last_hidden_state
-                mask = feats["attention_mask"].unsqueeze(-1).expand(tokens.size()).float()
-                mean = (tokens * mask).sum(1) / torch.clamp(mask.sum(1), min=1e-9)
-                vecs = torch.nn.functional.normalize(mean, p=2, dim=1)
-                out[idx] = vecs.numpy()
-        return out
-
-
-def _st_config(path: Path) -> dict[str, object]:
-    """The model directory's sentence-transformers settings (max_seq_length), and a
-    check that its modules are the three this class runs."""
-    import json
-
-    mods = path / "modules.json"
-    if mods.is_file():
-        kinds = [m.get("type", "").rsplit(".", 1)[-1]
-                 for m in json.loads(mods.read_text("utf-8"))]
-        if kinds not in (["Transformer", "Pooling", "Normalize"], ["Transformer", "Pooling"]):
-            raise ValueError(f"{path}: modules {kinds} are not Transformer+Pooling(+Normalize)")
-    pool = path / "1_Pooling" / "config.json"
-    if pool.is_file():
-        p = json.loads(pool.read_text("utf-8"))
-        if not p.get("pooling_mode_mean_tokens") or any(
-                p.get(k) for k in ("pooling_mode_cls_token", "pooling_mode_max_tokens",
-                                   "pooling_mode_mean_sqrt_len_tokens")):
-            raise ValueError(f"{path}: pooling is not the mean of tokens")
-    cfg = path / "sentence_bert_config.json"
-    return dict(json.loads(cfg.read_text("utf-8"))) if cfg.is_file() else {}
+        vecs = self.model.encode(list(texts), batch_size=self.batch_size,
+                                 convert_to_numpy=True, normalize_embeddings=True,
+                                 show_progress_bar=False)
+        return np.asarray(vecs, dtype=np.float32)
 
 
 def _normalise(m: np.ndarray) -> np.ndarray:
