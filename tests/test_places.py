@@ -377,3 +377,21 @@ def test_seeds_cost(places_nlp, seeds_dir: Path) -> None:  # type: ignore[no-unt
         extract_places(d, "seed")
     per_article = (time.perf_counter() - t0) / len(docs)
     assert per_article < 0.05  # measured ~3 ms; the parse is ~80-250 ms
+
+
+def test_context_country_ties_do_not_depend_on_the_hash_seed() -> None:
+    """Countries tied in a sentence's and the article's counts come out in one order in
+    every process (a set's order follows the hash seed: Ray workers and the local run
+    gave one place two countries)."""
+    import subprocess
+    import sys
+
+    code = ("from collections import Counter\n"
+            "from chronicler.nlp.places.stage import _Context\n"
+            "c = Counter(dict.fromkeys(['MRV', 'KLD', 'NVN', 'DUN', 'VLT', 'SUV'], 1))\n"
+            "print(_Context([0], {0: Counter(c)}, Counter(c)).countries(0))\n")
+    got = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, env={**os.environ,
+                                           "PYTHONHASHSEED": str(seed)}).stdout
+           for seed in range(6)}
+    assert got == {"['DUN', 'KLD', 'MRV', 'NVN', 'SUV', 'VLT']\n"}

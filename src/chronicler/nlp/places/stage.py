@@ -144,8 +144,10 @@ class _Context:
         """Context countries for a term at ``char``: its sentence's first (most
         mentioned first), then the article's."""
         sent = self.by_sent.get(self.sentence(char), Counter())
+        # Ties go by code: a set's order changes with the process's hash seed, and the
+        # first country here becomes the place's (Ray workers disagreed with the local run).
         return sorted(set(sent) | set(self.article),
-                      key=lambda c: (sent[c], self.article[c]), reverse=True)
+                      key=lambda c: (-sent[c], -self.article[c], c))
 
     def dominant(self, char: int) -> str | None:
         """The country of an unknown name: its sentence's most mentioned, else the
