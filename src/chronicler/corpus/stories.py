@@ -119,8 +119,11 @@ def build_stories(docs: Sequence[StoryDoc], embed: EmbedFn,
         comps.setdefault(uf.find(i), []).append(i)
     out = []
     for idx in comps.values():
-        # The title of the article closest to all the others speaks for the story.
-        central = max(idx, key=lambda i: (float(np.sum(sims[i, idx])), -i))
+        # The title of the article closest to all the others speaks for the story. Not
+        # counting itself, and to 1e-5: an article's similarity to itself, and a vector
+        # embedded in another batch, differ in the last bits, and wire copies tie.
+        central = max(idx, key=lambda i: (round(float(np.sum(sims[i, idx]) - sims[i, i]), 5),
+                                          -i))
         members_ = [docs[i] for i in idx]
         dates = [d.published for d in members_ if d.published]
         ids = sorted(d.id for d in members_)
