@@ -273,3 +273,36 @@ def test_unwritable_output_path_is_one_line(stored: Path, env: Path) -> None:
     (env / "afile").write_text("x")
     r = runner.invoke(app, ["export", "--db", str(stored), str(env / "afile" / "out.jsonl")])
     _one_error_line(r, "CHR-IO")
+
+
+def test_a_damaged_free_block_is_no_alarm_a_damaged_used_one_is(tmp_path: Path) -> None:
+    """Blocks the header lists as free may hold anything (a checkpoint killed while
+    writing them); a block in use that fails its checksum is damage."""
+    from chronicler.store import health
+
+    db = tmp_path / "f.duckdb"
+    c = duckdb.connect(str(db))
+    c.execute("CREATE TABLE t AS SELECT range AS i, repeat('x', 50) AS s FROM range(400000)")
+    c.execute("CHECKPOINT")
+    c.execute("DROP TABLE t")  # its blocks go on the free list at the next checkpoint
+    c.execute("CREATE TABLE u AS SELECT range AS i FROM range(1000)")
+    c.execute("CHECKPOINT")
+    c.close()
+    head = db.read_bytes()[:3 * HEADER_PAGE]
+    total, alloc, ptr = health._active_header(head)  # type: ignore[misc]
+    with db.open("rb") as f:
+        free = health._free_blocks(f, ptr, alloc, total, total)
+    assert free, "the dropped table left no free block"
+
+    def damage(block: int) -> None:
+        data = bytearray(db.read_bytes())
+        mid = 3 * HEADER_PAGE + block * alloc + alloc // 2
+        data[mid:mid + 64] = bytes(b ^ (i + 1) for i, b in enumerate(data[mid:mid + 64]))
+        db.write_bytes(bytes(data))
+
+    damage(min(free))
+    verify_file(db)  # free: no alarm
+    used = next(b for b in range(total - 1, 0, -1) if b not in free)
+    damage(used)
+    with pytest.raises(StoreCorrupt, match=f"block {used}"):
+        verify_file(db)

@@ -24,6 +24,7 @@ import errno
 import re
 import struct
 from pathlib import Path
+from typing import BinaryIO
 
 import duckdb
 import numpy as np
@@ -58,8 +59,8 @@ def _page_ok(page: bytes) -> bool:
     return bool(_checksum_rows(words[:, 1:])[0] == words[0, 0])
 
 
-def _active_header(head: bytes) -> tuple[int, int] | None:
-    """(block_count, block_alloc_size) of the newest valid database header, or None
+def _active_header(head: bytes) -> tuple[int, int, int] | None:
+    """(block_count, block_alloc_size, free-list pointer) of the newest valid header, or None
     when the main header is not in the format this check knows."""
     main = head[:HEADER_PAGE]
     if main[8:12] != _MAGIC or not _page_ok(main):
@@ -67,20 +68,55 @@ def _active_header(head: bytes) -> tuple[int, int] | None:
     flags = struct.unpack_from("<4Q", main, 20)
     if any(flags):  # encryption and other options change the block layout
         return None
-    best: tuple[int, int, int] | None = None
+    best: tuple[int, int, int, int] | None = None
     for slot in (1, 2):
         page = head[slot * HEADER_PAGE:(slot + 1) * HEADER_PAGE]
         if len(page) < HEADER_PAGE or not _page_ok(page):
             continue
-        iteration, _meta, _free, count, alloc = struct.unpack_from("<Q2q2Q", page, 8)
+        iteration, _meta, free, count, alloc = struct.unpack_from("<Q2q2Q", page, 8)
         if best is None or iteration > best[0]:
-            best = (iteration, count, alloc)
+            best = (iteration, count, alloc, free)
     if best is None:
         raise StoreCorrupt("neither database header passes its checksum")
-    _, count, alloc = best
+    _, count, alloc, free = best
     if alloc < HEADER_PAGE or alloc & (alloc - 1) or alloc > 1 << 30:
         return None
-    return count, alloc
+    return count, alloc, free
+
+
+_SUBBLOCKS = 64  # DuckDB's metadata blocks hold 64 sub-blocks, each led by a next pointer
+_BLOCK_MASK = (1 << 56) - 1
+
+
+def _free_blocks(f: BinaryIO, ptr: int, alloc: int, present: int,
+                 total: int) -> set[int] | None:
+    """The blocks the active header lists as free (DuckDB's free list: a count, then
+    the block ids, on a chain of metadata sub-blocks), or None when the list is not in
+    the layout this check knows. A free block may hold anything: a kill -9 during a
+    checkpoint leaves it half-written."""
+    if ptr < 0:  # no free list
+        return set()
+    sub = ((alloc - 8) // _SUBBLOCKS) & ~7
+    data = bytearray()
+    need: int | None = None
+    for _ in range(1 << 16):
+        block, index = ptr & _BLOCK_MASK, ptr >> 56
+        if block >= present or index >= _SUBBLOCKS:
+            return None
+        f.seek(HEADER_PAGE * _HEADER_PAGES + block * alloc + 8 + index * sub)
+        chunk = f.read(sub)
+        if len(chunk) < sub:
+            return None
+        (ptr,) = struct.unpack_from("<q", chunk, 0)
+        data += chunk[8:]
+        if need is None and len(data) >= 8:
+            need = 8 + 8 * struct.unpack_from("<Q", data, 0)[0]
+        if need is not None and len(data) >= need:
+            ids = struct.unpack_from(f"<{(need - 8) // 8}Q", data, 8)
+            return set(ids) if all(i < total for i in ids) else None
+        if ptr < 0:
+            return None
+    return None
 
 
 def verify_file(path: str | Path) -> None:
@@ -99,10 +135,11 @@ def verify_file(path: str | Path) -> None:
                                "a backup (nothing was written to it)") from None
         if found is None:
             return
-        count, alloc = found
-        # A file may legitimately end before ``count`` blocks: DuckDB truncates free
+        total, alloc, free_ptr = found
+        # A file may legitimately end before ``total`` blocks: DuckDB truncates free
         # blocks off the end. Only the blocks present are checked.
-        count = min(count, (p.stat().st_size - HEADER_PAGE * _HEADER_PAGES) // alloc)
+        count = min(total, (p.stat().st_size - HEADER_PAGE * _HEADER_PAGES) // alloc)
+        free: set[int] | None = None
         per_chunk = max(1, _CHUNK_BYTES // alloc)
         done = 0
         while done < count:
@@ -110,11 +147,15 @@ def verify_file(path: str | Path) -> None:
             data = f.read(n * alloc)
             rows = np.frombuffer(data, dtype="<u8").reshape(n, alloc // 8)
             bad = (_checksum_rows(rows[:, 1:]) != rows[:, 0]) & rows.any(axis=1)
-            if bad.any():
-                block = done + int(np.flatnonzero(bad)[0])
-                raise StoreCorrupt(
-                    f"database {p} is damaged: block {block} fails its checksum; restore "
-                    "it from a backup (nothing was written to it)")
+            for block in (done + int(b) for b in np.flatnonzero(bad)):
+                if free is None:
+                    pos = f.tell()
+                    free = _free_blocks(f, free_ptr, alloc, count, total) or set()
+                    f.seek(pos)
+                if block not in free:
+                    raise StoreCorrupt(
+                        f"database {p} is damaged: block {block} fails its checksum; "
+                        "restore it from a backup (nothing was written to it)")
             done += n
 
 
