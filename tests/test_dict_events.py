@@ -110,7 +110,7 @@ def test_promised_cooperation_is_agree(analyzer) -> None:  # type: ignore[no-unt
 
 
 def test_refused_concession_is_reject(analyzer) -> None:  # type: ignore[no-untyped-def]
-    events = code(analyzer, "Kenyan Vice President Moody Awori has declined to resign.")
+    events = code(analyzer, "Kenyan Vice President Kalonzo Musyoka has declined to resign.")
     assert [e.type for e in events] == ["REJECT"]
 
 
@@ -232,9 +232,11 @@ def test_agreeing_to_pull_back_is_agree_an_agreed_ceasefire_is_retreat(analyzer)
                                            "Monday.")] == ["RETREAT"]
 
 
-def test_a_titled_name_the_ner_tags_as_organisation_is_a_person(analyzer) -> None:  # type: ignore[no-untyped-def]
-    events = code(analyzer, "Vice-President Moody Awori has declined to resign despite "
-                            "pressure from the Kenya Anti-Corruption Commission.")
+def test_a_titled_office_holder_takes_the_title_country(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # made up in the shape of a PLOVER gold record (the NER tags this name PERSON; the
+    # rule for a titled name it tags ORG, in actors/spans.py, is not reached here)
+    events = code(analyzer, "Kenyan Vice-President Kalonzo Musyoka has declined to resign despite "
+                            "pressure from the Ethics Commission.")
     (e,) = [x for x in events if x.type == "REJECT"]
     assert side(e, "actor") == {"KEN"}
 

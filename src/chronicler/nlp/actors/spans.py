@@ -136,7 +136,7 @@ def _trim_title(doc: Doc, s: int, e: int, label: str,
     Opposition Katya Morrell") starts at the name; the title walk reads the title."""
     n = leading_title(doc, s, e, d)[0]
     if not n:
-        # "Vice-President [Moody Awori]" with the name alone tagged ORG: a two-word
+        # "Vice-President [Tomas Reval]" with the name alone tagged ORG: a two-word
         # title-case name right after a title word is a person, as below
         rest = doc[s:e]
         if label == "ORG" and s > 0 and doc[s - 1].is_title and \

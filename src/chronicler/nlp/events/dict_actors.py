@@ -126,7 +126,7 @@ def object_country(heads: Sequence[Token], acts: set[str],
                    place_at: Mapping[int, Place]) -> str | None:
     """The first country named on the object side of the event's verb (not the actor's):
     "refused to commit to the US-led war" -> USA, "refused to deploy peacekeepers in
-    Iraq" -> IRQ, "refused to respond to a demand from the US President" -> USA."""
+    Iraq" -> IRQ, "would not answer a request from the French President" -> FRA."""
     for h in heads:
         for ch in h.children:
             if ch.dep_ not in OBJECT_SIDE or ch.i < h.i and ch.dep_ == "prep":
