@@ -127,14 +127,34 @@ def block_keys(c: Claim, info: ArticleInfo | None) -> list[tuple[object, ...]]:
     # Claims that report one merged event meet whenever they were published: the event
     # is their common time.
     keys += [("event", e) for e in c.event_ids]
-    ents = c.entities or ["-"]
-    for e in ents:
+    # Claims that quote one phrase meet wherever they are.
+    keys += [("prop", *k) for k in sorted(event_keys(c), key=repr) if k[0] == "quote"]
+    # An entity, or a figure ("more than 80 per cent of bookings", which names nobody):
+    # claims with one of them in common meet within the window.
+    anchors: list[tuple[str, object]] = [("ent", e) for e in c.entities or ["-"]]
+    anchors += [("num", n) for n in sorted(set(c.numbers))]
+    for kind, e in anchors:
         if bucket is None:
-            keys.append(("ent", e, None))
+            keys.append((kind, e, None))  # spread over every bucket (_spread_undated)
         else:
-            keys.append(("ent", e, bucket))
-            keys.append(("ent", e, bucket + 1))
+            keys.append((kind, e, bucket))
+            keys.append((kind, e, bucket + 1))
     return keys
+
+
+def _spread_undated(blocks: dict[tuple[object, ...], list[int]]) -> None:
+    """A claim of an article with no publication date may be of any time: it joins every
+    bucket of its entity (figure), not only the other undated claims. The cost is the
+    undated claims times the buckets of their entities."""
+    buckets: dict[tuple[object, object], list[object]] = defaultdict(list)
+    for key in blocks:
+        if key[0] in ("ent", "num") and key[2] is not None:
+            buckets[(key[0], key[1])].append(key[2])
+    for key in sorted((k for k in blocks if k[0] in ("ent", "num") and k[2] is None),
+                      key=repr):
+        undated = blocks[key]
+        for b in buckets.get((key[0], key[1]), ()):
+            blocks[(key[0], key[1], b)].extend(undated)
 
 
 def candidate_pairs(claims: Sequence[Claim], info: dict[str, ArticleInfo],
@@ -147,9 +167,18 @@ def candidate_pairs(claims: Sequence[Claim], info: dict[str, ArticleInfo],
     for i, c in enumerate(claims):
         for k in block_keys(c, _info(c, info)):
             blocks[k].append(i)
+    _spread_undated(blocks)
     final: list[list[int]] = []
+    seen: set[tuple[int, int]] = set()
     for key, members in blocks.items():
         if len(members) < 2:
+            continue
+        if key[0] == "num":
+            # A figure block only brings in the claims that name no entity (the others
+            # meet in their entity blocks): pairs of those with the block, bounded.
+            anon = [i for i in members if not claims[i].entities]
+            if anon and len(anon) * len(members) <= MAX_BLOCK * MAX_BLOCK:
+                seen.update((min(i, j), max(i, j)) for i in anon for j in members if i != j)
             continue
         if key[0] in ("ent", "event") and len(members) > MAX_BLOCK:
             # split by the whole entity set: claims about the same actors stay together
@@ -166,7 +195,6 @@ def candidate_pairs(claims: Sequence[Claim], info: dict[str, ArticleInfo],
                 stats.split_blocks += 1
         else:
             final.append(members)
-    seen: set[tuple[int, int]] = set()
     for members in final:
         for x, i in enumerate(members):
             for j in members[x + 1:]:
@@ -269,11 +297,12 @@ _CHUNK = 8192  # pairs per numpy product: 8192 x 2 x 384 float32 = 25 MB at most
 
 
 def _same_event(a: Claim, b: Claim) -> bool:
-    """One proposition by construction: both report one merged event with one figure
-    ("26 killed" in the attack, "nine sites" in the strikes). A sentence reports every
-    event coded in it, often in passing, so a shared event without a shared figure is
-    left to the wording."""
-    return bool(set(a.event_ids) & set(b.event_ids) and set(a.numbers) & set(b.numbers))
+    """One proposition by construction (``linkage.event_keys``): both report one merged
+    event with one figure ("26 killed" in the attack, "nine sites" in the strikes), or
+    both quote one phrase of the same speaker. A sentence reports every event coded in
+    it, often in passing, so a shared event without a shared figure is left to the
+    wording."""
+    return bool(event_keys(a) & event_keys(b))
 
 
 def _adjust(a: Claim, b: Claim, sim: float) -> float:

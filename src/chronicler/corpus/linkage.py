@@ -21,6 +21,7 @@ claims not yet linked stay single, and the run says so.
 
 from __future__ import annotations
 
+import re
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -55,8 +56,34 @@ def sig_compatible(a: Sig, b: Sig) -> bool:
             and (not ea or not eb or bool(set(ea) & set(eb))))
 
 
-def event_keys(c: Claim) -> set[tuple[str, float]]:
-    return {(e, n) for e in c.event_ids for n in c.numbers}
+# A quoted phrase of at least this many words that two claims both carry is the
+# speaker's own words reported twice: one statement, however the rest is worded.
+QUOTE_MIN_WORDS = 3
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{4,200})[\"“”]")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+def quoted_phrases(text: str) -> set[str]:
+    """The phrases a claim quotes (in straight or curly double quotes), of at least
+    ``QUOTE_MIN_WORDS`` words, lower-cased with punctuation dropped."""
+    out = set()
+    for m in _QUOTED.finditer(text):
+        words = _WORD.findall(m.group(1).casefold())
+        if len(words) >= QUOTE_MIN_WORDS:
+            out.add(" ".join(words))
+    return out
+
+
+PropKey = tuple[object, ...]
+
+
+def event_keys(c: Claim) -> set[PropKey]:
+    """What makes two claims one proposition by construction (each key shared is
+    enough, once the wording is ``PROPOSITION_FLOOR`` close): one merged event with one
+    figure ("26 killed" in the attack), or one quoted phrase ("anywhere, at any level")."""
+    out: set[PropKey] = {("event", e, n) for e in c.event_ids for n in c.numbers}
+    out |= {("quote", q) for q in quoted_phrases(c.text)}
+    return out
 
 
 @dataclass
@@ -80,7 +107,7 @@ class Linkage:
         self.size = dict.fromkeys(range(len(claims)), 1)
         self.sums = {i: vecs[i].astype(np.float64) for i in range(len(claims))}
         self.sigs: dict[int, set[Sig]] = {i: {signature(c)} for i, c in enumerate(claims)}
-        self.keys: dict[int, dict[tuple[str, float], list[int]]] = {}
+        self.keys: dict[int, dict[PropKey, list[int]]] = {}
         for i, c in enumerate(claims):
             ks = event_keys(c)
             if ks:

@@ -1,0 +1,68 @@
+"""Claim blocks and proposition keys (issue 14): an undated article's claims meet every
+bucket, a figure brings in claims that name no entity, and one quoted phrase of the same
+speaker makes two claims one proposition."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from bench.align_bench import hashed_embed
+
+from chronicler.corpus.align import ArticleInfo, align, candidate_pairs
+from chronicler.corpus.linkage import quoted_phrases
+from chronicler.records import Claim, ClaimEvidence
+
+
+def _claim(cid: str, aid: str, text: str, numbers: Sequence[float] = (),
+           entities: Sequence[str] = ("KLD",)) -> Claim:
+    return Claim(id=cid, text=text, article_ids=[aid], numbers=list(numbers),
+                 entities=list(entities),
+                 evidence=[ClaimEvidence(article_id=aid, text=text, span=(0, len(text)))])
+
+
+def _info(**days: dt.date | None) -> dict[str, ArticleInfo]:
+    return {a: ArticleInfo(outlet=f"paper-{a}", dup_key=a, published=d)
+            for a, d in days.items()}
+
+
+def test_an_undated_article_meets_dated_claims_of_its_entity() -> None:
+    claims = [_claim("c1", "a1", "Kaldoria closed the Tessel pass to all trucks."),
+              _claim("c2", "a2", "Kaldoria shut the Tessel pass to all trucks."),
+              _claim("c3", "a3", "Kaldoria shut the Tessel pass to all lorries.")]
+    pairs = candidate_pairs(claims, _info(a1=dt.date(2025, 1, 3), a2=None,
+                                          a3=dt.date(2025, 6, 30)))
+    assert (0, 1) in pairs and (1, 2) in pairs
+    assert (0, 2) not in pairs  # two dated claims six months apart still do not meet
+
+
+def test_a_figure_brings_in_a_claim_that_names_nobody() -> None:
+    day = dt.date(2025, 3, 4)
+    claims = [_claim("c1", "a1", "More than 70 per cent of the spring tours were called off.",
+                     [70], entities=()),
+              _claim("c2", "a2", "Guides in Kaldoria said more than 70 per cent of the spring "
+                     "tours were called off.", [70]),
+              _claim("c3", "a3", "Guides in Kaldoria said the season had been poor.")]
+    pairs = candidate_pairs(claims, _info(a1=day, a2=day, a3=day))
+    assert (0, 1) in pairs
+    assert (0, 2) not in pairs  # no figure, no entity in common: never compared
+
+
+def test_quoted_phrases() -> None:
+    assert quoted_phrases('She said talks could be held "wherever, at whatever level".') == \
+        {"wherever at whatever level"}
+    assert quoted_phrases("He called it “a farce”.") == set()  # too short to be a statement
+
+
+def test_one_quoted_phrase_links_differently_worded_reports() -> None:
+    day = dt.date(2025, 3, 4)
+    a = _claim("c1", "a1", 'Minister Pell told reporters on Monday that Kaldoria would meet '
+               '"wherever, at whatever level" to settle the dispute.')
+    b = _claim("c2", "a2", 'Kaldoria is ready to negotiate "wherever, at whatever level", '
+               'its foreign minister said.')
+    c = _claim("c3", "a3", "Kaldoria is ready to negotiate at any time, its foreign "
+               "minister said.")
+    groups, member_of = align([a, b, c], _info(a1=day, a2=day, a3=day), hashed_embed,
+                              threshold=0.9)
+    assert member_of["c1"] == member_of["c2"]
+    assert member_of["c3"] != member_of["c1"]  # the wording alone stays below threshold
