@@ -277,3 +277,22 @@ def test_a_mention_of_another_pair_never_joins_through_a_shared_country() -> Non
     # one side only ("Pakistan said it was attacked") still joins
     got = merge_events([ev("cpa1"), ev("mh2", actor=(), place=None, start=80)], ARTICLES)
     assert [m.article_ids for m in got] == [["cpa1", "mh2"]]
+
+
+# ------------------------------------------------------------------ replies (issue 14)
+def test_an_undated_reply_in_the_next_sentence_takes_the_date_it_answers() -> None:
+    from chronicler.corpus.events import date_replies
+
+    day = dt.date(2025, 5, 10)
+    strike = ev("mh1", actor=(PAK,), recipient=(IND,), day=day, place=None, start=0)
+    reply = ev("mh1", day=None, place=None, start=22)  # next sentence: gap of 2
+    later = ev("mh1", day=None, place=None, start=200)  # not the next sentence
+    same_way = ev("mh2", day=None, place=None, start=22)  # no reversal: not a reply
+    ahead = ev("mh2", day=day, place=None, start=0)
+    for order in itertools.permutations([strike, reply, later, same_way, ahead]):
+        got = {e.id: e for e in date_replies(list(order))}
+        assert got[reply.id].date == day and got[reply.id].date_precision == "day"
+        assert got[later.id].date is None and got[same_way.id].date is None
+    # a negated or hypothetical event answers nothing and is dated by nothing
+    denied = reply.model_copy(update={"negated": True})
+    assert date_replies([strike, denied])[1].date is None

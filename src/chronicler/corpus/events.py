@@ -30,6 +30,10 @@ undated event: the one of its operation, else at its place, else the largest), s
 result does not depend on the input order. A cluster's date is its most precise dated
 member's, its place its first placed member's, its sides the union of its members'.
 
+Before the merge, an undated reply in the sentence right after the event it answers
+("Pakistan struck on May 10." / "India hit back ...") takes that event's date
+(``date_replies``).
+
 The merged event:
 
 * ``id`` = ``content_id("event", type, sorted actor countries, sorted recipient countries,
@@ -339,6 +343,56 @@ def _merge_cluster(c: _Cluster, articles: Mapping[str, ArticleMeta]) -> Event:
     )
 
 
+# Sentences of one article whose spans are at most this far apart are adjacent: only
+# white space (a space, a paragraph break) lies between them.
+ADJACENT_GAP = 3
+
+
+def _sides(e: Event) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return _countries(e.actor), _countries(e.recipient)
+
+
+def date_replies(events: Sequence[Event]) -> list[Event]:
+    """An undated event that answers the event of the sentence just before it takes that
+    event's date: "Pakistan struck on May 10 ... [paragraph break] India hit back by
+    targeting nine sites" is one narrative, and the reply is of the same day. A reply is
+    of the same type with the sides reversed (each side named), in the very next
+    sentence of the same article (``ADJACENT_GAP``), neither negated, hypothetical,
+    future nor historical. The events stage dates an undated verb event from an earlier
+    sentence of its paragraph; this is the one case across a paragraph break, and it
+    needs the reversal, not the mere order of sentences. Nothing else changes; the
+    result does not depend on the input order (each article's events are visited by
+    position)."""
+    by_article: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        if len(e.article_ids) == 1 and len(e.evidence) == 1:
+            by_article[e.article_ids[0]].append(e)
+    dated: dict[str, Event] = {}
+    for aid in sorted(by_article):
+        evs = sorted(by_article[aid], key=lambda e: (tuple(e.evidence[0].span), e.id))
+        for prev in evs:
+            if prev.date is None or prev.date_precision != "day" or _flagged(prev):
+                continue
+            acts, recs = _sides(prev)
+            if not acts or not recs:
+                continue
+            end = prev.evidence[0].span[1]
+            for e in evs:
+                start = e.evidence[0].span[0]
+                if e.date is not None or e.id in dated or _flagged(e) or e.type != prev.type \
+                        or not 0 <= start - end <= ADJACENT_GAP or _sides(e) != (recs, acts):
+                    continue
+                dated[e.id] = prev
+    if not dated:
+        return list(events)
+    return [e.model_copy(update={"date": dated[e.id].date, "date_precision": "day"})
+            if e.id in dated else e for e in events]
+
+
+def _flagged(e: Event) -> bool:
+    return e.negated or e.hypothetical or e.future or e.historical
+
+
 def merge_events(events: Iterable[Event], articles: Mapping[str, ArticleMeta]
                  ) -> list[Event]:
     """Merge per-article events into one event per real-world event (module docstring).
@@ -350,7 +404,7 @@ def merge_events(events: Iterable[Event], articles: Mapping[str, ArticleMeta]
         blocks.setdefault(block_key(e), []).append(e)
     out: list[Event] = []
     for key in sorted(blocks):
-        for c in _clusters(blocks[key]):
+        for c in _clusters(date_replies(blocks[key])):
             out.append(_merge_cluster(c, articles))
     out.sort(key=lambda e: (e.date is None, e.date or date.min, e.type, e.id))
     return out
