@@ -27,6 +27,9 @@ SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "REB", "PTY", "OP
                      "ELI", "BUS", "MED", "EDU", "REL", "LAB", "AGR", "CRM", "REF", "JRN",
                      "PRM", "UAF", "HLH", "NGO", "IGO", "ENV", "DEV", "HRI", "SOC"})
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "ISM", "MNC", "UNO", "EUR"})
+# Phoenix's prefixes that name no country: INT, a transnational group ("INTREB"); the
+# event coder then places the group by its sentence ("Islamic Salvation Front" in Algeria)
+NO_COUNTRY = frozenset({"INT"})
 SKIP_DEPS = frozenset({"det", "punct", "case", "predet", "cc", "prep"})
 
 
@@ -97,7 +100,7 @@ def phoenix_actor(tok: Token, actors: PhoenixActors, agents: PhoenixAgents,
     if found is not None:
         i, s, size = found
         c, sec = split_code(actors.entries[i].code_on(day))
-        country = c or None
+        country = c if c and c not in NO_COUNTRY else None
         sector = sec if sec in SECTORS else None
         name = " ".join(t.text for t in toks[s:s + size])
     # the agent: the longest phrase ending at the head (forms or lemmas)

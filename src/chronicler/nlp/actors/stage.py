@@ -29,11 +29,12 @@ Country actors carry no sector of their own; each mention carries its context's.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from spacy.tokens import Doc
 
-from chronicler.nlp.actors.coref import Cluster
+from chronicler.nlp.actors.coref import Cluster, name_words
 from chronicler.nlp.actors.dictionary import (
     Dictionary,
     actor_id,
@@ -41,6 +42,8 @@ from chronicler.nlp.actors.dictionary import (
     entity_patterns,
     merge_actors,
 )
+from chronicler.nlp.actors.phoenix import split_code
+from chronicler.nlp.actors.phoenix_lookup import SECTORS
 from chronicler.nlp.actors.resolve import Resolver
 from chronicler.nlp.actors.spans import _city_names, build_view
 from chronicler.nlp.stages import ArticleContext, Result, Stage, State
@@ -48,12 +51,37 @@ from chronicler.records import Actor, Mention
 
 
 # ----------------------------------------------------------------------- records
-def _finish(cl: Cluster, context: str | None) -> None:
+def _finish(cl: Cluster, context: str | None, day: date | None = None) -> None:
     """An unknown person's sector is their title's; their country the one the text
-    gives, else (only if titled) the article's main country."""
+    gives, else the one Phoenix's office holders give on the article's date ("President
+    Reagan", "Abdelaziz Bouteflika"), else (only if titled) the article's main country."""
     if cl.type == "PERSON" and cl.entry is None:
-        cl.sector = cl.title_sector
-        cl.country = cl.title_country or (context if cl.title_sector else None)
+        known = None if cl.title_country else phoenix_person(cl, day)
+        cl.sector = cl.title_sector or (known[1] if known else None)
+        cl.country = cl.title_country or (known[0] if known else None) or (
+            context if cl.title_sector else None)
+
+
+def phoenix_person(cl: Cluster, day: date | None) -> tuple[str, str | None] | None:
+    """The country and sector of a person Phoenix lists, by full name (two words at least) or by
+    title and surname ("president reagan"): its code on ``day``. One dictionary lookup
+    per phrase, once per person of the article."""
+    from chronicler.nlp.events.dictionaries import load_field_dictionaries
+
+    words = tuple(w for w in name_words(cl.name) if w)
+    tries: list[tuple[str, ...]] = [words] if len(words) >= 2 else []
+    for t in sorted(cl.titles):
+        tw = tuple(t.split())
+        tries += [tw + words, tw + (cl.surname,)] if cl.surname else [tw + words]
+    fd = load_field_dictionaries()
+    for key in tries:
+        i = fd.actors.phrases.get(key)
+        if i is None:
+            continue
+        code, sector = split_code(fd.actors.entries[i].code_on(day))
+        if len(code) == 3:
+            return code, (sector if sector in SECTORS else None)
+    return None
 
 
 def extract_actors(doc: Doc, ctx: ArticleContext,
@@ -70,7 +98,7 @@ def extract_actors(doc: Doc, ctx: ArticleContext,
         cl = dr.cluster
         if cl.ref in ids:
             continue
-        _finish(cl, v.context)
+        _finish(cl, v.context, ctx.published)
         ids[cl.ref] = actor_id(cl.name, cl.type, cl.country)
         actors.append(Actor(id=ids[cl.ref], name=cl.name, type=cl.type,  # type: ignore[arg-type]
                             country=cl.country, sector=cl.sector,

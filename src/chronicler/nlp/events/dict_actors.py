@@ -34,10 +34,21 @@ def person_country(tok: Token, day: date | None) -> str | None:
     """The country Phoenix gives the person named by ``tok``'s whole entity (two words
     at least: "Bill Clinton", never a surname alone)."""
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    if ent is None or len(ent) < 2:
+    if ent is None:
         return None
     fd = load_field_dictionaries()
-    i = fd.actors.phrases.get(tuple(_plain_words(ent)))
+    # with the title the parse hangs before the name ("President Reagan", which Phoenix
+    # lists as a phrase of its own), else the name itself
+    start = ent.start
+    while start > 0 and tok.doc[start - 1].dep_ == "compound" and \
+            tok.doc[start - 1].head.i in range(ent.start, ent.end) and \
+            tok.doc[start - 1].text[:1].isupper():
+        start -= 1
+    tries = [tok.doc[start:ent.end]] if start < ent.start else []
+    if len(ent) >= 2:
+        tries.append(ent)
+    i = next((j for sp in tries if (j := fd.actors.phrases.get(tuple(_plain_words(sp))))
+              is not None), None)
     if i is None:
         return None
     code = split_code(fd.actors.entries[i].code_on(day))[0]
@@ -59,8 +70,12 @@ def complete(got: EventActor | None, tok: Token, day: date | None, name: str
         return got
     fd = load_field_dictionaries()
     hit = phoenix_actor(tok, fd.actors, fd.agents, day)
-    if hit is None or (hit.country is None and got is not None):
+    if hit is None:
         return got
+    if hit.country is None and got is not None:
+        # a transnational group Phoenix knows ("INTREB"): its sector, no country
+        return got if got.sector or not hit.sector else got.model_copy(
+            update={"sector": hit.sector})
     if got is None:
         if hit.country is None and hit.sector is None:
             return None

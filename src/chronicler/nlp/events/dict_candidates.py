@@ -35,6 +35,7 @@ from chronicler.nlp.events.dict_actors import (
 )
 from chronicler.nlp.events.dictionaries import FieldDictionaries, load_field_dictionaries
 from chronicler.nlp.events.index import ArticleIndex
+from chronicler.nlp.events.intent import INTENT_WORDS, is_intent
 from chronicler.nlp.events.patterns import POS_KINDS, Lexicon, TriggerRule
 from chronicler.nlp.events.verbmatch import VerbCode, match_verb
 
@@ -148,8 +149,10 @@ def dictionary_event_ok(c: Candidate, named_recipient: bool = True) -> bool:
     nothing) and, for a directed type, the sentence names its recipient."""
     if not c.rule.id.startswith("cameo."):
         return True
-    if c.aux.negated or c.aux.hypothetical or c.aux.future:
-        return False  # what will be done is an intent the dictionary cannot read
+    if c.aux.negated or c.aux.hypothetical:
+        return False
+    if c.aux.future and not is_intent(c):
+        return False  # (an announced act is an intent: AGREE or THREATEN, ``intent``)
     if c.spec.type in DIRECTED and not named_recipient:
         return False
     if any(_said_thing(s) for s in c.trigger.children if s.dep_ == "nsubj"):
@@ -177,7 +180,11 @@ def _main_verb(tok: Token, lex: Lexicon) -> bool:
         if t.dep_ == "ROOT":
             return True
         reported = t.dep_ == "ccomp" and t.head.lemma_.lower() in lex.report_cues
-        if not reported and t.dep_ not in ("conj", "xcomp") or \
+        # "have sworn to fight", "decided to allow": an intent's infinitive the parser
+        # hangs as an adverbial clause
+        intended = t.dep_ == "advcl" and t.head.lemma_.lower() in INTENT_WORDS and any(
+            ch.dep_ == "aux" and ch.lower_ == "to" for ch in t.children)
+        if not reported and not intended and t.dep_ not in ("conj", "xcomp") or \
                 t.head.pos_ not in ("VERB", "AUX", "ADJ"):
             return False
         t = t.head

@@ -47,17 +47,48 @@ SUBORDINATE = frozenset({"advcl", "acl", "xcomp", "pcomp"})
 PATH_OK = SUBORDINATE | {"prep", "pobj", "conj", "dobj"}
 
 
+def _to_infinitive(t: Token) -> bool:
+    return any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in t.children)
+
+
 def _governor_words(c: Candidate) -> set[str]:
     """The lemmas of the words whose complement the trigger (or its light verb) is."""
     out: set[str] = set()
     for h in (c.trigger, *c.heads):
         t = h
         for _ in range(3):
-            if t.dep_ not in ("xcomp", "ccomp", "aux", "prep", "pcomp", "pobj") or t.head.i == t.i:
-                break
+            if t.dep_ not in ("xcomp", "ccomp", "aux", "prep", "pcomp", "pobj") and not (
+                    t.dep_ == "advcl" and _to_infinitive(t)) or t.head.i == t.i:
+                break  # ("have sworn to fight": an infinitive the parser hangs as advcl)
             t = t.head
             out.add(t.lemma_.lower())
     return out
+
+
+def announced_force(c: Candidate) -> bool:
+    """A hostile act a dictionary verb codes, announced with a future modal ("NATO said
+    it would tighten the blockade", "will expel the envoys"): the announcement is the
+    event, a THREATEN (CAMEO 13). The project's own force patterns keep "will retaliate"
+    as a future ASSAULT (ONTOLOGY.md); the dictionary, which cannot tell a plan from a
+    prediction, codes the threat."""
+    return c.rule.id.startswith("cameo.") and c.aux.future and _modal_future(c.trigger)
+
+
+# the THREATEN mode an announced or sworn act of each hostile type carries
+THREAT_MODE = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict",
+               "SANCTION": "relations"}
+
+
+def threat_modes(c: Candidate, old_type: str) -> list[str]:
+    """The THREATEN mode of a retyped hostile act: a mode word of the act's own clause
+    ("expel" -> expel, "arrest" -> arrest), else the act's type's (force -> violence)."""
+    spec = c.spec
+    words = {x.lemma_.lower() for x in c.trigger.subtree} | {c.trigger.lemma_.lower()}
+    for name, m in spec.modes.items():
+        if m.words & words:
+            return [name]
+    mode = THREAT_MODE.get(old_type)
+    return [mode] if mode is not None and mode in spec.modes else []
 
 
 def is_intent(c: Candidate) -> bool:
@@ -69,7 +100,8 @@ def is_intent(c: Candidate) -> bool:
     if c.nominal:
         return False
     return bool(_governor_words(c) & INTENT_WORDS) or (
-        c.aux.future and c.spec.type in ANNOUNCED and _modal_future(c.trigger))
+        c.aux.future and c.spec.type in ANNOUNCED and _modal_future(c.trigger)) or (
+        c.spec.type in HOSTILE and announced_force(c))
 
 
 # cooperative acts whose announcement is the intent (a meeting announced is a CONSULT
@@ -113,7 +145,7 @@ def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
         if t in COOPERATIVE and not (t == "RETREAT" and "ceasefire" in c.modes
                                      and not (_governor_words(c) & INTENT_WORDS) - AGREED):
             new = "AGREE"
-        elif t in HOSTILE and _governor_words(c) & SWORN:
+        elif t in HOSTILE and (_governor_words(c) & SWORN or announced_force(c)):
             new = "THREATEN"
         else:
             out.append(c)
@@ -122,7 +154,7 @@ def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
                {x.i for x in o.trigger.subtree} for o in cands):
             continue  # "agreed to resign": the AGREE is there already
         c.spec = lex.types[new]
-        c.modes = []
+        c.modes = threat_modes(c, old_type=t) if new == "THREATEN" else []
         c.contexts = set(c.spec.contexts) | c.contexts
         out.append(c)
     return out
@@ -184,10 +216,12 @@ def demand_ok(c: Candidate) -> bool:
     return bool(recs) and not recs <= acts
 
 
-# "willingness to pause military operations", "calls to end the shelling": the object of
-# a stopping verb is what would stop, not an attack that happens
+# "willingness to pause military operations", "calls to end the shelling", "lifted the
+# ban": the object of a stopping verb is what would stop, not an attack that happens
 STOP_WORDS = frozenset({"pause", "halt", "stop", "end", "cease", "suspend", "avoid",
-                        "prevent", "de-escalate", "deescalate", "curb", "forestall"})
+                        "prevent", "de-escalate", "deescalate", "curb", "forestall",
+                        # lifting or easing a ban, a curfew, a blockade: a concession
+                        "lift", "ease", "relax", "rescind", "revoke", "remove"})
 
 
 def drop_stopped(cands: list[Candidate]) -> list[Candidate]:

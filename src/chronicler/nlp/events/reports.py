@@ -44,11 +44,32 @@ def resolve_report(c: Candidate, ix: ArticleIndex, triggers: set[int]) -> None:
             return
 
 
+THIRD_PERSON = frozenset({"he", "she", "it", "they"})
+
+
+def _own_pronoun_subject(c: Candidate) -> bool:
+    """The event's clause (or the clause its open complement hangs from: "he is
+    ready to lift") has a he/she/it/they subject, inside what its reporter says."""
+    t = c.light or c.trigger
+    for _ in range(3):
+        if any(ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ in THIRD_PERSON
+               for ch in t.children):
+            return True
+        if t.dep_ not in ("xcomp", "acomp") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 def first_person(c: Candidate, ix: ArticleIndex) -> None:
     """"Kaldoria had 'called us and asked us to stop', Halvik said": with no quote to
     tell whose "us", the reporter's side."""
     rep = c.reported_by
     if rep is None or not rep.country:
+        return
+    if not c.actors and _own_pronoun_subject(c):
+        # "Bouteflika said he is prepared to lift the ban": the speaker himself
+        c.actors = [rep]
         return
     side = ix.resolver.country_actor(rep.country, "GOV")
     for h in (c.trigger, c.light):

@@ -1,0 +1,70 @@
+"""Announced acts coded as intents, office holders by title and surname, and the
+reporter as the actor of his own "he" (issue 12). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from chronicler.nlp.events.coder import PIPELINE
+from chronicler.nlp.stages import ArticleContext, run_plan
+from chronicler.records import Event
+
+PUB = dt.date(2005, 1, 1)
+
+
+@pytest.fixture(scope="module")
+def analyzer():  # type: ignore[no-untyped-def]
+    from chronicler.nlp.analyzer import Analyzer
+
+    return Analyzer(stages=PIPELINE)
+
+
+def code(analyzer, text: str, published: dt.date = PUB) -> list[Event]:  # type: ignore[no-untyped-def]
+    state = run_plan(analyzer.plan, analyzer.nlp(text),
+                     ArticleContext(article_id="t", published=published))
+    return list(state.events or [])
+
+
+def side(e: Event, which: str) -> set[str]:
+    return {a.country for a in getattr(e, which) if a.country}
+
+
+def test_announced_dictionary_sanction_is_a_threat(analyzer) -> None:  # type: ignore[no-untyped-def]
+    evs = code(analyzer, "Canada announced on Monday it would prohibit all arms sales to Chad.")
+    assert [e.type for e in evs] == ["THREATEN"]
+    assert side(evs[0], "actor") == {"CAN"} and side(evs[0], "recipient") == {"TCD"}
+    assert evs[0].mode  # the threat's mode, from the act's type
+    # the same act done is the act itself
+    done = code(analyzer, "Canada prohibited all arms sales to Chad on Monday.")
+    assert [e.type for e in done] == ["SANCTION"]
+
+
+def test_announced_cooperation_is_an_agreement(analyzer) -> None:  # type: ignore[no-untyped-def]
+    evs = code(analyzer, "Peru said it would allow the return of the UN monitors.")
+    assert [e.type for e in evs] == ["AGREE"] and side(evs[0], "actor") == {"PER"}
+
+
+def test_sworn_infinitive_parsed_as_adverbial_is_a_threat(analyzer) -> None:  # type: ignore[no-untyped-def]
+    evs = code(analyzer, "Ethnic Russians have sworn to fight until they hold the valley, "
+                         "Estonian officials said Monday.")
+    assert "THREATEN" in [e.type for e in evs]
+    assert "ASSAULT" not in [e.type for e in evs]
+
+
+def test_office_holder_by_title_and_surname(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # Phoenix lists "President Reagan": the country is his, not the sentence's
+    evs = code(analyzer, "The Dutch government welcomed President Reagan's latest proposal.",
+               published=dt.date(1985, 6, 1))
+    assert evs and evs[0].type == "SUPPORT"
+    assert side(evs[0], "actor") == {"NLD"} and side(evs[0], "recipient") == {"USA"}
+
+
+def test_reporter_is_the_actor_of_his_own_pronoun(analyzer) -> None:  # type: ignore[no-untyped-def]
+    evs = code(analyzer, "In an interview, President Abdelaziz Bouteflika said he is ready "
+                         "to lift the ban on the opposition party.")
+    agree = [e for e in evs if e.type == "AGREE"]
+    assert agree and side(agree[0], "actor") == {"DZA"}
+    # lifting a ban is no ban imposed
+    assert "SANCTION" not in [e.type for e in evs]
