@@ -261,3 +261,82 @@ def test_quote_running_on_past_its_clause_extends_it(nlp: Language) -> None:
     hosts = [q for q in quotes if q.text.startswith("the columns were old")]
     assert len(hosts) == 1 and hosts[0].text.endswith("facing the voters.")
     assert not [q for q in quotes if q.text.startswith("say nothing")]
+
+
+# ------------------------------------------------------------------ issue 13, second round
+def test_speaker_after_a_place_with_its_state(nlp: Language) -> None:
+    """"At a rally in Dover, Delaware, Marlow ...": the parser makes the state the subject
+    and the speaker its conjunct; a name joined by a comma alone is the subject."""
+    text = "Holding a rally in Dover, Delaware, Marlow went after Ellis, calling him “a bore.”"
+    got = reported(run(nlp, text))
+    assert got and all(sp == "Marlow" for _, sp in got), got
+    # a real coordination keeps its first conjunct: "Marlow and Dar said" is both
+    got = reported(run(nlp, "Marlow and Dar said the talks had failed."))
+    assert got == [("the talks had failed", "Marlow")]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Those polled said the economy was their main worry.",
+     "the economy was their main worry", "Those polled"),
+    ("Many of the delegates believe the vote was rigged.", "the vote was rigged",
+     "Many of the delegates"),
+    ("Others argued that the law was unfair.", "the law was unfair", "Others"),
+])
+def test_quantified_pronoun_is_a_source(nlp: Language, text: str, content: str,
+                                        speaker: str) -> None:
+    assert reported(run(nlp, text)) == [(content, speaker)]
+
+
+def test_report_inside_according_to_is_the_sources(nlp: Language) -> None:
+    """"X, according to filings": the filings report X; a verb inside X ("ads that
+    oppose ...") is no report of its own."""
+    text = ("The group is spending money on ads that oppose both candidates, according to "
+            "filings with the election board.")
+    got = run(nlp, text, "attribution")
+    assert [q.kind for q in got] == ["according_to"], got
+    assert got[0].speaker is not None and "filings" in got[0].speaker.name
+
+
+@pytest.mark.parametrize(("text", "direct"), [
+    # four quoted words of six: the writer's sentence with a quoted phrase in it
+    ("Marlow called it a “starting point for talks.”", False),
+    # nine quoted words of eleven: the speaker's own words
+    ("Dar said the talks “will resume next week and go on until spring.”", True),
+])
+def test_direct_means_most_words_quoted(nlp: Language, text: str, direct: bool) -> None:
+    """Whether a reported clause is direct is counted in words, not letters: "it" and
+    "a" weigh as much as "starting"."""
+    [q] = run(nlp, text, "attribution")
+    assert q.direct is direct, q
+
+
+def test_quote_paragraph_after_its_speaker_is_the_same_attribution(nlp: Language) -> None:
+    """A paragraph that is a quote alone, after a paragraph whose quote has a speaker, is
+    that speaker going on: one attribution (PolNeAR's unit), two pieces per quote."""
+    text = "“We will win this,” Marlow said.\n\n“The voters are with us.”"
+    assert len(run(nlp, text, "quote")) == 2
+    [q] = run(nlp, text, "attribution")
+    assert q.direct and q.speaker is not None and q.speaker.name == "Marlow"
+    assert q.text.startswith("We will win") and q.text.endswith("with us.")
+    # a paragraph with its own words is not the quote going on
+    text = "“We will win this,” Marlow said.\n\n“The voters are not with you,” the mayor said."
+    assert len([q for q in run(nlp, text, "attribution") if q.direct]) == 2
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the name parsed as the object of an inverted cue
+    ("''Is Obama running against the party?'' asked Mr. Marlow, referring to the feud.",
+     "Marlow"),
+    # the name hung on the quoted clause, a participle phrase before the cue
+    ("“We have had better years than this one,” Ohio delegate Ana Ruiz, wearing a red hat "
+     "and campaign pins, said on Monday.", "Ana Ruiz"),
+    # the cue under an adverb: "went so far as to say"
+    ("The columnist Marlow went so far as to say: ''The party as we know it is over.''",
+     "Marlow"),
+])
+def test_speaker_of_a_cue_the_parser_left_without_subject(nlp: Language, text: str,
+                                                          speaker: str) -> None:
+    direct = [q for q in run(nlp, text, "attribution") if q.direct]
+    assert len(direct) == 1, direct
+    assert direct[0].speaker is not None and direct[0].speaker.name == speaker
+    assert speaker not in direct[0].text  # the speaker is not part of what is said

@@ -51,7 +51,7 @@ def fold_partial_quotes(ctx: QuoteContext, directs: Sequence[Quote],
             s, e = r.span[0], d.span[1]
             reported[k] = r.model_copy(update={"span": (s, e), "text": ctx.text[s:e]})
     for q in reported:
-        if ctx.quoted_share(*q.span) >= _MOSTLY_QUOTED and not q.direct:
+        if ctx.quoted_word_share(*q.span) >= _MOSTLY_QUOTED and not q.direct:
             # the clause is the speaker's own words: a direct quote (kind and flag agree)
             q = q.model_copy(update={"direct": True, "kind": "direct"})
         out.append(q)

@@ -7,6 +7,7 @@ token, "according to" phrases, and headline paragraphs. See ``quotes.py`` for th
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -17,6 +18,8 @@ from spacy.tokens import Doc, Token
 from chronicler.nlp.quotes.marks import QuoteSegment, is_headline_like, paragraph_spans
 from chronicler.nlp.quotes.speakers import CueLexicon, SpeakerResolver, cue_subject
 from chronicler.records import Speaker
+
+_WORD = re.compile(r"\w+")
 
 _NO_KINDS: frozenset[str] = frozenset()
 
@@ -65,6 +68,21 @@ class QuoteContext:
             return None
         r = self.resolver.resolve(subj)
         return None if not r.grounded and subj.pos_ == "PRON" else r.speaker
+
+    def quoted_word_share(self, s: int, e: int) -> float:
+        """Share of the words of [s, e) that lie inside direct quotes: what "mostly
+        quoted" means for a reader ("called it a “starting point for talks”" is 5
+        quoted words of 7, not the writer's paraphrase; "it" weighs as a word, not as
+        two letters)."""
+        words = [s + m.start() for m in _WORD.finditer(self.text[s:e])]
+        if not words:
+            return 0.0
+        starts = [qs for qs, _ in self.direct_chars]
+        inside = 0
+        for w in words:  # segments do not nest: the last one starting at or before w
+            k = bisect.bisect_right(starts, w) - 1
+            inside += k >= 0 and w < self.direct_chars[k][1]
+        return inside / len(words)
 
     def quoted_share(self, s: int, e: int) -> float:
         """Share of the non-space characters of [s, e) that lie inside direct quotes."""

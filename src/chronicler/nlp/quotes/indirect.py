@@ -43,7 +43,13 @@ _WRITER_MARKS = _CONCESSIVE | {"while"}
 def _nominal(subj: Token) -> bool:
     """A noun phrase that can be a source: not a pronoun we could not resolve, not a
     relative or expletive word."""
-    return subj.pos_ in ("PROPN", "NOUN", "NUM") or (subj.pos_ == "ADJ" and subj.dep_.startswith("nsubj"))
+    return subj.pos_ in ("PROPN", "NOUN", "NUM") or (subj.pos_ == "ADJ" and subj.dep_.startswith("nsubj")) \
+        or subj.lower_ in _QUANTIFIED
+
+
+# pronouns that stand for a group of sources: "Those polled said", "Many believe", "Others
+# argued", "Some have suggested"
+_QUANTIFIED = frozenset({"those", "many", "some", "others", "most", "several", "few", "both"})
 
 
 # ---------------------------------------------------------------- indirect
@@ -343,11 +349,19 @@ def indirect_quotes(ctx: QuoteContext, article_id: str) -> list[Quote]:
                 and not (kinds <= _ATTITUDES and _negated_only(t)):
             continue  # "will not say that the talks failed" reports no claim; "did not
             # say which sites were hit" is a report (of a refusal), and says nothing false
-        if ctx.quoted_share(s, e) >= 0.95:
-            continue  # the clause is all quote: the direct quote is the report
         subj = cue_subject(t, ctx.lex, ctx.text)
         if subj is None:
             continue
+        if lo < subj.left_edge.i <= hi:
+            # "“...,” Ohio delegate Tom Baxter, wearing a red hat, said": the speaker
+            # the parser hung on the quoted clause is not part of what is said
+            hi = subj.left_edge.i - 1
+            while hi > lo and (ctx.toks[hi].is_punct or ctx.toks[hi].is_space) \
+                    and not _closes_inner_quote(ctx, ctx.toks[lo].idx, ctx.toks[hi]):
+                hi -= 1
+            e = ctx.toks[hi].idx + len(ctx.toks[hi])
+        if ctx.quoted_share(s, e) >= 0.95:
+            continue  # the clause is all quote: the direct quote is the report
         r = ctx.resolver.resolve(subj)
         if r.grounded or (_nominal(subj) and ctx.toks[lo].lower_ not in ("whether", "if")):
             # any noun phrase can be a source ("61 percent said", "the survey found",

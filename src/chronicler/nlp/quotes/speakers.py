@@ -174,7 +174,7 @@ def own_subject(tok: Token, text: str) -> Token | None:
     for c in tok.children:
         if c.dep_ == "nsubj":
             if dateline is None or not dateline[0] <= c.idx < dateline[1]:
-                return c
+                return _place_tail(c)
             # "VARSK: Defence Minister Ana Velic ... said", parsed with VARSK as the
             # subject: the highest noun of its subtree after the dateline
             after = _highest_noun(c, dateline[1], tok.idx)
@@ -193,6 +193,21 @@ def own_subject(tok: Token, text: str) -> Token | None:
                 if c.dep_ == "nsubjpass":
                     return c
     return None
+
+
+def _place_tail(subj: Token) -> Token:
+    """"In Dover, Delaware, Kramer said ...", parsed with the state as the subject and
+    the speaker as its conjunct: a name joined to the subject by a comma alone (no
+    "and", "or") right after it, where the subject ends a place after a comma, is the
+    subject."""
+    if subj.pos_ != "PROPN" or subj.i == 0 or subj.doc[subj.i - 1].text != "," \
+            or any(c.dep_ == "cc" for c in subj.children):
+        return subj
+    for c in subj.children:
+        if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > subj.i \
+                and subj.doc[c.left_edge.i - 1].text == ",":
+            return c
+    return subj
 
 
 def _same_paragraph(subj: Token, cue: Token, text: str) -> Token | None:
@@ -253,7 +268,9 @@ def cue_subject(tok: Token, lex: CueLexicon, text: str, depth: int = 0) -> Token
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and _can_speak(tok.head):
         return tok.head  # "a super PAC backing Marlow": the PAC backs him
     if depth > 3 or tok.dep_ not in _CLIMB_DEPS:
-        return _word_before(tok) if tok.dep_ in ("ROOT", "parataxis") else None
+        if tok.dep_ not in ("ROOT", "parataxis"):
+            return None
+        return _word_before(tok) or _inverted_speaker(tok)
     if tok.tag_ == "VBN" and tok.dep_ == "advcl":
         return None  # "Asked whether ..., he said": the one asked is not the asker
     if tok.dep_ == "xcomp":  # "Trump was prompted to say": the one prompted says it
@@ -271,8 +288,41 @@ def cue_subject(tok: Token, lex: CueLexicon, text: str, depth: int = 0) -> Token
             break
         anc = anc.head
     head = tok.head
+    for _ in range(3):  # "went so far as to say": past the adverbs to the verb
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            break
+        head = head.head
     if head.i != tok.i and head.pos_ in ("VERB", "AUX"):
         return cue_subject(head, lex, text, depth + 1)
+    return None
+
+
+_CLOSING = frozenset({"”", "’", "'", "''", '"', "»"})
+
+
+def _inverted_speaker(tok: Token) -> Token | None:
+    """A cue after a quote with no subject of its own, the speaker parsed elsewhere:
+    "“...,” asked Mr. Baxter" (the name as the object), "“...,” Ohio delegate Tom Baxter,
+    wearing a red hat, said" (the name hung on the quote's clause). The name is the
+    noun between the closing mark and the cue (or right after the cue), outside any
+    participle or relative clause."""
+    doc = tok.doc
+    j = tok.i - 1
+    while j >= 0 and doc[j].is_punct and doc[j].text not in _CLOSING:
+        j -= 1
+    lo = j
+    while lo >= 0 and doc[lo].text not in _CLOSING and doc[lo].sent == tok.sent:
+        lo -= 1
+    if lo < 0 or doc[lo].text not in _CLOSING:
+        return None
+    if lo == j:  # the cue right after the quote: "“...,” asked Mr. Baxter"
+        return next((c for c in tok.rights if c.dep_ == "dobj" and c.pos_ == "PROPN"
+                     and c.i <= tok.i + 3), None)
+    for t in doc[lo + 1:tok.i]:
+        if t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("npadvmod", "nsubj", "dobj", "appos") \
+                and not any(a.dep_ in ("advcl", "acl", "relcl", "prep")
+                            for a in t.ancestors if lo < a.i < tok.i):
+            return t
     return None
 
 
@@ -393,7 +443,7 @@ class SpeakerResolver:
             return Resolved(sp, True)
         text = _LEADING_DET.sub("", self.text[s:e]).strip() or tok.text
         low = tok.lower_
-        if tok.pos_ != "PRON":
+        if tok.pos_ != "PRON" or tok.lower_ in ("those", "some", "many", "others", "most"):
             # the full noun phrase names the source: "a spokeswoman for the ministry", "a
             # report published by the inspector general", not "spokeswoman", "report"
             fs, fe = full_span(tok, self.text)

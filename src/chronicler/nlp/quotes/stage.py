@@ -159,7 +159,11 @@ def _goes_on(a: Direct, b: Direct) -> bool:
     """The speaker goes on in the same paragraph with no cue of their own: "“We will
     respond,” Dar said. “Pakistan will not beg.”" is one report (PolNeAR's convention:
     one attribution, its content in pieces around the cue)."""
-    if a.seg.para != b.seg.para or a.speaker != b.speaker:
+    if a.speaker != b.speaker:
+        return False
+    if b.how == "next paragraph":
+        return a.seg.para == b.seg.para - 1
+    if a.seg.para != b.seg.para:
         return False
     return b.how == "same paragraph" or (b.cue_at is not None and b.cue_at == a.cue_at)
 
@@ -173,6 +177,14 @@ def _interrupted(ctx: QuoteContext, a: Direct, b: Direct) -> bool:
     first = next((ch for ch in ctx.text[b.seg.start:b.seg.end] if ch.isalpha()), "")
     return (len(between) <= 60 and not _SENTENCE_END.search(between)
             and not _SENTENCE_END.search(ctx.text[a.seg.end - 1]) and first.islower())
+
+
+def _outside(quotes: list[Quote], hosts: list[Quote]) -> list[Quote]:
+    """``quotes`` less those inside a host's span: "The group is spending money on ads
+    that oppose both candidates, according to filings" is one report, the filings';
+    "oppose" inside it reports nothing of its own."""
+    return [q for q in quotes
+            if not any(h.span[0] <= q.span[0] and q.span[1] <= h.span[1] for h in hosts)]
 
 
 def _prepare(doc: Doc, mentions: Sequence[Mention], actors: Sequence[Actor]
@@ -195,7 +207,8 @@ def extract_quotes(doc: Doc, mentions: Sequence[Mention], actors: Sequence[Actor
     by_attribution = unit == "attribution"
     directs = [make_quote(ctx.text, article_id, s, e, True, d.cue, d.speaker, "direct")
                for d, s, e in _direct_spans(ctx, [d for d in ds if d.emit], by_attribution)]
-    reported = indirect_quotes(ctx, article_id) + _according_quotes(ctx, article_id)
+    according = _according_quotes(ctx, article_id)
+    reported = _outside(indirect_quotes(ctx, article_id), according) + according
     reported += noun_reports(ctx, article_id)
     quotes = fold_partial_quotes(ctx, directs, reported) if by_attribution \
         else directs + reported
