@@ -296,3 +296,17 @@ def test_an_undated_reply_in_the_next_sentence_takes_the_date_it_answers() -> No
     # a negated or hypothetical event answers nothing and is dated by nothing
     denied = reply.model_copy(update={"negated": True})
     assert date_replies([strike, denied])[1].date is None
+
+
+def test_an_undated_mention_never_joins_an_event_after_its_article() -> None:
+    meta = {"mh1": ArticleMeta(outlet="MH", published=dt.date(2025, 3, 27)),
+            "cpa1": ArticleMeta(outlet="CPA", published=dt.date(2025, 4, 2)),
+            "x1": ArticleMeta(outlet=None, published=dt.date(2025, 4, 3))}
+    strike = ev("cpa1", day=dt.date(2025, 4, 2))
+    earlier = ev("mh1", day=None, start=40)  # written five days before the strike
+    later = ev("x1", day=None, start=40)
+    for order in itertools.permutations([strike, earlier, later]):
+        merged = merge_events(list(order), meta)
+        by_art = {a: m for m in merged for a in m.article_ids}
+        assert by_art["x1"] is by_art["cpa1"]
+        assert by_art["mh1"] is not by_art["cpa1"]

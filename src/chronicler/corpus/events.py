@@ -16,7 +16,9 @@ differently: "militants", "Pakistan-backed groups", nobody at all):
 * places: the same name, or one is missing, or both have coordinates at most
   ``NEAR_KM`` apart ("Pahalgam" and "Indian-administered Kashmir" are one attack);
 * named operations: the same, or one is missing (an undated "Operation Steel Wall hit
-  12 targets" never joins the Iron Lantern strikes).
+  12 targets" never joins the Iron Lantern strikes);
+* time of report: an undated mention never joins an event that took place after its
+  article was published (more than a day after; ``reported_before``).
 
 And they must share an **anchor**: the same operation, a compatible place both state, a
 date both state, or an actor and a recipient country in common. Two undated mentions of
@@ -245,7 +247,24 @@ def _keys_of(e: Event) -> set[tuple[object, ...]]:
     return out
 
 
-def _clusters(events: Sequence[Event]) -> list[_Cluster]:
+def reported_before(c: _Cluster, e: Event, published: date | None) -> bool:
+    """Was ``e``'s article published before the cluster's event took place (more than a
+    day before its day, or before its month)? Then an undated mention in it is another
+    event, not this one: an article of March 27 does not report the strikes of April 2
+    (a future or hypothetical mention aside)."""
+    if published is None or c.date is None or e.date is not None or e.future \
+            or e.hypothetical:
+        return False
+    if (c.precision or "day") == "day":
+        return (c.date - published).days > 1
+    if c.precision == "month":
+        return (published.year, published.month) < (c.date.year, c.date.month)
+    return published.year < c.date.year
+
+
+def _clusters(events: Sequence[Event],
+              articles: Mapping[str, ArticleMeta] | None = None) -> list[_Cluster]:
+    articles = articles or {}
     out: list[_Cluster] = []
     index: dict[tuple[object, ...], set[int]] = defaultdict(set)
     for e in sorted(events, key=_order):
@@ -253,7 +272,10 @@ def _clusters(events: Sequence[Event]) -> list[_Cluster]:
         for k in _keys_of(e):
             cand |= index.get(k, set())
         sides = set(_countries(e.actor)), set(_countries(e.recipient))
-        fits = [i for i in sorted(cand) if out[i].accepts(e, sides)]
+        meta = articles.get(e.article_ids[0]) if len(e.article_ids) == 1 else None
+        pub = meta.published if meta is not None else None
+        fits = [i for i in sorted(cand) if out[i].accepts(e, sides)
+                and not reported_before(out[i], e, pub)]
         if not fits:
             out.append(_Cluster())
             target = len(out) - 1
@@ -404,7 +426,7 @@ def merge_events(events: Iterable[Event], articles: Mapping[str, ArticleMeta]
         blocks.setdefault(block_key(e), []).append(e)
     out: list[Event] = []
     for key in sorted(blocks):
-        for c in _clusters(date_replies(blocks[key])):
+        for c in _clusters(date_replies(blocks[key]), articles):
             out.append(_merge_cluster(c, articles))
     out.sort(key=lambda e: (e.date is None, e.date or date.min, e.type, e.id))
     return out
