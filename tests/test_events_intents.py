@@ -68,3 +68,21 @@ def test_reporter_is_the_actor_of_his_own_pronoun(analyzer) -> None:  # type: ig
     assert agree and side(agree[0], "actor") == {"DZA"}
     # lifting a ban is no ban imposed
     assert "SANCTION" not in [e.type for e in evs]
+
+
+def test_talks_resumed_are_consultations_and_their_topic_no_event(analyzer) -> None:  # type: ignore[no-untyped-def]
+    evs = code(analyzer, "Chile and Peru renewed talks today on a troop pullback from the border.")
+    assert [e.type for e in evs] == ["CONSULT"]
+    assert side(evs[0], "actor") | side(evs[0], "recipient") == {"CHL", "PER"}
+    evs = code(analyzer, "Chile and Peru resumed negotiations on the border dispute today.")
+    assert [e.type for e in evs] == ["CONSULT"]
+    # a border reopened is still a concession
+    evs = code(analyzer, "Chile reopened its border with Peru today.")
+    assert [e.type for e in evs] == ["CONCEDE"]
+
+
+def test_rebels_demand_of_their_own_government(analyzer) -> None:  # type: ignore[no-untyped-def]
+    evs = code(analyzer, "Burundian rebels announced that President Nkurunziza must agree to "
+                         "new elections.")
+    assert [e.type for e in evs] == ["REQUEST"]
+    assert side(evs[0], "actor") == {"BDI"} and side(evs[0], "recipient") == {"BDI"}

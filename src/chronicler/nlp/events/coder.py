@@ -109,6 +109,8 @@ BACKGROUND = frozenset({"amid", "amidst"})
 
 
 # ------------------------------------------------------------------ assembly
+# what talks are about is their topic, not an event ("talks on a ceasefire")
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 NO_MERGE_PATH = frozenset({"relcl", "acl", "ccomp", "parataxis", "appos", "csubj"})
 
 
@@ -198,8 +200,13 @@ def _merge_into(a: Candidate, b: Candidate) -> bool:
 
 
 def _absorbed(c: Candidate, cands: Sequence[Candidate]) -> bool:
-    """Is ``c`` the content of a REQUEST/THREATEN/AGREE in the same sentence?"""
+    """Is ``c`` the content of a REQUEST/THREATEN/AGREE in the same sentence, or the
+    topic of talks ("renewed negotiations on a troop pullback")?"""
     for o in cands:
+        if o is not c and o.spec.type == "CONSULT" and o.nominal and c.nominal and \
+                c.trigger.dep_ == "pobj" and c.trigger.head.lower_ in TOPIC_PREPS and \
+                c.trigger.head.head.i in (o.trigger.i, *(h.i for h in o.heads)):
+            return True
         if o is c or not o.spec.absorbs_complement:
             continue
         for ch in o.trigger.children:
@@ -217,6 +224,16 @@ def _absorbed(c: Candidate, cands: Sequence[Candidate]) -> bool:
     return False
 
 
+def _in_relative(top: Token, t: Token) -> bool:
+    """Is ``t`` inside a relative clause below ``top`` ("agreed to let in peacekeepers,
+    who oversee a ceasefire": the ceasefire is no part of what was agreed)?"""
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ in ("relcl", "acl"):
+            return True
+        t = t.head
+    return False
+
+
 def _agreements(cands: list[Candidate], ix: ArticleIndex) -> list[Candidate]:
     """Agreeing to a ceasefire is the ceasefire (RETREAT), not an AGREE; not agreeing
     ("would not accept any mediation") is a REJECT."""
@@ -225,7 +242,7 @@ def _agreements(cands: list[Candidate], ix: ArticleIndex) -> list[Candidate]:
         if c.spec.type == "AGREE":
             sub = {x.i for x in c.trigger.subtree}
             if any(o.spec.type == "RETREAT" and o.trigger.i in sub and "ceasefire" in o.modes
-                   for o in cands):
+                   and not _in_relative(c.trigger, o.trigger) for o in cands):
                 continue  # (agreeing to open borders or pull back is the AGREE: the
                 # intent, CAMEO 03; only an agreed ceasefire is the ceasefire itself)
             if c.aux.negated:

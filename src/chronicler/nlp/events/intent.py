@@ -208,12 +208,22 @@ def drop_subordinate(cands: list[Candidate]) -> list[Candidate]:
 
 def demand_ok(c: Candidate) -> bool:
     """A demand read from "X said Y must ..." (``request.must``) names a Y of another
-    country than X's."""
+    country than X's, or a state Y that a non-state X of its country addresses."""
     if c.rule.id != "request.must":
         return True
     acts = {a.country for a in c.actors if a.country}
     recs = {r.country for r in c.recipients if r.country}
-    return bool(recs) and not recs <= acts
+    if not recs:
+        return False
+    if not recs <= acts:
+        return True
+    # one country: rebels or the opposition demanding of their government ("the rebels
+    # announced that the president must agree to reforms"), not a state of itself
+    return any(a.sector and a.sector not in STATE for a in c.actors) and \
+        any(r.sector in STATE for r in c.recipients)
+
+
+STATE = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "PRM"})
 
 
 # "willingness to pause military operations", "calls to end the shelling", "lifted the
