@@ -340,3 +340,34 @@ def test_speaker_of_a_cue_the_parser_left_without_subject(nlp: Language, text: s
     assert len(direct) == 1, direct
     assert direct[0].speaker is not None and direct[0].speaker.name == speaker
     assert speaker not in direct[0].text  # the speaker is not part of what is said
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the quote's first word parsed as a second subject of the cue: the nearer one
+    ("\"Anybody who crosses him, it's like buyer beware,\" said Ana Ruiz, who has known "
+     "Obama since the 1970s.", "Ana Ruiz"),
+    # the speaker parsed as the object of an inverted cue
+    ("“There are more candidates in the race than anyone expected, many of whom have "
+     "lived there for months,” added another Ohio Republican.", "Ohio Republican"),
+    # a past tense before a colon, tagged as a participle on the name
+    ("Dar, the 2012 nominee for governor, tweeted in response: ''Key difference: the "
+     "regime jails reporters; our leaders jail criminals.''", "Dar"),
+])
+def test_speaker_of_an_inverted_or_mistagged_cue(nlp: Language, text: str,
+                                                 speaker: str) -> None:
+    direct = [q for q in run(nlp, text, "attribution") if q.direct]
+    assert len(direct) == 1, direct
+    assert direct[0].speaker is not None and speaker in direct[0].speaker.name
+
+
+def test_dateline_with_a_hyphen_is_no_speaker(nlp: Language) -> None:
+    got = reported(run(nlp, "VARSK, Merovia - Marlow's political allies on Monday "
+                            "predicted an overwhelming victory in the elections."))
+    assert len(got) == 1 and got[0][1] is not None and "VARSK" not in got[0][1], got
+
+
+def test_group_source_named_by_its_members(nlp: Language) -> None:
+    """"others, including X and Y": the speaker's name keeps who they are."""
+    got = reported(run(nlp, "But others, including Sen. Marlow and Rep. Ana Ruiz, are "
+                            "urging Dar to accept the result."))
+    assert got == [("Dar to accept the result", "others, including Sen. Marlow and Rep. Ana Ruiz")]

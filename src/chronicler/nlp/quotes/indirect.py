@@ -332,6 +332,14 @@ def _report_span(ctx: QuoteContext, cue: Token, kinds: frozenset[str]
     return lo, hi, s, e
 
 
+def _open_question(first: Token, cue: Token) -> bool:
+    """"assess whether ...", "asked if ...": the reported clause itself is opened by
+    whether/if; "warned that if he did not withdraw, harm would come" is a conditional
+    inside a statement."""
+    return first.lower_ in ("whether", "if") and first.dep_ == "mark" \
+        and first.head.dep_ in ("ccomp", "xcomp", "dobj", "pcomp") and first.head.head.i == cue.i
+
+
 def indirect_quotes(ctx: QuoteContext, article_id: str) -> list[Quote]:
     found: list[tuple[Token, int, int, int, int, Speaker | None]] = []
     for t in ctx.toks:
@@ -363,7 +371,7 @@ def indirect_quotes(ctx: QuoteContext, article_id: str) -> list[Quote]:
         if ctx.quoted_share(s, e) >= 0.95:
             continue  # the clause is all quote: the direct quote is the report
         r = ctx.resolver.resolve(subj)
-        if r.grounded or (_nominal(subj) and ctx.toks[lo].lower_ not in ("whether", "if")):
+        if r.grounded or (_nominal(subj) and not _open_question(ctx.toks[lo], t)):
             # any noun phrase can be a source ("61 percent said", "the survey found",
             # "the four contenders agreed"), but an open question is not what a bare noun
             # phrase reports: "as both nations assess whether ..." is the writer's

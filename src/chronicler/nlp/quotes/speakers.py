@@ -64,7 +64,8 @@ DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*"
     r"|[A-Z][a-z]+(?: [A-Z][a-z]+)*(?=,\s*" + _MONTH + r"))"
     r"(?:,\s*" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"(?:\s*\([^)]{1,40}\))?\s*[—–:]\s*")
+    r"(?:,\s*[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)*(?=\s*(?:\(|[—–]| - )))?"  # "RANGOON, Burma -"
+    r"(?:\s*\([^)]{1,40}\))?(?:\s*[—–:]| -)\s*")
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,9 @@ def own_subject(tok: Token, text: str) -> Token | None:
     """The subject of ``tok`` itself (the agent of a passive), outside any dateline."""
     passive = False
     dateline = dateline_span(text, tok.idx)
-    for c in tok.children:
+    # two subjects ("“Anybody who attacks him ...,” said Sunshine", the quote's first
+    # word parsed as one): the one nearest the cue
+    for c in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
         if c.dep_ == "nsubj":
             if dateline is None or not dateline[0] <= c.idx < dateline[1]:
                 return _place_tail(c)
@@ -267,6 +270,10 @@ def cue_subject(tok: Token, lex: CueLexicon, text: str, depth: int = 0) -> Token
         return _same_paragraph(subj, tok, text)
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and _can_speak(tok.head):
         return tok.head  # "a super PAC backing Marlow": the PAC backs him
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "PROPN" \
+            and _introduces_quote(tok):
+        return tok.head  # "Romney, the nominee, tweeted in response: “...”" (a past tense
+        # the tagger took for a participle: it opens a quote, it does not describe Romney)
     if depth > 3 or tok.dep_ not in _CLIMB_DEPS:
         if tok.dep_ not in ("ROOT", "parataxis"):
             return None
@@ -297,6 +304,14 @@ def cue_subject(tok: Token, lex: CueLexicon, text: str, depth: int = 0) -> Token
     return None
 
 
+def _introduces_quote(tok: Token) -> bool:
+    """The word after ``tok``'s phrase is a colon or an opening quotation mark."""
+    end = max(t.i for t in tok.subtree)
+    if any(c.dep_ == "agent" for c in tok.children) or end + 1 >= len(tok.doc):
+        return False
+    return tok.doc[end + 1].text in (":", "“", "``", "''", '"')
+
+
 _CLOSING = frozenset({"”", "’", "'", "''", '"', "»"})
 
 
@@ -317,7 +332,7 @@ def _inverted_speaker(tok: Token) -> Token | None:
         return None
     if lo == j:  # the cue right after the quote: "“...,” asked Mr. Baxter"
         return next((c for c in tok.rights if c.dep_ == "dobj" and c.pos_ == "PROPN"
-                     and c.i <= tok.i + 3), None)
+                     and c.left_edge.i == tok.i + 1), None)
     for t in doc[lo + 1:tok.i]:
         if t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("npadvmod", "nsubj", "dobj", "appos") \
                 and not any(a.dep_ in ("advcl", "acl", "relcl", "prep")
@@ -381,6 +396,28 @@ adjective phrase counts ("a person familiar with the plan")."""
     if last > tok.i:
         end = max(end, tok.doc[last].idx + len(tok.doc[last]))
     return start, end
+
+
+_MEMBERS_MAX_TOKENS = 16
+
+
+def _named_members(tok: Token) -> int:
+    """End of a phrase after a comma that names who a group source is: "others,
+    including Sen. Jeff Merkley", "the aides, led by campaign manager Terry Sullivan";
+    0 when there is none (or it is long, or names no one)."""
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ == "including" or c.dep_ == "acl" and c.tag_ == "VBN" \
+                and any(g.dep_ == "agent" for g in c.children):
+            sub = list(c.subtree)
+            if c.i > 0 and tok.doc[c.i - 1].text == "," \
+                    and len(sub) <= _MEMBERS_MAX_TOKENS and any(t.pos_ == "PROPN" for t in sub):
+                while sub and (sub[-1].is_punct or sub[-1].is_space):
+                    sub.pop()
+                if sub:
+                    return sub[-1].idx + len(sub[-1])
+        if c.i > tok.i and c.dep_ not in ("prep", "acl", "punct", "amod", "compound"):
+            break
+    return 0
 
 
 # ------------------------------------------------------------------ resolution
@@ -447,6 +484,7 @@ class SpeakerResolver:
             # the full noun phrase names the source: "a spokeswoman for the ministry", "a
             # report published by the inspector general", not "spokeswoman", "report"
             fs, fe = full_span(tok, self.text)
+            fe = max(fe, _named_members(tok))
             text = _LEADING_DET.sub("", self.text[fs:fe]).strip() or text
             inner = [m for m in self._overlapping(e, fe) if m.span[0] >= e]
             if inner and not over and tok.lemma_.lower() in self.sources:
