@@ -86,3 +86,15 @@ def test_rebels_demand_of_their_own_government(analyzer) -> None:  # type: ignor
                          "new elections.")
     assert [e.type for e in evs] == ["REQUEST"]
     assert side(evs[0], "actor") == {"BDI"} and side(evs[0], "recipient") == {"BDI"}
+
+
+def test_what_is_rejected_is_no_event_of_its_own(analyzer) -> None:  # type: ignore[no-untyped-def]
+    evs = code(analyzer, "Chad again rejected on Monday a UN appeal for deploying army troops "
+                         "along its border with Sudan.")
+    assert [e.type for e in evs] == ["REJECT"]
+
+
+def test_a_purpose_participle_under_the_same_report_serves_its_event(analyzer) -> None:  # type: ignore[no-untyped-def]
+    evs = code(analyzer, "Thousands of Kurds marched in Erbil on Sunday calling for independence "
+                         "from Iraq, witnesses said.")
+    assert [e.type for e in evs] == ["PROTEST"]

@@ -105,7 +105,7 @@ PIPELINE = ("chronicler.actors.v1", "chronicler.timex.v1", "chronicler.places.v1
             "chronicler.counts.v1", "chronicler.quotes.v1", STAGE_NAME)
 HISTORICAL_DAYS = 30
 # prepositions whose object is the background of what a sentence reports, not an event
-BACKGROUND = frozenset({"amid", "amidst"})
+BACKGROUND = frozenset({"amid", "amidst", "despite"})
 
 
 # ------------------------------------------------------------------ assembly
@@ -207,6 +207,8 @@ def _absorbed(c: Candidate, cands: Sequence[Candidate]) -> bool:
                 c.trigger.dep_ == "pobj" and c.trigger.head.lower_ in TOPIC_PREPS and \
                 c.trigger.head.head.i in (o.trigger.i, *(h.i for h in o.heads)):
             return True
+        if o is not c and _rejected_or_asked(o, c):
+            return True
         if o is c or not o.spec.absorbs_complement:
             continue
         for ch in o.trigger.children:
@@ -221,6 +223,26 @@ def _absorbed(c: Candidate, cands: Sequence[Candidate]) -> bool:
             for ch in o.light.children:
                 if ch.dep_ in ("xcomp", "ccomp") and c.trigger.i in {x.i for x in ch.subtree}:
                     return True
+    return False
+
+
+# what is refused or asked for, named as the verb's object: "rejected a UN appeal for
+# deploying troops", "refused to respond to a demand from the US"
+CONTENT_OF = frozenset({"REJECT", "REQUEST"})
+CONTENT_TYPES = frozenset({"REQUEST", "AGREE", "MOBILIZE", "RETREAT", "CONCEDE", "AID",
+                           "COOPERATE", "CONSULT", "SUPPORT"})
+
+
+def _rejected_or_asked(o: Candidate, c: Candidate) -> bool:
+    """Is ``c`` (a request, offer or act of cooperation or force posture) part of what
+    the verb ``o`` rejects or asks for: inside its object, or its open complement's?"""
+    if o.nominal or o.spec.type not in CONTENT_OF or c.spec.type not in CONTENT_TYPES:
+        return False
+    tops = [o.trigger, *(x for x in o.trigger.children if x.dep_ == "xcomp")]
+    for top in tops:
+        for ch in top.children:
+            if ch.dep_ in ("dobj", "prep") and c.trigger.i in {x.i for x in ch.subtree}:
+                return True
     return False
 
 

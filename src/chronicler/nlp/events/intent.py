@@ -180,12 +180,19 @@ def _serving(t: Token) -> bool:
     return t.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
 
 
+def _reporter(c: Candidate) -> str | None:
+    return c.reported_by.name if c.reported_by is not None else None
+
+
+def _cue(c: Candidate) -> int | None:
+    return c.report.cue.i if c.report is not None else None
+
+
 def drop_subordinate(cands: list[Candidate]) -> list[Candidate]:
     """Events serving another event of the sentence (module docstring) are dropped."""
     keep: list[Candidate] = []
     for c in cands:
-        if c.nominal or c.reported_by is not None or c.report is not None or \
-                not _serving(c.trigger) or any(
+        if c.nominal or not _serving(c.trigger) or any(
                     ch.dep_ in ("nsubj", "nsubjpass") for ch in c.trigger.children):
             keep.append(c)
             continue
@@ -193,6 +200,8 @@ def drop_subordinate(cands: list[Candidate]) -> list[Candidate]:
         for o in cands:
             if o is c or o.spec.type == c.spec.type or o.trigger.i == c.trigger.i:
                 continue
+            if _reporter(c) != _reporter(o) or _cue(c) != _cue(o):
+                continue  # (what someone else reports: an event of its own)
             for top in (o.trigger, *o.heads):
                 p = _path(top, c.trigger)
                 if p and all(x.dep_ in PATH_OK for x in p) and \
