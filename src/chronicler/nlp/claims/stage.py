@@ -143,6 +143,8 @@ class _Builder:
                             q.id if q else None, target)
             self.claims.append(own)
             self.sents.append(_Sent(i, sent, own, pointer=pointer))
+            if polarity == "pos":
+                self.clause_claims(sent, span, own)
         denier = own.asserted_by if own is not None and own.hedge == "denied" else None
         for ra in reported:
             held = self._reported_claim(ra, span, own, (asserter, attribution))
@@ -160,6 +162,42 @@ class _Builder:
                     own.asserted_by, held.asserted_by):
                 own.contested_by.append(held.id)
                 held.contested_by.append(own.id)
+
+    def clause_claims(self, sent: Span, span: tuple[int, int], own: Claim) -> None:
+        """A sentence with figures of two propositions, one of them in a relative clause
+        ("India struck nine camps in Operation Sindoor, which answered the attack that
+        claimed 26 lives"): the noun phrase with that clause becomes a claim of its own
+        ("the attack that claimed 26 lives", same asserter and hedge), and the
+        sentence's claim keeps only the figures outside it, so each figure meets the
+        other reports of its own proposition. The innermost such phrase is taken."""
+        figs = [n for n in self.counts if _overlap(span, n.span)]
+        if len({n.number for n in figs}) < 2:
+            return
+        found: list[tuple[tuple[int, int], frozenset[float]]] = []
+        for t in sent:
+            if t.dep_ != "relcl" or t.head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            head = t.head
+            np = (head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
+            rel = (t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
+            inside = frozenset(n.number for n in figs if rel[0] <= n.span[0]
+                               and n.span[1] <= rel[1])
+            outside = {n.number for n in figs if not _overlap(np, n.span)}
+            if inside and outside and not inside & outside and np[0] > span[0]:
+                found.append((np, inside))
+        found.sort(key=lambda x: (x[0][1] - x[0][0], x[0]))
+        kept: list[tuple[tuple[int, int], frozenset[float]]] = []
+        for np, inside in found:
+            if not any(k[0][0] >= np[0] and k[0][1] <= np[1] and k[1] == inside
+                       for k in kept):
+                kept.append((np, inside))
+        ev = own.evidence[0]
+        for np, _inside in kept:
+            self.claims.append(self.make(np, np, ev.asserted_by, own.attribution, ev.hedge,
+                                         "number", "pos", own.quote_id))
+        if kept:
+            own.numbers = sorted({n.number for n in figs
+                                  if not any(_overlap(np, n.span) for np, _ in kept)})
 
     def _asserter(self, sent: Span, low: str, q: Quote | None, trig: Token | None,
                   kind: str | None) -> tuple[Asserter | None, str]:
