@@ -296,3 +296,33 @@ def test_framing_needs_different_sources_and_no_scare_quote_records() -> None:
     (rec,) = framing_records("s", arts, two_unknown, [])
     assert all(v.outlets == ["unknown outlet"] for v in rec.variants)  # never empty
     assert not [f for f in framing_records("s", arts, [], []) if f.kind == "term"]
+
+
+def test_count_keys_name_the_counted_thing_and_its_sense() -> None:
+    """Two claims that count one thing ("four gunmen" / "the four gunmen") share a key;
+    a figure of dead and one of hurt, or a figure of two, do not (issue 14)."""
+    from chronicler.corpus.compare import count_keys
+    from chronicler.records import Claim, ClaimEvidence, Count
+
+    def claim(cid: str, aid: str, text: str, numbers: list[float]) -> Claim:
+        return Claim(id=cid, text=text, article_ids=[aid], numbers=numbers,
+                     evidence=[ClaimEvidence(article_id=aid, text=text, span=(0, len(text)))])
+
+    def count(aid: str, text: str, word: str, n: float, obj: str, verb: str) -> Count:
+        i = text.index(word)
+        return Count(article_id=aid, text=word, span=(i, i + len(word)), number=n,
+                     object=obj, verb=verb)
+
+    t1 = "Police said at least four gunmen came down from the ridge."
+    t2 = "The four gunmen crossed the river before dawn, officials said."
+    t3 = "Five villagers were killed and five were injured in Tessel."
+    t4 = "Two officers spoke on the hotline."
+    cs = [claim("c1", "a1", t1, [4]), claim("c2", "a2", t2, [4]), claim("c3", "a3", t3, [5]),
+          claim("c4", "a4", t4, [2])]
+    got = count_keys(cs, [count("a1", t1, "four gunmen", 4, "gunmen", "come"),
+                          count("a2", t2, "four gunmen", 4, "gunmen", "cross"),
+                          count("a3", t3, "Five villagers", 5, "villagers", "kill"),
+                          count("a4", t4, "Two officers", 2, "officers", "speak")])
+    assert got["c1"] == got["c2"] == {("count", 4, "gunmen", "-")}
+    assert got["c3"] == {("count", 5, "villager", "dead")}
+    assert "c4" not in got

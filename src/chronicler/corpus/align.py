@@ -47,6 +47,7 @@ from chronicler.corpus.linkage import (
     PROPOSITION_FLOOR,
     PROPOSITION_SIM,
     Budget,
+    ExtraKeys,
     Linkage,
     Sig,
     event_keys,
@@ -116,7 +117,8 @@ def _day(info: ArticleInfo | None) -> int | None:
     return info.published.toordinal() if info and info.published else None
 
 
-def block_keys(c: Claim, info: ArticleInfo | None) -> list[tuple[object, ...]]:
+def block_keys(c: Claim, info: ArticleInfo | None,
+               extra: ExtraKeys | None = None) -> list[tuple[object, ...]]:
     """The blocks a claim belongs to: its story, and (entity, bucket of days) for each
     entity in its bucket and the next one, so claims up to a window apart meet."""
     keys: list[tuple[object, ...]] = []
@@ -127,8 +129,9 @@ def block_keys(c: Claim, info: ArticleInfo | None) -> list[tuple[object, ...]]:
     # Claims that report one merged event meet whenever they were published: the event
     # is their common time.
     keys += [("event", e) for e in c.event_ids]
-    # Claims that quote one phrase meet wherever they are.
-    keys += [("prop", *k) for k in sorted(event_keys(c), key=repr) if k[0] == "quote"]
+    # Claims that quote one phrase (count one thing) meet wherever they are.
+    keys += [("prop", *k) for k in sorted(event_keys(c, extra), key=repr)
+             if k[0] != "event"]
     # An entity, or a figure ("more than 80 per cent of bookings", which names nobody):
     # claims with one of them in common meet within the window.
     anchors: list[tuple[str, object]] = [("ent", e) for e in c.entities or ["-"]]
@@ -159,13 +162,14 @@ def _spread_undated(blocks: dict[tuple[object, ...], list[int]]) -> None:
 
 def candidate_pairs(claims: Sequence[Claim], info: dict[str, ArticleInfo],
                     stats: AlignStats | None = None,
-                    big: list[list[int]] | None = None) -> list[tuple[int, int]]:
+                    big: list[list[int]] | None = None,
+                    extra: ExtraKeys | None = None) -> list[tuple[int, int]]:
     """Index pairs worth comparing (each once), from the blocks of ``block_keys``. A
     block still larger than ``MAX_BLOCK`` after the split by entity set is not turned
     into pairs: it goes to ``big``, for the leader pass (chronicler.corpus.linkage)."""
     blocks: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
-        for k in block_keys(c, _info(c, info)):
+        for k in block_keys(c, _info(c, info), extra):
             blocks[k].append(i)
     _spread_undated(blocks)
     final: list[list[int]] = []
@@ -180,7 +184,7 @@ def candidate_pairs(claims: Sequence[Claim], info: dict[str, ArticleInfo],
             if anon and len(anon) * len(members) <= MAX_BLOCK * MAX_BLOCK:
                 seen.update((min(i, j), max(i, j)) for i in anon for j in members if i != j)
             continue
-        if key[0] in ("ent", "event") and len(members) > MAX_BLOCK:
+        if key[0] in ("ent", "event", "prop") and len(members) > MAX_BLOCK:
             # split by the whole entity set: claims about the same actors stay together
             sub: dict[tuple[str, ...], list[int]] = defaultdict(list)
             for i in members:
@@ -226,7 +230,8 @@ def compatible(a: Claim, b: Claim) -> bool:
 
 def viable_pairs(claims: Sequence[Claim], info: dict[str, ArticleInfo],
                  stats: AlignStats | None = None,
-                 big: list[list[int]] | None = None) -> list[tuple[int, int]]:
+                 big: list[list[int]] | None = None,
+                 extra: ExtraKeys | None = None) -> list[tuple[int, int]]:
     """Candidate pairs that pass every test but the similarity: different articles,
     compatible, within the window (or one story, or one event and figure). Only their
     claims (and the members of ``big`` blocks) need a vector: a claim in no such pair
@@ -245,10 +250,10 @@ def viable_pairs(claims: Sequence[Claim], info: dict[str, ArticleInfo],
             sigs.append(sg)
         ci = _info(c, info)
         rows.append((tuple(c.article_ids), sig_id[sg], _day(ci), ci.story_id if ci else None,
-                     event_keys(c)))
+                     event_keys(c, extra)))
     memo: dict[tuple[int, int], bool] = {}
     out = []
-    for i, j in candidate_pairs(claims, info, stats, big):
+    for i, j in candidate_pairs(claims, info, stats, big, extra):
         ai, si, di, yi, ki = rows[i]
         aj, sj, dj, yj, kj = rows[j]
         if ai == aj:
@@ -271,12 +276,12 @@ def viable_pairs(claims: Sequence[Claim], info: dict[str, ArticleInfo],
 def link_pairs(claims: Sequence[Claim], vecs: np.ndarray, info: dict[str, ArticleInfo],
                threshold: float = LINK_THRESHOLD, stats: AlignStats | None = None,
                big: list[list[int]] | None = None,
-               pairs: Sequence[tuple[int, int]] | None = None
-               ) -> list[tuple[int, int, float]]:
+               pairs: Sequence[tuple[int, int]] | None = None,
+               extra: ExtraKeys | None = None) -> list[tuple[int, int, float]]:
     """Compared pairs that link, with their similarity, most similar first. The dot
     products are taken in chunks of pairs (numpy), not one Python call per pair."""
     if pairs is None:
-        pairs = viable_pairs(claims, info, stats, big)
+        pairs = viable_pairs(claims, info, stats, big, extra)
     out = []
     for k in range(0, len(pairs), _CHUNK):
         chunk = pairs[k:k + _CHUNK]
@@ -284,7 +289,7 @@ def link_pairs(claims: Sequence[Claim], vecs: np.ndarray, info: dict[str, Articl
         jj = np.fromiter((p[1] for p in chunk), dtype=np.int64, count=len(chunk))
         sims = np.einsum("ij,ij->i", vecs[ii], vecs[jj])
         for (i, j), raw in zip(chunk, sims.tolist(), strict=True):
-            sim = _adjust(claims[i], claims[j], raw)
+            sim = _adjust(claims[i], claims[j], raw, extra)
             if sim >= threshold:
                 out.append((i, j, sim))
     out.sort(key=lambda x: (-x[2], x[0], x[1]))
@@ -296,31 +301,31 @@ def link_pairs(claims: Sequence[Claim], vecs: np.ndarray, info: dict[str, Articl
 _CHUNK = 8192  # pairs per numpy product: 8192 x 2 x 384 float32 = 25 MB at most
 
 
-def _same_event(a: Claim, b: Claim) -> bool:
+def _same_event(a: Claim, b: Claim, extra: ExtraKeys | None = None) -> bool:
     """One proposition by construction (``linkage.event_keys``): both report one merged
     event with one figure ("26 killed" in the attack, "nine sites" in the strikes), or
     both quote one phrase of the same speaker. A sentence reports every event coded in
     it, often in passing, so a shared event without a shared figure is left to the
     wording."""
-    return bool(event_keys(a) & event_keys(b))
+    return bool(event_keys(a, extra) & event_keys(b, extra))
 
 
-def _adjust(a: Claim, b: Claim, sim: float) -> float:
+def _adjust(a: Claim, b: Claim, sim: float, extra: ExtraKeys | None = None) -> float:
     """Two claims reporting one event with one figure count as one proposition once
     their wording is at least ``PROPOSITION_FLOOR`` close."""
-    return PROPOSITION_SIM if sim >= PROPOSITION_FLOOR and _same_event(a, b) else sim
+    return PROPOSITION_SIM if sim >= PROPOSITION_FLOOR and _same_event(a, b, extra) else sim
 
 
 def average_linkage(claims: Sequence[Claim], vecs: np.ndarray,
                     links: Iterable[tuple[int, int, float]], threshold: float,
-                    big: Sequence[Sequence[int]] = (), budget: Budget | None = None
-                    ) -> Linkage:
+                    big: Sequence[Sequence[int]] = (), budget: Budget | None = None,
+                    extra: ExtraKeys | None = None) -> Linkage:
     """Merge linked claims, most similar first; two clusters merge only when the mean
     similarity of all their cross pairs reaches ``threshold`` and every cross pair is
     compatible, so A~B and B~C never pull in a C unlike A (computed from running
     summaries, chronicler.corpus.linkage). Blocks in ``big`` get the leader pass."""
     budget = budget or Budget(None)
-    lk = Linkage(claims, vecs)
+    lk = Linkage(claims, vecs, extra)
     for members in big:
         lk.leader(members, threshold, budget)
     lk.link(links, threshold, budget)
@@ -459,22 +464,23 @@ def embed_needed(texts: Sequence[str], needed: Iterable[int], embed: EmbedFn) ->
 
 def align(claims: Sequence[Claim], info: dict[str, ArticleInfo], embed: EmbedFn,
           threshold: float = LINK_THRESHOLD, contest_threshold: float = CONTEST_THRESHOLD,
-          stats: AlignStats | None = None, budget_s: float | None = None
-          ) -> tuple[list[Claim], dict[str, str]]:
+          stats: AlignStats | None = None, budget_s: float | None = None,
+          extra: ExtraKeys | None = None) -> tuple[list[Claim], dict[str, str]]:
     """Group claims; returns the group records and each member claim's group id.
     ``budget_s`` bounds the linking time: past it the claims not yet linked stay as
-    they are and ``stats.truncated`` is set."""
+    they are and ``stats.truncated`` is set. ``extra``: more proposition keys per claim
+    id (``linkage.event_keys``)."""
     claims = list(claims)
     if stats is not None:
         stats.claims = len(claims)
         stats.all_pairs = len(claims) * (len(claims) - 1) // 2
     big: list[list[int]] = []
-    pairs = viable_pairs(claims, info, stats, big)
+    pairs = viable_pairs(claims, info, stats, big, extra)
     vecs = embed_needed([c.text for c in claims],
                         {x for p in pairs for x in p} | {x for m in big for x in m}, embed)
     budget = Budget(budget_s)
-    links = link_pairs(claims, vecs, info, threshold, stats, big, pairs)
-    lk = average_linkage(claims, vecs, links, threshold, big, budget)
+    links = link_pairs(claims, vecs, info, threshold, stats, big, pairs, extra)
+    lk = average_linkage(claims, vecs, links, threshold, big, budget, extra)
     if stats is not None:
         stats.truncated = budget.truncated
         stats.leader_blocks = len(big)

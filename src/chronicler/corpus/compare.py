@@ -166,6 +166,51 @@ def _tie_to_events(claims: list[Claim], events: list[Event]) -> None:
                                  and any(r.country for r in e.recipient)})
 
 
+# "two officers", "two wars": the smallest figures are in too many sentences to tell
+# one proposition from another.
+MIN_COUNT_KEY = 3
+
+
+def _head(obj: str) -> str:
+    """The head word of a counted object, plural folded: "Merovian jets" -> "jet"."""
+    words = obj.casefold().split()
+    w = words[-1] if words else ""
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def _sense(verb: str | None) -> str:
+    from chronicler.nlp.events.attach import HURT_VERBS, KILL_VERBS
+
+    v = (verb or "").casefold()
+    return "dead" if v in KILL_VERBS else "hurt" if v in HURT_VERBS else "-"
+
+
+def count_keys(claims: list[Claim], counts: list[Any]) -> dict[str, set[tuple[object, ...]]]:
+    """Per claim id: the things its sentence counts, as (figure, head word of what is
+    counted, dead/hurt/other): "at least four attackers emerged" and "the four attackers
+    crossed" count one thing; "3 killed" and "3 injured" do not. Two claims that count
+    one thing report one proposition once their wording is close enough
+    (``linkage.event_keys``). Only the counts inside a claim's own text span."""
+    at: dict[str, list[Any]] = defaultdict(list)
+    for n in counts:
+        at[n.article_id].append(n)
+    out: dict[str, set[tuple[object, ...]]] = {}
+    for c in claims:
+        keys: set[tuple[object, ...]] = set()
+        for ev in c.evidence[:1]:
+            # the claim's own text inside its evidence sentence (a clause claim is shorter)
+            start = ev.span[0] + max(0, ev.text.find(c.text)) if c.text in ev.text \
+                else ev.span[0]
+            end = start + len(c.text) if c.text in ev.text else ev.span[1]
+            for n in at.get(ev.article_id, ()):
+                if start <= n.span[0] and n.span[1] <= end and n.number in c.numbers \
+                        and n.number >= MIN_COUNT_KEY and _head(n.object):
+                    keys.add(("count", n.number, _head(n.object), _sense(n.verb)))
+        if keys:
+            out[c.id] = keys
+    return out
+
+
 def _claims_in(claim_at: dict[str, list[tuple[int, int, str]]], article_id: str,
                span: tuple[int, int]) -> set[str]:
     """Claim groups with evidence inside this sentence of this article."""
@@ -188,8 +233,9 @@ def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any
     events = _read_events(store)
     _tie_to_events(per_article, events)
     stats = AlignStats()
+    extra = count_keys(per_article, list(store.per_article("counts")))
     groups, member_of = align(per_article, info, embed, stats=stats,
-                              budget_s=settings.align_budget_s)
+                              budget_s=settings.align_budget_s, extra=extra)
     if stats.truncated:
         log.warning("claim alignment stopped after %.0f s (CHRONICLER_ALIGN_BUDGET_S): "
                     "claims not yet linked are left single", settings.align_budget_s)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -77,12 +77,19 @@ def quoted_phrases(text: str) -> set[str]:
 PropKey = tuple[object, ...]
 
 
-def event_keys(c: Claim) -> set[PropKey]:
+ExtraKeys = Mapping[str, Iterable[PropKey]]
+
+
+def event_keys(c: Claim, extra: ExtraKeys | None = None) -> set[PropKey]:
     """What makes two claims one proposition by construction (each key shared is
     enough, once the wording is ``PROPOSITION_FLOOR`` close): one merged event with one
-    figure ("26 killed" in the attack), or one quoted phrase ("anywhere, at any level")."""
+    figure ("26 killed" in the attack), one quoted phrase ("anywhere, at any level"), or
+    the keys ``extra`` gives the claim's id (one counted thing: "four attackers",
+    ``chronicler.corpus.compare.count_keys``)."""
     out: set[PropKey] = {("event", e, n) for e in c.event_ids for n in c.numbers}
     out |= {("quote", q) for q in quoted_phrases(c.text)}
+    if extra:
+        out |= set(extra.get(c.id, ()))
     return out
 
 
@@ -101,7 +108,8 @@ class Budget:
 
 
 class Linkage:
-    def __init__(self, claims: Sequence[Claim], vecs: np.ndarray) -> None:
+    def __init__(self, claims: Sequence[Claim], vecs: np.ndarray,
+                 extra: ExtraKeys | None = None) -> None:
         self.claims, self.vecs = claims, vecs
         self.uf: UnionFind[int] = UnionFind(range(len(claims)))
         self.size = dict.fromkeys(range(len(claims)), 1)
@@ -109,7 +117,7 @@ class Linkage:
         self.sigs: dict[int, set[Sig]] = {i: {signature(c)} for i, c in enumerate(claims)}
         self.keys: dict[int, dict[PropKey, list[int]]] = {}
         for i, c in enumerate(claims):
-            ks = event_keys(c)
+            ks = event_keys(c, extra)
             if ks:
                 self.keys[i] = {k: [i] for k in ks}
 
