@@ -98,3 +98,17 @@ def test_a_purpose_participle_under_the_same_report_serves_its_event(analyzer) -
     evs = code(analyzer, "Thousands of Kurds marched in Erbil on Sunday calling for independence "
                          "from Iraq, witnesses said.")
     assert [e.type for e in evs] == ["PROTEST"]
+
+
+def test_ethnic_group_is_coded_by_the_country_it_lives_in(analyzer) -> None:  # type: ignore[no-untyped-def]
+    evs = code(analyzer, "Ethnic Hungarians in northern Serbia are demanding a UN monitoring "
+                         "mission.")
+    assert evs and evs[0].type == "REQUEST" and side(evs[0], "actor") == {"SRB"}
+    # a demonym alone keeps its country
+    evs = code(analyzer, "Hungarian officials demanded a UN monitoring mission in Serbia.")
+    assert evs and side(evs[0], "actor") == {"HUN"}
+
+
+def test_european_community_is_the_union(analyzer) -> None:  # type: ignore[no-untyped-def]
+    evs = code(analyzer, "The European Community on Monday gave Ghana 3 million dollars of aid.")
+    assert evs and evs[0].type == "AID" and side(evs[0], "actor") == {"EUR"}

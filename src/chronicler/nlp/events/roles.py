@@ -348,6 +348,8 @@ class ArgResolver:
             return got if got.country or got.actor_id else None
         s, e = core_span(tok, self.text)
         for t in self.doc[tok.left_edge.i:tok.i]:
+            if _against_or_for(t):
+                continue  # "an anti-Syria journalist" is no Syrian
             if s <= t.idx < e and t.i in self.mention_at:
                 m = self.of_mention(self.mention_at[t.i][0])
                 if m.country:
@@ -467,6 +469,14 @@ class ArgResolver:
                                   o.i)
                     continue
             yield Arg(a, t.i)
+
+
+def _against_or_for(t: Token) -> bool:
+    """"anti-Syria", "pro-Iranian": a modifier naming whom someone is for or against."""
+    if t.lower_.startswith(("anti-", "pro-")):
+        return True
+    d = t.doc
+    return t.i >= 2 and d[t.i - 1].text == "-" and d[t.i - 2].lower_ in ("anti", "pro")
 
 
 RECIPROCAL_HEADS = frozenset({"side", "country", "nation", "neighbour", "neighbor", "army",
