@@ -371,3 +371,23 @@ def test_group_source_named_by_its_members(nlp: Language) -> None:
     got = reported(run(nlp, "But others, including Sen. Marlow and Rep. Ana Ruiz, are "
                             "urging Dar to accept the result."))
     assert got == [("Dar to accept the result", "others, including Sen. Marlow and Rep. Ana Ruiz")]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    # a complement parsed as an adverbial clause: its own subject, no subordinator
+    ("Marlow said after the convention he would not accept the endorsement if it were "
+     "offered.", "he would not accept the endorsement if it were offered"),
+    # a conditional opening the that-clause is part of a statement, not an open question
+    ("The letter warned that if Marlow did not withdraw, the party would split.",
+     "if Marlow did not withdraw, the party would split"),
+])
+def test_complement_the_parser_misread(nlp: Language, text: str, content: str) -> None:
+    got = reported(run(nlp, text))
+    assert [c for c, _ in got] == [content], got
+
+
+def test_reason_hung_on_the_cue_is_what_is_said(nlp: Language) -> None:
+    text = ("Marlow said the claim smacked of hypocrisy, because the ministry had "
+            "questioned every decision for years.")
+    got = reported(run(nlp, text, "attribution"))
+    assert len(got) == 1 and got[0][0].endswith("for years"), got

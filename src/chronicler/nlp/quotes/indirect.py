@@ -59,6 +59,13 @@ def _complement(cue: Token, kinds: frozenset[str], lo: int, hi: int) -> list[Tok
     characters [lo, hi) count: a heading glued on by the parser is not a complement."""
     children = [c for c in cue.children if lo <= c.idx < hi]
     comps = [c for c in children if c.dep_ == "ccomp"]
+    if not comps and kinds & _CLAUSE_KINDS:
+        # "said after the convention he would not accept ...", parsed as an adverbial
+        # clause: one with a subject of its own and no subordinator is the complement
+        comps = [c for c in children if c.dep_ == "advcl" and c.i > cue.i
+                 and c.tag_ not in ("VBG", "VBN")
+                 and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                 and not any(g.dep_ == "mark" for g in c.children)]
     if not comps and cue.dep_ == "parataxis" and lo <= cue.head.idx < hi:
         return [cue.head]  # "The attack, she said, had clear links ...": the whole clause
     if not comps:
@@ -135,6 +142,7 @@ def _bare_participle(v: Token) -> bool:
 # "charged him", "the attack claimed 26 lives", "maintained a tough stance", "added a
 # clause", "believed him")
 _OBJECT_KINDS = frozenset({"speech", "belief", "evidence", "relay"})
+_CLAUSE_KINDS = frozenset({"speech", "belief", "evidence"})
 _NO_CONTENT_OBJECT = frozenset({
     "tell", "ask", "inform", "brief", "assure", "warn", "remind", "notify", "address", "urge",
     "thank", "reassure", "answer", "quote", "call", "contact", "email", "text", "phone",
@@ -311,10 +319,24 @@ def _report_span(ctx: QuoteContext, cue: Token, kinds: frozenset[str]
     if not comps:
         return None
     comps += _stray_subject(cue, comps)
+    if kinds & _CLAUSE_KINDS and any(c.dep_ == "ccomp" for c in comps):
+        # "said the claim smacked of hypocrisy, because Democrats had ...": the reason
+        # the parser hung on the cue is the speaker's, part of what is said
+        last = max(c.right_edge.i for c in comps)
+        comps += [c for c in cue.children if c.dep_ == "advcl" and c.i > last
+                  and any(g.dep_ == "mark" and g.lower_ in ("because", "since")
+                          for g in c.children)]
     lo = max(min(c.left_edge.i for c in comps), ctx.tok_at(plo))
     hi = min(max(c.right_edge.i for c in comps), ctx.tok_at(phi - 1))
     if all(c.i > cue.i for c in comps):
         lo = max(lo, cue.i + 1)
+    for c in comps:
+        if c.dep_ == "advcl" and c.i > cue.i and c.left_edge.i == lo:
+            # the misread complement starts at its subject: "said after the convention
+            # he would ...": the time phrase is the saying's
+            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                lo = subj.left_edge.i
     hi = _clause_end(ctx, cue, lo, hi)
     while lo <= hi and (doc[lo].is_punct or doc[lo].is_space
                         or (doc[lo].dep_ == "mark" and doc[lo].lower_ == "that")):
