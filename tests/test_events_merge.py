@@ -310,3 +310,13 @@ def test_an_undated_mention_never_joins_an_event_after_its_article() -> None:
         by_art = {a: m for m in merged for a in m.article_ids}
         assert by_art["x1"] is by_art["cpa1"]
         assert by_art["mh1"] is not by_art["cpa1"]
+
+
+def test_a_date_alone_joins_nothing_when_neither_names_a_country() -> None:
+    nobody = EventActor(name="gunmen")
+    a = ev("mh1", actor=(nobody,), recipient=(), place=None)
+    b = ev("cpa1", actor=(nobody,), recipient=(), place=None, start=40)
+    assert len(merge_events([a, b], ARTICLES)) == 2  # "3 killed on Sunday", twice
+    c = ev("mh1", place=None)
+    d = ev("cpa1", place=None, start=40)
+    assert len(merge_events([c, d], ARTICLES)) == 1  # one day, one pair of countries

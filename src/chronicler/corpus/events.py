@@ -21,7 +21,8 @@ differently: "militants", "Pakistan-backed groups", nobody at all):
   article was published (more than a day after; ``reported_before``).
 
 And they must share an **anchor**: the same operation, a compatible place both state, a
-date both state, or an actor and a recipient country in common. Two undated mentions of
+date both state (when at least one of them names a country: "3 killed on Sunday" twice
+is not one event), or an actor and a recipient country in common. Two undated mentions of
 "an attack" with nothing else in common stay apart.
 
 Candidates come from an index of the clusters by anchor (operation, place, month,
@@ -171,9 +172,12 @@ class _Cluster:
                 and sides_compatible(self.recipients, recs)
                 and parties_compatible(self.actors | self.recipients, acts | recs)):
             return False
+        named = bool(acts | recs or self.actors | self.recipients)
         return bool((e.operation and e.operation == self.operation)
                     or (e.location is not None and self.location is not None)
-                    or (e.date is not None and self.date is not None)
+                    # a date alone is every happening of that day: not when neither
+                    # names a country ("3 killed on Sunday")
+                    or (e.date is not None and self.date is not None and named)
                     or (self.actors & acts and self.recipients & recs)
                     or (not recs and not self.recipients and len(self.actors & acts) >= 2))
 
