@@ -115,3 +115,14 @@ def test_a_third_party_and_one_side_join_the_crisis_they_are_about() -> None:
     got = groups(docs)
     assert {"a", "b", "m", "s", "a2"} in got and {"far"} in got and {"other"} in got
     assert {"passing"} in got
+
+
+def test_an_article_written_before_a_happening_does_not_report_it() -> None:
+    strike = ev("s", "ASSAULT", "IND", "PAK", 5)  # articles s1, s2
+    published = {"s1": D - dt.timedelta(2), "s2": D + dt.timedelta(5)}
+    (h,) = happenings([strike], {}, published)
+    assert h.article_ids == ["s2"]  # s1 came out a week before the strike
+    (h,) = happenings([strike], {}, {"s1": D + dt.timedelta(4), "s2": None})
+    assert h.article_ids == ["s1", "s2"]  # the day before, or no date: kept
+    (h,) = happenings([strike], {})
+    assert h.article_ids == ["s1", "s2"]

@@ -101,7 +101,9 @@ def _levels(store: Store, info: dict[str, ArticleInfo], anchors: dict[str, set[s
     crises = [crisis_story(g, names) for g in crisis_groups(docs)]
     crisis_of = {aid: c.id for c in crises for aid in c.article_ids}
     seen = {tuple(s.article_ids) for s in coverage}
-    extra = [h for h in happenings(events, names) if tuple(h.article_ids) not in seen]
+    published = {aid: i.published for aid, i in info.items()}
+    extra = [h for h in happenings(events, names, published)
+             if tuple(h.article_ids) not in seen]
     out = []
     for s in [*coverage, *extra]:
         votes = Counter(crisis_of[a] for a in s.article_ids if a in crisis_of)

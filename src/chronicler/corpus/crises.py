@@ -28,7 +28,8 @@ operation or fall on the same day (at most a day apart) between overlapping coun
 on the same side of the conflict-cooperation scale (strikes and a truce on one day are
 two happenings).
 An article belongs to every happening it reports, so an analysis piece that recalls the
-attack, the strikes and the ceasefire is in all three.
+attack, the strikes and the ceasefire is in all three; an article published more than a
+day before a happening began does not report it (``reporting_articles``).
 """
 
 from __future__ import annotations
@@ -198,8 +199,23 @@ def _countries(e: Event) -> set[str]:
     return {a.country for a in (*e.actor, *e.recipient) if a.country}
 
 
-def happenings(events: Sequence[Event], names: Mapping[str, str]) -> list[Story]:
-    """Happenings from merged events (module docstring)."""
+def reporting_articles(evs: Sequence[Event],
+                       published: Mapping[str, dt.date | None] | None = None) -> list[str]:
+    """The articles of a happening's events, less those published more than a day
+    before it began: an article of March 27 that foresees "an imminent strike" does not
+    report the strikes of April 2 (its mention merged with them on their sides)."""
+    arts = sorted({a for e in evs for a in e.article_ids})
+    dates = [e.date for e in evs if e.date and not e.date_reported]
+    if not published or not dates:
+        return arts
+    first = min(dates) - dt.timedelta(days=1)
+    return [a for a in arts if (p := published.get(a)) is None or p >= first]
+
+
+def happenings(events: Sequence[Event], names: Mapping[str, str],
+               published: Mapping[str, dt.date | None] | None = None) -> list[Story]:
+    """Happenings from merged events (module docstring); ``published``: the articles'
+    publication dates (``reporting_articles``)."""
     key = [e for e in events if _asserted(e) and e.n_sources >= MIN_SOURCES
            and ((e.date is not None and not e.date_reported) or e.operation)]
     uf: UnionFind[int] = UnionFind(range(len(key)))
@@ -231,7 +247,7 @@ def happenings(events: Sequence[Event], names: Mapping[str, str]) -> list[Story]
     for idx in uf.groups().values():
         evs = sorted((key[i] for i in idx), key=lambda e: (-e.n_sources, e.id))
         head = evs[0]
-        arts = sorted({a for e in evs for a in e.article_ids})
+        arts = reporting_articles(evs, published)
         sides = " → ".join(", ".join(names.get(x.country or "", x.country or x.name)
                                      for x in side)
                            for side in (head.actor, head.recipient) if side)
