@@ -4,8 +4,8 @@ Besides verbs of saying, the cue may be a verb of belief ("believes (that) ...")
 evidence ("the survey found that ...", "leaked cables suggest ..."), of intention with an
 infinitive ("vowed to block ..."), or a verb with its preposition ("called for ...");
 kinds in ``data/quotes/cues.txt``. The source is the cue's subject: an actor, a resolved
-pronoun, a source noun, or any other noun phrase ("61 percent said") unless what it
-reports is an open question. A negated or modal cue ("will not say that ...") reports
+pronoun, a source noun, a pronoun for a group ("Those polled said", "Many believe"), or
+any other noun phrase ("61 percent said") unless what it reports is an open question. A negated or modal cue ("will not say that ...") reports
 nothing unless what it leaves open is a question ("did not say which sites were hit"); a
 negated belief or intention is still held ("do not think the subsidy will return").
 

@@ -11,7 +11,10 @@ A speaker is found from the parse and resolved against the actors stage's output
    "Asked whether ..., he said" does not make the one asked an asker. Parse slips are
    repaired: a dateline is never the subject ("VARSK: Merovia ... denied"), nor is a
    heading glued onto the paragraph; a finite cue left with no subject takes the noun
-   right before it ("... and Foreign Minister Ishaq Dar disclosed");
+   right before it ("... and Foreign Minister Ishaq Dar disclosed"), or after a quote
+   the name between the quote and the cue, or right after it ("“...,” asked Mr. Dar");
+   of two subjects the nearer one (a quote's first word parsed as one); "In Dover,
+   Delaware, Dar said" is Dar, not Delaware;
 2. the subject's core span: its left modifiers ("Pakistan’s Foreign Minister Ishaq
    Dar") and name parts, without appositions, relative clauses or prepositions;
 3. the mention covering the head word of that span (the longest overlap among

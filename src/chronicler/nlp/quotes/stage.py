@@ -59,7 +59,13 @@ Datelines ("VARSK, March 12 (CPA) —") are never speakers and never reported wo
 "According to X" (``direct=False``, kind ``according_to``): speaker X, whatever it is
 ("officials", "ongoing analysis" keep their text as the name); the span is the rest of
 the sentence. When the attributed words are a direct quote, the direct quote takes X as
-its speaker instead.
+its speaker instead. A report inside that span ("ads that oppose both candidates,
+according to filings") is X's, not one of its own.
+
+Per attribution (``UNIT``), a reported clause with a quoted phrase in it is direct when
+three quarters of its words or more are inside the marks (words, not letters: "called it
+a “starting point for talks”" is the writer's sentence), and a paragraph that is a quote
+alone, after a paragraph ending with the same speaker's quote, continues that quote.
 
 Quote ids are ``content_id("quote", article_id, start, end)``.
 
