@@ -37,6 +37,7 @@ of the claim it denies.
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -54,6 +55,7 @@ from chronicler.corpus.linkage import (
     sig_compatible,
     signature,
 )
+from chronicler.corpus.pairs import PairKeys, iter_pairs
 from chronicler.records import Claim, content_id
 
 LINK_THRESHOLD = 0.65  # tuned on the demo corpus (eval/claims.py sweep: 0.65 best F1)
@@ -164,16 +166,27 @@ def candidate_pairs(claims: Sequence[Claim], info: dict[str, ArticleInfo],
                     stats: AlignStats | None = None,
                     big: list[list[int]] | None = None,
                     extra: ExtraKeys | None = None) -> list[tuple[int, int]]:
-    """Index pairs worth comparing (each once), from the blocks of ``block_keys``. A
-    block still larger than ``MAX_BLOCK`` after the split by entity set is not turned
-    into pairs: it goes to ``big``, for the leader pass (chronicler.corpus.linkage)."""
+    """Index pairs worth comparing (each once, sorted): ``candidate_pair_keys`` as
+    tuples, for a small input."""
+    return list(iter_pairs(candidate_pair_keys(claims, info, stats, big, extra), len(claims)))
+
+
+def candidate_pair_keys(claims: Sequence[Claim], info: dict[str, ArticleInfo],
+                        stats: AlignStats | None = None,
+                        big: list[list[int]] | None = None,
+                        extra: ExtraKeys | None = None) -> np.ndarray:
+    """Index pairs worth comparing (each once), from the blocks of ``block_keys``, as
+    sorted pair keys (chronicler.corpus.pairs: 8 bytes a pair; they outnumber the claims
+    by a hundred and more on a corpus about one conflict). A block still larger than
+    ``MAX_BLOCK`` after the split by entity set is not turned into pairs: it goes to
+    ``big``, for the leader pass (chronicler.corpus.linkage)."""
     blocks: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
         for k in block_keys(c, _info(c, info), extra):
             blocks[k].append(i)
     _spread_undated(blocks)
     final: list[list[int]] = []
-    seen: set[tuple[int, int]] = set()
+    seen = PairKeys(len(claims))
     for key, members in blocks.items():
         if len(members) < 2:
             continue
@@ -182,7 +195,7 @@ def candidate_pairs(claims: Sequence[Claim], info: dict[str, ArticleInfo],
             # meet in their entity blocks): pairs of those with the block, bounded.
             anon = [i for i in members if not claims[i].entities]
             if anon and len(anon) * len(members) <= MAX_BLOCK * MAX_BLOCK:
-                seen.update((min(i, j), max(i, j)) for i in anon for j in members if i != j)
+                seen.add_cross(anon, members)
             continue
         if key[0] in ("ent", "event", "prop") and len(members) > MAX_BLOCK:
             # split by the whole entity set: claims about the same actors stay together
@@ -200,13 +213,11 @@ def candidate_pairs(claims: Sequence[Claim], info: dict[str, ArticleInfo],
         else:
             final.append(members)
     for members in final:
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                seen.add((i, j) if i < j else (j, i))
+        seen.add_block(members)
     if stats is not None:
         stats.blocks = len(final)
         stats.largest_block = max((len(m) for m in final), default=0)
-    return sorted(seen)
+    return seen.keys()
 
 
 def _info(c: Claim, info: dict[str, ArticleInfo]) -> ArticleInfo | None:
@@ -232,7 +243,16 @@ def viable_pairs(claims: Sequence[Claim], info: dict[str, ArticleInfo],
                  stats: AlignStats | None = None,
                  big: list[list[int]] | None = None,
                  extra: ExtraKeys | None = None) -> list[tuple[int, int]]:
-    """Candidate pairs that pass every test but the similarity: different articles,
+    """``viable_pair_keys`` as tuples, for a small input."""
+    return list(iter_pairs(viable_pair_keys(claims, info, stats, big, extra), len(claims)))
+
+
+def viable_pair_keys(claims: Sequence[Claim], info: dict[str, ArticleInfo],
+                     stats: AlignStats | None = None,
+                     big: list[list[int]] | None = None,
+                     extra: ExtraKeys | None = None) -> np.ndarray:
+    """Candidate pairs that pass every test but the similarity, as sorted pair keys
+    (chronicler.corpus.pairs): different articles,
     compatible, within the window (or one story, or one event and figure). Only their
     claims (and the members of ``big`` blocks) need a vector: a claim in no such pair
     can never link, so it is never embedded.
@@ -252,8 +272,9 @@ def viable_pairs(claims: Sequence[Claim], info: dict[str, ArticleInfo],
         rows.append((tuple(c.article_ids), sig_id[sg], _day(ci), ci.story_id if ci else None,
                      event_keys(c, extra)))
     memo: dict[tuple[int, int], bool] = {}
-    out = []
-    for i, j in candidate_pairs(claims, info, stats, big, extra):
+    n = len(claims)
+    out = array("q")  # pair keys, 8 bytes each (a list of tuples took ~100)
+    for i, j in iter_pairs(candidate_pair_keys(claims, info, stats, big, extra), n):
         ai, si, di, yi, ki = rows[i]
         aj, sj, dj, yj, kj = rows[j]
         if ai == aj:
@@ -267,28 +288,29 @@ def viable_pairs(claims: Sequence[Claim], info: dict[str, ArticleInfo],
         if di is not None and dj is not None and abs(di - dj) > WINDOW_DAYS and \
                 not (yi and yi == yj) and not (ki and kj and ki & kj):
             continue  # far apart in time, and neither one story nor one event and figure
-        out.append((i, j))
+        out.append(i * n + j)
     if stats is not None:
         stats.comparisons += len(out)
-    return out
+    return np.array(out, dtype=np.int64)
 
 
 def link_pairs(claims: Sequence[Claim], vecs: np.ndarray, info: dict[str, ArticleInfo],
                threshold: float = LINK_THRESHOLD, stats: AlignStats | None = None,
                big: list[list[int]] | None = None,
-               pairs: Sequence[tuple[int, int]] | None = None,
+               pairs: np.ndarray | None = None,
                extra: ExtraKeys | None = None) -> list[tuple[int, int, float]]:
-    """Compared pairs that link, with their similarity, most similar first. The dot
-    products are taken in chunks of pairs (numpy), not one Python call per pair."""
+    """Compared pairs (``viable_pair_keys``) that link, with their similarity, most
+    similar first. The dot products are taken in chunks of pairs (numpy), not one
+    Python call per pair."""
+    n = len(claims)
     if pairs is None:
-        pairs = viable_pairs(claims, info, stats, big, extra)
+        pairs = viable_pair_keys(claims, info, stats, big, extra)
     out = []
     for k in range(0, len(pairs), _CHUNK):
         chunk = pairs[k:k + _CHUNK]
-        ii = np.fromiter((p[0] for p in chunk), dtype=np.int64, count=len(chunk))
-        jj = np.fromiter((p[1] for p in chunk), dtype=np.int64, count=len(chunk))
+        ii, jj = chunk // n, chunk % n
         sims = np.einsum("ij,ij->i", vecs[ii], vecs[jj])
-        for (i, j), raw in zip(chunk, sims.tolist(), strict=True):
+        for i, j, raw in zip(ii.tolist(), jj.tolist(), sims.tolist(), strict=True):
             sim = _adjust(claims[i], claims[j], raw, extra)
             if sim >= threshold:
                 out.append((i, j, sim))
@@ -475,9 +497,10 @@ def align(claims: Sequence[Claim], info: dict[str, ArticleInfo], embed: EmbedFn,
         stats.claims = len(claims)
         stats.all_pairs = len(claims) * (len(claims) - 1) // 2
     big: list[list[int]] = []
-    pairs = viable_pairs(claims, info, stats, big, extra)
+    pairs = viable_pair_keys(claims, info, stats, big, extra)
+    paired = np.unique(np.concatenate([pairs // len(claims), pairs % len(claims)]))
     vecs = embed_needed([c.text for c in claims],
-                        {x for p in pairs for x in p} | {x for m in big for x in m}, embed)
+                        set(paired.tolist()) | {x for m in big for x in m}, embed)
     budget = Budget(budget_s)
     links = link_pairs(claims, vecs, info, threshold, stats, big, pairs, extra)
     lk = average_linkage(claims, vecs, links, threshold, big, budget, extra)
