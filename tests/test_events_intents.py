@@ -112,3 +112,11 @@ def test_ethnic_group_is_coded_by_the_country_it_lives_in(analyzer) -> None:  # 
 def test_european_community_is_the_union(analyzer) -> None:  # type: ignore[no-untyped-def]
     evs = code(analyzer, "The European Community on Monday gave Ghana 3 million dollars of aid.")
     assert evs and evs[0].type == "AID" and side(evs[0], "actor") == {"EUR"}
+
+
+def test_bare_country_is_its_code_with_no_sector(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # Phoenix's convention: "Chile" acting is [CHL]; "Chilean police" is [CHLCOP]
+    evs = code(analyzer, "Chile rejected Peru's proposal on Monday.")
+    assert evs and [(a.country, a.sector) for a in evs[0].actor] == [("CHL", None)]
+    evs = code(analyzer, "Chilean police arrested ten Peruvian fishermen on Monday.")
+    assert evs and [(a.country, a.sector) for a in evs[0].actor] == [("CHL", "COP")]

@@ -342,8 +342,6 @@ def infer_from_dyad(c: Candidate, ix: ArticleIndex) -> None:
         if not c.recipients and c.place is not None and c.place.country and own & VICTIM_CVL:
             c.recipients = [EventActor(name="civilians", country=c.place.country,
                                        sector="CVL")]
-    # a country acting is its government
-    c.actors = [a if a.sector or not a.country else a.model_copy(update={"sector": "GOV"})
-                for a in c.actors]
+    # (a bare country acting keeps no sector: Phoenix's convention, roles.of_mention)
 
 

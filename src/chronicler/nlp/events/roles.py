@@ -322,15 +322,17 @@ class ArgResolver:
 
     def of_mention(self, m: Mention, noun_sector: str | None = None) -> EventActor:
         """The actor a mention names: the dictionary actor's name, the mention's country
-        and sector ("Indian troops": India's military); a country acting is its GOV."""
+        and sector ("Indian troops": India's military). A bare country name acting
+        ("Pakistan rejected ...") is the country's code with no sector, Phoenix's
+        convention (its actor dictionaries code "PAKISTAN" as [PAK], "PAKISTANI POLICE"
+        as [PAKCOP]); a capital standing for the government keeps the actors stage's GOV
+        ("New Delhi said")."""
         a = self.actors.get(m.actor_id)
         name = a.name if a is not None else m.text
         country = m.country or (a.country if a else None)
         sector = m.sector or (a.sector if a else None)
         if a is not None and a.type == "COUNTRY" and noun_sector:
             sector = noun_sector
-        if sector is None and (m.label == "GPE" or (a is not None and a.type == "COUNTRY")):
-            sector = "GOV"
         return EventActor(name=name, country=country, sector=sector, actor_id=m.actor_id)
 
     def _via_mentions(self, tok: Token, noun_sector: str | None) -> EventActor | None:
