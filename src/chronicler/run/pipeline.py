@@ -143,6 +143,13 @@ def shard_key(items: Sequence[RawDoc | IngestError], salt: str = "") -> str:
 Shard = list[RawDoc | IngestError]
 
 
+def _worker_init(model: str) -> None:
+    # A pool worker runs the per-article stages only: no torch (chronicler.run.workerproc).
+    from chronicler.run.workerproc import skip_torch
+
+    skip_torch(model)
+
+
 def _worker_batch(raws: list[RawDoc], settings: Settings) -> list[Processed | IngestError]:
     # Runs in a worker process: each loads its own model once (get_analyzer caches).
     return process_batch(raws, settings, get_analyzer(settings) if settings.analyze else None)
@@ -173,7 +180,8 @@ def _process_shards(
     window = settings.workers * 2
     pending: deque[tuple[Shard, str, Future[list[Processed | IngestError]] | None]] = deque()
     with ProcessPoolExecutor(max_workers=settings.workers,
-                             mp_context=multiprocessing.get_context("spawn")) as pool:
+                             mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_worker_init, initargs=(settings.spacy_model,)) as pool:
         for items, key in chunks:
             if store.shard_done(key):
                 pending.append((items, key, None))

@@ -147,6 +147,9 @@ class ShardWorker:
     """Ray actor: loads the model once, then runs ``process_batch`` per shard."""
 
     def __init__(self, settings: Settings, fault: Fault | None = None) -> None:
+        from chronicler.run.workerproc import skip_torch
+
+        skip_torch(settings.spacy_model)  # per-article stages only (run.workerproc)
         pin_torch_threads()
         self.settings = settings
         self.fault = fault
