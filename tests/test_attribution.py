@@ -391,3 +391,13 @@ def test_reason_hung_on_the_cue_is_what_is_said(nlp: Language) -> None:
             "questioned every decision for years.")
     got = reported(run(nlp, text, "attribution"))
     assert len(got) == 1 and got[0][0].endswith("for years"), got
+
+
+def test_pull_quote_with_a_dash_and_a_name(nlp: Language) -> None:
+    """“...” ― Name: the pull-quote convention names the speaker after a dash."""
+    text = ("Readers wrote in after the debate.\n\n"
+            "“Maybe we can build a wall around the whole campaign.” ― Ana Ruiz.\n\n"
+            "“Nobody asked us what we think about the plan.” — the editors.")
+    direct = [q for q in run(nlp, text, "attribution") if q.direct]
+    assert [(q.text[:5], q.speaker.name if q.speaker else None) for q in direct] == [
+        ("Maybe", "Ana Ruiz"), ("Nobod", None)]  # "the editors" is no name

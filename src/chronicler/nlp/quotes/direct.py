@@ -260,6 +260,27 @@ def _attribute(ctx: QuoteContext, d: Direct, cands: list[tuple[Token, str]],
             d.speaker = ctx.resolver.resolve(obj).speaker
             return
     _after_colon(ctx, d)
+    if d.speaker is None and d.cue is None:
+        _dash_name(ctx, d)
+
+
+# "“...” ― Carla Sanchez", "“...” — Marlow, 45": a name after a dash closing the quote
+_DASH_NAME = re.compile(r"[ \t]*[―—–][ \t]*((?:[A-Z][\w.'’-]*[ \t]?){1,5})[ \t]*(?=[.,\n]|$)")
+
+
+def _dash_name(ctx: QuoteContext, d: Direct) -> None:
+    """The pull-quote convention: a quote followed by a dash and a name (ending the
+    sentence or the paragraph) is that person's. Only capitalised words count as the
+    name, and it must be a name the parser sees (a proper noun)."""
+    m = _DASH_NAME.match(ctx.text, d.seg.outer[1])
+    if m is None:
+        return
+    s = m.start(1)
+    span = ctx.doc.char_span(s, s + len(m.group(1).rstrip()), alignment_mode="contract")
+    if span is None or not len(span) or span.root.pos_ != "PROPN":
+        return
+    r = ctx.resolver.resolve(span.root)
+    d.speaker, d.cue, d.how, d.cue_at = r.speaker, "―", "dash", s
 
 
 def _after_colon(ctx: QuoteContext, d: Direct) -> None:
