@@ -401,3 +401,15 @@ def test_pull_quote_with_a_dash_and_a_name(nlp: Language) -> None:
     direct = [q for q in run(nlp, text, "attribution") if q.direct]
     assert [(q.text[:5], q.speaker.name if q.speaker else None) for q in direct] == [
         ("Maybe", "Ana Ruiz"), ("Nobod", None)]  # "the editors" is no name
+
+
+def test_people_of_a_country_are_not_the_country(nlp: Language) -> None:
+    """"Merovians often say ...": the speakers are people (the phrase), linked to the
+    country's actor; the country itself did not say it."""
+    text = "Merovians often say the border has never been calm."
+    mention = Mention(article_id="t", actor_id="mrv", text="Merovians", span=(0, 9),
+                      label="NORP", country="MRV")
+    actor = Actor(id="mrv", name="Merovia", type="COUNTRY")
+    [q] = extract_quotes(nlp(text), [mention], [actor], "t")
+    assert q.speaker is not None and q.speaker.name == "Merovians"
+    assert q.speaker.actor_id == "mrv"

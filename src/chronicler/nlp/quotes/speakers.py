@@ -476,8 +476,9 @@ class SpeakerResolver:
         if on_head:
             best = max(on_head, key=lambda m: min(e, m.span[1]) - max(s, m.span[0]))
             sp = self._speaker(best)
-            if best.label == "NORP" and (s, e) != best.span:
-                # "a New Hampshire Democrat" is one person, not the party: keep the phrase
+            if best.label == "NORP":
+                # "a New Hampshire Democrat" is one person, not the party; "Mexicans say"
+                # are people, not the country: keep the phrase (and the actor link)
                 text = _LEADING_DET.sub("", self.text[s:e]).strip()
                 sp = sp.model_copy(update={"name": text or sp.name})
             return Resolved(sp, True)
