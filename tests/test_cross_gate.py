@@ -13,8 +13,13 @@ pytestmark = pytest.mark.slow
 
 # Measured when the gold was written and the stages tuned (closing note of issue 14),
 # minus one gold item's share where a figure counts items. Never lower one to pass.
-AT_LEAST = {"crisis.p": 1.0, "crisis.r": 1.0, "subevent.match": 0.85,
-            "events.found": 0.6, "events.article_r": 0.8, "contested.r": 0.75}
+# Seeds, 2026-12-06 (issue 14 helper): crisis 1.0/1.0, subevent.match 1.0, events.found 1.0
+# (5/5: India's May 10 reply to Pakistan's strikes now dated), events.article_r 1.0 (15/15),
+# corroborated.r 0.5 (2/4: 26 killed, nine sites; p 1.0 of 2), contested.r 1.0 (p 0.8),
+# contested.false 0.
+AT_LEAST = {"crisis.p": 1.0, "crisis.r": 1.0, "subevent.match": 0.95,
+            "events.found": 0.8, "events.article_r": 0.93, "contested.r": 0.75,
+            "corroborated.r": 0.25, "corroborated.p": 0.5}
 AT_MOST = {"events.dup": 0, "contested.false": 0, "crisis.n": 1}
 
 # The demo gold (39 articles, 34 events, 27 corroborated, 16 contested) was written before
@@ -26,9 +31,13 @@ AT_MOST = {"events.dup": 0, "contested.false": 0, "crisis.n": 1}
 # corroborated.r 0.407 (11/27), corroborated.p 0.538, contested.r 0.688 (11/16),
 # contested.p 0.833, contested.false 0. Floors are a little below (one gold item's share
 # where a figure counts items). Raise them as the stages improve; never lower one to pass.
-DEMO_AT_LEAST = {"crisis.p": 1.0, "crisis.r": 1.0, "subevent.match": 0.5, "subevent.p": 0.2,
-                 "subevent.r": 0.75, "events.found": 0.58, "events.article_r": 0.55,
-                 "events.article_p": 0.55, "corroborated.r": 0.37, "corroborated.p": 0.45,
+# Raised 2026-12-06 (issue 14 helper: claim blocks, proposition keys by quoted phrase and
+# counted thing, event merge by time of report, happenings by publication): subevent.match
+# 0.546, subevent.p 0.281 r 0.783, events.article_r 0.627 p 0.659, corroborated.r 0.63
+# (17/27) p 0.594, contested.r 0.688 p 0.794, contested.false 0 (committed tree).
+DEMO_AT_LEAST = {"crisis.p": 1.0, "crisis.r": 1.0, "subevent.match": 0.5, "subevent.p": 0.25,
+                 "subevent.r": 0.75, "events.found": 0.58, "events.article_r": 0.58,
+                 "events.article_p": 0.6, "corroborated.r": 0.59, "corroborated.p": 0.55,
                  "contested.r": 0.625, "contested.p": 0.75}
 DEMO_AT_MOST = {"events.dup": 3, "contested.false": 0, "crisis.n": 1}
 
