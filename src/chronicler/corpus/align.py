@@ -1,7 +1,7 @@
 """Align per-article claims across articles: groups, independent sources, status.
 
-Candidates are **blocked before any comparison**, so the cost grows with block sizes,
-not with the square of the corpus: two claims are compared only when they are in the
+Candidates are **blocked before any comparison** (chronicler.corpus.blocking), so the
+cost grows with block sizes, not with the square of the corpus: two claims are compared only when they are in the
 same story, or share an actor country and were published within ``WINDOW_DAYS`` (one
 bucket of days or the next). A block larger than ``MAX_BLOCK`` is split by the claims'
 whole entity set, which keeps one busy dyad ("IND", "PAK") from turning quadratic.
@@ -37,25 +37,30 @@ of the claim it denies.
 from __future__ import annotations
 
 import datetime as dt
-from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 
 import numpy as np
 
+from chronicler.corpus.blocking import (  # noqa: F401 - re-exported, the alignment's API
+    MAX_BLOCK,
+    WINDOW_DAYS,
+    AlignStats,
+    ArticleInfo,
+    block_keys,
+    candidate_pair_keys,
+    candidate_pairs,
+    viable_pair_keys,
+    viable_pairs,
+)
 from chronicler.corpus.linkage import (
     PROPOSITION_FLOOR,
     PROPOSITION_SIM,
     Budget,
     ExtraKeys,
     Linkage,
-    Sig,
     event_keys,
-    sig_compatible,
-    signature,
 )
-from chronicler.corpus.pairs import PairKeys, iter_pairs
 from chronicler.records import Claim, content_id
 
 LINK_THRESHOLD = 0.65  # tuned on the demo corpus (eval/claims.py sweep: 0.65 best F1)
@@ -63,22 +68,12 @@ LINK_THRESHOLD = 0.65  # tuned on the demo corpus (eval/claims.py sweep: 0.65 be
 # keeps the demo's contested recall of 0.60 and contests 10 fewer groups (sentences
 # about the same two countries score 0.60-0.71 without being one proposition).
 CONTEST_THRESHOLD = 0.64
-WINDOW_DAYS = 30  # entity blocks: same bucket of days, or the next one
-MAX_BLOCK = 400  # a larger entity block is split by whole entity set
 # PROPOSITION_SIM: two claims reporting one merged event with one figure are one
 # proposition ... when their wording is at least PROPOSITION_FLOOR close: a sentence
 # reports every event coded in it, so "26 were killed in the attack" and "officials
 # reported limited damage" can share an event without being one proposition.
 
 EmbedFn = Callable[[Sequence[str]], np.ndarray]
-
-
-@dataclass(frozen=True)
-class ArticleInfo:
-    outlet: str | None
-    dup_key: str  # coalesce(dup_group, id): wire copies share it
-    published: dt.date | None = None
-    story_id: str | None = None
 
 
 def independent_sources(article_ids: Sequence[str], info: dict[str, ArticleInfo]) -> int:
@@ -97,133 +92,6 @@ def numbers_agree(a: Sequence[float], b: Sequence[float]) -> bool:
     return not a or not b or bool(set(a) & set(b))
 
 
-@dataclass
-class AlignStats:
-    """What alignment cost: candidate pairs compared (embedding dot products) and the
-    number of blocks they came from; ``all_pairs`` is what no blocking would compare."""
-
-    claims: int = 0
-    blocks: int = 0
-    comparisons: int = 0
-    links: int = 0
-    contest_comparisons: int = 0
-    all_pairs: int = 0
-    largest_block: int = 0
-    split_blocks: int = 0
-    leader_blocks: int = 0  # blocks too large for pairs: one leader pass each
-    truncated: bool = False  # the time budget ran out: some claims were left unlinked
-    extra: dict[str, float] = field(default_factory=dict)
-
-
-def _day(info: ArticleInfo | None) -> int | None:
-    return info.published.toordinal() if info and info.published else None
-
-
-def block_keys(c: Claim, info: ArticleInfo | None,
-               extra: ExtraKeys | None = None) -> list[tuple[object, ...]]:
-    """The blocks a claim belongs to: its story, and (entity, bucket of days) for each
-    entity in its bucket and the next one, so claims up to a window apart meet."""
-    keys: list[tuple[object, ...]] = []
-    if info is not None and info.story_id:
-        keys.append(("story", info.story_id))
-    day = _day(info)
-    bucket = None if day is None else day // WINDOW_DAYS
-    # Claims that report one merged event meet whenever they were published: the event
-    # is their common time.
-    keys += [("event", e) for e in c.event_ids]
-    # Claims that quote one phrase (count one thing) meet wherever they are.
-    keys += [("prop", *k) for k in sorted(event_keys(c, extra), key=repr)
-             if k[0] != "event"]
-    # An entity, or a figure ("more than 80 per cent of bookings", which names nobody):
-    # claims with one of them in common meet within the window.
-    anchors: list[tuple[str, object]] = [("ent", e) for e in c.entities or ["-"]]
-    anchors += [("num", n) for n in sorted(set(c.numbers))]
-    for kind, e in anchors:
-        if bucket is None:
-            keys.append((kind, e, None))  # spread over every bucket (_spread_undated)
-        else:
-            keys.append((kind, e, bucket))
-            keys.append((kind, e, bucket + 1))
-    return keys
-
-
-def _spread_undated(blocks: dict[tuple[object, ...], list[int]]) -> None:
-    """A claim of an article with no publication date may be of any time: it joins every
-    bucket of its entity (figure), not only the other undated claims. The cost is the
-    undated claims times the buckets of their entities."""
-    buckets: dict[tuple[object, object], list[object]] = defaultdict(list)
-    for key in blocks:
-        if key[0] in ("ent", "num") and key[2] is not None:
-            buckets[(key[0], key[1])].append(key[2])
-    for key in sorted((k for k in blocks if k[0] in ("ent", "num") and k[2] is None),
-                      key=repr):
-        undated = blocks[key]
-        for b in buckets.get((key[0], key[1]), ()):
-            blocks[(key[0], key[1], b)].extend(undated)
-
-
-def candidate_pairs(claims: Sequence[Claim], info: dict[str, ArticleInfo],
-                    stats: AlignStats | None = None,
-                    big: list[list[int]] | None = None,
-                    extra: ExtraKeys | None = None) -> list[tuple[int, int]]:
-    """Index pairs worth comparing (each once, sorted): ``candidate_pair_keys`` as
-    tuples, for a small input."""
-    return list(iter_pairs(candidate_pair_keys(claims, info, stats, big, extra), len(claims)))
-
-
-def candidate_pair_keys(claims: Sequence[Claim], info: dict[str, ArticleInfo],
-                        stats: AlignStats | None = None,
-                        big: list[list[int]] | None = None,
-                        extra: ExtraKeys | None = None) -> np.ndarray:
-    """Index pairs worth comparing (each once), from the blocks of ``block_keys``, as
-    sorted pair keys (chronicler.corpus.pairs: 8 bytes a pair; they outnumber the claims
-    by a hundred and more on a corpus about one conflict). A block still larger than
-    ``MAX_BLOCK`` after the split by entity set is not turned into pairs: it goes to
-    ``big``, for the leader pass (chronicler.corpus.linkage)."""
-    blocks: dict[tuple[object, ...], list[int]] = defaultdict(list)
-    for i, c in enumerate(claims):
-        for k in block_keys(c, _info(c, info), extra):
-            blocks[k].append(i)
-    _spread_undated(blocks)
-    final: list[list[int]] = []
-    seen = PairKeys(len(claims))
-    for key, members in blocks.items():
-        if len(members) < 2:
-            continue
-        if key[0] == "num":
-            # A figure block only brings in the claims that name no entity (the others
-            # meet in their entity blocks): pairs of those with the block, bounded.
-            anon = [i for i in members if not claims[i].entities]
-            if anon and len(anon) * len(members) <= MAX_BLOCK * MAX_BLOCK:
-                seen.add_cross(anon, members)
-            continue
-        if key[0] in ("ent", "event", "prop") and len(members) > MAX_BLOCK:
-            # split by the whole entity set: claims about the same actors stay together
-            sub: dict[tuple[str, ...], list[int]] = defaultdict(list)
-            for i in members:
-                sub[tuple(claims[i].entities)].append(i)
-            for m in sub.values():
-                if len(m) > MAX_BLOCK and big is not None:
-                    if m not in big:  # each entity's block splits into the same sets
-                        big.append(m)
-                elif len(m) > 1:
-                    final.append(m)
-            if stats is not None:
-                stats.split_blocks += 1
-        else:
-            final.append(members)
-    for members in final:
-        seen.add_block(members)
-    if stats is not None:
-        stats.blocks = len(final)
-        stats.largest_block = max((len(m) for m in final), default=0)
-    return seen.keys()
-
-
-def _info(c: Claim, info: dict[str, ArticleInfo]) -> ArticleInfo | None:
-    return info.get(c.article_ids[0]) if c.article_ids else None
-
-
 def compatible(a: Claim, b: Claim) -> bool:
     """May these two be one proposition at all (similarity aside)? Not when polarity or
     numbers disagree, when they name disjoint actors, or when the two sides assert
@@ -237,61 +105,6 @@ def compatible(a: Claim, b: Claim) -> bool:
         return False
     return (a.polarity == b.polarity and numbers_agree(a.numbers, b.numbers)
             and (not a.entities or not b.entities or bool(set(a.entities) & set(b.entities))))
-
-
-def viable_pairs(claims: Sequence[Claim], info: dict[str, ArticleInfo],
-                 stats: AlignStats | None = None,
-                 big: list[list[int]] | None = None,
-                 extra: ExtraKeys | None = None) -> list[tuple[int, int]]:
-    """``viable_pair_keys`` as tuples, for a small input."""
-    return list(iter_pairs(viable_pair_keys(claims, info, stats, big, extra), len(claims)))
-
-
-def viable_pair_keys(claims: Sequence[Claim], info: dict[str, ArticleInfo],
-                     stats: AlignStats | None = None,
-                     big: list[list[int]] | None = None,
-                     extra: ExtraKeys | None = None) -> np.ndarray:
-    """Candidate pairs that pass every test but the similarity, as sorted pair keys
-    (chronicler.corpus.pairs): different articles,
-    compatible, within the window (or one story, or one event and figure). Only their
-    claims (and the members of ``big`` blocks) need a vector: a claim in no such pair
-    can never link, so it is never embedded.
-
-    The per-claim facts are computed once and compatibility is memoised per pair of
-    signatures (``linkage.signature``: the fields ``compatible`` reads), since the
-    candidate pairs outnumber the claims by a hundred on a busy corpus."""
-    sig_id: dict[Sig, int] = {}
-    sigs: list[Sig] = []
-    rows = []
-    for c in claims:
-        sg = signature(c)
-        if sg not in sig_id:
-            sig_id[sg] = len(sigs)
-            sigs.append(sg)
-        ci = _info(c, info)
-        rows.append((tuple(c.article_ids), sig_id[sg], _day(ci), ci.story_id if ci else None,
-                     event_keys(c, extra)))
-    memo: dict[tuple[int, int], bool] = {}
-    n = len(claims)
-    out = array("q")  # pair keys, 8 bytes each (a list of tuples took ~100)
-    for i, j in iter_pairs(candidate_pair_keys(claims, info, stats, big, extra), n):
-        ai, si, di, yi, ki = rows[i]
-        aj, sj, dj, yj, kj = rows[j]
-        if ai == aj:
-            continue  # one article repeating itself is not corroboration
-        key = (si, sj) if si <= sj else (sj, si)
-        ok = memo.get(key)
-        if ok is None:
-            ok = memo[key] = sig_compatible(sigs[si], sigs[sj])
-        if not ok:
-            continue
-        if di is not None and dj is not None and abs(di - dj) > WINDOW_DAYS and \
-                not (yi and yi == yj) and not (ki and kj and ki & kj):
-            continue  # far apart in time, and neither one story nor one event and figure
-        out.append(i * n + j)
-    if stats is not None:
-        stats.comparisons += len(out)
-    return np.array(out, dtype=np.int64)
 
 
 def link_pairs(claims: Sequence[Claim], vecs: np.ndarray, info: dict[str, ArticleInfo],

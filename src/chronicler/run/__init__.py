@@ -8,6 +8,7 @@
     shards.py    plan shards for a distributed ingest and read one on a worker
     manifest.py  Parquet parts and the resume state of a distributed ingest
     ray.py       ``run_ingest_ray``: the same shards on a Ray cluster
+    workerproc.py  set-up of a per-article worker process (no torch it does not use)
     faults.py    fault injection for tests and drills; kill points for the driver
 
 Only ``ray.py`` imports Ray (an optional, heavy extra); import it where it is used.
