@@ -120,3 +120,22 @@ def test_bare_country_is_its_code_with_no_sector(analyzer) -> None:  # type: ign
     assert evs and [(a.country, a.sector) for a in evs[0].actor] == [("CHL", None)]
     evs = code(analyzer, "Chilean police arrested ten Peruvian fishermen on Monday.")
     assert evs and [(a.country, a.sector) for a in evs[0].actor] == [("CHL", "COP")]
+
+
+def test_main_verb_phrase_beats_a_pattern_inside_a_phrase(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the patterns see only "to end the crackdown", inside a prepositional phrase
+    evs = code(analyzer, "Norway said on Friday it had halted economic aid to Belarus in line "
+                         "with European efforts to end the crackdown there.")
+    assert [e.type for e in evs] == ["SANCTION"]
+    assert side(evs[0], "actor") == {"NOR"} and side(evs[0], "recipient") == {"BLR"}
+    evs = code(analyzer, "Canada on Monday defended the right of Ukrainian troops to fire on "
+                         "the militias.")
+    assert [e.type for e in evs] == ["SUPPORT"] and side(evs[0], "recipient") == {"UKR"}
+
+
+def test_progressive_main_verb_with_a_dative(analyzer) -> None:  # type: ignore[no-untyped-def]
+    evs = code(analyzer, "The United States is providing military intelligence to Georgia, "
+                         "officials said.")
+    assert [e.type for e in evs] == ["AID"] and "GEO" in side(evs[0], "recipient")
+    # a progressive verb with no phrase pattern codes nothing
+    assert code(analyzer, "Farmers in Georgia are asking what the treaty will mean.") == []

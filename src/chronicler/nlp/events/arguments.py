@@ -77,8 +77,12 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             actor_groups.append(subjects(verb))
             if t == "REQUEST" and tok.lemma_.lower() == "call":
                 recip_groups.append(prep_objects(tok, ("on", "upon")))
+            # (a dative "to" the parser labels as such: "providing photographs to
+            # Macedonia" -> its object)
             recip_groups.append([x for o in children(verb, ("dobj", "dative"))
-                                 for x in conjuncts(o)])
+                                 for y in ((o,) if o.pos_ != "ADP" else
+                                           children(o, ("pobj",)))
+                                 for x in conjuncts(y)])
         verb_preps = set(lex.target_preps) | set(EXTRA_PREPS.get(t, ()))
         recip_groups.append(prep_objects(verb, verb_preps))
         # "imposed sanctions on the Taliban", "gave aid to Ivory Coast": the object's own
@@ -88,6 +92,10 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                              for o in prep_objects(d, LIGHT_TARGET_PREPS | {"to"})
                              if o.i in res.mention_tokens or any(
                                  x.i in res.mention_tokens for x in o.lefts)])
+        if t == "SUPPORT":
+            # "defended the right of Russian troops to ...": whose right
+            recip_groups.append([o for d in children(verb, ("dobj",))
+                                 for o in prep_objects(d, ("of",))])
         if t in ("SANCTION", "ACCUSE", "REQUEST"):
             # "declared [the attaches] persona non grata", "said [the US] must mediate"
             recip_groups.append([x for ch in verb.children if ch.dep_ in ("ccomp", "xcomp", "oprd")

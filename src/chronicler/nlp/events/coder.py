@@ -386,10 +386,36 @@ def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
         extra = dictionary_candidates(sent, ix, {c.trigger.i for c in cands})
         got = _coded(extra, sent_i, ix) if extra else []
         cands = cands or extra
+    elif all(_embedded(c) for c in got):
+        # the patterns coded only what sits in a phrase or clause of a noun ("halted aid
+        # ... in line with efforts to end the fighting", "defended the right of the
+        # troops to fire"): the main verb's phrase pattern, with both sides named, first
+        extra = [c for c in dictionary_candidates(sent, ix, {c.trigger.i for c in cands})
+                 if c.rule.id.endswith(".pattern")]
+        main = [c for c in (_coded(extra, sent_i, ix) if extra else [])
+                if countries(c.actors) and countries(c.recipients)]
+        if main:
+            got = main
     if cands:  # (the claimants and links once per sentence, after the choice)
         note_claimants(sent, ix, sent_i)
         link_rejections(got, ix, sent_i)
     return got
+
+
+EMBEDDING = frozenset({"prep", "relcl", "acl"})
+
+
+def _embedded(c: Candidate) -> bool:
+    """Is the event inside a prepositional phrase, a relative clause or a noun's clause
+    (its trigger's or light verb's chain up to the root passes through one)?"""
+    t = c.light or c.trigger
+    for _ in range(12):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ in EMBEDDING:
+            return True
+        t = t.head
+    return False
 
 
 def _coded(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candidate]:

@@ -121,11 +121,14 @@ def dictionary_candidates(sent: Span, ix: ArticleIndex,
         if ix.lemmas[i] in own_words or ix.lowers[i] in own_words:
             continue  # a word the project's patterns or cues know: they decide
         tok = ix.doc[i]
-        if tok.tag_ == "VBG" or not _main_verb(tok, ix.lex):
+        if (tok.tag_ == "VBG" and not _progressive(tok)) or not _main_verb(tok, ix.lex):
             continue  # a subordinate or reported verb: too often not an event of its own
         rule = dictionary_rule(tok, ix.lex, sent)
         if rule is None:
             continue
+        if tok.tag_ == "VBG" and not rule.id.endswith(".pattern"):
+            continue  # a progressive only through a phrase ("is providing intelligence
+            # to"), not the bare verb ("farmers are asking what ...")
         heads, light = event_heads(tok, ix.lex, False)
         if not rule_matches(rule, tok, sent, heads):
             continue
@@ -169,6 +172,17 @@ SAID_THINGS = frozenset({"comment", "remark", "statement", "report", "word", "sp
 
 def _said_thing(t: Token) -> bool:
     return t.pos_ == "NOUN" and t.lemma_.lower() in SAID_THINGS
+
+
+def _progressive(tok: Token) -> bool:
+    """"is providing", "has been holding": a progressive verb form, not a gerund."""
+    return any(ch.dep_ == "aux" and ch.lemma_.lower() == "be" for ch in tok.children)
+
+
+def main_clause(c: Candidate, lex: Lexicon) -> bool:
+    """Is the event at the sentence's main verb: its trigger, or the verb that carries
+    its noun ("launched strikes")?"""
+    return any(h.pos_ in ("VERB", "AUX") and _main_verb(h, lex) for h in (c.trigger, *c.heads))
 
 
 def _main_verb(tok: Token, lex: Lexicon) -> bool:
