@@ -65,6 +65,9 @@ def reported(quotes: list[Quote]) -> list[tuple[str, str | None]]:
     ("Dar believes the talks will resume next month.", "the talks will resume next month",
      "Dar"),
     ("Obama vowed to veto the bill.", "to veto the bill", "Obama"),
+    # a directive with its particle: the addressee follows "on"
+    ("Marlow called on Obama to stop attacking the mayor and apologize.",
+     "Obama to stop attacking the mayor and apologize", "Marlow"),
     # a verb with its preposition: the preposition's object is what is reported
     ("Obama called for an end to the automatic budget cuts.",
      "an end to the automatic budget cuts", "Obama"),

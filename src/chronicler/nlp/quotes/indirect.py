@@ -86,7 +86,10 @@ def _complement(cue: Token, kinds: frozenset[str], lo: int, hi: int) -> list[Tok
     if not comps and "directive" in kinds:
         # "urged both sides to ...": an addressee and an infinitive; "asked not to be
         # named" has no addressee and reports nothing
-        comps = [c for c in children if c.dep_ in ("xcomp", "dobj", "dative")]
+        comps = [c for c in children if c.dep_ in ("xcomp", "dobj", "dative")
+                 # "called on Kramer to stop ...": the addressee after the particle
+                 or c.dep_ == "prep" and c.i > cue.i
+                 and (cue.lemma_.lower(), c.lower_) in load_cues().phrasal]
         if not {"xcomp"} < {c.dep_ for c in comps}:
             comps = []
     if not comps and "topic" in kinds:
@@ -339,7 +342,8 @@ def _report_span(ctx: QuoteContext, cue: Token, kinds: frozenset[str]
                 lo = subj.left_edge.i
     hi = _clause_end(ctx, cue, lo, hi)
     while lo <= hi and (doc[lo].is_punct or doc[lo].is_space
-                        or (doc[lo].dep_ == "mark" and doc[lo].lower_ == "that")):
+                        or (doc[lo].dep_ == "mark" and doc[lo].lower_ == "that")
+                        or (doc[lo].dep_ == "prep" and doc[lo].head.i == cue.i)):
         lo += 1
     while hi >= lo and (doc[hi].is_punct or doc[hi].is_space) \
             and not _closes_inner_quote(ctx, doc[lo].idx, doc[hi]):
