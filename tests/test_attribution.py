@@ -77,6 +77,9 @@ def reported(quotes: list[Quote]) -> list[tuple[str, str | None]]:
     # what is said, believed or shown can be an object
     ("The survey showed a sharp drop in support for the mayor.",
      "a sharp drop in support for the mayor", "survey"),
+    # what a poll shows: the object with its "with" phrase
+    ("New polls show Marlow with a lead in the low single digits.",
+     "Marlow with a lead in the low single digits", "polls"),
     ("Okafor predicted an easy victory in the northern districts.",
      "an easy victory in the northern districts", "Okafor"),
     # a lone object that names someone

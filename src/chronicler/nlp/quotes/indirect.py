@@ -127,7 +127,10 @@ def _complement(cue: Token, kinds: frozenset[str], lo: int, hi: int) -> list[Tok
                and c.i > cue.i and not _bare_participle(cue)]
         if obj:
             comps = obj + [c for c in children if c.i > obj[0].i and (
-                c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ in ("as", "at"))]
+                c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and (
+                    c.lower_ in ("as", "at")
+                    # "polls show Clinton with a lead": what is shown is the pair
+                    or c.lower_ == "with" and "evidence" in kinds))]
     return comps
 
 
