@@ -419,3 +419,14 @@ def test_people_of_a_country_are_not_the_country(nlp: Language) -> None:
     [q] = extract_quotes(nlp(text), [mention], [actor], "t")
     assert q.speaker is not None and q.speaker.name == "Merovians"
     assert q.speaker.actor_id == "mrv"
+
+
+def test_second_verb_of_saying_is_its_own_report(nlp: Language) -> None:
+    """"said X and called it Y": the second verb, in the cue's tense with no subject of
+    its own, is the speaker's next act (PolNeAR's two attributions), not part of X."""
+    text = ("Dar said he had battled three bouts of flu in his campaigns and called it a "
+            "common ailment of long races.")
+    got = reported(run(nlp, text, "attribution"))
+    assert [c for c, _ in got] == ["he had battled three bouts of flu in his campaigns",
+                                   "it a common ailment of long races"], got
+    assert all(sp == "Dar" for _, sp in got)

@@ -212,6 +212,16 @@ def _clause_end(ctx: QuoteContext, cue: Token, lo: int, hi: int) -> int:
                  and _nearest_cue_above(ctx, t) == cue.i)
                 or _opens_writers_clause(t)):
             return max(lo, t.left_edge.i - 1)
+        if t.dep_ == "conj" and t.head.i != cue.i and t.tag_ == cue.tag_ \
+                and t.tag_ in ("VBD", "VBZ") and ctx.kinds[j] & INDIRECT_KINDS \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            # "said he would order a review and warned against hackers": the second
+            # verb of saying, in the cue's tense and with no subject of its own, is the
+            # speaker's next act, not part of the first report
+            k = t.left_edge.i - 1
+            while k > lo and (doc[k].dep_ == "cc" or doc[k].is_punct):
+                k -= 1
+            return k
         if t.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children):
             s, e = t.left_edge.idx, t.right_edge.idx + len(t.right_edge)
             if ctx.quoted_share(s, e) >= 0.7:
