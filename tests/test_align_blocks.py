@@ -66,3 +66,17 @@ def test_one_quoted_phrase_links_differently_worded_reports() -> None:
                               threshold=0.9)
     assert member_of["c1"] == member_of["c2"]
     assert member_of["c3"] != member_of["c1"]  # the wording alone stays below threshold
+
+
+def test_a_denial_never_answers_what_happened_after_it() -> None:
+    from chronicler.corpus.align import denied_before
+
+    info = _info(a1=dt.date(2025, 3, 12), a2=dt.date(2025, 4, 3))
+    denial = _claim("d", "a1", "Kaldoria said it had nothing to do with the raid.")
+    later = _claim("c", "a2", "Merovia said it destroyed several Kaldorian posts.")
+    later.event_ids = ["e1"]
+    days = {"e1": dt.date(2025, 4, 2)}
+    assert denied_before(denial, later, info, days)
+    assert not denied_before(denial, later, info, {"e1": dt.date(2025, 3, 13)})  # a day
+    later.event_ids = []
+    assert not denied_before(denial, later, info, days)  # no dated event: no telling

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -224,10 +224,12 @@ def link_in_article(claims: Sequence[Claim], groups: list[Claim],
 def mark_contested(groups: list[Claim], embed: EmbedFn,
                    threshold: float = CONTEST_THRESHOLD,
                    info: dict[str, ArticleInfo] | None = None,
-                   stats: AlignStats | None = None) -> None:
+                   stats: AlignStats | None = None,
+                   event_dates: Mapping[str, dt.date] | None = None) -> None:
     """A denial (negative-polarity group with a denied clause) contests each positive
     group of its blocks that it matches; both sides become ``contested`` and point at
-    each other. A denial never contests a claim of its own asserter."""
+    each other. A denial never contests a claim of its own asserter, nor a claim about
+    what happened after the denial was published (``denied_before``)."""
     info = info or {}
     denials = [g for g in groups if g.polarity == "neg" and g.target_text]
     claims = [g for g in groups if g.polarity == "pos"]
@@ -253,6 +255,8 @@ def mark_contested(groups: list[Claim], embed: EmbedFn,
                 continue  # about different things, however close the words
             if same_side(d, c) or not numbers_agree(d.numbers, c.numbers):
                 continue
+            if event_dates and denied_before(d, c, info, event_dates):
+                continue
             todo.append((i, j))
     dv = embed_needed([g.target_text or "" for g in denials], {i for i, _ in todo}, embed)
     cv = embed_needed([g.text for g in claims], {j for _, j in todo}, embed)
@@ -266,6 +270,17 @@ def mark_contested(groups: list[Claim], embed: EmbedFn,
                 x.contested_by.append(y.id)
     for g in groups:
         g.contested_by.sort()
+
+
+def denied_before(denial: Claim, claim: Claim, info: Mapping[str, ArticleInfo],
+                  event_dates: Mapping[str, dt.date]) -> bool:
+    """Was the denial published before what the claim reports took place? Every event
+    the claim's sentences report with a day of their own falls more than a day after the
+    denial's last article: "Kaldoria had nothing to do with the attack" (March 12) does
+    not deny that Merovia "destroyed several Kaldorian posts" (April 3)."""
+    days = [event_dates[e] for e in claim.event_ids if e in event_dates]
+    pubs = [p for a in denial.article_ids if (p := info[a].published if a in info else None)]
+    return bool(days and pubs) and min(days) > max(pubs) + dt.timedelta(days=1)
 
 
 def same_side(a: Claim, b: Claim) -> bool:
@@ -300,11 +315,13 @@ def embed_needed(texts: Sequence[str], needed: Iterable[int], embed: EmbedFn) ->
 def align(claims: Sequence[Claim], info: dict[str, ArticleInfo], embed: EmbedFn,
           threshold: float = LINK_THRESHOLD, contest_threshold: float = CONTEST_THRESHOLD,
           stats: AlignStats | None = None, budget_s: float | None = None,
-          extra: ExtraKeys | None = None) -> tuple[list[Claim], dict[str, str]]:
+          extra: ExtraKeys | None = None, event_dates: Mapping[str, dt.date] | None = None
+          ) -> tuple[list[Claim], dict[str, str]]:
     """Group claims; returns the group records and each member claim's group id.
     ``budget_s`` bounds the linking time: past it the claims not yet linked stay as
     they are and ``stats.truncated`` is set. ``extra``: more proposition keys per claim
-    id (``linkage.event_keys``)."""
+    id (``linkage.event_keys``); ``event_dates``: the day of each merged event that has
+    one of its own (``denied_before``)."""
     claims = list(claims)
     if stats is not None:
         stats.claims = len(claims)
@@ -325,6 +342,6 @@ def align(claims: Sequence[Claim], info: dict[str, ArticleInfo], embed: EmbedFn,
     groups = [_group_record(m, info) for m in comps.values()]
     member_of = {c.id: g.id for g, m in zip(groups, comps.values(), strict=True) for c in m}
     link_in_article(claims, groups, member_of)
-    mark_contested(groups, embed, contest_threshold, info, stats)
+    mark_contested(groups, embed, contest_threshold, info, stats, event_dates)
     groups.sort(key=lambda g: g.id)
     return groups, member_of

@@ -236,8 +236,10 @@ def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any
     _tie_to_events(per_article, events)
     stats = AlignStats()
     extra = count_keys(per_article, list(store.per_article("counts")))
+    days = {e.id: e.date for e in events if e.date is not None and not e.date_reported
+            and e.date_precision == "day"}
     groups, member_of = align(per_article, info, embed, stats=stats,
-                              budget_s=settings.align_budget_s, extra=extra)
+                              budget_s=settings.align_budget_s, extra=extra, event_dates=days)
     if stats.truncated:
         log.warning("claim alignment stopped after %.0f s (CHRONICLER_ALIGN_BUDGET_S): "
                     "claims not yet linked are left single", settings.align_budget_s)
