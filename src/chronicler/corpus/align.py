@@ -1,10 +1,13 @@
 """Align per-article claims across articles: groups, independent sources, status.
 
 Candidates are **blocked before any comparison** (chronicler.corpus.blocking), so the
-cost grows with block sizes, not with the square of the corpus: two claims are compared only when they are in the
-same story, or share an actor country and were published within ``WINDOW_DAYS`` (one
-bucket of days or the next). A block larger than ``MAX_BLOCK`` is split by the claims'
-whole entity set, which keeps one busy dyad ("IND", "PAK") from turning quadratic.
+cost grows with block sizes, not with the square of the corpus: two claims are compared
+only when they are in the same story, report one merged event, share a proposition key
+(below), or share an actor country (a figure, for a claim that names no country) and
+were published within ``WINDOW_DAYS`` (one bucket of days or the next; a claim of an
+undated article meets every bucket). A block larger than ``MAX_BLOCK`` is split by the
+claims' whole entity set, which keeps one busy dyad ("IND", "PAK") from turning
+quadratic.
 
 Two compared claims **link** when their embeddings are close (``LINK_THRESHOLD``),
 their numbers agree ("26 killed" never merges with "6 killed"), their polarity is the
@@ -14,16 +17,19 @@ mean similarity across them stays above the threshold and no cross pair disagree
 numbers or polarity), so a chain of near neighbours cannot glue unrelated claims.
 
 Propositions: a claim whose sentence reports merged events carries their ids and their
-relations (type and countries, ``Claim.propositions``). Two claims that report one
-merged event with the same figure are about one proposition and link whatever the
-rest of their wording (the pair's similarity counts as ``PROPOSITION_SIM`` once it
-reaches ``PROPOSITION_FLOOR``); two claims whose relations are known and
+relations (type and countries, ``Claim.propositions``). Two claims that share a
+proposition key (``linkage.event_keys``: one merged event with the same figure, one
+quoted phrase of the same speaker, one counted thing such as "four attackers") are
+about one proposition and link whatever the rest of their wording (the pair's
+similarity counts as ``PROPOSITION_SIM`` once it reaches ``PROPOSITION_FLOOR``): the
+embedding is one signal, not the decision; two claims whose relations are known and
 disjoint ("India struck Pakistan" / "India struck Afghanistan") are never one
 proposition and never contest each other, however close their words.
 
 Contest: the claims stage's in-article links (a denial and what it denies) carry over
 to the groups; across articles, a denial group whose denied clause is close
-(``CONTEST_THRESHOLD``) to a positive group in the same block contests it. Both sides
+(``CONTEST_THRESHOLD``) to a positive group in the same block contests it, unless it
+was published before what the claim reports took place (``denied_before``). Both sides
 become ``contested`` and point at each other (``contested_by``).
 
 Sources: a group's ``n_sources`` counts the articles that assert or report it; a clause
