@@ -139,3 +139,14 @@ def test_progressive_main_verb_with_a_dative(analyzer) -> None:  # type: ignore[
     assert [e.type for e in evs] == ["AID"] and "GEO" in side(evs[0], "recipient")
     # a progressive verb with no phrase pattern codes nothing
     assert code(analyzer, "Farmers in Georgia are asking what the treaty will mean.") == []
+
+
+def test_a_demand_noun_with_its_clause_is_a_request(analyzer) -> None:  # type: ignore[no-untyped-def]
+    evs = code(analyzer, "The World Health Organization reiterated its demand today that Egypt "
+                         "ease restrictions on the movement of doctors.")
+    assert [e.type for e in evs] == ["REQUEST"]
+    assert side(evs[0], "recipient") == {"EGY"}
+    evs = code(analyzer, "The Chilean foreign minister issued a stern reminder on Monday to "
+                         "Bolivia that it must cooperate fully with UN inspectors.")
+    assert [e.type for e in evs] == ["REQUEST"]
+    assert side(evs[0], "actor") == {"CHL"} and side(evs[0], "recipient") == {"BOL"}

@@ -128,6 +128,16 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             # "workers went on strike": who went
             actor_groups.append(subjects(tok.head.head))
         recip_groups.append(prep_objects(tok, lex.target_preps))
+        if t == "REQUEST":
+            # "a reminder to Iraq that it must ...", "its demand that Israel ease ...":
+            # whom the demand is addressed to, else who is to act
+            recip_groups.append(prep_objects(tok, ("to",)) + (
+                prep_objects(c.light, ("to",)) + [
+                    o for d in children(c.light, ("dative",)) for o in children(d, ("pobj",))]
+                if c.light is not None else []))
+            recip_groups.append([x for h in (tok, *([c.light] if c.light else []))
+                                 for ch in h.children if ch.dep_ in ("acl", "ccomp")
+                                 for x in children(ch, ("nsubj",))])
         # "closure of [Kaldorian airspace] to [Merovian airlines]": "to" before "of"
         for noun_preps in NOUN_EXTRA_PREPS.get(t, ()):
             recip_groups.append(prep_objects(tok, noun_preps))
