@@ -315,6 +315,7 @@ def _introduces_quote(tok: Token) -> bool:
     return tok.doc[end + 1].text in (":", "“", "``", "''", '"')
 
 
+_INVERTED_REACH = 40  # tokens back to the closing mark: bounded on a 10,000-word sentence
 _CLOSING = frozenset({"”", "’", "'", "''", '"', "»"})
 
 
@@ -329,7 +330,8 @@ def _inverted_speaker(tok: Token) -> Token | None:
     while j >= 0 and doc[j].is_punct and doc[j].text not in _CLOSING:
         j -= 1
     lo = j
-    while lo >= 0 and doc[lo].text not in _CLOSING and doc[lo].sent == tok.sent:
+    while lo >= max(0, tok.i - _INVERTED_REACH) and doc[lo].text not in _CLOSING \
+            and doc[lo].sent == tok.sent:
         lo -= 1
     if lo < 0 or doc[lo].text not in _CLOSING:
         return None
