@@ -150,3 +150,11 @@ def test_a_demand_noun_with_its_clause_is_a_request(analyzer) -> None:  # type: 
                          "Bolivia that it must cooperate fully with UN inspectors.")
     assert [e.type for e in evs] == ["REQUEST"]
     assert side(evs[0], "actor") == {"CHL"} and side(evs[0], "recipient") == {"BOL"}
+
+
+def test_armed_surrender_is_a_retreat_political_yielding_a_concession(analyzer) -> None:  # type: ignore[no-untyped-def]
+    evs = code(analyzer, "Three hundred Burundian rebels surrendered last week in the northern "
+                         "town of Ngozi.")
+    assert [(e.type, e.mode) for e in evs] == [("RETREAT", ["disarm"])]
+    evs = code(analyzer, "The Burundian government surrendered to the demands of the unions.")
+    assert [e.type for e in evs] == ["CONCEDE"]

@@ -73,6 +73,7 @@ from chronicler.nlp.events.intent import (
     drop_stopped,
     drop_subordinate,
     identified,
+    military_surrender,
     retype_intents,
 )
 from chronicler.nlp.events.modes import (
@@ -426,7 +427,7 @@ def _coded(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candid
                 if sent.start <= i < sent.end]
     kept = [c for c in kept if not _absorbed(c, kept)]
     kept = _agreements(kept, ix)
-    kept = drop_subordinate(retype_intents(drop_stopped(kept), lex))
+    kept = drop_subordinate(military_surrender(retype_intents(drop_stopped(kept), lex), lex))
     made: dict[int, Candidate] = {}
     for c in kept:
         accuse_from_cue(c, ix, made)

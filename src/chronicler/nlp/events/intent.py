@@ -47,6 +47,22 @@ SUBORDINATE = frozenset({"advcl", "acl", "xcomp", "pcomp"})
 PATH_OK = SUBORDINATE | {"prep", "pobj", "conj", "dobj"}
 
 
+ARMED = frozenset({"MIL", "REB"})
+
+
+def military_surrender(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """A yielding the dictionary codes (CAMEO 080, "surrendered", "gave in") done by an
+    armed force or rebels is CAMEO 0874, "retreat or surrender militarily": RETREAT
+    (disarm) by the crosswalk, not a political concession."""
+    for c in cands:
+        if c.spec.type == "CONCEDE" and c.rule.id.startswith("cameo.080.") and c.actors \
+                and all(a.sector in ARMED for a in c.actors):
+            spec = lex.types["RETREAT"]
+            c.spec, c.modes = spec, (["disarm"] if "disarm" in spec.modes else [])
+            c.contexts = set(spec.contexts) | c.contexts
+    return cands
+
+
 def _to_infinitive(t: Token) -> bool:
     return any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in t.children)
 
