@@ -15,8 +15,10 @@ from spacy.attrs import IDX, POS
 from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Token
 
+from chronicler.nlp.quotes.cues import CueLexicon
 from chronicler.nlp.quotes.marks import QuoteSegment, is_headline_like, paragraph_spans
-from chronicler.nlp.quotes.speakers import CueLexicon, SpeakerResolver, cue_subject
+from chronicler.nlp.quotes.speakers import SpeakerResolver
+from chronicler.nlp.quotes.subjects import cue_subject
 from chronicler.records import Speaker
 
 _WORD = re.compile(r"\w+")

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from chronicler.nlp.quotes.context import QuoteContext, according_name, is_unreal
+from chronicler.nlp.quotes.cues import DIRECT_KINDS
 from chronicler.nlp.quotes.marks import QuoteSegment, word_count
-from chronicler.nlp.quotes.speakers import DIRECT_KINDS, cue_subject, own_subject
+from chronicler.nlp.quotes.subjects import cue_subject, own_subject
 from chronicler.records import Speaker
 
 _CLAUSE_EDGES = frozenset({"ccomp", "parataxis", "xcomp", "oprd"})

@@ -21,13 +21,8 @@ from spacy.tokens import Token
 
 from chronicler.nlp.quotes.assemble import make_quote
 from chronicler.nlp.quotes.context import QuoteContext, is_unreal
-from chronicler.nlp.quotes.speakers import (
-    DATELINE,
-    DIRECT_KINDS,
-    INDIRECT_KINDS,
-    cue_subject,
-    load_cues,
-)
+from chronicler.nlp.quotes.cues import DIRECT_KINDS, INDIRECT_KINDS, load_cues
+from chronicler.nlp.quotes.subjects import DATELINE, cue_subject
 from chronicler.records import Quote, Speaker
 
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB", "IN"})  # which, who, whose, how, whether

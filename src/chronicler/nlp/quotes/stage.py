@@ -69,8 +69,9 @@ alone, after a paragraph ending with the same speaker's quote, continues that qu
 
 Quote ids are ``content_id("quote", article_id, start, end)``.
 
-Modules: ``quote_marks`` (marks -> segments, text only), ``speakers`` (cue lexicon from
-``data/quotes/cues.txt`` and ``sources.txt``; subject -> Speaker), ``quote_context``
+Modules: ``quote_marks`` (marks -> segments, text only), ``cues`` (cue lexicon from
+``data/quotes/cues.txt`` and ``sources.txt``), ``subjects`` (cue -> speaker token),
+``speakers`` (speaker token -> Speaker), ``quote_context``
 (per-article lookups), ``direct_quotes`` (the direct-quote rules above), this module
 (indirect and according-to quotes, assembly, the stage, and a demo:
 ``chronicler debug quotes "text"``).
@@ -86,14 +87,12 @@ from spacy.tokens import Doc
 
 from chronicler.nlp.quotes.assemble import fold_partial_quotes, make_quote
 from chronicler.nlp.quotes.context import QuoteContext, according_name
+from chronicler.nlp.quotes.cues import load_cues
 from chronicler.nlp.quotes.direct import Direct, direct_pass
 from chronicler.nlp.quotes.indirect import indirect_quotes
 from chronicler.nlp.quotes.marks import QuoteSegment, find_quote_segments
 from chronicler.nlp.quotes.nouns import noun_reports
-from chronicler.nlp.quotes.speakers import (
-    SpeakerResolver,
-    load_cues,
-)
+from chronicler.nlp.quotes.speakers import SpeakerResolver
 from chronicler.nlp.stages import ArticleContext, Result, Stage, State
 from chronicler.records import Actor, Mention, Quote
 
