@@ -158,3 +158,9 @@ def test_armed_surrender_is_a_retreat_political_yielding_a_concession(analyzer) 
     assert [(e.type, e.mode) for e in evs] == [("RETREAT", ["disarm"])]
     evs = code(analyzer, "The Burundian government surrendered to the demands of the unions.")
     assert [e.type for e in evs] == ["CONCEDE"]
+
+
+def test_pushing_for_someone_to_act_is_a_request(analyzer) -> None:  # type: ignore[no-untyped-def]
+    evs = code(analyzer, "Britain is pushing hard for France to support its debt relief plan.")
+    assert [e.type for e in evs] == ["REQUEST"]
+    assert side(evs[0], "actor") == {"GBR"} and side(evs[0], "recipient") == {"FRA"}

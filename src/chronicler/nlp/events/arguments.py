@@ -99,6 +99,9 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
         if t in ("SANCTION", "ACCUSE", "REQUEST"):
             # "declared [the attaches] persona non grata", "said [the US] must mediate"
             recip_groups.append([x for ch in verb.children if ch.dep_ in ("ccomp", "xcomp", "oprd")
+                                 or (ch.dep_ == "advcl" and any(
+                                     m.dep_ == "mark" and m.lower_ == "for"
+                                     for m in ch.children))  # "pushed for X to ..."
                                  for x in children(ch, ("nsubj",))])
         if t in ("AGREE", "THREATEN", "REJECT"):
             # "promised to continue military aid to Mozambique": whom the act it

@@ -61,9 +61,11 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
         return lemma_set([x for c in trig.children if c.dep_ == "ccomp"
                           for x in (c, *c.children)])
     if scope == "that-clause":  # the marks of the clauses it or its carrying verb take:
-        # "a demand [that X ease]", "issued a reminder to X [that it must]"
+        # "a demand [that X ease]", "issued a reminder to X [that it must]", "pushed [for
+        # X to support]"
         carriers = [trig] + [h for h in heads if h.i != trig.i and trig.head.i == h.i]
-        return lemma_set([m for h in carriers for c in h.children if c.dep_ in ("acl", "ccomp")
+        return lemma_set([m for h in carriers for c in h.children
+                          if c.dep_ in ("acl", "ccomp", "advcl")
                           for m in c.children if m.dep_ == "mark"])
     if scope == "subtree":
         return lemma_set(list(trig.subtree))
