@@ -78,8 +78,8 @@ def reported(quotes: list[Quote]) -> list[tuple[str, str | None]]:
     ("The survey showed a sharp drop in support for the mayor.",
      "a sharp drop in support for the mayor", "survey"),
     # what a poll shows: the object with its "with" phrase
-    ("New polls show Marlow with a lead in the low single digits.",
-     "Marlow with a lead in the low single digits", "polls"),
+    ("New polls show Marlow with a narrow lead in the eastern provinces.",
+     "Marlow with a narrow lead in the eastern provinces", "polls"),
     ("Okafor predicted an easy victory in the northern districts.",
      "an easy victory in the northern districts", "Okafor"),
     # a lone object that names someone
@@ -381,8 +381,8 @@ def test_group_source_named_by_its_members(nlp: Language) -> None:
 
 @pytest.mark.parametrize(("text", "content"), [
     # a complement parsed as an adverbial clause: its own subject, no subordinator
-    ("Marlow said after the convention he would not accept the endorsement if it were "
-     "offered.", "he would not accept the endorsement if it were offered"),
+    ("Okafor said after the debate he would not accept the nomination if it were "
+     "offered.", "he would not accept the nomination if it were offered"),
     # a conditional opening the that-clause is part of a statement, not an open question
     ("The letter warned that if Marlow did not withdraw, the party would split.",
      "if Marlow did not withdraw, the party would split"),

@@ -55,7 +55,7 @@ def _complement(cue: Token, kinds: frozenset[str], lo: int, hi: int) -> list[Tok
     children = [c for c in cue.children if lo <= c.idx < hi]
     comps = [c for c in children if c.dep_ == "ccomp"]
     if not comps and kinds & _CLAUSE_KINDS:
-        # "said after the convention he would not accept ...", parsed as an adverbial
+        # "said after the debate he would not accept ...", parsed as an adverbial
         # clause: one with a subject of its own and no subordinator is the complement
         comps = [c for c in children if c.dep_ == "advcl" and c.i > cue.i
                  and c.tag_ not in ("VBG", "VBN")

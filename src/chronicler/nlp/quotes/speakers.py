@@ -103,7 +103,7 @@ _MEMBERS_MAX_TOKENS = 16
 
 def _named_members(tok: Token) -> int:
     """End of a phrase after a comma that names who a group source is: "others,
-    including Sen. Jeff Merkley", "the aides, led by campaign manager Terry Sullivan";
+    including Sen. Ana Ruiz", "the envoys, led by deputy minister Tomas Varga";
     0 when there is none (or it is long, or names no one)."""
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ == "including" or c.dep_ == "acl" and c.tag_ == "VBN" \
