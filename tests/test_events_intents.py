@@ -164,3 +164,10 @@ def test_pushing_for_someone_to_act_is_a_request(analyzer) -> None:  # type: ign
     evs = code(analyzer, "Britain is pushing hard for France to support its debt relief plan.")
     assert [e.type for e in evs] == ["REQUEST"]
     assert side(evs[0], "actor") == {"GBR"} and side(evs[0], "recipient") == {"FRA"}
+
+
+def test_anti_modifier_gives_no_country_and_victims_at_a_place_are_its(analyzer) -> None:  # type: ignore[no-untyped-def]
+    evs = code(analyzer, "A prominent anti-Iran journalist was killed in a car bomb explosion "
+                         "in central Baghdad.")
+    assert evs and evs[0].type == "ASSAULT"
+    assert "IRN" not in side(evs[0], "recipient")

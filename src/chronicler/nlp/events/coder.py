@@ -59,7 +59,12 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from chronicler.nlp.events.arguments import countries, fill_arguments, infer_from_dyad
+from chronicler.nlp.events.arguments import (
+    STATE_SECTORS,
+    countries,
+    fill_arguments,
+    infer_from_dyad,
+)
 from chronicler.nlp.events.attach import attach_date, attach_place, attach_size, has_count
 from chronicler.nlp.events.candidates import Candidate, find_candidates
 from chronicler.nlp.events.dict_candidates import (
@@ -477,7 +482,8 @@ def _finish_assault(c: Candidate, ix: ArticleIndex, ops_here: list[tuple[str, st
             c.recipients = [ix.resolver.country_actor(other)]
     if c.place is not None and c.place.country:
         # the people hit at a place are that place's (the Pahalgam victims: IND civilians)
-        c.recipients = [r if r.country or r.sector not in ("CVL", None) else
+        # (anyone there but the state's people: civilians, a journalist, a cleric)
+        c.recipients = [r if r.country or r.sector in STATE_SECTORS else
                         r.model_copy(update={"country": c.place.country})
                         for r in c.recipients]
     is_op = c.operation is not None or c.trigger.lemma_.lower() in ("operation", "mission")
