@@ -53,3 +53,15 @@ def test_memory_is_eight_bytes_a_pair() -> None:
     acc.add_block(range(2000))
     keys = acc.keys()
     assert len(keys) == 1_999_000 and keys.nbytes == 8 * 1_999_000
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_sorted_unique_is_numpy_unique(seed: int) -> None:
+    import numpy as np
+
+    from chronicler.corpus.pairs import sorted_unique
+
+    rng = np.random.default_rng(seed)
+    for n in (0, 1, 2, 50, 5000):
+        a = rng.integers(0, max(1, n // 3), n, dtype=np.int64)
+        assert np.array_equal(sorted_unique(a), np.unique(a))

@@ -67,6 +67,7 @@ from chronicler.corpus.linkage import (
     Linkage,
     event_keys,
 )
+from chronicler.corpus.pairs import sorted_unique
 from chronicler.records import Claim, content_id
 
 LINK_THRESHOLD = 0.65  # tuned on the demo corpus (eval/claims.py sweep: 0.65 best F1)
@@ -334,7 +335,7 @@ def align(claims: Sequence[Claim], info: dict[str, ArticleInfo], embed: EmbedFn,
         stats.all_pairs = len(claims) * (len(claims) - 1) // 2
     big: list[list[int]] = []
     pairs = viable_pair_keys(claims, info, stats, big, extra)
-    paired = np.unique(np.concatenate([pairs // len(claims), pairs % len(claims)]))
+    paired = sorted_unique(np.concatenate([pairs // len(claims), pairs % len(claims)]))
     vecs = embed_needed([c.text for c in claims],
                         set(paired.tolist()) | {x for m in big for x in m}, embed)
     budget = Budget(budget_s)

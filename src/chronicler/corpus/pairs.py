@@ -2,12 +2,11 @@
 
 Blocking (claims that share an entity, an event or a story) yields every pair inside
 each block, and one pair usually comes from several blocks. A Python ``set`` of
-``(i, j)`` tuples costs about 100 bytes a pair: on 400 generated articles the claim
-alignment had 2.0 million candidate pairs, ~290 MB of the ingest's peak memory, and the
-count grows faster than the corpus (blocks fill up to their cap). Here a pair is the
-integer ``i * n + j`` (``i < j``), 8 bytes, deduplicated with ``numpy.unique`` in
-batches, so the transient memory is bounded by ``flush_at`` keys whatever the overlap
-between blocks.
+``(i, j)`` tuples costs about 60-100 bytes a pair: on 400 generated articles the claim
+alignment had 2.0 million candidate pairs (~120 MB as tuples), and the count grows
+faster than the corpus (blocks fill up to their cap). Here a pair is the integer
+``i * n + j`` (``i < j``), 8 bytes, deduplicated in batches by ``sorted_unique``, so the
+transient memory is bounded by ``flush_at`` keys whatever the overlap between blocks.
 
 Order: keys sort as ``(i, j)`` tuples do, so iterating them gives the pairs in the
 order ``sorted(set_of_pairs)`` did: results that depend on pair order do not move.
@@ -19,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
 
-__all__ = ["PairKeys", "iter_pairs"]
+__all__ = ["PairKeys", "iter_pairs", "pairs_of", "sorted_unique"]
 
 _EMPTY = np.zeros(0, dtype=np.int64)
 
@@ -61,7 +60,7 @@ class PairKeys:
 
     def _flush(self) -> None:
         if self._parts:
-            self._done = np.unique(np.concatenate([self._done, *self._parts]))
+            self._done = sorted_unique(np.concatenate([self._done, *self._parts]))
             self._parts, self._pending = [], 0
 
     def keys(self) -> np.ndarray:
@@ -70,6 +69,18 @@ class PairKeys:
 
     def __len__(self) -> int:
         return len(self.keys())
+
+
+def sorted_unique(a: np.ndarray) -> np.ndarray:
+    """``numpy.unique`` of an int64 array, by sort and compare: numpy 2.4's hash-based
+    ``unique`` took 6.9 s on 6 M keys where this takes 0.4 s (same result)."""
+    if len(a) < 2:
+        return a.copy()
+    b = np.sort(a)
+    keep = np.empty(len(b), dtype=bool)
+    keep[0] = True
+    np.not_equal(b[1:], b[:-1], out=keep[1:])
+    return b[keep]
 
 
 def iter_pairs(keys: np.ndarray, n: int, chunk: int = 1 << 16) -> Iterator[tuple[int, int]]:
