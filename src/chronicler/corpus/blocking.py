@@ -14,7 +14,6 @@ one conflict they outnumber the claims by a hundred and more.
 from __future__ import annotations
 
 import datetime as dt
-from array import array
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from chronicler.corpus.linkage import ExtraKeys, Sig, event_keys, sig_compatible, signature
-from chronicler.corpus.pairs import PairKeys, iter_pairs
+from chronicler.corpus.pairs import PairKeys, iter_pairs, sorted_unique
 from chronicler.records import Claim
 
 WINDOW_DAYS = 30  # entity blocks: same bucket of days, or the next one
@@ -182,38 +181,60 @@ def viable_pair_keys(claims: Sequence[Claim], info: dict[str, ArticleInfo],
     claims (and the members of ``big`` blocks) need a vector: a claim in no such pair
     can never link, so it is never embedded.
 
-    The per-claim facts are computed once and compatibility is memoised per pair of
-    signatures (``linkage.signature``: the fields ``compatible`` reads), since the
-    candidate pairs outnumber the claims by a hundred on a busy corpus."""
+    The tests run on numpy arrays of per-claim facts, a chunk of pairs at a time
+    (``_CHUNK``: bounded memory); compatibility is computed once per pair of signatures
+    (``linkage.signature``: the fields ``compatible`` reads, symmetric), since the
+    candidate pairs outnumber the signature pairs by five and the claims by a hundred
+    on a busy corpus. Same pairs as one Python test per pair (400 generated articles:
+    candidate and viable pairs 3.2 -> 1.0 s)."""
+    n = len(claims)
     sig_id: dict[Sig, int] = {}
     sigs: list[Sig] = []
-    rows = []
+    art_id: dict[tuple[str, ...], int] = {}
+    story_id: dict[str, int] = {}
+    cols: list[tuple[int, int, int, int]] = []
+    ekeys = []
     for c in claims:
         sg = signature(c)
-        if sg not in sig_id:
-            sig_id[sg] = len(sigs)
-            sigs.append(sg)
         ci = _info(c, info)
-        rows.append((tuple(c.article_ids), sig_id[sg], _day(ci), ci.story_id if ci else None,
-                     event_keys(c, extra)))
-    memo: dict[tuple[int, int], bool] = {}
-    n = len(claims)
-    out = array("q")  # pair keys, 8 bytes each (a list of tuples took ~100)
-    for i, j in iter_pairs(candidate_pair_keys(claims, info, stats, big, extra), n):
-        ai, si, di, yi, ki = rows[i]
-        aj, sj, dj, yj, kj = rows[j]
-        if ai == aj:
-            continue  # one article repeating itself is not corroboration
-        key = (si, sj) if si <= sj else (sj, si)
-        ok = memo.get(key)
-        if ok is None:
-            ok = memo[key] = sig_compatible(sigs[si], sigs[sj])
-        if not ok:
-            continue
-        if di is not None and dj is not None and abs(di - dj) > WINDOW_DAYS and \
-                not (yi and yi == yj) and not (ki and kj and ki & kj):
-            continue  # far apart in time, and neither one story nor one event and figure
-        out.append(i * n + j)
+        d = _day(ci)
+        cols.append((art_id.setdefault(tuple(c.article_ids), len(art_id)),
+                     sig_id.setdefault(sg, len(sig_id)),
+                     _NO_DAY if d is None else d,
+                     story_id.setdefault(ci.story_id, len(story_id))
+                     if ci is not None and ci.story_id else -1))
+        if len(sigs) < len(sig_id):
+            sigs.append(sg)
+        ekeys.append(event_keys(c, extra))
+    facts = np.array(cols, dtype=np.int64).reshape(-1, 4)
+    art, sid, day, story = (facts[:, k] for k in range(4))
+    n_sigs = max(1, len(sigs))
+    memo: dict[int, bool] = {}
+    keys = candidate_pair_keys(claims, info, stats, big, extra)
+    out = []
+    for k in range(0, len(keys), _CHUNK):
+        chunk = keys[k:k + _CHUNK]
+        i, j = chunk // n, chunk % n
+        keep = art[i] != art[j]  # one article repeating itself is not corroboration
+        lo, hi = np.minimum(sid[i], sid[j]), np.maximum(sid[i], sid[j])
+        sk = lo * n_sigs + hi
+        u = sorted_unique(sk)
+        ok = np.fromiter((memo[x] if x in memo else memo.setdefault(
+            x, sig_compatible(sigs[x // n_sigs], sigs[x % n_sigs])) for x in u.tolist()),
+            dtype=bool, count=len(u))
+        keep &= ok[np.searchsorted(u, sk)]
+        # far apart in time, and neither one story nor one event and figure: dropped
+        far = keep & (day[i] != _NO_DAY) & (day[j] != _NO_DAY) & \
+            (np.abs(day[i] - day[j]) > WINDOW_DAYS) & ~((story[i] >= 0) & (story[i] == story[j]))
+        for x in np.flatnonzero(far).tolist():
+            ki, kj = ekeys[int(i[x])], ekeys[int(j[x])]
+            keep[x] = bool(ki and kj and ki & kj)
+        out.append(chunk[keep])
+    res = np.concatenate(out) if out else np.zeros(0, dtype=np.int64)
     if stats is not None:
-        stats.comparisons += len(out)
-    return np.array(out, dtype=np.int64)
+        stats.comparisons += len(res)
+    return res
+
+
+_CHUNK = 1 << 18  # pairs tested at once: a few MB of arrays
+_NO_DAY = -(1 << 40)  # an undated article's day
