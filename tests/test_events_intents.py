@@ -147,7 +147,7 @@ def test_a_demand_noun_with_its_clause_is_a_request(analyzer) -> None:  # type: 
     assert [e.type for e in evs] == ["REQUEST"]
     assert side(evs[0], "recipient") == {"EGY"}
     evs = code(analyzer, "The Chilean foreign minister issued a stern reminder on Monday to "
-                         "Bolivia that it must cooperate fully with UN inspectors.")
+                         "Bolivia that it must hand over its border surveys to the commission.")
     assert [e.type for e in evs] == ["REQUEST"]
     assert side(evs[0], "actor") == {"CHL"} and side(evs[0], "recipient") == {"BOL"}
 

@@ -39,25 +39,18 @@ Choices the data does not settle (see also data/events/README.md):
   was a lie") answers the nearest ACCUSE before it (``ArticleEvents.links``); its
   recipient is the accuser, else the claimant the sentence names ("Kaldoria's claim"),
   else the last other party whose account was reported.
-* **Complements.** What a REQUEST, THREATEN, AGREE or RETREAT asks, threatens, agrees
-  to or stops ("urged both sides to de-escalate", "agreed to stop shooting") is part of
-  that event, not an event of its own; agreeing to a ceasefire is the RETREAT, not an
-  AGREE, and a negated AGREE is a REJECT.
-* **Merging in a sentence.** Candidates of one type are one event when their triggers
-  are joined by at most four arcs outside relative, complement and parenthetical
-  clauses, their actor and recipient countries do not conflict, and their negation,
-  reporter, attached date, place and operation agree ("opened fire ..., killing 24").
+* **Complements and merging.** See ``assemble``: what a REQUEST, AGREE ... asks or
+  agrees to is part of it; candidates of one type and dyad in one clause are one event.
 * **Historical.** Past perfect outside reported speech, or a date more than 30 days
   before publication.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from chronicler.nlp.events.arguments import (
     STATE_SECTORS,
@@ -65,6 +58,7 @@ from chronicler.nlp.events.arguments import (
     fill_arguments,
     infer_from_dyad,
 )
+from chronicler.nlp.events.assemble import absorbed, agreements, merge_into
 from chronicler.nlp.events.attach import attach_date, attach_place, attach_size, has_count
 from chronicler.nlp.events.candidates import Candidate, find_candidates
 from chronicler.nlp.events.dict_candidates import (
@@ -82,11 +76,9 @@ from chronicler.nlp.events.intent import (
     retype_intents,
 )
 from chronicler.nlp.events.modes import (
-    Aux,
     auxiliary,
     cameo_of,
     clause_tokens,
-    infinitive,
     lemma_set,
     phrase_tokens,
     plover_modes,
@@ -112,180 +104,6 @@ PIPELINE = ("chronicler.actors.v1", "chronicler.timex.v1", "chronicler.places.v1
 HISTORICAL_DAYS = 30
 # prepositions whose object is the background of what a sentence reports, not an event
 BACKGROUND = frozenset({"amid", "amidst", "despite"})
-
-
-# ------------------------------------------------------------------ assembly
-# what talks are about is their topic, not an event ("talks on a ceasefire")
-TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
-NO_MERGE_PATH = frozenset({"relcl", "acl", "ccomp", "parataxis", "appos", "csubj"})
-
-
-def _linked(a: Candidate, b: Candidate) -> bool:
-    """Are the two triggers parts of one clause: joined in the tree by at most four arcs,
-    none of which enters a relative, complement or parenthetical clause ("launched
-    Operation Sindoor ... in response to the attack that claimed 26 lives": two)?"""
-    def up(t: Token) -> list[Token]:
-        out = [t]
-        while out[-1].head.i != out[-1].i and len(out) < 12:
-            out.append(out[-1].head)
-        return out
-    starts_a = [a.trigger, *a.heads, *a.extra]
-    chain_b = up(b.trigger)
-    best: int | None = None
-    for ta in starts_a:
-        chain_a = up(ta)
-        ids_a = [x.i for x in chain_a]
-        for k, x in enumerate(chain_b):
-            if x.i in ids_a:
-                j = ids_a.index(x.i)
-                path = chain_a[:j] + chain_b[:k]
-                # "the attack that killed 26": a relative clause on the event itself
-                path = [p for p in path if not (p.dep_ == "relcl" and
-                                                 p.head.i in (a.trigger.i, b.trigger.i))]
-                if any(p.dep_ in NO_MERGE_PATH for p in path):
-                    break
-                # "27 civilians were killed and [that] it had shot down four jets": two
-                # clauses with subjects of their own are two events
-                if any(p.dep_ == "conj" and p.pos_ in ("VERB", "AUX") and any(
-                        s.pos_ != "NUM" for s in children(p, ("nsubj", "nsubjpass")))
-                        for p in path):
-                    break  # ("24 killed and 44 injured": one event, the subject elided)
-                n = j + k
-                best = n if best is None else min(best, n)
-                break
-    return best is not None and best <= 4
-
-
-def _merge_into(a: Candidate, b: Candidate) -> bool:
-    """Merge ``b`` into ``a`` when they are one event (same type, sentence, dyad)."""
-    if a.spec.type != b.spec.type or a.aux.negated != b.aux.negated:
-        return False
-    if not _linked(a, b):
-        return False
-    ra = a.reported_by.name if a.reported_by else None
-    rb = b.reported_by.name if b.reported_by else None
-    if ra != rb:
-        return False
-    for x, y in ((countries(a.actors), countries(b.actors)),
-                 (countries(a.recipients), countries(b.recipients))):
-        if x and y and x != y:
-            return False
-    if a.actors and b.actors and not countries(a.actors) and not countries(b.actors) \
-            and {x.name for x in a.actors} != {x.name for x in b.actors}:
-        return False
-    if a.time_attached and b.time_attached and a.time and b.time and \
-            a.time.date != b.time.date:
-        return False
-    if a.place is not None and b.place is not None and a.place.name != b.place.name:
-        return False
-    if a.operation and b.operation and a.operation != b.operation:
-        return False
-    # the participants that name a country win ("60 terrorists were killed when Merovian
-    # forces struck camps in Kaldoria": the camps' country, not the terrorists)
-    if not countries(a.actors) and countries(b.actors):
-        a.actors = b.actors
-    a.actors = a.actors or b.actors
-    if not countries(a.recipients) and countries(b.recipients):
-        a.recipients = b.recipients
-    a.recipients = a.recipients or b.recipients
-    a.arg_tokens |= b.arg_tokens
-    a.modes += [m for m in b.modes if m not in a.modes]
-    a.extra += [b.trigger, *b.heads]
-    if b.time_attached and not a.time_attached:
-        a.time, a.time_attached = b.time, True
-    a.time = a.time or b.time
-    a.place = a.place or b.place
-    a.operation = a.operation or b.operation
-    a.contexts |= b.contexts
-    a.between = a.between or b.between
-    a.reciprocal = a.reciprocal or b.reciprocal
-    a.aux = Aux(negated=a.aux.negated, future=a.aux.future and b.aux.future,
-                hypothetical=a.aux.hypothetical and b.aux.hypothetical,
-                past_perfect=a.aux.past_perfect and b.aux.past_perfect)
-    return True
-
-
-def _absorbed(c: Candidate, cands: Sequence[Candidate]) -> bool:
-    """Is ``c`` the content of a REQUEST/THREATEN/AGREE in the same sentence, or the
-    topic of talks ("renewed negotiations on a troop pullback")?"""
-    for o in cands:
-        if o is not c and o.spec.type == "CONSULT" and o.nominal and c.nominal and \
-                c.trigger.dep_ == "pobj" and c.trigger.head.lower_ in TOPIC_PREPS and \
-                c.trigger.head.head.i in (o.trigger.i, *(h.i for h in o.heads)):
-            return True
-        if o is not c and _rejected_or_asked(o, c):
-            return True
-        if o is c or not o.spec.absorbs_complement:
-            continue
-        for ch in o.trigger.children:
-            if ch.dep_ in ("xcomp", "ccomp") or (ch.dep_ == "acl" and o.nominal) or \
-                    (ch.dep_ == "advcl" and infinitive(ch)) or \
-                    (ch.dep_ == "prep" and ch.lower_ in ("for",) and
-                     o.spec.type == "REQUEST"):
-                sub = {x.i for x in ch.subtree}
-                if c.trigger.i in sub:
-                    return True
-        if o.light is not None:
-            for ch in o.light.children:
-                if ch.dep_ in ("xcomp", "ccomp") and c.trigger.i in {x.i for x in ch.subtree}:
-                    return True
-    return False
-
-
-# what is refused or asked for, named as the verb's object: "rejected a UN appeal for
-# deploying troops", "refused to respond to a demand from the US"
-CONTENT_OF = frozenset({"REJECT", "REQUEST"})
-CONTENT_TYPES = frozenset({"REQUEST", "AGREE", "MOBILIZE", "RETREAT", "CONCEDE", "AID",
-                           "COOPERATE", "CONSULT", "SUPPORT"})
-
-
-def _rejected_or_asked(o: Candidate, c: Candidate) -> bool:
-    """Is ``c`` (a request, offer or act of cooperation or force posture) part of what
-    the verb ``o`` rejects or asks for: inside its object, or its open complement's?"""
-    if o.nominal or o.spec.type not in CONTENT_OF or c.spec.type not in CONTENT_TYPES:
-        return False
-    tops = [o.trigger, *(x for x in o.trigger.children if x.dep_ == "xcomp")]
-    for top in tops:
-        for ch in top.children:
-            if ch.dep_ in ("dobj", "prep") and c.trigger.i in {x.i for x in ch.subtree}:
-                return True
-    return False
-
-
-def _in_relative(top: Token, t: Token) -> bool:
-    """Is ``t`` inside a relative clause below ``top`` ("agreed to let in peacekeepers,
-    who oversee a ceasefire": the ceasefire is no part of what was agreed)?"""
-    while t.i != top.i and t.head.i != t.i:
-        if t.dep_ in ("relcl", "acl"):
-            return True
-        t = t.head
-    return False
-
-
-def _agreements(cands: list[Candidate], ix: ArticleIndex) -> list[Candidate]:
-    """Agreeing to a ceasefire is the ceasefire (RETREAT), not an AGREE; not agreeing
-    ("would not accept any mediation") is a REJECT."""
-    out: list[Candidate] = []
-    for c in cands:
-        if c.spec.type == "AGREE":
-            sub = {x.i for x in c.trigger.subtree}
-            if any(o.spec.type == "RETREAT" and o.trigger.i in sub and "ceasefire" in o.modes
-                   and not _in_relative(c.trigger, o.trigger) for o in cands):
-                continue  # (agreeing to open borders or pull back is the AGREE: the
-                # intent, CAMEO 03; only an agreed ceasefire is the ceasefire itself)
-            if c.aux.negated:
-                spec = ix.lex.types["REJECT"]
-                words = lemma_set(list(c.trigger.subtree))
-                modes = [m.name for m in spec.modes.values() if m.words & words][:1]
-                c = Candidate(rule=c.rule, spec=spec, trigger=c.trigger, heads=c.heads,
-                              light=c.light, actors=c.actors, recipients=c.recipients,
-                              arg_tokens=c.arg_tokens, modes=modes,
-                              aux=Aux(future=c.aux.future, hypothetical=c.aux.hypothetical),
-                              report=c.report, reported_by=c.reported_by, time=c.time,
-                              time_attached=c.time_attached, place=c.place,
-                              contexts=set(spec.contexts))
-        out.append(c)
-    return out
 
 
 def _event(c: Candidate, ix: ArticleIndex, sent: Span) -> Event:
@@ -430,8 +248,8 @@ def _coded(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candid
     kept = _kept(cands, sent_i, ix)
     ops_here = [(n, code) for i, (n, code) in sorted(ix.op_at.items())
                 if sent.start <= i < sent.end]
-    kept = [c for c in kept if not _absorbed(c, kept)]
-    kept = _agreements(kept, ix)
+    kept = [c for c in kept if not absorbed(c, kept)]
+    kept = agreements(kept, ix)
     kept = drop_subordinate(military_surrender(retype_intents(drop_stopped(kept), lex), lex))
     made: dict[int, Candidate] = {}
     for c in kept:
@@ -446,7 +264,7 @@ def _coded(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candid
     kept.sort(key=lambda c: c.trigger.i)
     merged: list[Candidate] = []
     for c in kept:
-        if not any(_merge_into(m, c) for m in merged):
+        if not any(merge_into(m, c) for m in merged):
             merged.append(c)
     attach_size(merged, ix, sent)
     for c in merged:
