@@ -430,3 +430,35 @@ def test_second_verb_of_saying_is_its_own_report(nlp: Language) -> None:
     assert [c for c, _ in got] == ["he had battled three bouts of flu in his campaigns",
                                    "it a common ailment of long races"], got
     assert all(sp == "Dar" for _, sp in got)
+
+
+# ------------------------------------------------------------------ adjective cues
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Marlow is confident that the bill will pass.", "the bill will pass", "Marlow"),
+    ("Ana Ruiz was hopeful the talks would resume soon.", "the talks would resume soon",
+     "Ana Ruiz"),
+    ("Officials remain worried that the ceasefire will collapse.",
+     "the ceasefire will collapse", "Officials"),
+])
+def test_belief_adjective_with_a_clause_reports(nlp: Language, text: str, content: str,
+                                                speaker: str) -> None:
+    assert (content, speaker) in reported(run(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "It is clear that the plan failed.",
+    "Marlow is confident in the plan.",
+])
+def test_adjective_without_a_holder_or_clause_reports_nothing(nlp: Language, text: str) -> None:
+    assert reported(run(nlp, text)) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("According to a report from the Brookings Institution, the tariffs cost jobs.",
+     "report from the Brookings Institution"),
+    ("An analysis of census data by the Brookings Institution, a research firm, found that "
+     "turnout fell.", "analysis of census data by the Brookings Institution"),
+])
+def test_speaker_phrase_runs_up_to_a_comma(nlp: Language, text: str, name: str) -> None:
+    [q] = [q for q in run(nlp, text) if not q.direct]
+    assert q.speaker is not None and q.speaker.name == name

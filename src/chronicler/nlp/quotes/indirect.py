@@ -374,10 +374,36 @@ def _open_question(first: Token, cue: Token) -> bool:
         and first.head.dep_ in ("ccomp", "xcomp", "dobj", "pcomp") and first.head.head.i == cue.i
 
 
+# adjectives of certainty and stance whose that-clause is a belief of the copula's subject:
+# "Marlow is confident that the bill will pass", "officials remain worried the truce fails"
+_BELIEF_ADJECTIVES = frozenset({
+    "confident", "sure", "certain", "convinced", "hopeful", "optimistic", "pessimistic",
+    "skeptical", "sceptical", "worried", "concerned", "afraid", "fearful", "adamant",
+    "doubtful", "insistent", "positive", "aware", "unaware", "unsure", "uncertain",
+    "satisfied", "disappointed", "angry", "upset", "frustrated", "pleased", "glad",
+    "happy", "proud", "sorry", "surprised", "alarmed", "nervous", "anxious", "determined",
+    "eager", "keen", "firm", "clear", "emphatic", "unequivocal"})
+_BELIEF = frozenset({"belief"})
+
+
+def _belief_adjective(t: Token) -> Token | None:
+    """The subject of "X is/remains/seems <adjective> that ...", None when ``t`` is no
+    such adjective (the clause must be its own, with a subject)."""
+    if t.dep_ != "acomp" or t.pos_ != "ADJ" or t.lemma_.lower() not in _BELIEF_ADJECTIVES:
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > t.i
+               and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+               for c in t.children):
+        return None
+    return next((c for c in t.head.children if c.dep_ == "nsubj" and c.i < t.i), None)
+
+
 def indirect_quotes(ctx: QuoteContext, article_id: str) -> list[Quote]:
     found: list[tuple[Token, int, int, int, int, Speaker | None]] = []
     for t in ctx.toks:
-        kinds = ctx.kinds[t.i] & INDIRECT_KINDS or _parsed_cue(t)
+        adj_subj = _belief_adjective(t)
+        kinds = _BELIEF if adj_subj is not None else \
+            ctx.kinds[t.i] & INDIRECT_KINDS or _parsed_cue(t)
         if not kinds or ctx.in_quote[t.i]:
             continue
         if ctx.para_of(t.idx) in ctx.headline_paras:
@@ -386,12 +412,13 @@ def indirect_quotes(ctx: QuoteContext, article_id: str) -> list[Quote]:
         if span is None:
             continue
         lo, hi, s, e = span
-        if t.head.lower_ == "without" \
-                or is_unreal(t) and ctx.toks[lo].tag_ not in _WH_TAGS \
-                and not (kinds <= _ATTITUDES and _negated_only(t)):
+        verb = t.head if adj_subj is not None else t
+        if verb.head.lower_ == "without" \
+                or is_unreal(verb) and ctx.toks[lo].tag_ not in _WH_TAGS \
+                and not (kinds <= _ATTITUDES and _negated_only(verb)):
             continue  # "will not say that the talks failed" reports no claim; "did not
             # say which sites were hit" is a report (of a refusal), and says nothing false
-        subj = cue_subject(t, ctx.lex, ctx.text)
+        subj = adj_subj if adj_subj is not None else cue_subject(t, ctx.lex, ctx.text)
         if subj is None:
             continue
         if lo < subj.left_edge.i <= hi:

@@ -88,11 +88,18 @@ adjective phrase counts ("a person familiar with the plan")."""
                 or c.dep_ == "acl" and c.tag_ == "VBG":  # "a PAC backing X" is the PAC
             break
         sub = list(c.subtree)
-        if any(t.is_punct and t.text in ",;:()—–" for t in sub) \
+        # a phrase runs up to a comma: "a report from the Orvan Group, released ..." ends
+        # at "Group", "an analysis by Civitas, a research firm," at "Civitas"
+        cut = next((k for k, t in enumerate(sub) if t.is_punct and t.text in ",;:()—–"),
+                   len(sub))
+        sub = sub[:cut]
+        if not sub or sub[0].i != c.i \
                 or any(t.dep_ in ("relcl", "ccomp", "advcl") for t in sub) \
                 or sub[-1].i - tok.left_edge.i >= _FULL_MAX_TOKENS:
             break
         last = sub[-1].i
+        if cut < len(list(c.subtree)):
+            break
     if last > tok.i:
         end = max(end, tok.doc[last].idx + len(tok.doc[last]))
     return start, end
