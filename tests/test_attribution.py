@@ -462,3 +462,20 @@ def test_adjective_without_a_holder_or_clause_reports_nothing(nlp: Language, tex
 def test_speaker_phrase_runs_up_to_a_comma(nlp: Language, text: str, name: str) -> None:
     [q] = [q for q in run(nlp, text) if not q.direct]
     assert q.speaker is not None and q.speaker.name == name
+
+
+# ------------------------------------------------------------------ questions put to someone
+@pytest.mark.parametrize(("text", "question"), [
+    ("Asked on the radio who leads the party in his view, Marlow said the board did.",
+     "who leads the party in his view"),
+    ("When asked if taxes would rise, Marlow declined to answer.", "if taxes would rise"),
+    ("Asked why the plan failed, Marlow blamed the weather.", "why the plan failed"),
+])
+def test_bare_asked_reports_its_question_with_no_speaker(nlp: Language, text: str,
+                                                         question: str) -> None:
+    assert (question, None) in reported(run(nlp, text))
+
+
+def test_asked_with_a_subject_is_no_unnamed_question(nlp: Language) -> None:
+    assert all(who is not None for _, who in reported(run(nlp, "Marlow asked why the plan "
+                                                           "failed.")))

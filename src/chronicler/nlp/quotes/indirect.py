@@ -398,9 +398,38 @@ def _belief_adjective(t: Token) -> Token | None:
     return next((c for c in t.head.children if c.dep_ == "nsubj" and c.i < t.i), None)
 
 
+_QUESTION_OPENERS = frozenset({"who", "whom", "whose", "what", "which", "why", "how", "when",
+                               "where", "whether", "if", "about"})
+
+
+def _asked_question(ctx: QuoteContext, t: Token) -> tuple[int, int] | None:
+    """(first, last token) of the question in "Asked on radio who leads the party, X
+    said ...", "when asked if taxes would rise": a bare participle "asked" (no subject:
+    the asker is not named) reports its question, from the first question word or
+    "about" in its phrase to the phrase's end."""
+    if t.lower_ != "asked" or t.tag_ != "VBN" or t.dep_ not in ("advcl", "ROOT") \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in t.children):
+        return None
+    plo, phi = ctx.paras[ctx.para_of(t.idx)]
+    hi = min(t.right_edge.i, ctx.tok_at(phi - 1))
+    first = next((x for x in ctx.toks[t.i + 1:hi + 1]
+                  if x.lower_ in _QUESTION_OPENERS and not ctx.in_quote[x.i]), None)
+    if first is None or first.i - t.i > 8:
+        return None
+    while hi > first.i and (ctx.toks[hi].is_punct or ctx.toks[hi].is_space):
+        hi -= 1
+    return first.i, hi
+
+
 def indirect_quotes(ctx: QuoteContext, article_id: str) -> list[Quote]:
     found: list[tuple[Token, int, int, int, int, Speaker | None]] = []
     for t in ctx.toks:
+        q = None if ctx.in_quote[t.i] else _asked_question(ctx, t)
+        if q is not None:
+            lo, hi = q
+            found.append((t, lo, hi, ctx.toks[lo].idx,
+                          ctx.toks[hi].idx + len(ctx.toks[hi]), None))
+            continue
         adj_subj = _belief_adjective(t)
         kinds = _BELIEF if adj_subj is not None else \
             ctx.kinds[t.i] & INDIRECT_KINDS or _parsed_cue(t)
