@@ -479,3 +479,9 @@ def test_bare_asked_reports_its_question_with_no_speaker(nlp: Language, text: st
 def test_asked_with_a_subject_is_no_unnamed_question(nlp: Language) -> None:
     assert all(who is not None for _, who in reported(run(nlp, "Marlow asked why the plan "
                                                            "failed.")))
+
+
+def test_a_named_owners_assertion_is_the_owners(nlp: Language) -> None:
+    got = reported(run(nlp, "Critics rejected Marlow's assertion that taxes had fallen."))
+    assert ("taxes had fallen", "Marlow") in got
+    assert ("taxes had fallen", "Critics") not in got

@@ -69,6 +69,10 @@ def _complement(cue: Token, kinds: frozenset[str], lo: int, hi: int) -> list[Tok
             if c.dep_ == "dobj" and c.lemma_.lower() in _STANCE_NOUNS:
                 comps = [g for g in c.children if g.dep_ in ("acl", "ccomp")
                          and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
+                if comps and any(g.dep_ == "poss" and g.pos_ != "PRON" for g in c.children):
+                    # "critics rejected Marlow's assertion that ...": the clause is
+                    # Marlow's (a noun report); what the critics reject is the assertion
+                    comps = [c]
     if not comps:
         # "argued in a memo that the plan would fail", parsed with the clause as a
         # relative clause of "memo": a clause opened by the conjunction "that" (the
