@@ -239,22 +239,21 @@ def demand_ok(c: Candidate) -> bool:
     acts = {a.country for a in c.actors if a.country}
     recs = {r.country for r in c.recipients if r.country}
     if not recs:
-        # "the rebels said the government must ...": a state no one names is the
-        # non-state speaker's own (its country is filled in after the filters)
-        return bool(acts) and _non_state(c) and all(
+        # "the rebels said the government must ...": a state no one names is the armed
+        # group's own (its country is filled in after the filters); an opposition
+        # politician's "the government must explain" is domestic debate
+        return bool(acts) and any(a.sector in REBELS for a in c.actors) and all(
             r.sector in STATE for r in c.recipients) and bool(c.recipients)
     if not recs <= acts:
         return True
     # one country: rebels or the opposition demanding of their government ("the rebels
     # announced that the president must agree to reforms"), not a state of itself
-    return _non_state(c) and any(r.sector in STATE for r in c.recipients)
-
-
-def _non_state(c: Candidate) -> bool:
-    return any(a.sector and a.sector not in STATE for a in c.actors)
+    return any(a.sector and a.sector not in STATE for a in c.actors) and \
+        any(r.sector in STATE for r in c.recipients)
 
 
 STATE = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "PRM"})
+REBELS = frozenset({"REB", "INS", "SEP", "UAF"})
 
 
 # "willingness to pause military operations", "calls to end the shelling", "lifted the
