@@ -131,3 +131,13 @@ def test_stance_words_and_victims_at_a_place(analyzer) -> None:  # type: ignore[
 def test_ethnic_group_lives_where_its_sentence_says(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = typed(analyzer, "Ethnic Russians in Estonia demanded citizenship rights.")
     assert [(t, a) for t, a, _ in got] == [("REQUEST", {"EST"})]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Chile lifted the curfew on the port cities on Monday.", "CONCEDE"),
+    ("The army relaxed the siege of the rebel town.", "CONCEDE"),
+    ("Speaking on radio, President Hosni Mubarak said he is ready to lift the curfew on "
+     "the northern towns.", "AGREE"),
+])
+def test_any_restriction_lifted_is_a_concession(analyzer, text: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _, _ in typed(analyzer, text)] == [want]

@@ -42,13 +42,13 @@ def test_announced_dictionary_sanction_is_a_threat(analyzer) -> None:  # type: i
 
 
 def test_announced_cooperation_is_an_agreement(analyzer) -> None:  # type: ignore[no-untyped-def]
-    evs = code(analyzer, "Peru said it would allow the return of the UN monitors.")
-    assert [e.type for e in evs] == ["AGREE"] and side(evs[0], "actor") == {"PER"}
+    evs = code(analyzer, "Bolivia said it would allow the return of the OSCE observers.")
+    assert [e.type for e in evs] == ["AGREE"] and side(evs[0], "actor") == {"BOL"}
 
 
 def test_sworn_infinitive_parsed_as_adverbial_is_a_threat(analyzer) -> None:  # type: ignore[no-untyped-def]
-    evs = code(analyzer, "Ethnic Russians have sworn to fight until they hold the valley, "
-                         "Estonian officials said Monday.")
+    evs = code(analyzer, "Armenian militias have sworn to fight until they hold the mountain "
+                         "roads, Azerbaijani officials said Monday.")
     assert "THREATEN" in [e.type for e in evs]
     assert "ASSAULT" not in [e.type for e in evs]
 
@@ -62,10 +62,10 @@ def test_office_holder_by_title_and_surname(analyzer) -> None:  # type: ignore[n
 
 
 def test_reporter_is_the_actor_of_his_own_pronoun(analyzer) -> None:  # type: ignore[no-untyped-def]
-    evs = code(analyzer, "In an interview, President Abdelaziz Bouteflika said he is ready "
-                         "to lift the ban on the opposition party.")
+    evs = code(analyzer, "Speaking on radio, President Hosni Mubarak said he is ready to "
+                         "lift the ban on the Islamist newspaper.")
     agree = [e for e in evs if e.type == "AGREE"]
-    assert agree and side(agree[0], "actor") == {"DZA"}
+    assert agree and side(agree[0], "actor") == {"EGY"}
     # lifting a ban is no ban imposed
     assert "SANCTION" not in [e.type for e in evs]
 
@@ -110,7 +110,7 @@ def test_ethnic_group_is_coded_by_the_country_it_lives_in(analyzer) -> None:  # 
 
 
 def test_european_community_is_the_union(analyzer) -> None:  # type: ignore[no-untyped-def]
-    evs = code(analyzer, "The European Community on Monday gave Ghana 3 million dollars of aid.")
+    evs = code(analyzer, "Last year the European Community granted Senegal 5 million dollars in aid.")
     assert evs and evs[0].type == "AID" and side(evs[0], "actor") == {"EUR"}
 
 
@@ -124,10 +124,10 @@ def test_bare_country_is_its_code_with_no_sector(analyzer) -> None:  # type: ign
 
 def test_main_verb_phrase_beats_a_pattern_inside_a_phrase(analyzer) -> None:  # type: ignore[no-untyped-def]
     # the patterns see only "to end the crackdown", inside a prepositional phrase
-    evs = code(analyzer, "Norway said on Friday it had halted economic aid to Belarus in line "
-                         "with European efforts to end the crackdown there.")
+    evs = code(analyzer, "Denmark announced on Tuesday it had frozen development aid to Malawi "
+                         "in line with wider donor efforts to end the repression there.")
     assert [e.type for e in evs] == ["SANCTION"]
-    assert side(evs[0], "actor") == {"NOR"} and side(evs[0], "recipient") == {"BLR"}
+    assert side(evs[0], "actor") == {"DNK"} and side(evs[0], "recipient") == {"MWI"}
     evs = code(analyzer, "Canada on Monday defended the right of Ukrainian troops to fire on "
                          "the militias.")
     assert [e.type for e in evs] == ["SUPPORT"] and side(evs[0], "recipient") == {"UKR"}
@@ -142,8 +142,8 @@ def test_progressive_main_verb_with_a_dative(analyzer) -> None:  # type: ignore[
 
 
 def test_a_demand_noun_with_its_clause_is_a_request(analyzer) -> None:  # type: ignore[no-untyped-def]
-    evs = code(analyzer, "The World Health Organization reiterated its demand today that Egypt "
-                         "ease restrictions on the movement of doctors.")
+    evs = code(analyzer, "The Red Cross repeated its demand on Tuesday that Egypt lift the "
+                         "limits on visits to detainees.")
     assert [e.type for e in evs] == ["REQUEST"]
     assert side(evs[0], "recipient") == {"EGY"}
     evs = code(analyzer, "The Chilean foreign minister issued a stern reminder on Monday to "
@@ -153,8 +153,8 @@ def test_a_demand_noun_with_its_clause_is_a_request(analyzer) -> None:  # type: 
 
 
 def test_armed_surrender_is_a_retreat_political_yielding_a_concession(analyzer) -> None:  # type: ignore[no-untyped-def]
-    evs = code(analyzer, "Three hundred Burundian rebels surrendered last week in the northern "
-                         "town of Ngozi.")
+    evs = code(analyzer, "About two hundred Burundian rebels surrendered on Friday near the "
+                         "western town of Cibitoke.")
     assert [(e.type, e.mode) for e in evs] == [("RETREAT", ["disarm"])]
     evs = code(analyzer, "The Burundian government surrendered to the demands of the unions.")
     assert [e.type for e in evs] == ["CONCEDE"]
@@ -167,7 +167,7 @@ def test_pushing_for_someone_to_act_is_a_request(analyzer) -> None:  # type: ign
 
 
 def test_anti_modifier_gives_no_country_and_victims_at_a_place_are_its(analyzer) -> None:  # type: ignore[no-untyped-def]
-    evs = code(analyzer, "A prominent anti-Iran journalist was killed in a car bomb explosion "
-                         "in central Baghdad.")
+    evs = code(analyzer, "An outspoken anti-Syria blogger was killed by a roadside bomb in "
+                         "eastern Beirut.")
     assert evs and evs[0].type == "ASSAULT"
-    assert "IRN" not in side(evs[0], "recipient")
+    assert "SYR" not in side(evs[0], "recipient")

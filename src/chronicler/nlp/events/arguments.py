@@ -132,7 +132,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             actor_groups.append(subjects(tok.head.head))
         recip_groups.append(prep_objects(tok, lex.target_preps))
         if t == "REQUEST":
-            # "a reminder to Iraq that it must ...", "its demand that Israel ease ...":
+            # "a reminder to Bolivia that it must ...", "its demand that Egypt lift ...":
             # whom the demand is addressed to, else who is to act
             recip_groups.append(prep_objects(tok, ("to",)) + (
                 prep_objects(c.light, ("to",)) + [

@@ -1,7 +1,7 @@
 """One event per clause, and intents coded as intents (PLOVER).
 
 * **Intents.** A cooperative act that is only promised, offered or agreed to ("will
-  provide food aid", "agreed to resign", "is prepared to lift the ban") is AGREE, the
+  provide food aid", "agreed to resign", "is prepared to lift the curfew") is AGREE, the
   expressed intent (PLOVER: AGREE covers CAMEO 03, "express intent to cooperate"); a
   hostile act that is only announced or sworn ("would tighten the blockade", "have
   sworn to fight") is THREATEN; one refused ("declined to resign") is REJECT. An agreed ceasefire stays RETREAT (ONTOLOGY.md), a

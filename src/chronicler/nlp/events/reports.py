@@ -68,7 +68,7 @@ def first_person(c: Candidate, ix: ArticleIndex) -> None:
     if rep is None or not rep.country:
         return
     if not c.actors and _own_pronoun_subject(c):
-        # "Bouteflika said he is prepared to lift the ban": the speaker himself
+        # "the president said he is prepared to lift the curfew": the speaker himself
         c.actors = [rep]
         return
     side = ix.resolver.country_actor(rep.country, "GOV")
