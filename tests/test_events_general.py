@@ -141,3 +141,11 @@ def test_ethnic_group_lives_where_its_sentence_says(analyzer) -> None:  # type: 
 ])
 def test_any_restriction_lifted_is_a_concession(analyzer, text: str, want: str) -> None:  # type: ignore[no-untyped-def]
     assert [t for t, _, _ in typed(analyzer, text)] == [want]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Japan is providing food aid to North Korea, officials said.", [("AID", {"JPN"}, {"PRK"})]),
+    ("Iran is supplying weapons to the Syrian army, diplomats say.", [("AID", {"IRN"}, {"SYR"})]),
+])
+def test_progressive_main_verb(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == want
