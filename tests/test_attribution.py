@@ -485,3 +485,16 @@ def test_a_named_owners_assertion_is_the_owners(nlp: Language) -> None:
     got = reported(run(nlp, "Critics rejected Marlow's assertion that taxes had fallen."))
     assert ("taxes had fallen", "Marlow") in got
     assert ("taxes had fallen", "Critics") not in got
+
+
+# ------------------------------------------------------------------ "see X as Y"
+@pytest.mark.parametrize(("text", "content"), [
+    ("Experts see the vote as a test of the army.", "the vote as a test of the army"),
+    ("Marlow views the deal as a trap.", "the deal as a trap"),
+])
+def test_see_or_view_as_characterises(nlp: Language, text: str, content: str) -> None:
+    assert any(c == content for c, _ in reported(run(nlp, text)))
+
+
+def test_see_without_as_reports_nothing(nlp: Language) -> None:
+    assert reported(run(nlp, "Marlow saw a rise in prices last year.")) == []
