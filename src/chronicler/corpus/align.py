@@ -65,6 +65,7 @@ from chronicler.corpus.linkage import (
     Budget,
     ExtraKeys,
     Linkage,
+    PropKey,
     event_keys,
 )
 from chronicler.corpus.pairs import sorted_unique
@@ -125,13 +126,14 @@ def link_pairs(claims: Sequence[Claim], vecs: np.ndarray, info: dict[str, Articl
     n = len(claims)
     if pairs is None:
         pairs = viable_pair_keys(claims, info, stats, big, extra)
+    keys = [event_keys(c, extra) for c in claims]  # once per claim, not once per pair
     out = []
     for k in range(0, len(pairs), _CHUNK):
         chunk = pairs[k:k + _CHUNK]
         ii, jj = chunk // n, chunk % n
         sims = np.einsum("ij,ij->i", vecs[ii], vecs[jj])
         for i, j, raw in zip(ii.tolist(), jj.tolist(), sims.tolist(), strict=True):
-            sim = _adjust(claims[i], claims[j], raw, extra)
+            sim = _adjust(keys[i], keys[j], raw)
             if sim >= threshold:
                 out.append((i, j, sim))
     out.sort(key=lambda x: (-x[2], x[0], x[1]))
@@ -143,19 +145,15 @@ def link_pairs(claims: Sequence[Claim], vecs: np.ndarray, info: dict[str, Articl
 _CHUNK = 8192  # pairs per numpy product: 8192 x 2 x 384 float32 = 25 MB at most
 
 
-def _same_event(a: Claim, b: Claim, extra: ExtraKeys | None = None) -> bool:
-    """One proposition by construction (``linkage.event_keys``): both report one merged
-    event with one figure ("26 killed" in the attack, "nine sites" in the strikes), or
-    both quote one phrase of the same speaker. A sentence reports every event coded in
-    it, often in passing, so a shared event without a shared figure is left to the
-    wording."""
-    return bool(event_keys(a, extra) & event_keys(b, extra))
-
-
-def _adjust(a: Claim, b: Claim, sim: float, extra: ExtraKeys | None = None) -> float:
-    """Two claims reporting one event with one figure count as one proposition once
-    their wording is at least ``PROPOSITION_FLOOR`` close."""
-    return PROPOSITION_SIM if sim >= PROPOSITION_FLOOR and _same_event(a, b, extra) else sim
+def _adjust(keys_a: set[PropKey], keys_b: set[PropKey], sim: float) -> float:
+    """Two claims that are one proposition by construction (a shared
+    ``linkage.event_keys`` key: one merged event with one figure, "26 killed" in the
+    attack; one quoted phrase of the same speaker; one counted thing) count as one once
+    their wording is at least ``PROPOSITION_FLOOR`` close. A sentence reports every
+    event coded in it, often in passing, so a shared event without a shared figure is
+    left to the wording."""
+    return PROPOSITION_SIM if sim >= PROPOSITION_FLOOR and not keys_a.isdisjoint(keys_b) \
+        else sim
 
 
 def average_linkage(claims: Sequence[Claim], vecs: np.ndarray,

@@ -201,9 +201,9 @@ def count_keys(claims: list[Claim], counts: list[Any]) -> dict[str, set[tuple[ob
         keys: set[tuple[object, ...]] = set()
         for ev in c.evidence[:1]:
             # the claim's own text inside its evidence sentence (a clause claim is shorter)
-            start = ev.span[0] + max(0, ev.text.find(c.text)) if c.text in ev.text \
-                else ev.span[0]
-            end = start + len(c.text) if c.text in ev.text else ev.span[1]
+            at_ = ev.text.find(c.text)
+            start, end = ((ev.span[0] + at_, ev.span[0] + at_ + len(c.text)) if at_ >= 0
+                          else ev.span)
             for n in at.get(ev.article_id, ()):
                 if start <= n.span[0] and n.span[1] <= end and n.number in c.numbers \
                         and n.number >= MIN_COUNT_KEY and _head(n.object):
