@@ -16,6 +16,16 @@ def seeds_dir() -> Path:
     return SEEDS
 
 
+@pytest.fixture(scope="session")
+def analyzer():  # type: ignore[no-untyped-def]
+    """The analyzer with only the stages the event coder reads, loaded once for every
+    event test module (a module that needs other stages defines its own ``analyzer``)."""
+    from chronicler.nlp.analyzer import Analyzer
+    from chronicler.nlp.events.coder import PIPELINE
+
+    return Analyzer(stages=PIPELINE)
+
+
 @pytest.fixture()
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.duckdb"

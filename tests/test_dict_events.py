@@ -11,34 +11,13 @@ import datetime as dt
 
 import pytest
 
-from chronicler.nlp.events.coder import PIPELINE
 from chronicler.nlp.events.dict_candidates import dictionary_code
-from chronicler.nlp.stages import ArticleContext, run_plan
-from chronicler.records import Event
-
-PUB = dt.date(2005, 1, 1)
-
-
-@pytest.fixture(scope="module")
-def analyzer():  # type: ignore[no-untyped-def]
-    from chronicler.nlp.analyzer import Analyzer
-
-    return Analyzer(stages=PIPELINE)
-
-
-def code(analyzer, text: str, published: dt.date = PUB) -> list[Event]:  # type: ignore[no-untyped-def]
-    state = run_plan(analyzer.plan, analyzer.nlp(text),
-                     ArticleContext(article_id="t", published=published))
-    return list(state.events or [])
+from tests.eventcode import code, side
 
 
 def verb(analyzer, text: str, word: str):  # type: ignore[no-untyped-def]
     doc = analyzer.nlp(text)
     return dictionary_code(next(t for t in doc if t.text == word))
-
-
-def side(e: Event, which: str) -> set[str]:
-    return {a.country for a in getattr(e, which) if a.country}
 
 
 # ---------------------------------------------------------------- verb patterns

@@ -13,18 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from chronicler.nlp.events.coder import PIPELINE, STAGE_NAME, extract_events
+from chronicler.nlp.events.coder import STAGE_NAME, extract_events
 from chronicler.nlp.stages import ArticleContext, ArticleState, StateView, run_plan, run_stage
 from chronicler.records import Event
 
 PUB = dt.date(2025, 5, 12)
-
-
-@pytest.fixture(scope="session")
-def analyzer():  # type: ignore[no-untyped-def]
-    from chronicler.nlp.analyzer import Analyzer
-
-    return Analyzer(stages=PIPELINE)  # only the stages the coder reads
 
 
 def code(analyzer, text: str, published: dt.date = PUB) -> list[Event]:  # type: ignore[no-untyped-def]

@@ -4,28 +4,9 @@ sentence and not its class is overfitting). Sentences written for these tests.""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from chronicler.nlp.events.coder import PIPELINE
-from chronicler.nlp.stages import ArticleContext, run_plan
-from chronicler.records import Event
-
-PUB = dt.date(2005, 1, 1)
-
-
-@pytest.fixture(scope="module")
-def analyzer():  # type: ignore[no-untyped-def]
-    from chronicler.nlp.analyzer import Analyzer
-
-    return Analyzer(stages=PIPELINE)
-
-
-def code(analyzer, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
-    state = run_plan(analyzer.plan, analyzer.nlp(text),
-                     ArticleContext(article_id="t", published=PUB))
-    return list(state.events or [])
+from tests.eventcode import code
 
 
 def typed(analyzer, text: str) -> list[tuple[str, set[str], set[str]]]:  # type: ignore[no-untyped-def]

@@ -5,30 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
-from chronicler.nlp.events.coder import PIPELINE
-from chronicler.nlp.stages import ArticleContext, run_plan
-from chronicler.records import Event
-
-PUB = dt.date(2005, 1, 1)
-
-
-@pytest.fixture(scope="module")
-def analyzer():  # type: ignore[no-untyped-def]
-    from chronicler.nlp.analyzer import Analyzer
-
-    return Analyzer(stages=PIPELINE)
-
-
-def code(analyzer, text: str, published: dt.date = PUB) -> list[Event]:  # type: ignore[no-untyped-def]
-    state = run_plan(analyzer.plan, analyzer.nlp(text),
-                     ArticleContext(article_id="t", published=published))
-    return list(state.events or [])
-
-
-def side(e: Event, which: str) -> set[str]:
-    return {a.country for a in getattr(e, which) if a.country}
+from tests.eventcode import code, side
 
 
 def test_announced_dictionary_sanction_is_a_threat(analyzer) -> None:  # type: ignore[no-untyped-def]
