@@ -35,7 +35,7 @@ from chronicler.nlp.events.dict_actors import (
 )
 from chronicler.nlp.events.dictionaries import FieldDictionaries, load_field_dictionaries
 from chronicler.nlp.events.index import ArticleIndex
-from chronicler.nlp.events.intent import INTENT_WORDS, is_intent
+from chronicler.nlp.events.intent import INTENT_WORDS, is_intent, to_infinitive
 from chronicler.nlp.events.patterns import POS_KINDS, Lexicon, TriggerRule
 from chronicler.nlp.events.verbmatch import VerbCode, match_verb
 
@@ -196,8 +196,7 @@ def _main_verb(tok: Token, lex: Lexicon) -> bool:
         reported = t.dep_ == "ccomp" and t.head.lemma_.lower() in lex.report_cues
         # "have sworn to fight", "decided to allow": an intent's infinitive the parser
         # hangs as an adverbial clause
-        intended = t.dep_ == "advcl" and t.head.lemma_.lower() in INTENT_WORDS and any(
-            ch.dep_ == "aux" and ch.lower_ == "to" for ch in t.children)
+        intended = t.dep_ == "advcl" and t.head.lemma_.lower() in INTENT_WORDS and to_infinitive(t)
         if not reported and not intended and t.dep_ not in ("conj", "xcomp") or \
                 t.head.pos_ not in ("VERB", "AUX", "ADJ"):
             return False

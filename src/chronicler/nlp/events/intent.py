@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from chronicler.nlp.actors.resolve import STATE_SECTORS as STATE
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.patterns import Lexicon
 
@@ -63,7 +64,8 @@ def military_surrender(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     return cands
 
 
-def _to_infinitive(t: Token) -> bool:
+def to_infinitive(t: Token) -> bool:
+    """Does ``t`` take "to" (an infinitive: "sworn to fight")?"""
     return any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in t.children)
 
 
@@ -74,7 +76,7 @@ def _governor_words(c: Candidate) -> set[str]:
         t = h
         for _ in range(3):
             if t.dep_ not in ("xcomp", "ccomp", "aux", "prep", "pcomp", "pobj") and not (
-                    t.dep_ == "advcl" and _to_infinitive(t)) or t.head.i == t.i:
+                    t.dep_ == "advcl" and to_infinitive(t)) or t.head.i == t.i:
                 break  # ("have sworn to fight": an infinitive the parser hangs as advcl)
             t = t.head
             out.add(t.lemma_.lower())
@@ -252,7 +254,6 @@ def demand_ok(c: Candidate) -> bool:
         any(r.sector in STATE for r in c.recipients)
 
 
-STATE = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "PRM"})
 REBELS = frozenset({"REB", "INS", "SEP", "UAF"})
 
 
