@@ -57,7 +57,6 @@ from chronicler.corpus.blocking import (  # noqa: F401 - re-exported, the alignm
     candidate_pair_keys,
     candidate_pairs,
     viable_pair_keys,
-    viable_pairs,
 )
 from chronicler.corpus.linkage import (
     PROPOSITION_FLOOR,

@@ -163,14 +163,6 @@ def _info(c: Claim, info: dict[str, ArticleInfo]) -> ArticleInfo | None:
     return info.get(c.article_ids[0]) if c.article_ids else None
 
 
-def viable_pairs(claims: Sequence[Claim], info: dict[str, ArticleInfo],
-                 stats: AlignStats | None = None,
-                 big: list[list[int]] | None = None,
-                 extra: ExtraKeys | None = None) -> list[tuple[int, int]]:
-    """``viable_pair_keys`` as tuples, for a small input."""
-    return list(iter_pairs(viable_pair_keys(claims, info, stats, big, extra), len(claims)))
-
-
 def viable_pair_keys(claims: Sequence[Claim], info: dict[str, ArticleInfo],
                      stats: AlignStats | None = None,
                      big: list[list[int]] | None = None,
