@@ -13,7 +13,7 @@
     cameo.py          PETRARCH2's CAMEO verb dictionary and PLOVER's crosswalk, parsed
     verbmatch.py      CAMEO verb patterns matched on the dependency parse
     dict_candidates.py  candidates from the field dictionaries for verbs our patterns miss
-    dict_actors.py    arguments left without a country, completed from Phoenix
+    dict_actors.py    arguments left without a country, completed from Phoenix; counting heads
     intent.py         one event per clause; promises and offers coded as intents
     assemble.py    candidates of a sentence into events: complements absorbed, merging
     coder.py       the stage: sentences -> Event records

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from chronicler.errors import ConfigError
 
@@ -82,6 +82,9 @@ class VerbDictionary:
     families: tuple[Family, ...]
     synsets: dict[str, tuple[Phrase, ...]]
     ignored: tuple[tuple[int, str], ...] = ()  # patterns with an undefined synset
+    # irregular forms ("retook") -> their verb's entries, asked by a token's own form
+    # only (a lemma "found" is the verb to found, not the past of "find")
+    forms: dict[str, tuple[Verb, ...]] = field(default_factory=dict)
 
 
 _CODE = re.compile(r"\[([^\]]*)\]\s*$")
@@ -145,6 +148,7 @@ class _VerbReader:
         self._family: tuple[str, str] | None = None
         self._patterns: list[Pattern] = []
         self.ignored: list[tuple[int, str]] = []  # (line, why): patterns PETRARCH ignores
+        self.forms: dict[str, list[Verb]] = {}  # irregular form -> its verb's entries
 
     # ---------------------------------------------------------------- elements
     def noun(self, tok: str, n: int, text: str) -> Noun:
@@ -203,7 +207,8 @@ class _VerbReader:
         if m is not None:
             code = read_code(m.group(1), self.path, n, text)[0] or ""
             body = body[:m.start()]
-        body = re.sub(r"\{[^}]*\}", " ", body).strip()  # irregular forms: lemmas suffice
+        forms = re.findall(r"\{([^}]*)\}", body)
+        body = re.sub(r"\{[^}]*\}", " ", body).strip()
         if not body or " " in body.strip():
             raise DictionaryError(self.path, n, "a verb line holds one verb (words joined "
                                   "by '_')", text)
@@ -212,8 +217,13 @@ class _VerbReader:
         head = marked[0] if marked else 0
         lemma = words[head].lstrip("+").lower()
         needs = tuple(w.lstrip("+").lower() for i, w in enumerate(words) if i != head)
-        self.verbs.setdefault(lemma, []).append(Verb(family=len(self.families), code=code,
-                                                     needs=needs))
+        entry = Verb(family=len(self.families), code=code, needs=needs)
+        self.verbs.setdefault(lemma, []).append(entry)
+        # irregular forms ("RETAKE {... RETOOK RETAKEN}"): looked up when the tagger's
+        # lemma is the form itself ("retook"); a one-word verb's only
+        for f in (w.lstrip("+").lower() for group in forms for w in group.split()):
+            if f != lemma and not needs and "_" not in f:
+                self.forms.setdefault(f, []).append(entry)
 
     # ---------------------------------------------------------------- lines
     def close_family(self) -> None:
@@ -264,11 +274,15 @@ class _VerbReader:
 
 
 def parse_verbs(lines: Iterable[str], path: str = "CAMEO.2.0.txt",
-                errors: list[DictionaryError] | None = None) -> VerbDictionary:
+                errors: list[DictionaryError] | None = None,
+                base: VerbDictionary | None = None) -> VerbDictionary:
     """The verb dictionary. A line that cannot be read raises ``DictionaryError``; with
     ``errors`` given, it is collected there instead and the line left out (one bad line,
-    never the whole file)."""
+    never the whole file). With ``base``, the lines are a supplement to it (module
+    ``supplement``): its synsets are known, and the result is the two merged."""
     r = _VerbReader(path)
+    if base is not None:
+        r.synsets = {k: list(v) for k, v in base.synsets.items()}
     for n, raw in enumerate(lines, 1):
         try:
             r.line(n, raw)
@@ -277,10 +291,36 @@ def parse_verbs(lines: Iterable[str], path: str = "CAMEO.2.0.txt",
                 raise
             errors.append(e)
     r.close_family()
-    return VerbDictionary(verbs={k: tuple(v) for k, v in r.verbs.items()},
-                          families=tuple(r.families),
-                          synsets={k: tuple(v) for k, v in r.synsets.items()},
-                          ignored=tuple(r.ignored))
+    got = VerbDictionary(verbs={k: tuple(v) for k, v in r.verbs.items()},
+                         families=tuple(r.families),
+                         synsets={k: tuple(v) for k, v in r.synsets.items()},
+                         ignored=tuple(r.ignored),
+                         forms={k: tuple(v) for k, v in r.forms.items() if k not in r.verbs})
+    return got if base is None else supplement(base, got)
+
+
+def supplement(base: VerbDictionary, extra: VerbDictionary) -> VerbDictionary:
+    """``base`` with ``extra``'s families appended and its verbs added after ``base``'s
+    own entries for the same lemma: a pattern of ``base`` that matches still wins (the
+    matcher tries a lemma's entries in order and stops at the first family with a
+    matching pattern), ``extra``'s patterns are tried when none does, and a verb's own
+    code stays ``base``'s."""
+    shift = len(base.families)
+
+    def merged(a: dict[str, tuple[Verb, ...]], b: dict[str, tuple[Verb, ...]]
+               ) -> dict[str, tuple[Verb, ...]]:
+        out = {k: list(v) for k, v in a.items()}
+        for key, entries in b.items():
+            out.setdefault(key, []).extend(
+                Verb(family=e.family + shift, code=e.code, needs=e.needs) for e in entries)
+        return {k: tuple(v) for k, v in out.items()}
+
+    verbs = merged(base.verbs, extra.verbs)
+    return VerbDictionary(verbs=verbs, families=base.families + extra.families,
+                          synsets={**extra.synsets, **base.synsets},
+                          ignored=base.ignored + extra.ignored,
+                          forms={k: v for k, v in merged(base.forms, extra.forms).items()
+                                 if k not in verbs})
 
 
 # ---------------------------------------------------------------------- crosswalk

@@ -1,7 +1,9 @@
 """Event arguments the article's mentions leave without a country, completed from the
 Phoenix dictionaries ("Ivory Coast rebels" -> CIV REB, "President Abdelaziz
 Bouteflika" -> DZA GOV on the article's date, "the Arab League" -> IGO), and the
-recipient PLOVER gives a domestic event.
+recipient PLOVER gives a domestic event; and the word of a phrase that names who (a
+counting head stands for what it counts: "hundreds of Angolan rebels" -> rebels; a
+stance modifier names no one's country: "an anti-Syria journalist").
 
 Both are fallbacks: a country the actors stage found is never replaced.
 """
@@ -19,6 +21,38 @@ from chronicler.nlp.events.dictionaries import load_field_dictionaries
 from chronicler.records import EventActor, Mention, Place
 
 NOUNISH = frozenset({"NOUN", "PROPN", "ADJ"})
+# Heads that only count or group the people an "of" phrase names ("hundreds of Angolan
+# rebels", "a group of gunmen", "52 members of the banned movement"): the phrase is who.
+PARTITIVE = frozenset({"hundred", "hundreds", "thousand", "thousands", "million", "millions",
+                       "dozen", "dozens", "score", "scores", "ten", "tens", "number",
+                       "group", "band", "handful", "contingent", "couple", "batch",
+                       "majority", "minority", "rest", "remnant", "member", "some", "many",
+                       "several", "most", "all", "both", "few", "none", "one"})
+
+
+def partitive_core(tok: Token) -> Token:
+    """The noun a counting or grouping head stands for ("[dozens] of Kenyan police" ->
+    police, "[two] of the soldiers" -> soldiers); ``tok`` itself otherwise, and for a
+    named head ("the Group of Eight") or one the NER made part of a name."""
+    for _ in range(2):
+        if tok.ent_type_ not in ("", "CARDINAL", "QUANTITY") or not (
+                tok.lemma_.lower() in PARTITIVE or tok.lower_ in PARTITIVE
+                or tok.pos_ == "NUM"):
+            return tok
+        inner = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+        if not inner:
+            return tok
+        tok = inner[0]
+    return tok
+
+
+def against_or_for(t: Token) -> bool:
+    """"anti-Syria", "pro-Iranian": a modifier naming whom someone is for or against."""
+    if t.lower_.startswith(("anti-", "pro-")):
+        return True
+    d = t.doc
+    return t.i >= 2 and d[t.i - 1].text == "-" and d[t.i - 2].lower_ in ("anti", "pro")
 
 
 def agent_sector(tok: Token) -> str | None:

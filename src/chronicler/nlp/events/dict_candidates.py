@@ -110,13 +110,14 @@ def dictionary_candidates(sent: Span, ix: ArticleIndex,
     uncoded (``taken``: tokens a pattern of the lexicon already decided about): its main verb (and verbs conjoined to it or in its open complement), not
     in a direct quote, not a word the project's own patterns or cues decide about."""
     out: list[Candidate] = []
-    verbs = _fields().verbs.verbs
+    verbs, forms = _fields().verbs.verbs, _fields().verbs.forms
     own_words = _own_words(ix.lex)
     for i in range(sent.start, sent.end):
         if i in taken or i in ix.op_at or i < ix.dateline_end or i in ix.time_at or \
                 i in ix.resolver.quote_speaker:
             continue  # (a direct quote is rhetoric the project's own patterns read)
-        if ix.lemmas[i] not in verbs and ix.lowers[i] not in verbs:
+        if ix.lemmas[i] not in verbs and ix.lowers[i] not in verbs and \
+                ix.lowers[i] not in forms:
             continue
         if ix.lemmas[i] in own_words or ix.lowers[i] in own_words:
             continue  # a word the project's patterns or cues know: they decide

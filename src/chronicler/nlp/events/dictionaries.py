@@ -43,13 +43,16 @@ from chronicler.nlp.events.cameo import (
 
 log = logging.getLogger(__name__)
 
-FORMAT = "3"  # bump when a reader or the compiled records change
+FORMAT = "6"  # bump when a reader or the compiled records change
 VERBS = "CAMEO.2.0.txt"
+# chronicler's own additions in PETRARCH's format (verbs the vendored file lacks), merged
+# after it: ``cameo.supplement``
+VERB_SUPPLEMENT = "CAMEO.chronicler.txt"
 CROSSWALK = "CAMEO2PLOVER-2021.txt"
 ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                "Phoenix.MilNonState.actors.txt")
 AGENTS = "Phoenix.agents.txt"
-FILES = (VERBS, CROSSWALK, *ACTOR_FILES, AGENTS)
+FILES = (VERBS, VERB_SUPPLEMENT, CROSSWALK, *ACTOR_FILES, AGENTS)
 
 
 @dataclass(frozen=True)
@@ -76,10 +79,14 @@ def compile_dictionaries(texts: dict[str, bytes]) -> FieldDictionaries:
         return texts[name].decode("utf-8", errors="replace").splitlines()
 
     verbs = parse_verbs(lines(VERBS), VERBS, errors)
+    n_vendored = len(verbs.ignored)
+    verbs = parse_verbs(lines(VERB_SUPPLEMENT), VERB_SUPPLEMENT, errors, base=verbs)
     crosswalk = parse_crosswalk(lines(CROSSWALK), CROSSWALK)
     actors = merge_actors(parse_actors(lines(f), f, errors) for f in ACTOR_FILES)
     agents = parse_agents(lines(AGENTS), AGENTS, errors)
-    problems = [e.message for e in errors] + [f"{VERBS}:{n}: {why}" for n, why in verbs.ignored]
+    problems = [e.message for e in errors] + [
+        f"{VERBS if k < n_vendored else VERB_SUPPLEMENT}:{n}: {why}"
+        for k, (n, why) in enumerate(verbs.ignored)]
     return FieldDictionaries(verbs=verbs, crosswalk=crosswalk, actors=actors, agents=agents,
                              problems=tuple(problems))
 

@@ -35,7 +35,13 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from chronicler.nlp.events.dict_actors import agent_sector, complete, person_country
+from chronicler.nlp.events.dict_actors import (
+    against_or_for,
+    agent_sector,
+    complete,
+    partitive_core,
+    person_country,
+)
 from chronicler.nlp.events.patterns import Lexicon
 from chronicler.nlp.quotes.speakers import core_span
 from chronicler.records import Actor, EventActor, Mention, Place, Speaker
@@ -350,7 +356,7 @@ class ArgResolver:
             return got if got.country or got.actor_id else None
         s, e = core_span(tok, self.text)
         for t in self.doc[tok.left_edge.i:tok.i]:
-            if _against_or_for(t):
+            if against_or_for(t):
                 continue  # "an anti-Syria journalist" is no Syrian
             if s <= t.idx < e and t.i in self.mention_at:
                 m = self.of_mention(self.mention_at[t.i][0])
@@ -364,7 +370,9 @@ class ArgResolver:
     def resolve(self, tok: Token, depth: int = 0, descend: bool = True) -> EventActor | None:
         """The actor ``tok`` names, or None: the article's mentions first (module
         docstring), then, for a phrase they leave without a country, Phoenix's
-        dictionaries ("Ivory Coast rebels", "President Abdelaziz Bouteflika")."""
+        dictionaries ("Ivory Coast rebels", "President Abdelaziz Bouteflika"). A head
+        that only counts ("hundreds of Angolan rebels") is the people it counts."""
+        tok = partitive_core(tok)
         got = self._resolve(tok, depth, descend)
         if got is not None and got.country and tok.ent_type_ == "PERSON":
             # a person Phoenix knows by full name: its country beats the article's guess
@@ -471,14 +479,6 @@ class ArgResolver:
                                   o.i)
                     continue
             yield Arg(a, t.i)
-
-
-def _against_or_for(t: Token) -> bool:
-    """"anti-Syria", "pro-Iranian": a modifier naming whom someone is for or against."""
-    if t.lower_.startswith(("anti-", "pro-")):
-        return True
-    d = t.doc
-    return t.i >= 2 and d[t.i - 1].text == "-" and d[t.i - 2].lower_ in ("anti", "pro")
 
 
 RECIPROCAL_HEADS = frozenset({"side", "country", "nation", "neighbour", "neighbor", "army",

@@ -130,7 +130,8 @@ def _family_index(verbs: VerbDictionary, family: int) -> tuple[tuple[frozenset[s
 def match_verb(verb: Token, verbs: VerbDictionary, crosswalk: dict[str, Plover]
                ) -> VerbCode | None:
     """The PLOVER coding of ``verb`` by the CAMEO dictionary, or None."""
-    entries = verbs.verbs.get(verb.lemma_.lower()) or verbs.verbs.get(verb.lower_)
+    entries = verbs.verbs.get(verb.lemma_.lower()) or verbs.verbs.get(verb.lower_) or \
+        verbs.forms.get(verb.lower_)
     if not entries:
         return None
     kids = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "agent")}
