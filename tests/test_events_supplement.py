@@ -101,6 +101,16 @@ def typed(analyzer, text: str) -> list[tuple[str, set[str], set[str]]]:  # type:
     # executing people, not a plan
     ("The Burmese junta executed four students on Friday.", [("ASSAULT", {"MMR"}, {"MMR"})]),
     ("The ministry executed its budget plan on time.", []),
+    # a road, a bridge or a railway blocked by people: obstruction (PROTEST); an aid
+    # convoy blocked by an army stays the vendored pattern's restriction (COERCE)
+    ("Bolivian truckers barricaded the railway to the port for a week.",
+     [("PROTEST", {"BOL"}, {"BOL"})]),
+    ("The Chilean army blocked the aid convoy to the valley.", [("COERCE", {"CHL"}, {"CHL"})]),
+    # suing, indicting, prosecuting: ACCUSE allege (PLOVER), not an arrest
+    ("A Greek shipowner is suing the Turkish government over the seized cargo.",
+     [("ACCUSE", {"GRC"}, {"TUR"})]),
+    ("A Belgian court indicted three Rwandan officers for war crimes.",
+     [("ACCUSE", {"BEL"}, {"RWA"})]),
 ])
 def test_supplement_verbs_in_sentences(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert typed(analyzer, text) == want
