@@ -9,5 +9,6 @@
     assemble.py  an article's quotes put together: partial quotes fold into their report
     nouns.py     noun-headed reports ("Obama's claim that ..."), when someone holds them
     indirect.py  reported speech: cues, sources and complements
+    frames.py    reports outside a verb with its clause: stance adjectives, passives
     stage.py     the stage: Quote records with speakers
 """

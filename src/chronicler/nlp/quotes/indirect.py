@@ -22,6 +22,15 @@ from spacy.tokens import Token
 from chronicler.nlp.quotes.assemble import make_quote
 from chronicler.nlp.quotes.context import QuoteContext, is_unreal
 from chronicler.nlp.quotes.cues import DIRECT_KINDS, INDIRECT_KINDS, load_cues
+from chronicler.nlp.quotes.frames import (
+    BELIEF,
+    PASSIVE_KINDS,
+    asked_question,
+    belief_adjective,
+    passive_complement,
+    passive_report,
+    stance_phrase,
+)
 from chronicler.nlp.quotes.subjects import DATELINE, cue_subject
 from chronicler.records import Quote, Speaker
 
@@ -61,6 +70,8 @@ def _complement(cue: Token, kinds: frozenset[str], lo: int, hi: int) -> list[Tok
                  and c.tag_ not in ("VBG", "VBN")
                  and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
                  and not any(g.dep_ == "mark" for g in c.children)]
+    if not comps and cue.pos_ == "ADJ":
+        comps = [p for p in [stance_phrase(cue)] if p is not None and lo <= p.idx < hi]
     if not comps and cue.dep_ == "parataxis" and lo <= cue.head.idx < hi:
         return [cue.head]  # "The attack, she said, had clear links ...": the whole clause
     if not comps:
@@ -118,6 +129,8 @@ def _complement(cue: Token, kinds: frozenset[str], lo: int, hi: int) -> list[Tok
             comps = obj + more if (more or obj[0].pos_ != "PRON"
                                    or obj[0].lower_ in _PERSON_OBJECTS) \
                 and obj[0].tag_ not in ("WP", "WDT") else []  # not "what he called “...”"
+    if not comps and kinds & PASSIVE_KINDS:
+        comps = passive_complement(cue, children)
     if not comps and kinds & _OBJECT_KINDS and cue.lemma_.lower() not in _NO_CONTENT_OBJECT:
         # "noted the testimony", "predicted an overwhelming victory", "the poll showed a
         # 54% approval rating": what is said, believed or shown is the object (not the
@@ -131,6 +144,7 @@ def _complement(cue: Token, kinds: frozenset[str], lo: int, hi: int) -> list[Tok
                     # "polls show Clinton with a lead": what is shown is the pair
                     or c.lower_ == "with" and "evidence" in kinds))]
     return comps
+
 
 
 def _bare_participle(v: Token) -> bool:
@@ -377,65 +391,17 @@ def _open_question(first: Token, cue: Token) -> bool:
     return first.lower_ in ("whether", "if") and first.dep_ == "mark" \
         and first.head.dep_ in ("ccomp", "xcomp", "dobj", "pcomp") and first.head.head.i == cue.i
 
-
-# adjectives of certainty and stance whose that-clause is a belief of the copula's subject:
-# "Marlow is confident that the bill will pass", "officials remain worried the truce fails"
-_BELIEF_ADJECTIVES = frozenset({
-    "confident", "sure", "certain", "convinced", "hopeful", "optimistic", "pessimistic",
-    "skeptical", "sceptical", "worried", "concerned", "afraid", "fearful", "adamant",
-    "doubtful", "insistent", "positive", "aware", "unaware", "unsure", "uncertain",
-    "satisfied", "disappointed", "angry", "upset", "frustrated", "pleased", "glad",
-    "happy", "proud", "sorry", "surprised", "alarmed", "nervous", "anxious", "determined",
-    "eager", "keen", "firm", "clear", "emphatic", "unequivocal"})
-_BELIEF = frozenset({"belief"})
-
-
-def _belief_adjective(t: Token) -> Token | None:
-    """The subject of "X is/remains/seems <adjective> that ...", None when ``t`` is no
-    such adjective (the clause must be its own, with a subject)."""
-    if t.dep_ != "acomp" or t.pos_ != "ADJ" or t.lemma_.lower() not in _BELIEF_ADJECTIVES:
-        return None
-    if not any(c.dep_ == "ccomp" and c.i > t.i
-               and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
-               for c in t.children):
-        return None
-    return next((c for c in t.head.children if c.dep_ == "nsubj" and c.i < t.i), None)
-
-
-_QUESTION_OPENERS = frozenset({"who", "whom", "whose", "what", "which", "why", "how", "when",
-                               "where", "whether", "if", "about"})
-
-
-def _asked_question(ctx: QuoteContext, t: Token) -> tuple[int, int] | None:
-    """(first, last token) of the question in "Asked on radio who leads the party, X
-    said ...", "when asked if taxes would rise": a bare participle "asked" (no subject:
-    the asker is not named) reports its question, from the first question word or
-    "about" in its phrase to the phrase's end."""
-    if t.lower_ != "asked" or t.tag_ != "VBN" or t.dep_ not in ("advcl", "ROOT") \
-            or any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in t.children):
-        return None
-    plo, phi = ctx.paras[ctx.para_of(t.idx)]
-    hi = min(t.right_edge.i, ctx.tok_at(phi - 1))
-    first = next((x for x in ctx.toks[t.i + 1:hi + 1]
-                  if x.lower_ in _QUESTION_OPENERS and not ctx.in_quote[x.i]), None)
-    if first is None or first.i - t.i > 8:
-        return None
-    while hi > first.i and (ctx.toks[hi].is_punct or ctx.toks[hi].is_space):
-        hi -= 1
-    return first.i, hi
-
-
 def indirect_quotes(ctx: QuoteContext, article_id: str) -> list[Quote]:
     found: list[tuple[Token, int, int, int, int, Speaker | None]] = []
     for t in ctx.toks:
-        q = None if ctx.in_quote[t.i] else _asked_question(ctx, t)
+        q = None if ctx.in_quote[t.i] else asked_question(ctx, t)
         if q is not None:
             lo, hi = q
             found.append((t, lo, hi, ctx.toks[lo].idx,
                           ctx.toks[hi].idx + len(ctx.toks[hi]), None))
             continue
-        adj_subj = _belief_adjective(t)
-        kinds = _BELIEF if adj_subj is not None else \
+        adj_subj = belief_adjective(t)
+        kinds = BELIEF if adj_subj is not None else \
             ctx.kinds[t.i] & INDIRECT_KINDS or _parsed_cue(t)
         if not kinds or ctx.in_quote[t.i]:
             continue
@@ -453,8 +419,10 @@ def indirect_quotes(ctx: QuoteContext, article_id: str) -> list[Quote]:
             # say which sites were hit" is a report (of a refusal), and says nothing false
         subj = adj_subj if adj_subj is not None else cue_subject(t, ctx.lex, ctx.text)
         if subj is None:
+            if adj_subj is None and passive_report(t):
+                found.append((t, lo, hi, s, e, None))  # "X is accused of ...": by no one named
             continue
-        if lo < subj.left_edge.i <= hi:
+        if lo < subj.left_edge.i <= hi and subj.head.dep_ != "agent":
             # "“...,” Ohio delegate Tom Baxter, wearing a red hat, said": the speaker
             # the parser hung on the quoted clause is not part of what is said
             hi = subj.left_edge.i - 1

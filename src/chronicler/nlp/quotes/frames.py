@@ -1,0 +1,101 @@
+"""Reports outside the frame of a verb with its clause (see ``indirect.py``).
+
+A stance adjective with a clause or an object phrase reports what the copula's subject
+believes or feels ("Marlow is confident that ...", "voters are wary of the plan"); a
+passive cue reports its subject with what is said of it ("Roof is accused of killing
+nine", "the plan was widely seen as a concession"), by no one named unless the agent is;
+a bare "asked" reports its question ("Asked who leads the party, ...").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from chronicler.nlp.quotes.context import QuoteContext
+
+PASSIVE_KINDS = frozenset({"characterize", "belief"})
+
+
+def passive_complement(cue: Token, children: list[Token]) -> list[Token]:
+    """"Roof is accused of killing nine", "the plan was widely seen as a concession",
+    "many delegates were deemed ineligible": a passive cue reports its subject with
+    what is said of it (an as/of/for phrase, a predicate)."""
+    if not any(c.dep_ == "auxpass" for c in children):
+        return []
+    subj = [c for c in children if c.dep_ == "nsubjpass"]
+    more = [c for c in children if c.i > cue.i and (
+        c.dep_ == "prep" and c.lower_ in ("as", "of", "for") or c.dep_ in ("oprd", "xcomp"))]
+    return subj[:1] + more if subj and more else []
+
+
+def passive_report(cue: Token) -> bool:
+    """``cue`` is a passive verb with a subject ("X was accused")."""
+    return any(c.dep_ == "auxpass" for c in cue.children) \
+        and any(c.dep_ == "nsubjpass" for c in cue.children)
+
+
+# adjectives of certainty and stance whose that-clause is a belief of the copula's subject:
+# "Marlow is confident that the bill will pass", "officials remain worried the truce fails"
+_BELIEF_ADJECTIVES = frozenset({
+    "confident", "sure", "certain", "convinced", "hopeful", "optimistic", "pessimistic",
+    "skeptical", "sceptical", "worried", "concerned", "afraid", "fearful", "adamant",
+    "doubtful", "insistent", "positive", "aware", "unaware", "unsure", "uncertain",
+    "satisfied", "disappointed", "angry", "upset", "frustrated", "pleased", "glad",
+    "happy", "proud", "sorry", "surprised", "alarmed", "nervous", "anxious", "determined",
+    "eager", "keen", "firm", "clear", "emphatic", "unequivocal"})
+BELIEF = frozenset({"belief"})
+
+
+# and adjectives of stance whose object phrase is what the subject thinks or feels about:
+# "Marlow is proud of the bill", "voters are wary of the plan", "she was sympathetic to
+# the argument"
+_STANCE_ADJECTIVES = _BELIEF_ADJECTIVES | {
+    "wary", "sympathetic", "passionate", "appreciative", "critical", "supportive", "fond",
+    "enthusiastic", "hostile", "dismissive", "suspicious", "grateful", "thankful",
+    "ashamed", "excited", "comfortable", "uncomfortable", "receptive", "resistant",
+    "vocal", "outspoken", "right", "wrong", "sick", "tired", "unhappy", "furious"}
+_STANCE_PREPS = frozenset({"of", "about", "on", "in", "to", "with", "over"})
+
+
+def stance_phrase(t: Token) -> Token | None:
+    """The object phrase of a stance adjective ("proud of the bill"), if any."""
+    return next((c for c in t.children if c.dep_ == "prep" and c.i > t.i
+                 and c.lower_ in _STANCE_PREPS
+                 and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+
+
+def belief_adjective(t: Token) -> Token | None:
+    """The subject of "X is/remains/seems <adjective> that ..." (or "<adjective> of/about
+    ..."), None when ``t`` is no such adjective (the clause must be its own, with a
+    subject)."""
+    if t.dep_ != "acomp" or t.pos_ != "ADJ" or t.lemma_.lower() not in _STANCE_ADJECTIVES:
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > t.i
+               and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+               for c in t.children) \
+            and (t.lemma_.lower() not in _STANCE_ADJECTIVES or stance_phrase(t) is None):
+        return None
+    return next((c for c in t.head.children if c.dep_ == "nsubj" and c.i < t.i), None)
+
+
+_QUESTION_OPENERS = frozenset({"who", "whom", "whose", "what", "which", "why", "how", "when",
+                               "where", "whether", "if", "about"})
+
+
+def asked_question(ctx: QuoteContext, t: Token) -> tuple[int, int] | None:
+    """(first, last token) of the question in "Asked on radio who leads the party, X
+    said ...", "when asked if taxes would rise": a bare participle "asked" (no subject:
+    the asker is not named) reports its question, from the first question word or
+    "about" in its phrase to the phrase's end."""
+    if t.lower_ != "asked" or t.tag_ != "VBN" or t.dep_ not in ("advcl", "ROOT") \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in t.children):
+        return None
+    plo, phi = ctx.paras[ctx.para_of(t.idx)]
+    hi = min(t.right_edge.i, ctx.tok_at(phi - 1))
+    first = next((x for x in ctx.toks[t.i + 1:hi + 1]
+                  if x.lower_ in _QUESTION_OPENERS and not ctx.in_quote[x.i]), None)
+    if first is None or first.i - t.i > 8:
+        return None
+    while hi > first.i and (ctx.toks[hi].is_punct or ctx.toks[hi].is_space):
+        hi -= 1
+    return first.i, hi

