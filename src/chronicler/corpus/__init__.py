@@ -6,6 +6,7 @@
     sources.py     one outlet key per outlet; independent-source counting
     events.py      one event per real-world event across articles (n_articles, n_sources)
     embed.py       sentence embeddings of claim texts (installed MiniLM), cached in the store
+    onnx_embed.py  the embedding model on ONNX Runtime (exported once; same vectors, fast load)
     blocking.py    which claims are ever compared: blocks, candidate and viable pairs
     pairs.py       index pairs as sorted int64 keys (8 bytes a pair, not a tuple)
     align.py       claims aligned across articles: corroborated / contested

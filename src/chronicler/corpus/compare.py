@@ -223,7 +223,8 @@ def _claims_in(claim_at: dict[str, list[tuple[int, int, str]]], article_id: str,
 def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any]:
     """Recompute stories, aligned claims and framing; returns counts."""
     settings = settings or Settings.from_env()
-    embed = Embedder(settings.embedding_model, store=store)
+    embed = Embedder(settings.embedding_model, store=store,
+                     runtime=settings.embedding_runtime)
     info = _article_info(store)
     anchors, countries = _anchors(store)
     stories = build_stories(_story_docs(store, info, anchors), embed)

@@ -116,10 +116,20 @@ def model_path(setting: str) -> Path:
 
 
 @lru_cache(maxsize=4)
-def load_embedder(setting: str) -> EmbedderLike:
-    """The embedder for ``Settings.embedding_model``, loaded once per process."""
+def load_embedder(setting: str, runtime: str = "onnx") -> EmbedderLike:
+    """The embedder for ``Settings.embedding_model``, loaded once per process: on ONNX
+    Runtime when ``runtime`` is "onnx" and the model is one it reproduces
+    (``chronicler.corpus.onnx_embed``), else through sentence-transformers."""
     try:
         path = model_path(setting)
+        if runtime == "onnx":
+            try:
+                from chronicler.corpus.onnx_embed import OnnxEmbedder
+
+                return OnnxEmbedder(path, name=setting, threads=TORCH_THREADS)
+            except Exception as e:  # noqa: BLE001 - the torch runtime computes the same
+                log.info("embedding model %r on sentence-transformers, not ONNX (%s: %s)",
+                         setting, type(e).__name__, e)
         return SentenceEmbedder(path, name=setting)
     except Exception as e:  # noqa: BLE001 - any load failure falls back, loudly
         log.warning("embedding model %r could not be loaded (%s: %s); claim alignment "
@@ -150,8 +160,10 @@ class Embedder:
     earlier run is never embedded again; ``used`` collects the keys this run needed
     (the caller prunes the rest)."""
 
-    def __init__(self, model_name: str, store: VectorCache | None = None) -> None:
+    def __init__(self, model_name: str, store: VectorCache | None = None,
+                 runtime: str = "onnx") -> None:
         self.model_name = model_name
+        self.runtime = runtime
         self.store = store
         self._cache: dict[str, np.ndarray] = {}
         self.used: set[str] = set()
@@ -159,14 +171,14 @@ class Embedder:
 
     @property
     def name(self) -> str:
-        return load_embedder(self.model_name).name
+        return load_embedder(self.model_name, self.runtime).name
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         keys = {t: text_key(t) for t in set(texts)} if self.store is not None else {}
         self.used.update(keys.values())
         todo = sorted({t for t in texts if t not in self._cache})
         if todo:
-            model = load_embedder(self.model_name)
+            model = load_embedder(self.model_name, self.runtime)
             if self.store is not None:
                 found = self.store.cached_vectors(model.name, [keys[t] for t in todo])
                 for t in todo:
