@@ -2,7 +2,8 @@
 
 A passive cue reports its subject with what is said of it, by the agent when there is
 one and by no one named otherwise; a stance adjective with an object phrase reports what
-the copula's subject feels or thinks about. The sentences are made up.
+the copula's subject feels or thinks about; a participle hung on a noun ("ledgers showing
+that ...") has that noun as its source. The sentences are made up.
 """
 
 from __future__ import annotations
@@ -56,4 +57,26 @@ def test_stance_adjective_reports_its_object(nlp: Language, text: str, content: 
     "The team is tired after the long trip.",  # a stance adjective with no object phrase
 ])
 def test_no_report_without_a_cue_or_object(nlp: Language, text: str) -> None:
+    assert indirect(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # a participle on any noun says what its clause says
+    ("Handwritten ledgers showing that the mayor was paid were found in the office.",
+     "the mayor was paid", "Handwritten ledgers"),
+    ("Protesters carried signs calling Marlow a coward.", "Marlow a coward", "signs"),
+    # after a comma, the participle is the clause's: its verb's subject speaks
+    ("The chairman called for a vote, and then a second vote, declaring after both that "
+     "the motion had failed.", "the motion had failed", "chairman"),
+])
+def test_participle_on_a_noun_reports(nlp: Language, text: str, content: str,
+                                      speaker: str) -> None:
+    assert (content, speaker) in indirect(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Storms battering the coast closed the port.",  # an object alone says nothing
+    "The scandal now haunting the governor began with a single email.",
+])
+def test_participle_with_an_object_alone_reports_nothing(nlp: Language, text: str) -> None:
     assert indirect(nlp, text) == []

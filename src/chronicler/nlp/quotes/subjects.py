@@ -2,8 +2,10 @@
 
 The subject of the cue verb (``nsubj``; the ``agent`` of a passive). A participle with no
 subject of its own ("..., dismissing the claims as ...") takes the subject of the nearest
-cue verb above it ("India denied ..."), else of the verb it hangs on; "Asked whether ...,
-he said" does not make the one asked an asker. Parse slips are repaired: a dateline is
+cue verb above it ("India denied ..."), else of the verb it hangs on; one hung on a noun
+speaks with that noun when it says something ("ledgers showing that ...", "signs calling
+X a liar") unless a comma sets it off ("..., declaring that ...": the clause's subject);
+"Asked whether ..., he said" does not make the one asked an asker. Parse slips are repaired: a dateline is
 never the subject ("VARSK: Merovia ... denied"), nor is a heading glued onto the
 paragraph; a finite cue left with no subject takes the noun right before it ("... and
 Foreign Minister Ishaq Dar disclosed"), or after a quote the name between the quote and
@@ -140,8 +142,11 @@ def cue_subject(tok: Token, lex: CueLexicon, text: str, depth: int = 0) -> Token
         if subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
             return tok.head  # "Dar, who said ...": the relative pronoun stands for Dar
         return _same_paragraph(subj, tok, text)
-    if tok.dep_ == "acl" and tok.tag_ == "VBG" and _can_speak(tok.head):
-        return tok.head  # "a super PAC backing Marlow": the PAC backs him
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and (
+            _can_speak(tok.head) or tok.head.pos_ == "NOUN" and _says_something(tok)):
+        # "a super PAC backing Marlow": the PAC backs him; "ledgers showing that he was
+        # paid", "signs calling Marlow a liar": any noun says what its clause says
+        return _comma_participle_subject(tok, text) or tok.head
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "PROPN" \
             and _introduces_quote(tok):
         return tok.head  # "Romney, the nominee, tweeted in response: “...”" (a past tense
@@ -213,6 +218,32 @@ def _inverted_speaker(tok: Token) -> Token | None:
                             for a in t.ancestors if lo < a.i < tok.i):
             return t
     return None
+
+
+def _comma_participle_subject(tok: Token, text: str) -> Token | None:
+    """"Marlow called for a vote, and then a second vote, declaring that ...": a
+    participle after a comma hung on the nearest noun is the clause's, and speaks with
+    the subject of the clause's verb."""
+    if tok.left_edge.i == 0 or tok.doc[tok.left_edge.i - 1].text != ",":
+        return None
+    v = tok.head
+    for _ in range(4):
+        if v.pos_ in ("VERB", "AUX") or v.head.i == v.i:
+            break
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = own_subject(v, text)
+    return subj if subj is not None and subj.pos_ in ("PROPN", "NOUN") else None
+
+
+def _says_something(verb: Token) -> bool:
+    """A clause ("showing that ...") or an object with what is said of it ("calling
+    Marlow a liar", "mocking Marlow as a novice"), not an object alone ("worrying
+    policy makers")."""
+    deps = {c.dep_ for c in verb.children}
+    return "ccomp" in deps or "dobj" in deps and (
+        "oprd" in deps or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children))
 
 
 def _can_speak(noun: Token) -> bool:
