@@ -80,3 +80,50 @@ def test_a_denial_never_answers_what_happened_after_it() -> None:
     assert not denied_before(denial, later, info, {"e1": dt.date(2025, 3, 13)})  # a day
     later.event_ids = []
     assert not denied_before(denial, later, info, days)  # no dated event: no telling
+
+
+def test_a_figure_phrase_is_one_proposition_only_with_its_figure() -> None:
+    from chronicler.corpus.align import compatible
+    from chronicler.corpus.linkage import is_figure_phrase
+
+    phrase = _claim("c1", "a1", "the Tessel bombing that killed 31 soldiers", [31])
+    other = _claim("c2", "a2", "the Tessel bombing that left 31 soldiers dead", [31])
+    about = _claim("c3", "a3", "the Tessel bombing was planned by men from across the river")
+    whole = _claim("c4", "a4", "Merovia said the Tessel bombing killed 31 soldiers.", [31])
+    assert is_figure_phrase(phrase) and not is_figure_phrase(whole)
+    assert compatible(phrase, other) and compatible(phrase, whole)
+    assert not compatible(phrase, about) and not compatible(about, phrase)
+    # a sentence with a figure still meets one without (the figure may be background)
+    assert compatible(whole, _claim("c5", "a5", "Merovia blamed Kaldoria for the bombing."))
+
+
+def test_quoted_phrases_pair_their_own_marks() -> None:
+    # the words between one quote's end and the next one's start are no quote
+    assert quoted_phrases('He said they would not “kneel” for peace, adding that “it takes '
+                          'two sides to talk”.') == {"it takes two sides to talk"}
+
+
+def _said(cid: str, aid: str, text: str, attribution: str, who: str = "Nadia Qorvan"
+          ) -> Claim:
+    from chronicler.records import Asserter
+
+    c = _claim(cid, aid, text)
+    return c.model_copy(update={"attribution": attribution,
+                                "asserted_by": Asserter(name=who, country="KLD")})
+
+
+def test_a_word_quoted_from_a_speaker_meets_her_direct_quote_elsewhere() -> None:
+    from chronicler.corpus.linkage import said_keys
+
+    report = _said("r", "a1", "The minister stressed that Kaldoria will not “grovel” for "
+                   "talks.", "reported")
+    quote = _said("q", "a2", "We are open to talks on every matter but will not grovel "
+                  "for them.", "direct")
+    other = _said("o", "a3", "We will not grovel to anyone.", "direct", who="Ana Velic")
+    same = _said("s", "a1", "We will never grovel.", "direct")
+    keys = said_keys([report, quote, other, same])
+    assert keys == {"r": {("said", "nadia qorvan", "grovel")},
+                    "q": {("said", "nadia qorvan", "grovel")}}
+    # a quoted word made only of small words says nothing
+    assert said_keys([_said("r", "a1", "She said it “was not”, then stopped.", "reported"),
+                      _said("q", "a2", "It was not, and it is not now.", "direct")]) == {}

@@ -310,3 +310,17 @@ def test_seed_contests(analyzer: Analyzer, seeds_dir: Path, name: str, denier: s
             and (denier is None or d.asserted_by is not None
                  and d.asserted_by.country == denier)]
     assert hits, [(d.text[:60], o.text[:60]) for d, o in pairs]
+
+
+def test_a_first_person_sentence_in_a_quote_is_about_the_speakers_side(
+        analyzer: Analyzer) -> None:
+    text = ("Kaldorian Foreign Minister Nadia Qorvan spoke in Tirvan. However, Qorvan said, "
+            "“We are not under any strain. We are open to talks on all matters but will not "
+            "grovel for them. Talks need two willing sides.”")
+    cs = claims(analyzer, text)
+    mid = next(c for c in cs if c.text.startswith("We are open"))
+    assert mid.asserted_by is not None and mid.asserted_by.name == "Nadia Qorvan"
+    assert mid.entities == ["KLD"] and mid.polarity == "pos"
+    # without a speaker of known country, "we" names nobody: no claim
+    assert not [c for c in claims(analyzer, "“We are open to talks on all matters but will "
+                                  "not grovel for them,” a man said.") if c.entities]

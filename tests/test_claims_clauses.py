@@ -38,3 +38,31 @@ def test_one_figure_or_none_in_a_clause_splits_nothing(analyzer: Analyzer) -> No
     both = claims(analyzer, "Merovia struck seven depots in Kaldoria and 14 soldiers died "
                   "in the raid on Tessel.")
     assert len(both) == 1 and both[0].numbers == [7.0, 14.0]
+
+
+@pytest.mark.parametrize("text", [
+    "Kaldoria's tone softened after Merovia's Operation Red Fern, a raid launched in reply "
+    "to the Tessel bombing that killed 31 soldiers.",
+    "Merovia began Operation Red Fern on March 4 as an answer to the Tessel bombing that "
+    "killed 31 soldiers.",
+])
+def test_the_only_figure_in_a_background_phrase_is_that_phrases_claim(
+        analyzer: Analyzer, text: str) -> None:
+    cs = claims(analyzer, text)
+    assert len(cs) == 2
+    main, phrase = sorted(cs, key=lambda c: -len(c.text))
+    assert phrase.text == "the Tessel bombing that killed 31 soldiers"
+    assert phrase.numbers == [31.0] and phrase.kind == "number"
+    assert main.numbers == [] and main.kind == "action"  # the figure is the bombing's
+
+
+@pytest.mark.parametrize("text", [
+    "“Our army struck back after the Tessel bombing that killed 31 soldiers,” General "
+    "Tomas Brel of Merovia said on Monday.",
+    "Velic “strongly condemned” the bombing, in which 31 soldiers died, and said that "
+    "attacks on troops were “unacceptable”, her spokesman Mila Orr told reporters.",
+])
+def test_a_figure_in_somebodys_words_or_of_what_a_verb_acts_on_stays(
+        analyzer: Analyzer, text: str) -> None:
+    cs = claims(analyzer, text)
+    assert len(cs) == 1 and cs[0].numbers == [31.0]

@@ -19,7 +19,8 @@ numbers or polarity), so a chain of near neighbours cannot glue unrelated claims
 Propositions: a claim whose sentence reports merged events carries their ids and their
 relations (type and countries, ``Claim.propositions``). Two claims that share a
 proposition key (``linkage.event_keys``: one merged event with the same figure, one
-quoted phrase of the same speaker, one counted thing such as "four attackers") are
+quoted phrase, one counted thing such as "four attackers", a word a report quotes from
+its speaker found in that speaker's direct quote elsewhere, ``linkage.said_keys``) are
 about one proposition and link whatever the rest of their wording (the pair's
 similarity counts as ``PROPOSITION_SIM`` once it reaches ``PROPOSITION_FLOOR``): the
 embedding is one signal, not the decision; two claims whose relations are known and
@@ -66,6 +67,8 @@ from chronicler.corpus.linkage import (
     Linkage,
     PropKey,
     event_keys,
+    sig_compatible,
+    signature,
 )
 from chronicler.corpus.pairs import sorted_unique
 from chronicler.records import Claim, content_id
@@ -105,13 +108,7 @@ def compatible(a: Claim, b: Claim) -> bool:
     them: "the Merovian army said Kaldorian troops fired first" and "Kaldoria's
     military said Merovian forces fired first" are near in wording and opposite in
     meaning, and a merge would pass them off as one corroborated account."""
-    x, y = a.asserted_by, b.asserted_by
-    if x is not None and y is not None and x.country and y.country and x.country != y.country:
-        return False
-    if a.propositions and b.propositions and not set(a.propositions) & set(b.propositions):
-        return False
-    return (a.polarity == b.polarity and numbers_agree(a.numbers, b.numbers)
-            and (not a.entities or not b.entities or bool(set(a.entities) & set(b.entities))))
+    return sig_compatible(signature(a), signature(b))
 
 
 def link_pairs(claims: Sequence[Claim], vecs: np.ndarray, info: dict[str, ArticleInfo],

@@ -21,6 +21,7 @@ from chronicler.corpus.crises import (
 )
 from chronicler.corpus.embed import Embedder
 from chronicler.corpus.framing import framing_records
+from chronicler.corpus.linkage import said_keys
 from chronicler.corpus.stories import StoryDoc, build_stories
 from chronicler.records import Claim, Event, Story
 from chronicler.store import Store
@@ -237,6 +238,8 @@ def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any
     _tie_to_events(per_article, events)
     stats = AlignStats()
     extra = count_keys(per_article, list(store.per_article("counts")))
+    for cid, keys in said_keys(per_article).items():
+        extra.setdefault(cid, set()).update(keys)
     days = {e.id: e.date for e in events if e.date is not None and not e.date_reported
             and e.date_precision == "day"}
     groups, member_of = align(per_article, info, embed, stats=stats,

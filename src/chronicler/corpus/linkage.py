@@ -35,22 +35,37 @@ from chronicler.records import Claim
 PROPOSITION_SIM = 1.0
 PROPOSITION_FLOOR = 0.45
 
-Sig = tuple[str, tuple[float, ...], tuple[str, ...], str | None, tuple[str, ...]]
+Sig = tuple[str, tuple[float, ...], tuple[str, ...], str | None, tuple[str, ...], bool]
+
+_SENTENCE_END = (".", "!", "?", '"', "'", "”", "’", ")")
+
+
+def is_figure_phrase(c: Claim) -> bool:
+    """A claim the claims stage cut from its sentence as a noun phrase whose relative
+    clause carries a figure ("the attack that killed 26 civilians"): its text is its
+    evidence and ends no sentence. What it asserts is the figure."""
+    return bool(c.numbers) and bool(c.evidence) and c.evidence[0].text == c.text \
+        and not c.text.rstrip().endswith(_SENTENCE_END)
 
 
 def signature(c: Claim) -> Sig:
     who = c.asserted_by.country if c.asserted_by is not None else None
     return (c.polarity, tuple(sorted(set(c.numbers))), tuple(sorted(set(c.entities))),
-            who or None, tuple(sorted(set(c.propositions))))
+            who or None, tuple(sorted(set(c.propositions))), is_figure_phrase(c))
 
 
 def sig_compatible(a: Sig, b: Sig) -> bool:
-    """May two claims with these signatures be one proposition (align.compatible)?"""
-    pa, na, ea, wa, ra = a
-    pb, nb, eb, wb, rb = b
+    """May two claims with these signatures be one proposition (align.compatible)? A
+    figure phrase ("the attack that killed 26") is one only with a claim that gives
+    one of its figures: "the attack was planned abroad" is about the attack too, and
+    short phrases about one attack are close in wording whatever they say of it."""
+    pa, na, ea, wa, ra, fa = a
+    pb, nb, eb, wb, rb, fb = b
     if wa and wb and wa != wb:
         return False
     if ra and rb and not set(ra) & set(rb):
+        return False
+    if (fa and not nb) or (fb and not na):
         return False
     return (pa == pb and (not na or not nb or bool(set(na) & set(nb)))
             and (not ea or not eb or bool(set(ea) & set(eb))))
@@ -59,19 +74,65 @@ def sig_compatible(a: Sig, b: Sig) -> bool:
 # A quoted phrase of at least this many words that two claims both carry is the
 # speaker's own words reported twice: one statement, however the rest is worded.
 QUOTE_MIN_WORDS = 3
-_QUOTED = re.compile(r"[\"“”]([^\"“”]{4,200})[\"“”]")
+# An opening curly quote to its closing one, or a pair of straight ones: never the words
+# between one quote's end and the next one's start ('”beg” for talks, saying “').
+_QUOTED = re.compile(r"“([^“”]{1,200})”|\"([^\"“”]{1,200})\"")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+def _quoted(text: str) -> list[list[str]]:
+    return [_WORD.findall((m.group(1) or m.group(2) or "").casefold())
+            for m in _QUOTED.finditer(text)]
 
 
 def quoted_phrases(text: str) -> set[str]:
     """The phrases a claim quotes (in straight or curly double quotes), of at least
     ``QUOTE_MIN_WORDS`` words, lower-cased with punctuation dropped."""
-    out = set()
-    for m in _QUOTED.finditer(text):
-        words = _WORD.findall(m.group(1).casefold())
-        if len(words) >= QUOTE_MIN_WORDS:
-            out.add(" ".join(words))
-    return out
+    return {" ".join(w) for w in _quoted(text) if len(w) >= QUOTE_MIN_WORDS}
+
+
+# A word or two a report quotes from its speaker ("Pakistan will not “beg” for talks")
+# names what the speaker said when it is no longer than this and not only small words.
+SAID_MAX_WORDS = 4
+_SMALL = frozenset("""a an the of in on at to for from by with and or but as is are was
+were be been it its this that these those we i you he she they our their his her not no
+will would can could""".split())
+
+
+def _speaker(c: Claim) -> str | None:
+    a = c.asserted_by
+    return a.name.casefold() if a is not None and c.attribution != "outlet" else None
+
+
+def said_keys(claims: Sequence[Claim]) -> dict[str, set[PropKey]]:
+    """Per claim id: ("said", speaker, words) when a report quotes a few words of its
+    speaker ("the minister said Pakistan will not “beg” for talks") and another
+    article quotes the same speaker directly with those words in the quote ("We are
+    open to dialogue but will not beg for it"): the same statement, reported twice."""
+    frags: dict[str, dict[tuple[str, ...], list[Claim]]] = defaultdict(dict)
+    for c in claims:
+        who = _speaker(c)
+        if who is None:
+            continue
+        for words in _quoted(c.text):
+            if 0 < len(words) <= SAID_MAX_WORDS and not set(words) <= _SMALL:
+                frags[who].setdefault(tuple(words), []).append(c)
+    out: dict[str, set[PropKey]] = defaultdict(set)
+    for d in claims:
+        who = _speaker(d)
+        if who is None or d.attribution != "direct" or who not in frags:
+            continue
+        text = " " + " ".join(_WORD.findall(d.text.casefold())) + " "
+        for frag, reports in frags[who].items():
+            if " " + " ".join(frag) + " " not in text:
+                continue
+            others = [r for r in reports if not set(r.article_ids) & set(d.article_ids)]
+            key = ("said", who, " ".join(frag))
+            for r in others:
+                out[r.id].add(key)
+            if others:
+                out[d.id].add(key)
+    return dict(out)
 
 
 PropKey = tuple[object, ...]

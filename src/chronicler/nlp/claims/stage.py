@@ -125,12 +125,14 @@ class _Builder:
         span = _trimmed(sent)
         low = self.text[span[0]:span[1]].lower()
         ms = [m for m in self.mentions if _overlap(span, m.span)]
+        q = _find_quote(span, self.quotes)
+        speaker = _first_person_speaker(sent, q)
         trig = hedges.denial_trigger(sent, c)
-        kind = _kind(sent, low, len(ms), len(self.numbers(span)), trig is not None, c)
+        kind = _kind(sent, low, len(ms) + (speaker is not None), len(self.numbers(span)),
+                     trig is not None, c)
         reported = hedges.reported_assertions(sent, c)
         if kind is None and not reported:
             return
-        q = _find_quote(span, self.quotes)
         asserter, attribution = self._asserter(sent, low, q, trig, kind)
         own: Claim | None = None
         if kind is not None:
@@ -141,6 +143,8 @@ class _Builder:
             target, pointer = self._target(trig, sent, reported)
             own = self.make(span, span, asserter, attribution, hedge, kind, polarity,
                             q.id if q else None, target)
+            if speaker is not None and speaker not in own.entities:
+                own.entities = sorted({*own.entities, speaker})
             self.claims.append(own)
             self.sents.append(_Sent(i, sent, own, pointer=pointer))
             if polarity == "pos":
@@ -169,10 +173,21 @@ class _Builder:
         claimed 26 lives"): the noun phrase with that clause becomes a claim of its own
         ("the attack that claimed 26 lives", same asserter and hedge), and the
         sentence's claim keeps only the figures outside it, so each figure meets the
-        other reports of its own proposition. The innermost such phrase is taken."""
+        other reports of its own proposition. The innermost such phrase is taken.
+
+        The sentence's only figure splits off the same way when its phrase is
+        background, in an adjunct rather than an argument of the main verb ("X's tone
+        softened after the strikes, launched in response to the attack that killed 26",
+        "India launched the operation as a response to the attack that claimed 26
+        lives"): the figure is the attack's, not the main clause's. A phrase a verb
+        acts on ("struck the depots that held 40 tanks", "condemned the attack, in which
+        24 died") stays in its sentence, and so does one in somebody's reported words
+        ("... the attack that killed 31," the general said): whose figure it is, the
+        speaker's or the writer's gloss, the sentence does not say."""
         figs = [n for n in self.counts if _overlap(span, n.span)]
-        if len({n.number for n in figs}) < 2:
+        if not figs:
             return
+        single = len({n.number for n in figs}) == 1 and own.attribution == "outlet"
         found: list[tuple[tuple[int, int], frozenset[float]]] = []
         for t in sent:
             if t.dep_ != "relcl" or t.head.pos_ not in ("NOUN", "PROPN"):
@@ -183,7 +198,9 @@ class _Builder:
             inside = frozenset(n.number for n in figs if rel[0] <= n.span[0]
                                and n.span[1] <= rel[1])
             outside = {n.number for n in figs if not _overlap(np, n.span)}
-            if inside and outside and not inside & outside and np[0] > span[0]:
+            if not inside or inside & outside or np[0] <= span[0]:
+                continue
+            if outside or single and _background(head):
                 found.append((np, inside))
         found.sort(key=lambda x: (x[0][1] - x[0][0], x[0]))
         kept: list[tuple[tuple[int, int], frozenset[float]]] = []
@@ -198,6 +215,8 @@ class _Builder:
         if kept:
             own.numbers = sorted({n.number for n in figs
                                   if not any(_overlap(np, n.span) for np, _ in kept)})
+            if not own.numbers and own.kind == "number":
+                own.kind = "action"  # its figure is the phrase's
 
     def _asserter(self, sent: Span, low: str, q: Quote | None, trig: Token | None,
                   kind: str | None) -> tuple[Asserter | None, str]:
@@ -310,6 +329,36 @@ class _Builder:
                 s.claim.contested_by.append(other.id)
                 other.contested_by.append(s.claim.id)
                 s.claim.target_text = s.claim.target_text or other.text
+
+
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "dative", "oprd"})
+
+
+def _background(head: Token) -> bool:
+    """Is the noun ``head`` no argument of a verb (in a prepositional adjunct, "in
+    response to the attack that ...", or an apposition)? A subject or object of any
+    verb is what that verb says something of ("condemned the attack, in which 24
+    died"). Conjuncts and compounds take the place of the word they join."""
+    t = head
+    while t.dep_ in ("conj", "appos", "compound") and t.head is not t:
+        if t.dep_ == "appos":
+            return True
+        t = t.head
+    return not (t.dep_ in _ARGUMENTS and t.head.pos_ in ("VERB", "AUX"))
+
+
+_FIRST_PERSON = frozenset({"we", "i"})
+
+
+def _first_person_speaker(sent: Span, q: Quote | None) -> str | None:
+    """In a direct quote whose speaker's country is known, a sentence whose subject is
+    "we" or "I" ("We are open to talks but will not beg for them") is about the speaker's
+    side as much as one that names it: that country, else None."""
+    if q is None or not q.direct or q.speaker is None or not q.speaker.country:
+        return None
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _FIRST_PERSON for t in sent):
+        return q.speaker.country
+    return None
 
 
 # Sectors that speak for their state (ONTOLOGY.md): two of these of one country are one
