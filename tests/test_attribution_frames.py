@@ -3,7 +3,8 @@
 A passive cue reports its subject with what is said of it, by the agent when there is
 one and by no one named otherwise; a stance adjective with an object phrase reports what
 the copula's subject feels or thinks about; a participle hung on a noun ("ledgers showing
-that ...") has that noun as its source. The sentences are made up.
+that ...") has that noun as its source; "X seems to ..." is an impression of no one
+named. The sentences are made up.
 """
 
 from __future__ import annotations
@@ -79,4 +80,25 @@ def test_participle_on_a_noun_reports(nlp: Language, text: str, content: str,
     "The scandal now haunting the governor began with a single email.",
 ])
 def test_participle_with_an_object_alone_reports_nothing(nlp: Language, text: str) -> None:
+    assert indirect(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The governor seems to be losing patience with the council.",
+     "The governor seems to be losing patience with the council"),
+    ("Voters appear to be drifting away from both parties.",
+     "Voters appear to be drifting away from both parties"),
+])
+def test_seeming_is_an_impression_of_no_one_named(nlp: Language, text: str,
+                                                  content: str) -> None:
+    assert (content, None) in indirect(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "What appeared to be a bomb was a broken radio.",  # a relative subject
+    "It seems to matter little.",  # an empty subject
+    "The storm seems strong.",  # no infinitive
+])
+def test_seeming_without_a_subject_and_infinitive_reports_nothing(nlp: Language,
+                                                                  text: str) -> None:
     assert indirect(nlp, text) == []

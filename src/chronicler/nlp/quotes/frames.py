@@ -4,7 +4,8 @@ A stance adjective with a clause or an object phrase reports what the copula's s
 believes or feels ("Marlow is confident that ...", "voters are wary of the plan"); a
 passive cue reports its subject with what is said of it ("Roof is accused of killing
 nine", "the plan was widely seen as a concession"), by no one named unless the agent is;
-a bare "asked" reports its question ("Asked who leads the party, ...").
+a bare "asked" reports its question ("Asked who leads the party, ..."); "X seems (appears)
+to ..." is an impression of no one named, the subject with its infinitive.
 """
 
 from __future__ import annotations
@@ -99,3 +100,28 @@ def asked_question(ctx: QuoteContext, t: Token) -> tuple[int, int] | None:
     while hi > first.i and (ctx.toks[hi].is_punct or ctx.toks[hi].is_space):
         hi -= 1
     return first.i, hi
+
+
+_SEEMING = frozenset({"seem", "appear"})
+
+
+def seeming(ctx: QuoteContext, t: Token) -> tuple[int, int] | None:
+    """(first, last token) of "the plan seems to be failing", "voters appear to be moving
+    away": an impression attributed to no one named, the subject with its infinitive."""
+    if t.pos_ != "VERB" or t.lemma_.lower() not in _SEEMING or ctx.in_quote[t.i]:
+        return None
+    subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
+    comp = next((c for c in t.children if c.dep_ == "xcomp" and c.i > t.i), None)
+    if subj is None or comp is None or subj.lower_ in ("it", "you") \
+            or subj.tag_ in ("WP", "WDT") \
+            or not any(a.dep_ == "aux" and a.lower_ == "to" for a in comp.children):
+        # ("the offer appears aimed at reducing pressure" is the writer's reading)
+        return None
+    plo, phi = ctx.paras[ctx.para_of(t.idx)]
+    lo, hi = subj.left_edge.i, comp.right_edge.i
+    if ctx.toks[lo].idx < plo or ctx.toks[hi].idx >= phi:
+        return None
+    while hi > lo and (ctx.toks[hi].is_punct or ctx.toks[hi].is_space):
+        hi -= 1
+    return lo, hi
+

@@ -29,6 +29,7 @@ from chronicler.nlp.quotes.frames import (
     belief_adjective,
     passive_complement,
     passive_report,
+    seeming,
     stance_phrase,
 )
 from chronicler.nlp.quotes.subjects import DATELINE, cue_subject
@@ -396,6 +397,12 @@ def indirect_quotes(ctx: QuoteContext, article_id: str) -> list[Quote]:
     for t in ctx.toks:
         q = None if ctx.in_quote[t.i] else asked_question(ctx, t)
         if q is not None:
+            lo, hi = q
+            found.append((t, lo, hi, ctx.toks[lo].idx,
+                          ctx.toks[hi].idx + len(ctx.toks[hi]), None))
+            continue
+        q = seeming(ctx, t)
+        if q is not None and ctx.para_of(t.idx) not in ctx.headline_paras:
             lo, hi = q
             found.append((t, lo, hi, ctx.toks[lo].idx,
                           ctx.toks[hi].idx + len(ctx.toks[hi]), None))
