@@ -102,3 +102,20 @@ def test_seeming_is_an_impression_of_no_one_named(nlp: Language, text: str,
 def test_seeming_without_a_subject_and_infinitive_reports_nothing(nlp: Language,
                                                                   text: str) -> None:
     assert indirect(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # cues added from train counts (data/quotes/cues.txt)
+    ("Marlow thanked the volunteers for their work.", "the volunteers for their work",
+     "Marlow"),
+    ("Critics pointed to the rising deficit.", "the rising deficit", "Critics"),
+    ("The judge ordered the company to pay damages.", "the company to pay damages",
+     "judge"),
+    ("Ana Ruiz ignored the question about her taxes.", "the question about her taxes",
+     "Ana Ruiz"),
+    ("The memo referenced a secret deal with the ministry.",
+     "a secret deal with the ministry", "memo"),
+])
+def test_dictionary_cues_with_an_object(nlp: Language, text: str, content: str,
+                                        speaker: str) -> None:
+    assert (content, speaker) in indirect(nlp, text)
