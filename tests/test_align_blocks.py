@@ -127,3 +127,35 @@ def test_a_word_quoted_from_a_speaker_meets_her_direct_quote_elsewhere() -> None
     # a quoted word made only of small words says nothing
     assert said_keys([_said("r", "a1", "She said it “was not”, then stopped.", "reported"),
                       _said("q", "a2", "It was not, and it is not now.", "direct")]) == {}
+
+
+def test_claims_naming_different_days_are_two_propositions() -> None:
+    from chronicler.corpus.compare import day_keys
+    from chronicler.corpus.linkage import sig_compatible, signature
+    from chronicler.records import TimeExpr
+
+    tue = _claim("c1", "a1", "Envoy Pell spoke to both ministers on Tuesday.")
+    thu = _claim("c2", "a2", "Envoy Pell spoke again to both ministers on Thursday.")
+    week = _claim("c3", "a3", "Envoy Pell called both ministers from Monday to Friday.")
+    undated = _claim("c4", "a4", "Envoy Pell has spoken to both ministers.")
+    times = [TimeExpr(article_id="a1", text="Tuesday", span=(39, 46),
+                      date=dt.date(2025, 3, 4)),
+             TimeExpr(article_id="a2", text="Thursday", span=(45, 53),
+                      date=dt.date(2025, 3, 6)),
+             TimeExpr(article_id="a3", text="from Monday to Friday", span=(33, 54),
+                      date=dt.date(2025, 3, 3), end_date=dt.date(2025, 3, 7))]
+    extra = day_keys([tue, thu, week, undated], times)
+    assert set(extra) == {"c1", "c2", "c3"} and len(extra["c3"]) == 5
+    sig = {c.id: signature(c, extra) for c in (tue, thu, week, undated)}
+    assert not sig_compatible(sig["c1"], sig["c2"])
+    assert sig_compatible(sig["c1"], sig["c3"]) and sig_compatible(sig["c2"], sig["c3"])
+    assert sig_compatible(sig["c1"], sig["c4"])  # one names no day: the wording decides
+
+
+def test_a_claim_naming_nothing_is_one_proposition_with_nothing() -> None:
+    from chronicler.corpus.align import compatible
+
+    a = _claim("c1", "a1", "There were no casualties.", entities=())
+    b = _claim("c2", "a2", "There were no reports of casualties.", entities=())
+    assert not compatible(a, b)
+    assert compatible(a, _claim("c3", "a3", "Kaldoria said there were no casualties."))

@@ -187,7 +187,7 @@ def viable_pair_keys(claims: Sequence[Claim], info: dict[str, ArticleInfo],
     cols: list[tuple[int, int, int, int]] = []
     ekeys = []
     for c in claims:
-        sg = signature(c)
+        sg = signature(c, extra)
         ci = _info(c, info)
         d = _day(ci)
         cols.append((art_id.setdefault(tuple(c.article_ids), len(art_id)),

@@ -21,7 +21,7 @@ from chronicler.corpus.crises import (
 )
 from chronicler.corpus.embed import Embedder
 from chronicler.corpus.framing import framing_records
-from chronicler.corpus.linkage import said_keys
+from chronicler.corpus.linkage import DAY, said_keys
 from chronicler.corpus.stories import StoryDoc, build_stories
 from chronicler.records import Claim, Event, Story
 from chronicler.store import Store
@@ -214,6 +214,34 @@ def count_keys(claims: list[Claim], counts: list[Any]) -> dict[str, set[tuple[ob
     return out
 
 
+MAX_RANGE_DAYS = 31  # a range of days ("from March 14 to March 16") names each of them
+
+
+def day_keys(claims: list[Claim], times: list[Any]) -> dict[str, set[tuple[object, ...]]]:
+    """Per claim id: the days its own words name at day precision (``linkage.DAY``
+    keys, as ordinals): two claims that each name days, and no day in common, are not
+    one proposition ("spoke to both ministers on Tuesday" / "spoke again on Thursday")."""
+    at: dict[str, list[Any]] = defaultdict(list)
+    for t in times:
+        if t.date is not None and t.precision == "day":
+            at[t.article_id].append(t)
+    out: dict[str, set[tuple[object, ...]]] = {}
+    for c in claims:
+        keys: set[tuple[object, ...]] = set()
+        for ev in c.evidence[:1]:
+            at_ = ev.text.find(c.text)
+            start, end = ((ev.span[0] + at_, ev.span[0] + at_ + len(c.text)) if at_ >= 0
+                          else ev.span)
+            for t in at.get(ev.article_id, ()):
+                if start <= t.span[0] and t.span[1] <= end:
+                    last = t.end_date if t.end_date and t.end_date >= t.date else t.date
+                    n = min((last - t.date).days, MAX_RANGE_DAYS)
+                    keys |= {(DAY, t.date.toordinal() + k) for k in range(n + 1)}
+        if keys:
+            out[c.id] = keys
+    return out
+
+
 def _claims_in(claim_at: dict[str, list[tuple[int, int, str]]], article_id: str,
                span: tuple[int, int]) -> set[str]:
     """Claim groups with evidence inside this sentence of this article."""
@@ -238,8 +266,10 @@ def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any
     _tie_to_events(per_article, events)
     stats = AlignStats()
     extra = count_keys(per_article, list(store.per_article("counts")))
-    for cid, keys in said_keys(per_article).items():
-        extra.setdefault(cid, set()).update(keys)
+    for more in (said_keys(per_article), day_keys(per_article,
+                                                  list(store.per_article("times")))):
+        for cid, keys in more.items():
+            extra.setdefault(cid, set()).update(keys)
     days = {e.id: e.date for e in events if e.date is not None and not e.date_reported
             and e.date_precision == "day"}
     groups, member_of = align(per_article, info, embed, stats=stats,

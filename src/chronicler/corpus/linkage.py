@@ -35,7 +35,12 @@ from chronicler.records import Claim
 PROPOSITION_SIM = 1.0
 PROPOSITION_FLOOR = 0.45
 
-Sig = tuple[str, tuple[float, ...], tuple[str, ...], str | None, tuple[str, ...], bool]
+PropKey = tuple[object, ...]
+DAY = "day"  # an ``extra`` key that is no proposition key: a day the claim names
+ExtraKeys = Mapping[str, Iterable[PropKey]]
+
+Sig = tuple[str, tuple[float, ...], tuple[str, ...], str | None, tuple[str, ...], bool,
+            tuple[int, ...]]
 
 _SENTENCE_END = (".", "!", "?", '"', "'", "”", "’", ")")
 
@@ -48,10 +53,14 @@ def is_figure_phrase(c: Claim) -> bool:
         and not c.text.rstrip().endswith(_SENTENCE_END)
 
 
-def signature(c: Claim) -> Sig:
+def signature(c: Claim, extra: ExtraKeys | None = None) -> Sig:
+    """The fields compatibility reads; ``extra`` may give the claim's days (``DAY``
+    keys: the days its own words name, ``chronicler.corpus.compare.day_keys``)."""
     who = c.asserted_by.country if c.asserted_by is not None else None
+    days = tuple(sorted({k[1] for k in (extra.get(c.id, ()) if extra else ())
+                         if k[0] == DAY and isinstance(k[1], int)}))
     return (c.polarity, tuple(sorted(set(c.numbers))), tuple(sorted(set(c.entities))),
-            who or None, tuple(sorted(set(c.propositions))), is_figure_phrase(c))
+            who or None, tuple(sorted(set(c.propositions))), is_figure_phrase(c), days)
 
 
 def sig_compatible(a: Sig, b: Sig) -> bool:
@@ -59,10 +68,14 @@ def sig_compatible(a: Sig, b: Sig) -> bool:
     figure phrase ("the attack that killed 26") is one only with a claim that gives
     one of its figures: "the attack was planned abroad" is about the attack too, and
     short phrases about one attack are close in wording whatever they say of it."""
-    pa, na, ea, wa, ra, fa = a
-    pb, nb, eb, wb, rb, fb = b
+    pa, na, ea, wa, ra, fa, da = a
+    pb, nb, eb, wb, rb, fb, db = b
     if wa and wb and wa != wb:
         return False
+    if da and db and not set(da) & set(db):
+        return False  # "spoke to both ministers on Tuesday" / "... again on Thursday"
+    if not (ea or eb or na or nb or ra or rb):
+        return False  # "there were no casualties": true of any incident, says which none
     if ra and rb and not set(ra) & set(rb):
         return False
     if (fa and not nb) or (fb and not na):
@@ -135,10 +148,6 @@ def said_keys(claims: Sequence[Claim]) -> dict[str, set[PropKey]]:
     return dict(out)
 
 
-PropKey = tuple[object, ...]
-
-
-ExtraKeys = Mapping[str, Iterable[PropKey]]
 
 
 def event_keys(c: Claim, extra: ExtraKeys | None = None) -> set[PropKey]:
@@ -150,7 +159,7 @@ def event_keys(c: Claim, extra: ExtraKeys | None = None) -> set[PropKey]:
     out: set[PropKey] = {("event", e, n) for e in c.event_ids for n in c.numbers}
     out |= {("quote", q) for q in quoted_phrases(c.text)}
     if extra:
-        out |= set(extra.get(c.id, ()))
+        out |= {k for k in extra.get(c.id, ()) if k[0] != DAY}
     return out
 
 
@@ -175,7 +184,8 @@ class Linkage:
         self.uf: UnionFind[int] = UnionFind(range(len(claims)))
         self.size = dict.fromkeys(range(len(claims)), 1)
         self.sums = {i: vecs[i].astype(np.float64) for i in range(len(claims))}
-        self.sigs: dict[int, set[Sig]] = {i: {signature(c)} for i, c in enumerate(claims)}
+        self.sigs: dict[int, set[Sig]] = {i: {signature(c, extra)}
+                                            for i, c in enumerate(claims)}
         self.keys: dict[int, dict[PropKey, list[int]]] = {}
         for i, c in enumerate(claims):
             ks = event_keys(c, extra)
