@@ -45,6 +45,12 @@ def test_passive_cue_reports_its_subject(nlp: Language, text: str, content: str,
     ("Local farmers are wary of the trade deal.", "the trade deal", "Local farmers"),
     # negated, the stance is still held
     ("Ana Ruiz was not optimistic about the talks.", "the talks", "Ana Ruiz"),
+    ("Local farmers are deeply mistrustful of the trade ministry.", "the trade ministry",
+     "Local farmers"),
+    # an adjective of intention reports its infinitive
+    ("The union was reluctant to back the new contract.", "to back the new contract",
+     "union"),
+    ("Marlow is eager to settle the dispute.", "to settle the dispute", "Marlow"),
 ])
 def test_stance_adjective_reports_its_object(nlp: Language, text: str, content: str,
                                              speaker: str) -> None:
@@ -56,6 +62,8 @@ def test_stance_adjective_reports_its_object(nlp: Language, text: str, content: 
     "The road was closed for repairs.",
     "The cake is full of sugar.",  # an adjective of no stance
     "The team is tired after the long trip.",  # a stance adjective with no object phrase
+    "The bill is ready to pass.",  # no intention of the bill's
+    "The water is too cold to swim in.",
 ])
 def test_no_report_without_a_cue_or_object(nlp: Language, text: str) -> None:
     assert indirect(nlp, text) == []

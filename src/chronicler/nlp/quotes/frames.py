@@ -54,27 +54,42 @@ _STANCE_ADJECTIVES = _BELIEF_ADJECTIVES | {
     "wary", "sympathetic", "passionate", "appreciative", "critical", "supportive", "fond",
     "enthusiastic", "hostile", "dismissive", "suspicious", "grateful", "thankful",
     "ashamed", "excited", "comfortable", "uncomfortable", "receptive", "resistant",
-    "vocal", "outspoken", "right", "wrong", "sick", "tired", "unhappy", "furious"}
+    "vocal", "outspoken", "right", "wrong", "sick", "tired", "unhappy", "furious",
+    "mistrustful", "distrustful", "impressed", "irritated", "outraged", "unified", "united",
+    "divided", "aghast", "appalled", "disgusted", "troubled", "encouraged", "dismayed"}
 _STANCE_PREPS = frozenset({"of", "about", "on", "in", "to", "with", "over"})
+# adjectives of intention whose infinitive is what the subject means to do: "Marlow is
+# eager to settle", "the party was reluctant to back him"
+_INTENT_ADJECTIVES = frozenset({"eager", "keen", "determined", "reluctant", "willing",
+                                "unwilling", "anxious", "desperate", "loath", "hesitant"})
 
 
 def stance_phrase(t: Token) -> Token | None:
-    """The object phrase of a stance adjective ("proud of the bill"), if any."""
-    return next((c for c in t.children if c.dep_ == "prep" and c.i > t.i
-                 and c.lower_ in _STANCE_PREPS
-                 and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+    """The object phrase of a stance adjective ("proud of the bill"), or the infinitive
+    of one of intention ("eager to settle"), if any."""
+    for c in t.children:
+        if c.i < t.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS \
+                and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+            return c
+        if c.dep_ == "xcomp" and t.lemma_.lower() in _INTENT_ADJECTIVES \
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return c
+    return None
 
 
 def belief_adjective(t: Token) -> Token | None:
     """The subject of "X is/remains/seems <adjective> that ..." (or "<adjective> of/about
     ..."), None when ``t`` is no such adjective (the clause must be its own, with a
     subject)."""
-    if t.dep_ != "acomp" or t.pos_ != "ADJ" or t.lemma_.lower() not in _STANCE_ADJECTIVES:
+    if t.dep_ != "acomp" or t.pos_ != "ADJ" \
+            or t.lemma_.lower() not in _STANCE_ADJECTIVES | _INTENT_ADJECTIVES:
         return None
     if not any(c.dep_ == "ccomp" and c.i > t.i
                and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
                for c in t.children) \
-            and (t.lemma_.lower() not in _STANCE_ADJECTIVES or stance_phrase(t) is None):
+            and stance_phrase(t) is None:
         return None
     return next((c for c in t.head.children if c.dep_ == "nsubj" and c.i < t.i), None)
 
