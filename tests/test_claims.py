@@ -324,3 +324,20 @@ def test_a_first_person_sentence_in_a_quote_is_about_the_speakers_side(
     # without a speaker of known country, "we" names nobody: no claim
     assert not [c for c in claims(analyzer, "“We are open to talks on all matters but will "
                                   "not grovel for them,” a man said.") if c.entities]
+
+
+@pytest.mark.parametrize(("text", "clause", "who"), [
+    ("Merovian officials dismissed the accusations by Kaldoria, insisting that only "
+     "militant sites were hit.", "only militant sites were hit", "Merovian officials"),
+    ("Velic recalled that Merovia had flatly denied any foreign role in brokering the truce "
+     "on April 5, emphasizing that the truce was reached after direct talks between the "
+     "two army chiefs, despite Ashby's claims of credit for the deal.",
+     "the truce was reached after direct talks between the two army chiefs", "Ana Velic"),
+])
+def test_what_a_denier_asserts_instead_is_a_claim_of_its_own(
+        analyzer: Analyzer, text: str, clause: str, who: str) -> None:
+    cs = claims(analyzer, text)
+    own = next(c for c in cs if c.text == clause)
+    assert own.polarity == "pos" and own.hedge == "reported"
+    assert own.asserted_by is not None and own.asserted_by.name == who
+    assert not own.contested_by  # the denier's own word, not what is denied

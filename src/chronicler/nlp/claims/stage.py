@@ -149,6 +149,8 @@ class _Builder:
             self.sents.append(_Sent(i, sent, own, pointer=pointer))
             if polarity == "pos":
                 self.clause_claims(sent, span, own)
+            elif trig is not None:
+                self.insisted_claims(sent, span, trig, own)
         denier = own.asserted_by if own is not None and own.hedge == "denied" else None
         for ra in reported:
             held = self._reported_claim(ra, span, own, (asserter, attribution))
@@ -217,6 +219,43 @@ class _Builder:
                                   if not any(_overlap(np, n.span) for np, _ in kept)})
             if not own.numbers and own.kind == "number":
                 own.kind = "action"  # its figure is the phrase's
+
+    def insisted_claims(self, sent: Span, span: tuple[int, int], trig: Token,
+                        own: Claim) -> None:
+        """What a denier asserts instead, in a participle after the denial ("denied that
+        any third country mediated, saying the truce was reached directly", "dismissed
+        the accusations, insisting that only militant sites were hit"): a claim of its
+        own, by the denier. The parser may hang the participle inside the denied clause;
+        it counts when it follows the denial word. Hung on a verb above the denial ("X
+        recalled that India had denied ..., emphasizing that ..."), it is that verb's
+        subject's."""
+        c = self.c
+        for t in sent:
+            if not (t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > trig.i
+                    and t.lemma_ in c.speech_lemmas):
+                continue
+            who: tuple[Asserter | None, str] = (own.asserted_by, own.attribution)
+            if not _within(t, trig):
+                if not any(a.i == t.head.i for a in trig.ancestors):
+                    continue
+                subj = _subject(t.head)
+                found = _asserter_from(subj, self.mentions, self.names, c) if subj else None
+                if found is None:
+                    continue
+                who = found
+            comp = [ch for ch in t.children if ch.dep_ == "ccomp"]
+            toks = list(comp[0].subtree) if comp else []
+            # ", despite X's claims ...", ", although ...": an aside, not what is said
+            cut = next((k for k, x in enumerate(toks[:-1]) if x.text == "," and
+                        toks[k + 1].pos_ in ("ADP", "SCONJ")), len(toks))
+            got = hedges.trim_proposition(toks[:cut]) if toks else None
+            if got is None or len(self.text[got[0]:got[1]].split()) < 4:
+                continue
+            low = self.text[got[0]:got[1]].lower()
+            hedge = hedges.hedge_of(low, who[1], False, c)
+            polarity = "neg" if any(ch.dep_ == "neg" for ch in comp[0].children) else "pos"
+            self.claims.append(self.make(got, span, who[0], who[1], hedge, "action",
+                                         polarity, own.quote_id))
 
     def _asserter(self, sent: Span, low: str, q: Quote | None, trig: Token | None,
                   kind: str | None) -> tuple[Asserter | None, str]:
@@ -345,6 +384,12 @@ def _background(head: Token) -> bool:
             return True
         t = t.head
     return not (t.dep_ in _ARGUMENTS and t.head.pos_ in ("VERB", "AUX"))
+
+
+def _within(t: Token, head: Token) -> bool:
+    """Is ``t`` ``head`` or one of its descendants?"""
+    return head.left_edge.i <= t.i <= head.right_edge.i and (
+        t.i == head.i or any(a.i == head.i for a in t.ancestors))
 
 
 _FIRST_PERSON = frozenset({"we", "i"})
