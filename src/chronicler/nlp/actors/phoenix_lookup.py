@@ -57,14 +57,15 @@ def phrase_tokens(tok: Token) -> list[Token]:
             end += 1
     # (punctuation never: the files write "KURDISTAN_WORKERS_PARTY" for "Workers' Party"
     # and split hyphens as blanks)
-    doc = tok.doc
+    toks = list(tok.doc[tok.left_edge.i:end + 1])
+    lows = [t.lower_ for t in toks]
     # (never "anti-Syria" or "pro-Iranian": whom someone is against or for)
-    stance = {j for j in range(tok.left_edge.i, end + 1)
-              if doc[j].lower_ in ("anti", "pro") and j + 2 <= end and doc[j + 1].text == "-"
-              for j in (j, j + 1, j + 2)}
-    return [t for t in doc[tok.left_edge.i:end + 1]
-            if t.i == tok.i or (t.i not in stance and not t.lower_.startswith(("anti-", "pro-"))
-                                and not t.is_punct and t.lower_ not in ("'s", "'", "the") and (
+    stance = {toks[k].i for j, low in enumerate(lows)
+              if low in ("anti", "pro") and j + 2 < len(toks) and toks[j + 1].text == "-"
+              for k in (j, j + 1, j + 2)}
+    return [t for t, low in zip(toks, lows, strict=True)
+            if t.i == tok.i or (t.i not in stance and not low.startswith(("anti-", "pro-"))
+                                and not t.is_punct and low not in ("'s", "'", "the") and (
                 t.i >= ent_start or t.dep_ not in SKIP_DEPS))]
 
 

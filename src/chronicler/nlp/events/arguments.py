@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from chronicler.nlp.events.attach import VICTIM_CVL
 from chronicler.nlp.events.candidates import Candidate
+from chronicler.nlp.events.dict_actors import reciprocal_phrase
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.modes import clause_tokens, lemma_set, phrase_tokens
 from chronicler.nlp.events.roles import (
@@ -19,7 +20,6 @@ from chronicler.nlp.events.roles import (
     conjuncts,
     is_passive,
     prep_objects,
-    reciprocal_phrase,
     subjects,
     word_before,
 )

@@ -3,7 +3,8 @@ Phoenix dictionaries ("Ivory Coast rebels" -> CIV REB, "President Abdelaziz
 Bouteflika" -> DZA GOV on the article's date, "the Arab League" -> IGO), and the
 recipient PLOVER gives a domestic event; and the word of a phrase that names who (a
 counting head stands for what it counts: "hundreds of Angolan rebels" -> rebels; a
-stance modifier names no one's country: "an anti-Syria journalist").
+stance modifier names no one's country: "an anti-Syria journalist"; "both sides" names
+the two sides of the dyad).
 
 Both are fallbacks: a country the actors stage found is never replaced.
 """
@@ -18,6 +19,7 @@ from spacy.tokens import Span, Token
 from chronicler.nlp.actors.phoenix import split_code
 from chronicler.nlp.actors.phoenix_lookup import SECTORS, phoenix_actor
 from chronicler.nlp.events.dictionaries import load_field_dictionaries
+from chronicler.nlp.events.patterns import Lexicon
 from chronicler.records import EventActor, Mention, Place
 
 NOUNISH = frozenset({"NOUN", "PROPN", "ADJ"})
@@ -55,6 +57,23 @@ def against_or_for(t: Token) -> bool:
     return t.i >= 2 and d[t.i - 1].text == "-" and d[t.i - 2].lower_ in ("anti", "pro")
 
 
+RECIPROCAL_HEADS = frozenset({"side", "country", "nation", "neighbour", "neighbor", "army",
+                              "military", "government", "rival", "adversary", "foe"})
+
+
+def reciprocal_phrase(tok: Token, lex: Lexicon) -> bool:
+    """"both sides", "each other", "the two nuclear-armed neighbours" headed by ``tok``."""
+    if tok.lower_ not in lex.reciprocal_ends:
+        return False  # cheap test first: the phrase's last word
+    if tok.lemma_.lower() in RECIPROCAL_HEADS and tok.tag_ in ("NNS", "NNPS") and any(
+            c.lower_ in ("two", "both") for c in tok.children
+            if c.dep_ in ("nummod", "det", "predet", "preconj", "amod")):
+        return True
+    words = " ".join(t.lower_ for t in tok.subtree if t.dep_ != "punct")
+    return any(words == " ".join(p) or words.endswith(" " + " ".join(p))
+               for p in lex.reciprocal_phrases)
+
+
 def agent_sector(tok: Token) -> str | None:
     """The Phoenix agent sector of a common noun ("demonstrators" OPP, "police" COP)."""
     if tok.pos_ != "NOUN":
@@ -67,7 +86,7 @@ def agent_sector(tok: Token) -> str | None:
 def person_country(tok: Token, day: date | None) -> str | None:
     """The country Phoenix gives the person named by ``tok``'s whole entity (two words
     at least: "Bill Clinton", never a surname alone)."""
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = entity_of(tok)
     if ent is None:
         return None
     fd = load_field_dictionaries()
@@ -87,6 +106,21 @@ def person_country(tok: Token, day: date | None) -> str | None:
         return None
     code = split_code(fd.actors.entries[i].code_on(day))[0]
     return code if len(code) == 3 and code not in ("IGO", "NGO", "IMG") else None
+
+
+def entity_of(tok: Token) -> Span | None:
+    """The named entity ``tok`` is part of, from the IOB tags around it (the span of
+    ``doc.ents`` holding it, without building every entity of the document)."""
+    if tok.ent_iob_ not in ("B", "I"):
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _plain_words(ent: Span) -> list[str]:

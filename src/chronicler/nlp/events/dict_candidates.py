@@ -209,7 +209,10 @@ def fill_countries(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
     """Countries the parse left out: the sentence's only country for arguments without
     one, then PLOVER's recipient of a domestic event (``dict_actors``)."""
     res = ix.resolver
-    named = sentence_countries(sent, res.mention_at, res.place_at)
+    named = ix.sentence_countries.get((sent.start, sent.end))
+    if named is None:
+        named = ix.sentence_countries[sent.start, sent.end] = sentence_countries(
+            sent, res.mention_at, res.place_at)
     persons = frozenset(a.actor_id for a in c.actors if a.actor_id and getattr(
         res.actors.get(a.actor_id), "type", None) == "PERSON")
     c.actors = sole_country(c.actors, named, persons)

@@ -62,6 +62,8 @@ class ArticleIndex:
     # who said what, for rejections: (segment, token, the claimant)
     claimants: list[tuple[int, int, EventActor]] = field(default_factory=list)
     dateline_end: int = 0  # tokens before this index are the dateline ("VARSK, April 2 —")
+    # the countries each sentence names, (start, end) -> codes (dict_candidates, once)
+    sentence_countries: dict[tuple[int, int], list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.seg_starts = [s.start for s in self.sents]
@@ -125,10 +127,14 @@ def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> Ar
     parts: list[str] = []
     lemmas: list[str] = []
     lowers: list[str] = []
+    verbal: list[int] = []  # 1 for a verb or auxiliary
+    glued: list[int] = []  # 1 for a token of tags run together
     for t in doc:
         parts.append(t.text_with_ws)
         lemmas.append(t.lemma_.lower())
         lowers.append(t.lower_)
+        verbal.append(t.pos_ in ("VERB", "AUX"))
+        glued.append(GLUED.search(t.text) is not None)
     text = "".join(parts)
     # Subheadings ("India Denies Strikes on Civilian Targets") restate the paragraph
     # below them in a title-case parse the model gets wrong; they code nothing.
@@ -138,9 +144,12 @@ def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> Ar
     # policyIndia military"), where the tagger finds verbs in the joins.
     sents = [s for s in segments(doc)
              if not any(a <= s.start_char and s.end_char <= b + 1 for a, b in heads)
-             and any(t.pos_ in ("VERB", "AUX") for t in s)
-             and sum(1 for t in s if GLUED.search(t.text)) < 3]
-    para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+             and any(verbal[s.start:s.end]) and sum(glued[s.start:s.end]) < 3]
+    para_starts = [0]
+    at = text.find("\n")
+    while at >= 0:
+        para_starts.append(at + 1)
+        at = text.find("\n", at + 1)
     times, time_at = [], {}
     for t in state.times:
         r = token_range(doc, t.span)

@@ -278,6 +278,7 @@ class ArgResolver:
         self.any_quote_speaker: Mapping[int, Speaker] = {}  # token -> speaker, any quote
         self.dateline_end = 0  # tokens before it are the dateline (set by the index)
         self.day: date | None = None  # the article's date: Phoenix office holders (index)
+        self._memo: dict[tuple[int, int, bool], EventActor | None] = {}
 
     def country_actor(self, code: str, sector: str | None = None) -> EventActor:
         return EventActor(name=self.country_names.get(code, code), country=code, sector=sector)
@@ -371,8 +372,14 @@ class ArgResolver:
         """The actor ``tok`` names, or None: the article's mentions first (module
         docstring), then, for a phrase they leave without a country, Phoenix's
         dictionaries ("Ivory Coast rebels", "President Abdelaziz Bouteflika"). A head
-        that only counts ("hundreds of Angolan rebels") is the people it counts."""
-        tok = partitive_core(tok)
+        that only counts ("hundreds of Angolan rebels") is the people it counts. Once
+        per token and article (a sentence's events share their speakers and subjects)."""
+        key = (tok.i, depth, descend)
+        if key not in self._memo:
+            self._memo[key] = self._resolve_new(partitive_core(tok), depth, descend)
+        return self._memo[key]
+
+    def _resolve_new(self, tok: Token, depth: int, descend: bool) -> EventActor | None:
         got = self._resolve(tok, depth, descend)
         if got is not None and got.country and tok.ent_type_ == "PERSON":
             # a person Phoenix knows by full name: its country beats the article's guess
@@ -479,20 +486,3 @@ class ArgResolver:
                                   o.i)
                     continue
             yield Arg(a, t.i)
-
-
-RECIPROCAL_HEADS = frozenset({"side", "country", "nation", "neighbour", "neighbor", "army",
-                              "military", "government", "rival", "adversary", "foe"})
-
-
-def reciprocal_phrase(tok: Token, lex: Lexicon) -> bool:
-    """"both sides", "each other", "the two nuclear-armed neighbours" headed by ``tok``."""
-    if tok.lower_ not in lex.reciprocal_ends:
-        return False  # cheap test first: the phrase's last word
-    if tok.lemma_.lower() in RECIPROCAL_HEADS and tok.tag_ in ("NNS", "NNPS") and any(
-            c.lower_ in ("two", "both") for c in tok.children
-            if c.dep_ in ("nummod", "det", "predet", "preconj", "amod")):
-        return True
-    words = " ".join(t.lower_ for t in tok.subtree if t.dep_ != "punct")
-    return any(words == " ".join(p) or words.endswith(" " + " ".join(p))
-               for p in lex.reciprocal_phrases)
