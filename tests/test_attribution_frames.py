@@ -127,3 +127,19 @@ def test_seeming_without_a_subject_and_infinitive_reports_nothing(nlp: Language,
 def test_dictionary_cues_with_an_object(nlp: Language, text: str, content: str,
                                         speaker: str) -> None:
     assert (content, speaker) in indirect(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # a gerund after a verb of saying or believing is what is said or thought
+    ("The mayor lamented losing the factory to a rival town.",
+     "losing the factory to a rival town", "mayor"),
+    ("The council is considering raising the parking fee.", "raising the parking fee",
+     "council"),
+])
+def test_gerund_complement_reports(nlp: Language, text: str, content: str,
+                                   speaker: str) -> None:
+    assert (content, speaker) in indirect(nlp, text)
+
+
+def test_gerund_after_no_cue_reports_nothing(nlp: Language) -> None:
+    assert indirect(nlp, "The workers kept shouting at the guards.") == []

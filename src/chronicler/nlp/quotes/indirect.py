@@ -117,6 +117,9 @@ def _complement(cue: Token, kinds: frozenset[str], lo: int, hi: int) -> list[Tok
                       and c.i > comps[0].i]
     if not comps and "intent" in kinds:
         comps = [c for c in children if c.dep_ == "xcomp"]  # "vowed to bring back jobs"
+    if not comps and kinds & _CLAUSE_KINDS:
+        # "lamented hosting the refugees", "is considering raising the fee": a gerund
+        comps = [c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > cue.i]
     if not comps and "characterize" in kinds:
         obj = [c for c in children if c.dep_ == "dobj"]
         if obj and obj[0].lower_ in _REFLEXIVES and not any(
