@@ -129,3 +129,25 @@ def test_a_counting_head_is_the_people_it_counts(analyzer, text: str, country: s
     a = evs[-1].actor[0]
     assert (a.country, a.sector) == (country, sector)
     assert a.name.split()[0].lower() not in ("hundreds", "dozens", "group")
+
+
+def test_a_pattern_naming_the_object_beats_one_naming_a_word_inside_it(analyzer) -> None:  # type: ignore[no-untyped-def]
+    fd = load_field_dictionaries()
+    doc = analyzer.nlp("The envoy expressed disappointment over Danish support for Iceland.")
+    got = match_verb(next(t for t in doc if t.lower_ == "expressed"), fd.verbs, fd.crosswalk)
+    assert got is not None and got.code.startswith("11")  # disapproval, not "support" 032
+    doc = analyzer.nlp("The envoy expressed support for the Danish plan.")
+    got = match_verb(next(t for t in doc if t.lower_ == "expressed"), fd.verbs, fd.crosswalk)
+    assert got is not None and not got.code.startswith("11")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a ceasefire only offered, on a condition of the other side: AGREE, addressed to it
+    ("Eritrea signals readiness to halt hostilities if Ethiopia reciprocates.",
+     [("AGREE", {"ERI"}, {"ETH"})]),
+    ("Chad offered to stop the fighting if Sudan reciprocates.", [("AGREE", {"TCD"}, {"SDN"})]),
+    # agreed by both: the ceasefire itself
+    ("Chad and Sudan agreed to halt hostilities.", [("RETREAT", {"TCD", "SDN"}, set())]),
+])
+def test_an_offered_ceasefire_is_an_intent(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == want

@@ -73,6 +73,7 @@ from chronicler.nlp.events.intent import (
     drop_subordinate,
     identified,
     military_surrender,
+    offer_addressees,
     retype_intents,
 )
 from chronicler.nlp.events.modes import (
@@ -251,6 +252,7 @@ def _coded(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candid
     kept = [c for c in kept if not absorbed(c, kept)]
     kept = agreements(kept, ix)
     kept = drop_subordinate(military_surrender(retype_intents(drop_stopped(kept), lex), lex))
+    kept = offer_addressees(kept, ix.resolver.resolve)
     made: dict[int, Candidate] = {}
     for c in kept:
         accuse_from_cue(c, ix, made)

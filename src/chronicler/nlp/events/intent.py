@@ -16,11 +16,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from chronicler.nlp.actors.resolve import STATE_SECTORS as STATE
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.patterns import Lexicon
+from chronicler.records import EventActor
 
 COOPERATIVE = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"})
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
@@ -157,6 +160,14 @@ def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
             c.spec, c.modes = lex.types["REJECT"], []
             out.append(c)
             continue
+        if t == "RETREAT" and "ceasefire" in c.modes and not c.aux.negated and \
+                _noun_of_intent(c.trigger):
+            # "signals willingness to halt hostilities if X reciprocates": a ceasefire
+            # offered, not made (an intent to cooperate, AGREE), by the side offering
+            c.spec, c.modes = lex.types["AGREE"], []
+            c.contexts = set(c.spec.contexts) | c.contexts
+            out.append(c)
+            continue
         if c.aux.negated or c.aux.hypothetical or not is_intent(c):
             out.append(c)
             continue
@@ -176,6 +187,45 @@ def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
         c.contexts = set(c.spec.contexts) | c.contexts
         out.append(c)
     return out
+
+
+def _noun_of_intent(t: Token) -> bool:
+    """"willingness [to halt]", "an offer [to pause]": the infinitive of a noun of
+    intent."""
+    return t.dep_ == "acl" and to_infinitive(t) and t.head.pos_ == "NOUN" and \
+        t.head.lemma_.lower() in INTENT_NOUNS
+
+
+INTENT_NOUNS = frozenset({"willingness", "readiness", "offer", "proposal", "promise",
+                          "pledge", "commitment", "plan", "decision", "intention", "bid"})
+CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing", "once"})
+
+
+def condition_parties(c: Candidate) -> list[Token]:
+    """The subjects of the conditions the act is offered on ("halt hostilities [if India
+    reciprocates]"): the other side, whom the offer addresses."""
+    return [s for ch in c.trigger.children if ch.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in ch.children)
+            for s in ch.children if s.dep_ in ("nsubj", "nsubjpass")]
+
+
+def offer_addressees(cands: list[Candidate],
+                     resolve: Callable[[Token], EventActor | None]) -> list[Candidate]:
+    """An intent offered on a condition of another side ("ready to stop if X stops") is
+    addressed to that side: X is its recipient, and no actor of its own (a ceasefire's
+    two sides were both taken as actors before it was found to be only offered)."""
+    for c in cands:
+        if c.spec.type != "AGREE" or c.aux.negated:
+            continue
+        parties = [a for a in map(resolve, condition_parties(c)) if a is not None and a.country]
+        codes = {a.country for a in parties}
+        own = [a for a in c.actors if a.country not in codes]
+        if not parties or not own:
+            continue
+        c.actors = own
+        if not any(r.country for r in c.recipients):
+            c.recipients = parties
+    return cands
 
 
 def _path(a: Token, b: Token) -> list[Token] | None:

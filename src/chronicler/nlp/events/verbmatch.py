@@ -142,13 +142,18 @@ def match_verb(verb: Token, verbs: VerbDictionary, crosswalk: dict[str, Plover]
     usable.sort(key=lambda e: -len(e.needs))
     pre, post, preps = _sides(verb)
     present = pre | post | {w for w, _ in preps}
-    best: tuple[int, Pattern] | None = None
+    # the object's own head words: of two patterns as specific, the one naming the
+    # object itself beats one naming a word inside it ("expressed [disappointment] over
+    # Colombian support": 110, not the 032 of "expressed support")
+    heads = _words([c for c in verb.children if c.dep_ in OBJECT_DEPS])
+    best: tuple[tuple[int, bool], Pattern] | None = None
     for e in usable:
         for anchors, p in _family_index(verbs, e.family):
             if anchors and anchors.isdisjoint(present):
                 continue
-            if (best is None or p.weight > best[0]) and _matches(p, pre, post, preps):
-                best = (p.weight, p)
+            rank = (p.weight, bool(p.post) and not anchors.isdisjoint(heads))
+            if (best is None or rank > best[0]) and _matches(p, pre, post, preps):
+                best = (rank, p)
         if best is not None:
             break
     if best is not None:
