@@ -159,3 +159,17 @@ def test_a_claim_naming_nothing_is_one_proposition_with_nothing() -> None:
     b = _claim("c2", "a2", "There were no reports of casualties.", entities=())
     assert not compatible(a, b)
     assert compatible(a, _claim("c3", "a3", "Kaldoria said there were no casualties."))
+
+
+def test_claims_that_open_by_naming_one_event_are_about_it() -> None:
+    from chronicler.corpus.compare import named_keys
+    from chronicler.records import Event
+
+    truce = Event(id="e1", type="RETREAT", mode=["ceasefire"], trigger="ceasefire")
+    lead = _claim("c1", "a1", "A ceasefire was reached on the same day.")
+    later = _claim("c2", "a2", "the truce was reached after direct talks between the chiefs")
+    around = _claim("c3", "a3", "Kaldoria said it remained committed to the truce.")
+    for c in (lead, later, around):
+        c.event_ids = ["e1"]
+    keys = named_keys([lead, later, around], [truce])
+    assert keys == {"c1": {("named", "e1")}, "c2": {("named", "e1")}}

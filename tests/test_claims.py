@@ -341,3 +341,11 @@ def test_what_a_denier_asserts_instead_is_a_claim_of_its_own(
     assert own.polarity == "pos" and own.hedge == "reported"
     assert own.asserted_by is not None and own.asserted_by.name == who
     assert not own.contested_by  # the denier's own word, not what is denied
+
+
+def test_an_event_between_known_sides_makes_its_sentence_a_claim(analyzer: Analyzer) -> None:
+    text = ("Merovian jets struck eleven sites in Kaldoria on April 2, and Kaldoria answered "
+            "with drones on April 4. A ceasefire was reached on the same day, ending the "
+            "worst fighting in years.")
+    truce = next(c for c in claims(analyzer, text) if c.text.startswith("A ceasefire"))
+    assert truce.entities == ["KLD", "MRV"] and truce.polarity == "pos"

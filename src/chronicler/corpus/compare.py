@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -214,6 +215,37 @@ def count_keys(claims: list[Claim], counts: list[Any]) -> dict[str, set[tuple[ob
     return out
 
 
+OPENING_WORDS = 4  # a claim whose first words name an event is about that event
+_WORDS = re.compile(r"[a-z][a-z-]+")
+
+
+def named_keys(claims: list[Claim], events: list[Event]) -> dict[str, set[tuple[object, ...]]]:
+    """Per claim id: ("named", event) when the claim opens by naming a merged event its
+    sentence reports, in the words of the event's mode ("A ceasefire was reached on the
+    same day", "the truce was reached after direct talks": the RETREAT ceasefire's
+    words are ceasefire, truce, cessation, ...). Such claims are about the event
+    itself, not about something that happened around it, and two of them are one
+    proposition once their wording is close enough (``linkage.event_keys``)."""
+    from chronicler.nlp.events.patterns import load_lexicon
+
+    types = load_lexicon().types
+    words: dict[str, set[str]] = {}
+    for e in events:
+        spec = types.get(e.type)
+        w = {e.trigger.casefold()} if e.trigger else set()
+        if spec is not None:
+            w |= {x for m in e.mode if m in spec.modes for x in spec.modes[m].words}
+        words[e.id] = w
+    out: dict[str, set[tuple[object, ...]]] = {}
+    for c in claims:
+        opening = {_head(w) for w in _WORDS.findall(c.text.casefold())[:OPENING_WORDS]}
+        keys: set[tuple[object, ...]] = {("named", e) for e in c.event_ids
+                                         if opening & words.get(e, set())}
+        if keys:
+            out[c.id] = keys
+    return out
+
+
 MAX_RANGE_DAYS = 31  # a range of days ("from March 14 to March 16") names each of them
 
 
@@ -266,8 +298,8 @@ def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any
     _tie_to_events(per_article, events)
     stats = AlignStats()
     extra = count_keys(per_article, list(store.per_article("counts")))
-    for more in (said_keys(per_article), day_keys(per_article,
-                                                  list(store.per_article("times")))):
+    for more in (said_keys(per_article), named_keys(per_article, events),
+                 day_keys(per_article, list(store.per_article("times")))):
         for cid, keys in more.items():
             extra.setdefault(cid, set()).update(keys)
     days = {e.id: e.date for e in events if e.date is not None and not e.date_reported

@@ -240,3 +240,39 @@ def _accusation_verb(sent: Span, c: Cues) -> Token | None:
         if t.pos_ == "VERB" and t.lemma_.lower() in _ACCUSING:
             return t
     return None
+
+
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "dative", "oprd"})
+
+
+def _background(head: Token) -> bool:
+    """Is the noun ``head`` no argument of a verb (in a prepositional adjunct, "in
+    response to the attack that ...", or an apposition)? A subject or object of any
+    verb is what that verb says something of ("condemned the attack, in which 24
+    died"). Conjuncts and compounds take the place of the word they join."""
+    t = head
+    while t.dep_ in ("conj", "appos", "compound") and t.head is not t:
+        if t.dep_ == "appos":
+            return True
+        t = t.head
+    return not (t.dep_ in _ARGUMENTS and t.head.pos_ in ("VERB", "AUX"))
+
+
+def _within(t: Token, head: Token) -> bool:
+    """Is ``t`` ``head`` or one of its descendants?"""
+    return head.left_edge.i <= t.i <= head.right_edge.i and (
+        t.i == head.i or any(a.i == head.i for a in t.ancestors))
+
+
+_FIRST_PERSON = frozenset({"we", "i"})
+
+
+def _first_person_speaker(sent: Span, q: Quote | None) -> str | None:
+    """In a direct quote whose speaker's country is known, a sentence whose subject is
+    "we" or "I" ("We are open to talks but will not beg for them") is about the speaker's
+    side as much as one that names it: that country, else None."""
+    if q is None or not q.direct or q.speaker is None or not q.speaker.country:
+        return None
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _FIRST_PERSON for t in sent):
+        return q.speaker.country
+    return None

@@ -44,7 +44,9 @@ from chronicler.nlp.claims.sentences import (
     _accusation_verb,
     _affirmed,
     _asserter_from,
+    _background,
     _find_quote,
+    _first_person_speaker,
     _kind,
     _mention_at,
     _negated,
@@ -55,6 +57,7 @@ from chronicler.nlp.claims.sentences import (
     _skip,
     _subject,
     _trimmed,
+    _within,
 )
 from chronicler.nlp.stages import ArticleContext, Result, Stage, State
 from chronicler.records import (
@@ -63,6 +66,7 @@ from chronicler.records import (
     Claim,
     ClaimEvidence,
     Count,
+    Event,
     Mention,
     Place,
     Quote,
@@ -86,11 +90,12 @@ class _Sent:
 class _Builder:
     def __init__(self, doc: Doc, ctx: ArticleContext, mentions: Sequence[Mention],
                  quotes: Sequence[Quote], counts: Sequence[Count], places: Sequence[Place],
-                 actors: Sequence[Actor]) -> None:
+                 actors: Sequence[Actor], events: Sequence[Event] = ()) -> None:
         self.doc, self.ctx, self.c = doc, ctx, cues()
         self.text = doc.text  # Doc.text joins every token: build it once
         self.mentions, self.quotes, self.counts, self.places = mentions, quotes, counts, places
         self.names = {a.id: a.name for a in actors}
+        self.events = [e for e in events if e.evidence]
         self.claims: list[Claim] = []
         self.sents: list[_Sent] = []
 
@@ -127,9 +132,14 @@ class _Builder:
         ms = [m for m in self.mentions if _overlap(span, m.span)]
         q = _find_quote(span, self.quotes)
         speaker = _first_person_speaker(sent, q)
+        # "A ceasefire was reached on the same day": an event between known sides is
+        # about them, named in the sentence or not
+        sides = {x.country for e in self.events if _overlap(span, e.evidence[0].span)
+                 and not (e.negated or e.hypothetical or e.future)
+                 for x in (*e.actor, *e.recipient) if x.country} if not ms else set()
         trig = hedges.denial_trigger(sent, c)
-        kind = _kind(sent, low, len(ms) + (speaker is not None), len(self.numbers(span)),
-                     trig is not None, c)
+        kind = _kind(sent, low, len(ms) + (speaker is not None) + len(sides),
+                     len(self.numbers(span)), trig is not None, c)
         reported = hedges.reported_assertions(sent, c)
         if kind is None and not reported:
             return
@@ -143,8 +153,8 @@ class _Builder:
             target, pointer = self._target(trig, sent, reported)
             own = self.make(span, span, asserter, attribution, hedge, kind, polarity,
                             q.id if q else None, target)
-            if speaker is not None and speaker not in own.entities:
-                own.entities = sorted({*own.entities, speaker})
+            if speaker is not None or sides:
+                own.entities = sorted({*own.entities, *sides, *([speaker] if speaker else [])})
             self.claims.append(own)
             self.sents.append(_Sent(i, sent, own, pointer=pointer))
             if polarity == "pos":
@@ -370,42 +380,6 @@ class _Builder:
                 s.claim.target_text = s.claim.target_text or other.text
 
 
-_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "dative", "oprd"})
-
-
-def _background(head: Token) -> bool:
-    """Is the noun ``head`` no argument of a verb (in a prepositional adjunct, "in
-    response to the attack that ...", or an apposition)? A subject or object of any
-    verb is what that verb says something of ("condemned the attack, in which 24
-    died"). Conjuncts and compounds take the place of the word they join."""
-    t = head
-    while t.dep_ in ("conj", "appos", "compound") and t.head is not t:
-        if t.dep_ == "appos":
-            return True
-        t = t.head
-    return not (t.dep_ in _ARGUMENTS and t.head.pos_ in ("VERB", "AUX"))
-
-
-def _within(t: Token, head: Token) -> bool:
-    """Is ``t`` ``head`` or one of its descendants?"""
-    return head.left_edge.i <= t.i <= head.right_edge.i and (
-        t.i == head.i or any(a.i == head.i for a in t.ancestors))
-
-
-_FIRST_PERSON = frozenset({"we", "i"})
-
-
-def _first_person_speaker(sent: Span, q: Quote | None) -> str | None:
-    """In a direct quote whose speaker's country is known, a sentence whose subject is
-    "we" or "I" ("We are open to talks but will not beg for them") is about the speaker's
-    side as much as one that names it: that country, else None."""
-    if q is None or not q.direct or q.speaker is None or not q.speaker.country:
-        return None
-    if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _FIRST_PERSON for t in sent):
-        return q.speaker.country
-    return None
-
-
 # Sectors that speak for their state (ONTOLOGY.md): two of these of one country are one
 # side; an analyst, an opposition leader or a rebel of that country is not its side.
 STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "LEG", "JUD", "COP"})
@@ -463,8 +437,9 @@ def _shares(a: Sequence[str], b: Sequence[str]) -> bool:
 
 def extract_claims(doc: Doc, ctx: ArticleContext, mentions: Sequence[Mention] = (),
                    quotes: Sequence[Quote] = (), counts: Sequence[Count] = (),
-                   places: Sequence[Place] = (), actors: Sequence[Actor] = ()) -> list[Claim]:
-    b = _Builder(doc, ctx, mentions, quotes, counts, places, actors)
+                   places: Sequence[Place] = (), actors: Sequence[Actor] = (),
+                   events: Sequence[Event] = ()) -> list[Claim]:
+    b = _Builder(doc, ctx, mentions, quotes, counts, places, actors, events)
     for i, sent in enumerate(doc.sents):
         b.sentence(i, sent)
     b.link_pointers()
@@ -481,13 +456,13 @@ def extract_claims(doc: Doc, ctx: ArticleContext, mentions: Sequence[Mention] = 
 def _run(doc: Doc, ctx: ArticleContext, state: State) -> Result:
     return {"claims": extract_claims(doc, ctx, state.mentions,
                                      state.quotes, state.counts,
-                                     state.places, state.actors)}
+                                     state.places, state.actors, state.events)}
 
 
 STAGE = Stage(
     name=STAGE_NAME,
-    requires=("mentions", "actors", "quotes", "counts", "places", "doc.sents", "token.dep",
-              "token.lemma"),
+    requires=("mentions", "actors", "quotes", "counts", "places", "events", "doc.sents",
+              "token.dep", "token.lemma"),
     assigns=("claims",),
     run=_run,
     load=_country_names,
