@@ -5,14 +5,18 @@ believes or feels ("Marlow is confident that ...", "voters are wary of the plan"
 passive cue reports its subject with what is said of it ("Roof is accused of killing
 nine", "the plan was widely seen as a concession"), by no one named unless the agent is;
 a bare "asked" reports its question ("Asked who leads the party, ..."); "X seems (appears)
-to ..." is an impression of no one named, the subject with its infinitive.
+to ..." is an impression of no one named, the subject with its infinitive; a clause
+opened by "in" a poll or a report is that document's finding ("In the latest poll, X
+leads").
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from chronicler.nlp.quotes.assemble import make_quote
 from chronicler.nlp.quotes.context import QuoteContext
+from chronicler.records import Quote
 
 PASSIVE_KINDS = frozenset({"characterize", "belief"})
 
@@ -139,4 +143,45 @@ def seeming(ctx: QuoteContext, t: Token) -> tuple[int, int] | None:
     while hi > lo and (ctx.toks[hi].is_punct or ctx.toks[hi].is_space):
         hi -= 1
     return lo, hi
+
+
+# documents whose findings a clause reports when it opens "in" one: "In the latest poll,
+# Marlow leads by five points"
+_FINDINGS = frozenset({"poll", "survey", "study", "report", "analysis", "average", "tally",
+                       "count", "estimate", "data", "figure", "census", "filing", "record"})
+
+
+def finding_reports(ctx: QuoteContext, article_id: str) -> list[Quote]:
+    """"In an online poll released Sunday, three of four voters disapproved": the clause
+    is the poll's finding (the clause less the "in" phrase), the poll its source. Not
+    when the clause's verb is a cue of its own ("In a report, the ministry said ...":
+    the ministry's report)."""
+    out = []
+    for t in ctx.toks:
+        if t.lower_ != "in" or t.dep_ != "prep" or ctx.in_quote[t.i]:
+            continue
+        head = t.head
+        obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.lemma_.lower() not in _FINDINGS or head.pos_ not in ("VERB", "AUX") \
+                or ctx.kinds[head.i] or head.dep_ not in ("ROOT", "conj"):
+            continue
+        plo, phi = ctx.paras[ctx.para_of(t.idx)]
+        if ctx.para_of(t.idx) in ctx.headline_paras:
+            continue
+        if t.i > head.i:
+            continue  # "X trails in the polls" is the writer's summary
+        lo, hi = t.right_edge.i + 1, head.right_edge.i
+        lo, hi = max(lo, ctx.tok_at(plo)), min(hi, ctx.tok_at(phi - 1))
+        while lo <= hi and (ctx.toks[lo].is_punct or ctx.toks[lo].is_space):
+            lo += 1
+        while hi >= lo and (ctx.toks[hi].is_punct or ctx.toks[hi].is_space):
+            hi -= 1
+        if hi - lo < 2:
+            continue
+        s, e = ctx.toks[lo].idx, ctx.toks[hi].idx + len(ctx.toks[hi])
+        if ctx.quoted_share(s, e) >= 0.5:
+            continue
+        out.append(make_quote(ctx.text, article_id, s, e, False, "in",
+                              ctx.resolver.resolve(obj).speaker, "according_to"))
+    return out
 

@@ -89,6 +89,7 @@ from chronicler.nlp.quotes.assemble import fold_partial_quotes, make_quote
 from chronicler.nlp.quotes.context import QuoteContext, according_name
 from chronicler.nlp.quotes.cues import load_cues
 from chronicler.nlp.quotes.direct import Direct, direct_pass
+from chronicler.nlp.quotes.frames import finding_reports
 from chronicler.nlp.quotes.indirect import indirect_quotes
 from chronicler.nlp.quotes.marks import QuoteSegment, find_quote_segments
 from chronicler.nlp.quotes.nouns import noun_reports
@@ -212,7 +213,7 @@ def extract_quotes(doc: Doc, mentions: Sequence[Mention], actors: Sequence[Actor
     by_attribution = unit == "attribution"
     directs = [make_quote(ctx.text, article_id, s, e, True, d.cue, d.speaker, "direct")
                for d, s, e in _direct_spans(ctx, [d for d in ds if d.emit], by_attribution)]
-    according = _according_quotes(ctx, article_id)
+    according = _according_quotes(ctx, article_id) + finding_reports(ctx, article_id)
     reported = _outside(indirect_quotes(ctx, article_id), according) + according
     reported += noun_reports(ctx, article_id)
     quotes = fold_partial_quotes(ctx, directs, reported) if by_attribution \
