@@ -164,3 +164,18 @@ def test_an_order_is_no_report(nlp: Language) -> None:
     sets keep an order an act, and a quoted phrase after "thanked" the speaker's.)"""
     assert indirect(nlp, "The ministry ordered the schools to close.") == []
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a negated cue with an object names what was not said: a report (PolNeAR's)
+    ("Marlow did not reveal the terms of the settlement.",
+     [("the terms of the settlement", "Marlow")]),
+    ("The campaign did not respond to a request for comment.",
+     [("a request for comment", "campaign")]),
+    # a wish is no report, nor a clause that was not said
+    ("The ministry would welcome help from its allies.", []),
+    ("The ministry will not say that the talks failed.", []),
+])
+def test_negated_cue_with_an_object(nlp: Language, text: str,
+                                    expected: list[tuple[str, str]]) -> None:
+    assert indirect(nlp, text) == expected

@@ -424,9 +424,12 @@ def indirect_quotes(ctx: QuoteContext, article_id: str) -> list[Quote]:
         verb = t.head if adj_subj is not None else t
         if verb.head.lower_ == "without" \
                 or is_unreal(verb) and ctx.toks[lo].tag_ not in _WH_TAGS \
-                and not (kinds <= _ATTITUDES and _negated_only(verb)):
+                and not (_negated_only(verb) and (kinds <= _ATTITUDES or not any(
+                    c.dep_ == "ccomp" for c in t.children))):
             continue  # "will not say that the talks failed" reports no claim; "did not
-            # say which sites were hit" is a report (of a refusal), and says nothing false
+            # say which sites were hit" is a report (of a refusal), and says nothing false;
+            # so is "did not reveal the terms" (what was not said is named, with no clause
+            # to take for a claim), but not "would welcome help": a wish
         subj = adj_subj if adj_subj is not None else cue_subject(t, ctx.lex, ctx.text)
         if subj is None:
             if adj_subj is None and passive_report(t):
