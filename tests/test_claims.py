@@ -349,3 +349,14 @@ def test_an_event_between_known_sides_makes_its_sentence_a_claim(analyzer: Analy
             "worst fighting in years.")
     truce = next(c for c in claims(analyzer, text) if c.text.startswith("A ceasefire"))
     assert truce.entities == ["KLD", "MRV"] and truce.polarity == "pos"
+
+
+def test_an_assertion_named_without_its_holder_is_unnamed_sources(analyzer: Analyzer) -> None:
+    cs = claims(analyzer, "Kaldoria also firmly denied claims that its drones had struck "
+                "targets in Norvane, dismissing the allegations as “false”.")
+    held = next(c for c in cs if c.hedge == "alleged")
+    assert held.text == "Kaldoria's drones had struck targets in Norvane"
+    assert held.asserted_by is not None and held.asserted_by.name == "unnamed sources"
+    assert held.attribution == "unnamed" and held.asserted_by.name != "Test Wire"
+    denial = next(c for c in cs if c.hedge == "denied")
+    assert held.id in denial.contested_by

@@ -74,6 +74,7 @@ from chronicler.records import (
 )
 
 STAGE_NAME = "chronicler.claims.v1"
+UNNAMED = "unnamed sources"  # who holds an assertion a sentence names without its holder
 @dataclass
 class _Sent:
     """What the stage knows about one check-worthy sentence while building claims."""
@@ -347,7 +348,9 @@ class _Builder:
                     break
             if who is None and sentence_asserter[1] != "outlet":
                 who = sentence_asserter
-        asserter, attribution = who if who else (None, "unnamed")
+        # "denied claims that X", nobody named as making them: unnamed sources, never
+        # the outlet that reports the denial
+        asserter, attribution = who if who else (Asserter(name=UNNAMED), "unnamed")
         low = self.text[s:e].lower()
         kind = "accusation" if self.c.accusation.search(low) else (
             "number" if self.numbers((s, e)) else "action")
