@@ -151,3 +151,16 @@ def test_a_pattern_naming_the_object_beats_one_naming_a_word_inside_it(analyzer)
 ])
 def test_an_offered_ceasefire_is_an_intent(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert typed(analyzer, text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # whose demand, proposal or right a verb answers is its recipient
+    ("Kenya has conceded to demands from Kenyan teachers.", [("CONCEDE", {"KEN"}, {"KEN"})]),
+    ("Chile rejected a proposal by Bolivia on the border.", [("REJECT", {"CHL"}, {"BOL"})]),
+    ("Canada defended the right of Haitian farmers to protest.",
+     [("SUPPORT", {"CAN"}, {"HTI"})]),
+    # an abstract "of" is what is asked, not who asks
+    ("Ghana rejected any suggestion of Togolese involvement.", [("REJECT", {"GHA"}, set())]),
+])
+def test_the_owner_of_what_is_answered(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == want

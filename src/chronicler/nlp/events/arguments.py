@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from chronicler.nlp.events.attach import VICTIM_CVL
 from chronicler.nlp.events.candidates import Candidate
-from chronicler.nlp.events.dict_actors import reciprocal_phrase
+from chronicler.nlp.events.dict_actors import agent_sector, reciprocal_phrase
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.modes import clause_tokens, lemma_set, phrase_tokens
 from chronicler.nlp.events.roles import (
@@ -46,6 +46,14 @@ CLAIM_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "insinua
                          "suggestion", "report", "assertion", "narrative", "propaganda"})
 # "VARSK, March 11 (CPA) — ", "Tirvan, March 12, 2025 — ", "Bhubaneswar, June 5, 2025: "
 # ------------------------------------------------------------------ arguments
+# verbs that answer something someone asked, proposed or holds, and those things
+RESPONSES = frozenset({"SUPPORT", "REJECT", "CONCEDE", "AGREE"})
+OWNED_THINGS = frozenset({"demand", "call", "request", "appeal", "pressure", "ultimatum",
+                          "proposal", "offer", "plan", "plea", "right", "policy", "decision",
+                          "position", "stance", "initiative", "bid", "invitation",
+                          "condition", "terms"})
+
+
 def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
     """Fill actors and recipients; True when the parse named any argument.
 
@@ -92,10 +100,16 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                              for o in prep_objects(d, LIGHT_TARGET_PREPS | {"to"})
                              if o.i in res.mention_tokens or any(
                                  x.i in res.mention_tokens for x in o.lefts)])
-        if t == "SUPPORT":
-            # "defended the right of Russian troops to ...": whose right
-            recip_groups.append([o for d in children(verb, ("dobj",))
-                                 for o in prep_objects(d, ("of",))])
+        if t in RESPONSES:
+            # "conceded to demands from the rebels", "rejected Iran's proposal",
+            # "defended the right of the troops to ...": whose demand, proposal, right
+            recip_groups.append([o for d in children(verb, ("dobj",)) + prep_objects(
+                                     verb, ("to",)) if d.lemma_.lower() in OWNED_THINGS
+                                 for o in children(d, ("poss",)) + prep_objects(
+                                     d, ("from", "by")) + [
+                                     o for o in prep_objects(d, ("of",)) if o.pos_ == "PROPN"
+                                     or o.i in res.mention_tokens or res.sector_noun(o)
+                                     or agent_sector(o)]])  # (people, not "of involvement")
         if t in ("SANCTION", "ACCUSE", "REQUEST"):
             # "declared [the attaches] persona non grata", "said [the US] must mediate"
             recip_groups.append([x for ch in verb.children if ch.dep_ in ("ccomp", "xcomp", "oprd")
