@@ -166,8 +166,8 @@ def test_claims_that_open_by_naming_one_event_are_about_it() -> None:
     from chronicler.records import Event
 
     truce = Event(id="e1", type="RETREAT", mode=["ceasefire"], trigger="ceasefire")
-    lead = _claim("c1", "a1", "A ceasefire was reached on the same day.")
-    later = _claim("c2", "a2", "the truce was reached after direct talks between the chiefs")
+    lead = _claim("c1", "a1", "A truce took hold that evening.")
+    later = _claim("c2", "a2", "the ceasefire came after direct talks between the chiefs")
     around = _claim("c3", "a3", "Kaldoria said it remained committed to the truce.")
     for c in (lead, later, around):
         c.event_ids = ["e1"]

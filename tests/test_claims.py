@@ -330,9 +330,9 @@ def test_a_first_person_sentence_in_a_quote_is_about_the_speakers_side(
     ("Merovian officials dismissed the accusations by Kaldoria, insisting that only "
      "militant sites were hit.", "only militant sites were hit", "Merovian officials"),
     ("Velic recalled that Merovia had flatly denied any foreign role in brokering the truce "
-     "on April 5, emphasizing that the truce was reached after direct talks between the "
+     "on April 5, emphasizing that the fighting stopped after direct talks between the "
      "two army chiefs, despite Ashby's claims of credit for the deal.",
-     "the truce was reached after direct talks between the two army chiefs", "Ana Velic"),
+     "the fighting stopped after direct talks between the two army chiefs", "Ana Velic"),
 ])
 def test_what_a_denier_asserts_instead_is_a_claim_of_its_own(
         analyzer: Analyzer, text: str, clause: str, who: str) -> None:
@@ -345,9 +345,9 @@ def test_what_a_denier_asserts_instead_is_a_claim_of_its_own(
 
 def test_an_event_between_known_sides_makes_its_sentence_a_claim(analyzer: Analyzer) -> None:
     text = ("Merovian jets struck eleven sites in Kaldoria on April 2, and Kaldoria answered "
-            "with drones on April 4. A ceasefire was reached on the same day, ending the "
+            "with drones on April 4. A truce took hold that evening, ending the "
             "worst fighting in years.")
-    truce = next(c for c in claims(analyzer, text) if c.text.startswith("A ceasefire"))
+    truce = next(c for c in claims(analyzer, text) if c.text.startswith("A truce"))
     assert truce.entities == ["KLD", "MRV"] and truce.polarity == "pos"
 
 

@@ -221,8 +221,8 @@ _WORDS = re.compile(r"[a-z][a-z-]+")
 
 def named_keys(claims: list[Claim], events: list[Event]) -> dict[str, set[tuple[object, ...]]]:
     """Per claim id: ("named", event) when the claim opens by naming a merged event its
-    sentence reports, in the words of the event's mode ("A ceasefire was reached on the
-    same day", "the truce was reached after direct talks": the RETREAT ceasefire's
+    sentence reports, in the words of the event's mode ("A truce took hold that
+    evening", "the ceasefire came after direct talks": the RETREAT ceasefire's
     words are ceasefire, truce, cessation, ...). Such claims are about the event
     itself, not about something that happened around it, and two of them are one
     proposition once their wording is close enough (``linkage.event_keys``)."""

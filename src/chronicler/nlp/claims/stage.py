@@ -133,7 +133,7 @@ class _Builder:
         ms = [m for m in self.mentions if _overlap(span, m.span)]
         q = _find_quote(span, self.quotes)
         speaker = _first_person_speaker(sent, q)
-        # "A ceasefire was reached on the same day": an event between known sides is
+        # "A truce took hold that evening": an event between known sides is
         # about them, named in the sentence or not
         sides = {x.country for e in self.events if _overlap(span, e.evidence[0].span)
                  and not (e.negated or e.hypothetical or e.future)
@@ -234,7 +234,7 @@ class _Builder:
     def insisted_claims(self, sent: Span, span: tuple[int, int], trig: Token,
                         own: Claim) -> None:
         """What a denier asserts instead, in a participle after the denial ("denied that
-        any third country mediated, saying the truce was reached directly", "dismissed
+        any third country mediated, saying the fighting stopped after direct talks", "dismissed
         the accusations, insisting that only militant sites were hit"): a claim of its
         own, by the denier. The parser may hang the participle inside the denied clause;
         it counts when it follows the denial word. Hung on a verb above the denial ("X
