@@ -164,3 +164,15 @@ def test_an_offered_ceasefire_is_an_intent(analyzer, text: str, want: list) -> N
 ])
 def test_the_owner_of_what_is_answered(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert typed(analyzer, text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # whom a protest's purpose names is its recipient; protesters with no country of
+    # their own take the only country the sentence names (a protest is domestic)
+    ("Jailed Islamists continued their hunger strike to demand the release of the Moroccan "
+     "cleric.", [("PROTEST", {"MAR"}, {"MAR"})]),
+    ("Students marched in Bamako to demand the resignation of the Malian minister.",
+     [("PROTEST", {"MLI"}, {"MLI"})]),
+])
+def test_a_protest_is_against_whom_its_purpose_names(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == want

@@ -11,6 +11,7 @@ from chronicler.nlp.events.attach import VICTIM_CVL
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.dict_actors import agent_sector, reciprocal_phrase
 from chronicler.nlp.events.index import ArticleIndex
+from chronicler.nlp.events.intent import to_infinitive
 from chronicler.nlp.events.modes import clause_tokens, lemma_set, phrase_tokens
 from chronicler.nlp.events.roles import (
     PRONOUNS,
@@ -186,6 +187,13 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             actor_groups.append([o for p in tok.children if p.dep_ == "prep"
                                  for x in p.children if x.dep_ == "pobj"
                                  for o in prep_objects(x, ("by",))])
+    if t == "PROTEST":
+        # "a hunger strike to demand the resignation of the Tunisian president",
+        # "marched in the capital calling for ...": whom the protest's purpose names
+        recip_groups.append([x for h in {tok.i: tok, **{x.i: x for x in c.heads}}.values()
+                             for ch in h.children if ch.dep_ in ("advcl", "xcomp", "acl")
+                             and (ch.tag_ == "VBG" or to_infinitive(ch))
+                             for x in ch.subtree if x.i in res.mention_tokens][:1])
     if t == "ACCUSE":  # "the allegation that Kaldoria fosters terrorism"
         recip_groups.append([x for ch in tok.children if ch.dep_ in ("ccomp", "acl")
                              and ch.pos_ in ("VERB", "AUX") for x in subjects(ch)])

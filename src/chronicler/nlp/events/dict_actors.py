@@ -176,13 +176,15 @@ def sentence_countries(sent: Span, mention_at: Mapping[int, Sequence[Mention]],
 
 
 def sole_country(actors: list[EventActor], named: Sequence[str],
-                 persons: frozenset[str] = frozenset()) -> list[EventActor]:
+                 persons: frozenset[str] = frozenset(), anyone: bool = False
+                 ) -> list[EventActor]:
     """Arguments with no country take the sentence's only country ("Shona rebels" or a
-    named person of no known country, in a sentence about Zimbabwe); with two or more
-    countries named, nothing is guessed."""
+    named person of no known country, in a sentence about Zimbabwe; with ``anyone``,
+    any protesters: a protest is domestic, PLOVER); with two or more countries named,
+    nothing is guessed."""
     if len(named) != 1 or not actors or any(a.country for a in actors):
         return actors
-    if not all(_named(a.name) or a.actor_id in persons for a in actors):
+    if not anyone and not all(_named(a.name) or a.actor_id in persons for a in actors):
         return actors  # "gunmen", "the European Community": no one the sentence places
     return [a.model_copy(update={"country": named[0]}) for a in actors]
 

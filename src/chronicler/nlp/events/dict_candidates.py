@@ -215,7 +215,10 @@ def fill_countries(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
             sent, res.mention_at, res.place_at)
     persons = frozenset(a.actor_id for a in c.actors if a.actor_id and getattr(
         res.actors.get(a.actor_id), "type", None) == "PERSON")
-    c.actors = sole_country(c.actors, named, persons)
+    protest = c.spec.type == "PROTEST"
+    c.actors = sole_country(c.actors, named or (  # (a protest: the country it is against)
+        sorted({r.country for r in c.recipients if r.country}) if protest else []),
+        persons, anyone=protest)
     if c.reciprocal or c.rejects_claim or len({a.country for a in c.actors}) > 1:
         return  # both sides act, or a denial answering an accuser found later
     if not any(r.country for r in c.recipients) and not c.nominal and \
