@@ -133,8 +133,9 @@ class _Builder:
         ms = [m for m in self.mentions if _overlap(span, m.span)]
         q = _find_quote(span, self.quotes)
         speaker = _first_person_speaker(sent, q)
-        # "A truce took hold that evening": an event between known sides is
-        # about them, named in the sentence or not
+        # "A truce took hold that evening": an event between known sides is worth
+        # checking, named in the sentence or not (its entities stay the named ones: a
+        # denial meets it through them, and the event's sides are the coder's guess)
         sides = {x.country for e in self.events if _overlap(span, e.evidence[0].span)
                  and not (e.negated or e.hypothetical or e.future)
                  for x in (*e.actor, *e.recipient) if x.country} if not ms else set()
@@ -154,8 +155,8 @@ class _Builder:
             target, pointer = self._target(trig, sent, reported)
             own = self.make(span, span, asserter, attribution, hedge, kind, polarity,
                             q.id if q else None, target)
-            if speaker is not None or sides:
-                own.entities = sorted({*own.entities, *sides, *([speaker] if speaker else [])})
+            if speaker is not None and speaker not in own.entities:
+                own.entities = sorted({*own.entities, speaker})
             self.claims.append(own)
             self.sents.append(_Sent(i, sent, own, pointer=pointer))
             if polarity == "pos":
