@@ -176,3 +176,9 @@ def test_the_owner_of_what_is_answered(analyzer, text: str, want: list) -> None:
 ])
 def test_a_protest_is_against_whom_its_purpose_names(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert typed(analyzer, text) == want
+
+
+def test_the_by_of_a_series_of_attacks(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "a series (wave, round) of attacks ... by X": the parser hangs "by" on the series
+    assert typed(analyzer, "The raids came after a wave of attacks on two Malian bases by "
+                           "Nigerien drones.") == [("ASSAULT", {"NER"}, {"MLI"})]

@@ -14,6 +14,7 @@ from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.intent import to_infinitive
 from chronicler.nlp.events.modes import clause_tokens, lemma_set, phrase_tokens
 from chronicler.nlp.events.roles import (
+    LIGHT_NOUNS,
     PRONOUNS,
     Arg,
     agents,
@@ -138,6 +139,9 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             elif ch.dep_ in ("amod", "compound", "nmod") and ch.i in res.mention_tokens:
                 own.append(ch)
         own += prep_objects(tok, ("by",))
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+                tok.head.head.lemma_.lower() in LIGHT_NOUNS:
+            own += prep_objects(tok.head.head, ("by",))  # "a series of attacks ... by X"
         if t == "ASSAULT":
             own += prep_objects(tok, ("from",))
         actor_groups.append(own)
