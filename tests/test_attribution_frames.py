@@ -75,8 +75,8 @@ def test_no_report_without_a_cue_or_object(nlp: Language, text: str) -> None:
      "the mayor was paid", "Handwritten ledgers"),
     ("Protesters carried signs calling Marlow a coward.", "Marlow a coward", "signs"),
     # after a comma, the participle is the clause's: its verb's subject speaks
-    ("The chairman called for a vote, and then a second vote, declaring after both that "
-     "the motion had failed.", "the motion had failed", "chairman"),
+    ("The chairwoman called for a show of hands, and then a ballot, announcing after the "
+     "count that the motion had failed.", "the motion had failed", "chairwoman"),
 ])
 def test_participle_on_a_noun_reports(nlp: Language, text: str, content: str,
                                       speaker: str) -> None:
@@ -168,10 +168,10 @@ def test_an_order_is_no_report(nlp: Language) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a negated cue with an object names what was not said: a report (PolNeAR's)
-    ("Marlow did not reveal the terms of the settlement.",
-     [("the terms of the settlement", "Marlow")]),
-    ("The campaign did not respond to a request for comment.",
-     [("a request for comment", "campaign")]),
+    ("Marlow did not disclose the price of the land deal.",
+     [("the price of the land deal", "Marlow")]),
+    ("The agency did not respond to written questions from reporters.",
+     [("written questions from reporters", "agency")]),
     # a wish is no report, nor a clause that was not said
     ("The ministry would welcome help from its allies.", []),
     ("The ministry will not say that the talks failed.", []),

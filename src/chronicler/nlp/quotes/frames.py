@@ -2,8 +2,8 @@
 
 A stance adjective with a clause or an object phrase reports what the copula's subject
 believes or feels ("Marlow is confident that ...", "voters are wary of the plan"); a
-passive cue reports its subject with what is said of it ("Roof is accused of killing
-nine", "the plan was widely seen as a concession"), by no one named unless the agent is;
+passive cue reports its subject with what is said of it ("the mayor is accused of taking
+bribes", "the plan was widely seen as a concession"), by no one named unless the agent is;
 a bare "asked" reports its question ("Asked who leads the party, ..."); "X seems (appears)
 to ..." is an impression of no one named, the subject with its infinitive; a clause
 opened by "in" a poll or a report is that document's finding ("In the latest poll, X
@@ -22,7 +22,7 @@ PASSIVE_KINDS = frozenset({"characterize", "belief"})
 
 
 def passive_complement(cue: Token, children: list[Token]) -> list[Token]:
-    """"Roof is accused of killing nine", "the plan was widely seen as a concession",
+    """"The mayor is accused of taking bribes", "the plan was widely seen as a concession",
     "many delegates were deemed ineligible": a passive cue reports its subject with
     what is said of it (an as/of/for phrase, a predicate)."""
     if not any(c.dep_ == "auxpass" for c in children):
@@ -152,7 +152,7 @@ _FINDINGS = frozenset({"poll", "survey", "study", "report", "analysis", "average
 
 
 def finding_reports(ctx: QuoteContext, article_id: str) -> list[Quote]:
-    """"In an online poll released Sunday, three of four voters disapproved": the clause
+    """"In a phone survey taken last week, most renters backed the levy": the clause
     is the poll's finding (the clause less the "in" phrase), the poll its source. Not
     when the clause's verb is a cue of its own ("In a report, the ministry said ...":
     the ministry's report)."""
