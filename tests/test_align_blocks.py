@@ -173,3 +173,26 @@ def test_claims_that_open_by_naming_one_event_are_about_it() -> None:
         c.event_ids = ["e1"]
     keys = named_keys([lead, later, around], [truce])
     assert keys == {"c1": {("named", "e1")}, "c2": {("named", "e1")}}
+
+
+def test_a_denial_that_counts_answers_only_claims_of_its_figure() -> None:
+    import numpy as np
+
+    from chronicler.corpus.align import mark_contested
+    from chronicler.records import Asserter
+
+    def same(texts: Sequence[str]) -> np.ndarray:  # every text alike: figures decide
+        return np.full((len(texts), 4), 0.5, dtype=np.float32)
+
+    kld, mrv = Asserter(name="Kaldoria", country="KLD"), Asserter(name="Merovia", country="MRV")
+    denial = _claim("d", "a1", "He said Merovia's claims to have hit six air bases were "
+                    "overblown.", [6]).model_copy(update={
+                        "polarity": "neg", "asserted_by": kld,
+                        "target_text": "Merovia's claims to have hit six air bases"})
+    six = _claim("c6", "a2", "Merovia said it had hit six air bases.", [6]).model_copy(
+        update={"asserted_by": mrv})
+    plan = _claim("cp", "a3", "Merovia said it would hit the air bases.").model_copy(
+        update={"asserted_by": mrv})
+    mark_contested([denial, six, plan], same)
+    assert denial.contested_by == ["c6"] and six.status == "contested"
+    assert plan.status == "single" and not plan.contested_by

@@ -254,7 +254,9 @@ def mark_contested(groups: list[Claim], embed: EmbedFn,
             if d.propositions and c.propositions and \
                     not set(d.propositions) & set(c.propositions):
                 continue  # about different things, however close the words
-            if same_side(d, c) or not numbers_agree(d.numbers, c.numbers):
+            # a denial that counts ("claims to have struck six air bases were
+            # exaggerated") answers a claim giving that figure, not every claim near it
+            if same_side(d, c) or d.numbers and not set(d.numbers) & set(c.numbers):
                 continue
             if event_dates and denied_before(d, c, info, event_dates):
                 continue
