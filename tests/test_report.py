@@ -146,3 +146,38 @@ def test_what_happened_is_a_dated_timeline_with_sources(tmp_path: Path) -> None:
         assert "### PAK" in quotes and "Ishaq Dar" in quotes and "(Dawn, 2025-05-11)" in quotes
     finally:
         store.close()
+
+
+def test_sources_without_an_outlet_are_named_by_their_articles(tmp_path: Path) -> None:
+    """Articles read from files carry no outlet: a corroborated claim lists its articles'
+    titles (never "sources: " with nothing after it), a contested side names them too,
+    and a source with no date prints none."""
+    from chronicler.records import Article
+
+    store = open_store(tmp_path / "s.duckdb")
+    try:
+        store.insert_articles([
+            Article(id="a1", title="Strikes reported near the border", text="x"),
+            Article(id="a2", title="Officials deny the strike report", outlet="Dawn", text="y"),
+            Article(id="a3", title=None, text="z")], [None, None, None], "test")
+
+        def claim(cid: str, arts: list[str], status: str, **kw: object) -> Claim:
+            return Claim(id=cid, text=f"claim {cid}", status=status, article_ids=arts,
+                         n_sources=len(arts), evidence=[
+                             ClaimEvidence(article_id=a, text=f"claim {cid}", span=(0, 1))
+                             for a in arts], **kw)  # type: ignore[arg-type]
+
+        store.replace_all("claims", [
+            claim("c1", ["a1", "a2", "a3"], "corroborated"),
+            claim("c2", ["a1"], "contested", polarity="pos", contested_by=["c3"]),
+            claim("c3", ["a2"], "contested", polarity="neg", contested_by=["c2"])])
+        md, html = write_report(store, "all", tmp_path / "out")
+        m = md.read_text("utf-8")
+        line = next(x for x in m.splitlines() if x.startswith("- claim c1"))
+        assert "sources: “Strikes reported near the border”; Dawn; article a3" in line
+        table = m.split("## Contested claims")[1].split("##")[0]
+        assert "| “Strikes reported near the border” | Dawn |" in table
+        assert "None" not in table and "| , " not in table
+        assert "Strikes reported near the border" in html.read_text("utf-8")
+    finally:
+        store.close()

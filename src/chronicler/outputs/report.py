@@ -48,11 +48,11 @@ outlets: {{ outlets|join(", ") }}</p>
 {% for ev in e.evidence %}<p class="ev">{{ ev.outlet }}, {{ ev.published }}: “{{ ev.text }}”</p>{% endfor %}{% endfor %}
 <h2>Contested claims</h2>
 {% for a, b in contested %}<div class="side">{% for x in (a, b) %}<div><b>{{ "A" if loop.first else "B" }}: {{ x.who }} says</b>
-({{ x.hedge }}): {{ x.text }}<br><span class="ev">{% for s in x.sources %}{{ s.outlet }}, {{ s.published }}{% if not loop.last %}; {% endif %}{% endfor %}</span></div>{% endfor %}</div><br>
+({{ x.hedge }}): {{ x.text }}<br><span class="ev">{% for s in x.sources %}{{ s.label }}{% if s.published %}, {{ s.published }}{% endif %}{% if not loop.last %}; {% endif %}{% endfor %}</span></div>{% endfor %}</div><br>
 {% else %}<p>None found.</p>{% endfor %}
 <h2>Corroborated claims</h2><ul>
 {% for c in corroborated %}<li>{{ c.text }} — <span class="ev">{{ c.n_sources }} sources:
-{{ c.evidence|map(attribute="outlet")|select|unique|join(", ") }}</span></li>
+{{ c.sources|join("; ") }}</span></li>
 {% else %}<li>None.</li>{% endfor %}</ul>
 <h2>Quotes by side</h2>
 {% for side, qs in quotes.items() %}<h3>{{ side }}</h3><ul>
@@ -86,12 +86,12 @@ _MD = """# {{ title }}
 {% for a, b in contested %}| A: {{ a.who }} says | B: {{ b.who }} says |
 |---|---|
 | {{ a.text }} | {{ b.text }} |
-| {% for s in a.sources %}{{ s.outlet }}, {{ s.published }}{% if not loop.last %}; {% endif %}{% endfor %} | {% for s in b.sources %}{{ s.outlet }}, {{ s.published }}{% if not loop.last %}; {% endif %}{% endfor %} |
+| {% for s in a.sources %}{{ s.label }}{% if s.published %}, {{ s.published }}{% endif %}{% if not loop.last %}; {% endif %}{% endfor %} | {% for s in b.sources %}{{ s.label }}{% if s.published %}, {{ s.published }}{% endif %}{% if not loop.last %}; {% endif %}{% endfor %} |
 
 {% else %}None found.
 {% endfor %}
 ## Corroborated claims
-{% for c in corroborated %}- {{ c.text }} ({{ c.n_sources }} sources: {{ c.evidence|map(attribute="outlet")|select|unique|join(", ") }})
+{% for c in corroborated %}- {{ c.text }} ({{ c.n_sources }} sources: {{ c.sources|join("; ") }})
 {% else %}- None.
 {% endfor %}
 ## Quotes by side
@@ -138,6 +138,33 @@ def _event_view(e: Event, arts: dict[str, Any]) -> dict[str, Any]:
             "status": event_status(d), "n_sources": e.n_sources, "evidence": evidence}
 
 
+def source_label(outlet: str | None, title: str | None, article_id: str) -> str:
+    """How a report names a source: its outlet, else its article's title (an article
+    read from a file has no outlet), else the article id."""
+    if outlet:
+        return outlet
+    if title:
+        return f"“{title if len(title) <= 60 else title[:59] + '…'}”"
+    return f"article {article_id[:8]}"
+
+
+def _labelled(side: dict[str, Any]) -> dict[str, Any]:
+    return {**side, "sources": [{**x, "label": source_label(x.get("outlet"), x.get("title"),
+                                                             x["article_id"])}
+                                for x in side["sources"]]}
+
+
+def _corroborated_view(c: Claim, arts: dict[str, Any]) -> dict[str, Any]:
+    """A corroborated claim with its sources named, one per article in evidence order."""
+    labels: list[str] = []
+    for aid in dict.fromkeys([*(ev.article_id for ev in c.evidence), *c.article_ids]):
+        a = arts.get(aid)
+        label = source_label(a.outlet if a else None, a.title if a else None, aid)
+        if label not in labels:
+            labels.append(label)
+    return {"text": c.text, "n_sources": c.n_sources, "sources": labels}
+
+
 def _context(store: Store, story_id: str | None) -> dict[str, Any]:
     stories: list[Story] = store.json_records("stories")
     if story_id is None:  # the largest story (most articles, then the earliest)
@@ -178,9 +205,10 @@ def _context(store: Store, story_id: str | None) -> dict[str, Any]:
             if other in by_id and pair not in seen:
                 seen.add(pair)
                 left, right = (c, by_id[other]) if c.polarity == "pos" else (by_id[other], c)
-                contested.append((side_of(left, dates), side_of(right, dates)))
-    corroborated = sorted((c for c in claims if c.status == "corroborated"),
-                          key=lambda c: -c.n_sources)[:_TOP * 2]
+                contested.append((_labelled(side_of(left, dates)),
+                                  _labelled(side_of(right, dates))))
+    corroborated = [_corroborated_view(c, arts) for c in sorted(
+        (c for c in claims if c.status == "corroborated"), key=lambda c: -c.n_sources)[:_TOP * 2]]
     # Quotes by side, every side present: direct quotes first, then the others.
     quotes: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for q in sorted(store.per_article("quotes", sorted(ids)), key=lambda q: not q.direct):
