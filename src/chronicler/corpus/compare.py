@@ -20,7 +20,7 @@ from chronicler.corpus.crises import (
     main_dyad,
     named_countries,
 )
-from chronicler.corpus.embed import Embedder
+from chronicler.corpus.embed import Embedder, release_models
 from chronicler.corpus.framing import framing_records
 from chronicler.corpus.linkage import DAY, said_keys
 from chronicler.corpus.stories import StoryDoc, build_stories
@@ -306,6 +306,9 @@ def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any
             and e.date_precision == "day"}
     groups, member_of = align(per_article, info, embed, stats=stats,
                               budget_s=settings.align_budget_s, extra=extra, event_dates=days)
+    # The last embedding is done: the model and its runtime's buffers (ONNX Runtime keeps
+    # its arena for the life of the session) go before the comparison's largest write.
+    release_models()
     if stats.truncated:
         log.warning("claim alignment stopped after %.0f s (CHRONICLER_ALIGN_BUDGET_S): "
                     "claims not yet linked are left single", settings.align_budget_s)
