@@ -3,7 +3,7 @@
     python -m eval.plover_dev [--part all|tuned|untouched] [--misses] [--ingest]
                               [--json PATH] [--min-type F] [--min-countries F]
 
-Reads ``../shared/eval/plover-gsr-dev`` (sentences from the CAMEO manual coded in
+Reads ``../shared/eval/plover-gsr-dev`` (CAMEO manual example sentences, coded in
 PLOVER by its authors; third-party data, read at run time and never copied here) and
 skips with a note when it is absent. Each sentence is coded as its own article dated
 2000-01-01, the events are written as a chronicler JSONL export, and the shared scorer

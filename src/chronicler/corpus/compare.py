@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from chronicler.config import Settings
@@ -195,23 +196,36 @@ def count_keys(claims: list[Claim], counts: list[Any]) -> dict[str, set[tuple[ob
     crossed" count one thing; "3 killed" and "3 injured" do not. Two claims that count
     one thing report one proposition once their wording is close enough
     (``linkage.event_keys``). Only the counts inside a claim's own text span."""
-    at: dict[str, list[Any]] = defaultdict(list)
-    for n in counts:
-        at[n.article_id].append(n)
+    at = _by_article(counts)
     out: dict[str, set[tuple[object, ...]]] = {}
     for c in claims:
         keys: set[tuple[object, ...]] = set()
-        for ev in c.evidence[:1]:
-            # the claim's own text inside its evidence sentence (a clause claim is shorter)
-            at_ = ev.text.find(c.text)
-            start, end = ((ev.span[0] + at_, ev.span[0] + at_ + len(c.text)) if at_ >= 0
-                          else ev.span)
-            for n in at.get(ev.article_id, ()):
+        for aid, start, end in _own_span(c):
+            for n in at.get(aid, ()):
                 if start <= n.span[0] and n.span[1] <= end and n.number in c.numbers \
                         and n.number >= MIN_COUNT_KEY and _head(n.object):
                     keys.add(("count", n.number, _head(n.object), _sense(n.verb)))
         if keys:
             out[c.id] = keys
+    return out
+
+
+def _by_article(records: Iterable[Any]) -> dict[str, list[Any]]:
+    at: dict[str, list[Any]] = defaultdict(list)
+    for r in records:
+        at[r.article_id].append(r)
+    return at
+
+
+def _own_span(c: Claim) -> list[tuple[str, int, int]]:
+    """The claim's own text inside its first evidence sentence (a clause claim is
+    shorter than its sentence), as (article id, start, end); none without evidence."""
+    out = []
+    for ev in c.evidence[:1]:
+        at = ev.text.find(c.text)
+        start, end = ((ev.span[0] + at, ev.span[0] + at + len(c.text)) if at >= 0
+                      else ev.span)
+        out.append((ev.article_id, start, end))
     return out
 
 
@@ -253,18 +267,12 @@ def day_keys(claims: list[Claim], times: list[Any]) -> dict[str, set[tuple[objec
     """Per claim id: the days its own words name at day precision (``linkage.DAY``
     keys, as ordinals): two claims that each name days, and no day in common, are not
     one proposition ("spoke to both ministers on Tuesday" / "spoke again on Thursday")."""
-    at: dict[str, list[Any]] = defaultdict(list)
-    for t in times:
-        if t.date is not None and t.precision == "day":
-            at[t.article_id].append(t)
+    at = _by_article(t for t in times if t.date is not None and t.precision == "day")
     out: dict[str, set[tuple[object, ...]]] = {}
     for c in claims:
         keys: set[tuple[object, ...]] = set()
-        for ev in c.evidence[:1]:
-            at_ = ev.text.find(c.text)
-            start, end = ((ev.span[0] + at_, ev.span[0] + at_ + len(c.text)) if at_ >= 0
-                          else ev.span)
-            for t in at.get(ev.article_id, ()):
+        for aid, start, end in _own_span(c):
+            for t in at.get(aid, ()):
                 if start <= t.span[0] and t.span[1] <= end:
                     last = t.end_date if t.end_date and t.end_date >= t.date else t.date
                     n = min((last - t.date).days, MAX_RANGE_DAYS)
