@@ -320,3 +320,66 @@ def test_a_date_alone_joins_nothing_when_neither_names_a_country() -> None:
     c = ev("mh1", place=None)
     d = ev("cpa1", place=None, start=40)
     assert len(merge_events([c, d], ARTICLES)) == 1  # one day, one pair of countries
+
+
+# ------------------------------------------------------------------ places (issue 14)
+MRV = EventActor(name="Merovia", country="MRV", sector="GOV")
+KLD = EventActor(name="Kaldoria", country="KLD", sector="GOV")
+
+
+def _at(e: Event, name: str, country: str | None) -> Event:
+    return e.model_copy(update={"location": Location(name=name, country=country)})
+
+
+def test_a_place_inside_a_country_is_that_country() -> None:
+    day = dt.date(2025, 4, 2)
+    country = _at(ev("cpa1", actor=(MRV,), recipient=(KLD,), day=day), "Kaldoria", "KLD")
+    town = _at(ev("mh1", actor=(MRV,), recipient=(KLD,), day=None), "Bahrun", "KLD")
+    other = _at(ev("x1", actor=(MRV,), recipient=(KLD,), day=None), "Resk", "MRV")
+    for perm in itertools.permutations([country, town, other]):
+        got = sorted(m.article_ids for m in merge_events(list(perm), ARTICLES))
+        assert got == [["cpa1", "mh1"], ["x1"]]
+
+
+def test_a_country_never_joins_two_towns_of_it() -> None:
+    """Shelling in Resk and in Marrick on one day are two events; a mention of the
+    country itself joins one of them, not both into one."""
+    day = dt.date(2025, 4, 2)
+    resk = _at(ev("cpa1", actor=(KLD,), recipient=(MRV,), day=day), "Resk", "MRV")
+    marrick = _at(ev("mh1", actor=(KLD,), recipient=(MRV,), day=day), "Marrick", "MRV")
+    country = _at(ev("x1", actor=(KLD,), recipient=(MRV,), day=day), "Merovia", "MRV")
+    for perm in itertools.permutations([resk, marrick, country]):
+        got = merge_events(list(perm), ARTICLES)
+        assert len(got) == 2 and sum(m.n_articles for m in got) == 3
+
+
+def test_one_death_toll_ties_two_names_of_one_place() -> None:
+    """"24 killed at the meadow on Tuesday" and "24 killed in the valley on Tuesday":
+    two names, neither known to be apart from the other, one toll: one event; a third
+    mention at the meadow without a toll then joins it too; a toll in another country
+    or a small one ties nothing."""
+    day = dt.date(2025, 3, 11)
+    gunmen = EventActor(name="gunmen", sector="REB")
+    a = _at(ev("cpa1", actor=(gunmen,), recipient=(), day=day, size=Size(dead=24)),
+            "Upper Valley", None)
+    b = _at(ev("mh1", actor=(), recipient=(MRV,), day=day, size=Size(dead=24)),
+            "Lark Meadow", "MRV")
+    c = _at(ev("mh2", actor=(), recipient=(MRV,), day=day), "Lark Meadow", "MRV")
+    undated = ev("x1", actor=(gunmen,), recipient=(), day=None, place=None,
+                 size=Size(dead=24))
+    for perm in itertools.permutations([a, b, c, undated]):
+        (m,) = merge_events(list(perm), ARTICLES)
+        assert m.article_ids == ["cpa1", "mh1", "mh2", "x1"]
+        assert _countries_of(m.recipient) == ["MRV"]  # the side that names a country
+    far = _at(ev("x1", actor=(), recipient=(MRV,), day=day, size=Size(dead=24)),
+              "Bahrun", "KLD")
+    assert len(merge_events([b, far], ARTICLES)) == 2
+    few = [_at(ev("cpa1", actor=(gunmen,), recipient=(), day=day, size=Size(dead=3)),
+               "Upper Valley", None),
+           _at(ev("mh1", actor=(), recipient=(MRV,), day=day, size=Size(dead=3)),
+               "Lark Meadow", "MRV")]
+    assert len(merge_events(few, ARTICLES)) == 2
+
+
+def _countries_of(side: list[EventActor]) -> list[str]:
+    return sorted({a.country for a in side if a.country})

@@ -5,6 +5,7 @@
     duplicates.py  exact and near-duplicate groups (MinHash + LSH)
     sources.py     one outlet key per outlet; independent-source counting
     events.py      one event per real-world event across articles (n_articles, n_sources)
+    places.py      when two places an event is reported at are one (the merge's place rules)
     embed.py       sentence embeddings of claim texts (installed MiniLM), cached in the store
     onnx_embed.py  the embedding model on ONNX Runtime (exported once; same vectors, fast load)
     blocking.py    which claims are ever compared: blocks, candidate and viable pairs

@@ -14,24 +14,31 @@ differently: "militants", "Pakistan-backed groups", nobody at all):
 * dates: equal; or one is missing; or both are day-precision and at most one day apart;
   or one has month precision and both fall in that month (year precision: same year);
 * places: the same name, or one is missing, or both have coordinates at most
-  ``NEAR_KM`` apart ("Pahalgam" and "Indian-administered Kashmir" are one attack);
+  ``NEAR_KM`` apart ("Pahalgam" and "Indian-administered Kashmir" are one attack), or
+  one is a country and the other a place of that country ("Bahrun" in "Kaldoria"; a
+  country widens a cluster only while no member names a more specific place, so
+  shelling in two towns of one country stays two events); or, when the two report the
+  same death toll of at least ``MIN_TOLL``, two names not known to be apart (neither far
+  apart nor in different countries: "24 killed at Sellin Meadow", "24 killed in
+  Merovian-held Lessara"). A cluster keeps every place its members name;
 * named operations: the same, or one is missing (an undated "Operation Steel Wall hit
   12 targets" never joins the Iron Lantern strikes);
 * time of report: an undated mention never joins an event that took place after its
   article was published (more than a day after; ``reported_before``).
 
-And they must share an **anchor**: the same operation, a compatible place both state, a
-date both state (when at least one of them names a country: "3 killed on Sunday" twice
+And they must share an **anchor**: the same operation, a compatible place both state,
+the same death toll (``MIN_TOLL`` or more), a date both state (when at least one of them names a country: "3 killed on Sunday" twice
 is not one event), or an actor and a recipient country in common. Two undated mentions of
 "an attack" with nothing else in common stay apart.
 
 Candidates come from an index of the clusters by anchor (operation, place, month,
 country pair), so an event is compared with the clusters it could join, not with every
-event of its type. Events are visited in a canonical order (dated before undated, then
-by date, place, article and position) and each joins the first compatible cluster (an
-undated event: the one of its operation, else at its place, else the largest), so the
-result does not depend on the input order. A cluster's date is its most precise dated
-member's, its place its first placed member's, its sides the union of its members'.
+event of its type. Events are visited in a canonical order (dated before undated, the
+more precise dates first, then by date, place, article and position) and each joins the
+first compatible cluster (an undated event: the one of its operation, else at its place,
+else of its death toll, else the largest), so the result does not depend on the input
+order. A cluster's date is its most precise dated member's, its place its first placed
+member's, its sides the union of its members'.
 
 Before the merge, an undated reply in the sentence right after the event it answers
 ("Pakistan struck on May 10." / "India hit back ...") takes that event's date
@@ -48,6 +55,8 @@ The merged event:
   count once, as the group's outlet (the canonical article's, else the first member's);
   the resulting units count once per outlet; an article whose outlet is unknown is a
   source of its own;
+* sides: the representative's (below) when they name a country, else those of the
+  member naming most countries ("gunmen fired on tourists" / "24 Merovians killed");
 * date: the most precise member date (then the most common, then the earliest); an event
   no member dates gets the earliest publication date of its articles with
   ``date_reported`` set (so it reaches timelines, marked), unless it is historical; place,
@@ -60,12 +69,18 @@ The merged event:
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from chronicler.corpus.places import (
+    cell,
+    country_of,
+    locations_apart,
+    locations_compatible,
+    region_keys,
+)
 from chronicler.records import Event, EventActor, Evidence, Location, Size, content_id
 
 _RANK = {"day": 3, "month": 2, "year": 1, None: 0}
@@ -84,7 +99,16 @@ def _countries(actors: Iterable[EventActor]) -> tuple[str, ...]:
     return tuple(sorted({a.country for a in actors if a.country}))
 
 
-NEAR_KM = 75.0
+# A death toll this large, the same in two mentions of one type whose dates agree, tells
+# one event ("24 killed at the meadow", "24 people killed in Lessara on Tuesday"); a
+# small one ("3 killed on Sunday") is every other day's news.
+MIN_TOLL = 5
+
+
+def _toll(e: Event) -> int | None:
+    dead = e.size.dead if e.size is not None else None
+    return dead if dead is not None and dead >= MIN_TOLL else None
+
 
 
 def block_key(e: Event) -> tuple[str, bool]:
@@ -112,23 +136,6 @@ def places_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.casefold() == b.casefold()
 
 
-def _km(a: Location, b: Location) -> float | None:
-    if None in (a.lat, a.lon, b.lat, b.lon):
-        return None
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
-    h = math.sin((la2 - la1) / 2) ** 2 + \
-        math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def locations_compatible(a: Location | None, b: Location | None) -> bool:
-    """One missing, the same name, or close enough to be one place named two ways."""
-    if a is None or b is None or a.name.casefold() == b.name.casefold():
-        return True
-    km = _km(a, b)
-    return km is not None and km <= NEAR_KM
-
-
 def sides_compatible(a: set[str], b: set[str]) -> bool:
     return not a or not b or bool(a & b)
 
@@ -142,7 +149,7 @@ def parties_compatible(a: set[str], b: set[str]) -> bool:
 
 def _order(e: Event) -> tuple[object, ...]:
     ev = e.evidence[0] if e.evidence else None
-    return (e.date is None, e.date or date.min, -_RANK.get(e.date_precision, 0),
+    return (e.date is None, -_RANK.get(e.date_precision, 0), e.date or date.min,
             _place(e) is None, _place(e) or "", e.article_ids[0] if e.article_ids else "",
             ev.span if ev else (0, 0), e.id)
 
@@ -156,6 +163,9 @@ class _Cluster:
     operation: str | None = None
     actors: set[str] = field(default_factory=set)
     recipients: set[str] = field(default_factory=set)
+    tolls: set[int] = field(default_factory=set)
+    # every place a member names: one event named at two places a toll ties together
+    places: list[Location] = field(default_factory=list)
 
     @property
     def place(self) -> str | None:
@@ -165,8 +175,10 @@ class _Cluster:
         """``sides``: the event's actor and recipient countries, when the caller has them
         (``_clusters`` tests one event against many clusters)."""
         acts, recs = sides or (set(_countries(e.actor)), set(_countries(e.recipient)))
+        toll = _toll(e)
+        same_toll = toll is not None and toll in self.tolls
         if not (dates_compatible(self.date, self.precision, e.date, e.date_precision)
-                and locations_compatible(self.location, e.location)
+                and self.place_fits(e.location, same_toll)
                 and places_compatible(self.operation, e.operation)  # equal or one missing
                 and sides_compatible(self.actors, acts)
                 and sides_compatible(self.recipients, recs)
@@ -174,6 +186,7 @@ class _Cluster:
             return False
         named = bool(acts | recs or self.actors | self.recipients)
         return bool((e.operation and e.operation == self.operation)
+                    or same_toll
                     or (e.location is not None and self.location is not None)
                     # a date alone is every happening of that day: not when neither
                     # names a country ("3 killed on Sunday")
@@ -181,26 +194,48 @@ class _Cluster:
                     or (self.actors & acts and self.recipients & recs)
                     or (not recs and not self.recipients and len(self.actors & acts) >= 2))
 
+    def place_fits(self, loc: Location | None, same_toll: bool) -> bool:
+        """No place on one side; else a place compatible with one its members name
+        (``locations_compatible``; a country only while they name nothing more
+        specific); or, when the two share a death toll, a place not
+        known to be apart from any of theirs (one event named at two places: "the
+        meadow" and the region around it)."""
+        if loc is None or not self.places:
+            return True
+        # A country only widens the event to its places while the event has none more
+        # specific: strikes "in Merovia" and "in Resk" are one, then "in Marrick" is not.
+        specific = [p for p in self.places if country_of(p) is None] or self.places
+        if any(locations_compatible(p, loc) for p in specific):
+            return True
+        return same_toll and not any(locations_apart(p, loc) for p in self.places)
+
     def add(self, e: Event) -> None:
         self.members.append(e)
         if e.date is not None and _RANK.get(e.date_precision, 3) > _RANK.get(self.precision, 0):
             self.date, self.precision = e.date, e.date_precision or "day"
         if self.location is None:
             self.location = e.location
+        if e.location is not None and all(
+                p.name.casefold() != e.location.name.casefold() for p in self.places):
+            self.places.append(e.location)
         if self.operation is None:
             self.operation = e.operation
         self.actors |= set(_countries(e.actor))
         self.recipients |= set(_countries(e.recipient))
+        if (toll := _toll(e)) is not None:
+            self.tolls.add(toll)
 
     def keys(self) -> set[tuple[object, ...]]:
         """The anchors an event must share with this cluster to join it (_keys_of)."""
         out: set[tuple[object, ...]] = set()
         if self.operation:
             out.add(("op", self.operation))
-        if self.location is not None:
-            out.add(("place", self.location.name.casefold()))
-            if self.location.lat is not None and self.location.lon is not None:
-                out.add(("cell", *_cell(self.location)))
+        for loc in self.places:
+            out.add(("place", loc.name.casefold()))
+            if loc.lat is not None and loc.lon is not None:
+                out.add(("cell", *cell(loc)))
+            out |= region_keys(loc, own=True)
+        out |= {("dead", n) for n in self.tolls}
         if self.date is not None:
             out |= {("month", self.date.year, self.date.month), ("year", self.date.year)}
             if self.precision == "year":
@@ -211,16 +246,16 @@ class _Cluster:
         return out
 
 
-def _preference(c: _Cluster, e: Event) -> tuple[bool, bool, int]:
+def _preference(c: _Cluster, e: Event) -> tuple[bool, bool, bool, int]:
+    """Where an undated mention goes among the clusters it fits: the one of its
+    operation, else at its place, else of its death toll, else the largest (an article
+    recalling an event between the sides recalls the one most reported)."""
     same_op = bool(e.operation and c.operation == e.operation)
     place = _place(e)
-    same_place = bool(c.place and place and c.place.casefold() == place.casefold())
-    return not same_op, not same_place, -len(c.members)
-
-
-def _cell(loc: Location) -> tuple[int, int]:
-    # ~1-degree cells: two places NEAR_KM apart are in the same or a neighbouring cell.
-    return int(math.floor(loc.lat or 0.0)), int(math.floor(loc.lon or 0.0))
+    same_place = bool(place and any(p.name.casefold() == place.casefold()
+                                    for p in c.places))
+    toll = _toll(e)
+    return not same_op, not same_place, not (toll and toll in c.tolls), -len(c.members)
 
 
 def _keys_of(e: Event) -> set[tuple[object, ...]]:
@@ -234,8 +269,11 @@ def _keys_of(e: Event) -> set[tuple[object, ...]]:
     if e.location is not None:
         out.add(("place", e.location.name.casefold()))
         if e.location.lat is not None and e.location.lon is not None:
-            la, lo = _cell(e.location)
+            la, lo = cell(e.location)
             out |= {("cell", la + i, lo + j) for i in (-1, 0, 1) for j in (-1, 0, 1)}
+        out |= region_keys(e.location, own=False)
+    if (toll := _toll(e)) is not None:
+        out.add(("dead", toll))
     if e.date is not None:
         if e.date_precision == "year":
             out.add(("year", e.date.year))
@@ -285,7 +323,7 @@ def _clusters(events: Sequence[Event],
             target = len(out) - 1
         elif e.date is None:
             # an undated mention: the cluster of its operation, else at its place, else
-            # the largest
+            # of its toll, else the largest (_preference)
             target = min(fits, key=lambda i: (_preference(out[i], e), i))
         else:
             target = fits[0]
@@ -307,6 +345,18 @@ def count_sources(article_ids: Iterable[str], articles: Mapping[str, ArticleMeta
     return count_independent(ids, dup, outlets)
 
 
+def _side(rep: Sequence[EventActor], sides: Sequence[Sequence[EventActor]]
+          ) -> Sequence[EventActor]:
+    if _countries(rep):
+        return rep
+    best = max(sides, key=lambda s: (len(_countries(s)), len(s)), default=rep)
+    return best if _countries(best) or not rep else rep
+
+
+def _span(e: Event) -> tuple[int, int]:
+    return tuple(e.evidence[0].span) if e.evidence else (0, 0)  # type: ignore[return-value]
+
+
 def _merge_cluster(c: _Cluster, articles: Mapping[str, ArticleMeta]) -> Event:
     members = c.members
     best_rank = max(_RANK.get(m.date_precision, 0) if m.date else 0 for m in members)
@@ -320,12 +370,14 @@ def _merge_cluster(c: _Cluster, articles: Mapping[str, ArticleMeta]) -> Event:
     place = next((m.location for m in members if m.location is not None), None)
     if rep.location is not None:
         place = rep.location
-    # The sides the representative mention names (the dated one), else the fullest.
-    actors = rep.actor or max((m.actor for m in members), key=len)
-    recipients = rep.recipient or max((m.recipient for m in members), key=len)
+    # The sides the representative mention names (the dated one) when they name a
+    # country, else the side of the member naming most countries ("gunmen killed
+    # tourists" / "24 Merovians killed"), else the fullest.
+    actors = _side(rep.actor, [m.actor for m in members])
+    recipients = _side(rep.recipient, [m.recipient for m in members])
     modes: list[str] = []
     contexts: set[str] = set()
-    for m in members:
+    for m in sorted(members, key=lambda m: (m.article_ids[:1], _span(m), m.id)):
         modes += [x for x in m.mode if x not in modes]
         contexts.update(m.contexts)
     dead = [m.size.dead for m in members if m.size and m.size.dead is not None]

@@ -1,0 +1,90 @@
+"""When two places an event is reported at are one: the event merge's place rules.
+
+Pure functions over ``Location`` records (``chronicler.corpus.events`` uses them):
+
+* ``locations_compatible``: one missing, the same name, coordinates at most ``NEAR_KM``
+  apart, or one inside the other (``contains``: a country and a place of that country);
+* ``locations_apart``: known to be two places (far apart, or in different countries);
+  two names with neither coordinates nor a country are compatible with nothing but not
+  known to be apart either (the merge lets a shared death toll tie them);
+* ``region_keys`` and ``cell``: index keys under which the merge finds the clusters a
+  place could join without comparing it with every cluster.
+"""
+
+from __future__ import annotations
+
+import math
+
+from chronicler.records import Location
+
+NEAR_KM = 75.0
+
+
+def km(a: Location, b: Location) -> float | None:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+    h = math.sin((la2 - la1) / 2) ** 2 + \
+        math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def country_of(loc: Location) -> str | None:
+    """The country ``loc`` *is* (its name is the country's name or an alias of it:
+    "Kaldoria", "Islamic Republic of Pakistan"), else None (a place in a country)."""
+    from chronicler.nlp.places.data import country_words, fold
+
+    entry = country_words().names.get(fold(loc.name))
+    if entry is None or not entry.country:
+        return None
+    return entry.country if loc.country in (None, entry.country) else None
+
+
+def contains(region: Location, place: Location) -> bool:
+    """``place`` lies in ``region``: the region is a country and the place is of that
+    country ("Bahrun" in "Kaldoria"). A place of no known country, or one of another,
+    is not in it."""
+    code = country_of(region)
+    return code is not None and place.country == code and country_of(place) is None
+
+
+def locations_compatible(a: Location | None, b: Location | None) -> bool:
+    """One missing, the same name, close enough to be one place named two ways, or one
+    inside the other (``contains``)."""
+    if a is None or b is None or a.name.casefold() == b.name.casefold():
+        return True
+    dist = km(a, b)
+    if dist is not None:
+        return dist <= NEAR_KM
+    return contains(a, b) or contains(b, a)
+
+
+def locations_apart(a: Location | None, b: Location | None) -> bool:
+    """Known to be two places: far apart, or in different countries. Two names with
+    neither coordinates nor a country to tell ("Sellin Meadow", "Merovian-held
+    Lessara") are not known to be apart."""
+    if locations_compatible(a, b):
+        return False
+    assert a is not None and b is not None
+    if km(a, b) is not None:
+        return True
+    return a.country is not None and b.country is not None and a.country != b.country
+
+
+def cell(loc: Location) -> tuple[int, int]:
+    # ~1-degree cells: two places NEAR_KM apart are in the same or a neighbouring cell.
+    return int(math.floor(loc.lat or 0.0)), int(math.floor(loc.lon or 0.0))
+
+
+def region_keys(loc: Location, own: bool) -> set[tuple[object, ...]]:
+    """Index keys for containment (``contains``): a cluster is filed under the country
+    it is ("country", C) or lies in ("within", C) (``own``); an event looks up the
+    clusters at its own country, and, when it names a country, those within it."""
+    code = country_of(loc)
+    if own:
+        if code is not None:
+            return {("country", code)}
+        return {("within", loc.country)} if loc.country else set()
+    if code is not None:
+        return {("within", code), ("country", code)}
+    return {("country", loc.country)} if loc.country else set()
