@@ -1,6 +1,7 @@
 """The event coder on real sentences: the PLOVER gold-standard records, dev half.
 
-    python -m eval.plover_dev [--part all|tuned|untouched] [--misses] [--ingest]
+    python -m eval.plover_dev [--part all|tuned|untouched|A|B] [--halves SEED] [--misses]
+                              [--ingest]
                               [--json PATH] [--min-type F] [--min-countries F]
 
 Reads ``../shared/eval/plover-gsr-dev`` (CAMEO manual example sentences, coded in
@@ -17,6 +18,11 @@ sentences was drawn at random (``random.Random(12).sample`` of the sorted keys,
 ``UNTOUCHED_SEED`` below) and set aside: the rules were never tuned on them and
 ``--misses`` never lists them. Their figure, next to the tuned part's, says whether
 the rules learned the language or the sentences.
+
+**Halves.** ``--halves SEED`` splits the tuned part once more, at random
+(``random.Random(SEED).sample`` of its sorted keys, half of them), into ``A`` and ``B``:
+work from A's misses only (``--misses`` then lists A alone) and keep a change only when
+it does not lower B, so B says whether a change holds beyond the sentences it was made on.
 
 ``--seeds`` prints the events of ``../shared/seeds`` as a table for a person to read.
 
@@ -45,6 +51,7 @@ SCORER = SHARED / "eval" / "score_plover.py"
 UNTOUCHED_SEED = 12
 UNTOUCHED_SHARE = 0.25
 PARTS = ("all", "tuned", "untouched")
+HALVES = ("A", "B")
 
 
 def available() -> bool:
@@ -56,6 +63,13 @@ def split(keys: list[str]) -> dict[str, set[str]]:
     ks = sorted(keys)
     untouched = set(random.Random(UNTOUCHED_SEED).sample(ks, round(len(ks) * UNTOUCHED_SHARE)))
     return {"all": set(ks), "untouched": untouched, "tuned": set(ks) - untouched}
+
+
+def halves(tuned: set[str], seed: int) -> dict[str, set[str]]:
+    """The tuned part in two random halves: A (worked from) and B (held out to check)."""
+    ks = sorted(tuned)
+    a = set(random.Random(seed).sample(ks, len(ks) // 2))
+    return {"A": a, "B": set(ks) - a}
 
 
 def key_of(rec: dict[str, Any]) -> str:
@@ -187,7 +201,7 @@ def report(gold: dict[str, Any], export: Path, parts: dict[str, set[str]], tmp: 
               f"{m['plover_type_actor_f1']:.3f} (P {m['plover_type_actor_p']:.3f} "
               f"R {m['plover_type_actor_r']:.3f})")
     per = predicted(export)
-    part = "tuned" if "tuned" in show else show[0]
+    part = "A" if "A" in show else "tuned" if "tuned" in show else show[0]
     stats, conf = per_type(gold, per, parts[part])
     print(f"per type ({part} part): n  P  R")
     for t in sorted(stats):
@@ -254,7 +268,9 @@ def seeds_table() -> int:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m eval.plover_dev", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--part", choices=PARTS, action="append")
+    ap.add_argument("--part", choices=PARTS + HALVES, action="append")
+    ap.add_argument("--halves", type=int, metavar="SEED",
+                    help="split the tuned part into halves A and B with this seed")
     ap.add_argument("--misses", action="store_true", help="list the tuned part's sentences")
     ap.add_argument("--ingest", action="store_true", help="the real ingest/export path")
     ap.add_argument("--json", help="write the figures here")
@@ -272,6 +288,12 @@ def main(argv: list[str] | None = None) -> int:
               if x.strip()]
     parts = split(list(gold["sentences"]))
     show = a.part or list(PARTS)
+    if a.halves is not None:
+        parts.update(halves(parts["tuned"], a.halves))
+        show = [p for p in show if p != "untouched"] if not a.part else show
+        show += [h for h in HALVES if h not in show]
+    elif any(p in HALVES for p in show):
+        ap.error("--part A or B needs --halves SEED")
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         export = Path(a.export) if a.export else tmp / "export.jsonl"

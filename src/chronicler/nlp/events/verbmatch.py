@@ -70,6 +70,21 @@ def _has(bag: set[str], noun: Noun) -> bool:
     return False
 
 
+# a clause inside the object: its prepositions are its own verb's ("return the equipment
+# [seized ... from the peacekeepers]" has no "return ... from")
+CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp"})
+
+
+def _in_clause(x: Token, top: Token) -> bool:
+    """Is ``x`` inside a verb clause that modifies something below ``top``?"""
+    h = x.head
+    while h.i != top.i and h.head.i != h.i:
+        if h.dep_ in CLAUSE_DEPS and h.pos_ in ("VERB", "AUX"):
+            return True
+        h = h.head
+    return False
+
+
 def _sides(verb: Token) -> tuple[set[str], set[str], list[tuple[str, set[str]]]]:
     """The verb's subject words, object-side words and prepositional phrases."""
     pre: list[Token] = []
@@ -82,7 +97,7 @@ def _sides(verb: Token) -> tuple[set[str], set[str], list[tuple[str, set[str]]]]
             sub = list(c.subtree)
             post += sub
             for x in sub:  # "banned the party from participating", "agreed to talks on"
-                if x.dep_ == "prep" and x.i != c.i:
+                if x.dep_ == "prep" and x.i != c.i and not _in_clause(x, c):
                     preps.append((x.lower_, _words(list(x.subtree)[1:])))
         elif c.dep_ in ("prep", "agent"):
             preps.append((c.lower_, _words(list(c.subtree)[1:])))
@@ -144,8 +159,10 @@ def match_verb(verb: Token, verbs: VerbDictionary, crosswalk: dict[str, Plover]
     present = pre | post | {w for w, _ in preps}
     # the object's own head words: of two patterns as specific, the one naming the
     # object itself beats one naming a word inside it ("expressed [disappointment] over
-    # Colombian support": 110, not the 032 of "expressed support")
-    heads = _words([c for c in verb.children if c.dep_ in OBJECT_DEPS])
+    # Colombian support": 110, not the 032 of "expressed support"); each conjunct of a
+    # coordinated object is one ("return [weapons] and [equipment]")
+    objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    heads = _words(objs + [x for o in objs for x in o.children if x.dep_ == "conj"])
     best: tuple[tuple[int, bool], Pattern] | None = None
     for e in usable:
         for anchors, p in _family_index(verbs, e.family):
