@@ -8,6 +8,7 @@ The sentences are written for these tests (no third-party text).
 from __future__ import annotations
 
 from chronicler.nlp.events.dict_candidates import dictionary_code
+from tests.eventcode import code, side
 
 
 def verb(analyzer, text: str, word: str):  # type: ignore[no-untyped-def]
@@ -37,3 +38,35 @@ def test_each_conjunct_of_a_coordinated_object_is_the_object(analyzer) -> None: 
     ]:
         got = verb(analyzer, text, word)
         assert got is not None and got.code == "0842", text
+
+
+def test_travelling_for_talks_is_negotiating(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO 046, as the vendored ARRIVE family codes "(FOR TALKS)": the supplement gives
+    # the verbs of travel that lack it the same pattern
+    for text, word in [
+        ("The envoy returned to Merovia for consultations.", "returned"),
+        ("Kaldorian diplomats will return to Oslo next week for talks on fishing.", "return"),
+        ("The Kaldorian minister headed to Varsk on Monday for negotiations.", "headed"),
+    ]:
+        got = verb(analyzer, text, word)
+        assert got is not None and got.plover.type == "CONSULT", text
+    assert verb(analyzer, "Kaldorian troops returned to the town.", "returned") is None
+
+
+# ---------------------------------------------------------------- sides
+def test_coordinated_countries_on_one_head_are_one_actor_each(analyzer) -> None:  # type: ignore[no-untyped-def]
+    (e,) = code(analyzer, "Kaldorian and Merovian negotiators returned to Oslo on Monday "
+                "for talks on the border.")
+    assert e.type == "CONSULT" and side(e, "actor") == {"KLD", "MRV"}
+    (e,) = code(analyzer, "Senior Merovian and Kaldorian officials agreed on Tuesday to "
+                "reopen the border crossing.")
+    assert e.type == "AGREE" and side(e, "actor") == {"KLD", "MRV"}
+    # one country on the head stays one actor
+    (e,) = code(analyzer, "Kaldorian troops shelled Merovian border posts on Friday.")
+    assert side(e, "actor") == {"KLD"} and side(e, "recipient") == {"MRV"}
+
+
+def test_a_talk_with_no_counterpart_codes_nothing(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # CONSULT is directed: one side alone going to talks names no one it talks with
+    assert [e for e in code(analyzer, "Kaldorian negotiators returned to Oslo on Monday "
+                            "for talks on the border.") if e.type == "CONSULT"] == []

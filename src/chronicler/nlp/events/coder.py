@@ -105,6 +105,8 @@ PIPELINE = ("chronicler.actors.v1", "chronicler.timex.v1", "chronicler.places.v1
 HISTORICAL_DAYS = 30
 # prepositions whose object is the background of what a sentence reports, not an event
 BACKGROUND = frozenset({"amid", "amidst", "despite"})
+# types two sides do together: coordinated actors of two countries are each other's party
+MUTUAL = frozenset({"CONSULT", "COOPERATE"})
 
 
 def _event(c: Candidate, ix: ArticleIndex, sent: Span) -> Event:
@@ -177,7 +179,10 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
             continue
         if c.aux.question:
             continue  # "Asked whether Norvane had offered to mediate": a question
-        named_recipient = any(r.country for r in c.recipients)
+        # (sides of two countries doing it together name each other: "Kaldorian and
+        # Merovian negotiators met", a CONSULT or COOPERATE of both)
+        named_recipient = any(r.country for r in c.recipients) or (
+            c.spec.type in MUTUAL and len(countries(c.actors)) > 1)
         infer_from_dyad(c, ix)
         if c.spec.needs_mode_or_recipient and not c.rule.requires and not c.modes \
                 and not c.recipients and not any(

@@ -474,14 +474,19 @@ class ArgResolver:
             a = self.resolve(t)
             if a is None:
                 continue
-            # "the military chiefs of India and Pakistan": one actor per country
+            # "the military chiefs of India and Pakistan", "Kaldorian and Merovian
+            # negotiators" (coordinated countries on one head): one actor per country
             inner = [o for o in prep_objects(t, ("of",)) if t.i not in self.mention_tokens]
+            if len(inner) < 2:
+                inner = [o for m in t.children if m.dep_ in ("amod", "nmod", "compound")
+                         and m.i in self.mention_tokens for o in conjuncts(m)]
             if len(inner) > 1:
                 many = [self.resolve(o, depth=1) for o in inner]
                 if all(m is not None and m.country for m in many):
                     for o, m in zip(inner, many, strict=True):
                         assert m is not None
-                        yield Arg(EventActor(name=f"{self._name(t)} ({m.name})",
+                        who = self.country_names.get(m.country or "", m.name)
+                        yield Arg(EventActor(name=f"{self._name(t)} ({who})",
                                              country=m.country, sector=a.sector or m.sector),
                                   o.i)
                     continue
