@@ -12,6 +12,7 @@
     pairs.py       index pairs as sorted int64 keys (8 bytes a pair, not a tuple)
     align.py       claims aligned across articles: corroborated / contested
     linkage.py     average linkage on running summaries; the leader pass; the time budget
+    increment.py   the alignment's memory: re-pair only changed claims, re-link what they touch
     stories.py     coverage stories: articles about one happening, by similarity and anchors
     crises.py      crises (all articles about one conflict) and happenings from merged events
     framing.py     how outlets name the same referent; voice, tone and hedge shares

@@ -59,6 +59,14 @@ from chronicler.corpus.blocking import (  # noqa: F401 - re-exported, the alignm
     candidate_pairs,
     viable_pair_keys,
 )
+from chronicler.corpus.increment import (
+    AlignMemo,
+    claim_fact,
+    dirty_mask,
+    kept_links,
+    partition,
+    to_redo,
+)
 from chronicler.corpus.linkage import (
     PROPOSITION_FLOOR,
     PROPOSITION_SIM,
@@ -315,35 +323,85 @@ def embed_needed(texts: Sequence[str], needed: Iterable[int], embed: EmbedFn) ->
     return out
 
 
+def _pairs_and_links(claims: Sequence[Claim], info: dict[str, ArticleInfo], embed: EmbedFn,
+                     threshold: float, stats: AlignStats | None, extra: ExtraKeys | None,
+                     dirty: Sequence[bool] | None
+                     ) -> tuple[list[tuple[int, int, float]], np.ndarray, list[list[int]],
+                                frozenset[str], set[int]]:
+    """Viable pairs (only those with a ``dirty`` claim, when given), the vectors of
+    their claims, and the pairs that link; with the leader blocks, the blocks out of
+    their plain regime and the rows embedded."""
+    big: list[list[int]] = []
+    regimes: set[str] = set()
+    only = np.asarray(dirty, dtype=bool) if dirty is not None else None
+    keys = candidate_pair_keys(claims, info, stats, big, extra, only=only, regimes=regimes)
+    pairs = viable_pair_keys(claims, info, stats, big, extra, keys=keys)
+    n = len(claims)
+    paired = set(sorted_unique(np.concatenate([pairs // n, pairs % n])).tolist())
+    paired |= {x for m in big for x in m}
+    vecs = embed_needed([c.text for c in claims], paired, embed)
+    links = link_pairs(claims, vecs, info, threshold, stats, big, pairs, extra)
+    return links, vecs, big, frozenset(regimes), paired
+
+
 def align(claims: Sequence[Claim], info: dict[str, ArticleInfo], embed: EmbedFn,
           threshold: float = LINK_THRESHOLD, contest_threshold: float = CONTEST_THRESHOLD,
           stats: AlignStats | None = None, budget_s: float | None = None,
-          extra: ExtraKeys | None = None, event_dates: Mapping[str, dt.date] | None = None
-          ) -> tuple[list[Claim], dict[str, str]]:
+          extra: ExtraKeys | None = None, event_dates: Mapping[str, dt.date] | None = None,
+          memo: AlignMemo | None = None) -> tuple[list[Claim], dict[str, str]]:
     """Group claims; returns the group records and each member claim's group id.
     ``budget_s`` bounds the linking time: past it the claims not yet linked stay as
     they are and ``stats.truncated`` is set. ``extra``: more proposition keys per claim
     id (``linkage.event_keys``); ``event_dates``: the day of each merged event that has
-    one of its own (``denied_before``)."""
+    one of its own (``denied_before``). ``memo``: the last run's alignment
+    (chronicler.corpus.increment): only what changed is paired and linked again, with
+    the same result; it is updated with this run's for the caller to store."""
     claims = list(claims)
     if stats is not None:
         stats.claims = len(claims)
         stats.all_pairs = len(claims) * (len(claims) - 1) // 2
-    big: list[list[int]] = []
-    pairs = viable_pair_keys(claims, info, stats, big, extra)
-    paired = sorted_unique(np.concatenate([pairs // len(claims), pairs % len(claims)]))
-    vecs = embed_needed([c.text for c in claims],
-                        set(paired.tolist()) | {x for m in big for x in m}, embed)
+    dirty: list[bool] | None = None
+    if memo is not None:
+        facts = [claim_fact(c, info, extra) for c in claims]
+        memo.new_facts = {c.id: f for c, f in zip(claims, facts, strict=True)}
+        if memo.usable:
+            dirty = dirty_mask(claims, facts, memo)
+    redo: set[int] | None = None
+    if dirty is not None and memo is not None:
+        links, vecs, big, regimes, paired = _pairs_and_links(
+            claims, info, embed, threshold, stats, extra, dirty)
+        if not big and regimes == memo.regimes:
+            links = sorted(kept_links(claims, dirty, memo) + links,
+                           key=lambda x: (-x[2], x[0], x[1]))
+            redo = to_redo(claims, dirty, links, memo)
+    if redo is None:
+        links, vecs, big, regimes, paired = _pairs_and_links(
+            claims, info, embed, threshold, stats, extra, None)
     budget = Budget(budget_s)
-    links = link_pairs(claims, vecs, info, threshold, stats, big, pairs, extra)
-    lk = average_linkage(claims, vecs, links, threshold, big, budget, extra)
+    if redo is not None and memo is not None:
+        # the unchanged claims of a component linked again have their vectors cached
+        more = redo - paired
+        if more:
+            vecs[sorted(more)] = embed_needed([c.text for c in claims], more, embed)[
+                sorted(more)]
+        lk = average_linkage(claims, vecs, [x for x in links if x[0] in redo], threshold,
+                             big, budget, extra)
+        comps_idx = partition(claims, redo, {i: lk.uf.find(i) for i in redo}, memo)
+    else:
+        lk = average_linkage(claims, vecs, links, threshold, big, budget, extra)
+        comps_idx = dict(sorted(lk.components().items()))
     if stats is not None:
         stats.truncated = budget.truncated
         stats.leader_blocks = len(big)
-    comps: dict[int, list[Claim]] = {r: [claims[i] for i in idx]
-                                     for r, idx in sorted(lk.components().items())}
+    comps: dict[int, list[Claim]] = {r: [claims[i] for i in idx] for r, idx in comps_idx.items()}
     groups = [_group_record(m, info) for m in comps.values()]
     member_of = {c.id: g.id for g, m in zip(groups, comps.values(), strict=True) for c in m}
+    if memo is not None:
+        memo.redone = len(redo) if redo is not None else -1
+        memo.new_groups = dict(member_of)
+        memo.new_links = [(claims[i].id, claims[j].id, sim) for i, j, sim in links]
+        # a truncated linkage or a leader pass is not a state to build on
+        memo.new_regimes = None if budget.truncated or big else regimes
     link_in_article(claims, groups, member_of)
     mark_contested(groups, embed, contest_threshold, info, stats, event_dates)
     groups.sort(key=lambda g: g.id)

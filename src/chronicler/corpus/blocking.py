@@ -113,12 +113,20 @@ def candidate_pairs(claims: Sequence[Claim], info: dict[str, ArticleInfo],
 def candidate_pair_keys(claims: Sequence[Claim], info: dict[str, ArticleInfo],
                         stats: AlignStats | None = None,
                         big: list[list[int]] | None = None,
-                        extra: ExtraKeys | None = None) -> np.ndarray:
+                        extra: ExtraKeys | None = None,
+                        only: np.ndarray | None = None,
+                        regimes: set[str] | None = None) -> np.ndarray:
     """Index pairs worth comparing (each once), from the blocks of ``block_keys``, as
     sorted pair keys (chronicler.corpus.pairs: 8 bytes a pair; they outnumber the claims
     by a hundred and more on a corpus about one conflict). A block still larger than
     ``MAX_BLOCK`` after the split by entity set is not turned into pairs: it goes to
-    ``big``, for the leader pass (chronicler.corpus.linkage)."""
+    ``big``, for the leader pass (chronicler.corpus.linkage).
+
+    ``only`` (a boolean mask over the claims): just the pairs with at least one flagged
+    claim, for the incremental alignment (chronicler.corpus.increment). ``regimes``
+    collects the blocks that are not in their plain regime (split, or a figure block
+    too large to pair): as long as that set stays the same, the pairs of two unflagged
+    claims are the same as last time whatever was added."""
     blocks: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
         for k in block_keys(c, _info(c, info), extra):
@@ -134,9 +142,17 @@ def candidate_pair_keys(claims: Sequence[Claim], info: dict[str, ArticleInfo],
             # meet in their entity blocks): pairs of those with the block, bounded.
             anon = [i for i in members if not claims[i].entities]
             if anon and len(anon) * len(members) <= MAX_BLOCK * MAX_BLOCK:
-                seen.add_cross(anon, members)
+                if only is None:
+                    seen.add_cross(anon, members)
+                else:
+                    seen.add_cross([i for i in anon if only[i]], members)
+                    seen.add_cross(anon, [i for i in members if only[i]])
+            elif anon and regimes is not None:
+                regimes.add(repr(key))
             continue
         if key[0] in ("ent", "event", "prop") and len(members) > MAX_BLOCK:
+            if regimes is not None:
+                regimes.add(repr(key))
             # split by the whole entity set: claims about the same actors stay together
             sub: dict[tuple[str, ...], list[int]] = defaultdict(list)
             for i in members:
@@ -152,7 +168,10 @@ def candidate_pair_keys(claims: Sequence[Claim], info: dict[str, ArticleInfo],
         else:
             final.append(members)
     for members in final:
-        seen.add_block(members)
+        if only is None:
+            seen.add_block(members)
+        else:
+            seen.add_cross([i for i in members if only[i]], members)
     if stats is not None:
         stats.blocks = len(final)
         stats.largest_block = max((len(m) for m in final), default=0)
@@ -166,7 +185,8 @@ def _info(c: Claim, info: dict[str, ArticleInfo]) -> ArticleInfo | None:
 def viable_pair_keys(claims: Sequence[Claim], info: dict[str, ArticleInfo],
                      stats: AlignStats | None = None,
                      big: list[list[int]] | None = None,
-                     extra: ExtraKeys | None = None) -> np.ndarray:
+                     extra: ExtraKeys | None = None,
+                     keys: np.ndarray | None = None) -> np.ndarray:
     """Candidate pairs that pass every test but the similarity, as sorted pair keys
     (chronicler.corpus.pairs): different articles,
     compatible, within the window (or one story, or one event and figure). Only their
@@ -178,7 +198,8 @@ def viable_pair_keys(claims: Sequence[Claim], info: dict[str, ArticleInfo],
     (``linkage.signature``: the fields ``compatible`` reads, symmetric), since the
     candidate pairs outnumber the signature pairs by five and the claims by a hundred
     on a busy corpus. Same pairs as one Python test per pair (400 generated articles:
-    candidate and viable pairs 3.2 -> 1.0 s)."""
+    candidate and viable pairs 3.2 -> 1.0 s). ``keys``: test these candidate pairs
+    instead of all of ``candidate_pair_keys``."""
     n = len(claims)
     sig_id: dict[Sig, int] = {}
     sigs: list[Sig] = []
@@ -202,7 +223,8 @@ def viable_pair_keys(claims: Sequence[Claim], info: dict[str, ArticleInfo],
     art, sid, day, story = (facts[:, k] for k in range(4))
     n_sigs = max(1, len(sigs))
     memo: dict[int, bool] = {}
-    keys = candidate_pair_keys(claims, info, stats, big, extra)
+    if keys is None:
+        keys = candidate_pair_keys(claims, info, stats, big, extra)
     out = []
     for k in range(0, len(keys), _CHUNK):
         chunk = keys[k:k + _CHUNK]

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from chronicler.config import Settings
-from chronicler.corpus.align import AlignStats, ArticleInfo, align
+from chronicler.corpus import increment
+from chronicler.corpus.align import LINK_THRESHOLD, AlignStats, ArticleInfo, align
 from chronicler.corpus.crises import (
     CrisisDoc,
     crisis_groups,
@@ -312,8 +313,11 @@ def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any
             extra.setdefault(cid, set()).update(keys)
     days = {e.id: e.date for e in events if e.date is not None and not e.date_reported
             and e.date_precision == "day"}
+    memo = increment.load(store, increment.config(
+        f"{settings.embedding_model}:{settings.embedding_runtime}", LINK_THRESHOLD))
     groups, member_of = align(per_article, info, embed, stats=stats,
-                              budget_s=settings.align_budget_s, extra=extra, event_dates=days)
+                              budget_s=settings.align_budget_s, extra=extra, event_dates=days,
+                              memo=memo)
     # The last embedding is done: the model and its runtime's buffers (ONNX Runtime keeps
     # its arena for the life of the session) go before the comparison's largest write.
     release_models()
@@ -378,10 +382,12 @@ def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any
         store.replace_all("claims", groups)
         store.replace_all("stories", final_stories)
         store.replace_all("framing", framing)
+        increment.save(store, memo)
     status: dict[str, int] = defaultdict(int)
     for g in groups:
         status[g.status] += 1
     return {"article_claims": len(per_article), "claims": len(groups),
             "stories": len(final_stories), "framing": len(framing), "status": dict(status),
             "alignment_truncated": stats.truncated, "leader_blocks": stats.leader_blocks,
+            "claims_relinked": memo.redone,
             "texts_embedded": embed.encoded, "texts_from_cache": len(embed.used) - embed.encoded}

@@ -213,3 +213,23 @@ MIGRATIONS.append(
     )
 )
 LATEST = MIGRATIONS[-1][0]
+
+# The claim alignment's memory between runs (chronicler.corpus.increment): per claim, a
+# digest of every fact its pairs read and the group it ended in; the pairs that linked,
+# with their similarity. A run re-pairs only the claims whose digest changed and
+# re-groups only the link components they touch; the rest is read back from here.
+MIGRATIONS.append(
+    (
+        7,
+        "claim alignment memory",
+        """
+        CREATE TABLE claim_facts (
+            id VARCHAR PRIMARY KEY, fact VARCHAR NOT NULL, group_id VARCHAR NOT NULL
+        );
+        CREATE TABLE claim_links (
+            a VARCHAR NOT NULL, b VARCHAR NOT NULL, sim DOUBLE NOT NULL
+        );
+        """,
+    )
+)
+LATEST = MIGRATIONS[-1][0]
