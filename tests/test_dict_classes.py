@@ -70,3 +70,8 @@ def test_a_talk_with_no_counterpart_codes_nothing(analyzer) -> None:  # type: ig
     # CONSULT is directed: one side alone going to talks names no one it talks with
     assert [e for e in code(analyzer, "Kaldorian negotiators returned to Oslo on Monday "
                             "for talks on the border.") if e.type == "CONSULT"] == []
+
+
+def test_two_modifiers_of_one_country_stay_one_actor(analyzer) -> None:  # type: ignore[no-untyped-def]
+    (e,) = code(analyzer, "Kaldorian army and police chiefs rejected the plan on Monday.")
+    assert [a.country for a in e.actor] == ["KLD"]

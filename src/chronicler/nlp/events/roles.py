@@ -478,11 +478,13 @@ class ArgResolver:
             # negotiators" (coordinated countries on one head): one actor per country
             inner = [o for o in prep_objects(t, ("of",)) if t.i not in self.mention_tokens]
             if len(inner) < 2:
-                inner = [o for m in t.children if m.dep_ in ("amod", "nmod", "compound")
-                         and m.i in self.mention_tokens for o in conjuncts(m)]
+                inner = next((cj for m in t.children if m.dep_ in ("amod", "nmod", "compound")
+                              and m.i in self.mention_tokens
+                              and len(cj := conjuncts(m)) > 1), [])
             if len(inner) > 1:
                 many = [self.resolve(o, depth=1) for o in inner]
-                if all(m is not None and m.country for m in many):
+                if all(m is not None and m.country for m in many) and \
+                        len({m.country for m in many if m is not None}) == len(many):
                     for o, m in zip(inner, many, strict=True):
                         assert m is not None
                         who = self.country_names.get(m.country or "", m.name)
