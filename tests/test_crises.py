@@ -118,11 +118,55 @@ def test_a_third_party_and_one_side_join_the_crisis_they_are_about() -> None:
 
 
 def test_an_article_written_before_a_happening_does_not_report_it() -> None:
-    strike = ev("s", "ASSAULT", "IND", "PAK", 5)  # articles s1, s2
-    published = {"s1": D - dt.timedelta(2), "s2": D + dt.timedelta(5)}
+    strike = ev("s", "ASSAULT", "IND", "PAK", 5).model_copy(
+        update={"article_ids": ["s1", "s2", "s3"]})
+    published = {"s1": D - dt.timedelta(2), "s2": D + dt.timedelta(5),
+                  "s3": D + dt.timedelta(6)}
     (h,) = happenings([strike], {}, published)
-    assert h.article_ids == ["s2"]  # s1 came out a week before the strike
+    assert h.article_ids == ["s2", "s3"]  # s1 came out a week before the strike
     (h,) = happenings([strike], {}, {"s1": D + dt.timedelta(4), "s2": None})
-    assert h.article_ids == ["s1", "s2"]  # the day before, or no date: kept
+    assert h.article_ids == ["s1", "s2", "s3"]  # the day before, or no date: kept
     (h,) = happenings([strike], {})
-    assert h.article_ids == ["s1", "s2"]
+    assert h.article_ids == ["s1", "s2", "s3"]
+    # one article left to report it: no happening (its own story says as much)
+    assert happenings([strike], {}, {**published, "s3": D - dt.timedelta(3)}) == []
+
+
+# ------------------------------------------------------------------ news, not passing
+def told(e: Event, *where: tuple[str, int]) -> Event:
+    """``e`` with evidence at (article, sentence start) and those articles."""
+    from chronicler.records import Evidence
+
+    ev_ = [Evidence(article_id=a, text=f"{a}@{at}", span=(at, at + 90)) for a, at in where]
+    return e.model_copy(update={"evidence": ev_, "article_ids": sorted({a for a, _ in where})})
+
+
+def test_a_news_article_is_in_what_it_reports_not_in_what_it_recalls() -> None:
+    """Strikes on day 20, an attack on day 0, sanctions on day 1. The strike reports of
+    day 20 lead with the strikes and recall the attack in one sentence (one of them in
+    the lead's own sentence: the strikes answered it): they are not in the attack's
+    happening. An analysis piece of day 40 recounts all of it and is in each; so is the
+    piece with no known date. The attack reports of day 0 and a denial that leads with
+    the attack (words about an action are part of its story) are in the attack's."""
+    attack = told(ev("a", "ASSAULT", "KLD", "MRV", 0),
+                  ("rep0", 0), ("rep0b", 0), ("deny1", 0), ("str20", 0), ("str20b", 700),
+                  ("ana40", 900), ("undated", 500))
+    denial = told(ev("d", "REJECT", "KLD", "MRV", 1, score=-4.0), ("deny1", 0), ("x1", 0))
+    sanction = told(ev("s", "SANCTION", "MRV", "KLD", 1, score=-6.0),
+                    ("san1", 0), ("san1b", 0), ("ana40", 1200))
+    strikes = told(ev("k", "ASSAULT", "MRV", "KLD", 20),
+                   ("str20", 0), ("str20b", 0), ("ana40", 300), ("undated", 800))
+    published = {a: D + dt.timedelta(days) for a, days in (
+        ("rep0", 0), ("rep0b", 0), ("deny1", 1), ("x1", 1), ("san1", 1), ("san1b", 1),
+        ("str20", 20), ("str20b", 20), ("ana40", 40))}
+    got = {tuple(h.event_ids): h.article_ids
+           for h in happenings([attack, denial, sanction, strikes], {}, published)}
+    assert got[("a",)] == ["ana40", "deny1", "rep0", "rep0b", "undated"]
+    assert got[("s",)] == ["ana40", "san1", "san1b"]  # the attack and sanctions: apart
+    assert got[("k",)] == ["ana40", "str20", "str20b", "undated"]
+    # told in two sentences, a recalled happening is news again
+    twice = told(attack, *((a, ev_.span[0]) for ev_ in attack.evidence
+                           for a in [ev_.article_id]), ("str20b", 1100))
+    got = {tuple(h.event_ids): h.article_ids
+           for h in happenings([twice, sanction, strikes], {}, published)}
+    assert "str20b" in got[("a",)] and "str20" not in got[("a",)]

@@ -383,3 +383,19 @@ def test_one_death_toll_ties_two_names_of_one_place() -> None:
 
 def _countries_of(side: list[EventActor]) -> list[str]:
     return sorted({a.country for a in side if a.country})
+
+
+def test_an_undated_mention_prefers_an_event_known_to_have_happened() -> None:
+    """Two articles written before the strikes foresee them (undated, kept apart from
+    the strikes by their dates); a report after the strikes mentions them undated: it
+    joins the dated strikes, not the larger heap of undated forecasts."""
+    meta = {"old1": ArticleMeta(outlet="A", published=dt.date(2025, 3, 20)),
+            "old2": ArticleMeta(outlet="B", published=dt.date(2025, 3, 21)),
+            "cpa1": ArticleMeta(outlet="CPA", published=dt.date(2025, 4, 2)),
+            "x1": ArticleMeta(outlet="X", published=dt.date(2025, 4, 3))}
+    events = [ev("cpa1", day=dt.date(2025, 4, 2), place=None),
+              ev("old1", day=None, place=None), ev("old2", day=None, place=None),
+              ev("x1", day=None, place=None)]
+    for perm in itertools.permutations(events):
+        got = sorted(m.article_ids for m in merge_events(list(perm), meta))
+        assert got == [["cpa1", "x1"], ["old1", "old2"]]

@@ -25,11 +25,21 @@ that several independent sources report, with the events around it: merged event
 are asserted (not denied, hypothetical or future), dated by the text or named as an
 operation, and reported by at least ``MIN_SOURCES`` sources, joined when they share an
 operation or fall on the same day (at most a day apart) between overlapping countries
-on the same side of the conflict-cooperation scale (strikes and a truce on one day are
-two happenings).
-An article belongs to every happening it reports, so an analysis piece that recalls the
-attack, the strikes and the ceasefire is in all three; an article published more than a
-day before a happening began does not report it (``reporting_articles``).
+and are of one kind of action (``_family``: force, the attacks and seizures of both
+sides; cooperation, a truce and the calls and thanks around it; else one PLOVER type:
+an attack and the sanctions of the next day are two happenings, strikes and a truce on
+one day too).
+
+Which articles report a happening (``news_articles``): an article can belong to several,
+but a breaking-news article (its lead tells an action of at most ``NEWS_DAYS`` before it
+was published) reports only what it tells as news, in its lead or in
+``MIN_NEWS_SENTENCES`` sentences, not what it recalls in passing; a sentence of it that
+names several happenings tells the latest action among them ("struck on Wednesday in
+response to the March attack"). Analysis and retrospective pieces, statements and
+articles of unknown date recount what they mention and report all of it (an analysis
+piece that recalls the attack, the strikes and the ceasefire is in all three). An
+article published more than a day before a happening began does not report it
+(``reporting_articles``), and a happening needs two articles that report it.
 """
 
 from __future__ import annotations
@@ -195,6 +205,15 @@ def _asserted(e: Event) -> bool:
     return not (e.negated or e.hypothetical or e.future)
 
 
+def _family(e: Event) -> str:
+    """The kind of action a happening joins on a day: force (an attack, a seizure),
+    cooperation (a truce, the calls and thanks around it), else the event's own type (an
+    attack and the sanctions of the next day are two happenings)."""
+    if e.score >= 0:
+        return "cooperation"
+    return "force" if e.type in ("ASSAULT", "COERCE") else e.type
+
+
 def _countries(e: Event) -> set[str]:
     return {a.country for a in (*e.actor, *e.recipient) if a.country}
 
@@ -210,6 +229,85 @@ def reporting_articles(evs: Sequence[Event],
         return arts
     first = min(dates) - dt.timedelta(days=1)
     return [a for a in arts if (p := published.get(a)) is None or p >= first]
+
+
+# What is said (PLOVER's verbal types), as against what is done.
+STATEMENTS = frozenset({"ACCUSE", "AGREE", "CONSULT", "REJECT", "REQUEST", "SUPPORT",
+                        "THREATEN"})
+LEAD_CHARS = 300  # an evidence sentence starting this close to the top is in the lead
+NEWS_DAYS = 3
+MIN_NEWS_SENTENCES = 2  # or an article tells the happening in this many sentences
+
+
+def news_articles(groups: Sequence[Sequence[Event]],
+                  published: Mapping[str, dt.date | None] | None = None) -> list[list[str]]:
+    """For each happening (its events), the articles that report it (module docstring):
+    every article that mentions it, except that a breaking-news article (``breaking``)
+    reports only what it tells as news: its lead's happening, and any other it tells in
+    ``MIN_NEWS_SENTENCES`` sentences or in its lead. A sentence of a breaking-news
+    article that is evidence of several happenings tells the latest action among them
+    ("Merovia struck on Wednesday in response to the March attack" is news of the
+    strikes; "Kaldoria rejected the insinuations over the attack" is news of the
+    attack, what is said about an action being part of its story). Articles published
+    before a happening (``reporting_articles``) never report it."""
+    start = [min((e.date for e in evs if e.date and not e.date_reported), default=None)
+             for evs in groups]
+    action = [any(e.type not in STATEMENTS for e in evs) for evs in groups]
+    told: list[dict[str, set[tuple[int, int]]]] = []
+    for evs in groups:
+        ok = set(reporting_articles(evs, published))
+        sents: dict[str, set[tuple[int, int]]] = {}
+        for e in evs:
+            for ev in e.evidence:
+                if ev.article_id in ok:
+                    sents.setdefault(ev.article_id, set()).add((ev.span[0], ev.span[1]))
+            for a in e.article_ids:  # an article with no evidence: told, nowhere known
+                if a in ok:
+                    sents.setdefault(a, set())
+        told.append(sents)
+    news = breaking(told, start, action, published or {})
+    # the happening each sentence of a breaking-news article tells: an action before
+    # words about it, then the latest
+    rank = [(action[g], start[g] or dt.date.min) for g in range(len(groups))]
+    best: dict[tuple[str, tuple[int, int]], tuple[bool, dt.date]] = {}
+    for g, sents in enumerate(told):
+        for a, spans in sents.items():
+            if a in news:
+                for sp in spans:
+                    best[(a, sp)] = max(best.get((a, sp), rank[g]), rank[g])
+    out = []
+    for g, sents in enumerate(told):
+        members = []
+        for a, spans in sorted(sents.items()):
+            if a not in news:
+                members.append(a)
+                continue
+            own = [sp for sp in spans if best[(a, sp)] <= rank[g]]
+            if len(own) >= MIN_NEWS_SENTENCES or any(sp[0] < LEAD_CHARS for sp in own):
+                members.append(a)
+        out.append(members)
+    return out
+
+
+def breaking(told: Sequence[Mapping[str, set[tuple[int, int]]]],
+             start: Sequence[dt.date | None], action: Sequence[bool],
+             published: Mapping[str, dt.date | None]) -> set[str]:
+    """Breaking-news articles: their lead (a sentence starting in the first
+    ``LEAD_CHARS`` characters) tells an action (a happening not only of words) that began
+    at most ``NEWS_DAYS`` before they were published. Analysis and retrospective pieces,
+    statements and articles of unknown date recount what they mention, and report all
+    of it."""
+    out = set()
+    for g, sents in enumerate(told):
+        began = start[g]
+        if not action[g] or began is None:
+            continue
+        for a, spans in sents.items():
+            p = published.get(a)
+            if p is not None and 0 <= (p - began).days <= NEWS_DAYS \
+                    and any(sp[0] < LEAD_CHARS for sp in spans):
+                out.add(a)
+    return out
 
 
 def happenings(events: Sequence[Event], names: Mapping[str, str],
@@ -237,17 +335,19 @@ def happenings(events: Sequence[Event], names: Mapping[str, str],
             ri, rj = uf.find(i), uf.find(j)
             lo = min(span.get(ri, span[i])[0], span.get(rj, span[j])[0])
             hi = max(span.get(ri, span[i])[1], span.get(rj, span[j])[1])
-            if (a.date_precision == b.date_precision == "day"
+            if (a.date_precision == b.date_precision == "day" and _family(a) == _family(b)
                     and (a.score < 0) == (b.score < 0)  # fighting and a truce stay apart
                     and (hi - lo).days <= MAX_HAPPENING_DAYS  # no chain of days
                     and _countries(a) & _countries(b)):
                 uf.union(i, j)
                 span[uf.find(i)] = (lo, hi)
+    groups = [sorted((key[i] for i in idx), key=lambda e: (-e.n_sources, e.id))
+              for idx in uf.groups().values()]
     out = []
-    for idx in uf.groups().values():
-        evs = sorted((key[i] for i in idx), key=lambda e: (-e.n_sources, e.id))
+    for evs, arts in zip(groups, news_articles(groups, published), strict=True):
         head = evs[0]
-        arts = reporting_articles(evs, published)
+        if len(arts) < 2:  # one article's news is its own story, not a happening's
+            continue
         sides = " → ".join(", ".join(names.get(x.country or "", x.country or x.name)
                                      for x in side)
                            for side in (head.actor, head.recipient) if side)

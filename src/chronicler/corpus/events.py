@@ -36,9 +36,9 @@ country pair), so an event is compared with the clusters it could join, not with
 event of its type. Events are visited in a canonical order (dated before undated, the
 more precise dates first, then by date, place, article and position) and each joins the
 first compatible cluster (an undated event: the one of its operation, else at its place,
-else of its death toll, else the largest), so the result does not depend on the input
-order. A cluster's date is its most precise dated member's, its place its first placed
-member's, its sides the union of its members'.
+else of its death toll, else the largest dated one), so the result does not depend on
+the input order. A cluster's date is its most precise dated member's, its place its first
+placed member's, its sides the union of its members'.
 
 Before the merge, an undated reply in the sentence right after the event it answers
 ("Pakistan struck on May 10." / "India hit back ...") takes that event's date
@@ -246,16 +246,18 @@ class _Cluster:
         return out
 
 
-def _preference(c: _Cluster, e: Event) -> tuple[bool, bool, bool, int]:
+def _preference(c: _Cluster, e: Event) -> tuple[bool, bool, bool, bool, int]:
     """Where an undated mention goes among the clusters it fits: the one of its
-    operation, else at its place, else of its death toll, else the largest (an article
-    recalling an event between the sides recalls the one most reported)."""
+    operation, else at its place, else of its death toll, else a dated one (an event
+    known to have happened, not a heap of undated mentions), the largest first (an
+    article recalling an event between the sides recalls the one most reported)."""
     same_op = bool(e.operation and c.operation == e.operation)
     place = _place(e)
     same_place = bool(place and any(p.name.casefold() == place.casefold()
                                     for p in c.places))
     toll = _toll(e)
-    return not same_op, not same_place, not (toll and toll in c.tolls), -len(c.members)
+    return (not same_op, not same_place, not (toll and toll in c.tolls), c.date is None,
+            -len(c.members))
 
 
 def _keys_of(e: Event) -> set[tuple[object, ...]]:
@@ -323,7 +325,7 @@ def _clusters(events: Sequence[Event],
             target = len(out) - 1
         elif e.date is None:
             # an undated mention: the cluster of its operation, else at its place, else
-            # of its toll, else the largest (_preference)
+            # of its toll, else the largest dated one (_preference)
             target = min(fits, key=lambda i: (_preference(out[i], e), i))
         else:
             target = fits[0]
