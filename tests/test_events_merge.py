@@ -399,3 +399,26 @@ def test_an_undated_mention_prefers_an_event_known_to_have_happened() -> None:
     for perm in itertools.permutations(events):
         got = sorted(m.article_ids for m in merge_events(list(perm), meta))
         assert got == [["cpa1", "x1"], ["old1", "old2"]]
+
+
+def test_a_part_of_a_region_by_its_name_is_in_the_region() -> None:
+    from chronicler.corpus.places import locations_compatible, part_of
+
+    assert part_of("Lessara", "Merovian-held Lessara")
+    assert part_of("Lessara", "northern Lessara")
+    assert not part_of("Lessara", "Merovian-held Tavonia")
+    assert not part_of("Merovian-held Lessara", "Kaldorian-held Lessara")
+    day = dt.date(2025, 3, 11)
+    region = _at(ev("cpa1", actor=(KLD,), recipient=(MRV,), day=day), "Lessara", None)
+    ours = _at(ev("mh1", actor=(KLD,), recipient=(MRV,), day=None), "Merovian-held Lessara",
+               None)
+    theirs = _at(ev("x1", actor=(KLD,), recipient=(MRV,), day=day),
+                 "Kaldorian-held Lessara", None)
+    for perm in itertools.permutations([region, ours, theirs]):
+        got = merge_events(list(perm), ARTICLES)
+        assert len(got) == 2  # the region joins one part, the two parts stay apart
+        assert sorted(len(m.article_ids) for m in got) == [1, 2]
+    # a country's centre is no measure of how far its places are
+    country = Location(name="Pakistan", country="PAK", lat=30.0, lon=70.0)
+    town = Location(name="Muridke", country="PAK", lat=31.8, lon=74.25)
+    assert locations_compatible(country, town)

@@ -15,9 +15,9 @@ differently: "militants", "Pakistan-backed groups", nobody at all):
   or one has month precision and both fall in that month (year precision: same year);
 * places: the same name, or one is missing, or both have coordinates at most
   ``NEAR_KM`` apart ("Pahalgam" and "Indian-administered Kashmir" are one attack), or
-  one is a country and the other a place of that country ("Bahrun" in "Kaldoria"; a
-  country widens a cluster only while no member names a more specific place, so
-  shelling in two towns of one country stays two events); or, when the two report the
+  one lies in the other (``chronicler.corpus.places.contains``: "Bahrun" in "Kaldoria",
+  "Merovian-held Lessara" in "Lessara"; a region widens a cluster only while no member
+  names a place inside it, so shelling in two towns of one country stays two events); or, when the two report the
   same death toll of at least ``MIN_TOLL``, two names not known to be apart (neither far
   apart nor in different countries: "24 killed at Sellin Meadow", "24 killed in
   Merovian-held Lessara"). A cluster keeps every place its members name;
@@ -76,9 +76,9 @@ from datetime import date, timedelta
 
 from chronicler.corpus.places import (
     cell,
-    country_of,
     locations_apart,
     locations_compatible,
+    most_specific,
     region_keys,
 )
 from chronicler.records import Event, EventActor, Evidence, Location, Size, content_id
@@ -196,16 +196,15 @@ class _Cluster:
 
     def place_fits(self, loc: Location | None, same_toll: bool) -> bool:
         """No place on one side; else a place compatible with one its members name
-        (``locations_compatible``; a country only while they name nothing more
-        specific); or, when the two share a death toll, a place not
+        (``locations_compatible``; a region only while they name nothing inside it,
+        ``most_specific``); or, when the two share a death toll, a place not
         known to be apart from any of theirs (one event named at two places: "the
         meadow" and the region around it)."""
         if loc is None or not self.places:
             return True
-        # A country only widens the event to its places while the event has none more
+        # A region only widens the event to its places while the event has none more
         # specific: strikes "in Merovia" and "in Resk" are one, then "in Marrick" is not.
-        specific = [p for p in self.places if country_of(p) is None] or self.places
-        if any(locations_compatible(p, loc) for p in specific):
+        if any(locations_compatible(p, loc) for p in most_specific(self.places)):
             return True
         return same_toll and not any(locations_apart(p, loc) for p in self.places)
 
