@@ -75,3 +75,16 @@ def test_a_talk_with_no_counterpart_codes_nothing(analyzer) -> None:  # type: ig
 def test_two_modifiers_of_one_country_stay_one_actor(analyzer) -> None:  # type: ignore[no-untyped-def]
     (e,) = code(analyzer, "Kaldorian army and police chiefs rejected the plan on Monday.")
     assert [a.country for a in e.actor] == ["KLD"]
+
+
+def test_a_people_of_a_country_named_by_its_adjective(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # Phoenix's residence convention: the adjective's country, whether the NER made one
+    # name of both words or a mention of each
+    for text, country in [("Turkish Cypriots rejected the plan on Monday.", "TUR"),
+                          ("Bosnian Croats rejected the plan on Monday.", "BIH"),
+                          ("Iraqi Kurds demanded a truce with the army on Sunday.", "IRQ")]:
+        (e,) = code(analyzer, text)
+        assert side(e, "actor") == {country}, text
+    # a people alone keeps no country of its own
+    (e,) = code(analyzer, "Kurds demanded a truce with the army on Sunday.")
+    assert side(e, "actor") == set()

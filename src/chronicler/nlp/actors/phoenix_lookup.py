@@ -76,6 +76,8 @@ def _place_word(t: Token) -> bool:
         return False
     if t.ent_type_ in ("GPE", "NORP", "LOC"):
         return True
+    if t.pos_ == "ADJ" and t.dep_ in ("amod", "compound"):
+        return True  # a people's adjective inside a name the NER made ("Bosnian Serbs")
     return t.ent_type_ != "" and t.ent_iob_ == "B" and (
         t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")
 

@@ -352,21 +352,29 @@ class ArgResolver:
                 if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i in self.mention_at:
                     on_head = self.mention_at[c.i]
                     break
+        head: EventActor | None = None
         if on_head:
-            got = self.of_mention(on_head[0], noun_sector)
-            return got if got.country or got.actor_id else None
+            head = self.of_mention(on_head[0], noun_sector)
+            if head.country or not head.actor_id:
+                return head if head.country else None
+            # a people named without a country, with one on its phrase ("Iraqi Kurds",
+            # Phoenix's residence convention): that country's, below
         s, e = core_span(tok, self.text)
         for t in self.doc[tok.left_edge.i:tok.i]:
             if against_or_for(t):
                 continue  # "an anti-Syria journalist" is no Syrian
             if s <= t.idx < e and t.i in self.mention_at:
                 m = self.of_mention(self.mention_at[t.i][0])
+                if m.country and head is not None:
+                    if on_head and self.mention_at[t.i][0] is on_head[0]:
+                        continue  # (the people's own mention)
+                    return head.model_copy(update={"country": m.country})
                 if m.country:
                     return EventActor(name=self._name(tok), country=m.country,
                                       sector=noun_sector or (
                                           m.sector if tok.lemma_.lower() in SOURCE_NOUNS
                                           else None))
-        return None
+        return head
 
     def resolve(self, tok: Token, depth: int = 0, descend: bool = True) -> EventActor | None:
         """The actor ``tok`` names, or None: the article's mentions first (module
