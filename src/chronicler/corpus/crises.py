@@ -235,7 +235,7 @@ def reporting_articles(evs: Sequence[Event],
 STATEMENTS = frozenset({"ACCUSE", "AGREE", "CONSULT", "REJECT", "REQUEST", "SUPPORT",
                         "THREATEN"})
 LEAD_CHARS = 300  # an evidence sentence starting this close to the top is in the lead
-NEWS_DAYS = 3
+NEWS_DAYS = 3  # a lead tells news of at most this many days before its article
 MIN_NEWS_SENTENCES = 2  # or an article tells the happening in this many sentences
 
 
@@ -335,8 +335,8 @@ def happenings(events: Sequence[Event], names: Mapping[str, str],
             ri, rj = uf.find(i), uf.find(j)
             lo = min(span.get(ri, span[i])[0], span.get(rj, span[j])[0])
             hi = max(span.get(ri, span[i])[1], span.get(rj, span[j])[1])
-            if (a.date_precision == b.date_precision == "day" and _family(a) == _family(b)
-                    and (a.score < 0) == (b.score < 0)  # fighting and a truce stay apart
+            if (a.date_precision == b.date_precision == "day"
+                    and _family(a) == _family(b)  # fighting and a truce stay apart
                     and (hi - lo).days <= MAX_HAPPENING_DAYS  # no chain of days
                     and _countries(a) & _countries(b)):
                 uf.union(i, j)
