@@ -23,7 +23,10 @@ pytestmark = pytest.mark.slow
 # Dar's "will not beg"), corroborated.p 0.8 (4/5; the fifth, Operation Sindoor launched in
 # response to the attack, 001+004, is a real agreement the gold does not list),
 # contested.r 1.0, contested.p 0.8, contested.false 0.
-AT_LEAST = {"crisis.p": 1.0, "crisis.r": 1.0, "subevent.match": 0.95,
+# Raised 2026-12-06 (fourth pass: happenings of what an article reports as news):
+# subevent.p/r 1.0 floored.
+AT_LEAST = {"crisis.p": 1.0, "crisis.r": 1.0, "subevent.match": 0.95, "subevent.p": 0.95,
+            "subevent.r": 0.95,
             "events.found": 0.8, "events.article_r": 0.93, "contested.r": 0.75,
             "contested.p": 0.7, "corroborated.r": 0.75, "corroborated.p": 0.6}
 AT_MOST = {"events.dup": 0, "contested.false": 0, "crisis.n": 1}
@@ -45,9 +48,13 @@ AT_MOST = {"events.dup": 0, "contested.false": 0, "crisis.n": 1}
 # one proposition; a denial that counts answers only claims of its figure):
 # corroborated.r 0.63 p 0.576 (19/33: a false group the contest had hidden now shows),
 # contested.r 0.688 (11/16) p 0.862 (25/29), contested.false 0.
-DEMO_AT_LEAST = {"crisis.p": 1.0, "crisis.r": 1.0, "subevent.match": 0.5, "subevent.p": 0.25,
-                 "subevent.r": 0.75, "events.found": 0.58, "events.article_r": 0.58,
-                 "events.article_p": 0.6, "corroborated.r": 0.59, "corroborated.p": 0.56,
+# Raised 2026-12-06 (fourth pass: one event named at two places, one toll; a breaking-news
+# article is in the happenings it tells as news, not those it recalls in passing;
+# happenings join on a day within one kind of action): subevent.match 0.718, subevent.p
+# 0.543 r 0.846, events.found 0.647 (22/34), dup 3, events.article_r 0.704 p 0.68.
+DEMO_AT_LEAST = {"crisis.p": 1.0, "crisis.r": 1.0, "subevent.match": 0.7, "subevent.p": 0.52,
+                 "subevent.r": 0.82, "events.found": 0.62, "events.article_r": 0.68,
+                 "events.article_p": 0.66, "corroborated.r": 0.59, "corroborated.p": 0.56,
                  "contested.r": 0.68, "contested.p": 0.83}
 DEMO_AT_MOST = {"events.dup": 3, "contested.false": 0, "crisis.n": 1}
 
