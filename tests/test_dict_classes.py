@@ -88,3 +88,15 @@ def test_a_people_of_a_country_named_by_its_adjective(analyzer) -> None:  # type
     # a people alone keeps no country of its own
     (e,) = code(analyzer, "Kurds demanded a truce with the army on Sunday.")
     assert side(e, "actor") == set()
+
+
+def test_the_one_let_or_made_to_act_is_the_recipient(analyzer) -> None:  # type: ignore[no-untyped-def]
+    for text, type_ in [
+        ("The Kaldorian interior minister allowed opposition leader Anna Veld to return "
+         "from exile.", "CONCEDE"),
+        ("The Kaldorian government allowed the opposition party to publish its newspaper "
+         "again.", "CONCEDE"),
+        ("Kaldorian police forced the villagers to leave the border town.", "COERCE"),
+    ]:
+        got = [e for e in code(analyzer, text) if e.type == type_]
+        assert got and side(got[0], "recipient") == {"KLD"}, text

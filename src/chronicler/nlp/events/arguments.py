@@ -119,6 +119,11 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                                      m.dep_ == "mark" and m.lower_ == "for"
                                      for m in ch.children))  # "pushed for X to ..."
                                  for x in children(ch, ("nsubj",))])
+        if t in ("CONCEDE", "COERCE"):
+            # "allowed the opposition leader to hold a rally", "forced the villagers to
+            # leave": the one let or made to act, the subject of the verb's infinitive
+            recip_groups.append([x for ch in verb.children if ch.dep_ in ("ccomp", "xcomp")
+                                 and to_infinitive(ch) for x in children(ch, ("nsubj",))])
         if t in ("AGREE", "THREATEN", "REJECT"):
             # "promised to continue military aid to Mozambique": whom the act it
             # promises, threatens or refuses is for (a named party)
