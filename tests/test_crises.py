@@ -145,17 +145,19 @@ def test_a_news_article_is_in_what_it_reports_not_in_what_it_recalls() -> None:
     """Strikes on day 20, an attack on day 0, sanctions on day 1. The strike reports of
     day 20 lead with the strikes and recall the attack in one sentence (one of them in
     the lead's own sentence: the strikes answered it): they are not in the attack's
-    happening. An analysis piece of day 40 recounts all of it and is in each; so is the
-    piece with no known date. The attack reports of day 0 and a denial that leads with
+    happening. An analysis piece of day 40 recounts all of it and is in each; so is a
+    piece of no known date whose lead tells neither; one that leads with the strikes is
+    news of them (nothing says it looks back). The attack reports of day 0 and a denial that leads with
     the attack (words about an action are part of its story) are in the attack's."""
     attack = told(ev("a", "ASSAULT", "KLD", "MRV", 0),
                   ("rep0", 0), ("rep0b", 0), ("deny1", 0), ("str20", 0), ("str20b", 700),
-                  ("ana40", 900), ("undated", 500))
+                  ("ana40", 900), ("undated", 500), ("nodate", 600))
     denial = told(ev("d", "REJECT", "KLD", "MRV", 1, score=-4.0), ("deny1", 0), ("x1", 0))
     sanction = told(ev("s", "SANCTION", "MRV", "KLD", 1, score=-6.0),
                     ("san1", 0), ("san1b", 0), ("ana40", 1200))
     strikes = told(ev("k", "ASSAULT", "MRV", "KLD", 20),
-                   ("str20", 0), ("str20b", 0), ("ana40", 300), ("undated", 800))
+                   ("str20", 0), ("str20b", 0), ("ana40", 300), ("undated", 800),
+                   ("nodate", 0))
     published = {a: D + dt.timedelta(days) for a, days in (
         ("rep0", 0), ("rep0b", 0), ("deny1", 1), ("x1", 1), ("san1", 1), ("san1b", 1),
         ("str20", 20), ("str20b", 20), ("ana40", 40))}
@@ -163,7 +165,7 @@ def test_a_news_article_is_in_what_it_reports_not_in_what_it_recalls() -> None:
            for h in happenings([attack, denial, sanction, strikes], {}, published)}
     assert got[("a",)] == ["ana40", "deny1", "rep0", "rep0b", "undated"]
     assert got[("s",)] == ["ana40", "san1", "san1b"]  # the attack and sanctions: apart
-    assert got[("k",)] == ["ana40", "str20", "str20b", "undated"]
+    assert got[("k",)] == ["ana40", "nodate", "str20", "str20b", "undated"]
     # told in two sentences, a recalled happening is news again
     twice = told(attack, *((a, ev_.span[0]) for ev_ in attack.evidence
                            for a in [ev_.article_id]), ("str20b", 1100))

@@ -32,14 +32,14 @@ one day too).
 
 Which articles report a happening (``news_articles``): an article can belong to several,
 but a breaking-news article (its lead tells an action of at most ``NEWS_DAYS`` before it
-was published) reports only what it tells as news, in its lead or in
-``MIN_NEWS_SENTENCES`` sentences, not what it recalls in passing; a sentence of it that
-names several happenings tells the latest action among them ("struck on Wednesday in
-response to the March attack"). Analysis and retrospective pieces, statements and
-articles of unknown date recount what they mention and report all of it (an analysis
-piece that recalls the attack, the strikes and the ceasefire is in all three). An
-article published more than a day before a happening began does not report it
-(``reporting_articles``), and a happening needs two articles that report it.
+was published, or of any day when its date is unknown) reports only what it tells as
+news, in its lead or in ``MIN_NEWS_SENTENCES`` sentences, not what it recalls in
+passing; a sentence of it that names several happenings tells the latest action among
+them ("struck on Wednesday in response to the March attack"). Analysis and
+retrospective pieces and statements recount what they mention and report all of it (an
+analysis piece that recalls the attack, the strikes and the ceasefire is in all
+three). An article published more than a day before a happening began does not report
+it (``reporting_articles``), and a happening needs two articles that report it.
 """
 
 from __future__ import annotations
@@ -294,8 +294,9 @@ def breaking(told: Sequence[Mapping[str, set[tuple[int, int]]]],
              published: Mapping[str, dt.date | None]) -> set[str]:
     """Breaking-news articles: their lead (a sentence starting in the first
     ``LEAD_CHARS`` characters) tells an action (a happening not only of words) that began
-    at most ``NEWS_DAYS`` before they were published. Analysis and retrospective pieces,
-    statements and articles of unknown date recount what they mention, and report all
+    at most ``NEWS_DAYS`` before they were published, or, when their date is unknown, at
+    any time (nothing says they look back: their lead is what they report). Analysis
+    and retrospective pieces and statements recount what they mention, and report all
     of it."""
     out = set()
     for g, sents in enumerate(told):
@@ -304,7 +305,7 @@ def breaking(told: Sequence[Mapping[str, set[tuple[int, int]]]],
             continue
         for a, spans in sents.items():
             p = published.get(a)
-            if p is not None and 0 <= (p - began).days <= NEWS_DAYS \
+            if (p is None or 0 <= (p - began).days <= NEWS_DAYS) \
                     and any(sp[0] < LEAD_CHARS for sp in spans):
                 out.add(a)
     return out
