@@ -14,6 +14,7 @@ from chronicler.corpus.increment import AlignMemo
 from chronicler.records import Claim, ClaimEvidence
 
 SIDES = ["KLD", "MRV", "VLT", "ORS"]
+CONTESTED: list[int] = []  # contested groups per alignment compared (the test covers some)
 VERBS = ["shelled", "struck", "hit", "attacked", "fired on", "raided"]
 PLACES = ["Bahrun", "Dessin", "Kovasi", "Tirvan", "Varsk", "Sellin"]
 WORDS = ("border village convoy bridge depot harbour airfield market school clinic ridge "
@@ -71,7 +72,8 @@ def _flat(arts: dict[str, tuple[ArticleInfo, list[Claim]]]
 def _stored(memo: AlignMemo) -> AlignMemo:
     """What the next run loads from the store."""
     return AlignMemo(cfg=memo.cfg, facts=dict(memo.new_facts), groups=dict(memo.new_groups),
-                     links=list(memo.new_links), regimes=memo.new_regimes)
+                     links=list(memo.new_links), regimes=memo.new_regimes,
+                     group_facts=dict(memo.new_group_facts), contests=set(memo.new_contests))
 
 
 def _same_as_full(arts: dict[str, tuple[ArticleInfo, list[Claim]]], memo: AlignMemo
@@ -82,6 +84,7 @@ def _same_as_full(arts: dict[str, tuple[ArticleInfo, list[Claim]]], memo: AlignM
     groups, members = align(claims, info, hashed_embed, memo=memo)
     assert members == full_members
     assert [g.model_dump() for g in groups] == [g.model_dump() for g in full_groups]
+    CONTESTED.append(sum(g.status == "contested" for g in groups))
     return memo
 
 
@@ -117,6 +120,7 @@ def test_arrivals_edits_and_removals_match_a_full_alignment() -> None:
     # only a part of the claims
     assert all(0 <= r < n_claims // 2 for r in relinked), relinked
     assert any(r > 0 for r in relinked)
+    assert min(CONTESTED) > 0
 
 
 def test_a_block_changing_regime_falls_back_to_a_full_alignment(
@@ -143,6 +147,7 @@ def test_memory_round_trips_through_the_store_and_a_new_setting_forgets_it(db_pa
         back = increment.load(store, increment.config("m", 0.65))
         assert back.usable and back.facts == memo.new_facts and back.groups == memo.new_groups
         assert sorted(back.links) == sorted(memo.new_links) and back.regimes == memo.new_regimes
+        assert back.group_facts == memo.new_group_facts and back.contests == memo.new_contests
         assert not increment.load(store, increment.config("m", 0.7)).usable
         memo.new_regimes = None  # a truncated run leaves nothing to build on
         with store.transaction():

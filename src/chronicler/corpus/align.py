@@ -63,6 +63,7 @@ from chronicler.corpus.increment import (
     AlignMemo,
     claim_fact,
     dirty_mask,
+    group_fact,
     kept_links,
     partition,
     to_redo,
@@ -234,25 +235,47 @@ def mark_contested(groups: list[Claim], embed: EmbedFn,
                    threshold: float = CONTEST_THRESHOLD,
                    info: dict[str, ArticleInfo] | None = None,
                    stats: AlignStats | None = None,
-                   event_dates: Mapping[str, dt.date] | None = None) -> None:
+                   event_dates: Mapping[str, dt.date] | None = None,
+                   memo: AlignMemo | None = None) -> None:
     """A denial (negative-polarity group with a denied clause) contests each positive
     group of its blocks that it matches; both sides become ``contested`` and point at
     each other. A denial never contests a claim of its own asserter, nor a claim about
-    what happened after the denial was published (``denied_before``)."""
+    what happened after the denial was published (``denied_before``). With ``memo``,
+    a pair of groups whose facts did not change keeps last run's outcome
+    (chronicler.corpus.increment) and only pairs with a changed group are tested."""
     info = info or {}
+    known: set[str] | None = None
+    if memo is not None:
+        memo.new_group_facts = {g.id: group_fact(g, info, event_dates) for g in groups}
+        if memo.usable:
+            known = {g for g, f in memo.new_group_facts.items() if memo.group_facts.get(g) == f}
+            memo.rechecked = len(groups) - len(known)
     denials = [g for g in groups if g.polarity == "neg" and g.target_text]
     claims = [g for g in groups if g.polarity == "pos"]
     if not denials or not claims:
         return
     index: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    changed: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for j, c in enumerate(claims):
         for k in _group_keys(c, info):
             index[k].append(j)
+            if known is not None and c.id not in known:
+                changed[k].append(j)
+    claim_at = {c.id: j for j, c in enumerate(claims)}
+    before: dict[str, list[int]] = defaultdict(list)  # unchanged denial -> its claims
+    if memo is not None and known is not None:
+        for dd, cid in sorted(memo.contests):
+            if dd in known and cid in known and cid in claim_at:
+                before[dd].append(claim_at[cid])
+    hits: list[tuple[int, int]] = []
     # The cheap tests first: only the denials and claims of a pair that passes them
     # are embedded.
     todo: list[tuple[int, int]] = []
     for i, d in enumerate(denials):
-        cands = sorted({j for k in _group_keys(d, info) for j in index.get(k, ())})
+        same = known is not None and d.id in known
+        hits += [(i, j) for j in before.get(d.id, ())]  # unchanged pairs: last outcome
+        cands = sorted({j for k in _group_keys(d, info)
+                        for j in (changed if same else index).get(k, ())})
         if stats is not None:
             stats.contest_comparisons += len(cands)
         for j in cands:
@@ -271,14 +294,15 @@ def mark_contested(groups: list[Claim], embed: EmbedFn,
             todo.append((i, j))
     dv = embed_needed([g.target_text or "" for g in denials], {i for i, _ in todo}, embed)
     cv = embed_needed([g.text for g in claims], {j for _, j in todo}, embed)
-    for i, j in todo:
-        if float(dv[i] @ cv[j]) < threshold:
-            continue
+    hits += [(i, j) for i, j in todo if float(dv[i] @ cv[j]) >= threshold]
+    for i, j in hits:
         d, c = denials[i], claims[j]
         for x, y in ((d, c), (c, d)):
             x.status = "contested"
             if y.id not in x.contested_by:
                 x.contested_by.append(y.id)
+    if memo is not None:
+        memo.new_contests = {(denials[i].id, claims[j].id) for i, j in hits}
     for g in groups:
         g.contested_by.sort()
 
@@ -403,6 +427,6 @@ def align(claims: Sequence[Claim], info: dict[str, ArticleInfo], embed: EmbedFn,
         # a truncated linkage or a leader pass is not a state to build on
         memo.new_regimes = None if budget.truncated or big else regimes
     link_in_article(claims, groups, member_of)
-    mark_contested(groups, embed, contest_threshold, info, stats, event_dates)
+    mark_contested(groups, embed, contest_threshold, info, stats, event_dates, memo)
     groups.sort(key=lambda g: g.id)
     return groups, member_of

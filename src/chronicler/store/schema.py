@@ -216,8 +216,10 @@ LATEST = MIGRATIONS[-1][0]
 
 # The claim alignment's memory between runs (chronicler.corpus.increment): per claim, a
 # digest of every fact its pairs read and the group it ended in; the pairs that linked,
-# with their similarity. A run re-pairs only the claims whose digest changed and
-# re-groups only the link components they touch; the rest is read back from here.
+# with their similarity; per group, a digest of what the contest check reads, and the
+# denial/claim group pairs it found. A run re-pairs only the claims whose digest changed,
+# re-groups only the link components they touch and checks contests only where a group
+# changed; the rest is read back from here.
 MIGRATIONS.append(
     (
         7,
@@ -229,6 +231,8 @@ MIGRATIONS.append(
         CREATE TABLE claim_links (
             a VARCHAR NOT NULL, b VARCHAR NOT NULL, sim DOUBLE NOT NULL
         );
+        CREATE TABLE claim_group_facts (id VARCHAR PRIMARY KEY, fact VARCHAR NOT NULL);
+        CREATE TABLE claim_contests (denial VARCHAR NOT NULL, claim VARCHAR NOT NULL);
         """,
     )
 )
