@@ -22,7 +22,7 @@ from chronicler.corpus.crises import (
     main_dyad,
     named_countries,
 )
-from chronicler.corpus.embed import Embedder, release_models
+from chronicler.corpus.embed import Embedder, release_models, text_key
 from chronicler.corpus.framing import framing_records
 from chronicler.corpus.linkage import DAY, said_keys
 from chronicler.corpus.stories import StoryDoc, build_stories
@@ -377,7 +377,10 @@ def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any
                                    [q for q in quotes if q.article_id in ids])
 
     with store.transaction():
-        store.prune_vectors(embed.name, embed.used)
+        # An incremental alignment reads few vectors: the others stay while their claim
+        # does (the next run that links it again reads them back, not re-embeds them).
+        store.prune_vectors(embed.name, embed.used | {
+            text_key(t) for c in per_article for t in (c.text, c.target_text) if t})
         store.replace_all("article_claims", per_article)
         store.replace_all("claims", groups)
         store.replace_all("stories", final_stories)
