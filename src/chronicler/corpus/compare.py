@@ -13,7 +13,13 @@ from typing import Any
 
 from chronicler.config import Settings
 from chronicler.corpus import increment
-from chronicler.corpus.align import LINK_THRESHOLD, AlignStats, ArticleInfo, align
+from chronicler.corpus.align import (
+    CONTEST_THRESHOLD,
+    LINK_THRESHOLD,
+    AlignStats,
+    ArticleInfo,
+    align,
+)
 from chronicler.corpus.crises import (
     CrisisDoc,
     crisis_groups,
@@ -314,7 +320,8 @@ def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any
     days = {e.id: e.date for e in events if e.date is not None and not e.date_reported
             and e.date_precision == "day"}
     memo = increment.load(store, increment.config(
-        f"{settings.embedding_model}:{settings.embedding_runtime}", LINK_THRESHOLD))
+        f"{settings.embedding_model}:{settings.embedding_runtime}", LINK_THRESHOLD,
+        CONTEST_THRESHOLD))
     groups, member_of = align(per_article, info, embed, stats=stats,
                               budget_s=settings.align_budget_s, extra=extra, event_dates=days,
                               memo=memo)

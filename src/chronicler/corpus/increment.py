@@ -30,8 +30,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from chronicler.corpus.blocking import (
     MAX_BLOCK,
@@ -53,17 +56,30 @@ from chronicler.records import Claim
 from chronicler.store import Store
 from chronicler.store import state as corpus_state
 
-_VERSION = 1  # bump when what ``claim_fact`` covers or the linking rules change
+_VERSION = 2  # bump when what the memory holds changes
 _CONFIG_KEY = "align:config"
 _REGIMES_KEY = "align:regimes"
 
 Link = tuple[int, int, float]
 
 
-def config(model: str, threshold: float) -> str:
-    """What the stored links were computed under; any change means a full alignment."""
-    return (f"v{_VERSION}|{model}|{threshold}|{MAX_BLOCK}|{WINDOW_DAYS}|"
-            f"{PROPOSITION_SIM}|{PROPOSITION_FLOOR}")
+def config(model: str, threshold: float, contest_threshold: float = 0.0) -> str:
+    """What the stored links were computed under; any change means a full alignment.
+    The code that decides pairs, links and contests is part of it (a digest of its
+    modules' source), so an upgrade that changes a rule never builds on links made
+    under the old one."""
+    return (f"v{_VERSION}|{model}|{threshold}|{contest_threshold}|{MAX_BLOCK}|{WINDOW_DAYS}|"
+            f"{PROPOSITION_SIM}|{PROPOSITION_FLOOR}|{_code_digest()}")
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    from chronicler.corpus import align, blocking, linkage
+
+    h = hashlib.blake2b(digest_size=8)
+    for mod in (align, blocking, linkage, sys.modules[__name__]):
+        h.update(Path(str(mod.__file__)).read_bytes())
+    return h.hexdigest()
 
 
 def claim_fact(c: Claim, info: dict[str, ArticleInfo], extra: ExtraKeys | None) -> str:
