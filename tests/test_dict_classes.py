@@ -100,3 +100,19 @@ def test_the_one_let_or_made_to_act_is_the_recipient(analyzer) -> None:  # type:
     ]:
         got = [e for e in code(analyzer, text) if e.type == type_]
         assert got and side(got[0], "recipient") == {"KLD"}, text
+
+
+# ---------------------------------------------------------------- background
+def test_an_event_by_no_one_named_in_a_time_phrase_is_background(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "following the bombing of Resk": when the offer came, not an event the sentence
+    # reports (no one named did it)
+    got = code(analyzer, "Kaldoria offered talks to Merovia on Monday following the bombing "
+               "of Resk.")
+    assert [e.type for e in got] == ["REQUEST"]
+    # with its actor named, or both sides ("a ceasefire between"), it is an event
+    got = code(analyzer, "Merovia recalled its ambassador following the shelling of Resk by "
+               "Kaldorian troops.")
+    assert [(e.type, side(e, "actor")) for e in got] == [("ASSAULT", {"KLD"})]
+    got = code(analyzer, "Explosions were heard over Resk two hours after a ceasefire between "
+               "Kaldoria and Merovia took effect.")
+    assert [e.type for e in got] == ["RETREAT"]

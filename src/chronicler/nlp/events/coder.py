@@ -50,7 +50,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from chronicler.nlp.events.arguments import (
     STATE_SECTORS,
@@ -105,6 +105,8 @@ PIPELINE = ("chronicler.actors.v1", "chronicler.timex.v1", "chronicler.places.v1
 HISTORICAL_DAYS = 30
 # prepositions whose object is the background of what a sentence reports, not an event
 BACKGROUND = frozenset({"amid", "amidst", "despite"})
+# words that place the sentence's event after or before another one
+TIME_LINKS = frozenset({"after", "following", "since", "before", "until"})
 # types two sides do together: coordinated actors of two countries are each other's party
 MUTUAL = frozenset({"CONSULT", "COOPERATE"})
 
@@ -173,6 +175,9 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
         if any(h.head.lower_ in BACKGROUND and h.dep_ in ("pobj", "pcomp")
                for h in (c.trigger, *c.heads)):
             continue  # "amid intensifying hostilities between the two": a circumstance
+        if not c.actors and not c.between and any(_time_background(h) for h in (c.trigger, *c.heads)):
+            continue  # "following the invasions of X", "after he was implicated": when
+            # the sentence's event happened, by no one it names, is no event of its own
         if c.rule.requires_object_actor and not c.recipients:
             continue  # "supporting terrorism" is no SUPPORT event
         if c.rule.exclude_conditional and c.aux.hypothetical:
@@ -202,6 +207,15 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
             c.operation = ix.op_at[c.trigger.i][0]
         kept.append(c)
     return kept
+
+
+def _time_background(h: Token) -> bool:
+    """Is ``h`` the object of a time preposition ("following the invasions") or the verb
+    of a time clause ("after he was implicated")?"""
+    if h.dep_ in ("pobj", "pcomp") and h.head.lower_ in TIME_LINKS:
+        return True
+    return h.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in TIME_LINKS
+                                     for m in h.children)
 
 
 def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
