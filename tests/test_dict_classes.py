@@ -116,3 +116,19 @@ def test_an_event_by_no_one_named_in_a_time_phrase_is_background(analyzer) -> No
     got = code(analyzer, "Explosions were heard over Resk two hours after a ceasefire between "
                "Kaldoria and Merovia took effect.")
     assert [e.type for e in got] == ["RETREAT"]
+
+
+def test_whose_lot_or_conduct_an_accusation_is_about(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # an object that names no one: the people of its "of" phrase are the recipient
+    for text, country in [
+        ("A panel of Kenyan lawyers investigated the welfare of 300 Somalis held in "
+         "Nairobi.", "SOM"),
+        ("Kenyan officials criticised the conduct of the Merovian police at the border.",
+         "MRV"),
+    ]:
+        got = [e for e in code(analyzer, text) if e.type == "ACCUSE"]
+        assert got and side(got[0], "recipient") == {country}, text
+    # an abstract "of" names no one ("of the deal")
+    got = [e for e in code(analyzer, "Kenyan officials criticised the terms of the deal.")
+           if e.type == "ACCUSE"]
+    assert all(not side(e, "recipient") for e in got)

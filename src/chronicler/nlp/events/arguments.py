@@ -112,6 +112,14 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                                      o for o in prep_objects(d, ("of",)) if o.pos_ == "PROPN"
                                      or o.i in res.mention_tokens or res.sector_noun(o)
                                      or agent_sector(o)]])  # (people, not "of involvement")
+        if t == "ACCUSE":
+            # "investigated the welfare of 2,000 Libyans", "criticised the conduct of the
+            # Kaldorian police": whose conduct or lot an object that names no one is
+            recip_groups.append([o for d in children(verb, ("dobj",))
+                                 if d.i not in res.mention_tokens and not d.ent_type_
+                                 for o in prep_objects(d, ("of",)) if o.pos_ == "PROPN"
+                                 or o.i in res.mention_tokens or res.sector_noun(o)
+                                 or agent_sector(o)])
         if t in ("SANCTION", "ACCUSE", "REQUEST"):
             # "declared [the attaches] persona non grata", "said [the US] must mediate"
             recip_groups.append([x for ch in verb.children if ch.dep_ in ("ccomp", "xcomp", "oprd")
