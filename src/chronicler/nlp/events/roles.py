@@ -355,19 +355,16 @@ class ArgResolver:
         head: EventActor | None = None
         if on_head:
             head = self.of_mention(on_head[0], noun_sector)
-            if head.country or not head.actor_id:
-                return head if head.country else None
-            # a people named without a country, with one on its phrase ("Iraqi Kurds",
-            # Phoenix's residence convention): that country's, below
+            if head.country or not head.actor_id:  # (else a people with no country:
+                return head if head.country else None  # "Iraqi Kurds" take it below)
         s, e = core_span(tok, self.text)
         for t in self.doc[tok.left_edge.i:tok.i]:
             if against_or_for(t):
                 continue  # "an anti-Syria journalist" is no Syrian
             if s <= t.idx < e and t.i in self.mention_at:
                 m = self.of_mention(self.mention_at[t.i][0])
-                if m.country and head is not None:
-                    if on_head and self.mention_at[t.i][0] is on_head[0]:
-                        continue  # (the people's own mention)
+                if m.country and head is not None and on_head and \
+                        self.mention_at[t.i][0] is not on_head[0]:  # (not its own)
                     return head.model_copy(update={"country": m.country})
                 if m.country:
                     return EventActor(name=self._name(tok), country=m.country,
@@ -495,8 +492,8 @@ class ArgResolver:
                         len({m.country for m in many if m is not None}) == len(many):
                     for o, m in zip(inner, many, strict=True):
                         assert m is not None
-                        who = self.country_names.get(m.country or "", m.name)
-                        yield Arg(EventActor(name=f"{self._name(t)} ({who})",
+                        yield Arg(EventActor(name=f"{self._name(t)} "
+                                             f"({self.country_names.get(m.country or '', m.name)})",
                                              country=m.country, sector=a.sector or m.sector),
                                   o.i)
                     continue
