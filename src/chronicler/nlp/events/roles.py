@@ -352,11 +352,11 @@ class ArgResolver:
                 if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i in self.mention_at:
                     on_head = self.mention_at[c.i]
                     break
-        head: EventActor | None = None
+        head: EventActor | None = None  # a people without a country ("Iraqi Kurds"): below
         if on_head:
             head = self.of_mention(on_head[0], noun_sector)
-            if head.country or not head.actor_id:  # (else a people with no country:
-                return head if head.country else None  # "Iraqi Kurds" take it below)
+            if head.country or not head.actor_id or tok.tag_ != "NNPS":
+                return head if head.country or head.actor_id else None
         s, e = core_span(tok, self.text)
         for t in self.doc[tok.left_edge.i:tok.i]:
             if against_or_for(t):
