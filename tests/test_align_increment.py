@@ -177,3 +177,8 @@ def test_a_group_held_together_by_a_changed_claim_is_linked_again() -> None:
     assert len(set(before.new_groups.values())) == 1  # one group of three
     after = _same_as_full(corpus("oscar papa quebec romeo sierra tango"), _stored(before))
     assert after.redone >= 0 and len(set(after.new_groups.values())) == 3
+    # the bridge's article removed: nothing to pair, X and Y still linked again
+    gone = corpus(texts["b"])
+    del gone["art-b"]
+    removed = _same_as_full(gone, _stored(before))
+    assert removed.redone == 2 and len(set(removed.new_groups.values())) == 2

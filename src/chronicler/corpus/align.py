@@ -403,11 +403,10 @@ def align(claims: Sequence[Claim], info: dict[str, ArticleInfo], embed: EmbedFn,
             claims, info, embed, threshold, stats, extra, None)
     budget = Budget(budget_s)
     if redo is not None and memo is not None:
-        # the unchanged claims of a component linked again have their vectors cached
-        more = redo - paired
-        if more:
-            vecs[sorted(more)] = embed_needed([c.text for c in claims], more, embed)[
-                sorted(more)]
+        # the unchanged claims of a component linked again need their vectors too (read
+        # back from the cache; the embedder keeps what this run already embedded)
+        if redo - paired:
+            vecs = embed_needed([c.text for c in claims], paired | redo, embed)
         lk = average_linkage(claims, vecs, [x for x in links if x[0] in redo], threshold,
                              big, budget, extra)
         comps_idx = partition(claims, redo, {i: lk.uf.find(i) for i in redo}, memo)

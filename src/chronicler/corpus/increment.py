@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -74,11 +73,10 @@ def config(model: str, threshold: float, contest_threshold: float = 0.0) -> str:
 
 @lru_cache(maxsize=1)
 def _code_digest() -> str:
-    from chronicler.corpus import align, blocking, linkage
-
+    here = Path(__file__).parent
     h = hashlib.blake2b(digest_size=8)
-    for mod in (align, blocking, linkage, sys.modules[__name__]):
-        h.update(Path(str(mod.__file__)).read_bytes())
+    for name in ("align.py", "blocking.py", "linkage.py", "increment.py"):
+        h.update((here / name).read_bytes())
     return h.hexdigest()
 
 
