@@ -399,6 +399,8 @@ def align(claims: Sequence[Claim], info: dict[str, ArticleInfo], embed: EmbedFn,
                            key=lambda x: (-x[2], x[0], x[1]))
             redo = to_redo(claims, dirty, links, memo)
     if redo is None:
+        if stats is not None and dirty is not None:  # count the full pass alone
+            stats.comparisons = stats.split_blocks = 0
         links, vecs, big, regimes, paired = _pairs_and_links(
             claims, info, embed, threshold, stats, extra, None)
     budget = Budget(budget_s)
