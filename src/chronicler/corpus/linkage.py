@@ -94,6 +94,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
 def _quoted(text: str) -> list[list[str]]:
+    if '"' not in text and "“" not in text:  # most claims quote nothing: no regex pass
+        return []
     return [_WORD.findall((m.group(1) or m.group(2) or "").casefold())
             for m in _QUOTED.finditer(text)]
 
