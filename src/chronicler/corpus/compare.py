@@ -34,6 +34,7 @@ from chronicler.corpus.linkage import DAY, said_keys
 from chronicler.corpus.stories import StoryDoc, build_stories
 from chronicler.records import Claim, Event, Story
 from chronicler.store import Store
+from chronicler.store.parts import lean
 
 ALL_STORY = "all"
 
@@ -137,7 +138,9 @@ def _country_names() -> set[str]:
 def _read_events(store: Store) -> list[Event]:
     """The merged events, read once for the whole step."""
     try:
-        return list(store.json_records("events"))
+        events = list(store.json_records("events"))
+        lean(events)
+        return events
     except Exception:  # noqa: BLE001 - the events table may not exist in older stores
         return []
 
@@ -304,11 +307,16 @@ def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any
     info = _article_info(store)
     anchors, countries = _anchors(store)
     stories = build_stories(_story_docs(store, info, anchors), embed)
+    # The stories' long texts grew the embedding runtime's buffers more than the claims'
+    # short ones need, more so the more batches: the model goes, and the alignment loads
+    # it again (~0.5 s) with buffers sized for its own texts.
+    release_models()
     story_of = {aid: s.id for s in stories for aid in s.article_ids}
     info = {k: ArticleInfo(v.outlet, v.dup_key, v.published, story_of.get(k))
             for k, v in info.items()}
 
     per_article: list[Claim] = store.json_records("article_claims")
+    lean(per_article)  # held through the alignment, its peak
     events = _read_events(store)
     _tie_to_events(per_article, events)
     stats = AlignStats()
