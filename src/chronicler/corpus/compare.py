@@ -61,15 +61,18 @@ def _anchors(store: Store) -> tuple[dict[str, set[str]], dict[str, Counter[str]]
     conflict) and how often it names each country."""
     anchors: dict[str, set[str]] = defaultdict(set)
     countries: dict[str, Counter[str]] = defaultdict(Counter)
-    for m in store.per_article("mentions"):
-        if m.label not in ("GPE", "NORP"):
-            anchors[m.article_id].add(m.actor_id)
-        if m.country:
-            countries[m.article_id][m.country] += 1
+    # The few columns read, not whole records: every mention and place of the store.
+    order = " ORDER BY article_id, span[1], span[2]"  # Store.per_article's order
+    for aid, label, actor_id, country in store.conn.execute(
+            "SELECT article_id, label, actor_id, country FROM mentions" + order).fetchall():
+        if label not in ("GPE", "NORP"):
+            anchors[aid].add(actor_id)
+        if country:
+            countries[aid][country] += 1
     names = {c.casefold() for c in _country_names()}
-    for p in store.per_article("places"):
-        if p.name.casefold() not in names:
-            anchors[p.article_id].add("place:" + p.name)
+    for aid, name in store.conn.execute("SELECT article_id, name FROM places" + order).fetchall():
+        if name.casefold() not in names:
+            anchors[aid].add("place:" + name)
     return anchors, countries
 
 
