@@ -28,7 +28,7 @@ from chronicler.corpus.crises import (
     main_dyad,
     named_countries,
 )
-from chronicler.corpus.embed import Embedder, release_models, text_key
+from chronicler.corpus.embed import Embedder, load_embedder, release_models, text_key
 from chronicler.corpus.framing import framing_records
 from chronicler.corpus.linkage import DAY, said_keys
 from chronicler.corpus.stories import StoryDoc, build_stories
@@ -312,8 +312,9 @@ def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any
     stories = build_stories(_story_docs(store, info, anchors), embed)
     # The stories' long texts grew the embedding runtime's buffers more than the claims'
     # short ones need, more so the more batches: the model goes, and the alignment loads
-    # it again (~0.5 s) with buffers sized for its own texts.
-    release_models()
+    # it again (~0.3 s) when it has texts to embed, with buffers sized for them.
+    if load_embedder.cache_info().currsize:
+        release_models()
     story_of = {aid: s.id for s in stories for aid in s.article_ids}
     info = {k: ArticleInfo(v.outlet, v.dup_key, v.published, story_of.get(k))
             for k, v in info.items()}
@@ -338,6 +339,8 @@ def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any
                               memo=memo)
     # The last embedding is done: the model and its runtime's buffers (ONNX Runtime keeps
     # its arena for the life of the session) go before the comparison's largest write.
+    # Its name is taken first: asked for after, it loaded the model again for the write.
+    model_name = embed.name
     release_models()
     if stats.truncated:
         log.warning("claim alignment stopped after %.0f s (CHRONICLER_ALIGN_BUDGET_S): "
@@ -397,7 +400,7 @@ def run_compare(store: Store, settings: Settings | None = None) -> dict[str, Any
     with store.transaction():
         # An incremental alignment reads few vectors: the others stay while their claim
         # does (the next run that links it again reads them back, not re-embeds them).
-        store.prune_vectors(embed.name, embed.used | {
+        store.prune_vectors(model_name, embed.used | {
             text_key(t) for c in per_article for t in (c.text, c.target_text) if t})
         store.replace_all("article_claims", per_article)
         store.replace_all("claims", groups)
