@@ -141,36 +141,19 @@ def load(store: Store, cfg: str) -> AlignMemo:
 def save(store: Store, memo: AlignMemo) -> None:
     """Write this run's memory (inside the caller's transaction), or forget the last
     one when this run leaves none."""
-    import pyarrow as pa
-
     for table in ("claim_facts", "claim_links", "claim_group_facts", "claim_contests"):
         store.conn.execute(f"DELETE FROM {table}")
     if memo.new_regimes is None:
         corpus_state.clear(store, _CONFIG_KEY)
         corpus_state.clear(store, _REGIMES_KEY)
         return
-    ids = sorted(memo.new_facts)
-    gids = sorted(memo.new_group_facts)
-    contests = sorted(memo.new_contests)
-    tables = {
-        "claim_facts": pa.table({"id": ids, "fact": [memo.new_facts[i] for i in ids],
-                                 "group_id": [memo.new_groups[i] for i in ids]}),
-        "claim_links": pa.table({"a": [x[0] for x in memo.new_links],
-                                 "b": [x[1] for x in memo.new_links],
-                                 "sim": pa.array([x[2] for x in memo.new_links],
-                                                 pa.float64())}),
-        "claim_group_facts": pa.table({"id": gids,
-                                       "fact": [memo.new_group_facts[g] for g in gids]}),
-        "claim_contests": pa.table({"denial": [d for d, _ in contests],
-                                    "claim": [c for _, c in contests]}),
-    }
-    for name, data in tables.items():
-        if data.num_rows:
-            store.conn.register("_memo_rows", data)
-            try:
-                store.conn.execute(f"INSERT INTO {name} SELECT * FROM _memo_rows")
-            finally:
-                store.conn.unregister("_memo_rows")
+    # the store's own bulk insert (one Arrow table per statement)
+    bulk = store._bulk  # noqa: SLF001 - the store's helper, as store.parts uses it
+    bulk("claim_facts", ["id", "fact", "group_id"],
+         [(i, f, memo.new_groups[i]) for i, f in sorted(memo.new_facts.items())])
+    bulk("claim_links", ["a", "b", "sim"], memo.new_links)
+    bulk("claim_group_facts", ["id", "fact"], sorted(memo.new_group_facts.items()))
+    bulk("claim_contests", ["denial", "claim"], sorted(memo.new_contests))
     corpus_state.put(store, _CONFIG_KEY, memo.cfg)
     corpus_state.put(store, _REGIMES_KEY, "\n".join(sorted(memo.new_regimes)))
 
@@ -190,8 +173,7 @@ def group_fact(g: Claim, info: Mapping[str, ArticleInfo],
 
 def dirty_mask(claims: Sequence[Claim], facts: Sequence[str], memo: AlignMemo) -> list[bool]:
     """Claims to pair again: new ones, and those whose facts changed."""
-    return [memo.facts.get(c.id) != f or c.id not in memo.groups
-            for c, f in zip(claims, facts, strict=True)]
+    return [memo.facts.get(c.id) != f for c, f in zip(claims, facts, strict=True)]
 
 
 def kept_links(claims: Sequence[Claim], dirty: Sequence[bool], memo: AlignMemo) -> list[Link]:
