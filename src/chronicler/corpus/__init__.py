@@ -6,6 +6,8 @@
     sources.py     one outlet key per outlet; independent-source counting
     events.py      one event per real-world event across articles (n_articles, n_sources)
     places.py      when two places an event is reported at are one (the merge's place rules)
+    wording.py     when two mentions' sentences tell one happening (the merge's wording rule)
+    replies.py     an undated reply takes the date of the event it answers (before the merge)
     embed.py       sentence embeddings of claim texts (installed MiniLM), cached in the store
     onnx_embed.py  the embedding model on ONNX Runtime (exported once; same vectors, fast load)
     blocking.py    which claims are ever compared: blocks, candidate and viable pairs

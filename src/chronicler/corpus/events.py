@@ -27,9 +27,17 @@ differently: "militants", "Pakistan-backed groups", nobody at all):
   article was published (more than a day after; ``reported_before``).
 
 And they must share an **anchor**: the same operation, a compatible place both state,
-the same death toll (``MIN_TOLL`` or more), a date both state (when at least one of them names a country: "3 killed on Sunday" twice
-is not one event), or an actor and a recipient country in common. Two undated mentions of
-"an attack" with nothing else in common stay apart.
+the same death toll (``MIN_TOLL`` or more), or a pair of two different countries in
+common (an actor and a recipient country, or two actors of a joint event) while one of
+the two is dated ("India struck Pakistan" joins the strikes of May 7). The weak anchors
+tie every happening that shares them, so they count only when the two sentences are also
+worded alike (``chronicler.corpus.wording.same_wording``): a date both state (when
+neither names a country it is no anchor at all: "3 killed on Sunday" twice is not one
+event), a country pair neither dates, and a pair of one country with itself (in news of
+one country every domestic event of a type is "USA -> USA": a senator attacking a tax
+bill and a governor attacking the press are two events; a missile launch and a police
+shooting of one day are two events; a wire copy of one report is one). Two undated
+mentions of "an attack" with nothing else in common stay apart.
 
 Candidates come from an index of the clusters by anchor (operation, place, month,
 country pair), so an event is compared with the clusters it could join, not with every
@@ -42,13 +50,15 @@ placed member's, its sides the union of its members'.
 
 Before the merge, an undated reply in the sentence right after the event it answers
 ("Pakistan struck on May 10." / "India hit back ...") takes that event's date
-(``date_replies``).
+(``chronicler.corpus.replies.date_replies``).
 
 The merged event:
 
 * ``id`` = ``content_id("event", type, sorted actor countries, sorted recipient countries,
   date or "", place or "")`` (plus ``"negated"`` for a negated event, so that a denial
-  never takes the id of the event it denies);
+  never takes the id of the event it denies); the merge may keep two events of one type,
+  sides, date and place apart, and each later one (in canonical order) takes
+  ``content_id(that id, its smallest member id)``, so that no event replaces another;
 * ``evidence``: every member's, sorted by article and position; ``article_ids`` sorted;
   ``n_articles``: distinct articles;
 * ``n_sources``: independent sources. Articles of one duplicate group (wire copies)
@@ -81,6 +91,8 @@ from chronicler.corpus.places import (
     most_specific,
     region_keys,
 )
+from chronicler.corpus.replies import date_replies
+from chronicler.corpus.wording import content_words, same_wording
 from chronicler.records import Event, EventActor, Evidence, Location, Size, content_id
 
 _RANK = {"day": 3, "month": 2, "year": 1, None: 0}
@@ -166,6 +178,7 @@ class _Cluster:
     tolls: set[int] = field(default_factory=set)
     # every place a member names: one event named at two places a toll ties together
     places: list[Location] = field(default_factory=list)
+    words: list[frozenset[str]] = field(default_factory=list)  # each member sentence's
 
     @property
     def place(self) -> str | None:
@@ -184,15 +197,25 @@ class _Cluster:
                 and sides_compatible(self.recipients, recs)
                 and parties_compatible(self.actors | self.recipients, acts | recs)):
             return False
+        two = bool(any(a != r for a in self.actors & acts for r in self.recipients & recs)
+                   or (not recs and not self.recipients and len(self.actors & acts) >= 2))
+        if ((e.operation and e.operation == self.operation) or same_toll
+                or (e.location is not None and self.location is not None)
+                # two countries in common, and one of the two is dated: "India struck
+                # Pakistan" joins the strikes of May 7
+                or (two and (e.date is not None or self.date is not None))):
+            return True
+        # Weak anchors tie every happening that shares them ("3 killed on Sunday"
+        # ties nothing: neither names a country): the wording must agree too.
         named = bool(acts | recs or self.actors | self.recipients)
-        return bool((e.operation and e.operation == self.operation)
-                    or same_toll
-                    or (e.location is not None and self.location is not None)
-                    # a date alone is every happening of that day: not when neither
-                    # names a country ("3 killed on Sunday")
-                    or (e.date is not None and self.date is not None and named)
-                    or (self.actors & acts and self.recipients & recs)
-                    or (not recs and not self.recipients and len(self.actors & acts) >= 2))
+        weak = (two or (self.actors & acts and self.recipients & recs)
+                or (e.date is not None and self.date is not None and named))
+        return bool(weak) and self.worded_like(e)
+
+    def worded_like(self, e: Event) -> bool:
+        """``e``'s sentence shares its wording with a member's (``same_wording``)."""
+        mine = [content_words(ev.text) for ev in e.evidence]
+        return any(same_wording(a, b) for a in mine for b in self.words)
 
     def place_fits(self, loc: Location | None, same_toll: bool) -> bool:
         """No place on one side; else a place compatible with one its members name
@@ -210,6 +233,7 @@ class _Cluster:
 
     def add(self, e: Event) -> None:
         self.members.append(e)
+        self.words += [content_words(ev.text) for ev in e.evidence]
         if e.date is not None and _RANK.get(e.date_precision, 3) > _RANK.get(self.precision, 0):
             self.date, self.precision = e.date, e.date_precision or "day"
         if self.location is None:
@@ -422,56 +446,6 @@ def _merge_cluster(c: _Cluster, articles: Mapping[str, ArticleMeta]) -> Event:
     )
 
 
-# Sentences of one article whose spans are at most this far apart are adjacent: only
-# white space (a space, a paragraph break) lies between them.
-ADJACENT_GAP = 3
-
-
-def _sides(e: Event) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    return _countries(e.actor), _countries(e.recipient)
-
-
-def date_replies(events: Sequence[Event]) -> list[Event]:
-    """An undated event that answers the event of the sentence just before it takes that
-    event's date: "Pakistan struck on May 10 ... [paragraph break] India hit back by
-    targeting nine sites" is one narrative, and the reply is of the same day. A reply is
-    of the same type with the sides reversed (each side named), in the very next
-    sentence of the same article (``ADJACENT_GAP``), neither negated, hypothetical,
-    future nor historical. The events stage dates an undated verb event from an earlier
-    sentence of its paragraph; this is the one case across a paragraph break, and it
-    needs the reversal, not the mere order of sentences. Nothing else changes; the
-    result does not depend on the input order (each article's events are visited by
-    position)."""
-    by_article: dict[str, list[Event]] = defaultdict(list)
-    for e in events:
-        if len(e.article_ids) == 1 and len(e.evidence) == 1:
-            by_article[e.article_ids[0]].append(e)
-    dated: dict[str, Event] = {}
-    for aid in sorted(by_article):
-        evs = sorted(by_article[aid], key=lambda e: (tuple(e.evidence[0].span), e.id))
-        for prev in evs:
-            if prev.date is None or prev.date_precision != "day" or _flagged(prev):
-                continue
-            acts, recs = _sides(prev)
-            if not acts or not recs:
-                continue
-            end = prev.evidence[0].span[1]
-            for e in evs:
-                start = e.evidence[0].span[0]
-                if e.date is not None or e.id in dated or _flagged(e) or e.type != prev.type \
-                        or not 0 <= start - end <= ADJACENT_GAP or _sides(e) != (recs, acts):
-                    continue
-                dated[e.id] = prev
-    if not dated:
-        return list(events)
-    return [e.model_copy(update={"date": dated[e.id].date, "date_precision": "day"})
-            if e.id in dated else e for e in events]
-
-
-def _flagged(e: Event) -> bool:
-    return e.negated or e.hypothetical or e.future or e.historical
-
-
 def merge_events(events: Iterable[Event], articles: Mapping[str, ArticleMeta]
                  ) -> list[Event]:
     """Merge per-article events into one event per real-world event (module docstring).
@@ -483,7 +457,12 @@ def merge_events(events: Iterable[Event], articles: Mapping[str, ArticleMeta]
         blocks.setdefault(block_key(e), []).append(e)
     out: list[Event] = []
     for key in sorted(blocks):
+        seen: set[str] = set()
         for c in _clusters(date_replies(blocks[key]), articles):
-            out.append(_merge_cluster(c, articles))
+            m = _merge_cluster(c, articles)
+            if m.id in seen:  # another event of the same type, sides, date and place
+                m.id = content_id(m.id, min(x.id for x in c.members))
+            seen.add(m.id)
+            out.append(m)
     out.sort(key=lambda e: (e.date is None, e.date or date.min, e.type, e.id))
     return out
