@@ -15,6 +15,7 @@
     dict_candidates.py  candidates from the field dictionaries for verbs our patterns miss
     dict_actors.py    arguments left without a country, completed from Phoenix; counting heads
     intent.py         one event per clause; promises and offers coded as intents
+    verbal.py         force words used for words ("attacked her rival over ...")
     assemble.py    candidates of a sentence into events: complements absorbed, merging
     coder.py       the stage: sentences -> Event records
 

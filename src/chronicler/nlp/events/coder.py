@@ -94,6 +94,7 @@ from chronicler.nlp.events.reports import (
     resolve_report,
 )
 from chronicler.nlp.events.roles import children
+from chronicler.nlp.events.verbal import as_words, is_verbal
 from chronicler.nlp.stages import ArticleContext, Result, Stage, State
 from chronicler.records import Event, EventActor, Evidence, Location, content_id
 
@@ -151,18 +152,10 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
     triggers = {c.trigger.i for c in cands}
     kept: list[Candidate] = []
     for c in cands:
-        explicit = fill_arguments(c, ix)
-        # the words that pick a mode: the noun's own phrase, or the verb's clause
-        clause = phrase_tokens(c.trigger) if c.nominal else clause_tokens(c.heads)
-        clause_words = lemma_set(clause)
-        subtree = lemma_set(list(c.trigger.subtree)) if any(
-            m.scope == "subtree" for m in c.spec.modes.values()) else set()
-        c.modes = plover_modes(c.spec, c.rule, c.trigger, clause_words, sent_words, subtree)
-        resolve_report(c, ix, triggers)
-        first_person(c, ix)
-        c.aux = auxiliary(c.heads, c.trigger, lex, c.report)
-        attach_date(c, ix, sent_i)
-        attach_place(c, ix, sent)
+        explicit, clause_words = _prepare(c, ix, sent_i, sent_words, triggers)
+        if c.spec.type == "ASSAULT" and is_verbal(c, ix, has_count(c, ix, sent)):
+            c = as_words(c, ix)  # "attacked her rival over the emails": criticism
+            explicit, clause_words = _prepare(c, ix, sent_i, sent_words, triggers)
         if c.nominal and not c.rule.standalone and c.light is None and not explicit \
                 and not c.time_attached and c.place is None \
                 and not has_count(c, ix, sent):
@@ -207,6 +200,26 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
             c.operation = ix.op_at[c.trigger.i][0]
         kept.append(c)
     return kept
+
+
+def _prepare(c: Candidate, ix: ArticleIndex, sent_i: int, sent_words: set[str],
+             triggers: set[int]) -> tuple[bool, set[str]]:
+    """Arguments, modes, report, auxiliaries, date and place of a candidate: whether the
+    parse named an argument, and the words of its clause."""
+    sent = ix.sents[sent_i]
+    explicit = fill_arguments(c, ix)
+    # the words that pick a mode: the noun's own phrase, or the verb's clause
+    clause = phrase_tokens(c.trigger) if c.nominal else clause_tokens(c.heads)
+    clause_words = lemma_set(clause)
+    subtree = lemma_set(list(c.trigger.subtree)) if any(
+        m.scope == "subtree" for m in c.spec.modes.values()) else set()
+    c.modes = plover_modes(c.spec, c.rule, c.trigger, clause_words, sent_words, subtree)
+    resolve_report(c, ix, triggers)
+    first_person(c, ix)
+    c.aux = auxiliary(c.heads, c.trigger, ix.lex, c.report)
+    attach_date(c, ix, sent_i)
+    attach_place(c, ix, sent)
+    return explicit, clause_words
 
 
 def _time_background(h: Token) -> bool:

@@ -150,7 +150,16 @@ DIRECTED = frozenset({"SUPPORT", "REQUEST", "AID", "SANCTION", "ACCUSE", "COOPER
 def dictionary_event_ok(c: Candidate, named_recipient: bool = True) -> bool:
     """A dictionary event is emitted only when it happened (not negated, hypothetical
     or future), someone with a country took part ("the guns had fallen silent" codes
-    nothing) and, for a directed type, the sentence names its recipient."""
+    nothing) and, for a directed type, the sentence names its recipient. A verb coded
+    only by its family's code (no pattern of the family matched, the verb has no code of
+    its own) needs the target PETRARCH needs to code anything: a recipient the parse
+    named that is someone (an actor, or a group with a sector: "allowed the opposition
+    party to ...") or has a country ("reimposed blockades in X"; ``named_recipient``:
+    before the article's dyad or the sentence lent one), not a thing alone ("has
+    struggled to make a difference"). A promise or an announced act, coded as an intent,
+    needs none. (A thing in a country still passes: "bought a forest preserve in X".) On 84 news articles of a national election campaign, 2 of
+    23 such events were events ("bought a forest preserve" COOPERATE, "hurt the nominee
+    with voters" ASSAULT, "the poll was conducted" COOPERATE)."""
     if not c.rule.id.startswith("cameo."):
         return True
     if c.aux.negated or c.aux.hypothetical:
@@ -159,6 +168,11 @@ def dictionary_event_ok(c: Candidate, named_recipient: bool = True) -> bool:
         return False  # (an announced act is an intent: AGREE or THREATEN, ``intent``)
     if c.spec.type in DIRECTED and not named_recipient:
         return False
+    if c.rule.id.endswith(".family") and not (
+            named_recipient or any(r.actor_id or r.sector for r in c.recipients) or
+            c.trigger.lemma_.lower() in COMMITMENTS or is_intent(c)):
+        return False  # (a commitment or an announced act, coded as an intent, names
+        # what is promised, not always to whom)
     if any(_said_thing(s) for s in c.trigger.children if s.dep_ == "nsubj"):
         return False  # "the comments validated the claims": words, not an actor, act
     return any(a.country for a in (*c.actors, *c.recipients))

@@ -90,8 +90,19 @@ def token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
     return sp.start, sp.end - 1
 
 
+# The second state must be named at least twice and at least this share as often as
+# the first for the article to be about the two (a short text, whose first state is
+# named three times or fewer, needs no more): a story on one country's own politics that
+# names a foreign state in passing has no main dyad (else "Don't blame the president"
+# was coded as an accusation by the one foreign state the article mentions once).
+DYAD_SHARE = 0.1
+SHORT = 3
+
+
 def main_dyad(mentions: Sequence[Mention]) -> tuple[str, ...]:
-    """The two states the article's mentions name most (ties: first mentioned)."""
+    """The two states the article's mentions name most (ties: first mentioned), when
+    the second is named enough (``DYAD_SHARE``, ``SHORT``); else the first alone (no
+    dyad)."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for m in mentions:
@@ -100,6 +111,9 @@ def main_dyad(mentions: Sequence[Mention]) -> tuple[str, ...]:
             counts[c] += 1
             first.setdefault(c, m.span[0])
     ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+    if len(ranked) >= 2 and counts[ranked[0]] > SHORT and (
+            counts[ranked[1]] < 2 or counts[ranked[1]] < DYAD_SHARE * counts[ranked[0]]):
+        return tuple(ranked[:1])
     return tuple(ranked[:2])
 
 

@@ -1,0 +1,93 @@
+"""Precision classes found by reading the events of real election-campaign news (issue
+12: the coder was built on crisis news and the CAMEO manual): force words used for
+criticism, a main dyad lent by a state the article names in passing, and verbs the CAMEO
+dictionary codes only through their family. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronicler.nlp.events.index import main_dyad
+from chronicler.records import Mention
+from tests.eventcode import code
+
+
+def typed(analyzer, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(e.type, e.pattern or "") for e in code(analyzer, text)]
+
+
+# force words for words: criticism (ACCUSE) or a vote that ends a thing (REJECT)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Senator Mary Holt attacked Governor Dan Reyes over the budget on Monday.", "ACCUSE"),
+    # (no country named: the criticism is no event either, but it is no force)
+    ("Mary Holt attacked Dan Reyes as a fraud during the debate.", ""),
+    ("Pakistan's foreign minister attacked India's decision in a speech.", "ACCUSE"),
+    ("The candidate blasted the tax plan of her rival.", ""),
+    ("Senate Republicans killed the bill on Tuesday.", "REJECT"),
+])
+def test_force_words_for_words(analyzer, text: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    got = typed(analyzer, text)
+    assert "ASSAULT" not in {t for t, _ in got}
+    if want:
+        assert (want, f"{want.lower()}.verbal-force") in got
+
+
+# and force stays force: armed actors, a state, a place or a weapon, a casualty count
+@pytest.mark.parametrize("text", [
+    "Indian jets attacked three camps in Pakistan on Monday.",
+    "Militants attacked the convoy over the weekend.",
+    "Vladimir Putin attacked Ukraine in 2014.",
+    "Gunmen attacked a bus in Kabul, killing 12 people.",
+    "Rebels attacked army posts near the border for the third day.",
+    "A man attacked the mayor with a knife in Gdansk.",
+])
+def test_force_stays_force(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "ASSAULT" in {t for t, _ in typed(analyzer, text)}
+
+
+def _mentions(counts: dict[str, int]) -> list[Mention]:
+    out, pos = [], 0
+    for country, n in counts.items():
+        for _ in range(n):
+            out.append(Mention(article_id="a", actor_id=country, text=country,
+                               span=(pos, pos + 3), label="GPE", country=country,
+                               sentence=0))
+            pos += 10
+    return out
+
+
+@pytest.mark.parametrize(("counts", "want"), [
+    ({"USA": 30, "IRQ": 1}, ("USA",)),  # a foreign state named once: no dyad
+    ({"USA": 62, "RUS": 4}, ("USA",)),  # named under a tenth as often: no dyad
+    ({"MRV": 21, "KLD": 5}, ("MRV", "KLD")),  # one side's story of a conflict
+    ({"USA": 2, "GIN": 1}, ("USA", "GIN")),  # a short text: the two it names
+    ({"ISR": 1, "PSE": 1}, ("ISR", "PSE")),
+])
+def test_main_dyad_needs_a_second_state(counts: dict[str, int], want: tuple) -> None:
+    assert main_dyad(_mentions(counts)) == want
+
+
+def test_no_dyad_no_borrowed_accuser(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # an American story naming Iraq once: "don't blame X" is no Iraqi accusation
+    text = ("The president spoke in Ohio on Monday. The president said the economy "
+            "grew. Voters in the United States want jobs, the United States senator "
+            "said. The United States economy grew after the war in Iraq ended. "
+            "Critics of the United States policy disagree. Don't blame Bush.")
+    for e in code(analyzer, text):
+        assert "IRQ" not in {a.country for a in e.actor}
+
+
+# a verb coded only by its CAMEO family needs a source and a target the parse names
+@pytest.mark.parametrize("text", [
+    "The charity has struggled to raise money this year.",
+    "The United Nations has struggled to make a difference in the war.",
+    "The poll was conducted from September 19 to 22.",
+])
+def test_family_codes_need_named_sides(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [p for _, p in typed(analyzer, text) if p.endswith(".family")]
+
+
+def test_family_code_with_named_sides_kept(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # a commitment needs no recipient: "promised a veto"
+    got = typed(analyzer, "The Japanese government has promised a veto of the resolution.")
+    assert ("AGREE", "cameo.030.family") in got
