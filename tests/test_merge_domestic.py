@@ -133,3 +133,16 @@ def test_content_words_leave_out_function_dates_and_countries() -> None:
     assert not same_wording(long, content_words("Hale attacked the press over its "
                                                 "coverage of the tax debate and the "
                                                 "primary campaign."))
+
+
+def test_the_event_text_is_the_representatives_sentence() -> None:
+    """The merged event's sides and date are the dated mention's: its sentence comes
+    first in the evidence (an export shows it as the event's text), whatever the
+    article order."""
+    day = dt.date(2016, 9, 5)
+    launch = ev("a2", "Norland fired three missiles into the sea on Monday.",
+                actor=(NORTH,), recipient=(US,), day=day)
+    recall = ev("a1", "The launch drew a sharp rebuke.", actor=(NORTH,), recipient=(US,))
+    (m,) = merge_events([recall, launch], META)
+    assert [x.article_id for x in m.evidence] == ["a2", "a1"]
+    assert m.date == day and m.article_ids == ["a1", "a2"]

@@ -59,7 +59,8 @@ The merged event:
   never takes the id of the event it denies); the merge may keep two events of one type,
   sides, date and place apart, and each later one (in canonical order) takes
   ``content_id(that id, its smallest member id)``, so that no event replaces another;
-* ``evidence``: every member's, sorted by article and position; ``article_ids`` sorted;
+* ``evidence``: every member's, the representative's (below) first, then by article and
+  position; ``article_ids`` sorted;
   ``n_articles``: distinct articles;
 * ``n_sources``: independent sources. Articles of one duplicate group (wire copies)
   count once, as the group's outlet (the canonical article's, else the first member's);
@@ -412,9 +413,13 @@ def _merge_cluster(c: _Cluster, articles: Mapping[str, ArticleMeta]) -> Event:
     speakers = {(m.reported_by.name, m.reported_by.country) if m.reported_by else None
                 for m in members}
     reported_by = members[0].reported_by if len(speakers) == 1 else None
-    evidence: list[Evidence] = sorted({(ev.article_id, tuple(ev.span)): ev for m in members
-                                       for ev in m.evidence}.values(),
-                                      key=lambda ev: (ev.article_id, tuple(ev.span)))
+    # The representative's sentence first: it is the one the event's sides, date and
+    # place are read from, and the one an export shows as the event's text.
+    own = {(ev.article_id, tuple(ev.span)) for ev in rep.evidence}
+    evidence: list[Evidence] = sorted(
+        {(ev.article_id, tuple(ev.span)): ev for m in members for ev in m.evidence}.values(),
+        key=lambda ev: ((ev.article_id, tuple(ev.span)) not in own, ev.article_id,
+                        tuple(ev.span)))
     article_ids = sorted({a for m in members for a in m.article_ids})
     parts = [rep.type, ",".join(_countries(actors)), ",".join(_countries(recipients)),
              the_date.isoformat() if the_date else "", place.name if place else ""]
