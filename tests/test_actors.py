@@ -427,3 +427,15 @@ def test_seed_ner_fixes(seed_found: list[Found]) -> None:
         assert not names & {"Pahalgam", "Bahawalpur", "Attock", "Muridke", "PoK",
                             "Operation Sindoor", "India Reaches", "Bilawal Bhutto"}
         assert all("\n" not in m.text for m in mentions)
+
+
+def test_article_country_counts_its_known_actors(nlp: Language) -> None:
+    # A national politics story names its own country only through its politicians and
+    # a foreign one once: an untitled-country minister is the politicians' country's.
+    text = ("Interior Minister Anna Smith spoke in Concord on Monday. Donald Trump "
+            "criticized Interior Minister Anna Smith, and Hillary Clinton defended her. "
+            "Donald Trump and Hillary Clinton will debate on Tuesday. Smith praised a "
+            "soldier who died in Iraq in 2004.")
+    actors = {a.name: a for a in run(nlp, text)[0]}
+    assert actors["Anna Smith"].country == "USA"
+    assert actors["Iraq"].country == "IRQ"

@@ -275,11 +275,17 @@ def build_view(doc: Doc, d: Dictionary) -> ArticleView:
             v.source_score[c.entries[0].source] += 1
             if c.entries[0].country not in (None, CONTEXT):
                 v.actor_count[c.entries[0].country or ""] += 1
-    if v.country_count:
-        v.context = max(v.country_count, key=lambda k: (v.country_count[k], -first[k]))
+    # The article's own country: the one its country names and its known actors name
+    # most together. (Country names alone made a national politics story that names
+    # its own country only through its politicians, and a foreign one once, a story of
+    # that foreign country: its governor, senate and president took that country.)
+    weight = Counter(v.country_count)
+    weight.update({k: n for k, n in v.actor_count.items() if k and k not in NON_STATE})
+    if weight:
+        v.context = max(weight, key=lambda k: (weight[k], v.country_count[k],
+                                               -first.get(k, len(doc))))
     else:
-        known = [(n, k) for k, n in v.actor_count.most_common() if k not in NON_STATE]
-        v.context = known[0][1] if known else None
+        v.context = None
     for c in cands:
         if c.kind in ("country", "capital") and c.code:
             for i in range(c.start, c.end):

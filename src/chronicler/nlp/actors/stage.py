@@ -19,7 +19,10 @@ How a mention finds its actor, in order:
    of Defence Staff, General Anil Chauhan" -> IND MIL; "Syed Tariq Fatemi, Special
    Assistant to the Prime Minister" -> GOV, country from the article when the text
    names none. A titled person with no country takes the article's main country
-   (the one it mentions most); an untitled unknown person gets no country.
+   (the one its country names and its known actors name most together: a national
+   politics story that names its own country only through its politicians is about
+   that country, not the foreign one it names once); an untitled unknown person gets
+   no country.
 4. **Coreference** (``coref``): surnames, "the minister", he/she/they.
 
 Places that are not countries or capitals are not actors (the places stage has them);
