@@ -66,6 +66,7 @@ from chronicler.nlp.events.dict_candidates import (
     dictionary_event_ok,
     fill_countries,
 )
+from chronicler.nlp.events.discards import load_discards
 from chronicler.nlp.events.index import ArticleIndex, build_index
 from chronicler.nlp.events.intent import (
     demand_ok,
@@ -356,7 +357,11 @@ def extract_events(doc: Doc, ctx: ArticleContext, state: State,
     lex = lex or load_lexicon()
     ix = build_index(doc, ctx, state, lex)
     events: list[Event] = []
+    discards = load_discards()
+    story_off = discards.story_discarded(f"{ctx.title or ''}\n{doc.text}")
     for i, sent in enumerate(ix.sents):
+        if story_off or discards.sentence_discarded(sent.text):
+            continue  # sports, entertainment, disasters: PETRARCH's discard list
         for c in _sentence_events(i, ix):
             events.append(_event(c, ix, sent))
     ops: list[str] = []
