@@ -146,3 +146,34 @@ def test_the_event_text_is_the_representatives_sentence() -> None:
     (m,) = merge_events([recall, launch], META)
     assert [x.article_id for x in m.evidence] == ["a2", "a1"]
     assert m.date == day and m.article_ids == ["a1", "a2"]
+
+
+def test_another_place_of_the_one_country_is_a_weak_anchor() -> None:
+    """Undated mentions at two places of one country ("in the United States" and a
+    town in it; two cities 60 km apart) are any happenings there; the same town, or
+    both dated, or two countries named, still anchor."""
+    def at(e: Event, name: str, lat: float | None = None, lon: float | None = None
+           ) -> Event:
+        return e.model_copy(update={"location": Location(name=name, country="USA",
+                                                         lat=lat, lon=lon)})
+
+    voters = EventActor(name="voters", country="USA")
+    a = at(ev("a1", "A retiree backed the governor in the primary.", actor=(),
+              recipient=(voters,), type="SUPPORT"), "Carthage")
+    b = at(ev("a2", "Support for the front-runner grew among older voters.", actor=(),
+              recipient=(voters,), type="SUPPORT"), "United States")
+    assert groups([a, b]) == [["a1"], ["a2"]]
+    march = at(ev("a3", "A group in white shirts marched in silence downtown.",
+                  actor=(HALE,), recipient=(US,), type="PROTEST"), "Fremont", 37.5, -122.0)
+    rally = at(ev("a4", "The candidate holds a rally in the city instead.", actor=(HALE,),
+                  recipient=(US,), type="PROTEST", day=dt.date(2016, 6, 2)),
+               "Sunnyvale", 37.4, -122.0)
+    assert groups([march, rally]) == [["a3"], ["a4"]]
+    again = at(ev("a4", "Marchers filled the plaza.", actor=(HALE,), recipient=(US,),
+                  type="PROTEST"), "Fremont", 37.5, -122.0)
+    assert groups([march, again]) == [["a3", "a4"]]  # the same town
+    abroad = at(ev("a4", "Norland agents sabotaged a plant in the town.", actor=(NORTH,),
+                   recipient=(US,), type="PROTEST"), "Sunnyvale", 37.4, -122.0)
+    near = at(ev("a3", "A fire broke out at a plant near the bay.", actor=(NORTH,),
+                 recipient=(US,), type="PROTEST"), "Fremont", 37.5, -122.0)
+    assert groups([near, abroad]) == [["a3", "a4"]]  # two countries named

@@ -26,18 +26,22 @@ differently: "militants", "Pakistan-backed groups", nobody at all):
 * time of report: an undated mention never joins an event that took place after its
   article was published (more than a day after; ``reported_before``).
 
-And they must share an **anchor**: the same operation, a compatible place both state,
-the same death toll (``MIN_TOLL`` or more), or a pair of two different countries in
-common (an actor and a recipient country, or two actors of a joint event) while one of
-the two is dated ("India struck Pakistan" joins the strikes of May 7). The weak anchors
-tie every happening that shares them, so they count only when the two sentences are also
+And they must share an **anchor**: the same operation, a compatible place both state
+(the same place, or a part of it by its name; another compatible place only when both
+are dated or the two name two countries between them: ``_Cluster.same_place``), the
+same death toll (``MIN_TOLL`` or more), or a pair of two different countries in common
+(an actor and a recipient country, or two actors of a joint event) while one of the two
+is dated ("India struck Pakistan" joins the strikes of May 7). The weak anchors tie
+every happening that shares them, so they count only when the two sentences are also
 worded alike (``chronicler.corpus.wording.same_wording``): a date both state (when
 neither names a country it is no anchor at all: "3 killed on Sunday" twice is not one
-event), a country pair neither dates, and a pair of one country with itself (in news of
-one country every domestic event of a type is "USA -> USA": a senator attacking a tax
-bill and a governor attacking the press are two events; a missile launch and a police
-shooting of one day are two events; a wire copy of one report is one). Two undated
-mentions of "an attack" with nothing else in common stay apart.
+event), a country pair neither dates, a pair of one country with itself (in news of one
+country every domestic event of a type is "USA -> USA": a senator attacking a tax bill
+and a governor attacking the press are two events; a missile launch and a police
+shooting of one day are two events; a wire copy of one report is one), and, for an
+undated mention of one country's affairs, another place of that country ("in the United
+States" and a town in it, two cities 60 km apart). Two undated mentions of "an attack"
+with nothing else in common stay apart.
 
 Candidates come from an index of the clusters by anchor (operation, place, month,
 country pair), so an event is compared with the clusters it could join, not with every
@@ -90,6 +94,7 @@ from chronicler.corpus.places import (
     locations_apart,
     locations_compatible,
     most_specific,
+    part_of,
     region_keys,
 )
 from chronicler.corpus.replies import date_replies
@@ -200,8 +205,10 @@ class _Cluster:
             return False
         two = bool(any(a != r for a in self.actors & acts for r in self.recipients & recs)
                    or (not recs and not self.recipients and len(self.actors & acts) >= 2))
+        placed = e.location is not None and self.location is not None
         if ((e.operation and e.operation == self.operation) or same_toll
-                or (e.location is not None and self.location is not None)
+                or (placed and (self.same_place(e) or len(
+                    self.actors | self.recipients | acts | recs) >= 2))
                 # two countries in common, and one of the two is dated: "India struck
                 # Pakistan" joins the strikes of May 7
                 or (two and (e.date is not None or self.date is not None))):
@@ -209,9 +216,21 @@ class _Cluster:
         # Weak anchors tie every happening that shares them ("3 killed on Sunday"
         # ties nothing: neither names a country): the wording must agree too.
         named = bool(acts | recs or self.actors | self.recipients)
-        weak = (two or (self.actors & acts and self.recipients & recs)
+        weak = (two or placed or (self.actors & acts and self.recipients & recs)
                 or (e.date is not None and self.date is not None and named))
         return bool(weak) and self.worded_like(e)
+
+    def same_place(self, e: Event) -> bool:
+        """A place anchor that holds alone (``accepts``: also any compatible place when
+        the two name two countries between them): a place of the same name, or a part
+        of it by its name ("Merovian-held Lessara"), or, when both are dated, any
+        compatible one. An undated mention at another place of the one country named
+        ("in the United States", a town 60 km away) is any happening there: weak."""
+        loc = e.location
+        assert loc is not None
+        return (e.date is not None and self.date is not None) or any(
+            p.name.casefold() == loc.name.casefold() or part_of(p.name, loc.name)
+            or part_of(loc.name, p.name) for p in self.places)
 
     def worded_like(self, e: Event) -> bool:
         """``e``'s sentence shares its wording with a member's (``same_wording``)."""
