@@ -177,3 +177,17 @@ def test_another_place_of_the_one_country_is_a_weak_anchor() -> None:
     near = at(ev("a3", "A fire broke out at a plant near the bay.", actor=(NORTH,),
                  recipient=(US,), type="PROTEST"), "Fremont", 37.5, -122.0)
     assert groups([near, abroad]) == [["a3", "a4"]]  # two countries named
+
+
+def test_a_year_is_no_date_for_a_pair_to_join() -> None:
+    """A pair of two countries joins an undated mention to an event dated to its day
+    or month; a year ("in 1952") is every happening of it: the wording must agree."""
+    old = ev("a1", "Norland accused the embassy of spying during the 1952 campaign.",
+             actor=(NORTH,), recipient=(US,), day=dt.date(1952, 1, 1), precision="year",
+             type="ACCUSE")
+    now = ev("a2", "Norland criticized the president's approach to the talks.",
+             actor=(NORTH,), recipient=(US,), type="ACCUSE")
+    assert groups([old, now]) == [["a1"], ["a2"]]
+    month = ev("a1", "Norland accused the embassy of spying in March.", actor=(NORTH,),
+               recipient=(US,), day=dt.date(2016, 3, 1), precision="month", type="ACCUSE")
+    assert groups([month, now]) == [["a1", "a2"]]

@@ -31,7 +31,8 @@ And they must share an **anchor**: the same operation, a compatible place both s
 are dated or the two name two countries between them: ``_Cluster.same_place``), the
 same death toll (``MIN_TOLL`` or more), or a pair of two different countries in common
 (an actor and a recipient country, or two actors of a joint event) while one of the two
-is dated ("India struck Pakistan" joins the strikes of May 7). The weak anchors tie
+is dated to its month or day ("India struck Pakistan" joins the strikes of May 7; "in
+1952" is every happening of that year). The weak anchors tie
 every happening that shares them, so they count only when the two sentences are also
 worded alike (``chronicler.corpus.wording.same_wording``): a date both state (when
 neither names a country it is no anchor at all: "3 killed on Sunday" twice is not one
@@ -129,6 +130,11 @@ def _toll(e: Event) -> int | None:
 
 
 
+def _fine(d: date | None, precision: str | None) -> bool:
+    """Dated to the month or the day (a year is every happening of it)."""
+    return d is not None and _RANK.get(precision, 3) >= 2
+
+
 def block_key(e: Event) -> tuple[str, bool]:
     return e.type, e.negated
 
@@ -209,9 +215,10 @@ class _Cluster:
         if ((e.operation and e.operation == self.operation) or same_toll
                 or (placed and (self.same_place(e) or len(
                     self.actors | self.recipients | acts | recs) >= 2))
-                # two countries in common, and one of the two is dated: "India struck
-                # Pakistan" joins the strikes of May 7
-                or (two and (e.date is not None or self.date is not None))):
+                # two countries in common, and one of the two is dated (month or day):
+                # "India struck Pakistan" joins the strikes of May 7
+                or (two and (_fine(e.date, e.date_precision)
+                             or _fine(self.date, self.precision)))):
             return True
         # Weak anchors tie every happening that shares them ("3 killed on Sunday"
         # ties nothing: neither names a country): the wording must agree too.
