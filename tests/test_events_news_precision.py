@@ -91,3 +91,16 @@ def test_family_code_with_named_sides_kept(analyzer) -> None:  # type: ignore[no
     # a commitment needs no recipient: "promised a veto"
     got = typed(analyzer, "The Japanese government has promised a veto of the resolution.")
     assert ("AGREE", "cameo.030.family") in got
+
+
+# a relative clause of a generic head describes a kind of people, not an event
+@pytest.mark.parametrize(("text", "type_", "kept"), [
+    ("The senator said he would never back people who attack his family.", "ASSAULT",
+     False),
+    ("She thanked the donors and interest groups that support her campaign.", "SUPPORT",
+     False),
+    ("Gunmen who attacked the village fled into Pakistan.", "ASSAULT", True),
+    ("The militants who attacked the convoy on Monday were Merovian.", "ASSAULT", True),
+])
+def test_generic_relative_clause(analyzer, text: str, type_: str, kept: bool) -> None:  # type: ignore[no-untyped-def]
+    assert (type_ in {t for t, _ in typed(analyzer, text)}) is kept
