@@ -177,23 +177,47 @@ class Embedder:
         self._cache: dict[str, np.ndarray] = {}
         self.used: set[str] = set()
         self.encoded = 0  # texts this run actually ran through the model
+        self._name: str | None = None  # the name the cached vectors are the model's under
 
     @property
     def name(self) -> str:
-        return load_embedder(self.model_name, self.runtime).name
+        """The model's name (its vectors' key in the store): the setting's, once every
+        vector asked for was found under it, with no model loaded; else the loaded
+        model's (a fallback model has a name of its own)."""
+        if self._name is None:
+            self._name = load_embedder(self.model_name, self.runtime).name
+        return self._name
+
+    def _cached(self, name: str, todo: list[str], keys: dict[str, str]) -> list[str]:
+        """Read ``todo``'s vectors stored under ``name``; the texts still to embed."""
+        assert self.store is not None
+        found = self.store.cached_vectors(name, [keys[t] for t in todo])
+        for t in todo:
+            if keys[t] in found:
+                self._cache[t] = np.frombuffer(found[keys[t]], dtype=np.float32)
+        return [t for t in todo if t not in self._cache]
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         keys = {t: text_key(t) for t in set(texts)} if self.store is not None else {}
         self.used.update(keys.values())
         todo = sorted({t for t in texts if t not in self._cache})
+        if todo and self.store is not None and self._name in (None, self.model_name):
+            # Vectors stored under the setting's name are that model's: when every one
+            # is there, no model is loaded at all (a watch cycle whose texts were all
+            # seen before saves the load, ~0.5 s and ~130 MB)
+            todo = self._cached(self.model_name, todo, keys)
+            if not todo and self._name is None:
+                self._name = self.model_name
         if todo:
             model = load_embedder(self.model_name, self.runtime)
-            if self.store is not None:
-                found = self.store.cached_vectors(model.name, [keys[t] for t in todo])
-                for t in todo:
-                    if keys[t] in found:
-                        self._cache[t] = np.frombuffer(found[keys[t]], dtype=np.float32)
-                todo = [t for t in todo if t not in self._cache]
+            if model.name != self.model_name and self._name != model.name:
+                # a fallback model (lexical): its vectors for every text, never mixed
+                # with the setting's model's vectors read above
+                self._cache.clear()
+                todo = sorted(set(texts))
+                if self.store is not None:
+                    todo = self._cached(model.name, todo, keys)
+            self._name = model.name
             if todo:
                 vecs = model.encode(todo)
                 self.encoded += len(todo)
