@@ -34,6 +34,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from chronicler.nlp.actors.resolve import STATE_SECTORS as ACTOR_STATE_SECTORS
 from chronicler.nlp.claims import hedges
 from chronicler.nlp.claims.hedges import cues
 from chronicler.nlp.claims.sentences import (
@@ -384,9 +385,10 @@ class _Builder:
                 s.claim.target_text = s.claim.target_text or other.text
 
 
-# Sectors that speak for their state (ONTOLOGY.md): two of these of one country are one
-# side; an analyst, an opposition leader or a rebel of that country is not its side.
-STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "LEG", "JUD", "COP"})
+# Sectors that speak for their state (ONTOLOGY.md; the actors' own set, paramilitaries
+# included): two of these of one country are one side; an analyst, an opposition leader
+# or a rebel of that country is not its side.
+STATE_SECTORS = ACTOR_STATE_SECTORS
 
 
 def _speaks_for_state(a: Asserter) -> bool:
