@@ -104,3 +104,16 @@ def test_family_code_with_named_sides_kept(analyzer) -> None:  # type: ignore[no
 ])
 def test_generic_relative_clause(analyzer, text: str, type_: str, kept: bool) -> None:  # type: ignore[no-untyped-def]
     assert (type_ in {t for t, _ in typed(analyzer, text)}) is kept
+
+
+# PLOVER's manual and crosswalk: signing, ratifying or endorsing is SUPPORT (CAMEO 057,
+# 051); a promise to sign is AGREE
+@pytest.mark.parametrize(("text", "want"), [
+    ("Kaldoria and Merovia signed an agreement on river water on Monday.", ["SUPPORT"]),
+    ("Kaldoria ratified the border treaty with Merovia on Monday.", ["SUPPORT"]),
+    ("Kaldoria and Merovia will sign an agreement on river water.", ["AGREE"]),
+    ("Kaldoria agreed to resume the border talks.", ["AGREE"]),
+])
+def test_signing_is_support(analyzer, text: str, want: list[str]) -> None:  # type: ignore[no-untyped-def]
+    got = [t for t, _ in typed(analyzer, text) if t in ("SUPPORT", "AGREE")]
+    assert got == want
