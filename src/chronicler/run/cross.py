@@ -3,8 +3,9 @@
 Every step is a function of what the store holds, so the result after any sequence of
 ingests, repeats or interruptions equals a fresh ingest of the same articles:
 
-1. corpus years: year-less articles get the year nearest the median of the articles
-   that state their own date (lent dates never vote);
+1. corpus years: year-less articles get the year nearest the median date of the
+   dated articles that share names with them, else of all dated ones (lent dates never
+   vote; ``corpus.years``);
 2. stale analyses: an analysis records the publication date it resolved relative dates
    against (``anchor:`` in its provenance); one whose anchor is not its article's
    current date is redone from the stored article, which is the only place the run
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING
 from chronicler.config import Settings
 from chronicler.corpus.duplicates import find_duplicates
 from chronicler.corpus.events import ArticleMeta
-from chronicler.corpus.years import infer_corpus_years
+from chronicler.corpus.years import lend_years
 from chronicler.run.faults import kill_point
 from chronicler.store import Store
 from chronicler.store import state as corpus_state
@@ -51,7 +52,7 @@ def run_cross_article_stages(store: Store, load_analyzer: AnalyzerFn | None = No
     it, stale analyses stay as they are.
     """
     settings = settings or Settings.from_env(db=store.path)
-    years = infer_corpus_years(store.corpus_year_rows())
+    years = lend_years(store)
     if years:
         with store.transaction():
             store.set_inferred_dates(years)
