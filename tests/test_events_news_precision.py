@@ -117,3 +117,16 @@ def test_generic_relative_clause(analyzer, text: str, type_: str, kept: bool) ->
 def test_signing_is_support(analyzer, text: str, want: list[str]) -> None:  # type: ignore[no-untyped-def]
     got = [t for t, _ in typed(analyzer, text) if t in ("SUPPORT", "AGREE")]
     assert got == want
+
+
+# a politician's or a campaign's rally is no protest; rallying behind someone is support
+@pytest.mark.parametrize(("text", "want"), [
+    ("Delegates wore hats at Senator Holt's rally in Phoenix on Monday.", set()),
+    ("Senator Mary Holt held a campaign rally in Ohio on Monday.", set()),
+    ("Kaldorian donors have rallied behind Senator Holt.", {"SUPPORT"}),
+    ("Opposition supporters held a rally in Resk on Monday.", {"PROTEST"}),
+    ("Supporters of the jailed leader held a rally in Resk to protest his arrest.",
+     {"PROTEST"}),
+])
+def test_rallies(analyzer, text: str, want: set[str]) -> None:  # type: ignore[no-untyped-def]
+    assert {t for t, _ in typed(analyzer, text)} & {"PROTEST", "SUPPORT"} == want

@@ -95,7 +95,13 @@ from chronicler.nlp.events.reports import (
     resolve_report,
 )
 from chronicler.nlp.events.roles import children
-from chronicler.nlp.events.verbal import as_words, is_verbal
+from chronicler.nlp.events.verbal import (
+    as_support,
+    as_words,
+    is_verbal,
+    politicians_rally,
+    rallied_behind,
+)
 from chronicler.nlp.stages import ArticleContext, Result, Stage, State
 from chronicler.records import Event, EventActor, Evidence, Location, content_id
 
@@ -157,6 +163,11 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
         if c.spec.type == "ASSAULT" and is_verbal(c, ix, has_count(c, ix, sent)):
             c = as_words(c, ix)  # "attacked her rival over the emails": criticism
             explicit, clause_words = _prepare(c, ix, sent_i, sent_words, triggers)
+        elif c.spec.type == "PROTEST" and rallied_behind(c):
+            c = as_support(c, ix)  # "donors rallied around his rivals"
+            explicit, clause_words = _prepare(c, ix, sent_i, sent_words, triggers)
+        if politicians_rally(c, ix):
+            continue  # "Trump's rally in Phoenix": a campaign event
         if c.nominal and not c.rule.standalone and c.light is None and not explicit \
                 and not c.time_attached and c.place is None \
                 and not has_count(c, ix, sent):

@@ -1,5 +1,6 @@
 """Force words used for words: "attacked her rival over the emails", "blasted the plan",
-"his attacks on a former aide", "killed the bill".
+"his attacks on a former aide", "killed the bill"; and a politician's rally, which is
+no protest.
 
 Political reporting uses the vocabulary of force for criticism far more often than for
 force. An ASSAULT candidate is read as words when nothing about it is physical (no
@@ -126,6 +127,48 @@ def as_words(c: Candidate, ix: ArticleIndex) -> Candidate:
     mode = None if end or "disapprove" not in spec.modes else "disapprove"
     rule = TriggerRule(id=f"{spec.type.lower()}.verbal-force", type=spec.type,
                        pos=c.rule.pos, lemmas=c.rule.lemmas, mode=mode, cameo=None)
+    return Candidate(rule=rule, spec=spec, trigger=c.trigger, heads=c.heads, light=c.light,
+                     time=c.time, time_attached=c.time_attached, place=c.place,
+                     size=c.size, extra=c.extra)
+
+
+CAMPAIGN = frozenset({"campaign", "election", "electoral", "reelection", "re-election",
+                      "victory", "fundraising", "primary"})
+
+
+def politicians_rally(c: Candidate, ix: ArticleIndex) -> bool:
+    """"Trump's rally in Phoenix", "held a campaign rally": a rally a named person
+    holds, or a campaign's, is a campaign event, not a PROTEST (a crowd's rally is one;
+    so is a rally of a person's supporters, whose possessor is the supporters'). Read
+    on the trigger, or on the object of the verb that holds it ("held a ... rally")."""
+    if c.spec.type != "PROTEST":
+        return False
+    t = c.trigger
+    rallies = [t] if c.nominal else [o for o in t.children if o.dep_ == "dobj"]
+    for r in rallies:
+        if r.lemma_.lower() != "rally":
+            continue
+        mods = [ch for ch in r.children if ch.dep_ in ("poss", "compound", "amod")]
+        if any(m.lemma_.lower() in CAMPAIGN for m in mods) or any(
+                _actor_type(ix, getattr(ix.resolver.resolve(m), "actor_id", None))
+                == "PERSON" for m in mods if m.dep_ != "amod"):
+            return True
+    return False
+
+
+def rallied_behind(c: Candidate) -> bool:
+    """"Donors rallied around his rivals", "rallied behind the president": support
+    (CAMEO 053, rally support on behalf of), not a protest."""
+    return c.spec.type == "PROTEST" and not c.nominal and c.trigger.lemma_.lower() == \
+        "rally" and any(ch.dep_ == "prep" and ch.lower_ in ("around", "behind", "to")
+                        for ch in c.trigger.children)
+
+
+def as_support(c: Candidate, ix: ArticleIndex) -> Candidate:
+    """A rally behind someone as the SUPPORT it is; arguments are found again."""
+    spec = ix.lex.types["SUPPORT"]
+    rule = TriggerRule(id="support.rally-behind", type="SUPPORT", pos=c.rule.pos,
+                       lemmas=c.rule.lemmas, cameo="05")
     return Candidate(rule=rule, spec=spec, trigger=c.trigger, heads=c.heads, light=c.light,
                      time=c.time, time_attached=c.time_attached, place=c.place,
                      size=c.size, extra=c.extra)
