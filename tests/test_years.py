@@ -84,6 +84,7 @@ def _analysis(aid: str, actors: list[Actor], places: list[str]) -> Analysis:
 
 def test_store_reads_names_of_the_undated_and_their_neighbours_only(db_path):
     land = Actor(id="land", name="Freedonia", type="COUNTRY", aliases=["Fredville"])
+    folk = Actor(id="folk", name="Freedonians", type="GROUP")
     cand = Actor(id="cand", name="Ann Candidate", type="PERSON")
     mini = Actor(id="mini", name="Bo Minister", type="PERSON")
     other = Actor(id="other", name="Cy Other", type="PERSON")
@@ -93,17 +94,17 @@ def test_store_reads_names_of_the_undated_and_their_neighbours_only(db_path):
     with open_store(db_path) as s:
         s.insert_articles(arts, [None] * len(arts), "x")
         s.write_analyses(
-            [_analysis(f"old{i}", [land, cand, other], ["Fredville", "Big City"])
+            [_analysis(f"old{i}", [land, folk, cand, other], ["Fredville", "Big City"])
              for i in range(6)]
             + [_analysis("new0", [land, mini], ["Fredville", "Far Valley"]),
-               _analysis("undated", [land, cand, mini], ["Fredville", "Far Valley"]),
+               _analysis("undated", [land, folk, cand, mini], ["Fredville", "Far Valley"]),
                _analysis("lone", [land], ["Fredville"])])
         s.conn.execute("INSERT INTO article_events (id, article_id, type, payload) VALUES "
                        "('e1', 'new0', 'ASSAULT', '{\"operation\": \"Operation Dawn\"}'), "
                        "('e2', 'undated', 'ASSAULT', '{\"operation\": \"Operation Dawn\"}')")
         got = related_names(s, ["undated"])
         keys = {k for a, k in got if a == "undated"}
-        # No country, nor a place that is one of its names; the operation is there.
+        # No country, people, nor a place that is a country's name; the operation is.
         assert keys == {"actor:cand", "actor:mini", "operation:operation dawn",
                         "place:far valley"}
         assert {a for a, _ in got} == {"undated", "new0"} | {f"old{i}" for i in range(6)}

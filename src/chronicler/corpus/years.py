@@ -5,13 +5,14 @@ Cleaning keeps their latest such date as ``published_partial`` ("--05-10"); this
 cross-article stage picks the year that puts that day nearest the median publication
 date of the dated articles *related* to it, and marks the result ``published_inferred``.
 
-Related means sharing a name with it: an actor that is not a bare country (a person,
-an organisation, an armed group), a named operation, or a place that is not a country
-nor one of its capitals. Each shared name is one vote, weighted by its rarity in the
-store (``log(N / articles naming it)``) and split evenly over the dated articles that
-carry it, so a name every article of one corpus repeats weighs little and one rare
-name outweighs it; the anchor is the weighted median of those articles' dates. Only
-when no dated article shares a name does the median of all dated articles stand in.
+Related means sharing a name with it: a named actor (a person, an organisation, an
+armed group; not a bare country nor a people or creed, "Muslims", "Democrats", that
+articles of every corpus name), a named operation, or a place that is not a country nor
+one of a country's names ("Washington"). Each shared name is one vote, weighted by its
+rarity in the store (``log(N / articles naming it)``) and split evenly over the dated
+articles that carry it, so a name every article of one corpus repeats weighs little and
+one rare name outweighs it; the anchor is the weighted median of those articles' dates.
+Only when no dated article shares a name does the median of all dated articles stand in.
 Lent dates never vote. In a store that mixes a 2016 corpus with a 2025 one, an
 undated 2025 report takes 2025 from the reports it shares names with.
 
@@ -33,8 +34,9 @@ if TYPE_CHECKING:
 
 Row = tuple[str, date | None, str | None]
 
-# Names per article: actors but bare countries (and pronouns), operations, places that
-# are neither a country nor one of a country's names ("Washington", "New Delhi").
+# Names per article: named actors (people and organisations, armed groups among them;
+# not countries nor peoples), operations, places that are neither a country nor one of a
+# country's names ("Washington", "New Delhi"). A pronoun's actor is named elsewhere.
 _NAMES_SQL = """
 WITH countries AS (
     SELECT name FROM actors WHERE type = 'COUNTRY'
@@ -42,7 +44,7 @@ WITH countries AS (
 ), names AS (
     SELECT m.article_id AS aid, 'actor:' || m.actor_id AS k
     FROM mentions m JOIN actors a ON a.id = m.actor_id
-    WHERE a.type <> 'COUNTRY' AND m.label <> 'PRON'
+    WHERE a.type IN ('PERSON', 'ORG') AND m.label <> 'PRON'
     UNION
     SELECT article_id, 'operation:' || lower(json_extract_string(payload, '$.operation'))
     FROM article_events WHERE json_extract_string(payload, '$.operation') IS NOT NULL
