@@ -130,3 +130,19 @@ def test_signing_is_support(analyzer, text: str, want: list[str]) -> None:  # ty
 ])
 def test_rallies(analyzer, text: str, want: set[str]) -> None:  # type: ignore[no-untyped-def]
     assert {t for t, _ in typed(analyzer, text)} & {"PROTEST", "SUPPORT"} == want
+
+
+# asking or telling someone to act is a REQUEST of them; what is asked, or only wished
+# for another, did not happen; a wish to cooperate is an intent (AGREE)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Merovia asked Kaldoria to withdraw its troops.", [("REQUEST", {"MRV"}, {"KLD"})]),
+    ("Merovia told Kaldoria to withdraw its troops.", [("REQUEST", {"MRV"}, {"KLD"})]),
+    ("Kaldoria expects Merovia to withdraw its troops.", []),
+    ("Merovia wants Kaldoria to close its borders to the rebels.", []),
+    ("Merovia's army chief told commanders to respond with force.", []),
+    ("Kaldoria hopes to sign an agreement with Merovia.", [("AGREE", {"KLD"}, {"MRV"})]),
+])
+def test_directives_and_wishes(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    got = [(e.type, {a.country for a in e.actor if a.country},
+            {a.country for a in e.recipient if a.country}) for e in code(analyzer, text)]
+    assert got == want

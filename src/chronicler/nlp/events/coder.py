@@ -183,6 +183,8 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
         if not c.actors and not c.between and any(_time_background(h) for h in (c.trigger, *c.heads)):
             continue  # "following the invasions of X", "after he was implicated": when
             # the sentence's event happened, by no one it names, is no event of its own
+        if _wished(c):
+            continue  # "Russia wants Turkey to close its borders": a wish, not an act
         if _generic_relative(c, ix):
             continue  # "people who attack my wife", "groups that support her": a kind
         if c.rule.requires_object_actor and not c.recipients:
@@ -207,6 +209,9 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
         if not dictionary_event_ok(c, named_recipient) or not demand_ok(c):
             continue
         fill_countries(c, ix, sent)  # after the filters: a guess lets no event through
+        if c.rule.id == "request.directive" and c.recipients and all(
+                r.country in countries(c.actors) for r in c.recipients):
+            continue  # "the army chief told commanders to respond": a command at home
         c.contexts = set(c.spec.contexts) | set(c.rule.contexts)
         for w in clause_words:
             c.contexts.update(lex.contexts.get(w, ()))
@@ -234,6 +239,26 @@ def _prepare(c: Candidate, ix: ArticleIndex, sent_i: int, sent_words: set[str],
     attach_date(c, ix, sent_i)
     attach_place(c, ix, sent)
     return explicit, clause_words
+
+
+# verbs of wishing: what someone wants another to do has not happened (asking and
+# telling are REQUEST events, ``request.directive``, which absorb what they ask)
+WISHES = frozenset({"want", "expect", "hope", "wish", "prefer", "need", "like", "desire"})
+
+
+def _wished(c: Candidate) -> bool:
+    """Is the event the infinitive of a wish about someone else ("wants Turkey to close
+    its borders", "expects Merovia to withdraw")? One's own wish ("wants to hold
+    talks") is an intent, read by ``intent``."""
+    for h in (c.trigger, *c.heads):
+        if h.dep_ not in ("xcomp", "ccomp") or h.head.lemma_.lower() not in WISHES:
+            continue
+        if not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in h.children):
+            continue
+        if any(ch.dep_ == "nsubj" for ch in h.children) or any(
+                ch.dep_ == "dobj" for ch in h.head.children):
+            return True
+    return False
 
 
 # heads of a relative clause that say "whoever does it": the clause describes a kind of

@@ -73,7 +73,8 @@ def to_infinitive(t: Token) -> bool:
 
 
 def _governor_words(c: Candidate) -> set[str]:
-    """The lemmas of the words whose complement the trigger (or its light verb) is."""
+    """The lemmas (and forms: the small model lemmatizes "hopes" as "hop") of the words
+    whose complement the trigger (or its light verb) is."""
     out: set[str] = set()
     for h in (c.trigger, *c.heads):
         t = h
@@ -83,6 +84,7 @@ def _governor_words(c: Candidate) -> set[str]:
                 break  # ("have sworn to fight": an infinitive the parser hangs as advcl)
             t = t.head
             out.add(t.lemma_.lower())
+            out.add(t.lower_)
     return out
 
 
@@ -113,17 +115,25 @@ def threat_modes(c: Candidate, old_type: str) -> list[str]:
 
 
 def is_intent(c: Candidate) -> bool:
-    """Promised, offered, agreed to, sworn: an intent word governs the act; or a
-    cooperative act only announced for the future ("will provide food aid", "said it
+    """Promised, offered, agreed to, sworn: an intent word governs the act (or, for a
+    cooperative act, a wish: "hopes to sign"); or a cooperative act only announced for
+    the future ("will provide food aid", "said it
     would allow the return of the inspectors"): CAMEO 03, an intent to cooperate. (A
     hostile act with a bare "will" or "would" keeps its own type with ``future`` set:
     the project codes "Pakistan will retaliate" as a future ASSAULT.)"""
     if c.nominal:
         return False
-    return bool(_governor_words(c) & INTENT_WORDS) or (
+    words = _governor_words(c)
+    return bool(words & INTENT_WORDS) or (
+        c.spec.type in COOPERATIVE and bool(words & COOPERATIVE_WISHES)) or (
         c.aux.future and c.spec.type in ANNOUNCED and _modal_future(c.trigger)) or (
         c.spec.type in HOSTILE and announced_force(c))
 
+
+# a wish to cooperate is an intent to (CAMEO 03, "express intent to cooperate"): "hopes to
+# sign an agreement", "wants to reopen the crossing"; a wish to strike is not a threat
+COOPERATIVE_WISHES = frozenset({"hope", "hopes", "hoped", "hoping", "want", "wish", "seek",
+                                "aim"})
 
 # cooperative acts whose announcement is the intent (a meeting announced is a CONSULT
 # to come, not an intent to cooperate)
