@@ -16,6 +16,7 @@
     dict_actors.py    arguments left without a country, completed from Phoenix; counting heads
     intent.py         one event per clause; promises and offers coded as intents
     verbal.py         force words used for words ("attacked her rival over ...")
+    scope.py          wishes about others and kinds of people: no events of their own
     discards.py       PETRARCH2's discard list: sports, entertainment, not to code
     assemble.py    candidates of a sentence into events: complements absorbed, merging
     coder.py       the stage: sentences -> Event records

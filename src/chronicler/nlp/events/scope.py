@@ -1,0 +1,55 @@
+"""What a sentence tells that is no event of its own: a wish about someone else ("wants
+Turkey to close its borders"), a kind of people described by a relative clause ("people
+who attack my family"). The coder drops such candidates (``coder._kept``).
+"""
+
+from __future__ import annotations
+
+from chronicler.nlp.events.candidates import Candidate
+from chronicler.nlp.events.index import ArticleIndex
+
+# verbs of wishing: what someone wants another to do has not happened (asking and
+# telling are REQUEST events, ``request.directive``, which absorb what they ask)
+WISHES = frozenset({"want", "expect", "hope", "wish", "prefer", "need", "like", "desire"})
+
+
+def wished(c: Candidate) -> bool:
+    """Is the event the infinitive of a wish about someone else ("wants Turkey to close
+    its borders", "expects Merovia to withdraw")? One's own wish ("wants to hold
+    talks") is an intent, read by ``intent``."""
+    for h in (c.trigger, *c.heads):
+        if h.dep_ not in ("xcomp", "ccomp") or h.head.lemma_.lower() not in WISHES:
+            continue
+        if not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in h.children):
+            continue
+        if any(ch.dep_ == "nsubj" for ch in h.children) or any(
+                ch.dep_ == "dobj" for ch in h.head.children):
+            return True
+    return False
+
+
+# heads of a relative clause that say "whoever does it": the clause describes a kind of
+# people, not an event ("I do not support people who attack my family")
+GENERIC_HEADS = frozenset({"people", "someone", "somebody", "anyone", "anybody", "everyone",
+                           "everybody", "those", "one", "ones", "others", "person",
+                           "persons", "individuals", "whoever", "nobody", "no one"})
+
+
+def generic_relative(c: Candidate, ix: ArticleIndex) -> bool:
+    """Is the event told in a relative clause of a generic head ("people who attack
+    ...", "interest groups that support her"): a head from ``GENERIC_HEADS``, or a bare
+    plural that names no actor or agent ("gunmen who attacked" are someone), with no
+    date or place of the event's own?"""
+    if c.time_attached or c.place is not None:
+        return False
+    for h in (c.trigger, *c.heads):
+        if h.dep_ != "relcl":
+            continue
+        n = h.head
+        if n.lower_ in GENERIC_HEADS:
+            return True
+        if n.tag_ in ("NNS", "NNPS") and not any(
+                ch.dep_ in ("det", "poss", "nummod") for ch in n.children):
+            a = ix.resolver.resolve(n)
+            return a is None or not (a.country or a.sector)  # ("gunmen who": someone)
+    return False
