@@ -24,6 +24,7 @@ def typed(analyzer, text: str) -> list[tuple[str, str]]:  # type: ignore[no-unty
     ("Pakistan's foreign minister attacked India's decision in a speech.", "ACCUSE"),
     ("The candidate blasted the tax plan of her rival.", ""),
     ("Senate Republicans killed the bill on Tuesday.", "REJECT"),
+    ("Local politicians fired back at the senator's comments.", ""),
 ])
 def test_force_words_for_words(analyzer, text: str, want: str) -> None:  # type: ignore[no-untyped-def]
     got = typed(analyzer, text)
@@ -40,6 +41,7 @@ def test_force_words_for_words(analyzer, text: str, want: str) -> None:  # type:
     "Gunmen attacked a bus in Kabul, killing 12 people.",
     "Rebels attacked army posts near the border for the third day.",
     "A man attacked the mayor with a knife in Gdansk.",
+    "Merovian troops fired at Kaldorian posts on Monday.",
 ])
 def test_force_stays_force(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert "ASSAULT" in {t for t, _ in typed(analyzer, text)}

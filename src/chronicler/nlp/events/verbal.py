@@ -7,8 +7,8 @@ force. An ASSAULT candidate is read as words when nothing about it is physical (
 casualty count, no named operation) and
 
 * what it is aimed at is a thing said or decided, not someone or somewhere: its object
-  (for a verb) or its "on"/"against" object (for a noun) is a plan, a bill, a record,
-  a remark ... (``ABSTRACT``); or
+  or "at"/"on" object (for a verb) or its "on"/"against" object (for a noun) is a plan,
+  a bill, a record, a remark ... (``ABSTRACT``); or
 * someone who is no armed group, force or state as a whole attacks "over" or "about" a
   topic ("the senator attacked the governor over the budget"); or
 * a named person attacks a named person (or, for the noun, a person's "attacks on" a
@@ -30,7 +30,8 @@ from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.patterns import TriggerRule
 
 # the attack words that also mean criticism; "kill" and "shoot" only end things
-CRITICISE = frozenset({"attack", "blast", "slam", "hit", "target", "lambast", "assail"})
+CRITICISE = frozenset({"attack", "blast", "slam", "hit", "target", "lambast", "assail",
+                       "fire"})
 END = frozenset({"kill", "shoot", "torpedo", "sink"})
 # things said, decided or held: what words attack and votes kill (not "post",
 # "position" or "campaign", which troops attack too)
@@ -57,7 +58,9 @@ def _aimed_at(c: Candidate) -> list[Token]:
     if c.nominal:
         return [o for p in t.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
                 for o in p.children if o.dep_ == "pobj"]
-    return [o for o in t.children if o.dep_ in ("dobj", "nsubjpass")]
+    return [o for o in t.children if o.dep_ in ("dobj", "nsubjpass")] + [
+        o for p in t.children if p.dep_ == "prep" and p.lower_ in ("at", "on")
+        for o in p.children if o.dep_ == "pobj"]  # ("fired back at her remarks")
 
 
 def _actor_type(ix: ArticleIndex, actor_id: str | None) -> str | None:
