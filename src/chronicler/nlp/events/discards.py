@@ -41,10 +41,14 @@ class Discards:
 
     index: dict[str, tuple[tuple[str, bool, bool], ...]]  # key -> (phrase, whole, story)
     skipped: tuple[str, ...] = ()  # chronology phrases not applied
+    story_keys: frozenset[str] = frozenset()  # keys of the story phrases
 
     def _find(self, text: str, story_only: bool) -> str | None:
         low = _SPACE.sub(" ", text.lower())
+        keys = self.story_keys if story_only else self.index
         for m in _WORD.finditer(low):
+            if m.group()[:3] not in keys:
+                continue
             start = m.start()
             if start and not low[start - 1].isspace() and low[start - 1] not in "\"'([“‘":
                 continue  # PETRARCH matches where a blank (or an opening mark) precedes
@@ -96,11 +100,13 @@ def parse_discards(lines: list[str], path: str = FILE) -> Discards:
     for group, is_story in ((sentence, False), (story, True)):
         for phrase, whole in group:
             low = phrase.lower()
-            index.setdefault(_WORD.match(low).group()[:3] if _WORD.match(low) else low[:3],
-                             []).append((low, whole, is_story))
+            first = _WORD.match(low)
+            key = first.group()[:3] if first else low[:3]
+            index.setdefault(key, []).append((low, whole, is_story))
     # longer phrases first, so the match reported is the most specific
     return Discards(index={k: tuple(sorted(v, key=lambda x: -len(x[0])))
-                           for k, v in index.items()}, skipped=tuple(skipped))
+                           for k, v in index.items()}, skipped=tuple(skipped),
+                    story_keys=frozenset(k for k, v in index.items() if any(x[2] for x in v)))
 
 
 @lru_cache(maxsize=1)
