@@ -82,7 +82,7 @@ def test_no_dyad_no_borrowed_accuser(analyzer) -> None:  # type: ignore[no-untyp
 # a verb coded only by its CAMEO family needs a source and a target the parse names
 @pytest.mark.parametrize("text", [
     "The charity has struggled to raise money this year.",
-    "The United Nations has struggled to make a difference in the war.",
+    "The relief agency has struggled for years to pay its staff.",
     "The poll was conducted from September 19 to 22.",
 ])
 def test_family_codes_need_named_sides(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]

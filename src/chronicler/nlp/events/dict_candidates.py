@@ -155,11 +155,12 @@ def dictionary_event_ok(c: Candidate, named_recipient: bool = True) -> bool:
     its own) needs the target PETRARCH needs to code anything: a recipient the parse
     named that is someone (an actor, or a group with a sector: "allowed the opposition
     party to ...") or has a country ("reimposed blockades in X"; ``named_recipient``:
-    before the article's dyad or the sentence lent one), not a thing alone ("has
-    struggled to make a difference"). A promise or an announced act, coded as an intent,
-    needs none. (A thing in a country still passes: "bought a forest preserve in X".) On 84 news articles of a national election campaign, 2 of
-    23 such events were events ("bought a forest preserve" COOPERATE, "hurt the nominee
-    with voters" ASSAULT, "the poll was conducted" COOPERATE)."""
+    before the article's dyad or the sentence lent one), not a thing alone ("the charity
+    has struggled to raise money"). A promise or an announced act, coded as an intent,
+    needs none. (A thing in a country still passes: "bought a farm in X".) Read on 84
+    news articles of a national election campaign, 2 of 23 such events were events:
+    buying property came out as COOPERATE, harming a candidate's standing as ASSAULT,
+    carrying out an opinion poll as COOPERATE."""
     if not c.rule.id.startswith("cameo."):
         return True
     if c.aux.negated or c.aux.hypothetical:
