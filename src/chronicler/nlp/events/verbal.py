@@ -10,7 +10,8 @@ casualty count, no named operation) and
   or "at"/"on" object (for a verb) or its "on"/"against" object (for a noun) is a plan,
   a bill, a record, a remark ... (``ABSTRACT``); or
 * someone who is no armed group, force or state as a whole attacks "over" or "about" a
-  topic ("the senator attacked the governor over the budget"); or
+  topic ("the senator attacked the governor over the budget"), "for" a reason ("for
+  accepting donations", "for her vote"), or "as" something ("as a fraud"); or
 * a named person attacks a named person (or, for the noun, a person's "attacks on" a
   person) at no place the sentence names: neither of them armed, in a state's forces
   or in an armed group.
