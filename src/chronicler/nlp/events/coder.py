@@ -161,7 +161,7 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
     kept: list[Candidate] = []
     for c in cands:
         explicit, clause_words = _prepare(c, ix, sent_i, sent_words, triggers)
-        if c.spec.type == "ASSAULT" and is_verbal(c, ix, has_count(c, ix, sent)):
+        if is_verbal(c, ix, sent):
             c = as_words(c, ix)  # "attacked her rival over the emails": criticism
             explicit, clause_words = _prepare(c, ix, sent_i, sent_words, triggers)
         elif c.spec.type == "PROTEST" and rallied_behind(c):

@@ -24,8 +24,9 @@ dev), where every "attack" between two candidates had been coded as force.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from chronicler.nlp.events.attach import has_count
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.patterns import TriggerRule
@@ -75,14 +76,16 @@ def _reason(p: Token) -> bool:
     return any(o.tag_ == "VBG" or any(x.dep_ == "poss" for x in o.children) for o in objs)
 
 
-def is_verbal(c: Candidate, ix: ArticleIndex, counted: bool) -> bool:
-    """Is this ASSAULT candidate a force word used for words (module docstring)?
-    ``counted``: the sentence gives the event a casualty count."""
+def is_verbal(c: Candidate, ix: ArticleIndex, sent: Span) -> bool:
+    """Is this ASSAULT candidate a force word used for words (module docstring)? The
+    cheap tests first: most force in crisis news is no attack word, or plainly armed."""
     lemma = c.trigger.lemma_.lower()
-    if c.spec.type != "ASSAULT" or lemma not in CRITICISE | END:
+    if c.spec.type != "ASSAULT" or lemma not in CRITICISE | END or c.trigger.i in ix.op_at:
         return False
-    if counted or c.trigger.i in ix.op_at:
-        return False
+    return _words_not_force(c, ix, lemma) and not has_count(c, ix, sent)
+
+
+def _words_not_force(c: Candidate, ix: ArticleIndex, lemma: str) -> bool:
     aimed = _aimed_at(c)
     if any(o.lemma_.lower() in ABSTRACT and o.i not in ix.resolver.mention_at for o in aimed):
         return True
