@@ -102,6 +102,10 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                              for o in prep_objects(d, LIGHT_TARGET_PREPS | {"to"})
                              if o.i in res.mention_tokens or any(
                                  x.i in res.mention_tokens for x in o.lefts)])
+        def people(o: Token) -> bool:  # (people, not "of involvement")
+            return o.pos_ == "PROPN" or o.i in res.mention_tokens or bool(
+                res.sector_noun(o)) or bool(agent_sector(o))
+
         if t in RESPONSES:
             # "conceded to demands from the rebels", "rejected Iran's proposal",
             # "defended the right of the troops to ...": whose demand, proposal, right
@@ -109,17 +113,13 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                                      verb, ("to",)) if d.lemma_.lower() in OWNED_THINGS
                                  for o in children(d, ("poss",)) + prep_objects(
                                      d, ("from", "by")) + [
-                                     o for o in prep_objects(d, ("of",)) if o.pos_ == "PROPN"
-                                     or o.i in res.mention_tokens or res.sector_noun(o)
-                                     or agent_sector(o)]])  # (people, not "of involvement")
+                                     o for o in prep_objects(d, ("of",)) if people(o)]])
         if t == "ACCUSE":
             # "investigated the welfare of 2,000 Libyans", "criticised the conduct of the
             # Kaldorian police": whose conduct or lot an object that names no one is
             recip_groups.append([o for d in children(verb, ("dobj",))
                                  if d.i not in res.mention_tokens and not d.ent_type_
-                                 for o in prep_objects(d, ("of",)) if o.pos_ == "PROPN"
-                                 or o.i in res.mention_tokens or res.sector_noun(o)
-                                 or agent_sector(o)])
+                                 for o in prep_objects(d, ("of",)) if people(o)])
         if t in ("SANCTION", "ACCUSE", "REQUEST"):
             # "declared [the attaches] persona non grata", "said [the US] must mediate"
             recip_groups.append([x for ch in verb.children if ch.dep_ in ("ccomp", "xcomp", "oprd")

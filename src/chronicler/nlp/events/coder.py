@@ -161,11 +161,12 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
     kept: list[Candidate] = []
     for c in cands:
         explicit, clause_words = _prepare(c, ix, sent_i, sent_words, triggers)
-        if is_verbal(c, ix, sent):
-            c = as_words(c, ix)  # "attacked her rival over the emails": criticism
-            explicit, clause_words = _prepare(c, ix, sent_i, sent_words, triggers)
-        elif c.spec.type == "PROTEST" and rallied_behind(c):
-            c = as_support(c, ix)  # "donors rallied around his rivals"
+        # "attacked her rival over the emails" is criticism; "donors rallied around his
+        # rivals" is support: the candidate again, as that type
+        retyped = as_words(c, ix) if is_verbal(c, ix, sent) else \
+            as_support(c, ix) if rallied_behind(c) else None
+        if retyped is not None:
+            c = retyped
             explicit, clause_words = _prepare(c, ix, sent_i, sent_words, triggers)
         if politicians_rally(c, ix):
             continue  # "Trump's rally in Phoenix": a campaign event

@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 from chronicler.nlp.events.attach import has_count
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
-from chronicler.nlp.events.patterns import TriggerRule
+from chronicler.nlp.events.patterns import TriggerRule, TypeSpec
 
 # the attack words that also mean criticism; "kill" and "shoot" only end things
 CRITICISE = frozenset({"attack", "blast", "slam", "hit", "target", "lambast", "assail",
@@ -132,8 +132,14 @@ def as_words(c: Candidate, ix: ArticleIndex) -> Candidate:
     end = c.trigger.lemma_.lower() in END
     spec = ix.lex.types["REJECT" if end else "ACCUSE"]
     mode = None if end or "disapprove" not in spec.modes else "disapprove"
-    rule = TriggerRule(id=f"{spec.type.lower()}.verbal-force", type=spec.type,
-                       pos=c.rule.pos, lemmas=c.rule.lemmas, mode=mode, cameo=None)
+    return _retyped(c, spec, TriggerRule(
+        id=f"{spec.type.lower()}.verbal-force", type=spec.type, pos=c.rule.pos,
+        lemmas=c.rule.lemmas, mode=mode, cameo=None))
+
+
+def _retyped(c: Candidate, spec: TypeSpec, rule: TriggerRule) -> Candidate:
+    """``c``'s trigger, heads, date, place and size under another type and rule, its
+    arguments and modes left for the caller to find again."""
     return Candidate(rule=rule, spec=spec, trigger=c.trigger, heads=c.heads, light=c.light,
                      time=c.time, time_attached=c.time_attached, place=c.place,
                      size=c.size, extra=c.extra)
@@ -173,9 +179,6 @@ def rallied_behind(c: Candidate) -> bool:
 
 def as_support(c: Candidate, ix: ArticleIndex) -> Candidate:
     """A rally behind someone as the SUPPORT it is; arguments are found again."""
-    spec = ix.lex.types["SUPPORT"]
-    rule = TriggerRule(id="support.rally-behind", type="SUPPORT", pos=c.rule.pos,
-                       lemmas=c.rule.lemmas, cameo="05")
-    return Candidate(rule=rule, spec=spec, trigger=c.trigger, heads=c.heads, light=c.light,
-                     time=c.time, time_attached=c.time_attached, place=c.place,
-                     size=c.size, extra=c.extra)
+    return _retyped(c, ix.lex.types["SUPPORT"], TriggerRule(
+        id="support.rally-behind", type="SUPPORT", pos=c.rule.pos, lemmas=c.rule.lemmas,
+        cameo="05"))
