@@ -378,7 +378,7 @@ def extract_events(doc: Doc, ctx: ArticleContext, state: State,
     ix = build_index(doc, ctx, state, lex)
     events: list[Event] = []
     discards = load_discards()
-    story_off = discards.story_discarded(f"{ctx.title or ''}\n{doc.text}")
+    story_off = discards.story_discarded(f"{ctx.title or ''}\n{ix.text}")
     for i, sent in enumerate(ix.sents):
         if story_off or discards.sentence_discarded(sent.text):
             continue  # sports, entertainment, disasters: PETRARCH's discard list

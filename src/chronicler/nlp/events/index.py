@@ -11,6 +11,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA, LOWER, ORTH, POS, SPACY
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span
 
 from chronicler.nlp.actors.titles import headline_ranges
@@ -136,20 +138,33 @@ def segments(doc: Doc) -> list[Span]:
     return [s for s in out if not all(t.is_space or t.is_punct for t in s)]
 
 
+# per vocabulary entry, once per process: a lemma's lower-case form, a form's lower-case
+# and run-together tests (reading them token by token from spaCy cost a fifth of the
+# index; a vocabulary is a few tens of thousands of strings)
+_LOWER: dict[int, str] = {}
+_GLUED: dict[int, bool] = {}
+_VERBAL = frozenset({VERB, AUX})
+
+
+def token_columns(doc: Doc) -> tuple[str, list[str], list[str], list[bool], list[bool]]:
+    """The text (``doc.text`` builds a Token object per token, twice the cost of this
+    whole function), and each token's lower-case lemma and form, whether it is a verb
+    or auxiliary, and whether it holds tags run together (``GLUED``)."""
+    strings = doc.vocab.strings
+    arr = doc.to_array([LEMMA, LOWER, ORTH, POS, SPACY]).tolist()
+    low, gl = _LOWER, _GLUED
+    for lemma, _, orth, _, _ in arr:
+        if lemma not in low:
+            low[lemma] = strings[lemma].lower()
+        if orth not in gl:
+            gl[orth] = GLUED.search(strings[orth]) is not None
+    text = "".join([strings[r[2]] + " " if r[4] else strings[r[2]] for r in arr])
+    return (text, [low[r[0]] for r in arr], [strings[r[1]] for r in arr],
+            [r[3] in _VERBAL for r in arr], [gl[r[2]] for r in arr])
+
+
 def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> ArticleIndex:
-    # one pass over the tokens: the text (doc.text would make a second) and the lemmas
-    parts: list[str] = []
-    lemmas: list[str] = []
-    lowers: list[str] = []
-    verbal: list[int] = []  # 1 for a verb or auxiliary
-    glued: list[int] = []  # 1 for a token of tags run together
-    for t in doc:
-        parts.append(t.text_with_ws)
-        lemmas.append(t.lemma_.lower())
-        lowers.append(t.lower_)
-        verbal.append(t.pos_ in ("VERB", "AUX"))
-        glued.append(GLUED.search(t.text) is not None)
-    text = "".join(parts)
+    text, lemmas, lowers, verbal, glued = token_columns(doc)
     # Subheadings ("India Denies Strikes on Civilian Targets") restate the paragraph
     # below them in a title-case parse the model gets wrong; they code nothing.
     heads = headline_ranges(text)
