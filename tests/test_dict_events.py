@@ -252,3 +252,17 @@ def test_a_run_together_tag_list_codes_nothing(analyzer) -> None:  # type: ignor
                             "2025border tensionChad military responseChad Niger talksNiger "
                             "attacks on Chadian postsSahel Waters disputeChad relations")
     assert [e.type for e in events] == ["RETREAT"]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # a concession naming no one abroad is to the state's own people (PLOVER)
+    ("The Nepalese government on Monday lifted the curfew in the western district.",
+     {"NPL"}),
+    ("Ecuador's interior ministry eased restrictions on opposition rallies on Friday.",
+     {"ECU"}),
+    # one that names another country is to that country
+    ("Ecuador eased restrictions on trucks from Peru on Friday.", {"PER"}),
+])
+def test_a_concession_at_home_has_the_country_as_recipient(analyzer, text, recipient) -> None:  # type: ignore[no-untyped-def]
+    got = [e for e in code(analyzer, text) if e.type == "CONCEDE"]
+    assert got and side(got[0], "recipient") == recipient
