@@ -95,7 +95,7 @@ from chronicler.nlp.events.reports import (
     resolve_report,
 )
 from chronicler.nlp.events.roles import children
-from chronicler.nlp.events.scope import generic_relative, wished
+from chronicler.nlp.events.scope import generic_relative, no_one_hit, wished
 from chronicler.nlp.events.verbal import (
     as_support,
     as_words,
@@ -189,6 +189,8 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
             continue  # "Russia wants Turkey to close its borders": a wish, not an act
         if generic_relative(c, ix):
             continue  # "people who attack my wife", "groups that support her": a kind
+        if no_one_hit(c, ix):
+            continue  # "shot himself", "executed the plan", "engage with the North"
         if c.rule.requires_object_actor and not c.recipients:
             continue  # "supporting terrorism" is no SUPPORT event
         if c.rule.exclude_conditional and c.aux.hypothetical:

@@ -1,9 +1,12 @@
 """What a sentence tells that is no event of its own: a wish about someone else ("wants
 Turkey to close its borders"), a kind of people described by a relative clause ("people
-who attack my family"). The coder drops such candidates (``coder._kept``).
+who attack my family"), a force verb that hits no one ("shot himself", "executed the
+plan", "engage with the North"). The coder drops such candidates (``coder._kept``).
 """
 
 from __future__ import annotations
+
+from spacy.tokens import Token
 
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
@@ -53,3 +56,46 @@ def generic_relative(c: Candidate, ix: ArticleIndex) -> bool:
             a = ix.resolver.resolve(n)
             return a is None or not (a.country or a.sector)  # ("gunmen who": someone)
     return False
+
+
+REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves",
+                        "yourself", "yourselves", "oneself"})
+PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you", "whom", "who", "he",
+                               "she", "they", "i", "we"})
+
+
+def no_one_hit(c: Candidate, ix: ArticleIndex) -> bool:
+    """Is this force verb aimed at no one else: a reflexive object ("shot himself",
+    "shooting itself in the foot"), an execution of a thing rather than a person
+    ("executed it flawlessly", "a campaign executed by ..."), or engaging *with*
+    someone, which is talking ("to engage with the North")?"""
+    if c.spec.type != "ASSAULT" or c.nominal:
+        return False
+    t = c.trigger
+    objs = [o for o in t.children if o.dep_ in ("dobj", "nsubjpass")]
+    if any(o.lower_ in REFLEXIVES for o in objs):
+        return True
+    lemma = t.lemma_.lower()
+    if lemma == "execute":
+        return bool(objs) and not any(_people(o, ix) for o in objs)
+    return lemma == "engage" and any(p.dep_ == "prep" and p.lower_ == "with"
+                                     for p in t.children)
+
+
+def _people(o: Token, ix: ArticleIndex) -> bool:
+    """Does ``o`` name people: a person or group named, a pronoun for people, a count
+    ("executed 12"), or a noun the actors read as someone ("prisoners", "rebels")?"""
+    if o.ent_type_ in ("PERSON", "NORP", "CARDINAL") or o.lower_ in PERSONAL_PRONOUNS \
+            or any(ch.dep_ == "nummod" for ch in o.children) or o.pos_ == "NUM":
+        return True
+    a = ix.resolver.resolve(o)
+    return a is not None and bool(a.sector or a.actor_id) or o.lemma_.lower() in PEOPLE
+
+
+# people a state executes that the actor dictionaries give no sector
+PEOPLE = frozenset({"man", "men", "woman", "women", "person", "people", "prisoner",
+                    "inmate", "convict", "hostage", "captive", "dissident", "activist",
+                    "spy", "suspect", "journalist", "civilian", "child", "teenager",
+                    "worker", "member", "leader", "official", "officer", "soldier",
+                    "citizen", "national", "offender", "murderer", "criminal", "smuggler",
+                    "trafficker", "deserter", "collaborator", "informer", "opponent"})

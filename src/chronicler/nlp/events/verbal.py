@@ -14,7 +14,11 @@ casualty count, no named operation) and
   accepting donations", "for her vote"), or "as" something ("as a fraud"); or
 * a named person attacks a named person (or, for the noun, a person's "attacks on" a
   person) at no place the sentence names: neither of them armed, in a state's forces
-  or in an armed group.
+  or in an armed group; or
+* someone who is no armed group and no state as a whole attacks in a medium of words
+  ("in early-morning tweets", "in a speech", "during the debate"), or goes on to say
+  what the attack was ("attacked the senator, calling him a fraud", "..., saying he
+  had offended voters"), at or on no one armed and no state as a whole.
 
 The attack words that are criticism become ACCUSE/disapprove (CAMEO 111, "criticize or
 denounce"); the words that end a thing ("killed the bill", "shot down the proposal")
@@ -30,10 +34,11 @@ from chronicler.nlp.events.attach import has_count
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.patterns import TriggerRule, TypeSpec
+from chronicler.nlp.events.roles import conjuncts
 
 # the attack words that also mean criticism; "kill" and "shoot" only end things
 CRITICISE = frozenset({"attack", "blast", "slam", "hit", "target", "lambast", "assail",
-                       "fire"})
+                       "fire", "pound"})
 END = frozenset({"kill", "shoot", "torpedo", "sink"})
 # things said, decided or held: what words attack and votes kill (not "post",
 # "position" or "campaign", which troops attack too)
@@ -50,6 +55,18 @@ ABSTRACT = frozenset({
     "theory", "report", "book", "article", "column", "editorial", "movie", "film",
 })
 TOPIC_PREPS = frozenset({"over", "about"})
+# where words are said: an attack "in a tweet", "during the debate", "on television"
+MEDIA = frozenset({"tweet", "post", "speech", "interview", "statement", "ad",
+                   "advertisement", "commercial", "editorial", "column", "op-ed", "letter",
+                   "debate", "remark", "comment", "video", "book", "memoir", "podcast",
+                   "broadcast", "television", "tv", "radio", "show", "press", "email",
+                   "message", "testimony", "hearing", "address", "briefing", "conference",
+                   "essay", "article", "blog", "facebook", "twitter"})
+MEDIA_PREPS = frozenset({"in", "on", "during", "via", "through"})
+# what an attacker goes on to do when the attack was words: "..., calling him a fraud"
+SAYING = frozenset({"say", "call", "accuse", "describe", "label", "brand", "dub", "argue",
+                    "claim", "charge", "suggest", "insist", "write", "tweet", "question",
+                    "mock", "deride", "ridicule", "compare", "liken"})
 ARMED = frozenset({"MIL", "COP", "SPY", "REB", "IMG", "INS", "UAF", "CRM"})
 
 
@@ -58,11 +75,13 @@ def _aimed_at(c: Candidate) -> list[Token]:
     "on"/"against" object."""
     t = c.trigger
     if c.nominal:
-        return [o for p in t.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
+        objs = [o for p in t.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
                 for o in p.children if o.dep_ == "pobj"]
-    return [o for o in t.children if o.dep_ in ("dobj", "nsubjpass")] + [
-        o for p in t.children if p.dep_ == "prep" and p.lower_ in ("at", "on")
-        for o in p.children if o.dep_ == "pobj"]  # ("fired back at her remarks")
+    else:
+        objs = [o for o in t.children if o.dep_ in ("dobj", "nsubjpass")] + [
+            o for p in t.children if p.dep_ == "prep" and p.lower_ in ("at", "on")
+            for o in p.children if o.dep_ == "pobj"]  # ("fired back at her remarks")
+    return [x for o in objs for x in conjuncts(o)]  # ("his biography and platform")
 
 
 def _actor_type(ix: ArticleIndex, actor_id: str | None) -> str | None:
@@ -92,8 +111,15 @@ def _words_not_force(c: Candidate, ix: ArticleIndex, lemma: str) -> bool:
     if lemma in END:
         return False  # ("shot the guard" is force; only an abstract object is a vote)
     types = [_actor_type(ix, a.actor_id) for a in c.actors]
-    if not c.actors or any(a.sector in ARMED for a in c.actors) or "PERSON" not in types:
-        return False  # (militants, troops, or a state or group acting as a whole)
+    if any(a.sector in ARMED for a in c.actors):
+        return False  # (militants, troops, police)
+    if "COUNTRY" not in types and not any(
+            r.sector in ARMED or _actor_type(ix, r.actor_id) == "COUNTRY"
+            for r in c.recipients) and c.place is None and not _armed_words(c) and (
+                _in_words(c.trigger) or _saying(c.trigger)):
+        return True  # "the Times attacked him, saying ...", "attacked her in a speech"
+    if not c.actors or "PERSON" not in types:
+        return False  # (a state or group acting as a whole)
     for p in c.trigger.children:
         if p.dep_ == "prep" and (p.lower_ in TOPIC_PREPS and not any(
                 _temporal(o, ix) for o in p.children) or p.lower_ == "for" and _reason(p)):
@@ -106,6 +132,21 @@ def _words_not_force(c: Candidate, ix: ArticleIndex, lemma: str) -> bool:
         _actor_type(ix, r.actor_id) == "COUNTRY" or r.sector in ARMED for r in c.recipients
     ) and not any(o.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for o in aimed) and all(
         t == "PERSON" for t in types) and not _armed_words(c)
+
+
+def _in_words(t: Token) -> bool:
+    """Is the attack made in a medium of words ("in early-morning tweets", "during the
+    debate")?"""
+    return any(p.dep_ == "prep" and p.lower_ in MEDIA_PREPS and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in MEDIA for o in p.children)
+        for p in t.children)
+
+
+def _saying(t: Token) -> bool:
+    """Does the attacker go on to say what the attack was ("attacked the senator,
+    calling him a fraud", "..., saying he had offended voters")?"""
+    return any(ch.dep_ in ("advcl", "conj") and ch.tag_ == "VBG"
+               and ch.lemma_.lower() in SAYING for ch in t.children)
 
 
 # words that make an attack by a person physical: a weapon, a wound, the police

@@ -1,0 +1,53 @@
+"""More force words that are no force, found by reading the events of real election news
+(issue 12, second reading): an attack made in words (in a tweet, an editorial, "...,
+calling him a fraud"), criticism of several things at once, "pounding" a rival, and
+force verbs that hit no one ("shot himself", "executed the plan", "engage with").
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.eventcode import code
+
+
+def types(analyzer, text: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return {e.type for e in code(analyzer, text)}
+
+
+@pytest.mark.parametrize("text", [
+    # in a medium of words, by someone who is no state and no armed group
+    "The New York Times attacked Donald Trump in an editorial on Sunday.",
+    "The Clinton campaign attacked Donald Trump in a new television ad.",
+    # going on to say what the attack was
+    "The New York Times attacked Donald Trump, saying he had offended veterans.",
+    # criticism of several things, one of them a thing said or decided
+    "US Senator Mary Holt peppered Mexican President Dan Reyes with attacks on his "
+    "biography and his platform.",
+    # pounding a rival as something
+    "US Senator Mary Holt has been pounding Mexican President Dan Reyes as a fraud.",
+])
+def test_words_are_no_force(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "ASSAULT" not in types(analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "A retired officer shot himself outside a veterans hospital in Ohio last month.",
+    "Donald Trump entered the debate with a game plan and executed it flawlessly.",
+    "A terror campaign is being executed by the very people Obama refuses to name.",
+    "Washington must engage with Pyongyang to defuse the missile crisis.",
+])
+def test_force_verbs_that_hit_no_one(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "ASSAULT" not in types(analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    # armed actors and states saying why they struck keep the force
+    "Pakistani troops attacked Indian posts in Kupwara, saying they were answering fire.",
+    "Iran executed two men convicted of spying for Israel on Monday.",
+    "Saudi Arabia executed 37 people on Tuesday.",
+    "Kurdish fighters engaged Islamic State militants near Kobani.",
+    "The Indian army said it struck nine camps in Pakistan in a statement on Wednesday.",
+])
+def test_force_stays_force(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "ASSAULT" in types(analyzer, text)
