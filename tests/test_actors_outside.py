@@ -47,3 +47,57 @@ def actor(found: Found, name: str) -> Actor:
 ])
 def test_country_word_alone(surface: str, demonym: bool, code: str | None) -> None:
     assert load_dictionary().country_code(surface, demonym=demonym) == code
+
+
+def test_region_tag_makes_a_senator_american(nlp: Language) -> None:
+    """A foreign story's titled senator is of his state's country, by the party-state
+    tag, the home state after the name or the state before the title."""
+    found = run(nlp, "Merovia rejected the offer on Monday. Merovia's army said Merovia "
+                     "would not talk. Merovia closed its border with Merovia's allies.\n\n"
+                     "Sen. Dale Brookner (R-Tenn.) said Merovia must pay. Senator Ada "
+                     "Pellow of Kentucky agreed, and Ohio Rep. Tom Varga said so too.")
+    assert actor(found, "Dale Brookner").country == "USA"
+    assert actor(found, "Ada Pellow").country == "USA"
+    assert actor(found, "Tom Varga").country == "USA"
+
+
+def test_state_sharing_a_country_name(nlp: Language) -> None:
+    """'Georgia' among states is the state: no country actor; a congressman from it
+    is American. Beside another country it stays the country."""
+    found = run(nlp, "Voters in Georgia, Alabama and Texas went to the polls. Lyle "
+                     "Danner, a Democratic congressman from Georgia, said turnout was high.")
+    assert not [a for a in found[0] if a.country == "GEO"]
+    assert actor(found, "Lyle Danner").country == "USA"
+    found = run(nlp, "Voters in Ohio and Texas went to the polls. Russia's invasions of "
+                     "Georgia and Ukraine worried them.")
+    assert [a for a in found[0] if a.country == "GEO"]
+
+
+def test_name_containing_a_country_word(nlp: Language) -> None:
+    """An organisation whose name holds a region's or an island group's word is not of
+    that country: 'New Jersey ...', 'Cook ... Report'."""
+    found = run(nlp, "The New Jersey Generals signed a new coach, the Cook Political "
+                     "Report said on Friday.")
+    countries = {a.name: a.country for a in found[0]}
+    assert countries.get("Cook Political Report") is None
+    assert countries.get("New Jersey Generals") in (None, "USA")
+
+
+def test_congress_of_the_story_country(nlp: Language) -> None:
+    """A bare 'Congress' is the US Congress in an American story and the Indian party
+    in an Indian one."""
+    found = run(nlp, "Senators from Ohio and Texas met in Washington. Congress voted on "
+                     "the budget on Friday.")
+    assert [a.country for a in found[0] if "Congress" in a.name] == ["USA"]
+    found = run(nlp, "Voters in India's Punjab backed the opposition. Congress won most "
+                     "seats in India, and India's ruling party conceded.")
+    assert [a.country for a in found[0] if "Congress" in a.name] == ["IND"]
+
+
+def test_party_word_gives_the_party_country(nlp: Language) -> None:
+    """'the top Democrat on ...' is of the country whose party the dictionary lists,
+    even in a story the foreign country dominates."""
+    found = run(nlp, "Merovia denied the attack. Merovia's army said Merovia did nothing. "
+                     "Merovia closed its border.\n\nRep. Owen Castell, the top Democrat on the "
+                     "intelligence panel, said Merovia must answer.")
+    assert actor(found, "Owen Castell").country == "USA"

@@ -4,6 +4,7 @@
     titles.py      office titles ("Foreign Minister Ishaq Dar") and sector words
     spans.py       actor mention spans from entities, titles and appositives
     resolve.py     a mention -> an actor (dictionary, demonyms, titles)
+    regions.py     regions inside a country (US states) as evidence of it: "(R-Tenn.)"
     coref.py       in-article coreference: names, titles and pronouns
     phoenix.py     Phoenix (PETRARCH2) actor and agent dictionaries as word-tuple lookups
     phoenix_lookup.py  Phoenix actors and agents for a noun phrase of a parsed sentence

@@ -123,6 +123,8 @@ class Dictionary:
     max_title_len: int = 1
     sector_words: dict[str, str | None] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)  # surface -> ruler label
+    # a party's member words -> its country ("Democrats", "Republican" of "X Party")
+    party_words: dict[str, str] = field(default_factory=dict)
     place_keys: set[str] = field(default_factory=set)
     coref: dict[str, Any] = field(default_factory=dict)
     speech_verbs: frozenset[str] = frozenset()
@@ -256,6 +258,12 @@ def _add_entry(d: Dictionary, raw: dict[str, Any], source: int, where: str) -> N
         if raw.get("capital"):
             d.capitals[norm(str(raw["capital"]))] = (e.country, "GOV")
             d.pattern_capitals.add(str(raw["capital"]))
+    words = norm(e.name).split()
+    if (typ == "ORG" and e.sector == "PTY" and e.country and e.country != CONTEXT
+            and len(words) == 2 and words[1] == "party"):
+        adj = words[0]  # "democratic": "Democratic", "Democrat(s)"; "republican(s)"
+        for w in (adj, adj + "s", *((adj[:-2], adj[:-2] + "s") if adj.endswith("ic") else ())):
+            d.party_words.setdefault(w, e.country)
     for s in (e.name, *aliases):
         if "{country}" in s:
             continue

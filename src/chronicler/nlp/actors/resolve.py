@@ -18,8 +18,15 @@ from chronicler.nlp.actors.coref import (
     title_matches,
 )
 from chronicler.nlp.actors.dictionary import CONTEXT, Entry, norm, ruler_label
+from chronicler.nlp.actors.regions import party_region
 from chronicler.nlp.actors.spans import ArticleView, Cand, locative, placey
-from chronicler.nlp.actors.titles import head_sector, left_title, right_title
+from chronicler.nlp.actors.titles import (
+    MODIFIERS,
+    TitleInfo,
+    head_sector,
+    left_title,
+    right_title,
+)
 
 # Unknown organisations of these sectors belong to a state: no country named -> the
 # article's main country ("the Ministry of Water Resources").
@@ -84,6 +91,9 @@ class Resolver:
             if c.kind != "person" and not (c.kind == "entry" and c.entries[0].type == "PERSON"):
                 continue
             ss, se = v.sent_bounds[v.sent_of[c.start]]
+            home = party_region(v.doc, c.end) or self.party_apposition(c.end, se)
+            if home is not None:  # "Sen. X (R-Tenn.)", "X of Kentucky", "X, a Democrat"
+                c.titles.append(TitleInfo(country=home))
             for info in (left_title(v.doc, c.start, ss, v.ent_at, v.person_at, v.tok_country,
                                     v.tok_sector, v.d),
                          right_title(v.doc, c.end, se, v.ent_at, v.person_at, v.tok_country,
@@ -93,6 +103,21 @@ class Resolver:
                     self.title_tokens |= info.title_tokens
                     self.consumed |= info.consumed
                     self.chain |= info.chain
+
+    def party_apposition(self, end: int, sent_end: int) -> str | None:
+        """", the top Democrat on ...", ", a Republican from ...": an appositive that
+        opens with a known party's word gives the party's country."""
+        doc, v = self.v.doc, self.v
+        if end >= sent_end or doc[end].text != ",":
+            return None
+        for k in range(end + 1, min(end + 5, sent_end)):
+            t = doc[k]
+            code = v.tok_country.get(k)
+            if code and v.d.party_words.get(t.lower_) == code:
+                return code
+            if not (t.pos_ in ("DET", "ADJ", "ADV") or t.lower_ in MODIFIERS):
+                return None
+        return None
 
     # ------------------------------------------------------------- resolve
     def resolve(self, c: Cand) -> None:
@@ -222,8 +247,14 @@ class Resolver:
             return  # "Indus Waters Treaty", "Operation Sindoor"
         sector = next((d.sector_words[w] for w in reversed(words) if d.sector_words.get(w)),
                       None)
-        country = next((code for t in toks
-                        if (code := d.country_code(t.text, demonym=True)) is not None), None)
+        # a country's word anywhere in the name ("Bank of China"), but a region's name
+        # is its country's ("New Jersey Generals", "Georgia Southern University")
+        region, n = v.name_region(c.start, c.end)
+        country = region or next((code for t in toks[n:]
+                                  if (code := d.country_code(t.text, demonym=True))), None)
+        # "Democratic National Committee": a known party's word, in a story of its country
+        country = country or next((code for w in words if (code := d.party_words.get(w))
+                                   and code == v.context), None)
         country = country or v.modifier_country(c.start)
         if country is None and sector in STATE_SECTORS:
             country = v.context

@@ -17,6 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from chronicler.nlp.actors.dictionary import CONTEXT, Dictionary, Entry, norm
+from chronicler.nlp.actors.regions import region_of
 from chronicler.nlp.actors.titles import (
     POSSESSIVE,
     TitleInfo,
@@ -225,6 +226,8 @@ class ArticleView:
     context: str | None = None
     country_count: Counter[str] = field(default_factory=Counter)
     actor_count: Counter[str] = field(default_factory=Counter)  # countries of known actors
+    region_count: Counter[str] = field(default_factory=Counter)  # countries of regions named
+    regions: set[str] = field(default_factory=set)  # country namesakes read as regions here
     source_score: Counter[int] = field(default_factory=Counter)
     tok_country: dict[int, str] = field(default_factory=dict)
     tok_sector: dict[int, str] = field(default_factory=dict)
@@ -235,16 +238,30 @@ class ArticleView:
         return (mod or self.context) if e.country == CONTEXT else e.country
 
     def rank(self, entries: Sequence[Entry], mod: str | None = None) -> Entry:
-        """Dictionary the article talks about most, then its most-mentioned country,
-        then the first listed."""
+        """Dictionary the article talks about most, then the article's own country
+        ("Congress" in an American story is the US one, in an Indian story the Indian
+        party), then its most-mentioned country, then the first listed."""
         if len(entries) == 1:
             return entries[0]
-        def key(e: Entry) -> tuple[int, int, int, int]:
+        def key(e: Entry) -> tuple[int, bool, int, int, int]:
             code = self.entry_country(e, mod) or ""
-            return (self.source_score[e.source], self.country_count[code],
-                    self.actor_count[code], -e.index)
+            return (self.source_score[e.source], bool(code) and code == self.context,
+                    self.country_count[code], self.actor_count[code], -e.index)
 
         return max(entries, key=key)
+
+    def name_region(self, start: int, end: int) -> tuple[str | None, int]:
+        """(country, length) of a region named by the first one to three words of a
+        longer name ("New Jersey Generals", "Tennessee Valley Authority"); a country's
+        namesake only where this article reads it as the region."""
+        for n in (3, 2, 1):
+            if start + n > end:
+                continue
+            text = self.doc[start:start + n].text
+            rc = region_of(text)
+            if rc and (self.d.countries.get(norm(text)) is None or norm(text) in self.regions):
+                return rc, n
+        return None, 0
 
     def modifier_country(self, start: int) -> str | None:
         """Country written just before a span: "Pakistan's | Foreign Office"."""
@@ -252,6 +269,85 @@ class ArticleView:
         if j >= 0 and self.doc[j].text in POSSESSIVE:
             j -= 1
         return self.tok_country.get(j) if j >= 0 else None
+
+
+def _phoenix_country(name: str) -> str | None:
+    """The country of a person Phoenix lists by full name (its default code)."""
+    from chronicler.nlp.actors.phoenix import split_code
+    from chronicler.nlp.events.dictionaries import load_field_dictionaries
+
+    words = tuple(w for w in norm(name).replace(",", " ").split() if w)
+    actors = load_field_dictionaries().actors
+    i = actors.phrases.get(words) if len(words) > 1 else None
+    if i is None:
+        return None
+    code = split_code(actors.entries[i].code_on(None))[0]
+    return code if len(code) == 3 and code not in NON_STATE else None
+
+
+def _main_country(v: ArticleView, first: dict[str, int]) -> str | None:
+    """The article's own country: the one its country names, its known actors and its
+    regions name most together. (Country names alone made a national politics story
+    that names its own country only through its politicians and states, and a foreign
+    one often, a story of that foreign country: its governor, senate and president took
+    that country.)"""
+    weight = Counter(v.country_count)
+    weight.update({k: n for k, n in v.actor_count.items() if k and k not in NON_STATE})
+    weight.update(v.region_count)
+    if not weight:
+        return None
+    return max(weight, key=lambda k: (weight[k], v.country_count[k],
+                                      -first.get(k, len(v.doc))))
+
+
+def _read_regions(v: ArticleView) -> None:
+    """Regions named by the article ("Florida", "Tennessee"): each counts for its
+    country and marks its tokens with it. A country's namesake ("Georgia") is the
+    region where its sentence names other regions of the region's country; the country
+    where its sentence names a country ("the invasions of Georgia and Ukraine", "the
+    United States is providing aid to Georgia"); otherwise the region where the article
+    names that country's other regions or names that country most, and never the
+    namesake country's capital or people. A namesake read as a region is a place, no country actor."""
+    doc = v.doc
+    shared: list[tuple[Cand, str]] = []
+    sent_regions: Counter[int] = Counter()
+    for c in v.cands:
+        if c.label != "GPE" or c.kind in ("entry", "capital"):
+            continue
+        rc = region_of(doc[c.start:c.end].text)
+        if rc is None:
+            continue
+        if c.kind == "country":
+            shared.append((c, rc))
+            continue
+        v.region_count[rc] += 1
+        sent_regions[v.sent_of[c.start]] += 1
+        for i in range(c.start, c.end):
+            v.tok_country[i] = rc
+    if not shared:
+        return
+    names = {norm(doc[c.start:c.end].text) for c, _ in shared}
+    others = [c for c in v.cands if c.kind in ("country", "capital") and c.code
+              and norm(doc[c.start:c.end].text) not in names]
+    other = Counter(c.code for c in others)
+    home = max(other, key=lambda k: other[k]) if other else None
+    sent_codes: dict[int, set[str]] = {}
+    for c in others:
+        sent_codes.setdefault(v.sent_of[c.start], set()).add(c.code or "")
+    for c, rc in shared:
+        k = v.sent_of[c.start]
+        if sent_regions[k]:
+            region = True
+        elif k in sent_codes or other[c.code or ""]:
+            region = False
+        else:
+            region = bool(v.region_count[rc]) or home == rc
+        if region:
+            c.kind, c.code = "place", None
+            v.regions.add(norm(doc[c.start:c.end].text))
+            v.region_count[rc] += 1
+            for i in range(c.start, c.end):
+                v.tok_country[i] = rc
 
 
 def build_view(doc: Doc, d: Dictionary) -> ArticleView:
@@ -265,6 +361,7 @@ def build_view(doc: Doc, d: Dictionary) -> ArticleView:
     heads = headline_ranges(doc.text)
     cands = [classify(doc, sp, d, heads) for sp in entity_spans(doc, d, heads)]
     v = ArticleView(doc, d, cands, sent_of, bounds)
+    _read_regions(v)
     first: dict[str, int] = {}
     for c in cands:
         if c.kind in ("country", "capital") and c.code and c.code not in NON_STATE:
@@ -275,27 +372,28 @@ def build_view(doc: Doc, d: Dictionary) -> ArticleView:
             v.source_score[c.entries[0].source] += 1
             if c.entries[0].country not in (None, CONTEXT):
                 v.actor_count[c.entries[0].country or ""] += 1
-    # The article's own country: the one its country names and its known actors name
-    # most together. (Country names alone made a national politics story that names
-    # its own country only through its politicians, and a foreign one once, a story of
-    # that foreign country: its governor, senate and president took that country.)
-    weight = Counter(v.country_count)
-    weight.update({k: n for k, n in v.actor_count.items() if k and k not in NON_STATE})
-    if weight:
-        v.context = max(weight, key=lambda k: (weight[k], v.country_count[k],
-                                               -first.get(k, len(doc))))
-    else:
-        v.context = None
+        elif c.label == "NORP" and c.kind == "other" and (
+                code := d.party_words.get(norm(doc[c.start:c.end].text))):
+            v.actor_count[code] += 1  # "Democrats", "Republican": a known party's people
+            for i in range(c.start, c.end):
+                v.tok_country[i] = code
+        elif c.kind == "person" and not c.headline and c.end - c.start > 1:
+            code = _phoenix_country(doc[c.start:c.end].text)
+            if code:  # a person Phoenix lists ("Hillary Clinton") is known too
+                v.actor_count[code] += 1
+    v.context = _main_country(v, first)
     for c in cands:
         if c.kind in ("country", "capital") and c.code:
             for i in range(c.start, c.end):
                 v.tok_country[i] = c.code
         # "British Defence" tagged as one organisation before "Secretary Tom King": its
-        # first word still names a country, for the titles read around it
-        first_code = d.countries.get(norm(doc[c.start].text)) if c.kind not in (
-            "country", "capital") and c.end - c.start > 1 else None
-        if first_code and first_code not in NON_STATE:
-            v.tok_country.setdefault(c.start, first_code)
+        # first word still names a country, for the titles read around it ("Georgia
+        # Southern University": a region's country where the article reads it so)
+        if c.kind not in ("country", "capital") and c.end - c.start > 1:
+            first_code = v.name_region(c.start, c.end)[0] or d.countries.get(
+                norm(doc[c.start].text))
+            if first_code and first_code not in NON_STATE:
+                v.tok_country.setdefault(c.start, first_code)
     for c in cands:
         if c.kind == "entry":
             e = v.rank(c.entries, v.modifier_country(c.start))

@@ -9,20 +9,26 @@ How a mention finds its actor, in order:
    people, organisations, parties, armed groups, IGOs. Its names are also EntityRuler
    patterns, so the NER tags them right ("Lashkar-e-Taiba" is no PERSON, "Dar" alone is
    one). An ambiguous alias ("Congress") goes to the dictionary the article talks
-   about most, then to the country it mentions most.
+   about most, then to the article's main country, then to the country it mentions
+   most.
 2. **Countries, demonyms and capitals**: country_converter names and regexes, a small
    demonym file, GeoNames' capitals. A country or demonym is a mention of the
    country actor (sector from the noun it goes with: "Indian troops" -> MIL); a
    capital is the country's government ("New Delhi said" -> IND GOV), except where
-   it is a location ("a meeting in Washington").
+   it is a location ("a meeting in Washington"). A word of a longer name is no
+   country ("Cook Political Report", "New Jersey Generals": a region's name is its
+   country's), and a state that shares a country's name ("Georgia") is the state
+   where the article reads so (``regions``).
 3. **Titles and appositives** for people the dictionary does not know: "India's Chief
    of Defence Staff, General Anil Chauhan" -> IND MIL; "Syed Tariq Fatemi, Special
    Assistant to the Prime Minister" -> GOV, country from the article when the text
-   names none. A titled person with no country takes the article's main country
-   (the one its country names and its known actors name most together: a national
-   politics story that names its own country only through its politicians is about
-   that country, not the foreign one it names once); an untitled unknown person gets
-   no country.
+   names none; a legislator's party-state tag or home state ("Sen. X (R-Tenn.)",
+   "Senator Y of Kentucky", "Ohio Rep. Z") gives the state's country. A titled person
+   with no country takes the article's main country (the one its country names, its
+   known actors (the dictionary's and Phoenix's) and its regions (US states) name most
+   together: a national politics story that names its own country only through its
+   politicians and states is about that country, not the foreign one it names often);
+   an untitled unknown person gets no country.
 4. **Coreference** (``coref``): surnames, "the minister", he/she/they.
 
 Places that are not countries or capitals are not actors (the places stage has them);

