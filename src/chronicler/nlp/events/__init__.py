@@ -17,6 +17,7 @@
     intent.py         one event per clause; promises and offers coded as intents
     verbal.py         force words used for words ("attacked her rival over ...")
     scope.py          wishes about others and kinds of people: no events of their own
+    acts.py           event words that report no act: capabilities, questions, papers
     discards.py       PETRARCH2's discard list: sports, entertainment, not to code
     assemble.py    candidates of a sentence into events: complements absorbed, merging
     coder.py       the stage: sentences -> Event records

@@ -52,6 +52,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from chronicler.nlp.events.acts import no_act
 from chronicler.nlp.events.arguments import (
     STATE_SECTORS,
     countries,
@@ -191,6 +192,8 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
             continue  # "people who attack my wife", "groups that support her": a kind
         if no_one_hit(c, ix):
             continue  # "shot himself", "executed the plan", "engage with the North"
+        if no_act(c):
+            continue  # "the capability to threaten", "asked whether", "release his taxes"
         if c.rule.requires_object_actor and not c.recipients:
             continue  # "supporting terrorism" is no SUPPORT event
         if c.rule.exclude_conditional and c.aux.hypothetical:

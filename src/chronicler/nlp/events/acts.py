@@ -1,0 +1,154 @@
+"""Event words that report no act, found by reading the coder's events on real news
+outside the crisis (issue 12): a capability ("the ability to strike", "any chance of
+threatening"), a question ("asked whether ..."), a document released ("wants to
+release his taxes"), words of force or control used for other things ("seizing upon a
+report", "capture the greatness of", "occupies one of the key positions"), a phone word
+for cutting back ("dialing back plans"), a candidate's own campaign suspended, and an
+opinion agreed on ("all agreed Pence won the debate"). The coder drops such candidates
+(``coder._kept``); each test reads the trigger's own constituents, not the sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from chronicler.nlp.events.candidates import Candidate
+from chronicler.nlp.events.intent import to_infinitive
+
+# what someone could do: the act in its complement has not happened
+CAPABILITY = frozenset({"capability", "capacity", "ability", "chance", "means", "power",
+                        "potential", "wherewithal", "possibility", "option", "able",
+                        "capable", "unable", "incapable"})
+QUESTION_WORDS = frozenset({"whether", "if", "how", "what", "why", "when", "who", "which",
+                            "where", "whom"})
+ASKING = frozenset({"ask", "inquire", "enquire", "wonder", "query", "question"})
+# what is released when no one is: papers, figures, recordings
+DOCUMENTS = frozenset({
+    "tax", "taxes", "return", "record", "records", "report", "statement", "video",
+    "footage", "data", "email", "emails", "list", "result", "results", "transcript",
+    "document", "documents", "letter", "details", "information", "figure", "figures",
+    "statistic", "statistics", "poll", "book", "album", "film", "song", "photo",
+    "photograph", "image", "audio", "recording", "memo", "file", "files", "ad",
+    "advertisement", "schedule", "finding", "findings", "guidance", "guideline",
+    "guidelines", "text", "plan", "proposal", "budget", "forecast", "estimate", "version",
+    "update", "summary", "communique", "communiqué", "tape", "tapes", "picture",
+    "pictures", "note", "notes", "study", "analysis", "survey", "account"})
+# what is seized or captured when nothing is taken from anyone
+NOT_TAKEN = frozenset({
+    "imagination", "attention", "mood", "spirit", "essence", "greatness", "moment",
+    "momentum", "headline", "headlines", "nomination", "vote", "votes", "share", "title",
+    "championship", "heart", "hearts", "zeitgeist", "feeling", "sense", "opportunity",
+    "initiative", "limelight", "spotlight"})
+# an office held: "occupies the office", "one of the key positions of power" (not the
+# posts and positions troops occupy)
+OFFICES = frozenset({"office", "role", "job", "presidency", "chair", "seat"})
+POWER = frozenset({"power", "authority", "influence", "responsibility", "leadership",
+                   "trust"})
+SEIZING = frozenset({"seize", "capture", "occupy", "grab", "catch"})
+# a candidate's own campaign: "suspended his presidential campaign in February"
+CAMPAIGNS = frozenset({"campaign", "candidacy", "bid", "run", "tour"})
+ELECTORAL = frozenset({"presidential", "reelection", "re-election", "election", "senate",
+                       "congressional", "primary", "gubernatorial", "mayoral", "political",
+                       "own", "leadership", "campaign"})
+
+
+def no_act(c: Candidate) -> bool:
+    """Does the candidate's trigger report no act (module docstring)?"""
+    t = c.trigger
+    return (_potential(c) or _question(t) or _asked(c) or _released_paper(t)
+            or _not_taken(t) or _cut_back(t) or _own_campaign(t) or _opinion(t))
+
+
+def _potential(c: Candidate) -> bool:
+    """"the capability to threaten its neighbours", "any chance of threatening", "able
+    to strike": the act is what someone could do."""
+    for h in (c.trigger, *c.heads):
+        g = h.head
+        if h.dep_ in ("acl", "xcomp") and to_infinitive(h) and g.lemma_.lower() in CAPABILITY:
+            return True
+        if h.dep_ in ("pcomp", "pobj") and g.lower_ == "of" and \
+                g.head.lemma_.lower() in CAPABILITY:
+            return True
+    return False
+
+
+def _question(t: Token) -> bool:
+    """"asked whether the story would hurt him", "asked about the emails": a question."""
+    if t.lemma_.lower() not in ASKING:
+        return False
+    return any(ch.dep_ == "prep" and ch.lower_ == "about" or ch.dep_ == "ccomp"
+               and _wh_clause(ch) for ch in t.children)
+
+
+def _wh_clause(v: Token) -> bool:
+    """Is the clause of ``v`` opened by "whether", "if" or a question word?"""
+    return any(x.lower_ in QUESTION_WORDS and x.i < v.i and x.dep_ in (
+        "mark", "advmod", "nsubj", "dobj", "attr", "nsubjpass") for x in v.children)
+
+
+def _asked(c: Candidate) -> bool:
+    """"asked how the president could sanction Russia": what a question asks about has
+    not happened."""
+    return any(h.dep_ == "ccomp" and h.head.lemma_.lower() in ASKING and _wh_clause(h)
+               for h in (c.trigger, *c.heads))
+
+
+def _released_paper(t: Token) -> bool:
+    """"release his taxes", "released a video": a document made public, no one freed."""
+    return t.lemma_.lower() == "release" and any(
+        o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in DOCUMENTS
+        for o in t.children)
+
+
+def _not_taken(t: Token) -> bool:
+    """"seizing upon a report", "capture the essential greatness", "occupies one of the
+    key positions of power": nothing is taken from anyone."""
+    lemma = t.lemma_.lower()
+    if lemma not in SEIZING:
+        return False
+    if lemma in ("seize", "pounce", "jump") and any(
+            ch.dep_ == "prep" and ch.lower_ in ("upon", "on") for ch in t.children):
+        return True
+    objs = [o for o in t.children if o.dep_ in ("dobj", "nsubjpass")]
+    # ("one of the key positions": the counted noun)
+    objs += [x for o in objs if o.pos_ == "NUM" or o.lower_ == "one"
+             for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+             for x in p.children if x.dep_ == "pobj"]
+    if any(o.lemma_.lower() in NOT_TAKEN for o in objs):
+        return True
+    return lemma == "occupy" and any(
+        o.lemma_.lower() in OFFICES or any(
+            p.dep_ == "prep" and p.lower_ == "of" and any(
+                x.lemma_.lower() in POWER for x in p.children) for p in o.children)
+        for o in objs)
+
+
+def _cut_back(t: Token) -> bool:
+    """"dialing back plans": a phone word with a particle is no call."""
+    return t.lemma_.lower() == "dial" and any(
+        ch.dep_ in ("prt", "advmod") and ch.lower_ in ("back", "down", "up")
+        for ch in t.children)
+
+
+def _own_campaign(t: Token) -> bool:
+    """"suspended his presidential campaign": a candidate's own, no sanction."""
+    for o in t.children:
+        if o.dep_ not in ("dobj", "nsubjpass") or o.lemma_.lower() not in CAMPAIGNS:
+            continue
+        mods = {m.lemma_.lower() for m in o.children if m.dep_ in ("amod", "compound")}
+        if mods & ELECTORAL or o.lemma_.lower() in ("candidacy", "bid"):
+            return True
+    return False
+
+
+def _opinion(t: Token) -> bool:
+    """"all agreed Pence won the debate": agreeing on what happened is an opinion (an
+    agreement is on what will be done: "agreed that their countries should
+    cooperate")."""
+    if t.lemma_.lower() != "agree":
+        return False
+    for ch in t.children:
+        if ch.dep_ == "ccomp" and ch.tag_ == "VBD" and not any(
+                a.dep_ in ("aux", "auxpass") for a in ch.children):
+            return True
+    return False
