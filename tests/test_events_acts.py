@@ -45,3 +45,22 @@ def test_no_act(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
 ])
 def test_acts_stay(analyzer, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
     assert type_ in {e.type for e in code(analyzer, text)}
+
+
+# what voters favour, or a poll measures, is a preference, not an act
+@pytest.mark.parametrize("text", [
+    "Older women turned out in force to support Hillary Clinton, surveys showed.",
+    "Hillary Clinton was backed by a majority of women and college-educated voters.",
+    "About three-quarters of Republican voters support a ban on Muslims entering the "
+    "United States.",
+])
+def test_voters_preferences_are_no_support(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "SUPPORT" not in {e.type for e in code(analyzer, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The United States backed the Kurdish fighters against Islamic State.",
+    "The governor of New Hampshire and most state senators support Hillary Clinton.",
+])
+def test_support_of_organisations_and_officials_stays(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "SUPPORT" in {e.type for e in code(analyzer, text)}

@@ -51,3 +51,18 @@ def test_force_verbs_that_hit_no_one(analyzer, text: str) -> None:  # type: igno
 ])
 def test_force_stays_force(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert "ASSAULT" in types(analyzer, text)
+
+
+# the CAMEO dictionary's force verbs between unarmed people: a vote, words
+@pytest.mark.parametrize("text", [
+    "Hillary Clinton beat rival Bernie Sanders in the Nevada caucuses on Saturday.",
+    "Donald Trump has hammered Jeb Bush throughout the campaign.",
+    "Donald Trump says he goes back to war with the Republican establishment tomorrow.",
+])
+def test_dictionary_force_between_unarmed_people(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "ASSAULT" not in types(analyzer, text)
+
+
+def test_dictionary_force_of_armed_sides_stays(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "ASSAULT" in types(analyzer, "Russian forces fought Chechen rebels near Grozny on "
+                                        "Monday.")

@@ -4,7 +4,10 @@ threatening"), a question ("asked whether ..."), a document released ("wants to
 release his taxes"), words of force or control used for other things ("seizing upon a
 report", "capture the greatness of", "occupies one of the key positions"), a phone word
 for cutting back ("dialing back plans"), a candidate's own campaign suspended, and an
-opinion agreed on ("all agreed Pence won the debate"). The coder drops such candidates
+opinion agreed on ("all agreed Pence won the debate"), and what voters or poll
+respondents favour ("women backed Clinton", "three-quarters support a ban", "polls
+show ... more likely to support"): a preference measured, not an act of anyone's. The
+coder drops such candidates
 (``coder._kept``); each test reads the trigger's own constituents, not the sentence.
 """
 
@@ -56,7 +59,8 @@ def no_act(c: Candidate) -> bool:
     """Does the candidate's trigger report no act (module docstring)?"""
     t = c.trigger
     return (_potential(c) or _question(t) or _asked(c) or _released_paper(t)
-            or _not_taken(t) or _cut_back(t) or _own_campaign(t) or _opinion(t))
+            or _not_taken(t) or _cut_back(t) or _own_campaign(t) or _opinion(t)
+            or _polled(c))
 
 
 def _potential(c: Candidate) -> bool:
@@ -151,4 +155,40 @@ def _opinion(t: Token) -> bool:
         if ch.dep_ == "ccomp" and ch.tag_ == "VBD" and not any(
                 a.dep_ in ("aux", "auxpass") for a in ch.children):
             return True
+    return False
+
+
+# a population measured, not an organisation acting: who "backs" a candidate in a poll
+POLLS = frozenset({"poll", "survey", "pollster", "respondent"})
+VOTERS = frozenset({
+    "voter", "caucusgoer", "caucus-goer", "electorate", "respondent", "woman", "man",
+    "white", "black", "hispanic", "latino", "latina", "moderate", "liberal",
+    "conservative", "suburbanite", "evangelical", "independent", "millennial", "those",
+    "majority", "plurality", "half", "third", "quarter", "three-quarters", "two-thirds",
+    "percent", "%", "decider"})
+
+
+def _polled(c: Candidate) -> bool:
+    """Is this support a preference of voters, or one a poll measures ("older women
+    turned out to support Clinton", "was backed by a majority of women", "most are
+    planning to support", "exit polls indicated that Trump was strongly supported")?"""
+    if c.spec.type != "SUPPORT" and not c.rule.id.startswith("support."):
+        return False
+    t = c.trigger
+    if any(x.lemma_.lower() in POLLS for x in t.sent):
+        return True
+    h = t
+    for _ in range(4):  # the subject of "support", or of the verb it completes
+        for ch in h.children:
+            who = [ch] if ch.dep_ in ("nsubj", "nsubjpass") else [
+                o for o in ch.children if o.dep_ == "pobj"] if ch.dep_ == "agent" else []
+            for w in who:
+                if ch.dep_ == "nsubjpass":
+                    continue  # (the one supported)
+                if any(x.lemma_.lower() in VOTERS or x.lower_ in VOTERS or (
+                        x.lower_ == "in" and x.head.pos_ == "NUM") for x in w.subtree):
+                    return True
+        if h.dep_ not in ("xcomp", "conj", "advcl", "acomp") or h.head.i == h.i:
+            break
+        h = h.head
     return False

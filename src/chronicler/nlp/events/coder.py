@@ -103,6 +103,7 @@ from chronicler.nlp.events.verbal import (
     is_verbal,
     politicians_rally,
     rallied_behind,
+    unarmed_force,
 )
 from chronicler.nlp.stages import ArticleContext, Result, Stage, State
 from chronicler.records import Event, EventActor, Evidence, Location, content_id
@@ -194,6 +195,8 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
             continue  # "shot himself", "executed the plan", "engage with the North"
         if no_act(c):
             continue  # "the capability to threaten", "asked whether", "release his taxes"
+        if unarmed_force(c, ix, sent):
+            continue  # the dictionary's "beat", "hammered" between unarmed people
         if c.rule.requires_object_actor and not c.recipients:
             continue  # "supporting terrorism" is no SUPPORT event
         if c.rule.exclude_conditional and c.aux.hypothetical:

@@ -24,6 +24,12 @@ The attack words that are criticism become ACCUSE/disapprove (CAMEO 111, "critic
 denounce"); the words that end a thing ("killed the bill", "shot down the proposal")
 become REJECT. Measured on 84 real articles of a national election campaign (PolNeAR
 dev), where every "attack" between two candidates had been coded as force.
+
+The CAMEO dictionary's own force verbs ("beat", "fight", "hammer", "surround", "go back
+to war") code force between people with no arms anywhere (``unarmed_force``): "Clinton
+beat Sanders in the caucuses" is a vote, "hammered Bush throughout the campaign" words.
+Such a dictionary ASSAULT is kept only when a side is armed or a state as a whole, or
+the sentence names a weapon, a wound or a casualty count.
 """
 
 from __future__ import annotations
@@ -149,6 +155,18 @@ def _saying(t: Token) -> bool:
                and ch.lemma_.lower() in SAYING for ch in t.children)
 
 
+def unarmed_force(c: Candidate, ix: ArticleIndex, sent: Span) -> bool:
+    """Is this an ASSAULT only the CAMEO dictionary codes, between sides none of which
+    is armed or a state, with no weapon, wound or count (module docstring)?"""
+    if c.spec.type != "ASSAULT" or not c.rule.id.startswith("cameo."):
+        return False
+    sides = [*c.actors, *c.recipients]
+    if any(a.sector in ARMED or _actor_type(ix, a.actor_id) == "COUNTRY" or (
+            a.country and not a.sector and not a.actor_id) for a in sides):
+        return False  # (a state acting as a whole: "Russia fought ...")
+    return not _armed_words(c, but=c.trigger.i) and not has_count(c, ix, sent)
+
+
 # words that make an attack by a person physical: a weapon, a wound, the police
 WEAPONS = frozenset({"knife", "gun", "rifle", "pistol", "bomb", "machete", "axe", "weapon",
                      "stab", "stabbing", "punch", "beat", "club", "bat", "acid", "car",
@@ -156,9 +174,11 @@ WEAPONS = frozenset({"knife", "gun", "rifle", "pistol", "bomb", "machete", "axe"
                      "police", "arrest", "hospital", "injury", "bleed", "charge"})
 
 
-def _armed_words(c: Candidate) -> bool:
+def _armed_words(c: Candidate, but: int = -1) -> bool:
+    """Does the sentence name a weapon or a wound (other than token ``but``: "beat" is
+    the dictionary's verb for winning too)?"""
     sent = c.trigger.sent
-    return any(t.lemma_.lower() in WEAPONS for t in sent)
+    return any(t.lemma_.lower() in WEAPONS for t in sent if t.i != but)
 
 
 def _temporal(t: Token, ix: ArticleIndex) -> bool:
