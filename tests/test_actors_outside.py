@@ -101,3 +101,18 @@ def test_party_word_gives_the_party_country(nlp: Language) -> None:
                      "Merovia closed its border.\n\nRep. Owen Castell, the top Democrat on the "
                      "intelligence panel, said Merovia must answer.")
     assert actor(found, "Owen Castell").country == "USA"
+
+
+def test_organisation_country_from_its_name(nlp: Language) -> None:
+    """The country an organisation's name gives: a multi-word country name in it, the
+    country after its 'of', an American people ('Turkish American ...'), never a
+    country's word after 'New'; else a name Phoenix lists whole."""
+    found = run(nlp, "Officials of the United States Pacific Command met members of the "
+                     "Turkish American Federation and the Western New England University, "
+                     "and the Joint Chiefs of Staff spoke with the Bank of China.")
+    countries = {a.name: a.country for a in found[0]}
+    assert countries.get("United States Pacific Command") == "USA"
+    assert countries.get("Turkish American Federation") == "USA"
+    assert countries.get("Western New England University") is None
+    assert countries.get("Joint Chiefs of Staff") == "USA"
+    assert countries.get("Bank of China") == "CHN"

@@ -1,6 +1,7 @@
 """Phoenix actors and agents for a noun phrase of a parsed sentence.
 
     phoenix_actor(tok, fd, day) -> PhoenixHit(country, sector, name) | None
+    phoenix_name("Pacific Command")  -> ("USA", "MIL")  (a whole name, its default code)
 
 The words of the phrase headed by ``tok`` (its left modifiers and the head: "Ivory
 Coast rebels", "President Abdelaziz Bouteflika", "the Kenyan police") are looked up as
@@ -128,3 +129,25 @@ def phoenix_actor(tok: Token, actors: PhoenixActors, agents: PhoenixAgents,
         country = "IGO"
     return PhoenixHit(country=country, sector=sector,
                       name=name or " ".join(t.text for t in toks))
+
+
+def phoenix_name(text: str) -> tuple[str, str | None] | None:
+    """(country, sector) of a name Phoenix lists whole, by its default code ("Hillary
+    Clinton" USA, "Pacific Command" USA MIL, "Security Council" IGO); None for a name
+    of one word (too often a word of another name) or with no country."""
+    from chronicler.nlp.actors.dictionary import norm
+    from chronicler.nlp.events.dictionaries import load_field_dictionaries
+
+    words = tuple(w for w in norm(text).replace(",", " ").replace("'", " ").split() if w)
+    if words[:1] == ("the",):
+        words = words[1:]
+    actors = load_field_dictionaries().actors
+    i = actors.phrases.get(words) if len(words) > 1 else None
+    if i is None:
+        return None
+    code, sector = split_code(actors.entries[i].code_on(None))
+    if len(code) != 3 or code in NO_COUNTRY:
+        return None
+    if code in ("UNO", "EUR"):
+        code = "IGO"
+    return code, (sector if sector in SECTORS else None)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from chronicler.nlp.actors.dictionary import CONTEXT, Dictionary, Entry, norm
+from chronicler.nlp.actors.phoenix_lookup import phoenix_name
 from chronicler.nlp.actors.regions import region_of
 from chronicler.nlp.actors.titles import (
     POSSESSIVE,
@@ -271,20 +272,6 @@ class ArticleView:
         return self.tok_country.get(j) if j >= 0 else None
 
 
-def _phoenix_country(name: str) -> str | None:
-    """The country of a person Phoenix lists by full name (its default code)."""
-    from chronicler.nlp.actors.phoenix import split_code
-    from chronicler.nlp.events.dictionaries import load_field_dictionaries
-
-    words = tuple(w for w in norm(name).replace(",", " ").split() if w)
-    actors = load_field_dictionaries().actors
-    i = actors.phrases.get(words) if len(words) > 1 else None
-    if i is None:
-        return None
-    code = split_code(actors.entries[i].code_on(None))[0]
-    return code if len(code) == 3 and code not in NON_STATE else None
-
-
 def _main_country(v: ArticleView, first: dict[str, int]) -> str | None:
     """The article's own country: the one its country names, its known actors and its
     regions name most together. (Country names alone made a national politics story
@@ -377,10 +364,10 @@ def build_view(doc: Doc, d: Dictionary) -> ArticleView:
             v.actor_count[code] += 1  # "Democrats", "Republican": a known party's people
             for i in range(c.start, c.end):
                 v.tok_country[i] = code
-        elif c.kind == "person" and not c.headline and c.end - c.start > 1:
-            code = _phoenix_country(doc[c.start:c.end].text)
-            if code:  # a person Phoenix lists ("Hillary Clinton") is known too
-                v.actor_count[code] += 1
+        elif c.kind in ("person", "other") and c.label in ("PERSON", "ORG") and not c.headline:
+            hit = phoenix_name(doc[c.start:c.end].text)
+            if hit and d.country_name(hit[0]):  # "Hillary Clinton", "Pacific Command"
+                v.actor_count[hit[0]] += 1
     v.context = _main_country(v, first)
     for c in cands:
         if c.kind in ("country", "capital") and c.code:
