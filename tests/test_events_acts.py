@@ -64,3 +64,22 @@ def test_voters_preferences_are_no_support(analyzer, text: str) -> None:  # type
 ])
 def test_support_of_organisations_and_officials_stays(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert "SUPPORT" in {e.type for e in code(analyzer, text)}
+
+
+@pytest.mark.parametrize("text", [
+    # naming someone something is no phone call
+    "Paul Manafort called Viktor Yanukovych, a former trucking director, an outstanding "
+    "leader.",
+    # words offered are no intent to cooperate (the dictionary's family code of "offer")
+    "Donald Trump offered his congratulations to Marco Rubio and Ted Cruz on Tuesday.",
+    # a standing in a poll, a poll's support captured
+    "Bernie Sanders leads Hillary Clinton in the latest NBC poll of New Hampshire.",
+    "Hillary Clinton captured the support of older voters in Nevada, an entrance poll "
+    "showed.",
+])
+def test_words_and_standings_are_no_act(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert code(analyzer, text) == []
+
+
+def test_offered_help_stays(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert code(analyzer, "The United States offered help to Nepal after the earthquake.")

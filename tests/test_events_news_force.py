@@ -21,6 +21,7 @@ def types(analyzer, text: str) -> set[str]:  # type: ignore[no-untyped-def]
     "The Clinton campaign attacked Donald Trump in a new television ad.",
     # going on to say what the attack was
     "The New York Times attacked Donald Trump, saying he had offended veterans.",
+    "Donald Trump has targeted Mexico, calling Mexican migrants \"rapists\" and criminals.",
     # criticism of several things, one of them a thing said or decided
     "US Senator Mary Holt peppered Mexican President Dan Reyes with attacks on his "
     "biography and his platform.",

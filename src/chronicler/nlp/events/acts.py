@@ -41,7 +41,7 @@ NOT_TAKEN = frozenset({
     "imagination", "attention", "mood", "spirit", "essence", "greatness", "moment",
     "momentum", "headline", "headlines", "nomination", "vote", "votes", "share", "title",
     "championship", "heart", "hearts", "zeitgeist", "feeling", "sense", "opportunity",
-    "initiative", "limelight", "spotlight"})
+    "initiative", "limelight", "spotlight", "support", "backing", "endorsement"})
 # an office held: "occupies the office", "one of the key positions of power" (not the
 # posts and positions troops occupy)
 OFFICES = frozenset({"office", "role", "job", "presidency", "chair", "seat"})
@@ -60,7 +60,7 @@ def no_act(c: Candidate) -> bool:
     t = c.trigger
     return (_potential(c) or _question(t) or _asked(c) or _released_paper(t)
             or _not_taken(t) or _cut_back(t) or _own_campaign(t) or _opinion(t)
-            or _polled(c))
+            or _polled(c) or _naming(c) or _offered_words(c))
 
 
 def _potential(c: Candidate) -> bool:
@@ -170,12 +170,16 @@ VOTERS = frozenset({
 
 def _polled(c: Candidate) -> bool:
     """Is this support a preference of voters, or one a poll measures ("older women
-    turned out to support Clinton", "was backed by a majority of women", "most are
-    planning to support", "exit polls indicated that Trump was strongly supported")?"""
+    turned out to support Clinton", "was backed by a majority of women", "exit polls
+    indicated that Trump was strongly supported")? A poll's sentence also makes a
+    standing of any verb the CAMEO dictionary codes ("leads Clinton in the poll")."""
+    t = c.trigger
+    polled = any(x.lemma_.lower() in POLLS for x in t.sent)
+    if c.rule.id.startswith("cameo.") and polled:
+        return True  # ("Sanders leads Clinton in NBC poll": a standing, by the dictionary)
     if c.spec.type != "SUPPORT" and not c.rule.id.startswith("support."):
         return False
-    t = c.trigger
-    if any(x.lemma_.lower() in POLLS for x in t.sent):
+    if polled:
         return True
     h = t
     for _ in range(4):  # the subject of "support", or of the verb it completes
@@ -192,3 +196,37 @@ def _polled(c: Candidate) -> bool:
             break
         h = h.head
     return False
+
+
+def _naming(c: Candidate) -> bool:
+    """"calling Mexican border-crossers 'rapists'", "called Mr. Yanukovych, ..., an
+    outstanding leader", "we are called in the Bible to obey": calling someone
+    something, or being called to do it, is no phone call."""
+    t = c.trigger
+    if c.spec.type != "CONSULT" or t.lemma_.lower() != "call" or c.nominal:
+        return False
+    for o in t.children:
+        if o.dep_ == "dobj" and (any(x.dep_ == "appos" for x in o.children) or any(
+                x.is_quote for x in o.subtree)):
+            return True
+    return any(o.dep_ == "nsubjpass" for o in t.children) and any(
+        x.dep_ in ("xcomp", "advcl") and to_infinitive(x) for x in t.children)
+
+
+# what is offered when nothing is: words ("offered his congratulations", "a caveat")
+WORDS_OFFERED = frozenset({
+    "congratulation", "congratulations", "condolence", "condolences", "caveat", "apology",
+    "explanation", "opinion", "thought", "thoughts", "prayer", "prayers", "praise",
+    "reaction", "comment", "remark", "answer", "response", "assessment", "view",
+    "approach", "defense", "defence", "detail", "details", "argument", "critique",
+    "rebuttal", "take", "perspective", "insight", "advice", "suggestion", "glimpse",
+    "hint", "excuse", "tribute", "thanks", "greeting", "greetings", "wish", "wishes"})
+
+
+def _offered_words(c: Candidate) -> bool:
+    """"offered his congratulations to his rivals", "offered a caveat": the CAMEO
+    family code of "offer" (intent to cooperate) for words offered."""
+    t = c.trigger
+    return c.rule.id.startswith("cameo.") and t.lemma_.lower() in ("offer", "extend") and any(
+        o.dep_ == "dobj" and o.lemma_.lower() in WORDS_OFFERED for o in t.children)
+

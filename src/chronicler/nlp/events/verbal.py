@@ -124,6 +124,10 @@ def _words_not_force(c: Candidate, ix: ArticleIndex, lemma: str) -> bool:
             for r in c.recipients) and c.place is None and not _armed_words(c) and (
                 _in_words(c.trigger) or _saying(c.trigger)):
         return True  # "the Times attacked him, saying ...", "attacked her in a speech"
+    if c.actors and all(t == "PERSON" for t in types) and _saying(c.trigger) and \
+            c.place is None and not _armed_words(c):
+        return True  # "Trump targeted Mexico, calling its migrants 'rapists'": a person's
+        # attack on a state, told as what he called it
     if not c.actors or "PERSON" not in types:
         return False  # (a state or group acting as a whole)
     for p in c.trigger.children:
