@@ -116,3 +116,18 @@ def test_organisation_country_from_its_name(nlp: Language) -> None:
     assert countries.get("Western New England University") is None
     assert countries.get("Joint Chiefs of Staff") == "USA"
     assert countries.get("Bank of China") == "CHN"
+
+
+def test_un_organ_named_bare(nlp: Language) -> None:
+    """'the General Assembly' in a story that names the United Nations is the UN's,
+    not a legislature of the story's country."""
+    found = run(nlp, "Merovia defied the United Nations again. Merovia's army said so. "
+                     "The General Assembly voted to condemn Merovia on Friday.")
+    assert actor(found, "UN General Assembly").country == "UNO"
+
+
+def test_region_and_party_in_an_appositive(nlp: Language) -> None:
+    found = run(nlp, "Merovia denied it. Merovia's army said Merovia did nothing. Merovia "
+                     "closed its border.\n\nSenator Carl Weston, the Iowa Republican, said "
+                     "Merovia must answer.")
+    assert actor(found, "Carl Weston").country == "USA"

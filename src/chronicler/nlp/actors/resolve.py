@@ -106,18 +106,18 @@ class Resolver:
                     self.chain |= info.chain
 
     def party_apposition(self, end: int, sent_end: int) -> str | None:
-        """", the top Democrat on ...", ", a Republican from ...": an appositive that
-        opens with a known party's word gives the party's country."""
+        """", the top Democrat on ...", ", the Iowa Republican": an appositive that opens
+        with a known party's word gives the party's country."""
         doc, v = self.v.doc, self.v
         if end >= sent_end or doc[end].text != ",":
             return None
-        for k in range(end + 1, min(end + 5, sent_end)):
+        for k in range(end + 1, min(end + 6, sent_end)):
             t = doc[k]
             code = v.tok_country.get(k)
             if code and v.d.party_words.get(t.lower_) == code:
                 return code
-            if not (t.pos_ in ("DET", "ADJ", "ADV") or t.lower_ in MODIFIERS):
-                return None
+            if not (t.pos_ in ("DET", "ADJ", "ADV") or t.lower_ in MODIFIERS or code):
+                return None  # (a place may come first: ", the Iowa Republican")
         return None
 
     # ------------------------------------------------------------- resolve
@@ -237,6 +237,12 @@ class Resolver:
         key = tuple(t.lower_.rstrip(".") for t in toks if t.text not in ("-", "."))
         if any(t[-len(key):] == key for t in d.titles):
             return  # "General of Military Operations" (of "Director General of ...")
+        organ = [e for e in d.lookup("UN " + doc[c.start:c.end].text) if e.type == "ORG"]
+        if organ and any(e.country == organ[0].country for x in v.cands if x.kind == "entry"
+                         for e in x.entries):
+            # "the General Assembly" in a story that names the United Nations
+            self.resolve_entry(Cand(c.start, c.end, c.label, kind="entry", entries=organ))
+            return
         before_of = []
         for t in toks:
             if t.lower_ == "of":
