@@ -25,6 +25,8 @@ def types(analyzer, text: str) -> set[str]:  # type: ignore[no-untyped-def]
     # criticism of several things, one of them a thing said or decided
     "US Senator Mary Holt peppered Mexican President Dan Reyes with attacks on his "
     "biography and his platform.",
+    # a court ending a law
+    "The Supreme Court struck down a restrictive Texas abortion law on Monday.",
     # pounding a rival as something
     "US Senator Mary Holt has been pounding Mexican President Dan Reyes as a fraud.",
 ])

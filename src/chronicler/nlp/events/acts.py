@@ -200,11 +200,13 @@ def _polled(c: Candidate) -> bool:
 
 def _naming(c: Candidate) -> bool:
     """"calling Mexican border-crossers 'rapists'", "called Mr. Yanukovych, ..., an
-    outstanding leader", "we are called in the Bible to obey": calling someone
-    something, or being called to do it, is no phone call."""
+    outstanding leader", "a group called Ginbot 7", "we are called in the Bible to
+    obey": calling someone something, or being called to do it, is no phone call."""
     t = c.trigger
     if c.spec.type != "CONSULT" or t.lemma_.lower() != "call" or c.nominal:
         return False
+    if t.dep_ == "acl" and t.tag_ == "VBN":
+        return True  # "a group of exiles called Ginbot 7"
     for o in t.children:
         if o.dep_ == "dobj" and (any(x.dep_ == "appos" for x in o.children) or any(
                 x.is_quote for x in o.subtree)):

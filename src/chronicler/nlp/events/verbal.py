@@ -21,8 +21,8 @@ casualty count, no named operation) and
   had offended voters"), at or on no one armed and no state as a whole.
 
 The attack words that are criticism become ACCUSE/disapprove (CAMEO 111, "criticize or
-denounce"); the words that end a thing ("killed the bill", "shot down the proposal")
-become REJECT. Measured on 84 real articles of a national election campaign (PolNeAR
+denounce"); the words that end a thing ("killed the bill", "shot down the proposal",
+"struck down a law") become REJECT. Measured on 84 real articles of a national election campaign (PolNeAR
 dev), where every "attack" between two candidates had been coded as force.
 
 The CAMEO dictionary's own force verbs ("beat", "fight", "hammer", "surround", "go back
@@ -45,7 +45,7 @@ from chronicler.nlp.events.roles import conjuncts
 # the attack words that also mean criticism; "kill" and "shoot" only end things
 CRITICISE = frozenset({"attack", "blast", "slam", "hit", "target", "lambast", "assail",
                        "fire", "pound"})
-END = frozenset({"kill", "shoot", "torpedo", "sink"})
+END = frozenset({"kill", "shoot", "torpedo", "sink", "strike"})  # ("struck down the law")
 # things said, decided or held: what words attack and votes kill (not "post",
 # "position" or "campaign", which troops attack too)
 ABSTRACT = frozenset({
