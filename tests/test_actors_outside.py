@@ -131,3 +131,8 @@ def test_region_and_party_in_an_appositive(nlp: Language) -> None:
                      "closed its border.\n\nSenator Carl Weston, the Iowa Republican, said "
                      "Merovia must answer.")
     assert actor(found, "Carl Weston").country == "USA"
+
+
+def test_peoples_own_nation_is_no_state(nlp: Language) -> None:
+    found = run(nlp, "Officials of the Mohawk Indian Nation said the casino would open.")
+    assert actor(found, "Mohawk Indian Nation").country is None

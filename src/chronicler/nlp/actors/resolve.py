@@ -258,7 +258,7 @@ class Resolver:
         known = phoenix_name(text)  # "Pacific Command", "Joint Chiefs of Staff"
         if known and not (known[0] in ("IGO", "NGO") or d.country_name(known[0])):
             known = None  # a company (MNC) or a region of countries (EAF): no country
-        country = self.name_country(c.start, c.end) or (known[0] if known else None)
+        country = v.name_country(c.start, c.end) or (known[0] if known else None)
         sector = sector or (known[1] if known else None)
         # "Democratic National Committee": a known party's word, in a story of its country
         country = country or next((code for w in words if (code := d.party_words.get(w))
@@ -269,46 +269,6 @@ class Resolver:
         cl = self.cluster(f"o:{norm(text)}", type="ORG", name=text, country=country,
                           sector=sector)
         self.add(c.start, c.end, cl, "ORG")
-
-    def name_country(self, start: int, end: int) -> str | None:
-        """The country an organisation's name names: a region it opens with ("New
-        Jersey Generals", "Georgia Southern University"), else the country named after
-        its "of" ("Bank of China", "Iraq and Afghanistan Veterans of America"), else its
-        first country name, else its first people's word ("Swedish Air Force"). A country's word after "New" is another
-        place ("Western New England University"); a people's word before "American" is
-        an American people ("Turkish American Federation")."""
-        v, doc, d = self.v, self.v.doc, self.v.d
-        region, n = v.name_region(start, end)
-        if region:
-            return region
-        nouns: list[str] = []
-        people: list[str] = []
-        of: list[str] = []
-        i = start
-        while i < end:
-            for size in (3, 2, 1):
-                if i + size > end:
-                    continue
-                if size == 1 and i > start and doc[i - 1].text == "New":
-                    continue
-                span = doc[i:i + size]
-                code = d.countries.get(norm(span.text)) if size > 1 else None
-                if code is None and size == 1:
-                    code = d.country_code(span.text, demonym=True)
-                if code is None:
-                    continue
-                after = doc[i + size].lower_ if i + size < end else ""
-                if after in ("american", "americans") and code != "USA":
-                    code = "USA"
-                is_name = norm(span.text) == norm(d.country_name(code) or "") or size > 1 or \
-                    d.country_code(span.text) == code and span[0].pos_ == "PROPN"
-                (nouns if is_name else people).append(code)
-                if is_name and i > start and doc[i - 1].lower_ == "of":
-                    of.append(code)
-                i += size - 1
-                break
-            i += 1
-        return next(iter(of[-1:] or nouns[:1] or people[:1]), None)
 
     def headline_fallback(self, c: Cand) -> None:
         """A title-case line: keep only what is known (dictionary, country, capital, a

@@ -33,6 +33,9 @@ NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 LOC_PREPS = frozenset({"in", "at", "to", "from", "into", "near", "across", "through", "via",
                        "toward", "towards", "outside", "inside", "around", "within", "between"})
 LIST_CUES = frozenset({"like", "including", "as", "in", "at", "near", "from", "to"})
+# "Oneida Indian Nation", "Navajo Tribe": a people's own polity, not the country whose
+# people's word it shares
+PEOPLES_OWN = frozenset({"nation", "nations", "tribe", "tribes", "tribal", "reservation"})
 # "visits Moscow", "reached Islamabad": the capital is a destination, not a government.
 LOC_VERBS = frozenset({"visit", "reach", "leave", "enter", "tour", "fly", "travel", "land"})
 
@@ -264,6 +267,50 @@ class ArticleView:
                 return rc, n
         return None, 0
 
+    def name_country(self, start: int, end: int) -> str | None:
+        """The country an organisation's name names: a region it opens with ("New
+        Jersey Generals", "Georgia Southern University"), else the country named after
+        its "of" ("Bank of China", "Iraq and Afghanistan Veterans of America"), else its
+        first country name, else its first people's word ("Swedish Air Force"). A
+        country's word after "New" is another place ("Western New England University");
+        a people's word before "American" is an American people ("Turkish American
+        Federation"), before "Nation" or "Tribe" a people's own ("Oneida Indian
+        Nation")."""
+        doc, d = self.doc, self.d
+        region, n = self.name_region(start, end)
+        if region:
+            return region
+        nouns: list[str] = []
+        people: list[str] = []
+        of: list[str] = []
+        i = start
+        while i < end:
+            for size in (3, 2, 1):
+                if i + size > end:
+                    continue
+                if size == 1 and i > start and doc[i - 1].text == "New":
+                    continue
+                span = doc[i:i + size]
+                code = d.countries.get(norm(span.text)) if size > 1 else None
+                if code is None and size == 1:
+                    code = d.country_code(span.text, demonym=True)
+                if code is None:
+                    continue
+                after = doc[i + size].lower_ if i + size < end else ""
+                if after in ("american", "americans") and code != "USA":
+                    code = "USA"
+                if after in PEOPLES_OWN:
+                    continue  # "Oneida Indian Nation": a people's own nation, no state
+                is_name = norm(span.text) == norm(d.country_name(code) or "") or size > 1 or \
+                    d.country_code(span.text) == code and span[0].pos_ == "PROPN"
+                (nouns if is_name else people).append(code)
+                if is_name and i > start and doc[i - 1].lower_ == "of":
+                    of.append(code)
+                i += size - 1
+                break
+            i += 1
+        return next(iter(of[-1:] or nouns[:1] or people[:1]), None)
+
     def modifier_country(self, start: int) -> str | None:
         """Country written just before a span: "Pakistan's | Foreign Office"."""
         j = start - 1
@@ -294,7 +341,8 @@ def _read_regions(v: ArticleView) -> None:
     where its sentence names a country ("the invasions of Georgia and Ukraine", "the
     United States is providing aid to Georgia"); otherwise the region where the article
     names that country's other regions or names that country most, and never the
-    namesake country's capital or people. A namesake read as a region is a place, no country actor."""
+    namesake country's capital or people. A namesake read as a region is a place, no
+    country actor."""
     doc = v.doc
     shared: list[tuple[Cand, str]] = []
     sent_regions: Counter[int] = Counter()
@@ -374,11 +422,11 @@ def build_view(doc: Doc, d: Dictionary) -> ArticleView:
             for i in range(c.start, c.end):
                 v.tok_country[i] = c.code
         # "British Defence" tagged as one organisation before "Secretary Tom King": its
-        # first word still names a country, for the titles read around it ("Georgia
-        # Southern University": a region's country where the article reads it so)
+        # name still names a country, for the titles read around it ("Georgia Southern
+        # University": a region's country; "... Veterans of America": the one after "of")
         if c.kind not in ("country", "capital") and c.end - c.start > 1:
-            first_code = v.name_region(c.start, c.end)[0] or d.countries.get(
-                norm(doc[c.start].text))
+            first_code = v.name_country(c.start, c.end) if c.kind == "other" and \
+                c.label == "ORG" else d.countries.get(norm(doc[c.start].text))
             if first_code and first_code not in NON_STATE:
                 v.tok_country.setdefault(c.start, first_code)
     for c in cands:
