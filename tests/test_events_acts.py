@@ -83,3 +83,15 @@ def test_words_and_standings_are_no_act(analyzer, text: str) -> None:  # type: i
 
 def test_offered_help_stays(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert code(analyzer, "The United States offered help to Nepal after the earthquake.")
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # a leader's own people told to do something: no request, and no event told
+    ("Barack Obama told his advisers to find a way to cut emissions without Congress.", []),
+    ("The senator asked his staff to prepare a bill on Iran sanctions.", []),
+    # the other side, though possessed, and a state asking a state
+    ("Nawaz Sharif asked his Indian counterpart to resume talks on Kashmir.", ["REQUEST"]),
+    ("Pakistan asked India to return the captured pilot.", ["REQUEST"]),
+])
+def test_directives_to_ones_own_people(analyzer, text: str, kept: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in code(analyzer, text)] == kept

@@ -4,7 +4,8 @@ threatening"), a question ("asked whether ..."), a document released ("wants to
 release his taxes"), words of force or control used for other things ("seizing upon a
 report", "capture the greatness of", "occupies one of the key positions"), a phone word
 for cutting back ("dialing back plans"), a candidate's own campaign suspended, and an
-opinion agreed on ("all agreed Pence won the debate"), and what voters or poll
+opinion agreed on ("all agreed Pence won the debate"), a directive to one's own people
+("told his advisers to find a way"), and what voters or poll
 respondents favour ("women backed Clinton", "three-quarters support a ban", "polls
 show ... more likely to support"): a preference measured, not an act of anyone's. The
 coder drops such candidates
@@ -60,7 +61,8 @@ def no_act(c: Candidate) -> bool:
     t = c.trigger
     return (_potential(c) or _question(t) or _asked(c) or _released_paper(t)
             or _not_taken(t) or _cut_back(t) or _own_campaign(t) or _opinion(t)
-            or _polled(c) or _naming(c) or _offered_words(c))
+            or _polled(c) or _naming(c) or _offered_words(c)
+            or _own_people(c))
 
 
 def _potential(c: Candidate) -> bool:
@@ -232,3 +234,33 @@ def _offered_words(c: Candidate) -> bool:
     return c.rule.id.startswith("cameo.") and t.lemma_.lower() in ("offer", "extend") and any(
         o.dep_ == "dobj" and o.lemma_.lower() in WORDS_OFFERED for o in t.children)
 
+
+
+# the other side, though possessed: "asked his Indian counterpart to resume talks"
+COUNTERPARTS = frozenset({"counterpart", "rival", "opponent", "adversary", "enemy", "host",
+                          "guest", "neighbour", "neighbor", "foe"})
+OWN = frozenset({"his", "her", "their", "its", "our", "my"})
+
+
+def _own_people(c: Candidate) -> bool:
+    """"told his advisers to find a way", "asked her staff to prepare a bill": what a
+    leader tells his own people to do is the leader's own business, no request of
+    anyone (as a command to one's own forces is, ``coder``); nor is what they are told
+    to do an event ("a bill on Iran sanctions")."""
+    t = c.trigger
+    if c.rule.id == "request.directive" and _to_own(t):
+        return True
+    return any(a.lemma_.lower() in DIRECTIVES and _to_own(a) and any(
+        x.dep_ == "xcomp" and t in x.subtree for x in a.children) for a in t.ancestors)
+
+
+# the directive verbs of ``request.directive`` (not "order": a state ordering its own
+# troops out decides a withdrawal, which is an event)
+DIRECTIVES = frozenset({"ask", "tell", "instruct", "direct", "press", "push", "advise",
+                        "invite", "call"})
+
+
+def _to_own(v: Token) -> bool:
+    """Is the object of ``v`` the subject's own people ("his advisers")?"""
+    return any(o.dep_ == "dobj" and o.lemma_.lower() not in COUNTERPARTS and any(
+        p.dep_ == "poss" and p.lower_ in OWN for p in o.children) for o in v.children)
