@@ -176,13 +176,13 @@ def _polled(c: Candidate) -> bool:
     indicated that Trump was strongly supported")? A poll's sentence also makes a
     standing of any verb the CAMEO dictionary codes ("leads Clinton in the poll")."""
     t = c.trigger
-    polled = any(x.lemma_.lower() in POLLS for x in t.sent)
-    if c.rule.id.startswith("cameo.") and polled:
-        return True  # ("Sanders leads Clinton in NBC poll": a standing, by the dictionary)
-    if c.spec.type != "SUPPORT" and not c.rule.id.startswith("support."):
+    support = c.spec.type == "SUPPORT" or c.rule.id.startswith("support.")
+    if not support and not c.rule.id.startswith("cameo."):
         return False
-    if polled:
-        return True
+    if any(x.lemma_.lower() in POLLS for x in t.sent):
+        return True  # (any dictionary verb: "Sanders leads Clinton in NBC poll")
+    if not support:
+        return False
     h = t
     for _ in range(4):  # the subject of "support", or of the verb it completes
         for ch in h.children:
