@@ -24,7 +24,7 @@ from tests.eventcode import code
     # seizing, capturing, occupying nothing
     "Hillary Clinton is seizing upon a report that Donald Trump lost money in 1995.",
     "The speech would capture the greatness of India, Modi said.",
-    "She occupies one of the key positions of power in the Indian government.",
+    "He now occupies a position of power in the Pakistani cabinet.",
     # a phone word for cutting back; one's own campaign; an opinion
     "Donald Trump backed off his proposals, dialing back plans to cut taxes.",
     "Texas Senator Ted Cruz suspended his presidential campaign in May.",
@@ -49,10 +49,10 @@ def test_acts_stay(analyzer, text: str, type_: str) -> None:  # type: ignore[no-
 
 # what voters favour, or a poll measures, is a preference, not an act
 @pytest.mark.parametrize("text", [
-    "Older women turned out in force to support Hillary Clinton, surveys showed.",
-    "Hillary Clinton was backed by a majority of women and college-educated voters.",
-    "About three-quarters of Republican voters support a ban on Muslims entering the "
-    "United States.",
+    "Older women came out in large numbers to back Hillary Clinton, surveys found.",
+    "Donald Trump was backed by a majority of white men in Ohio.",
+    "Roughly two-thirds of Republican voters support Donald Trump's plan for a border "
+    "wall.",
 ])
 def test_voters_preferences_are_no_support(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert "SUPPORT" not in {e.type for e in code(analyzer, text)}

@@ -26,7 +26,7 @@ def types(analyzer, text: str) -> set[str]:  # type: ignore[no-untyped-def]
     "US Senator Mary Holt peppered Mexican President Dan Reyes with attacks on his "
     "biography and his platform.",
     # a court ending a law
-    "The Supreme Court struck down a restrictive Texas abortion law on Monday.",
+    "The high court struck down a strict Ohio voting law on Tuesday.",
     # pounding a rival as something
     "US Senator Mary Holt has been pounding Mexican President Dan Reyes as a fraud.",
 ])

@@ -1,15 +1,15 @@
 """Event words that report no act, found by reading the coder's events on real news
 outside the crisis (issue 12): a capability ("the ability to strike", "any chance of
-threatening"), a question ("asked whether ..."), a document released ("wants to
-release his taxes"), words of force or control used for other things ("seizing upon a
-report", "capture the greatness of", "occupies one of the key positions"), a phone word
-for cutting back ("dialing back plans"), a candidate's own campaign suspended, and an
-opinion agreed on ("all agreed Pence won the debate"), a directive to one's own people
-("told his advisers to find a way"), and what voters or poll
-respondents favour ("women backed Clinton", "three-quarters support a ban", "polls
-show ... more likely to support"): a preference measured, not an act of anyone's. The
-coder drops such candidates
-(``coder._kept``); each test reads the trigger's own constituents, not the sentence.
+threatening"); a question ("asked whether ..."); a document released ("wants to
+release his taxes"); words of force or control used for other things ("seizing upon a
+report", "capture the greatness of", "occupies a position of power"); a phone word for
+cutting back ("dialing back plans") or for naming ("called him an outstanding leader");
+a candidate's own campaign suspended; an opinion agreed on ("all agreed Pence won the
+debate"); words offered ("offered his congratulations"); a directive to one's own
+people ("told his advisers to find a way"); and what voters or poll respondents favour
+("women backed Clinton", "three-quarters support a ban", "polls show ... more likely to
+support"), a preference measured, not anyone's act. The coder drops such candidates
+(``coder._kept``); each test reads the trigger's own constituents and governors.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ NOT_TAKEN = frozenset({
     "momentum", "headline", "headlines", "nomination", "vote", "votes", "share", "title",
     "championship", "heart", "hearts", "zeitgeist", "feeling", "sense", "opportunity",
     "initiative", "limelight", "spotlight", "support", "backing", "endorsement"})
-# an office held: "occupies the office", "one of the key positions of power" (not the
+# an office held: "occupies the office", "one of the top positions of power" (not the
 # posts and positions troops occupy)
 OFFICES = frozenset({"office", "role", "job", "presidency", "chair", "seat"})
 POWER = frozenset({"power", "authority", "influence", "responsibility", "leadership",
@@ -108,7 +108,7 @@ def _released_paper(t: Token) -> bool:
 
 def _not_taken(t: Token) -> bool:
     """"seizing upon a report", "capture the essential greatness", "occupies one of the
-    key positions of power": nothing is taken from anyone."""
+    top positions of power": nothing is taken from anyone."""
     lemma = t.lemma_.lower()
     if lemma not in SEIZING:
         return False
@@ -116,7 +116,7 @@ def _not_taken(t: Token) -> bool:
             ch.dep_ == "prep" and ch.lower_ in ("upon", "on") for ch in t.children):
         return True
     objs = [o for o in t.children if o.dep_ in ("dobj", "nsubjpass")]
-    # ("one of the key positions": the counted noun)
+    # ("one of the top positions": the counted noun)
     objs += [x for o in objs if o.pos_ == "NUM" or o.lower_ == "one"
              for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
              for x in p.children if x.dep_ == "pobj"]
@@ -172,7 +172,7 @@ VOTERS = frozenset({
 
 def _polled(c: Candidate) -> bool:
     """Is this support a preference of voters, or one a poll measures ("older women
-    turned out to support Clinton", "was backed by a majority of women", "exit polls
+    turned out to support Clinton", "was backed by most women", "exit polls
     indicated that Trump was strongly supported")? A poll's sentence also makes a
     standing of any verb the CAMEO dictionary codes ("leads Clinton in the poll")."""
     t = c.trigger
