@@ -136,3 +136,13 @@ def test_region_and_party_in_an_appositive(nlp: Language) -> None:
 def test_peoples_own_nation_is_no_state(nlp: Language) -> None:
     found = run(nlp, "Officials of the Mohawk Indian Nation said the casino would open.")
     assert actor(found, "Mohawk Indian Nation").country is None
+
+
+def test_known_people_by_surname_make_the_story_country(nlp: Language) -> None:
+    """A person Phoenix lists, named in full once and then by surname, counts for his
+    country at every mention: the story is American, and so is its untagged senator."""
+    found = run(nlp, "Barack Obama spoke about Merovia on Monday. Mr. Obama said Merovia "
+                     "had lied. Merovia denied it and closed its border. Mr. Obama called "
+                     "again, and Mr. Obama warned of sanctions.\n\nSenator Hal Birch backed "
+                     "the sanctions.")
+    assert actor(found, "Hal Birch").country == "USA"

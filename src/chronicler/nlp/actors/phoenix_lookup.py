@@ -132,9 +132,10 @@ def phoenix_actor(tok: Token, actors: PhoenixActors, agents: PhoenixAgents,
 
 
 def phoenix_name(text: str) -> tuple[str, str | None] | None:
-    """(country, sector) of a name Phoenix lists whole, by its default code ("Hillary
-    Clinton" USA, "Pacific Command" USA MIL, "Security Council" IGO); None for a name
-    of one word (too often a word of another name) or with no country."""
+    """(country, sector) of a name Phoenix lists whole, by its default code, else the
+    one country of its dated codes ("Hillary Clinton" USA, "Barack Obama" USA,
+    "Pacific Command" USA MIL, "Security Council" IGO); None for a name of one word
+    (too often a word of another name) or with no country."""
     from chronicler.nlp.actors.dictionary import norm
     from chronicler.nlp.events.dictionaries import load_field_dictionaries
 
@@ -145,7 +146,11 @@ def phoenix_name(text: str) -> tuple[str, str | None] | None:
     i = actors.phrases.get(words) if len(words) > 1 else None
     if i is None:
         return None
-    code, sector = split_code(actors.entries[i].code_on(None))
+    entry = actors.entries[i]
+    code, sector = split_code(entry.code_on(None))
+    if not code:  # listed only by dated codes ("Barack Obama"): their one country
+        dated = {split_code(c)[0] for c, _, _ in entry.restrictions if c}
+        code, sector = (dated.pop(), "") if len(dated) == 1 else ("", "")
     if len(code) != 3 or code in NO_COUNTRY:
         return None
     if code in ("UNO", "EUR"):

@@ -9,6 +9,8 @@ shares its name with a country ("Georgia") is the region in an article that name
 region's country's other regions and never the namesake country's capital or people.
 
     region_of("Ky.")                   -> "USA"  (names, postal codes, AP abbreviations)
+    read_regions(view)                 regions of an article: counts, token countries,
+                                       "Georgia" read as the state or the country
     party_region(doc, end)             -> "USA"  for "(R-Tenn.)", ", D-N.Y.," "(Md.)",
                                           " of Kentucky" right after a name
 """
@@ -16,7 +18,9 @@ region's country's other regions and never the namesake country's capital or peo
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -80,4 +84,56 @@ def party_region(doc: Doc, end: int) -> str | None:
     return region_of(text) or region_of(text, abbreviations=True)
 
 
-__all__ = ["AP_STATES", "party_region", "region_of"]
+def read_regions(v: Any) -> None:
+    """Regions named by the article ``v`` (an ``ArticleView``, before its main country
+    is read: "Florida", "Tennessee"): each counts for its country and marks its tokens
+    with it. A country's namesake ("Georgia") is the
+    region where its sentence names other regions of the region's country; the country
+    where its sentence names a country ("the invasions of Georgia and Ukraine", "the
+    United States is providing aid to Georgia"); otherwise the region where the article
+    names that country's other regions or names that country most, and never the
+    namesake country's capital or people. A namesake read as a region is a place, no
+    country actor."""
+    doc = v.doc
+    shared: list[tuple[Any, str]] = []  # (a candidate span, the region's country)
+    sent_regions: Counter[int] = Counter()
+    for c in v.cands:
+        if c.label != "GPE" or c.kind in ("entry", "capital"):
+            continue
+        rc = region_of(doc[c.start:c.end].text)
+        if rc is None:
+            continue
+        if c.kind == "country":
+            shared.append((c, rc))
+            continue
+        v.region_count[rc] += 1
+        sent_regions[v.sent_of[c.start]] += 1
+        for i in range(c.start, c.end):
+            v.tok_country[i] = rc
+    if not shared:
+        return
+    names = {norm(doc[c.start:c.end].text) for c, _ in shared}
+    others = [c for c in v.cands if c.kind in ("country", "capital") and c.code
+              and norm(doc[c.start:c.end].text) not in names]
+    other = Counter(c.code for c in others)
+    home = max(other, key=lambda k: other[k]) if other else None
+    sent_codes: dict[int, set[str]] = {}
+    for c in others:
+        sent_codes.setdefault(v.sent_of[c.start], set()).add(c.code or "")
+    for c, rc in shared:
+        k = v.sent_of[c.start]
+        if sent_regions[k]:
+            region = True
+        elif k in sent_codes or other[c.code or ""]:
+            region = False
+        else:
+            region = bool(v.region_count[rc]) or home == rc
+        if region:
+            c.kind, c.code = "place", None
+            v.regions.add(norm(doc[c.start:c.end].text))
+            v.region_count[rc] += 1
+            for i in range(c.start, c.end):
+                v.tok_country[i] = rc
+
+
+__all__ = ["AP_STATES", "party_region", "read_regions", "region_of"]

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from chronicler.nlp.actors.dictionary import CONTEXT, Dictionary, Entry, norm
 from chronicler.nlp.actors.phoenix_lookup import phoenix_name
-from chronicler.nlp.actors.regions import region_of
+from chronicler.nlp.actors.regions import read_regions, region_of
 from chronicler.nlp.actors.titles import (
     POSSESSIVE,
     TitleInfo,
@@ -319,6 +319,33 @@ class ArticleView:
         return self.tok_country.get(j) if j >= 0 else None
 
 
+def _phoenix_counts(v: ArticleView) -> None:
+    """People and organisations Phoenix lists count as known actors: a full name
+    ("Hillary Clinton", "Pacific Command"), then a surname of such a name or a title
+    and surname Phoenix lists ("Mr. Obama" after "Barack Obama", "President Obama")."""
+    doc, d = v.doc, v.d
+    surnames: dict[str, str] = {}
+    single: list[Cand] = []
+    for c in v.cands:
+        if c.kind not in ("person", "other") or c.label not in ("PERSON", "ORG") or c.headline:
+            continue
+        if c.end - c.start == 1 and c.kind == "person":
+            single.append(c)
+            continue
+        hit = phoenix_name(doc[c.start:c.end].text)
+        if hit and d.country_name(hit[0]):
+            v.actor_count[hit[0]] += 1
+            if c.kind == "person":
+                surnames[norm(doc[c.end - 1].text)] = hit[0]
+    for c in single:
+        code = surnames.get(norm(doc[c.start].text))
+        if code is None and c.start > 0 and doc[c.start - 1].lower_.rstrip(".") in d.title_vocab:
+            hit = phoenix_name(doc[c.start - 1:c.end].text)
+            code = hit[0] if hit and d.country_name(hit[0]) else None
+        if code:
+            v.actor_count[code] += 1
+
+
 def _main_country(v: ArticleView, first: dict[str, int]) -> str | None:
     """The article's own country: the one its country names, its known actors and its
     regions name most together. (Country names alone made a national politics story
@@ -334,57 +361,6 @@ def _main_country(v: ArticleView, first: dict[str, int]) -> str | None:
                                       -first.get(k, len(v.doc))))
 
 
-def _read_regions(v: ArticleView) -> None:
-    """Regions named by the article ("Florida", "Tennessee"): each counts for its
-    country and marks its tokens with it. A country's namesake ("Georgia") is the
-    region where its sentence names other regions of the region's country; the country
-    where its sentence names a country ("the invasions of Georgia and Ukraine", "the
-    United States is providing aid to Georgia"); otherwise the region where the article
-    names that country's other regions or names that country most, and never the
-    namesake country's capital or people. A namesake read as a region is a place, no
-    country actor."""
-    doc = v.doc
-    shared: list[tuple[Cand, str]] = []
-    sent_regions: Counter[int] = Counter()
-    for c in v.cands:
-        if c.label != "GPE" or c.kind in ("entry", "capital"):
-            continue
-        rc = region_of(doc[c.start:c.end].text)
-        if rc is None:
-            continue
-        if c.kind == "country":
-            shared.append((c, rc))
-            continue
-        v.region_count[rc] += 1
-        sent_regions[v.sent_of[c.start]] += 1
-        for i in range(c.start, c.end):
-            v.tok_country[i] = rc
-    if not shared:
-        return
-    names = {norm(doc[c.start:c.end].text) for c, _ in shared}
-    others = [c for c in v.cands if c.kind in ("country", "capital") and c.code
-              and norm(doc[c.start:c.end].text) not in names]
-    other = Counter(c.code for c in others)
-    home = max(other, key=lambda k: other[k]) if other else None
-    sent_codes: dict[int, set[str]] = {}
-    for c in others:
-        sent_codes.setdefault(v.sent_of[c.start], set()).add(c.code or "")
-    for c, rc in shared:
-        k = v.sent_of[c.start]
-        if sent_regions[k]:
-            region = True
-        elif k in sent_codes or other[c.code or ""]:
-            region = False
-        else:
-            region = bool(v.region_count[rc]) or home == rc
-        if region:
-            c.kind, c.code = "place", None
-            v.regions.add(norm(doc[c.start:c.end].text))
-            v.region_count[rc] += 1
-            for i in range(c.start, c.end):
-                v.tok_country[i] = rc
-
-
 def build_view(doc: Doc, d: Dictionary) -> ArticleView:
     """Candidates, sentence index, the article's main country, and token maps."""
     sent_of = [0] * len(doc)
@@ -396,7 +372,7 @@ def build_view(doc: Doc, d: Dictionary) -> ArticleView:
     heads = headline_ranges(doc.text)
     cands = [classify(doc, sp, d, heads) for sp in entity_spans(doc, d, heads)]
     v = ArticleView(doc, d, cands, sent_of, bounds)
-    _read_regions(v)
+    read_regions(v)
     first: dict[str, int] = {}
     for c in cands:
         if c.kind in ("country", "capital") and c.code and c.code not in NON_STATE:
@@ -412,10 +388,7 @@ def build_view(doc: Doc, d: Dictionary) -> ArticleView:
             v.actor_count[code] += 1  # "Democrats", "Republican": a known party's people
             for i in range(c.start, c.end):
                 v.tok_country[i] = code
-        elif c.kind in ("person", "other") and c.label in ("PERSON", "ORG") and not c.headline:
-            hit = phoenix_name(doc[c.start:c.end].text)
-            if hit and d.country_name(hit[0]):  # "Hillary Clinton", "Pacific Command"
-                v.actor_count[hit[0]] += 1
+    _phoenix_counts(v)
     v.context = _main_country(v, first)
     for c in cands:
         if c.kind in ("country", "capital") and c.code:
