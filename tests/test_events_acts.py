@@ -95,3 +95,20 @@ def test_offered_help_stays(analyzer) -> None:  # type: ignore[no-untyped-def]
 ])
 def test_directives_to_ones_own_people(analyzer, text: str, kept: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [e.type for e in code(analyzer, text)] == kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # gathering or showing something is no protest; a crowd rallying against a
+    # government is one
+    ("In Italy, Prime Minister Matteo Renzi is rallying a coalition against the Northern "
+     "League.", []),
+    ("Thousands of Kashmiris rallied in Srinagar against the Indian government.",
+     ["PROTEST"]),
+    # a standing in a vote; a question put to someone; a judgment called into question
+    ("Bernie Sanders tied Hillary Clinton in the Iowa caucuses.", []),
+    ("HuffPost asked Hillary Clinton about her plans for Syria.", []),
+    ("Hillary Clinton's judgment was called into question over Libya.", []),
+    ("Pakistan asked China for military help against India.", ["REQUEST"]),
+])
+def test_gatherings_standings_and_questions(analyzer, text: str, kept: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in code(analyzer, text)] == kept

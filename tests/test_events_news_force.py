@@ -39,6 +39,10 @@ def test_words_are_no_force(analyzer, text: str) -> None:  # type: ignore[no-unt
     "Donald Trump entered the debate with a game plan and executed it flawlessly.",
     "A terror campaign is being executed by the very people Obama refuses to name.",
     "Washington must engage with Pyongyang to defuse the missile crisis.",
+    # voters targeted by a campaign; a tone struck
+    "The Clinton campaign has targeted Latino voters in Florida through digital ads.",
+    "Hillary Clinton and Elizabeth Warren held a joint event on Monday, striking a "
+    "populist tone against Wall Street.",
 ])
 def test_force_verbs_that_hit_no_one(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert "ASSAULT" not in types(analyzer, text)
@@ -50,6 +54,7 @@ def test_force_verbs_that_hit_no_one(analyzer, text: str) -> None:  # type: igno
     "Iran executed two men convicted of spying for Israel on Monday.",
     "Saudi Arabia executed 37 people on Tuesday.",
     "Kurdish fighters engaged Islamic State militants near Kobani.",
+    "Indian troops targeted Pakistani posts along the Line of Control.",
     "The Indian army said it struck nine camps in Pakistan in a statement on Wednesday.",
 ])
 def test_force_stays_force(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -62,7 +62,7 @@ def no_act(c: Candidate) -> bool:
     return (_potential(c) or _question(t) or _asked(c) or _released_paper(t)
             or _not_taken(t) or _cut_back(t) or _own_campaign(t) or _opinion(t)
             or _polled(c) or _naming(c) or _offered_words(c)
-            or _own_people(c))
+            or _own_people(c) or _rallying(t))
 
 
 def _potential(c: Candidate) -> bool:
@@ -79,9 +79,14 @@ def _potential(c: Candidate) -> bool:
 
 
 def _question(t: Token) -> bool:
-    """"asked whether the story would hurt him", "asked about the emails": a question."""
+    """"asked whether the story would hurt him", "asked about the emails", "asked the
+    candidate" (for nothing, to do nothing): a question."""
     if t.lemma_.lower() not in ASKING:
         return False
+    if t.lemma_.lower() == "ask" and not any(
+            ch.dep_ in ("xcomp", "ccomp") or ch.dep_ == "prep" and ch.lower_ == "for"
+            for ch in t.children):
+        return True  # "HuffPost asked the candidate ...": asking someone, not for anything
     return any(ch.dep_ == "prep" and ch.lower_ == "about" or ch.dep_ == "ccomp"
                and _wh_clause(ch) for ch in t.children)
 
@@ -162,6 +167,8 @@ def _opinion(t: Token) -> bool:
 
 # a population measured, not an organisation acting: who "backs" a candidate in a poll
 POLLS = frozenset({"poll", "survey", "pollster", "respondent"})
+# a vote's count: the dictionary's verbs in "tied Clinton in the caucuses" are standings
+CONTESTS = frozenset({"caucus", "caucuses", "primary", "primaries", "ballot", "nomination"})
 VOTERS = frozenset({
     "voter", "caucusgoer", "caucus-goer", "electorate", "respondent", "woman", "man",
     "white", "black", "hispanic", "latino", "latina", "moderate", "liberal",
@@ -179,7 +186,8 @@ def _polled(c: Candidate) -> bool:
     support = c.spec.type == "SUPPORT" or c.rule.id.startswith("support.")
     if not support and not c.rule.id.startswith("cameo."):
         return False
-    if any(x.lemma_.lower() in POLLS for x in t.sent):
+    if any(x.lemma_.lower() in POLLS or not support and x.pos_ == "NOUN"
+           and x.lemma_.lower() in CONTESTS for x in t.sent):
         return True  # (any dictionary verb: "Sanders leads Clinton in NBC poll")
     if not support:
         return False
@@ -264,3 +272,10 @@ def _to_own(v: Token) -> bool:
     """Is the object of ``v`` the subject's own people ("his advisers")?"""
     return any(o.dep_ == "dobj" and o.lemma_.lower() not in COUNTERPARTS and any(
         p.dep_ == "poss" and p.lower_ in OWN for p in o.children) for o in v.children)
+
+
+def _rallying(t: Token) -> bool:
+    """"rallying a coalition against ...", "rallying grassroots support", "he's
+    demonstrated that ...": gathering or showing something, no protest."""
+    return t.lemma_.lower() in ("rally", "demonstrate") and any(
+        ch.dep_ in ("dobj", "ccomp") for ch in t.children)

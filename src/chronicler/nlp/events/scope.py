@@ -58,6 +58,10 @@ def generic_relative(c: Candidate, ix: ArticleIndex) -> bool:
     return False
 
 
+# whom campaigns and companies "target"
+AUDIENCES = frozenset({"voter", "consumer", "audience", "customer", "reader", "viewer",
+                       "donor", "demographic", "market", "electorate", "constituency",
+                       "shopper", "buyer", "listener", "subscriber"})
 REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves",
                         "yourself", "yourselves", "oneself"})
 PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you", "whom", "who", "he",
@@ -66,7 +70,8 @@ PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you", "whom", 
 
 def no_one_hit(c: Candidate, ix: ArticleIndex) -> bool:
     """Is this force verb aimed at no one else: a reflexive object ("shot himself",
-    "shooting itself in the foot"), an execution of a thing rather than a person
+    "shooting itself in the foot"), an audience targeted ("targeting Hispanic voters"),
+    an execution of a thing rather than a person
     ("executed it flawlessly", "a campaign executed by ..."), or engaging *with*
     someone, which is talking ("to engage with the North")?"""
     if c.spec.type != "ASSAULT" or c.nominal:
@@ -76,6 +81,8 @@ def no_one_hit(c: Candidate, ix: ArticleIndex) -> bool:
     if any(o.lower_ in REFLEXIVES for o in objs):
         return True
     lemma = t.lemma_.lower()
+    if lemma == "target" and any(o.lemma_.lower() in AUDIENCES for o in objs):
+        return True  # "targeted Latino voters through digital ads": campaigning
     if lemma == "execute":
         return bool(objs) and not any(_people(o, ix) for o in objs)
     return lemma == "engage" and any(p.dep_ == "prep" and p.lower_ == "with"
