@@ -18,7 +18,10 @@ How a mention finds its actor, in order:
    it is a location ("a meeting in Washington"). A word of a longer name is no
    country ("Cook Political Report", "New Jersey Generals": a region's name is its
    country's), and a state that shares a country's name ("Georgia") is the state
-   where the article reads so (``regions``).
+   where the article reads so (``regions``). An unknown organisation takes the
+   country its name names (``ArticleView.name_country``), else Phoenix's code for
+   the whole name ("Joint Chiefs of Staff"); a UN organ named bare ("the General
+   Assembly") in a story that names the UN is the UN's.
 3. **Titles and appositives** for people the dictionary does not know: "India's Chief
    of Defence Staff, General Anil Chauhan" -> IND MIL; "Syed Tariq Fatemi, Special
    Assistant to the Prime Minister" -> GOV, country from the article when the text
