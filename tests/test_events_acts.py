@@ -112,3 +112,14 @@ def test_directives_to_ones_own_people(analyzer, text: str, kept: list[str]) -> 
 ])
 def test_gatherings_standings_and_questions(analyzer, text: str, kept: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [e.type for e in code(analyzer, text)] == kept
+
+
+@pytest.mark.parametrize("text", [
+    "Hillary Clinton and Donald Trump are tied in Ohio.",
+    "Hillary Clinton has accepted millions in donations from Wall Street banks.",
+    "She had been visiting her sister in Paris when the attack began.",
+    "Donald Trump shot back that the anchor had no right to speak to him.",
+    "Friends and relatives in Chad were devastated by the news.",
+])
+def test_standings_money_family_retorts_and_feelings(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert code(analyzer, text) == []

@@ -5,7 +5,8 @@ release his taxes"); words of force or control used for other things ("seizing u
 report", "capture the greatness of", "occupies a position of power"); a phone word for
 cutting back ("dialing back plans") or for naming ("called him an outstanding leader");
 a candidate's own campaign suspended; an opinion agreed on ("all agreed Pence won the
-debate"); words offered ("offered his congratulations"); a directive to one's own
+debate"); words offered ("offered his congratulations"); a standing ("are tied in the
+state"), a vote defended, money accepted, a family visited; a directive to one's own
 people ("told his advisers to find a way"); and what voters or poll respondents favour
 ("women backed Clinton", "three-quarters support a ban", "polls show ... more likely to
 support"), a preference measured, not anyone's act. The coder drops such candidates
@@ -62,7 +63,8 @@ def no_act(c: Candidate) -> bool:
     return (_potential(c) or _question(t) or _asked(c) or _released_paper(t)
             or _not_taken(t) or _cut_back(t) or _own_campaign(t) or _opinion(t)
             or _polled(c) or _naming(c) or _offered_words(c)
-            or _own_people(c) or _rallying(t))
+            or _own_people(c) or _rallying(t) or _standing(c) or _said_defended(c)
+            or _money_accepted(c) or _family_visit(c))
 
 
 def _potential(c: Candidate) -> bool:
@@ -232,7 +234,8 @@ WORDS_OFFERED = frozenset({
     "reaction", "comment", "remark", "answer", "response", "assessment", "view",
     "approach", "defense", "defence", "detail", "details", "argument", "critique",
     "rebuttal", "take", "perspective", "insight", "advice", "suggestion", "glimpse",
-    "hint", "excuse", "tribute", "thanks", "greeting", "greetings", "wish", "wishes"})
+    "hint", "excuse", "tribute", "thanks", "greeting", "greetings", "wish", "wishes",
+    "message", "messages", "vision", "idea", "ideas", "contrast"})
 
 
 def _offered_words(c: Candidate) -> bool:
@@ -279,3 +282,54 @@ def _rallying(t: Token) -> bool:
     demonstrated that ...": gathering or showing something, no protest."""
     return t.lemma_.lower() in ("rally", "demonstrate") and any(
         ch.dep_ in ("dobj", "ccomp") for ch in t.children)
+
+
+# the dictionary's verbs for standings in a race or a market: "are tied in the state",
+# "China has overtaken Russia as its biggest lender"
+STANDINGS = frozenset({"tie", "trail", "lead", "overtake", "outpace", "outpoll",
+                       "outspend", "outraise"})
+
+
+def _standing(c: Candidate) -> bool:
+    return c.rule.id.startswith("cameo.") and c.rule.id.endswith(".family") and \
+        c.trigger.lemma_.lower() in STANDINGS
+
+
+# what is defended in words: "defended his vote", "defends her record"
+DEFENDED = frozenset({"vote", "record", "decision", "position", "comment", "remark",
+                      "statement", "policy", "stance", "plan", "choice", "action",
+                      "actions", "conduct", "claim", "view", "views", "remarks",
+                      "comments", "tweet", "tweets", "handling", "response"})
+
+
+def _said_defended(c: Candidate) -> bool:
+    """"Sanders defended his vote": a defence in words, no protection (the CAMEO family
+    code of "defend", provide military protection)."""
+    t = c.trigger
+    return c.rule.id.startswith("cameo.") and t.lemma_.lower() in ("defend", "protect") \
+        and any(o.dep_ == "dobj" and o.lemma_.lower() in DEFENDED for o in t.children)
+
+
+MONEY = frozenset({"donation", "contribution", "fee", "money", "million", "billion",
+                   "dollar", "gift", "check", "payment", "bribe", "cash", "fund", "funds",
+                   "salary", "loan"})
+
+
+def _money_accepted(c: Candidate) -> bool:
+    """"has accepted millions in campaign donations": money taken, no agreement."""
+    t = c.trigger
+    return c.spec.type == "AGREE" and t.lemma_.lower() == "accept" and any(
+        o.dep_ == "dobj" and o.lemma_.lower() in MONEY for o in t.children)
+
+
+KIN = frozenset({"sister", "brother", "mother", "father", "parent", "parents", "family",
+                 "relative", "relatives", "friend", "friends", "son", "daughter", "wife",
+                 "husband", "grandmother", "grandfather", "aunt", "uncle", "cousin",
+                 "child", "children", "grandchildren", "girlfriend", "boyfriend"})
+
+
+def _family_visit(c: Candidate) -> bool:
+    """"had been visiting her sister in Paris": a private visit, no CONSULT."""
+    t = c.trigger
+    return c.spec.type == "CONSULT" and t.lemma_.lower() == "visit" and any(
+        o.dep_ == "dobj" and o.lemma_.lower() in KIN for o in t.children)

@@ -70,7 +70,8 @@ PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you", "whom", 
 
 def no_one_hit(c: Candidate, ix: ArticleIndex) -> bool:
     """Is this force verb aimed at no one else: a reflexive object ("shot himself",
-    "shooting itself in the foot"), an audience targeted ("targeting Hispanic voters"),
+    "shooting itself in the foot"), a retort ("shot back that ..."), an audience
+    targeted ("targeting Hispanic voters"),
     an execution of a thing rather than a person
     ("executed it flawlessly", "a campaign executed by ..."), or engaging *with*
     someone, which is talking ("to engage with the North")?"""
@@ -81,6 +82,10 @@ def no_one_hit(c: Candidate, ix: ArticleIndex) -> bool:
     if any(o.lower_ in REFLEXIVES for o in objs):
         return True
     lemma = t.lemma_.lower()
+    if lemma in ("shoot", "fire", "hit") and any(
+            ch.dep_ in ("prt", "advmod") and ch.lower_ == "back" for ch in t.children) and any(
+            ch.dep_ == "ccomp" for ch in t.children):
+        return True  # "shot back that the anchor ...": a retort
     if lemma == "target" and any(o.lemma_.lower() in AUDIENCES for o in objs):
         return True  # "targeted Latino voters through digital ads": campaigning
     if lemma == "execute":

@@ -59,6 +59,8 @@ ABSTRACT = frozenset({
     "strategy", "vision", "leadership", "candidacy", "nomination",
     "performance", "motion", "amendment", "initiative", "notion",
     "theory", "report", "book", "article", "column", "editorial", "movie", "film",
+    "influence", "system", "establishment", "corruption", "inequality", "greed", "values",
+    "democracy", "freedom", "liberty", "vote", "choice", "conduct",
 })
 TOPIC_PREPS = frozenset({"over", "about"})
 # where words are said: an attack "in a tweet", "during the debate", "on television"
@@ -166,7 +168,9 @@ def unarmed_force(c: Candidate, ix: ArticleIndex, sent: Span) -> bool:
         return False
     sides = [*c.actors, *c.recipients]
     if any(a.sector in ARMED or _actor_type(ix, a.actor_id) == "COUNTRY" or (
-            a.country and not a.sector and not a.actor_id) for a in sides):
+            a.country and not a.sector and not a.actor_id
+            and a.name in (a.country, ix.resolver.country_names.get(a.country)))
+            for a in sides):
         return False  # (a state acting as a whole: "Russia fought ...")
     return not _armed_words(c, but=c.trigger.i) and not has_count(c, ix, sent)
 
