@@ -109,6 +109,7 @@ def test_directives_to_ones_own_people(analyzer, text: str, kept: list[str]) -> 
     ("HuffPost asked Hillary Clinton about her plans for Syria.", []),
     ("Hillary Clinton's judgment was called into question over Libya.", []),
     ("Pakistan asked China for military help against India.", ["REQUEST"]),
+    ("Iraq asked Syria's help in sealing the border.", ["REQUEST"]),
 ])
 def test_gatherings_standings_and_questions(analyzer, text: str, kept: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [e.type for e in code(analyzer, text)] == kept

@@ -27,6 +27,12 @@ CAPABILITY = frozenset({"capability", "capacity", "ability", "chance", "means", 
 QUESTION_WORDS = frozenset({"whether", "if", "how", "what", "why", "when", "who", "which",
                             "where", "whom"})
 ASKING = frozenset({"ask", "inquire", "enquire", "wonder", "query", "question"})
+# what one asks someone for with no "for": "asked Syria's help", "asked permission"
+ASKED_FOR = frozenset({"help", "aid", "assistance", "support", "backing", "permission",
+                       "protection", "intervention", "mediation", "extradition", "release",
+                       "return", "withdrawal", "explanation", "clarification", "apology",
+                       "forgiveness", "approval", "consent", "cooperation", "asylum",
+                       "guarantee", "guarantees", "loan", "money", "troops", "investigation"})
 # what is released when no one is: papers, figures, recordings
 DOCUMENTS = frozenset({
     "tax", "taxes", "return", "record", "records", "report", "statement", "video",
@@ -87,7 +93,7 @@ def _question(t: Token) -> bool:
         return False
     if t.lemma_.lower() == "ask" and not any(
             ch.dep_ in ("xcomp", "ccomp") or ch.dep_ == "prep" and ch.lower_ == "for"
-            for ch in t.children):
+            or ch.dep_ == "dobj" and ch.lemma_.lower() in ASKED_FOR for ch in t.children):
         return True  # "HuffPost asked the candidate ...": asking someone, not for anything
     return any(ch.dep_ == "prep" and ch.lower_ == "about" or ch.dep_ == "ccomp"
                and _wh_clause(ch) for ch in t.children)
