@@ -155,7 +155,7 @@ def _own_campaign(t: Token) -> bool:
         if o.dep_ not in ("dobj", "nsubjpass") or o.lemma_.lower() not in CAMPAIGNS:
             continue
         mods = {m.lemma_.lower() for m in o.children if m.dep_ in ("amod", "compound")}
-        if mods & ELECTORAL or o.lemma_.lower() in ("candidacy", "bid"):
+        if mods & ELECTORAL or o.lemma_.lower() == "candidacy":
             return True
     return False
 
