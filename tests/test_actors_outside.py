@@ -109,13 +109,15 @@ def test_organisation_country_from_its_name(nlp: Language) -> None:
     country's word after 'New'; else a name Phoenix lists whole."""
     found = run(nlp, "Officials of the United States Pacific Command met members of the "
                      "Turkish American Federation and the Western New England University, "
-                     "and the Joint Chiefs of Staff spoke with the Bank of China.")
+                     "and the Joint Chiefs of Staff spoke with the Bank of China and the "
+                     "Turkish Heritage Council of New York.")
     countries = {a.name: a.country for a in found[0]}
     assert countries.get("United States Pacific Command") == "USA"
     assert countries.get("Turkish American Federation") == "USA"
     assert countries.get("Western New England University") is None
     assert countries.get("Joint Chiefs of Staff") == "USA"
     assert countries.get("Bank of China") == "CHN"
+    assert countries.get("Turkish Heritage Council of New York") == "USA"
 
 
 def test_un_organ_named_bare(nlp: Language) -> None:

@@ -269,13 +269,13 @@ class ArticleView:
 
     def name_country(self, start: int, end: int) -> str | None:
         """The country an organisation's name names: a region it opens with ("New
-        Jersey Generals", "Georgia Southern University"), else the country named after
-        its "of" ("Bank of China", "Iraq and Afghanistan Veterans of America"), else its
-        first country name, else its first people's word ("Swedish Air Force"). A
-        country's word after "New" is another place ("Western New England University");
-        a people's word before "American" is an American people ("Turkish American
-        Federation"), before "Nation" or "Tribe" a people's own ("Oneida Indian
-        Nation")."""
+        Jersey Generals", "Georgia Southern University"), else the country or region
+        named after its "of" ("Bank of China", "Iraq and Afghanistan Veterans of
+        America", "Cultural Center of New York"), else its first country or region name,
+        else its first people's word ("Swedish Air Force"). A country's word after "New"
+        is another place ("Western New England University"); a people's word before
+        "American" is an American people ("Turkish American Federation"), before
+        "Nation" or "Tribe" a people's own ("Oneida Indian Nation")."""
         doc, d = self.doc, self.d
         region, n = self.name_region(start, end)
         if region:
@@ -291,7 +291,10 @@ class ArticleView:
                 if size == 1 and i > start and doc[i - 1].text == "New":
                     continue
                 span = doc[i:i + size]
-                code = d.countries.get(norm(span.text)) if size > 1 else None
+                key = norm(span.text)
+                region = region_of(span.text) if (key in self.regions or d.countries.get(
+                    key) is None) else None  # "... of New York": a region, its country's
+                code = region or (d.countries.get(key) if size > 1 else None)
                 if code is None and size == 1:
                     code = d.country_code(span.text, demonym=True)
                 if code is None:
@@ -301,8 +304,8 @@ class ArticleView:
                     code = "USA"
                 if after in PEOPLES_OWN:
                     continue  # "Oneida Indian Nation": a people's own nation, no state
-                is_name = norm(span.text) == norm(d.country_name(code) or "") or size > 1 or \
-                    d.country_code(span.text) == code and span[0].pos_ == "PROPN"
+                is_name = key == norm(d.country_name(code) or "") or size > 1 or bool(
+                    region) or d.country_code(span.text) == code and span[0].pos_ == "PROPN"
                 (nouns if is_name else people).append(code)
                 if is_name and i > start and doc[i - 1].lower_ == "of":
                     of.append(code)
