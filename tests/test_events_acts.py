@@ -21,6 +21,7 @@ from tests.eventcode import code
     # a paper made public
     "Donald Trump wants to release his tax returns but says he is under audit.",
     "The Indian army released a video of the strikes on Monday.",
+    "Islamic State has released a propaganda video that mocks Hillary Clinton.",
     # seizing, capturing, occupying nothing
     "Hillary Clinton is seizing upon a report that Donald Trump lost money in 1995.",
     "The speech would capture the greatness of India, Modi said.",

@@ -58,6 +58,11 @@ def generic_relative(c: Candidate, ix: ArticleIndex) -> bool:
     return False
 
 
+# what "strikes" or "hits" when no one does
+MISFORTUNES = frozenset({"crisis", "disaster", "tragedy", "catastrophe", "recession",
+                         "pandemic", "epidemic", "storm", "hurricane", "earthquake", "flood",
+                         "drought", "famine", "misfortune", "calamity", "scandal", "panic",
+                         "inflation", "depression", "lightning"})
 # whom campaigns and companies "target"
 AUDIENCES = frozenset({"voter", "consumer", "audience", "customer", "reader", "viewer",
                        "donor", "demographic", "market", "electorate", "constituency",
@@ -70,7 +75,8 @@ PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you", "whom", 
 
 def no_one_hit(c: Candidate, ix: ArticleIndex) -> bool:
     """Is this force verb aimed at no one else: a reflexive object ("shot himself",
-    "shooting itself in the foot"), a retort ("shot back that ..."), an audience
+    "shooting itself in the foot"), a misfortune as the striker ("crisis strikes
+    Paris"), a retort ("shot back that ..."), an audience
     targeted ("targeting Hispanic voters"),
     an execution of a thing rather than a person
     ("executed it flawlessly", "a campaign executed by ..."), or engaging *with*
@@ -86,6 +92,8 @@ def no_one_hit(c: Candidate, ix: ArticleIndex) -> bool:
             ch.dep_ in ("prt", "advmod") and ch.lower_ == "back" for ch in t.children) and any(
             ch.dep_ == "ccomp" for ch in t.children):
         return True  # "shot back that the anchor ...": a retort
+    if any(ch.dep_ == "nsubj" and ch.lemma_.lower() in MISFORTUNES for ch in t.children):
+        return True  # "crisis strikes Paris", "tragedy struck the town": no one struck
     if lemma == "target" and any(o.lemma_.lower() in AUDIENCES for o in objs):
         return True  # "targeted Latino voters through digital ads": campaigning
     if lemma == "execute":
