@@ -125,3 +125,16 @@ def test_gatherings_standings_and_questions(analyzer, text: str, kept: list[str]
 ])
 def test_standings_money_family_retorts_and_feelings(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert code(analyzer, text) == []
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("CNN reported that Ben Carson was suspending his campaign ahead of the Iowa caucuses.",
+     []),
+    ("India suspended its military campaign against Pakistan on Saturday.", ["SANCTION"]),
+    # a phone-in to the networks, refugees hosted: no meeting; a leader hosted: one
+    ("Hillary Clinton phoned into several networks on Thursday.", []),
+    ("President Erdogan complains about hosting millions of Syrian refugees.", []),
+    ("Narendra Modi hosted Sheikh Hasina in New Delhi on Monday.", ["CONSULT"]),
+])
+def test_own_campaigns_phone_ins_and_guests(analyzer, text: str, kept: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in code(analyzer, text)] == kept

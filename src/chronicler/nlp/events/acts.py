@@ -155,7 +155,10 @@ def _own_campaign(t: Token) -> bool:
         if o.dep_ not in ("dobj", "nsubjpass") or o.lemma_.lower() not in CAMPAIGNS:
             continue
         mods = {m.lemma_.lower() for m in o.children if m.dep_ in ("amod", "compound")}
-        if mods & ELECTORAL or o.lemma_.lower() == "candidacy":
+        mine = any(p.dep_ == "poss" and p.lower_ in ("his", "her", "their")
+                   for p in o.children)  # (a person's: not "its military campaign")
+        if mods & ELECTORAL or o.lemma_.lower() == "candidacy" or (
+                mine and o.lemma_.lower() == "campaign" and not mods):
             return True
     return False
 
