@@ -138,3 +138,15 @@ def test_standings_money_family_retorts_and_feelings(analyzer, text: str) -> Non
 ])
 def test_own_campaigns_phone_ins_and_guests(analyzer, text: str, kept: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [e.type for e in code(analyzer, text)] == kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Marco Rubio stopped insulting the front-runner during the debate.", []),
+    ("Pakistan stopped firing across the Line of Control on Saturday.", ["RETREAT"]),
+    ("The emails from India were captured in the State Department's record system.", []),
+    ("Germany's promise to add soldiers was met with relief among NATO allies.", []),
+    ("NATO has plans for meeting any Russian challenge on its eastern border.", []),
+    ("Narendra Modi met Nawaz Sharif in Lahore on Friday.", ["CONSULT"]),
+])
+def test_stopping_words_records_and_receptions(analyzer, text: str, kept: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in code(analyzer, text)] == kept

@@ -2,13 +2,14 @@
 outside the crisis (issue 12): a capability ("the ability to strike", "any chance of
 threatening"); a question ("asked whether ..."); a document released ("wants to
 release his taxes"); words of force or control used for other things ("seizing upon a
-report", "capture the greatness of", "occupies a position of power"); a phone word for
-cutting back ("dialing back plans") or for naming ("called him an outstanding leader");
-a candidate's own campaign suspended; an opinion agreed on ("all agreed Pence won the
-debate"); words offered ("offered his congratulations"); a standing ("are tied in the
-state"), a vote defended, money accepted, a family visited; a directive to one's own
-people ("told his advisers to find a way"); and what voters or poll respondents favour
-("women backed Clinton", "three-quarters support a ban", "polls show ... more likely to
+report", "capture the greatness of", "occupies a position of power", "captured in the
+record system"); a phone word for cutting back ("dialing back plans") or for naming
+("called him an outstanding leader"); a candidate's own campaign suspended; an opinion
+agreed on ("all agreed Pence won the debate"); words offered ("offered his
+congratulations"); a standing ("are tied in the state"), a vote defended, money
+accepted, a family visited, a plan "met with relief"; a directive to one's own people
+("told his advisers to find a way"); and what voters or poll respondents favour ("women
+backed Clinton", "three-quarters support a ban", "polls show ... more likely to
 support"), a preference measured, not anyone's act. The coder drops such candidates
 (``coder._kept``); each test reads the trigger's own constituents and governors.
 """
@@ -55,6 +56,9 @@ NOT_TAKEN = frozenset({
 OFFICES = frozenset({"office", "role", "job", "presidency", "chair", "seat"})
 POWER = frozenset({"power", "authority", "influence", "responsibility", "leadership",
                    "trust"})
+# where records are "captured"
+STORES = frozenset({"system", "record", "records", "database", "archive", "server", "file",
+                    "files", "log", "logs", "account", "accounts", "memory", "footage"})
 SEIZING = frozenset({"seize", "capture", "occupy", "grab", "catch"})
 # a candidate's own campaign: "suspended his presidential campaign in February"
 CAMPAIGNS = frozenset({"campaign", "candidacy", "bid", "run", "tour"})
@@ -70,7 +74,7 @@ def no_act(c: Candidate) -> bool:
             or _not_taken(t) or _cut_back(t) or _own_campaign(t) or _opinion(t)
             or _polled(c) or _naming(c) or _offered_words(c)
             or _own_people(c) or _rallying(t) or _standing(c) or _said_defended(c)
-            or _money_accepted(c) or _family_visit(c))
+            or _money_accepted(c) or _family_visit(c) or _met_with(c))
 
 
 def _potential(c: Candidate) -> bool:
@@ -135,6 +139,9 @@ def _not_taken(t: Token) -> bool:
              for x in p.children if x.dep_ == "pobj"]
     if any(o.lemma_.lower() in NOT_TAKEN for o in objs):
         return True
+    if lemma == "capture" and any(p.dep_ == "prep" and p.lower_ == "in" and any(
+            x.lemma_.lower() in STORES for x in p.subtree) for p in t.children):
+        return True  # "the messages were captured in the department's record system"
     return lemma == "occupy" and any(
         o.lemma_.lower() in OFFICES or any(
             p.dep_ == "prep" and p.lower_ == "of" and any(
@@ -342,3 +349,20 @@ def _family_visit(c: Candidate) -> bool:
     t = c.trigger
     return c.spec.type == "CONSULT" and t.lemma_.lower() == "visit" and any(
         o.dep_ == "dobj" and o.lemma_.lower() in KIN for o in t.children)
+
+
+# how a thing is received: "was met with relief", "met with scepticism"
+REACTIONS = frozenset({"relief", "skepticism", "scepticism", "criticism", "derision",
+                       "silence", "applause", "outrage", "approval", "disbelief", "laughter",
+                       "cheer", "cheers", "boo", "boos", "praise", "suspicion", "hostility",
+                       "enthusiasm", "dismay", "alarm", "resistance", "opposition",
+                       "indifference", "concern", "anger", "protest", "protests"})
+
+
+def _met_with(c: Candidate) -> bool:
+    """"the promise was met with relief among the allies": a reception, no meeting."""
+    t = c.trigger
+    return c.spec.type == "CONSULT" and t.lemma_.lower() == "meet" and any(
+        p.dep_ == "prep" and p.lower_ == "with" and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in REACTIONS for o in p.children)
+        for p in t.children)
