@@ -12,6 +12,8 @@ import unicodedata
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():
+        return text  # (NFKD leaves ASCII as it is; most keys are)
     return "".join(c for c in unicodedata.normalize("NFKD", text)
                    if not unicodedata.combining(c))
 

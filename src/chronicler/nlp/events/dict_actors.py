@@ -11,7 +11,7 @@ Both are fallbacks: a country the actors stage found is never replaced.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -128,10 +128,11 @@ def _plain_words(ent: Span) -> list[str]:
             for w in t.lower_.replace("-", " ").split()]
 
 
-def complete(got: EventActor | None, tok: Token, day: date | None, name: str
+def complete(got: EventActor | None, tok: Token, day: date | None, name: Callable[[], str]
              ) -> EventActor | None:
     """``got`` with the Phoenix country (and sector) of the phrase headed by ``tok`` when
-    it has no country; a new actor when the phrase names one the mentions missed."""
+    it has no country; a new actor (``name()`` its name, else Phoenix's) when the phrase
+    names one the mentions missed."""
     if got is not None and got.country:
         return got
     if tok.pos_ not in NOUNISH:
@@ -147,7 +148,7 @@ def complete(got: EventActor | None, tok: Token, day: date | None, name: str
     if got is None:
         if hit.country is None and hit.sector is None:
             return None
-        return EventActor(name=name or hit.name, country=hit.country, sector=hit.sector)
+        return EventActor(name=name() or hit.name, country=hit.country, sector=hit.sector)
     return got.model_copy(update={"country": hit.country, "sector": got.sector or hit.sector})
 
 

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.attrs import LEMMA, LOWER, ORTH, POS, SPACY
+from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span
 
@@ -121,21 +121,23 @@ def main_dyad(mentions: Sequence[Mention]) -> tuple[str, ...]:
 
 def segments(doc: Doc) -> list[Span]:
     """The parser's sentences, cut again at line breaks: a headline or subheading the
-    parser glued to the next sentence is a sentence of its own."""
+    parser glued to the next sentence is a sentence of its own. (Read from token
+    columns: a Token object per word cost a fifth of the index.)"""
+    strings = doc.vocab.strings
+    space, punct, orths = doc.to_array([IS_SPACE, IS_PUNCT, ORTH]).T.tolist()
+    breaks = [i for i, (sp, o) in enumerate(zip(space, orths, strict=True))
+              if sp and "\n" in strings[o]]  # a space token holding a line break
+    blank = [a or b for a, b in zip(space, punct, strict=True)]
     out: list[Span] = []
     for sent in doc.sents:
-        start = sent.start
-        for t in sent:
-            if t.is_space and "\n" in t.text:
-                if t.i > start:
-                    out.append(doc[start:t.i])
-                start = t.i + 1
-            elif "\n" in t.whitespace_:
-                out.append(doc[start:t.i + 1])
-                start = t.i + 1
-        if start < sent.end:
-            out.append(doc[start:sent.end])
-    return [s for s in out if not all(t.is_space or t.is_punct for t in s)]
+        start, end = sent.start, sent.end
+        for i in breaks[bisect.bisect_left(breaks, start):bisect.bisect_left(breaks, end)]:
+            if i > start:
+                out.append(doc[start:i])
+            start = i + 1
+        if start < end:
+            out.append(doc[start:end])
+    return [s for s in out if not all(blank[s.start:s.end])]
 
 
 # per vocabulary entry, once per process: a lemma's lower-case form, a form's lower-case
@@ -151,16 +153,19 @@ def token_columns(doc: Doc) -> tuple[str, list[str], list[str], list[bool], list
     whole function), and each token's lower-case lemma and form, whether it is a verb
     or auxiliary, and whether it holds tags run together (``GLUED``)."""
     strings = doc.vocab.strings
-    arr = doc.to_array([LEMMA, LOWER, ORTH, POS, SPACY]).tolist()
+    # (by column: a list per token row would be a thousand objects for the collector)
+    lemmas, lowers, orths, pos, spacy = doc.to_array([LEMMA, LOWER, ORTH, POS, SPACY]).T.tolist()
     low, gl = _LOWER, _GLUED
-    for lemma, _, orth, _, _ in arr:
+    for lemma in lemmas:
         if lemma not in low:
             low[lemma] = strings[lemma].lower()
+    for orth in orths:
         if orth not in gl:
             gl[orth] = GLUED.search(strings[orth]) is not None
-    text = "".join([strings[r[2]] + " " if r[4] else strings[r[2]] for r in arr])
-    return (text, [low[r[0]] for r in arr], [strings[r[1]] for r in arr],
-            [r[3] in _VERBAL for r in arr], [gl[r[2]] for r in arr])
+    forms = [strings[o] for o in orths]
+    text = "".join([f + " " if sp else f for f, sp in zip(forms, spacy, strict=True)])
+    return (text, [low[x] for x in lemmas], [strings[x] for x in lowers],
+            [p in _VERBAL for p in pos], [gl[o] for o in orths])
 
 
 def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> ArticleIndex:

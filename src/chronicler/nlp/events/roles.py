@@ -403,7 +403,7 @@ class ArgResolver:
                 if via is not None and via.country:
                     return (got or via).model_copy(update={
                         "country": via.country, "sector": (got and got.sector) or via.sector})
-        return complete(got, tok, self.day, self._name(tok))
+        return complete(got, tok, self.day, lambda: self._name(tok))  # (named if new)
 
     def _resolve(self, tok: Token, depth: int = 0, descend: bool = True) -> EventActor | None:
         low = tok.lower_
