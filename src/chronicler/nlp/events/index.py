@@ -19,6 +19,7 @@ from chronicler.nlp.actors.titles import headline_ranges
 from chronicler.nlp.events.operations import OperationMention, find_operations
 from chronicler.nlp.events.patterns import Lexicon
 from chronicler.nlp.events.roles import ArgResolver
+from chronicler.nlp.events.tree import token_span
 from chronicler.nlp.stages import ArticleContext, State
 from chronicler.records import Actor, Count, EventActor, Mention, Place, Speaker, TimeExpr
 
@@ -86,10 +87,10 @@ class ArticleIndex:
 
 
 def token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
-    sp = doc.char_span(span[0], span[1], alignment_mode="expand")
-    if sp is None or len(sp) == 0:
+    got = token_span(doc, span[0], span[1])
+    if got is None or got[1] <= got[0]:
         return None
-    return sp.start, sp.end - 1
+    return got[0], got[1] - 1
 
 
 # The second state must be named at least twice and at least this share as often as
@@ -236,8 +237,8 @@ def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> Ar
     dl = DATELINE.match(text)
     dateline_end = 0
     if dl is not None:
-        sp = doc.char_span(0, dl.end(), alignment_mode="expand")
-        dateline_end = sp.end if sp is not None else 0
+        sp = token_span(doc, 0, dl.end())
+        dateline_end = sp[1] if sp is not None else 0
     times = [x for x in times if x[1] >= dateline_end]
     resolver.dateline_end = dateline_end
     resolver.day = ctx.published
