@@ -19,7 +19,7 @@ from chronicler.nlp.actors.titles import headline_ranges
 from chronicler.nlp.events.operations import OperationMention, find_operations
 from chronicler.nlp.events.patterns import Lexicon
 from chronicler.nlp.events.roles import ArgResolver
-from chronicler.nlp.events.tree import token_span
+from chronicler.nlp.events.tree import share_words, token_span
 from chronicler.nlp.stages import ArticleContext, State
 from chronicler.records import Actor, Count, EventActor, Mention, Place, Speaker, TimeExpr
 
@@ -171,6 +171,7 @@ def token_columns(doc: Doc) -> tuple[str, list[str], list[str], list[bool], list
 
 def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> ArticleIndex:
     text, lemmas, lowers, verbal, glued = token_columns(doc)
+    share_words(doc, lemmas, lowers)
     # Subheadings ("India Denies Strikes on Civilian Targets") restate the paragraph
     # below them in a title-case parse the model gets wrong; they code nothing.
     heads = headline_ranges(text)

@@ -32,7 +32,7 @@ from spacy.tokens import Token
 
 from chronicler.nlp.events.patterns import Lexicon, TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import children, subjects
-from chronicler.nlp.events.tree import kids
+from chronicler.nlp.events.tree import kids, words_of
 
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
 REPORT_CLIMB = frozenset({"ccomp", "conj", "advcl", "xcomp", "pcomp", "pobj", "prep", "acl",
@@ -85,9 +85,13 @@ def phrase_tokens(tok: Token) -> list[Token]:
 
 def lemma_set(toks: Sequence[Token]) -> set[str]:
     out: set[str] = set()
+    if not toks:
+        return out
+    lemmas, lowers = words_of(toks[0].doc)
     for t in toks:
-        out.add(t.lemma_.lower())
-        out.add(t.lower_)
+        i = t.i
+        out.add(lemmas[i])
+        out.add(lowers[i])
     return out
 
 

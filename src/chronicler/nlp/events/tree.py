@@ -26,6 +26,8 @@ class _Seen(threading.local):
         self.starts: list[int] = []  # each token's first character
         self.ends: list[int] = []  # its end (its trailing space not included)
         self.covers: list[int] = []  # its end with the trailing space
+        self.lemmas: list[str] = []  # each token's lower-case lemma (``words_of``)
+        self.lowers: list[str] = []  # and lower-case form
 
 
 _SEEN = _Seen()
@@ -36,16 +38,36 @@ def _of(doc: Doc) -> _Seen:
     if seen.doc is not doc:  # (the one held keeps its id from being reused)
         seen.doc, seen.kids, seen.sub = doc, {}, {}
         seen.starts, seen.ends, seen.covers = [], [], []
+        seen.lemmas, seen.lowers = [], []
     return seen
 
 
 def kids(tok: Token) -> tuple[Token, ...]:
     """``tok.children``, in order."""
-    known = _of(tok.doc).kids
-    got = known.get(tok.i)
+    seen = _SEEN
+    doc = tok.doc
+    if seen.doc is not doc:
+        _of(doc)
+    known, i = seen.kids, tok.i
+    got = known.get(i)
     if got is None:
-        got = known[tok.i] = tuple(tok.children)
+        got = known[i] = tuple(tok.children)
     return got
+
+
+def share_words(doc: Doc, lemmas: list[str], lowers: list[str]) -> None:
+    """The lower-case lemma and form of each token, read once by the index."""
+    seen = _of(doc)
+    seen.lemmas, seen.lowers = lemmas, lowers
+
+
+def words_of(doc: Doc) -> tuple[list[str], list[str]]:
+    """Each token's ``lemma_.lower()`` and ``lower_`` (shared by the index, else read)."""
+    seen = _of(doc)
+    if len(seen.lemmas) != len(doc):
+        seen.lemmas = [t.lemma_.lower() for t in doc]
+        seen.lowers = [t.lower_ for t in doc]
+    return seen.lemmas, seen.lowers
 
 
 def subtree_of(tok: Token) -> tuple[Token, ...]:
