@@ -73,7 +73,7 @@ def no_act(c: Candidate) -> bool:
     return (_potential(c) or _question(t) or _asked(c) or _released_paper(t)
             or _not_taken(t) or _cut_back(t) or _own_campaign(t) or _opinion(t)
             or _polled(c) or _naming(c) or _offered_words(c)
-            or _own_people(c) or _rallying(t) or _standing(c) or _said_defended(c)
+            or _own_people(c) or _rallying(c) or _standing(c) or _said_defended(c)
             or _money_accepted(c) or _family_visit(c) or _met_with(c))
 
 
@@ -293,10 +293,12 @@ def _to_own(v: Token) -> bool:
         p.dep_ == "poss" and p.lower_ in OWN for p in o.children) for o in v.children)
 
 
-def _rallying(t: Token) -> bool:
+def _rallying(c: Candidate) -> bool:
     """"rallying a coalition against ...", "rallying grassroots support", "he's
-    demonstrated that ...": gathering or showing something, no protest."""
-    return t.lemma_.lower() in ("rally", "demonstrate") and any(
+    demonstrated that ...": gathering or showing something, no protest ("rallied
+    Democrats around Clinton" is the SUPPORT of ``verbal.rallied_behind``)."""
+    t = c.trigger
+    return c.spec.type == "PROTEST" and t.lemma_.lower() in ("rally", "demonstrate") and any(
         ch.dep_ in ("dobj", "ccomp") for ch in t.children)
 
 
