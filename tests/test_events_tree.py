@@ -1,4 +1,4 @@
-"""The parse reads of ``events.tree`` agree with spaCy's own (children, subtree,
+"""The reads of ``events.tree`` agree with spaCy's own (lower-case lemma and form,
 ``char_span(..., alignment_mode="expand")``), on made-up sentences."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from chronicler.nlp.events.tree import kids, subtree_of, token_span
+from chronicler.nlp.events.tree import token_span, words_of
 
 _NLP = spacy.blank("en")
 
@@ -21,13 +21,14 @@ def _doc() -> Doc:
     return Doc(_NLP.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
 
 
-def test_children_and_subtree_as_spacy() -> None:
+def test_words_as_spacy() -> None:
     doc = _doc()
-    for tok in doc:
-        assert [t.i for t in kids(tok)] == [t.i for t in tok.children]
-        assert [t.i for t in subtree_of(tok)] == [t.i for t in tok.subtree]
+    lemmas, lowers = words_of(doc)
+    assert lemmas == [t.lemma_.lower() for t in doc]
+    assert lowers == [t.lower_ for t in doc] and "varsk" in lowers
     other = _doc()  # a new document: nothing kept from the last one
-    assert kids(other[1])[0].doc is other
+    other[0].lemma_ = "Merovia"
+    assert words_of(other)[0][0] == "merovia"
 
 
 def test_token_span_as_char_span() -> None:

@@ -5,7 +5,7 @@
     index.py       what the coder looks up, built once per article (sentences, dates, ...)
     candidates.py  trigger candidates: tokens that start a pattern and pass its constraints
     roles.py       actor and recipient tokens from the dependency parse, resolved to actors
-    tree.py        a token's children and subtree once per article; char offsets -> tokens
+    tree.py        per-token reads kept per article: lower-case words; char offsets -> tokens
     arguments.py   argument assembly per construction, then the dyad rules
     modes.py       PLOVER mode and score; negated, future, hypothetical, historical; reports
     attach.py      date, place and size of an event

@@ -25,7 +25,6 @@ from chronicler.nlp.events.roles import (
     subjects,
     word_before,
 )
-from chronicler.nlp.events.tree import kids, subtree_of
 from chronicler.records import EventActor
 
 EXTRA_PREPS: dict[str, tuple[str, ...]] = {
@@ -123,15 +122,15 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                                  for o in prep_objects(d, ("of",)) if people(o)])
         if t in ("SANCTION", "ACCUSE", "REQUEST"):
             # "declared [the attaches] persona non grata", "said [the US] must mediate"
-            recip_groups.append([x for ch in kids(verb) if ch.dep_ in ("ccomp", "xcomp", "oprd")
+            recip_groups.append([x for ch in verb.children if ch.dep_ in ("ccomp", "xcomp", "oprd")
                                  or (ch.dep_ == "advcl" and any(
                                      m.dep_ == "mark" and m.lower_ == "for"
-                                     for m in kids(ch)))  # "pushed for X to ..."
+                                     for m in ch.children))  # "pushed for X to ..."
                                  for x in children(ch, ("nsubj",))])
         if t in ("CONCEDE", "COERCE"):
             # "allowed the opposition leader to hold a rally", "forced the villagers to
             # leave": the one let or made to act, the subject of the verb's infinitive
-            recip_groups.append([x for ch in kids(verb) if ch.dep_ in ("ccomp", "xcomp")
+            recip_groups.append([x for ch in verb.children if ch.dep_ in ("ccomp", "xcomp")
                                  and to_infinitive(ch) for x in children(ch, ("nsubj",))])
         if t in ("AGREE", "THREATEN", "REJECT"):
             # "promised to continue military aid to Mozambique": whom the act it
@@ -147,7 +146,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                                  for o in prep_objects(x, ("with",))])
     else:
         own: list[Token] = []
-        for ch in kids(tok):
+        for ch in tok.children:
             if ch.dep_ == "poss":
                 own += conjuncts(ch)
             elif ch.dep_ in ("amod", "compound", "nmod") and ch.i in res.mention_tokens:
@@ -172,7 +171,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                     o for d in children(c.light, ("dative",)) for o in children(d, ("pobj",))]
                 if c.light is not None else []))
             recip_groups.append([x for h in (tok, *([c.light] if c.light else []))
-                                 for ch in kids(h) if ch.dep_ in ("acl", "ccomp")
+                                 for ch in h.children if ch.dep_ in ("acl", "ccomp")
                                  for x in children(ch, ("nsubj",))])
         # "closure of [Kaldorian airspace] to [Merovian airlines]": "to" before "of"
         for noun_preps in NOUN_EXTRA_PREPS.get(t, ()):
@@ -194,7 +193,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                                              ({"to"} if t == "SANCTION" else set())))
         # "Operation Sindoor" with no one launching it, or "Operation Sindoor — a mission
         # launched ...": its owner
-        near = [tok, *kids(tok)]
+        near = [tok, *tok.children]
         if tok.dep_ == "appos":  # "India's Operation Sindoor — a mission launched ..."
             j = tok.left_edge.i - 1
             while j > 0 and (ix.doc[j].is_punct or ix.doc[j].is_space):
@@ -202,18 +201,18 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             near += [tok.head, ix.doc[j]]
         actor_groups.append([x for x in near if x.i in ix.op_at and ix.op_at[x.i][1]][:1])
         if t == "ASSAULT":  # "attacks on three airbases by Indian missiles" (by misattached)
-            actor_groups.append([o for p in kids(tok) if p.dep_ == "prep"
-                                 for x in kids(p) if x.dep_ == "pobj"
+            actor_groups.append([o for p in tok.children if p.dep_ == "prep"
+                                 for x in p.children if x.dep_ == "pobj"
                                  for o in prep_objects(x, ("by",))])
     if t == "PROTEST":
         # "a hunger strike to demand the resignation of the Tunisian president",
         # "marched in the capital calling for ...": whom the protest's purpose names
         recip_groups.append([x for h in {tok.i: tok, **{x.i: x for x in c.heads}}.values()
-                             for ch in kids(h) if ch.dep_ in ("advcl", "xcomp", "acl")
+                             for ch in h.children if ch.dep_ in ("advcl", "xcomp", "acl")
                              and (ch.tag_ == "VBG" or to_infinitive(ch))
-                             for x in subtree_of(ch) if x.i in res.mention_tokens][:1])
+                             for x in ch.subtree if x.i in res.mention_tokens][:1])
     if t == "ACCUSE":  # "the allegation that Kaldoria fosters terrorism"
-        recip_groups.append([x for ch in kids(tok) if ch.dep_ in ("ccomp", "acl")
+        recip_groups.append([x for ch in tok.children if ch.dep_ in ("ccomp", "acl")
                              and ch.pos_ in ("VERB", "AUX") for x in subjects(ch)])
     if t == "ASSAULT":  # an attack "in Afghanistan" with no other target: that country
         recip_groups.append([o for h in c.heads for o in prep_objects(h, ("in", "inside", "into"))
@@ -241,7 +240,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
         out: list[Token] = []
         for x in group:
             if x.i < ix.dateline_end:
-                out += [y for a in kids(x) if a.dep_ == "appos" and a.i >= ix.dateline_end
+                out += [y for a in x.children if a.dep_ == "appos" and a.i >= ix.dateline_end
                         for y in conjuncts(a)]
             else:
                 out.append(x)
@@ -254,7 +253,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
     # both countries": both are recipients
     if any(reciprocal_phrase(x, lex) for g in actor_groups[:1] for x in g if usable(x)):
         c.reciprocal = True
-    if lemma_set([tok, *kids(tok), *([c.light] if c.light else [])]) & lex.reciprocal:
+    if lemma_set([tok, *tok.children, *([c.light] if c.light else [])]) & lex.reciprocal:
         c.reciprocal = True
     both_recipients = any(reciprocal_phrase(x, lex) for g in recip_groups for x in g
                           if usable(x))
@@ -291,7 +290,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                 continue
             if a.country and a.country in acts and not c.reciprocal and not (
                     a.sector and a.sector not in {b.sector for b in c.actors}
-                    and not any(p.dep_ == "poss" for p in kids(x))):
+                    and not any(p.dep_ == "poss" for p in x.children)):
                 # (another sector of the same country is someone else: the Sudanese
                 # government accusing Darfur rebels)
                 if pronoun_actor and x.i in res.mention_tokens and x.lower_ not in PRONOUNS:
@@ -319,7 +318,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             explicit = True
     if t == "REJECT":
         objs = [x for g in recip_groups[:2] for x in g] + [
-            x for ch in kids(tok) if ch.dep_ == "ccomp" for x in [ch]]
+            x for ch in tok.children if ch.dep_ == "ccomp" for x in [ch]]
         c.rejects_claim = c.rule.id.startswith("reject.verdict") or any(
             x.lemma_.lower() in CLAIM_NOUNS or x.dep_ == "ccomp" for x in objs)
         if c.rejects_claim and not c.recipients:
@@ -327,7 +326,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             # claimant named in the sentence
             for x in ix.doc[lo:hi]:
                 if x.lemma_.lower() in CLAIM_NOUNS and usable(x):
-                    for m in kids(x):
+                    for m in x.children:
                         if m.dep_ in ("poss", "amod", "compound") and m.i in res.mention_tokens:
                             a = res.resolve(m)
                             if a is not None and a.country and a.country not in acts:
@@ -395,11 +394,11 @@ def infer_from_dyad(c: Candidate, ix: ArticleIndex) -> None:
     if c.spec.type == "ASSAULT":
         # "the Pahalgam terror attack that claimed 26 lives": militants against the
         # civilians of the place it happened in
-        mods = lemma_set([x for x in kids(c.trigger) if x.dep_ in ("compound", "amod")])
+        mods = lemma_set([x for x in c.trigger.children if x.dep_ in ("compound", "amod")])
         if not c.actors and mods & ix.lex.terror_words:
             c.actors = [EventActor(name="militants", sector="REB")]
         own = lemma_set(clause_tokens([c.trigger, *c.heads[1:]]) + [
-            x for r in kids(c.trigger) if r.dep_ == "relcl" for x in subtree_of(r)])
+            x for r in c.trigger.children if r.dep_ == "relcl" for x in r.subtree])
         if not c.recipients and c.place is not None and c.place.country and own & VICTIM_CVL:
             c.recipients = [EventActor(name="civilians", country=c.place.country,
                                        sector="CVL")]

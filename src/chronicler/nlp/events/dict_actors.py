@@ -20,7 +20,6 @@ from chronicler.nlp.actors.phoenix import split_code
 from chronicler.nlp.actors.phoenix_lookup import SECTORS, phoenix_actor
 from chronicler.nlp.events.dictionaries import load_field_dictionaries
 from chronicler.nlp.events.patterns import Lexicon
-from chronicler.nlp.events.tree import kids, subtree_of
 from chronicler.records import EventActor, Mention, Place
 
 NOUNISH = frozenset({"NOUN", "PROPN", "ADJ"})
@@ -42,8 +41,8 @@ def partitive_core(tok: Token) -> Token:
                 tok.lemma_.lower() in PARTITIVE or tok.lower_ in PARTITIVE
                 or tok.pos_ == "NUM"):
             return tok
-        inner = [o for p in kids(tok) if p.dep_ == "prep" and p.lower_ == "of"
-                 for o in kids(p) if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+        inner = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
         if not inner:
             return tok
         tok = inner[0]
@@ -67,10 +66,10 @@ def reciprocal_phrase(tok: Token, lex: Lexicon) -> bool:
     if tok.lower_ not in lex.reciprocal_ends:
         return False  # cheap test first: the phrase's last word
     if tok.lemma_.lower() in RECIPROCAL_HEADS and tok.tag_ in ("NNS", "NNPS") and any(
-            c.lower_ in ("two", "both") for c in kids(tok)
+            c.lower_ in ("two", "both") for c in tok.children
             if c.dep_ in ("nummod", "det", "predet", "preconj", "amod")):
         return True
-    words = " ".join(t.lower_ for t in subtree_of(tok) if t.dep_ != "punct")
+    words = " ".join(t.lower_ for t in tok.subtree if t.dep_ != "punct")
     return any(words == " ".join(p) or words.endswith(" " + " ".join(p))
                for p in lex.reciprocal_phrases)
 
@@ -217,12 +216,12 @@ def object_country(heads: Sequence[Token], acts: set[str],
     "refused to commit to the US-led war" -> USA, "refused to deploy peacekeepers in
     Iraq" -> IRQ, "would not answer a request from the French President" -> FRA."""
     for h in heads:
-        for ch in kids(h):
+        for ch in h.children:
             if ch.dep_ not in OBJECT_SIDE or ch.i < h.i and ch.dep_ == "prep":
                 continue
             if ch.dep_ == "prep" and ch.lower_ in NOT_PARTY_PREPS:
                 continue
-            for x in subtree_of(ch):
+            for x in ch.subtree:
                 if x.dep_ == "prep" and x.lower_ in NOT_PARTY_PREPS:
                     break  # (the rest is a cause or a time: "because of fighting")
                 ms = mention_at.get(x.i)

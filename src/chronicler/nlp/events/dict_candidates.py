@@ -37,7 +37,6 @@ from chronicler.nlp.events.dictionaries import FieldDictionaries, load_field_dic
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.intent import INTENT_WORDS, is_intent, to_infinitive
 from chronicler.nlp.events.patterns import POS_KINDS, Lexicon, TriggerRule
-from chronicler.nlp.events.tree import kids
 from chronicler.nlp.events.verbmatch import VerbCode, match_verb
 
 # Verbs whose CAMEO family codes them but that, on their own, say too little to be an
@@ -175,7 +174,7 @@ def dictionary_event_ok(c: Candidate, named_recipient: bool = True) -> bool:
             c.trigger.lemma_.lower() in COMMITMENTS or is_intent(c)):
         return False  # (a commitment or an announced act, coded as an intent, names
         # what is promised, not always to whom)
-    if any(_said_thing(s) for s in kids(c.trigger) if s.dep_ == "nsubj"):
+    if any(_said_thing(s) for s in c.trigger.children if s.dep_ == "nsubj"):
         return False  # "the comments validated the claims": words, not an actor, act
     return any(a.country for a in (*c.actors, *c.recipients))
 
@@ -193,7 +192,7 @@ def _said_thing(t: Token) -> bool:
 
 def _progressive(tok: Token) -> bool:
     """"is providing", "has been holding": a progressive verb form, not a gerund."""
-    return any(ch.dep_ == "aux" and ch.lemma_.lower() == "be" for ch in kids(tok))
+    return any(ch.dep_ == "aux" and ch.lemma_.lower() == "be" for ch in tok.children)
 
 
 def main_clause(c: Candidate, lex: Lexicon) -> bool:

@@ -1,12 +1,8 @@
-"""A token's children and subtree, read once per token of the article being coded, and
-the tokens a character span covers.
-
-spaCy walks a head's whole left and right edge to list its children (a Token object per
-step), and its subtree through nested generators; the coder asks the same heads again
-and again (per candidate, per role, per mode), so each token's are kept, as tuples in
-the parse's order, until the next document (one per thread: a server codes articles on
-several). ``token_span`` is ``doc.char_span(a, b, alignment_mode="expand")``'s token
-range by a binary search over the token offsets (spaCy's own, as a Span, makes several
+"""Per-token reads of the article being coded, kept until the next document (one per
+thread: a server codes articles on several): each token's lower-case lemma and form
+(``words_of``; the index shares the columns it reads), and the tokens a character span
+covers (``token_span``: ``doc.char_span(a, b, alignment_mode="expand")``'s token range
+by a binary search over the token offsets, where spaCy's own builds a Span and several
 Token objects per call)."""
 
 from __future__ import annotations
@@ -15,14 +11,12 @@ import bisect
 import threading
 
 from spacy.attrs import IDX, LENGTH, SPACY
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 
 class _Seen(threading.local):
     def __init__(self) -> None:
         self.doc: Doc | None = None
-        self.kids: dict[int, tuple[Token, ...]] = {}
-        self.sub: dict[int, tuple[Token, ...]] = {}
         self.starts: list[int] = []  # each token's first character
         self.ends: list[int] = []  # its end (its trailing space not included)
         self.covers: list[int] = []  # its end with the trailing space
@@ -36,23 +30,10 @@ _SEEN = _Seen()
 def _of(doc: Doc) -> _Seen:
     seen = _SEEN
     if seen.doc is not doc:  # (the one held keeps its id from being reused)
-        seen.doc, seen.kids, seen.sub = doc, {}, {}
+        seen.doc = doc
         seen.starts, seen.ends, seen.covers = [], [], []
         seen.lemmas, seen.lowers = [], []
     return seen
-
-
-def kids(tok: Token) -> tuple[Token, ...]:
-    """``tok.children``, in order."""
-    seen = _SEEN
-    doc = tok.doc
-    if seen.doc is not doc:
-        _of(doc)
-    known, i = seen.kids, tok.i
-    got = known.get(i)
-    if got is None:
-        got = known[i] = tuple(tok.children)
-    return got
 
 
 def share_words(doc: Doc, lemmas: list[str], lowers: list[str]) -> None:
@@ -68,15 +49,6 @@ def words_of(doc: Doc) -> tuple[list[str], list[str]]:
         seen.lemmas = [t.lemma_.lower() for t in doc]
         seen.lowers = [t.lower_ for t in doc]
     return seen.lemmas, seen.lowers
-
-
-def subtree_of(tok: Token) -> tuple[Token, ...]:
-    """``tok.subtree``, in order."""
-    known = _of(tok.doc).sub
-    got = known.get(tok.i)
-    if got is None:
-        got = known[tok.i] = tuple(tok.subtree)
-    return got
 
 
 def _by_char(seen: _Seen, char: int) -> int:
