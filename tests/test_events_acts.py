@@ -101,8 +101,8 @@ def test_directives_to_ones_own_people(analyzer, text: str, kept: list[str]) -> 
 @pytest.mark.parametrize(("text", "kept"), [
     # gathering or showing something is no protest; a crowd rallying against a
     # government is one
-    ("In Italy, Prime Minister Matteo Renzi is rallying a coalition against the Northern "
-     "League.", []),
+    ("In Spain, Prime Minister Mariano Rajoy is rallying a broad coalition against the "
+     "Catalan separatists.", []),
     ("Thousands of Kashmiris rallied in Srinagar against the Indian government.",
      ["PROTEST"]),
     # a standing in a vote; a question put to someone; a judgment called into question
@@ -119,7 +119,7 @@ def test_gatherings_standings_and_questions(analyzer, text: str, kept: list[str]
 @pytest.mark.parametrize("text", [
     "Hillary Clinton and Donald Trump are tied in Ohio.",
     "Hillary Clinton has accepted millions in donations from Wall Street banks.",
-    "She had been visiting her sister in Paris when the attack began.",
+    "He was visiting his brother in Lyon, France when the shooting started.",
     "Donald Trump shot back that the anchor had no right to speak to him.",
     "Friends and relatives in Chad were devastated by the news.",
 ])
@@ -128,8 +128,8 @@ def test_standings_money_family_retorts_and_feelings(analyzer, text: str) -> Non
 
 
 @pytest.mark.parametrize(("text", "kept"), [
-    ("CNN reported that Ben Carson was suspending his campaign ahead of the Iowa caucuses.",
-     []),
+    ("Reporters said Jeb Bush was suspending his campaign after a poor result in South "
+     "Carolina.", []),
     ("India suspended its military campaign against Pakistan on Saturday.", ["SANCTION"]),
     # a phone-in to the networks, refugees hosted: no meeting; a leader hosted: one
     ("Hillary Clinton phoned into several networks on Thursday.", []),

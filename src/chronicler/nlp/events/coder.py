@@ -388,7 +388,7 @@ def extract_events(doc: Doc, ctx: ArticleContext, state: State,
     discards = load_discards()
     story_off = discards.story_discarded(f"{ctx.title or ''}\n{ix.text}")
     for i, sent in enumerate(ix.sents):
-        if story_off or discards.sentence_discarded(sent.text):
+        if story_off or discards.sentence_discarded(ix.text[sent.start_char:sent.end_char]):
             continue  # sports, entertainment, disasters: PETRARCH's discard list
         for c in _sentence_events(i, ix):
             events.append(_event(c, ix, sent))
