@@ -5,6 +5,8 @@ dictionary codes only through their family. Sentences written for these tests.""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from chronicler.nlp.events.index import main_dyad
@@ -148,3 +150,15 @@ def test_directives_and_wishes(analyzer, text: str, want: list) -> None:  # type
     got = [(e.type, {a.country for a in e.actor if a.country},
             {a.country for a in e.recipient if a.country}) for e in code(analyzer, text)]
     assert got == want
+
+
+# two named people of one country are two sides (a country's own airspace is not)
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Donald Trump criticized Barack Obama for not using the phrase.", "ACCUSE"),
+    ("Donald Trump is demanding that Barack Obama make a pledge not to pardon anyone.",
+     "REQUEST"),
+])
+def test_a_named_person_of_the_actors_country_is_a_recipient(analyzer, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
+    # (published in 2016: both are then office holders Phoenix dates, both American)
+    got = [e for e in code(analyzer, text, dt.date(2016, 9, 1)) if e.type == type_]
+    assert got and [r.name for r in got[0].recipient] == ["Barack Obama"]

@@ -17,6 +17,7 @@ from chronicler.nlp.events.roles import (
     LIGHT_NOUNS,
     PRONOUNS,
     Arg,
+    ArgResolver,
     agents,
     children,
     conjuncts,
@@ -54,6 +55,11 @@ OWNED_THINGS = frozenset({"demand", "call", "request", "appeal", "pressure", "ul
                           "proposal", "offer", "plan", "plea", "right", "policy", "decision",
                           "position", "stance", "initiative", "bid", "invitation",
                           "condition", "terms"})
+
+
+def _person(res: ArgResolver, a: EventActor) -> bool:
+    """Is ``a`` a person the actors stage knows by name?"""
+    return getattr(res.actors.get(a.actor_id or ""), "type", None) == "PERSON"
 
 
 def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
@@ -290,9 +296,11 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                 continue
             if a.country and a.country in acts and not c.reciprocal and not (
                     a.sector and a.sector not in {b.sector for b in c.actors}
-                    and not any(p.dep_ == "poss" for p in x.children)):
+                    and not any(p.dep_ == "poss" for p in x.children)) and not (
+                    _person(res, a) and all(_person(res, b) for b in c.actors)):
                 # (another sector of the same country is someone else: the Sudanese
-                # government accusing Darfur rebels)
+                # government accusing Darfur rebels; so is another named person: the
+                # governor accusing the senator)
                 if pronoun_actor and x.i in res.mention_tokens and x.lower_ not in PRONOUNS:
                     # "It also condemned Merovia's suspension": the name beats the pronoun
                     c.actors, acts = [], set()
