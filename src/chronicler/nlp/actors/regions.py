@@ -11,7 +11,7 @@ region's country's other regions and never the namesake country's capital or peo
     region_of("Ky.")                   -> "USA"  (names, postal codes, AP abbreviations)
     read_regions(view)                 regions of an article: counts, token countries,
                                        "Georgia" read as the state or the country
-    party_region(doc, end)             -> "USA"  for "(R-Tenn.)", ", D-N.Y.," "(Md.)",
+    party_region(doc, end, text)       -> "USA"  for "(R-Tenn.)", ", D-N.Y.," "(Md.)",
                                           " of Kentucky" right after a name
 """
 
@@ -69,13 +69,15 @@ _TAG = re.compile(
     r"|\s+of\s+(?P<c>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b)")
 
 
-def party_region(doc: Doc, end: int) -> str | None:
+def party_region(doc: Doc, end: int, text: str | None = None) -> str | None:
     """A legislator's party-state tag or home state right after a name ending at token
-    ``end``: "(R-Tenn.)", ", R-N.H.,", "(Md.)", "(I-VT)", " of Kentucky"."""
+    ``end``: "(R-Tenn.)", ", R-N.H.,", "(Md.)", "(I-VT)", " of Kentucky". ``text`` is
+    ``doc.text`` when the caller has it (spaCy rebuilds it on every access)."""
     if end >= len(doc):
         return None
+    text = doc.text if text is None else text
     start = doc[end - 1].idx + len(doc[end - 1].text)
-    m = _TAG.match(doc.text, start, min(len(doc.text), start + 40))
+    m = _TAG.match(text, start, min(len(text), start + 40))
     if m is None:
         return None
     if m.group("c"):

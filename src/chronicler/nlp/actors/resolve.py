@@ -92,7 +92,7 @@ class Resolver:
             if c.kind != "person" and not (c.kind == "entry" and c.entries[0].type == "PERSON"):
                 continue
             ss, se = v.sent_bounds[v.sent_of[c.start]]
-            home = party_region(v.doc, c.end) or self.party_apposition(c.end, se)
+            home = party_region(v.doc, c.end, v.text) or self.party_apposition(c.end, se)
             if home is not None:  # "Sen. X (R-Tenn.)", "X of Kentucky", "X, a Democrat"
                 c.titles.append(TitleInfo(country=home))
             for info in (left_title(v.doc, c.start, ss, v.ent_at, v.person_at, v.tok_country,

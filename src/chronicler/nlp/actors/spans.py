@@ -237,6 +237,7 @@ class ArticleView:
     tok_sector: dict[int, str] = field(default_factory=dict)
     ent_at: dict[int, tuple[int, int]] = field(default_factory=dict)
     person_at: dict[int, int] = field(default_factory=dict)
+    text: str = ""  # doc.text, once (spaCy builds it from every token on each access)
 
     def entry_country(self, e: Entry, mod: str | None) -> str | None:
         return (mod or self.context) if e.country == CONTEXT else e.country
@@ -372,9 +373,10 @@ def build_view(doc: Doc, d: Dictionary) -> ArticleView:
         bounds.append((sent.start, sent.end))
         for i in range(sent.start, sent.end):
             sent_of[i] = k
-    heads = headline_ranges(doc.text)
+    text = doc.text
+    heads = headline_ranges(text)
     cands = [classify(doc, sp, d, heads) for sp in entity_spans(doc, d, heads)]
-    v = ArticleView(doc, d, cands, sent_of, bounds)
+    v = ArticleView(doc, d, cands, sent_of, bounds, text=text)
     read_regions(v)
     first: dict[str, int] = {}
     for c in cands:
