@@ -1,7 +1,8 @@
 """What a sentence tells that is no event of its own: a wish about someone else ("wants
 Turkey to close its borders"), a kind of people described by a relative clause ("people
-who attack my family"), a force verb that hits no one ("shot himself", "executed the
-plan", "engage with the North"). The coder drops such candidates (``coder._kept``).
+who attack my family"), a force verb that hits no one ("shot himself", "crisis strikes
+Paris", "executed the plan", "targeting voters", "engage with the North"). The coder
+drops such candidates (``coder._kept``).
 """
 
 from __future__ import annotations
@@ -76,11 +77,10 @@ PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you", "whom", 
 def no_one_hit(c: Candidate, ix: ArticleIndex) -> bool:
     """Is this force verb aimed at no one else: a reflexive object ("shot himself",
     "shooting itself in the foot"), a misfortune as the striker ("crisis strikes
-    Paris"), a retort ("shot back that ..."), an audience
-    targeted ("targeting Hispanic voters"),
-    an execution of a thing rather than a person
-    ("executed it flawlessly", "a campaign executed by ..."), or engaging *with*
-    someone, which is talking ("to engage with the North")?"""
+    Paris"), a retort ("shot back that ..."), an audience targeted ("targeting Hispanic
+    voters"), an execution of a thing rather than a person ("executed it flawlessly",
+    "a campaign executed by ..."), or engaging *with* someone, which is talking ("to
+    engage with the North")?"""
     if c.spec.type != "ASSAULT" or c.nominal:
         return False
     t = c.trigger
