@@ -162,3 +162,9 @@ def test_a_named_person_of_the_actors_country_is_a_recipient(analyzer, text: str
     # (published in 2016: both are then office holders Phoenix dates, both American)
     got = [e for e in code(analyzer, text, dt.date(2016, 9, 1)) if e.type == type_]
     assert got and [r.name for r in got[0].recipient] == ["Barack Obama"]
+
+
+def test_a_proposal_is_its_proposers_not_its_acceptors(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = [e for e in code(analyzer, "Pakistan accepted the ceasefire proposal from the "
+                                     "United States.") if e.type == "REQUEST"]
+    assert got and {a.country for a in got[0].actor} == {"USA"}

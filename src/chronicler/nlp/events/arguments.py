@@ -41,6 +41,9 @@ NOUN_EXTRA_PREPS: dict[str, tuple[tuple[str, ...], ...]] = {  # in order of pref
     "CONSULT": (("with",),), "COOPERATE": (("with",),), "AGREE": (("with",),),
 }
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG"})
+# verbs that answer a request noun they carry ("accepted the proposal")
+ANSWERING = frozenset({"accept", "reject", "welcome", "refuse", "rebuff", "spurn",
+                       "dismiss", "ignore", "consider", "study", "heed", "decline"})
 # A light verb's own prepositional target ("launched strikes on X"); "took place at X" is
 # where, not whom.
 LIGHT_TARGET_PREPS = frozenset({"on", "against", "targeting", "upon"})
@@ -161,8 +164,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
                 tok.head.head.lemma_.lower() in LIGHT_NOUNS:
             own += prep_objects(tok.head.head, ("by",))  # "a series of attacks ... by X"
-        if t == "ASSAULT":
-            own += prep_objects(tok, ("from",))
+        if t in ("ASSAULT", "REQUEST"):
+            own += prep_objects(tok, ("from",))  # ("a ceasefire proposal from the US")
         actor_groups.append(own)
         if t == "PROTEST" and c.light is None and tok.dep_ == "pobj" and \
                 tok.head.lower_ == "on" and tok.head.head.pos_ == "VERB":
@@ -193,7 +196,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
         if light is not None:
             if is_passive(light):
                 actor_groups.append(agents(light))
-            else:
+            elif not (t == "REQUEST" and light.lemma_.lower() in ANSWERING):
+                # (who accepts or rejects a proposal did not make it)
                 actor_groups.append([x for x in subjects(light) if x.i != tok.i])
             recip_groups.append(prep_objects(light, LIGHT_TARGET_PREPS |
                                              ({"to"} if t == "SANCTION" else set())))
