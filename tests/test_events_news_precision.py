@@ -155,7 +155,7 @@ def test_directives_and_wishes(analyzer, text: str, want: list) -> None:  # type
 # two named people of one country are two sides (a country's own airspace is not)
 @pytest.mark.parametrize(("text", "type_"), [
     ("Donald Trump criticized Barack Obama for not using the phrase.", "ACCUSE"),
-    ("Donald Trump is demanding that Barack Obama make a pledge not to pardon anyone.",
+    ("Donald Trump is demanding that Barack Obama promise not to pardon his former aides.",
      "REQUEST"),
 ])
 def test_a_named_person_of_the_actors_country_is_a_recipient(analyzer, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
