@@ -29,7 +29,7 @@ located in ("sites in Kaldoria" -> KLD); or, for a bare noun such as "gunmen" or
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -91,7 +91,8 @@ def conjuncts(tok: Token) -> list[Token]:
     return out
 
 
-def children(tok: Token, deps: Iterable[str]) -> list[Token]:
+def children(tok: Token, deps: Collection[str]) -> list[Token]:
+    """``tok``'s children with one of ``deps`` (a collection: it is read per child)."""
     return [c for c in tok.children if c.dep_ in deps]
 
 
