@@ -411,9 +411,23 @@ def infer_from_dyad(c: Candidate, ix: ArticleIndex) -> None:
             c.actors = [EventActor(name="militants", sector="REB")]
         own = lemma_set(clause_tokens([c.trigger, *c.heads[1:]]) + [
             x for r in c.trigger.children if r.dep_ == "relcl" for x in r.subtree])
-        if not c.recipients and c.place is not None and c.place.country and own & VICTIM_CVL:
-            c.recipients = [EventActor(name="civilians", country=c.place.country,
-                                       sector="CVL")]
+        if c.place is not None and c.place.country:
+            if not c.recipients and own & VICTIM_CVL:
+                c.recipients = [EventActor(name="civilians", country=c.place.country,
+                                           sector="CVL")]
+            elif c.recipients and not countries(c.recipients):
+                # "killing 12 people" in Baghdad: the people of the place ("Russian
+                # advisers" keep theirs; a force or a group is not placed by where)
+                c.recipients = [r.model_copy(update={
+                    "country": c.place.country, "sector": r.sector or "CVL"})
+                    if _victims(r) else r for r in c.recipients]
     # (a bare country acting keeps no sector: Phoenix's convention, roles.of_mention)
 
 
+
+
+def _victims(r: EventActor) -> bool:
+    """Generic people hit ("12 people", "civilians", "three tourists"), not a force, a
+    group or someone named."""
+    words = r.name.lower().split()
+    return bool(words) and words[-1] in VICTIM_CVL and r.sector in (None, "CVL")

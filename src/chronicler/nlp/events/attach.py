@@ -74,6 +74,10 @@ def attach_place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
     inside a noun trigger ("the Pahalgam attack"); never one of its actors."""
     lex = ix.lex
     heads = {h.i for h in c.heads} | {x.i for x in c.extra}
+    t = c.trigger
+    if t.dep_ == "advcl" and t.tag_ == "VBG" and not any(
+            x.dep_ in ("nsubj", "mark") for x in t.children):
+        heads.add(t.head.i)  # "a bomb exploded in Resk, killing 12": where it went off
     sub = {x.i for x in c.trigger.subtree} if c.nominal else set()
     ranked: list[tuple[int, int, Place]] = []
     for p, a, b in ix.places:

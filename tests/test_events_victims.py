@@ -1,0 +1,32 @@
+"""Whom force hits, when the sentence names no country for them (issue 12): generic
+people killed or wounded in a place are that place's people, and a participle clause
+("..., killing 12 people") happens where its verb does. Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.eventcode import code, side
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("A car bomb exploded near a market in Baghdad, killing 12 people.", "IRQ"),
+    ("A grenade went off at a bus stop in Peshawar, wounding nine villagers.", "PAK"),
+    ("Gunmen opened fire at a wedding in Herat, killing four people.",
+     "AFG"),
+])
+def test_people_hit_in_a_place_are_its_people(analyzer, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    hits = [e for e in code(analyzer, text) if e.type == "ASSAULT"]
+    assert hits and country in side(hits[0], "recipient")
+    assert hits[0].location is not None
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # people with a country of their own keep it, wherever they were hit
+    ("Rebels kidnapped 16 Russian engineers in Kabul on Monday.", "RUS"),
+    ("Soldiers killed two Afghan villagers in Peshawar.", "AFG"),
+])
+def test_people_with_their_own_country_keep_it(analyzer, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    hits = [e for e in code(analyzer, text) if e.type == "ASSAULT"]
+    assert hits and side(hits[0], "recipient") == {country}
