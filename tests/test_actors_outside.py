@@ -148,3 +148,18 @@ def test_known_people_by_surname_make_the_story_country(nlp: Language) -> None:
                      "again, and Mr. Obama warned of sanctions.\n\nSenator Hal Birch backed "
                      "the sanctions.")
     assert actor(found, "Hal Birch").country == "USA"
+
+
+@pytest.mark.parametrize(("text", "name", "code"), [
+    # an international body Phoenix knows under another name is no organ of the story's
+    # state, though its last word ("Office", "Court") names a state sector
+    ("The International Labour Office repeated its demand that Israel lift its curfew.",
+     "International Labour Office", "IGO"),
+    ("The International Court of Arbitration ruled against Merovia on Monday.",
+     "International Court of Arbitration", "IGO"),
+    # named international but not a body of governments: no country at all
+    ("The International Brotherhood of Teamsters endorsed the senator in Ohio.",
+     "International Brotherhood of Teamsters", None),
+])
+def test_international_bodies(nlp: Language, text: str, name: str, code: str | None) -> None:
+    assert actor(run(nlp, text), name).country == code

@@ -32,6 +32,14 @@ from chronicler.nlp.actors.titles import (
 # Unknown organisations of these sectors belong to a state: no country named -> the
 # article's main country ("the Ministry of Water Resources").
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PRM"})
+# an organisation named as international ("International ...", "World ...", "... International")
+INTERNATIONAL_FIRST = frozenset({"international", "world", "global", "intergovernmental"})
+# the words that make such a body one of governments (IGO) rather than a private one (NGO)
+# ("council", "union", "committee", "federation": as often private bodies, "the World
+# Council of Churches", "the International Committee of the Red Cross")
+IGO_WORDS = frozenset({"organization", "organisation", "office", "agency", "fund", "bank",
+                       "court", "tribunal", "programme", "program", "commission",
+                       "authority"})
 
 
 class Resolver:
@@ -260,12 +268,17 @@ class Resolver:
             known = None  # a company (MNC) or a region of countries (EAF): no country
         country = v.name_country(c.start, c.end) or (known[0] if known else None)
         sector = sector or (known[1] if known else None)
+        intl = international(words) if country is None else None
+        if intl:
+            # "the International Labour Office" (a variant Phoenix lacks): a body of
+            # governments, not the organ of the story's state its last word suggests
+            country, sector = "IGO", None
         # "Democratic National Committee": a known party's word, in a story of its country
         country = country or next((code for w in words if (code := d.party_words.get(w))
                                    and code == v.context), None)
         country = country or v.modifier_country(c.start)
-        if country is None and sector in STATE_SECTORS:
-            country = v.context
+        if country is None and sector in STATE_SECTORS and intl is None:
+            country = v.context  # (not "International Brotherhood of ...": no country)
         cl = self.cluster(f"o:{norm(text)}", type="ORG", name=text, country=country,
                           sector=sector)
         self.add(c.start, c.end, cl, "ORG")
@@ -344,3 +357,14 @@ class Resolver:
 
 
 __all__ = ["Resolver", "STATE_SECTORS"]
+
+
+def international(words: list[str]) -> bool | None:
+    """Does an organisation's name (``words``: its lower-cased words before any "of")
+    call it international, and which kind: True for a body of governments ("International
+    Labour Office", "International Court of ..."), False for another ("International
+    Brotherhood of ...", "World Trade Center", a company "... International": no country
+    at all), None when the name says nothing of it."""
+    if not words or not (words[0] in INTERNATIONAL_FIRST or words[-1] == "international"):
+        return None
+    return any(w in IGO_WORDS for w in words)
