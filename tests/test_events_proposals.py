@@ -1,7 +1,8 @@
-"""Proposals and their answers (issue 12): accepting what another side put forward is
-an AGREE of the one who accepts, with the proposer as recipient, even when what it
-proposes is a ceasefire; a ceasefire itself accepted stays a RETREAT. Sentences written
-for these tests."""
+"""Proposals, demands and their answers (issue 12): accepting what another side put
+forward is an AGREE of the one who accepts, with the proposer as recipient, even when
+what it proposes is a ceasefire; a ceasefire itself accepted stays a RETREAT. A demand
+"for X to ..." is a REQUEST of X, and what X is asked to do is no act of X's. Sentences
+written for these tests."""
 
 from __future__ import annotations
 
@@ -29,3 +30,14 @@ def test_accepting_a_proposal_is_agreeing(analyzer, text: str, actor: str,  # ty
 def test_a_ceasefire_accepted_is_still_a_retreat(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert {e.type for e in code(analyzer, text)} == {"RETREAT"}
 
+
+
+@pytest.mark.parametrize("text", [
+    "Kaldoria renewed its call for Merovia to withdraw its troops.",
+    "Kaldoria repeated its demand for Merovia to pull its forces back from the border.",
+    "Kaldoria renewed its demand for Merovia to halt shelling along the frontier.",
+])
+def test_a_demand_for_someone_to_act(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, text)
+    assert [(e.type, side(e, "actor"), side(e, "recipient")) for e in got] == [
+        ("REQUEST", {"KLD"}, {"MRV"})]

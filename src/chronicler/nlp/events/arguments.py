@@ -182,6 +182,13 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             recip_groups.append([x for h in (tok, *([c.light] if c.light else []))
                                  for ch in h.children if ch.dep_ in ("acl", "ccomp")
                                  for x in children(ch, ("nsubj",))])
+            # "its demand for Merovia to withdraw", "renewed its call for Merovia to
+            # withdraw" (the clause on the verb): who is to act
+            carried = [*tok.children, *(tok.head.children if tok.dep_ == "dobj" else ())]
+            recip_groups.append([o for o in prep_objects(tok, ("for",)) if any(
+                ch.dep_ in ("acl", "advcl") and to_infinitive(ch) for ch in carried)] + [
+                x for ch in carried if ch.dep_ in ("advcl", "acl") and _for_to(ch)
+                for x in _for_whom(ch)])
         # "closure of [Kaldorian airspace] to [Merovian airlines]": "to" before "of"
         for noun_preps in NOUN_EXTRA_PREPS.get(t, ()):
             recip_groups.append(prep_objects(tok, noun_preps))
@@ -431,3 +438,15 @@ def _victims(r: EventActor) -> bool:
     group or someone named."""
     words = r.name.lower().split()
     return bool(words) and words[-1] in VICTIM_CVL and r.sector in (None, "CVL")
+
+
+def _for_to(v: Token) -> bool:
+    """Is ``v`` the verb of a "for X to ..." clause (its mark "for", its aux "to")?"""
+    return any(m.dep_ == "mark" and m.lower_ == "for" for m in v.children) and \
+        to_infinitive(v)
+
+
+def _for_whom(v: Token) -> list[Token]:
+    """X of a "for X to ..." clause: its subject, or the object the parser gave "for"."""
+    return children(v, ("nsubj",)) or [o for m in v.children if m.dep_ == "mark"
+                                         for o in children(m, ("pobj",))]

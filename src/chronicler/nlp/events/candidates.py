@@ -63,10 +63,12 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
     if scope == "that-clause":  # the marks of the clauses it or its carrying verb take:
         # "a demand [that X ease]", "issued a reminder to X [that it must]", "pushed [for
         # X to support]"
+        # ("to" for an infinitive clause: "its demand for X [to withdraw]")
         carriers = [trig] + [h for h in heads if h.i != trig.i and trig.head.i == h.i]
         return lemma_set([m for h in carriers for c in h.children
                           if c.dep_ in ("acl", "ccomp", "advcl")
-                          for m in c.children if m.dep_ == "mark"])
+                          for m in c.children if m.dep_ == "mark"
+                          or m.dep_ == "aux" and m.lower_ == "to"])
     if scope == "subtree":
         return lemma_set(list(trig.subtree))
     if scope == "sentence":

@@ -271,15 +271,19 @@ def drop_subordinate(cands: list[Candidate]) -> list[Candidate]:
     keep: list[Candidate] = []
     for c in cands:
         if c.nominal or not _serving(c.trigger) or any(
-                    ch.dep_ in ("nsubj", "nsubjpass") for ch in c.trigger.children):
+                    ch.dep_ in ("nsubj", "nsubjpass") for ch in c.trigger.children) and not \
+                any(m.dep_ == "mark" and m.lower_ == "for" for m in c.trigger.children):
+            # (a subject of its own makes an act of its own, except in "for X to ...")
             keep.append(c)
             continue
         served = False
         for o in cands:
             if o is c or o.spec.type == c.spec.type or o.trigger.i == c.trigger.i:
                 continue
-            if _reporter(c) != _reporter(o) or _cue(c) != _cue(o):
-                continue  # (what someone else reports: an event of its own)
+            own_cue = _cue(c) is None and (_cue(o) is None or _cue(o) in {h.i for h in o.heads})
+            if (_reporter(c) != _reporter(o) or _cue(c) != _cue(o)) and not own_cue:
+                continue  # (what someone else reports: an event of its own; not what
+                # the event's own verb carries: "repeated its demand for X to ...")
             for top in (o.trigger, *o.heads):
                 p = _path(top, c.trigger)
                 if p and all(x.dep_ in PATH_OK for x in p) and \
