@@ -103,6 +103,7 @@ from chronicler.nlp.events.verbal import (
     is_verbal,
     politicians_rally,
     rallied_behind,
+    state_protest,
     unarmed_force,
 )
 from chronicler.nlp.stages import ArticleContext, Result, Stage, State
@@ -166,7 +167,8 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
         # "attacked her rival over the emails" is criticism; "donors rallied around his
         # rivals" is support: the candidate again, as that type
         retyped = as_words(c, ix) if is_verbal(c, ix, sent) else \
-            as_support(c, ix) if rallied_behind(c) else None
+            as_support(c, ix) if rallied_behind(c) else \
+            as_words(c, ix, "state-protest") if state_protest(c, ix) else None
         if retyped is not None:
             c = retyped
             explicit, clause_words = _prepare(c, ix, sent_i, sent_words, triggers)

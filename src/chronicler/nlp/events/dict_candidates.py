@@ -38,6 +38,7 @@ from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.intent import INTENT_WORDS, is_intent, to_infinitive
 from chronicler.nlp.events.patterns import POS_KINDS, Lexicon, TriggerRule
 from chronicler.nlp.events.verbmatch import VerbCode, match_verb
+from chronicler.records import EventActor
 
 # Verbs whose CAMEO family codes them but that, on their own, say too little to be an
 # event in news prose: "said", "added", "told" are statements (CAMEO 01, no PLOVER type
@@ -231,6 +232,15 @@ def fill_countries(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
     persons = frozenset(a.actor_id for a in c.actors if a.actor_id and getattr(
         res.actors.get(a.actor_id), "type", None) == "PERSON")
     protest = c.spec.type == "PROTEST"
+    if protest and c.place is not None and c.place.country and \
+            not any(a.country for a in c.actors):
+        # "thousands protested in Karachi against the strikes": the crowd of the place
+        # (a crowd the verb names; "a rally in Charleston" names none: no protest)
+        crowd = not c.nominal and any(x.dep_ == "nsubj" and x.pos_ != "PRON"
+                                      for x in c.trigger.children)
+        c.actors = [a.model_copy(update={"country": c.place.country}) for a in c.actors] or (
+            [EventActor(name="protesters", country=c.place.country, sector="CVL")]
+            if crowd else [])
     c.actors = sole_country(c.actors, named or (  # (a protest: the country it is against)
         sorted({r.country for r in c.recipients if r.country}) if protest else []),
         persons, anyone=protest)

@@ -38,6 +38,7 @@ from spacy.tokens import Span, Token
 
 from chronicler.nlp.events.attach import has_count
 from chronicler.nlp.events.candidates import Candidate
+from chronicler.nlp.events.dict_actors import STATE
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.patterns import TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import conjuncts
@@ -195,15 +196,26 @@ def _temporal(t: Token, ix: ArticleIndex) -> bool:
         x.ent_type_ in ("DATE", "TIME") for x in t.subtree)
 
 
-def as_words(c: Candidate, ix: ArticleIndex) -> Candidate:
+def as_words(c: Candidate, ix: ArticleIndex, name: str = "verbal-force") -> Candidate:
     """The candidate as the verbal event it is: ACCUSE/disapprove, or REJECT for a
     word that ends a thing. Arguments are found again by the caller."""
     end = c.trigger.lemma_.lower() in END
     spec = ix.lex.types["REJECT" if end else "ACCUSE"]
     mode = None if end or "disapprove" not in spec.modes else "disapprove"
     return _retyped(c, spec, TriggerRule(
-        id=f"{spec.type.lower()}.verbal-force", type=spec.type, pos=c.rule.pos,
+        id=f"{spec.type.lower()}.{name}", type=spec.type, pos=c.rule.pos,
         lemmas=c.rule.lemmas, mode=mode, cameo=None))
+
+
+def state_protest(c: Candidate, ix: ArticleIndex) -> bool:
+    """"Kaldoria protested against the move": a state (a country, its government or
+    an official) protesting against something makes a diplomatic protest, which
+    ONTOLOGY.md codes ACCUSE/disapprove; people protesting against it protest."""
+    if c.rule.id != "protest.against" or not c.actors:
+        return False
+    return all(a.sector in STATE or (a.country and a.sector is None
+                                     and _actor_type(ix, a.actor_id) == "COUNTRY")
+               for a in c.actors)
 
 
 def _retyped(c: Candidate, spec: TypeSpec, rule: TriggerRule) -> Candidate:

@@ -1,0 +1,34 @@
+"""Protests against something (issue 12): people protesting against a government or an
+act make a PROTEST, and a crowd the sentence places is of that place; a state
+protesting against something makes the diplomatic protest, ACCUSE. Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.eventcode import code, side
+
+
+@pytest.mark.parametrize(("text", "actor", "recipient"), [
+    ("Students protested against the government in Lahore.", "PAK", "PAK"),
+    ("Thousands protested in Karachi against the Indian air strikes.", "PAK", "IND"),
+    ("Farmers in Punjab protested against the new laws on Monday.", "PAK", "PAK"),
+])
+def test_people_protesting_against(analyzer, text: str, actor: str,  # type: ignore[no-untyped-def]
+                                   recipient: str) -> None:
+    got = [e for e in code(analyzer, text) if e.type == "PROTEST"]
+    assert got and side(got[0], "actor") == {actor}
+    assert recipient in side(got[0], "recipient")
+
+
+def test_a_state_protesting_against_accuses(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, "Kaldoria protested against the Merovian shelling of its villages.")
+    assert "PROTEST" not in {e.type for e in got}
+    assert any(e.type == "ACCUSE" and side(e, "actor") == {"KLD"}
+               and side(e, "recipient") == {"MRV"} for e in got)
+
+
+def test_a_rally_with_no_crowd_named_is_no_protest(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, "Speaking at a rally in Ohio, the senator said little about trade.")
+    assert "PROTEST" not in {e.type for e in got}
