@@ -41,3 +41,12 @@ def test_a_demand_for_someone_to_act(analyzer, text: str) -> None:  # type: igno
     got = code(analyzer, text)
     assert [(e.type, side(e, "actor"), side(e, "recipient")) for e in got] == [
         ("REQUEST", {"KLD"}, {"MRV"})]
+
+
+def test_a_broker_mediates_and_the_sides_agree(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, "Norvane brokered a truce between Kaldoria and Merovia on Sunday.")
+    found = {(e.type, frozenset(side(e, "actor")), frozenset(side(e, "recipient")))
+             for e in got}
+    assert ("CONSULT", frozenset({"NVN"}), frozenset({"KLD", "MRV"})) in found
+    assert ("RETREAT", frozenset({"KLD", "MRV"}), frozenset()) in found
+    assert not any(e.type == "RETREAT" and "NVN" in side(e, "actor") for e in got)

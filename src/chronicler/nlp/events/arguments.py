@@ -42,6 +42,9 @@ NOUN_EXTRA_PREPS: dict[str, tuple[tuple[str, ...], ...]] = {  # in order of pref
 }
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG"})
 # verbs that answer a request noun they carry ("accepted the proposal")
+# light verbs of a third party that brings about what the sides agree ("the United
+# States brokered a ceasefire between them"): its subject mediates, the sides act
+BROKERING = frozenset({"broker", "mediate", "facilitate"})
 ANSWERING = frozenset({"accept", "reject", "welcome", "refuse", "rebuff", "spurn",
                        "dismiss", "ignore", "consider", "study", "heed", "decline"})
 # A light verb's own prepositional target ("launched strikes on X"); "took place at X" is
@@ -203,7 +206,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
         if light is not None:
             if is_passive(light):
                 actor_groups.append(agents(light))
-            elif not (t == "REQUEST" and light.lemma_.lower() in ANSWERING):
+            elif not (t == "REQUEST" and light.lemma_.lower() in ANSWERING) and \
+                    light.lemma_.lower() not in BROKERING:
                 # (who accepts or rejects a proposal did not make it)
                 actor_groups.append([x for x in subjects(light) if x.i != tok.i])
             recip_groups.append(prep_objects(light, LIGHT_TARGET_PREPS |
@@ -221,6 +225,10 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             actor_groups.append([o for p in tok.children if p.dep_ == "prep"
                                  for x in p.children if x.dep_ == "pobj"
                                  for o in prep_objects(x, ("by",))])
+    if t == "CONSULT" and verb is not None and verb.lemma_.lower() in BROKERING:
+        # "brokered a ceasefire between India and Pakistan": the sides it mediates
+        recip_groups.insert(0, [o for d in children(verb, ("dobj",))
+                                for o in prep_objects(d, ("between",))])
     if t == "PROTEST":
         # "a hunger strike to demand the resignation of the Tunisian president",
         # "marched in the capital calling for ...": whom the protest's purpose names
