@@ -356,9 +356,6 @@ class Resolver:
         self.drafts += resolve_pronouns(self.v.doc, self.drafts, self.v.sent_of, self.v.d)
 
 
-__all__ = ["Resolver", "STATE_SECTORS"]
-
-
 def international(words: list[str]) -> bool | None:
     """Does an organisation's name (``words``: its lower-cased words before any "of")
     call it international, and which kind: True for a body of governments ("International
@@ -368,3 +365,6 @@ def international(words: list[str]) -> bool | None:
     if not words or not (words[0] in INTERNATIONAL_FIRST or words[-1] == "international"):
         return None
     return any(w in IGO_WORDS for w in words)
+
+
+__all__ = ["Resolver", "STATE_SECTORS"]

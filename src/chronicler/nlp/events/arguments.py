@@ -41,10 +41,10 @@ NOUN_EXTRA_PREPS: dict[str, tuple[tuple[str, ...], ...]] = {  # in order of pref
     "CONSULT": (("with",),), "COOPERATE": (("with",),), "AGREE": (("with",),),
 }
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG"})
-# verbs that answer a request noun they carry ("accepted the proposal")
 # light verbs of a third party that brings about what the sides agree ("the United
 # States brokered a ceasefire between them"): its subject mediates, the sides act
 BROKERING = frozenset({"broker", "mediate", "facilitate"})
+# verbs that answer a request noun they carry ("accepted the proposal")
 ANSWERING = frozenset({"accept", "reject", "welcome", "refuse", "rebuff", "spurn",
                        "dismiss", "ignore", "consider", "study", "heed", "decline"})
 # A light verb's own prepositional target ("launched strikes on X"); "took place at X" is
@@ -437,8 +437,6 @@ def infer_from_dyad(c: Candidate, ix: ArticleIndex) -> None:
                     "country": c.place.country, "sector": r.sector or "CVL"})
                     if _victims(r) else r for r in c.recipients]
     # (a bare country acting keeps no sector: Phoenix's convention, roles.of_mention)
-
-
 
 
 def _victims(r: EventActor) -> bool:
