@@ -114,6 +114,12 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                              for o in prep_objects(d, LIGHT_TARGET_PREPS | {"to"})
                              if o.i in res.mention_tokens or any(
                                  x.i in res.mention_tokens for x in o.lefts)])
+        if t == "AID":
+            # "sent two planes carrying relief supplies to the flood-hit region of X":
+            # the target phrase deeper in the object (the cargo's, a place's country)
+            recip_groups.append([o for d in children(verb, ("dobj",)) for x in d.subtree
+                                 if x.dep_ == "prep" and x.lower_ == "to" and x.head.i != d.i
+                                 for o in children(x, ("pobj",)) if _names_someone(o, res)])
         def people(o: Token) -> bool:  # (people, not "of involvement")
             return o.pos_ == "PROPN" or o.i in res.mention_tokens or bool(
                 res.sector_noun(o)) or bool(agent_sector(o))
@@ -456,3 +462,11 @@ def _for_whom(v: Token) -> list[Token]:
     """X of a "for X to ..." clause: its subject, or the object the parser gave "for"."""
     return children(v, ("nsubj",)) or [o for m in v.children if m.dep_ == "mark"
                                          for o in children(m, ("pobj",))]
+
+
+def _names_someone(o: Token, res: ArgResolver) -> bool:
+    """Does the phrase headed by ``o`` name an actor or a place's people ("Merovia",
+    "the Kaldorian capital", "the flood-hit region of Merovia")?"""
+    return o.i in res.mention_tokens or any(x.i in res.mention_tokens for x in o.lefts) or \
+        any(x.i in res.mention_tokens or x.i in res.place_at
+            for x in prep_objects(o, ("of", "in")))

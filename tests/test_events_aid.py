@@ -1,0 +1,26 @@
+"""Aid sent in a carrier (issue 12): "sent two planes carrying relief supplies to X",
+"dispatched a ship loaded with food aid to X": the aid's recipient is the target of the
+cargo, deeper in the object, and a place's country when the target is a region of it.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.eventcode import code, side
+
+
+@pytest.mark.parametrize(("text", "actor", "recipient"), [
+    ("Norway sent three planes carrying tents and relief supplies to the quake-hit "
+     "north of Merovia.", "NOR", "MRV"),
+    ("Turkey dispatched a ship loaded with food aid to Merovia on Friday.", "TUR", "MRV"),
+])
+def test_aid_in_a_carrier(analyzer, text: str, actor: str, recipient: str) -> None:  # type: ignore[no-untyped-def]
+    aid = [e for e in code(analyzer, text) if e.type == "AID"]
+    assert aid and side(aid[0], "actor") == {actor}
+    assert side(aid[0], "recipient") == {recipient}
+
+
+def test_troops_dispatched_are_no_aid(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "AID" not in {e.type for e in code(
+        analyzer, "Kaldoria dispatched two armoured brigades to the Merovian border.")}
