@@ -30,3 +30,10 @@ def test_people_hit_in_a_place_are_its_people(analyzer, text: str, country: str)
 def test_people_with_their_own_country_keep_it(analyzer, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
     hits = [e for e in code(analyzer, text) if e.type == "ASSAULT"]
     assert hits and side(hits[0], "recipient") == {country}
+
+
+def test_an_international_body_lends_no_country(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the NGO's code is no country its detainees are of
+    got = code(analyzer, "Amnesty International accused the Kaldorian army of torturing "
+                         "detainees.")
+    assert got and not any("NGO" in side(e, "recipient") and e.type == "ASSAULT" for e in got)

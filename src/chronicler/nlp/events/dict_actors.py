@@ -17,7 +17,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from chronicler.nlp.actors.phoenix import split_code
-from chronicler.nlp.actors.phoenix_lookup import SECTORS, phoenix_actor
+from chronicler.nlp.actors.phoenix_lookup import INTERNATIONAL, SECTORS, phoenix_actor
 from chronicler.nlp.events.dictionaries import load_field_dictionaries
 from chronicler.nlp.events.patterns import Lexicon
 from chronicler.records import EventActor, Mention, Place
@@ -166,14 +166,15 @@ STATE = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "PRM"})
 
 def sentence_countries(sent: Span, mention_at: Mapping[int, Sequence[Mention]],
                        place_at: Mapping[int, Place]) -> list[str]:
-    """Countries the sentence names (its mentions' and places' countries), in order."""
+    """Countries the sentence names (its mentions' and places' countries), in order;
+    not an international body's code (Amnesty's NGO is no country its detainees are of)."""
     out: list[str] = []
     for i in range(sent.start, sent.end):  # (indices: no Token object per word)
         ms = mention_at.get(i)
         c = next((m.country for m in ms if m.country), None) if ms else None
         if c is None and i in place_at:
             c = place_at[i].country
-        if c and c not in out:
+        if c and c not in out and c not in INTERNATIONAL:
             out.append(c)
     return out
 
