@@ -76,3 +76,22 @@ def test_dictionary_force_between_unarmed_people(analyzer, text: str) -> None:  
 def test_dictionary_force_of_armed_sides_stays(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "ASSAULT" in types(analyzer, "Russian forces fought Chechen rebels near Grozny on "
                                         "Monday.")
+
+
+
+@pytest.mark.parametrize("text", [
+    # a headline's criticism, by a state too
+    "Merovia blasts Kaldoria for spreading propaganda.",
+    "Merovia blasted Kaldoria on Monday over its remarks at the United Nations.",
+])
+def test_states_blasting_each_other_in_words(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = types(analyzer, text)
+    assert "ACCUSE" in got and "ASSAULT" not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Kaldoria blasted militant camps in Merovia with missiles.",
+    "Kaldorian artillery blasted Merovian positions across the river.",
+])
+def test_blasting_with_weapons_stays_force(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "ASSAULT" in types(analyzer, text)

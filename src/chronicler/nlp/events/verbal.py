@@ -64,6 +64,9 @@ ABSTRACT = frozenset({
     "democracy", "freedom", "liberty", "vote", "choice", "conduct",
 })
 TOPIC_PREPS = frozenset({"over", "about"})
+# force words that in news prose mean criticism first, a state's too ("India slams
+# Pakistan", "Pakistan blasts India for ..."): words unless a side is armed
+WORDS_FIRST = frozenset({"blast", "slam", "lambast", "assail"})
 # where words are said: an attack "in a tweet", "during the debate", "on television"
 MEDIA = frozenset({"tweet", "post", "speech", "interview", "statement", "ad",
                    "advertisement", "commercial", "editorial", "column", "op-ed", "letter",
@@ -131,20 +134,35 @@ def _words_not_force(c: Candidate, ix: ArticleIndex, lemma: str) -> bool:
             c.place is None and not _armed_words(c):
         return True  # "Trump targeted Mexico, calling its migrants 'rapists'": a person's
         # attack on a state, told as what he called it
+    if lemma in WORDS_FIRST and not _armed_words(c) and not any(
+            r.sector in ARMED for r in c.recipients) and (_topic(c, ix) or any(
+                o.i in ix.resolver.mention_at and o.ent_type_ in ("GPE", "PERSON", "ORG")
+                for o in aimed)):
+        return True  # "Pakistan blasts India for spreading propaganda": a headline's
+        # criticism, by a state too, unless an armed side, a weapon or a wound is named
     if not c.actors or "PERSON" not in types:
         return False  # (a state or group acting as a whole)
-    for p in c.trigger.children:
-        if p.dep_ == "prep" and (p.lower_ in TOPIC_PREPS and not any(
-                _temporal(o, ix) for o in p.children) or p.lower_ == "for" and _reason(p)):
-            return True  # "attacked the governor over the budget", "for accepting ..."
-        if p.dep_ == "prep" and p.lower_ == "as" or p.dep_ == "oprd":
-            return True  # "attacked her opponent as a fraud": a characterisation
+    if _topic(c, ix):
+        return True
     # a person attacking people, not a country or a place ("the president attacked
     # the country" is the state's force): words, unless a place or a weapon is named
     return c.place is None and not any(
         _actor_type(ix, r.actor_id) == "COUNTRY" or r.sector in ARMED for r in c.recipients
     ) and not any(o.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for o in aimed) and all(
         t == "PERSON" for t in types) and not _armed_words(c)
+
+
+def _topic(c: Candidate, ix: ArticleIndex) -> bool:
+    """Does the attack say what it is about or take its target as something ("attacked
+    the governor over the budget", "for accepting ...", "attacked her opponent as a
+    fraud")?"""
+    for p in c.trigger.children:
+        if p.dep_ == "prep" and (p.lower_ in TOPIC_PREPS and not any(
+                _temporal(o, ix) for o in p.children) or p.lower_ == "for" and _reason(p)):
+            return True
+        if p.dep_ == "prep" and p.lower_ == "as" or p.dep_ == "oprd":
+            return True
+    return False
 
 
 def _in_words(t: Token) -> bool:
@@ -180,7 +198,8 @@ def unarmed_force(c: Candidate, ix: ArticleIndex, sent: Span) -> bool:
 WEAPONS = frozenset({"knife", "gun", "rifle", "pistol", "bomb", "machete", "axe", "weapon",
                      "stab", "stabbing", "punch", "beat", "club", "bat", "acid", "car",
                      "vehicle", "truck", "explosive", "grenade", "injure", "wound", "kill",
-                     "police", "arrest", "hospital", "injury", "bleed", "charge"})
+                     "police", "arrest", "hospital", "injury", "bleed", "charge", "missile",
+                     "rocket", "drone", "artillery", "airstrike"})
 
 
 def _armed_words(c: Candidate, but: int = -1) -> bool:
