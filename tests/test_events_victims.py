@@ -37,3 +37,11 @@ def test_an_international_body_lends_no_country(analyzer) -> None:  # type: igno
     got = code(analyzer, "Amnesty International accused the Kaldorian army of torturing "
                          "detainees.")
     assert got and not any("NGO" in side(e, "recipient") and e.type == "ASSAULT" for e in got)
+
+
+def test_a_transnational_group_has_no_home_to_hit(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER's domestic recipient is the actor's own country; a transnational group has
+    # none, so its victims are not coded as its own
+    got = [e for e in code(analyzer, "Islamic State militants killed 20 people on Friday.")
+           if e.type == "ASSAULT"]
+    assert got and not any(r.country in ("ISM", "IMG") for r in got[0].recipient)
