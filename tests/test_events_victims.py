@@ -45,3 +45,15 @@ def test_a_transnational_group_has_no_home_to_hit(analyzer) -> None:  # type: ig
     got = [e for e in code(analyzer, "Islamic State militants killed 20 people on Friday.")
            if e.type == "ASSAULT"]
     assert got and not any(r.country in ("ISM", "IMG") for r in got[0].recipient)
+
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("The Lahore bombings killed 70 people.", "PAK"),
+    ("Officials discussed the Paris attacks on Tuesday.", "FRA"),
+])
+def test_a_town_naming_an_attack_is_where_not_who(analyzer, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    # "the Lahore bombings": the city is the place, not the attacker (no Pakistani
+    # assault on Pakistan)
+    hits = [e for e in code(analyzer, text) if e.type == "ASSAULT"]
+    assert not any(country in side(e, "actor") for e in hits)

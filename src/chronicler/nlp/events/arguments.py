@@ -13,6 +13,7 @@ from chronicler.nlp.events.dict_actors import agent_sector, reciprocal_phrase
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.intent import to_infinitive
 from chronicler.nlp.events.modes import clause_tokens, lemma_set, phrase_tokens
+from chronicler.nlp.events.patterns import Lexicon
 from chronicler.nlp.events.roles import (
     LIGHT_NOUNS,
     PRONOUNS,
@@ -96,7 +97,9 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             actor_groups.append(agents(verb))
             recip_groups.append(conjuncts(verb.head))
         else:
-            actor_groups.append(subjects(verb))
+            actor_groups.append([x for x in subjects(verb) if not (
+                t == "ASSAULT" and _force_noun(x, lex))])  # ("the Mumbai attacks killed
+            # 166 people": the attacks are the event, their place no attacker)
             if t == "REQUEST" and tok.lemma_.lower() == "call":
                 recip_groups.append(prep_objects(tok, ("on", "upon")))
             # (a dative "to" the parser labels as such: "providing photographs to
@@ -167,8 +170,12 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
         for ch in tok.children:
             if ch.dep_ == "poss":
                 own += conjuncts(ch)
-            elif ch.dep_ in ("amod", "compound", "nmod") and ch.i in res.mention_tokens:
-                own.append(ch)
+            elif ch.dep_ in ("amod", "compound", "nmod") and ch.i in res.mention_tokens and \
+                    not (ch.dep_ != "amod" and ch.i in res.place_at and (
+                        ch.i not in ix.country_places  # (a capital's mention is its GOV)
+                        or any(m.sector == "GOV" for m in res.mention_at.get(ch.i, ())))):
+                own.append(ch)  # (not a town, a capital too: "the Mumbai attacks", "the
+                # Paris attacks" happened there; "the Pakistan attack" may be Pakistan's)
         own += prep_objects(tok, ("by",))
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
                 tok.head.head.lemma_.lower() in LIGHT_NOUNS:
@@ -470,3 +477,9 @@ def _names_someone(o: Token, res: ArgResolver) -> bool:
     return o.i in res.mention_tokens or any(x.i in res.mention_tokens for x in o.lefts) or \
         any(x.i in res.mention_tokens or x.i in res.place_at
             for x in prep_objects(o, ("of", "in")))
+
+
+def _force_noun(x: Token, lex: Lexicon) -> bool:
+    """Is ``x`` a noun the patterns code as force ("attacks", "the bombing")?"""
+    return x.pos_ == "NOUN" and any(r.type == "ASSAULT" and r.nominal
+                                    for r in lex.rules_for(x.lemma_.lower()))
