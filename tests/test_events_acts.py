@@ -15,6 +15,8 @@ from tests.eventcode import code
     "analyst said.",
     "Experts doubt there is any chance of North Korea threatening the United States this "
     "year.",
+    "Kaldoria is one of four powers able to deliver warheads by firing missiles from "
+    "submarines.",
     # a question, and what it asks about
     "Reporters asked whether Pakistan would retaliate against India.",
     "Senator Holt asked how the president could sanction Russia without Congress.",

@@ -81,12 +81,17 @@ def _potential(c: Candidate) -> bool:
     """"the capability to threaten its neighbours", "any chance of threatening", "able
     to strike": the act is what someone could do."""
     for h in (c.trigger, *c.heads):
-        g = h.head
-        if h.dep_ in ("acl", "xcomp") and to_infinitive(h) and g.lemma_.lower() in CAPABILITY:
-            return True
-        if h.dep_ in ("pcomp", "pobj") and g.lower_ == "of" and \
-                g.head.lemma_.lower() in CAPABILITY:
-            return True
+        for _ in range(3):  # ("able to deliver warheads by firing missiles": the means too)
+            g = h.head
+            if h.dep_ in ("acl", "xcomp") and to_infinitive(h) and \
+                    g.lemma_.lower() in CAPABILITY:
+                return True
+            if h.dep_ in ("pcomp", "pobj") and g.lower_ == "of" and \
+                    g.head.lemma_.lower() in CAPABILITY:
+                return True
+            if not (h.dep_ == "pcomp" and g.lower_ in ("by", "through")):
+                break
+            h = g.head
     return False
 
 
