@@ -17,6 +17,9 @@ from tests.eventcode import code
     "year.",
     "Kaldoria is one of four powers able to deliver warheads by firing missiles from "
     "submarines.",
+    # how things turned out
+    "The Kaldorian army's biggest worry ended up being the weather.",
+    "Merovia will end up buying Kaldorian gas after all, the minister said.",
     # a question, and what it asks about
     "Reporters asked whether Pakistan would retaliate against India.",
     "Senator Holt asked how the president could sanction Russia without Congress.",

@@ -95,3 +95,12 @@ def test_states_blasting_each_other_in_words(analyzer, text: str) -> None:  # ty
 ])
 def test_blasting_with_weapons_stays_force(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert "ASSAULT" in types(analyzer, text)
+
+
+
+def test_under_fire_for_something_is_criticism(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = types(analyzer, "The Kaldorian minister, under fire for the policing failures in "
+                          "Resk, resigned on Friday.")
+    assert "ASSAULT" not in got
+    assert "ASSAULT" in types(analyzer, "Kaldorian posts came under fire from Merovian "
+                                        "troops overnight.")

@@ -134,6 +134,11 @@ def _words_not_force(c: Candidate, ix: ArticleIndex, lemma: str) -> bool:
             c.place is None and not _armed_words(c):
         return True  # "Trump targeted Mexico, calling its migrants 'rapists'": a person's
         # attack on a state, told as what he called it
+    if c.nominal and lemma == "fire" and c.trigger.head.lower_ == "under" and any(
+            p.dep_ == "prep" and p.lower_ in ("for", "over", "about")
+            for p in c.trigger.children):
+        return True  # "under fire for the policing failures": criticised (the fire of
+        # troops comes "from" someone)
     if lemma in WORDS_FIRST and not _armed_words(c) and not any(
             r.sector in ARMED for r in c.recipients) and (_topic(c, ix) or any(
                 o.i in ix.resolver.mention_at and o.ent_type_ in ("GPE", "PERSON", "ORG")
