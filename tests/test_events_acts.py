@@ -20,6 +20,8 @@ from tests.eventcode import code
     # how things turned out
     "The Kaldorian army's biggest worry ended up being the weather.",
     "Merovia will end up buying Kaldorian gas after all, the minister said.",
+    # an amount that moved
+    "Kaldorian exports to Merovia declined to $40 million last year.",
     # a question, and what it asks about
     "Reporters asked whether Pakistan would retaliate against India.",
     "Senator Holt asked how the president could sanction Russia without Congress.",

@@ -8,7 +8,8 @@ record system"); a phone word for cutting back ("dialing back plans") or for nam
 agreed on ("all agreed Pence won the debate"); words offered ("offered his
 congratulations"); a standing ("are tied in the state"), a vote defended, money
 accepted, a family visited, a plan "met with relief"; a directive to one's own people
-("told his advisers to find a way"); how things "ended up"; and what voters or poll respondents favour ("women
+("told his advisers to find a way"); how things "ended up"; an amount that moved
+("fees declined to $281 million"); and what voters or poll respondents favour ("women
 backed Clinton", "three-quarters support a ban", "polls show ... more likely to
 support"), a preference measured, not anyone's act. The coder drops such candidates
 (``coder._kept``); each test reads the trigger's own constituents and governors.
@@ -74,7 +75,22 @@ def no_act(c: Candidate) -> bool:
             or _not_taken(t) or _cut_back(t) or _own_campaign(t) or _opinion(t)
             or _polled(c) or _naming(c) or _offered_words(c)
             or _own_people(c) or _rallying(c) or _standing(c) or _said_defended(c)
-            or _money_accepted(c) or _family_visit(c) or _met_with(c) or _ended_up(t))
+            or _money_accepted(c) or _family_visit(c) or _met_with(c) or _ended_up(t)
+            or _amount_moved(t))
+
+
+# verbs of an amount that changes ("fees declined to $281 million")
+AMOUNT_VERBS = frozenset({"decline", "fall", "drop", "rise", "grow", "climb", "slip",
+                          "plunge", "jump", "increase", "decrease", "surge", "sink", "slide"})
+
+
+def _amount_moved(t: Token) -> bool:
+    """"fees declined to $281 million", "exports fell by 20 percent": an amount that
+    moved, no refusal or attack."""
+    return t.lemma_.lower() in AMOUNT_VERBS and any(
+        p.dep_ == "prep" and p.lower_ in ("to", "by", "from") and any(
+            x.like_num or x.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
+            for x in p.subtree) for p in t.children)
 
 
 def _ended_up(t: Token) -> bool:
