@@ -9,7 +9,7 @@ agreed on ("all agreed Pence won the debate"); words offered ("offered his
 congratulations"); a standing ("are tied in the state"), a vote defended, money
 accepted, a family visited, a plan "met with relief"; a directive to one's own people
 ("told his advisers to find a way"); how things "ended up"; an amount that moved
-("fees declined to $281 million"); and what voters or poll respondents favour ("women
+("fees declined to $281 million"); a topic one side discussed; and what voters or poll respondents favour ("women
 backed Clinton", "three-quarters support a ban", "polls show ... more likely to
 support"), a preference measured, not anyone's act. The coder drops such candidates
 (``coder._kept``); each test reads the trigger's own constituents and governors.
@@ -76,7 +76,7 @@ def no_act(c: Candidate) -> bool:
             or _polled(c) or _naming(c) or _offered_words(c)
             or _own_people(c) or _rallying(c) or _standing(c) or _said_defended(c)
             or _money_accepted(c) or _family_visit(c) or _met_with(c) or _ended_up(t)
-            or _amount_moved(t))
+            or _amount_moved(t) or _topic_discussed(c))
 
 
 # verbs of an amount that changes ("fees declined to $281 million")
@@ -91,6 +91,19 @@ def _amount_moved(t: Token) -> bool:
         p.dep_ == "prep" and p.lower_ in ("to", "by", "from") and any(
             x.like_num or x.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
             for x in p.subtree) for p in t.children)
+
+
+def _topic_discussed(c: Candidate) -> bool:
+    """"The president discussed the Merovian threat in a speech": one side speaking of a
+    topic meets no one (a CONSULT needs someone discussed with, or sides that discuss
+    it together: "Kaldoria and Merovia discussed the dispute")."""
+    t = c.trigger
+    near = [*t.children, *(x for o in t.children if o.dep_ == "dobj" for x in o.children)]
+    return c.spec.type == "CONSULT" and t.lemma_.lower() in ("discuss", "debate") and \
+        not any(ch.dep_ == "prep" and ch.lower_ in ("with", "between") for ch in near) \
+        and not any(ch.dep_ == "nsubj" and any(g.dep_ == "conj" for g in ch.children)
+                    for ch in t.children) and not any(
+            ch.dep_ == "nsubj" and ch.tag_ in ("NNS", "NNPS") for ch in t.children)
 
 
 def _ended_up(t: Token) -> bool:
