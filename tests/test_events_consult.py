@@ -28,3 +28,8 @@ def test_a_topic_discussed_meets_no_one(analyzer, text: str) -> None:  # type: i
 def test_meetings(analyzer, text: str, countries: set[str]) -> None:  # type: ignore[no-untyped-def]
     got = [e for e in code(analyzer, text) if e.type == "CONSULT"]
     assert got and side(got[0], "actor") | side(got[0], "recipient") == countries
+
+
+def test_speaking_out_meets_no_one(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "CONSULT" not in {e.type for e in code(
+        analyzer, "Kaldoria spoke out on the killings in Merovia on Monday.")}

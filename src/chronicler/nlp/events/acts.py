@@ -99,11 +99,14 @@ def _topic_discussed(c: Candidate) -> bool:
     it together: "Kaldoria and Merovia discussed the dispute")."""
     t = c.trigger
     near = [*t.children, *(x for o in t.children if o.dep_ == "dobj" for x in o.children)]
+    # the subject, or the governing verb's when the parse gives none ("leaders gathered
+    # to discuss": several who meet)
+    subj = [ch for v in (t, t.head) if v is t or t.dep_ in ("xcomp", "advcl")
+            for ch in v.children if ch.dep_ == "nsubj"][:1]
     return c.spec.type == "CONSULT" and t.lemma_.lower() in ("discuss", "debate") and \
         not any(ch.dep_ == "prep" and ch.lower_ in ("with", "between") for ch in near) \
-        and not any(ch.dep_ == "nsubj" and any(g.dep_ == "conj" for g in ch.children)
-                    for ch in t.children) and not any(
-            ch.dep_ == "nsubj" and ch.tag_ in ("NNS", "NNPS") for ch in t.children)
+        and not any(any(g.dep_ == "conj" for g in s.children) or s.tag_ in ("NNS", "NNPS")
+                    for s in subj)
 
 
 def _ended_up(t: Token) -> bool:

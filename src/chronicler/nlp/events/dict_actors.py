@@ -245,11 +245,13 @@ def domestic_recipient(type_: str, actors: Sequence[EventActor],
             any(r.sector for r in recipients) or actors and all(
                 a.sector and a.sector not in STATE for a in actors))):
         return None  # (a government "open to dialogue" addresses no one at home)
-    acts = [a.country for a in actors if a.country and a.country not in INTERNATIONAL]
+    acts = [a.country for a in actors if a.country]
     if not acts:
-        return None  # (a transnational group, "Islamic State attackers", has no home)
+        return None
+    home = [c for c in acts if c not in INTERNATIONAL]  # (a transnational group,
+    # "Islamic State attackers", has no home its deeds are domestic to)
     others = [c for c in named if c not in acts]
-    code = others[0] if len(others) == 1 else (acts[0] if not others else None)
+    code = others[0] if len(others) == 1 else (home[0] if not others and home else None)
     if code is None:
         return None
     keep = [r for r in recipients if r.sector]
