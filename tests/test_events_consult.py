@@ -32,4 +32,4 @@ def test_meetings(analyzer, text: str, countries: set[str]) -> None:  # type: ig
 
 def test_speaking_out_meets_no_one(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "CONSULT" not in {e.type for e in code(
-        analyzer, "Kaldoria spoke out on the killings in Merovia on Monday.")}
+        analyzer, "The United Nations has failed to speak out on the abuses in Merovia.")}
