@@ -6,7 +6,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from chronicler.nlp.events.tree import token_span, words_of
+from chronicler.nlp.events.tree import token_span, token_spans, words_of
 
 _NLP = spacy.blank("en")
 
@@ -40,3 +40,11 @@ def test_token_span_as_char_span() -> None:
             want = None if sp is None else (sp.start, sp.end)
             got = token_span(doc, a, b) if a >= 0 else None
             assert got == want, (a, b, doc.text[max(a, 0):b])
+
+
+def test_token_spans_as_token_span() -> None:
+    doc = _doc()
+    n = len(doc.text)
+    pairs = [(a, b) for a in range(n + 2) for b in range(a, n + 2)]
+    assert token_spans(doc, pairs) == [token_span(doc, a, b) for a, b in pairs]
+    assert token_spans(_NLP(""), [(0, 0), (0, 3)]) == [None, None]

@@ -67,7 +67,7 @@ from chronicler.nlp.events.dict_candidates import (
     dictionary_event_ok,
     fill_countries,
 )
-from chronicler.nlp.events.discards import load_discards
+from chronicler.nlp.events.discards import Discards, load_discards
 from chronicler.nlp.events.index import ArticleIndex, build_index
 from chronicler.nlp.events.intent import (
     demand_ok,
@@ -159,44 +159,35 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
     """The candidates that pass: arguments, modes, date, place, and the filters."""
     sent = ix.sents[sent_i]
     lex = ix.lex
-    sent_words = set(ix.lemmas[sent.start:sent.end]) | set(ix.lowers[sent.start:sent.end])
     triggers = {c.trigger.i for c in cands}
     kept: list[Candidate] = []
     for c in cands:
-        explicit, clause_words = _prepare(c, ix, sent_i, sent_words, triggers)
+        explicit = _arguments(c, ix, sent_i)
+        if not explicit and _bare(c, ix, sent) and not _may_retype(c):
+            continue  # a bare anaphor (below), known before its modes and report
+        clause_words = _modes(c, ix, sent_i, triggers)
         # "attacked her rival over the emails" is criticism; "donors rallied around his
-        # rivals" is support: the candidate again, as that type
+        # rivals" is support: the candidate again, as that type (``_may_retype`` names
+        # what these can retype)
         retyped = as_words(c, ix) if is_verbal(c, ix, sent) else \
             as_support(c, ix) if rallied_behind(c) else \
             as_words(c, ix, "state-protest") if state_protest(c, ix) else None
         if retyped is not None:
             c = retyped
-            explicit, clause_words = _prepare(c, ix, sent_i, sent_words, triggers)
+            explicit = _arguments(c, ix, sent_i)
+            clause_words = _modes(c, ix, sent_i, triggers)
         if politicians_rally(c, ix):
             continue  # "Trump's rally in Phoenix": a campaign event
-        if c.nominal and not c.rule.standalone and c.light is None and not explicit \
-                and not c.time_attached and c.place is None \
-                and not has_count(c, ix, sent):
+        if not explicit and _bare(c, ix, sent):
             continue  # a bare anaphor: "the attack" again
         if c.nominal and c.light is None and c.trigger.tag_ in ("NNS", "NNPS") and not any(
                 ch.dep_ in ("det", "poss", "nummod") for ch in c.trigger.children) and \
                 not countries(c.actors) and not countries(c.recipients) and \
                 not c.time_attached and c.place is None:
             continue  # a bare plural with no one named: "attacks on tourists have been rare"
-        if any(h.head.lower_ in BACKGROUND and h.dep_ in ("pobj", "pcomp")
-               for h in (c.trigger, *c.heads)):
-            continue  # "amid intensifying hostilities between the two": a circumstance
         if not c.actors and not c.between and any(_time_background(h) for h in (c.trigger, *c.heads)):
             continue  # "following the invasions of X", "after he was implicated": when
             # the sentence's event happened, by no one it names, is no event of its own
-        if wished(c):
-            continue  # "Russia wants Turkey to close its borders": a wish, not an act
-        if generic_relative(c, ix):
-            continue  # "people who attack my wife", "groups that support her": a kind
-        if no_one_hit(c, ix):
-            continue  # "shot himself", "executed the plan", "engage with the North"
-        if no_act(c):
-            continue  # "the capability to threaten", "asked whether", "release his taxes"
         if unarmed_force(c, ix, sent):
             continue  # the dictionary's "beat", "hammered" between unarmed people
         if c.rule.requires_object_actor and not c.recipients:
@@ -220,37 +211,69 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
             continue
         if not dictionary_event_ok(c, named_recipient) or not demand_ok(c):
             continue
+        # (the tests of the trigger's own words last: none reads what the dyad filled,
+        # and few candidates are left by now)
+        if any(h.head.lower_ in BACKGROUND and h.dep_ in ("pobj", "pcomp")
+               for h in (c.trigger, *c.heads)):
+            continue  # "amid intensifying hostilities between the two": a circumstance
+        if wished(c):
+            continue  # "Russia wants Turkey to close its borders": a wish, not an act
+        if generic_relative(c, ix):
+            continue  # "people who attack my wife", "groups that support her": a kind
+        if no_one_hit(c, ix):
+            continue  # "shot himself", "executed the plan", "engage with the North"
+        if no_act(c):
+            continue  # "the capability to threaten", "asked whether", "release his taxes"
         fill_countries(c, ix, sent)  # after the filters: a guess lets no event through
         if c.rule.id == "request.directive" and c.recipients and all(
                 r.country in countries(c.actors) for r in c.recipients):
             continue  # "the army chief told commanders to respond": a command at home
         c.contexts = set(c.spec.contexts) | set(c.rule.contexts)
-        for w in clause_words:
-            c.contexts.update(lex.contexts.get(w, ()))
+        for w in clause_words & lex.contexts.keys():  # (the few words that have one)
+            c.contexts.update(lex.contexts[w])
         if c.spec.type == "ASSAULT" and c.trigger.i in ix.op_at:
             c.operation = ix.op_at[c.trigger.i][0]
         kept.append(c)
     return kept
 
 
-def _prepare(c: Candidate, ix: ArticleIndex, sent_i: int, sent_words: set[str],
-             triggers: set[int]) -> tuple[bool, set[str]]:
-    """Arguments, modes, report, auxiliaries, date and place of a candidate: whether the
-    parse named an argument, and the words of its clause."""
-    sent = ix.sents[sent_i]
+def _arguments(c: Candidate, ix: ArticleIndex, sent_i: int) -> bool:
+    """Arguments, date and place of a candidate (they read the trigger, its heads and
+    the argument tokens only): whether the parse named an argument."""
     explicit = fill_arguments(c, ix)
+    attach_date(c, ix, sent_i)
+    attach_place(c, ix, ix.sents[sent_i])
+    return explicit
+
+
+def _modes(c: Candidate, ix: ArticleIndex, sent_i: int, triggers: set[int]) -> set[str]:
+    """Modes, report and auxiliaries of a candidate (after ``_arguments``: the report's
+    "we" fills an argument the parse left empty): the words of its clause."""
     # the words that pick a mode: the noun's own phrase, or the verb's clause
     clause = phrase_tokens(c.trigger) if c.nominal else clause_tokens(c.heads)
     clause_words = lemma_set(clause)
-    subtree = lemma_set(list(c.trigger.subtree)) if any(
-        m.scope == "subtree" for m in c.spec.modes.values()) else set()
+    scopes = {m.scope for m in c.spec.modes.values()} if c.rule.mode is None else set()
+    subtree = lemma_set(list(c.trigger.subtree)) if "subtree" in scopes else set()
+    sent_words = ix.sentence_words(sent_i) if "sentence" in scopes else set()
     c.modes = plover_modes(c.spec, c.rule, c.trigger, clause_words, sent_words, subtree)
     resolve_report(c, ix, triggers)
     first_person(c, ix)
     c.aux = auxiliary(c.heads, c.trigger, ix.lex, c.report)
-    attach_date(c, ix, sent_i)
-    attach_place(c, ix, sent)
-    return explicit, clause_words
+    return clause_words
+
+
+def _bare(c: Candidate, ix: ArticleIndex, sent: Span) -> bool:
+    """A noun trigger with no light verb, date, place or count of its own (with no
+    argument the parse named, a bare anaphor: "the attack" again)."""
+    return c.nominal and not c.rule.standalone and c.light is None \
+        and not c.time_attached and c.place is None and not has_count(c, ix, sent)
+
+
+def _may_retype(c: Candidate) -> bool:
+    """Could ``_kept`` read this candidate as another type? ``is_verbal`` retypes only
+    an ASSAULT, ``rallied_behind`` a PROTEST, ``state_protest`` the rule
+    "protest.against" (a retyping added to ``_kept`` must be named here)."""
+    return c.spec.type in ("ASSAULT", "PROTEST") or c.rule.id == "protest.against"
 
 
 def _time_background(h: Token) -> bool:
@@ -262,32 +285,50 @@ def _time_background(h: Token) -> bool:
                                      for m in h.children)
 
 
-def _sentence_events(sent_i: int, ix: ArticleIndex) -> list[Candidate]:
+def _sentence_events(sent_i: int, ix: ArticleIndex,
+                     discards: Discards | None = None) -> list[Candidate]:
     """The project's patterns decide first; only when none of their candidates makes an
     event (none there, or each dropped: "surrendered ... following a government
     offensive" where "offensive" is a bare reference) are the field dictionaries asked,
-    for the verbs the patterns did not start from."""
+    for the verbs the patterns did not start from. A sentence with no candidate at all
+    codes and notes nothing; only one with a candidate is read against ``discards``
+    (PETRARCH's discard list)."""
     sent = ix.sents[sent_i]
     cands = find_candidates(sent, ix)
-    got = _coded(cands, sent_i, ix) if cands else []
-    if not got:
-        extra = dictionary_candidates(sent, ix, {c.trigger.i for c in cands})
-        got = _coded(extra, sent_i, ix) if extra else []
-        cands = cands or extra
-    elif all(_embedded(c) for c in got):
-        # the patterns coded only what sits in a phrase or clause of a noun ("halted aid
-        # ... in line with efforts to end the fighting", "defended the right of the
-        # troops to fire"): the main verb's phrase pattern, with both sides named, first
-        extra = [c for c in dictionary_candidates(sent, ix, {c.trigger.i for c in cands})
-                 if c.rule.id.endswith(".pattern")]
-        main = [c for c in (_coded(extra, sent_i, ix) if extra else [])
-                if countries(c.actors) and countries(c.recipients)]
-        if main:
-            got = main
-    if cands:  # (the claimants and links once per sentence, after the choice)
-        note_claimants(sent, ix, sent_i)
-        link_rejections(got, ix, sent_i)
+    if not cands:
+        extra = dictionary_candidates(sent, ix, set())
+        if not extra or _discarded(sent, ix, discards):
+            return []
+        got = _coded(extra, sent_i, ix)
+        cands = extra
+    elif _discarded(sent, ix, discards):
+        return []
+    else:
+        got = _coded(cands, sent_i, ix)
+        if not got:
+            extra = dictionary_candidates(sent, ix, {c.trigger.i for c in cands})
+            got = _coded(extra, sent_i, ix) if extra else []
+        elif all(_embedded(c) for c in got):
+            # the patterns coded only what sits in a phrase or clause of a noun ("halted
+            # aid ... in line with efforts to end the fighting", "defended the right of
+            # the troops to fire"): the main verb's phrase pattern, with both sides
+            # named, first
+            extra = [c for c in dictionary_candidates(sent, ix, {c.trigger.i for c in cands})
+                     if c.rule.id.endswith(".pattern")]
+            main = [c for c in (_coded(extra, sent_i, ix) if extra else [])
+                    if countries(c.actors) and countries(c.recipients)]
+            if main:
+                got = main
+    # (the claimants and links once per sentence, after the choice)
+    note_claimants(sent, ix, sent_i)
+    link_rejections(got, ix, sent_i)
     return got
+
+
+def _discarded(sent: Span, ix: ArticleIndex, discards: Discards | None) -> bool:
+    """Does the discard list drop this sentence ("... beat Pakistan by six wickets")?"""
+    return discards is not None and \
+        discards.sentence_discarded(ix.text[sent.start_char:sent.end_char]) is not None
 
 
 EMBEDDING = frozenset({"prep", "relcl", "acl"})
@@ -310,8 +351,6 @@ def _coded(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candid
     sent = ix.sents[sent_i]
     lex = ix.lex
     kept = _kept(cands, sent_i, ix)
-    ops_here = [(n, code) for i, (n, code) in sorted(ix.op_at.items())
-                if sent.start <= i < sent.end]
     kept = [c for c in kept if not absorbed(c, kept)]
     kept = agreements(kept, ix)
     kept = drop_subordinate(military_surrender(retype_intents(drop_stopped(kept), lex), lex))
@@ -332,8 +371,12 @@ def _coded(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candid
         if not any(merge_into(m, c) for m in merged):
             merged.append(c)
     attach_size(merged, ix, sent)
+    ops_here: list[tuple[str, str | None]] | None = None
     for c in merged:
         if c.spec.type == "ASSAULT":
+            if ops_here is None:
+                ops_here = [(n, code) for i, (n, code) in sorted(ix.op_at.items())
+                            if sent.start <= i < sent.end]
             _finish_assault(c, ix, ops_here)
     merged = [c for c in merged if identified(c)]
     merged.sort(key=lambda c: c.trigger.i)
@@ -389,10 +432,10 @@ def extract_events(doc: Doc, ctx: ArticleContext, state: State,
     events: list[Event] = []
     discards = load_discards()
     story_off = discards.story_discarded(f"{ctx.title or ''}\n{ix.text}")
-    for i, sent in enumerate(ix.sents):
-        if story_off or discards.sentence_discarded(ix.text[sent.start_char:sent.end_char]):
-            continue  # sports, entertainment, disasters: PETRARCH's discard list
-        for c in _sentence_events(i, ix):
+    for i, sent in enumerate([] if story_off else ix.sents):
+        # (sports, entertainment, disasters: PETRARCH's discard list, read for the
+        # sentences that have a candidate)
+        for c in _sentence_events(i, ix, discards):
             events.append(_event(c, ix, sent))
     ops: list[str] = []
     for o in ix.operations:

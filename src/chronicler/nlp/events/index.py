@@ -8,9 +8,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span
@@ -19,7 +20,7 @@ from chronicler.nlp.actors.titles import headline_ranges
 from chronicler.nlp.events.operations import OperationMention, find_operations
 from chronicler.nlp.events.patterns import Lexicon
 from chronicler.nlp.events.roles import ArgResolver
-from chronicler.nlp.events.tree import share_words, token_span
+from chronicler.nlp.events.tree import share_words, token_span, token_spans
 from chronicler.nlp.stages import ArticleContext, State
 from chronicler.records import Actor, Count, EventActor, Mention, Place, Speaker, TimeExpr
 
@@ -70,6 +71,17 @@ class ArticleIndex:
 
     def __post_init__(self) -> None:
         self.seg_starts = [s.start for s in self.sents]
+        self._sentence_words: dict[int, set[str]] = {}
+
+    def sentence_words(self, k: int) -> set[str]:
+        """The lemmas and forms of segment ``k`` (once per segment: a mode read on the
+        sentence)."""
+        got = self._sentence_words.get(k)
+        if got is None:
+            s = self.sents[k]
+            got = self._sentence_words[k] = set(self.lemmas[s.start:s.end]) | set(
+                self.lowers[s.start:s.end])
+        return got
 
     def segment_of(self, i: int) -> tuple[int, int] | None:
         """Token range of the segment holding token ``i``."""
@@ -91,6 +103,12 @@ def token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
     if got is None or got[1] <= got[0]:
         return None
     return got[0], got[1] - 1
+
+
+def token_ranges(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int] | None]:
+    """``token_range`` of each span, in one pass."""
+    return [None if got is None or got[1] <= got[0] else (got[0], got[1] - 1)
+            for got in token_spans(doc, spans)]
 
 
 # The second state must be named at least twice and at least this share as often as
@@ -125,10 +143,12 @@ def segments(doc: Doc) -> list[Span]:
     parser glued to the next sentence is a sentence of its own. (Read from token
     columns: a Token object per word cost a fifth of the index.)"""
     strings = doc.vocab.strings
-    space, punct, orths = doc.to_array([IS_SPACE, IS_PUNCT, ORTH]).T.tolist()
-    breaks = [i for i, (sp, o) in enumerate(zip(space, orths, strict=True))
-              if sp and "\n" in strings[o]]  # a space token holding a line break
-    blank = [a or b for a, b in zip(space, punct, strict=True)]
+    cols = doc.to_array([IS_SPACE, IS_PUNCT, ORTH])
+    space, orths = cols[:, 0], cols[:, 2]
+    breaks = [i for i in np.flatnonzero(space).tolist()
+              if "\n" in strings[int(orths[i])]]  # a space token holding a line break
+    # words before each token: a segment of spaces and punctuation has none of its own
+    words = np.concatenate(([0], np.cumsum((space == 0) & (cols[:, 1] == 0)))).tolist()
     out: list[Span] = []
     for sent in doc.sents:
         start, end = sent.start, sent.end
@@ -138,7 +158,7 @@ def segments(doc: Doc) -> list[Span]:
             start = i + 1
         if start < end:
             out.append(doc[start:end])
-    return [s for s in out if not all(blank[s.start:s.end])]
+    return [s for s in out if words[s.end] != words[s.start]]
 
 
 # per vocabulary entry, once per process: a lemma's lower-case form, a form's lower-case
@@ -187,20 +207,20 @@ def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> Ar
         para_starts.append(at + 1)
         at = text.find("\n", at + 1)
     times, time_at = [], {}
-    for t in state.times:
-        r = token_range(doc, t.span)
+    for t, r in zip(state.times, token_ranges(doc, [t.span for t in state.times]),
+                    strict=True):
         if r is not None and t.date is not None and not VAGUE_WEEK.search(t.text):
             times.append((t, r[0], r[1]))
             for i in range(r[0], r[1] + 1):
                 time_at[i] = t
     places = []
-    for p in state.places:
-        r = token_range(doc, p.span)
+    for p, r in zip(state.places, token_ranges(doc, [p.span for p in state.places]),
+                    strict=True):
         if r is not None:
             places.append((p, r[0], r[1]))
     counts = []
-    for c in state.counts:
-        r = token_range(doc, c.span)
+    for c, r in zip(state.counts, token_ranges(doc, [c.span for c in state.counts]),
+                    strict=True):
         if r is not None:
             counts.append((c, r[0], r[1]))
     ops = find_operations(text, lex)
@@ -216,25 +236,24 @@ def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> Ar
     # speaker's side, and an event quoted is reported by the speaker.
     quote_speaker: dict[int, Speaker] = {}  # any quote: who reports what it holds
     direct_speaker: dict[int, Speaker] = {}  # direct quotes: whose "we" and "they"
-    for q in state.quotes:
-        if q.speaker is None:
-            continue
-        r = token_range(doc, q.span)
+    said = [(q.span, q.speaker, q.kind == "direct") for q in state.quotes
+            if q.speaker is not None]
+    for (_, sp, direct), r in zip(said, token_ranges(doc, [x[0] for x in said]),
+                                  strict=True):
         if r is not None:
             for i in range(r[0], r[1] + 1):
-                quote_speaker.setdefault(i, q.speaker)
-                if q.kind == "direct":
-                    direct_speaker.setdefault(i, q.speaker)
+                quote_speaker.setdefault(i, sp)
+                if direct:
+                    direct_speaker.setdefault(i, sp)
     resolver = ArgResolver(doc, mentions, actors, [p for p, _, _ in places], lex, op_at,
                            direct_speaker, text=text)
     resolver.any_quote_speaker = quote_speaker
     country_ids = {a.id for a in actors if a.type == "COUNTRY"}
     country_places: set[int] = set()
-    for m in mentions:
-        if m.actor_id in country_ids:
-            r = token_range(doc, m.span)
-            if r is not None:
-                country_places.update(range(r[0], r[1] + 1))
+    named = [m.span for m in mentions if m.actor_id in country_ids]
+    for r in token_ranges(doc, named):
+        if r is not None:
+            country_places.update(range(r[0], r[1] + 1))
     dl = DATELINE.match(text)
     dateline_end = 0
     if dl is not None:

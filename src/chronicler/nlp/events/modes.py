@@ -59,10 +59,11 @@ def clause_tokens(heads: Sequence[Token]) -> list[Token]:
             seen.add(t.i)
             out.append(t)
             for c in t.children:
-                if c.dep_ == "advcl" and infinitive(c):
+                dep = c.dep_
+                if dep == "advcl" and infinitive(c):
                     stack.append(c)  # "offered to host talks": a purpose infinitive
                     continue
-                if c.dep_ in CLAUSAL or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+                if dep in CLAUSAL or (dep == "conj" and c.pos_ in ("VERB", "AUX")):
                     continue
                 stack.append(c)
     return out
@@ -166,12 +167,13 @@ def find_report(top: Token, lex: Lexicon, others: set[int] | frozenset[int] = fr
     first_cue: Token | None = None
     for _ in range(8):
         for c in t.children:
-            if c.dep_ == "parataxis" and c.lemma_.lower() in lex.report_cues:
+            dep = c.dep_
+            if dep == "parataxis" and c.lemma_.lower() in lex.report_cues:
                 sp = subjects(c)
                 if sp:
                     return Report(c, tuple(sp), denied or c.lemma_.lower() in lex.deny_cues,
                                   c.lemma_.lower() in lex.accuse_cues, c.tag_ == "VBD")
-            if c.dep_ == "prep" and c.lower_ == "according":
+            if dep == "prep" and c.lower_ == "according":
                 objs = [o for p in c.children for o in p.children if o.dep_ == "pobj"] + \
                     [o for o in c.children if o.dep_ == "pobj"]
                 if objs:
@@ -240,14 +242,14 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
             scan.append(x)
     for h in scan:
         for c in h.children:
-            low = c.lower_
-            if c.dep_ == "neg" or (c.dep_ == "advmod" and low == "never"):
+            low, dep = c.lower_, c.dep_
+            if dep == "neg" or (dep == "advmod" and low == "never"):
                 nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
                 if nxt is None or nxt.lower_ not in ("just", "only", "merely", "simply"):
                     negated = True  # ("did not just kill": no denial)
-            elif c.dep_ in ("nsubj", "nsubjpass", "dobj") and _has_no(c):
+            elif dep in ("nsubj", "nsubjpass", "dobj") and _has_no(c):
                 negated = True
-            elif c.dep_ == "aux":
+            elif dep == "aux":
                 if low in lex.future_aux:
                     future = True
                 elif low == "would":

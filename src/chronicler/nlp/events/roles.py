@@ -43,7 +43,7 @@ from chronicler.nlp.events.dict_actors import (
     person_country,
 )
 from chronicler.nlp.events.patterns import Lexicon
-from chronicler.nlp.events.tree import token_span
+from chronicler.nlp.events.tree import token_spans
 from chronicler.nlp.quotes.speakers import core_span
 from chronicler.records import Actor, EventActor, Mention, Place, Speaker
 
@@ -259,13 +259,14 @@ class ArgResolver:
                 for n in (a.name, *a.aliases):
                     self.country_by_name[n.lower()] = a.country
         self.place_at: dict[int, Place] = {}
-        for p in places:
-            for i in range(*(token_span(doc, *p.span) or (0, 0))):
+        for p, got in zip(places, token_spans(doc, [p.span for p in places]), strict=True):
+            for i in range(*(got or (0, 0))):
                 self.place_at.setdefault(i, p)
         # token -> the mentions covering it (the longest first)
         self.mention_at: dict[int, list[Mention]] = {}
-        for m in self.mentions:
-            for i in range(*(token_span(doc, *m.span) or (0, 0))):
+        for m, got in zip(self.mentions, token_spans(doc, [m.span for m in self.mentions]),
+                          strict=True):
+            for i in range(*(got or (0, 0))):
                 self.mention_at.setdefault(i, []).append(m)
         for ms in self.mention_at.values():
             ms.sort(key=lambda m: m.span[0] - m.span[1])
@@ -354,11 +355,12 @@ class ArgResolver:
             head = self.of_mention(on_head[0], noun_sector)
             if head.country or not head.actor_id or tok.tag_ != "NNPS":
                 return head if head.country or head.actor_id else None
-        s, e = core_span(tok, self.text)
-        for t in self.doc[tok.left_edge.i:tok.i]:
+        named = [i for i in range(tok.left_edge.i, tok.i) if i in self.mention_at]
+        s, e = core_span(tok, self.text) if named else (0, 0)  # (a mention's words only)
+        for t in (self.doc[i] for i in named):
             if against_or_for(t):
                 continue  # "an anti-Syria journalist" is no Syrian
-            if s <= t.idx < e and t.i in self.mention_at:
+            if s <= t.idx < e:
                 m = self.of_mention(self.mention_at[t.i][0])
                 if m.country and head is not None and on_head and \
                         self.mention_at[t.i][0] is not on_head[0]:  # (not its own)
