@@ -24,6 +24,8 @@ def test_a_topic_discussed_meets_no_one(analyzer, text: str) -> None:  # type: i
     ("Kaldoria and Merovia discussed the border dispute on Monday.", {"KLD", "MRV"}),
     ("The Kaldorian envoy discussed the dispute with Merovian officials in Geneva.",
      {"KLD", "MRV"}),
+    ("Kaldorian and Merovian envoys gathered in Geneva to discuss the truce.",
+     {"KLD", "MRV"}),
 ])
 def test_meetings(analyzer, text: str, countries: set[str]) -> None:  # type: ignore[no-untyped-def]
     got = [e for e in code(analyzer, text) if e.type == "CONSULT"]
@@ -33,3 +35,9 @@ def test_meetings(analyzer, text: str, countries: set[str]) -> None:  # type: ig
 def test_speaking_out_meets_no_one(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "CONSULT" not in {e.type for e in code(
         analyzer, "The United Nations has failed to speak out on the abuses in Merovia.")}
+
+
+
+def test_a_crowd_gathering_meets_no_one(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "CONSULT" not in {e.type for e in code(
+        analyzer, "Reporters gathered in Geneva to discuss the Kaldorian talks.")}
