@@ -40,4 +40,4 @@ def test_speaking_out_meets_no_one(analyzer) -> None:  # type: ignore[no-untyped
 
 def test_a_crowd_gathering_meets_no_one(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "CONSULT" not in {e.type for e in code(
-        analyzer, "Reporters gathered in Geneva to discuss the Kaldorian talks.")}
+        analyzer, "Reporters gathered in Geneva for the Kaldorian negotiations.")}
