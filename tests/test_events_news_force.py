@@ -104,3 +104,13 @@ def test_under_fire_for_something_is_criticism(analyzer) -> None:  # type: ignor
     assert "ASSAULT" not in got
     assert "ASSAULT" in types(analyzer, "Kaldorian posts came under fire from Merovian "
                                         "troops overnight.")
+
+
+
+def test_jets_shot_down_are_no_rejection(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # "shoot down" rejects a proposal or a claim it takes as object, not one that stands
+    # beside the object in apposition
+    got = code(analyzer, "Merovia said it had shot down three Kaldorian jets, a claim "
+                         "Kaldoria denied.")
+    assert not any(e.type == "REJECT" and "MRV" in {a.country for a in e.actor} for e in got)
+    assert "ASSAULT" in {e.type for e in got}
