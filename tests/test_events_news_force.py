@@ -114,3 +114,6 @@ def test_jets_shot_down_are_no_rejection(analyzer) -> None:  # type: ignore[no-u
                          "Kaldoria denied.")
     assert not any(e.type == "REJECT" and "MRV" in {a.country for a in e.actor} for e in got)
     assert "ASSAULT" in {e.type for e in got}
+    # the claim denied is the claimant's, in word order within the sentence
+    assert any(e.type == "REJECT" and {a.country for a in e.actor} == {"KLD"}
+               and {r.country for r in e.recipient} == {"MRV"} for e in got)

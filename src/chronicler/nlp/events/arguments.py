@@ -358,7 +358,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             explicit = True
     if t == "REJECT":
         objs = [x for g in recip_groups[:2] for x in g] + [
-            x for ch in tok.children if ch.dep_ == "ccomp" for x in [ch]]
+            x for ch in tok.children if ch.dep_ == "ccomp" for x in [ch]] + (
+            [tok.head] if tok.dep_ == "relcl" else [])  # ("a claim New Delhi rejected")
         c.rejects_claim = c.rule.id.startswith("reject.verdict") or any(
             x.lemma_.lower() in CLAIM_NOUNS or x.dep_ == "ccomp" for x in objs)
         if c.rejects_claim and not c.recipients:

@@ -134,8 +134,8 @@ def link_rejections(cands: Sequence[Candidate], ix: ArticleIndex, sent_i: int) -
                         and (t < c.trigger.i or s == sent_i) and r.country not in own]
                 if said:
                     c.recipients = [said[-1].model_copy()]
-    for c in cands:
-        # a hostile account: whoever it names as the victim may reject it later
+        # a hostile account: whoever it names as the victim may reject it later (in
+        # word order: "said it had shot down five jets, a claim New Delhi rejected")
         if c.reported_by is not None and c.reported_by.country and \
                 c.spec.type in HOSTILE_ACCOUNTS:
             ix.claimants.append((sent_i, c.trigger.i, c.reported_by))
