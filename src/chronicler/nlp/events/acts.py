@@ -9,9 +9,10 @@ agreed on ("all agreed Pence won the debate"); words offered ("offered his
 congratulations"); a standing ("are tied in the state"), a vote defended, money
 accepted, a family visited, a plan "met with relief"; a directive to one's own people
 ("told his advisers to find a way"); how things "ended up"; an amount that moved
-("fees declined to $281 million"); a topic one side discussed; and what voters or poll respondents favour ("women
-backed Clinton", "three-quarters support a ban", "polls show ... more likely to
-support"), a preference measured, not anyone's act. The coder drops such candidates
+("fees declined to $281 million"); a topic one side discussed ("discussed the threat
+in a speech"); and what voters or poll respondents favour ("women backed Clinton",
+"three-quarters support a ban", "polls show ... more likely to support"), a preference
+measured, not anyone's act. The coder drops such candidates
 (``coder._kept``); each test reads the trigger's own constituents and governors.
 """
 
