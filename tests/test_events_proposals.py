@@ -50,13 +50,3 @@ def test_a_broker_mediates_and_the_sides_agree(analyzer) -> None:  # type: ignor
     assert ("CONSULT", frozenset({"NVN"}), frozenset({"KLD", "MRV"})) in found
     assert ("RETREAT", frozenset({"KLD", "MRV"}), frozenset()) in found
     assert not any(e.type == "RETREAT" and "NVN" in side(e, "actor") for e in got)
-
-
-@pytest.mark.parametrize("text", [
-    "Norvane offered to mediate between Kaldoria and Merovia on the border.",
-    "Norvane offered to host talks between Kaldoria and Merovia.",
-])
-def test_an_offer_to_both_sides(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
-    got = [e for e in code(analyzer, text) if e.type in ("REQUEST", "AGREE")]
-    assert got and side(got[0], "actor") == {"NVN"}
-    assert side(got[0], "recipient") == {"KLD", "MRV"}

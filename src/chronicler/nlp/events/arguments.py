@@ -238,12 +238,6 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             actor_groups.append([o for p in tok.children if p.dep_ == "prep"
                                  for x in p.children if x.dep_ == "pobj"
                                  for o in prep_objects(x, ("by",))])
-    if t in ("REQUEST", "AGREE") and verb is not None:
-        # "offered to mediate between India and Pakistan": both sides it offers it to
-        # ("offered to host talks between them": the talks' sides)
-        recip_groups.insert(0, [o for x in children(verb, ("xcomp",))
-                                for y in (x, *children(x, ("dobj",)))
-                                for o in prep_objects(y, ("between",))])
     if t == "CONSULT" and verb is not None and verb.lemma_.lower() in BROKERING:
         # "brokered a ceasefire between India and Pakistan": the sides it mediates
         recip_groups.insert(0, [o for d in children(verb, ("dobj",))
