@@ -99,16 +99,17 @@ class ArticleIndex:
 
 
 def token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
-    got = token_span(doc, span[0], span[1])
-    if got is None or got[1] <= got[0]:
-        return None
-    return got[0], got[1] - 1
+    """First and last token (inclusive) a character span covers, None for none."""
+    return _inclusive(token_span(doc, span[0], span[1]))
 
 
 def token_ranges(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int] | None]:
     """``token_range`` of each span, in one pass."""
-    return [None if got is None or got[1] <= got[0] else (got[0], got[1] - 1)
-            for got in token_spans(doc, spans)]
+    return [_inclusive(got) for got in token_spans(doc, spans)]
+
+
+def _inclusive(got: tuple[int, int] | None) -> tuple[int, int] | None:
+    return None if got is None or got[1] <= got[0] else (got[0], got[1] - 1)
 
 
 # The second state must be named at least twice and at least this share as often as

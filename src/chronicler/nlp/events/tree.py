@@ -69,28 +69,20 @@ def _offsets(doc: Doc) -> _Seen:
 
 
 def token_spans(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int] | None]:
-    """``token_span`` of each (start, end) character span, in one pass (an article's
-    mentions, places, quotes ...: a call each was a fifth of the index)."""
+    """``token_span`` of each (start, end) character span, the offsets read once (an
+    article's mentions, places, quotes ...: a ``char_span`` each was a fifth of the
+    index)."""
     seen = _offsets(doc)
-    starts, ends, covers = seen.starts, seen.ends, seen.covers
-    right = bisect.bisect_right
-    out: list[tuple[int, int] | None] = []
-    for start, end in spans:
-        first = right(starts, start) - 1
-        last = right(starts, end - 1) - 1
-        if first < 0 or last < 0 or start >= covers[first] or end - 1 >= covers[last]:
-            out.append(None)
-            continue
-        if start == ends[first]:
-            first += 1
-        out.append((first, last + 1) if first <= last else token_span(doc, start, end))
-    return out
+    return [_range(doc, seen, start, end) for start, end in spans]
 
 
 def token_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """(first token, last token + 1) of ``doc.char_span(start, end,
     alignment_mode="expand")``, or None where that is None."""
-    seen = _offsets(doc)
+    return _range(doc, _offsets(doc), start, end)
+
+
+def _range(doc: Doc, seen: _Seen, start: int, end: int) -> tuple[int, int] | None:
     first = _by_char(seen, start)
     last = _by_char(seen, end - 1)
     if first < 0 or last < 0:
