@@ -24,6 +24,7 @@ from chronicler.nlp.events.roles import children
 
 # what talks are about is their topic, not an event ("talks on a ceasefire")
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+INQUIRY_PREPS = TOPIC_PREPS | {"into", "of"}
 NO_MERGE_PATH = frozenset({"relcl", "acl", "ccomp", "parataxis", "appos", "csubj"})
 
 
@@ -114,14 +115,21 @@ def merge_into(a: Candidate, b: Candidate) -> bool:
 
 def absorbed(c: Candidate, cands: Sequence[Candidate]) -> bool:
     """Is ``c`` the content of a REQUEST/THREATEN/AGREE in the same sentence, or the
-    topic of talks ("renewed negotiations on a troop pullback")?"""
+    topic of talks ("renewed negotiations on a troop pullback") or of an investigation
+    ("opened an inquiry into the raid": the raid is what is looked into, told before)?"""
     for o in cands:
-        if o is not c and o.spec.type == "CONSULT" and o.nominal and c.nominal and \
-                c.trigger.dep_ == "pobj" and c.trigger.head.lower_ in TOPIC_PREPS and \
+        if o is not c and o.nominal and c.nominal and c.trigger.dep_ == "pobj" and (
+                o.spec.type == "CONSULT" and c.trigger.head.lower_ in TOPIC_PREPS or
+                "investigate" in o.modes and c.trigger.head.lower_ in INQUIRY_PREPS) and \
                 c.trigger.head.head.i in (o.trigger.i, *(h.i for h in o.heads)):
             return True
         if o is not c and _rejected_or_asked(o, c):
             return True
+        if o is not c and o.spec.type == "REJECT" and not o.nominal and any(
+                ch.dep_ == "xcomp" and c.trigger.i in {x.i for x in ch.subtree}
+                for ch in o.trigger.children):
+            return True  # "refused to launch strikes", "declined to open an inquiry":
+            # what is refused did not happen
         if o is c or not o.spec.absorbs_complement:
             continue
         for ch in o.trigger.children:

@@ -207,8 +207,8 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
             continue
         if c.spec.needs_participant and not c.actors and not c.recipients:
             continue
-        if c.spec.needs_recipient and not c.recipients:
-            continue
+        if c.spec.needs_recipient and not c.recipients and "investigate" not in c.modes:
+            continue  # (an investigation needs none: PLOVER codes "all investigations")
         if not dictionary_event_ok(c, named_recipient) or not demand_ok(c):
             continue
         # (the tests of the trigger's own words last: none reads what the dyad filled,

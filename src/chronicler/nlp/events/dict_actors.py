@@ -164,6 +164,38 @@ VERBAL_DOMESTIC = frozenset({"REQUEST", "REJECT", "ACCUSE", "THREATEN"})
 STATE = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "PRM"})
 
 
+# Events a group named by its kind ("protesters", "rioters", "police", "soldiers") takes
+# part in, in a place the sentence names: PLOVER codes them by that place's country
+# ("protesters took to the streets in Caracas" VEN; "rioters clashed with police in
+# Nairobi" KEN; "soldiers burned houses in a village in X" hits X's people).
+PLACED = frozenset({"PROTEST", "ASSAULT", "COERCE"})
+# sectors that can act abroad: their country is not where they act ("soldiers burned
+# houses in X" says whose houses, not whose soldiers); the others act at home
+ABROAD = frozenset({"MIL", "REB", "UAF", "PRM", "SPY"})
+
+
+def placed_people(type_: str, actors: Sequence[EventActor], place: Place | None) -> bool:
+    """Does a group named by its kind take part in an event of a PLACED type in a
+    place with a country (so the event has a country though no one was named by one)?"""
+    return type_ in PLACED and place is not None and bool(place.country) and \
+        any(a.sector for a in actors)
+
+
+def place_sides(actors: list[EventActor], recipients: list[EventActor], place: Place
+                ) -> tuple[list[EventActor], list[EventActor]]:
+    """The sides of a placed event (``placed_people``) where no one has a country:
+    a group that acts at home (police, protesters, a government) is the place's; whom
+    the event hit, named or not, are the place's people."""
+    code = place.country
+    if code is None or any(a.country for a in (*actors, *recipients)):
+        return actors, recipients
+    actors = [a.model_copy(update={"country": code}) if a.sector and a.sector not in ABROAD
+              else a for a in actors]
+    recipients = [r.model_copy(update={"country": code}) for r in recipients if r.sector] or \
+        [EventActor(name=code, country=code, sector=None)]
+    return actors, recipients
+
+
 def sentence_countries(sent: Span, mention_at: Mapping[int, Sequence[Mention]],
                        place_at: Mapping[int, Place]) -> list[str]:
     """Countries the sentence names (its mentions' and places' countries), in order;

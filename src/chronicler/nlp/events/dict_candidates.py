@@ -30,6 +30,8 @@ from chronicler.nlp.events.candidates import Candidate, event_heads, rule_matche
 from chronicler.nlp.events.dict_actors import (
     domestic_recipient,
     object_country,
+    place_sides,
+    placed_people,
     sentence_countries,
     sole_country,
 )
@@ -172,12 +174,14 @@ def dictionary_event_ok(c: Candidate, named_recipient: bool = True) -> bool:
         return False
     if c.rule.id.endswith(".family") and not (
             named_recipient or any(r.actor_id or r.sector for r in c.recipients) or
-            c.trigger.lemma_.lower() in COMMITMENTS or is_intent(c)):
+            c.trigger.lemma_.lower() in COMMITMENTS or is_intent(c) or
+            placed_people(c.spec.type, c.actors, c.place)):
         return False  # (a commitment or an announced act, coded as an intent, names
         # what is promised, not always to whom)
     if any(_said_thing(s) for s in c.trigger.children if s.dep_ == "nsubj"):
         return False  # "the comments validated the claims": words, not an actor, act
-    return any(a.country for a in (*c.actors, *c.recipients))
+    return any(a.country for a in (*c.actors, *c.recipients)) or \
+        placed_people(c.spec.type, c.actors, c.place)
 
 
 # nouns for what was said or written: as a subject they make a verb a description of
@@ -244,10 +248,13 @@ def fill_countries(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
     c.actors = sole_country(c.actors, named or (  # (a protest: the country it is against)
         sorted({r.country for r in c.recipients if r.country}) if protest else []),
         persons, anyone=protest)
+    if c.rule.id.startswith("cameo.") and c.place is not None and \
+            placed_people(c.spec.type, c.actors, c.place):
+        c.actors, c.recipients = place_sides(c.actors, c.recipients, c.place)
     if c.reciprocal or c.rejects_claim or len({a.country for a in c.actors}) > 1:
         return  # both sides act, or a denial answering an accuser found later
-    if not any(r.country for r in c.recipients) and not c.nominal and \
-            c.spec.type != "ASSAULT":  # (whom force hit: the place rules of the coder)
+    if not any(r.country for r in c.recipients) and (
+            not c.nominal or "investigate" in c.modes) and c.spec.type != "ASSAULT":  # (whom force hit: the place rules of the coder)
         acts = {a.country for a in c.actors if a.country}
         code = object_country(c.heads, acts, res.mention_at, res.place_at)
         if code is not None:

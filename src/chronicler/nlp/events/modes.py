@@ -226,6 +226,10 @@ def _has_no(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in tok.children)
 
 
+# verbs whose open complement did not happen ("refused to", "declined to", "failed to")
+REFUSED = frozenset({"refuse", "decline", "fail"})
+
+
 def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
               report: Report | None) -> Aux:
     negated = future = hypothetical = past_perfect = False
@@ -264,6 +268,9 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
                     past_perfect = True
         if h.dep_ == "xcomp" and h.head.lemma_.lower() in lex.future_governors:
             future = True
+        if nominal and h.dep_ == "xcomp" and h.head.lemma_.lower() in REFUSED:
+            negated = True  # "declined to open an inquiry": it was not opened (a verb
+            # refused, "declined to resign", is the refusal: ``intent.retype_intents``)
         if h.dep_ in ("pcomp", "pobj") and h.head.lower_ == "without":
             negated = True
         if h.head.lower_ == "to" and h.head.head.lemma_.lower() in lex.future_governors:
