@@ -68,3 +68,22 @@ def test_no_investigation_coded_where_none_was_opened(analyzer, text: str) -> No
 ])
 def test_refused_acts_did_not_happen(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert [(e.type, e.negated) for e in code(analyzer, text)] == want
+
+
+# "the Turkish president" after "President Putin" is Turkey's president, not Putin
+# again; "his Chinese counterpart" is China's, whoever "his" is
+@pytest.mark.parametrize(("text", "want"), [
+    ("President Macron spoke by telephone with the Egyptian president on Monday.",
+     [("CONSULT", {"FRA"}, {"EGY"})]),
+    ("Prime Minister Modi held talks with his Japanese counterpart in Tokyo.",
+     [("CONSULT", {"IND"}, {"JPN"})]),
+])
+def test_a_title_with_another_country_is_another_person(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == want
+
+
+def test_a_bare_title_still_refers_back(analyzer) -> None:  # type: ignore[no-untyped-def]
+    events = code(analyzer, "President Macron met Chancellor Scholz in Berlin. "
+                            "The president later criticized Russia.")
+    assert [(e.type, {a.country for a in e.actor}) for e in events if e.type == "ACCUSE"] == [
+        ("ACCUSE", {"FRA"})]

@@ -321,9 +321,14 @@ class Resolver:
                         key=lambda x: x.start)
         for hit in find_title_phrases(v.doc, v.d, blocked):
             cl: Cluster | None = None
+            # "the Turkish president" after "President Putin": a country word in the
+            # phrase names another office holder than an earlier one of another country
+            own = next((v.tok_country[j] for j in range(hit.start, hit.end)
+                        if j in v.tok_country), None)
             if hit.title:
                 for dr in reversed(people):
-                    if dr.start < hit.start and title_matches(hit.title, dr.cluster.titles):
+                    if dr.start < hit.start and title_matches(hit.title, dr.cluster.titles) \
+                            and (own is None or dr.cluster.country in (None, own)):
                         cl = dr.cluster
                         break
             if cl is None and hit.descriptor:
@@ -331,7 +336,7 @@ class Resolver:
                 entries = [e for e in entries if v.source_score[e.source] > 0]
                 if entries:
                     cl = self.entry_cluster(v.rank(entries))
-            country = self.sentence_country(hit.start) or v.context
+            country = own or self.sentence_country(hit.start) or v.context
             if cl is None and hit.title and country:
                 holders = [e for e in v.d.entries if e.type == "PERSON"
                            and e.country == country and hit.title in e.titles]

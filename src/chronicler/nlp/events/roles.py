@@ -356,6 +356,8 @@ class ArgResolver:
             if head.country or not head.actor_id or tok.tag_ != "NNPS":
                 return head if head.country or head.actor_id else None
         named = [i for i in range(tok.left_edge.i, tok.i) if i in self.mention_at]
+        # "his Chinese counterpart": the country word says who, the owner's pronoun whose
+        named.sort(key=lambda i: self.doc[i].pos_ == "PRON")
         s, e = core_span(tok, self.text) if named else (0, 0)  # (a mention's words only)
         for t in (self.doc[i] for i in named):
             if against_or_for(t):
