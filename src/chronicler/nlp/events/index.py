@@ -6,6 +6,7 @@ sentence is set lookups."""
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -162,12 +163,16 @@ def segments(doc: Doc) -> list[Span]:
     return [s for s in out if words[s.end] != words[s.start]]
 
 
-# per vocabulary entry, once per process: a lemma's lower-case form, a form's lower-case
-# and run-together tests (reading them token by token from spaCy cost a fifth of the
-# index; a vocabulary is a few tens of thousands of strings)
+# per vocabulary entry, once per process: a string's text, a lemma's lower-case form, a
+# form's run-together test (reading them token by token from spaCy cost a fifth of the
+# index; a vocabulary is a few tens of thousands of strings). A document's columns are
+# then read through these tables by ``map``, with no Python step per token: the tables
+# are shared by every document, where strings made per token are new objects each time.
+_STR: dict[int, str] = {}
 _LOWER: dict[int, str] = {}
 _GLUED: dict[int, bool] = {}
 _VERBAL = frozenset({VERB, AUX})
+_TRAIL = ("", " ")  # a token's trailing space, by its SPACY column
 
 
 def token_columns(doc: Doc) -> tuple[str, list[str], list[str], list[bool], list[bool]]:
@@ -177,17 +182,16 @@ def token_columns(doc: Doc) -> tuple[str, list[str], list[str], list[bool], list
     strings = doc.vocab.strings
     # (by column: a list per token row would be a thousand objects for the collector)
     lemmas, lowers, orths, pos, spacy = doc.to_array([LEMMA, LOWER, ORTH, POS, SPACY]).T.tolist()
-    low, gl = _LOWER, _GLUED
-    for lemma in lemmas:
-        if lemma not in low:
-            low[lemma] = strings[lemma].lower()
-    for orth in orths:
-        if orth not in gl:
-            gl[orth] = GLUED.search(strings[orth]) is not None
-    forms = [strings[o] for o in orths]
-    text = "".join([f + " " if sp else f for f, sp in zip(forms, spacy, strict=True)])
-    return (text, [low[x] for x in lemmas], [strings[x] for x in lowers],
-            [p in _VERBAL for p in pos], [gl[o] for o in orths])
+    st, low, gl = _STR, _LOWER, _GLUED
+    for x in set(orths).union(lowers).difference(st):
+        st[x] = strings[x]
+    for x in set(lemmas).difference(low):
+        low[x] = strings[x].lower()
+    for x in set(orths).difference(gl):
+        gl[x] = GLUED.search(st[x]) is not None
+    text = "".join(map(operator.add, map(st.__getitem__, orths), map(_TRAIL.__getitem__, spacy)))
+    return (text, list(map(low.__getitem__, lemmas)), list(map(st.__getitem__, lowers)),
+            list(map(_VERBAL.__contains__, pos)), list(map(gl.__getitem__, orths)))
 
 
 def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> ArticleIndex:

@@ -130,16 +130,39 @@ def _anchors(p: Pattern) -> frozenset[str]:
     return frozenset()
 
 
-_INDEX: dict[tuple[int, int], tuple[tuple[frozenset[str], Pattern], ...]] = {}
+# per family: its patterns in order, each with its anchors, and by anchor word the
+# positions of the patterns it anchors (a verb is tried only against the patterns one of
+# whose anchors it has, a few of the family's tens)
+_Family = tuple[tuple[tuple[frozenset[str], Pattern], ...], dict[str, tuple[int, ...]],
+                tuple[int, ...]]
+_INDEX: dict[tuple[int, int], _Family] = {}
 
 
-def _family_index(verbs: VerbDictionary, family: int) -> tuple[tuple[frozenset[str], Pattern], ...]:
+def _family_index(verbs: VerbDictionary, family: int) -> _Family:
     key = (id(verbs), family)
     got = _INDEX.get(key)
     if got is None:
-        got = tuple((_anchors(p), p) for p in verbs.families[family].patterns)
+        pats = tuple((_anchors(p), p) for p in verbs.families[family].patterns)
+        by_word: dict[str, list[int]] = {}
+        for k, (anchors, _) in enumerate(pats):
+            for w in anchors:
+                by_word.setdefault(w, []).append(k)
+        got = (pats, {w: tuple(ks) for w, ks in by_word.items()},
+               tuple(k for k, (anchors, _) in enumerate(pats) if not anchors))
         _INDEX[key] = got
     return got
+
+
+def _tried(fam: _Family, present: set[str]) -> list[int]:
+    """Positions of the family's patterns whose anchors ``present`` meets (or that have
+    none), in the family's order."""
+    _, by_word, free = fam
+    ks = set(free)
+    for w in present:
+        got = by_word.get(w)
+        if got:
+            ks.update(got)
+    return sorted(ks)
 
 
 def match_verb(verb: Token, verbs: VerbDictionary, crosswalk: dict[str, Plover]
@@ -165,9 +188,9 @@ def match_verb(verb: Token, verbs: VerbDictionary, crosswalk: dict[str, Plover]
     heads = _words(objs + [x for o in objs for x in o.children if x.dep_ == "conj"])
     best: tuple[tuple[int, bool], Pattern] | None = None
     for e in usable:
-        for anchors, p in _family_index(verbs, e.family):
-            if anchors and anchors.isdisjoint(present):
-                continue
+        fam = _family_index(verbs, e.family)
+        for k in _tried(fam, present):
+            anchors, p = fam[0][k]
             rank = (p.weight, bool(p.post) and not anchors.isdisjoint(heads))
             if (best is None or rank > best[0]) and _matches(p, pre, post, preps):
                 best = (rank, p)
