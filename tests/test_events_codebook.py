@@ -20,7 +20,7 @@ def typed(analyzer, text: str) -> list[tuple[str, set[str], set[str]]]:  # type:
 @pytest.mark.parametrize(("text", "want"), [
     ("Students took to the streets in Lahore on Friday.", [("PROTEST", {"PAK"}, {"PAK"})]),
     ("Police clashed with farmers in Dhaka on Tuesday.", [("ASSAULT", {"BGD"}, {"BGD"})]),
-    ("Rioters set cars on fire in Nairobi on Sunday.", [("ASSAULT", {"KEN"}, {"KEN"})]),
+    ("Soldiers burned houses in a village in Mali on Sunday.", [("ASSAULT", set(), {"MLI"})]),
 ])
 def test_a_group_acts_where_it_is(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert typed(analyzer, text) == want
@@ -87,3 +87,76 @@ def test_a_bare_title_still_refers_back(analyzer) -> None:  # type: ignore[no-un
                             "The president later criticized Russia.")
     assert [(e.type, {a.country for a in e.actor}) for e in events if e.type == "ACCUSE"] == [
         ("ACCUSE", {"FRA"})]
+
+
+# a transfer's "to": whom a suspect, a ship or a pilot is handed (CAMEO 063, 084x)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Italian police extradited the two suspects to Germany.", [("COOPERATE", {"ITA"}, {"DEU"})]),
+    ("Yemen returned the seized vessel to Oman on Monday.", [("RETREAT", {"YEM"}, {"OMN"})]),
+])
+def test_transfers_go_to_whom_they_name(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == want
+
+
+# protesters' force is a riot, their demand a protest (PLOVER PROTEST riot / demo); a
+# mob's or the police's force stays force
+@pytest.mark.parametrize(("text", "want"), [
+    ("Rioters set cars on fire in Lagos on Sunday.", ("PROTEST", ["riot"])),
+    ("Protesters in Colombo demanded the resignation of the president.", ("PROTEST", ["demo"])),
+    ("A mob lynched a man in Dhaka.", ("ASSAULT", None)),
+    ("Police fired tear gas at protesters in Lagos.", ("ASSAULT", None)),
+])
+def test_crowds_protest(analyzer, text: str, want: tuple) -> None:  # type: ignore[no-untyped-def]
+    events = code(analyzer, text)
+    assert [e.type for e in events] == [want[0]]
+    if want[1] is not None:
+        assert events[0].mode == want[1]
+
+
+# international involvement let in is RETREAT access (CAMEO 086x); someone else let act
+# is a concession; refused, a rejection
+@pytest.mark.parametrize(("text", "want"), [
+    ("Syria allowed United Nations inspectors to visit the sites.", ["RETREAT"]),
+    ("Eritrea let foreign observers into the border area.", ["RETREAT"]),
+    ("Syria refused to let United Nations inspectors visit the sites.", ["REJECT"]),
+    ("The court allowed the newspaper to publish the report.", []),
+])
+def test_access_allowed(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    events = code(analyzer, text)
+    assert [e.type for e in events] == want
+    assert all(e.mode == ["access"] for e in events if e.type == "RETREAT")
+
+
+# what two sides do jointly is COOPERATE (CAMEO 060-062), a joint exercise too; one
+# side's exercise is a show of force
+@pytest.mark.parametrize(("text", "want"), [
+    ("Peru and Chile launched joint naval patrols on Monday.",
+     [("COOPERATE", {"PER", "CHL"}, set())]),
+    ("Egypt held joint air force exercises with Greece in the Mediterranean.",
+     [("COOPERATE", {"EGY"}, {"GRC"})]),
+    ("Russia held naval exercises near Japan.", [("MOBILIZE", {"RUS"}, {"JPN"})]),
+    ("Peru and Chile issued a joint statement on Monday.", []),
+])
+def test_joint_activities(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == want
+
+
+# giving in to a demand is a concession (CAMEO 083x), an apology SUPPORT (CAMEO 055)
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Peruvian government gave in to the demands of the truckers.", ["CONCEDE"]),
+    ("The Nepali government agreed to the students' demand for new elections.", ["CONCEDE"]),
+    ("Germany apologized to Namibia for colonial-era killings.", ["SUPPORT"]),
+    ("Nepal agreed to the Indian proposal.", ["AGREE"]),
+])
+def test_concessions_and_apologies(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in code(analyzer, text)] == want
+
+
+def test_an_apology_names_its_recipient_once(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, "Germany apologized to Namibia for its colonial past.") == [
+        ("SUPPORT", {"DEU"}, {"NAM"})]
+
+
+def test_a_group_named_by_its_kind(analyzer) -> None:  # type: ignore[no-untyped-def]
+    events = code(analyzer, "The militant group threatened to bomb hotels in Tanzania.")
+    assert [(e.type, [a.sector for a in e.actor]) for e in events] == [("THREATEN", ["REB"])]

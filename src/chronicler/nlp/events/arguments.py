@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from chronicler.nlp.actors.phoenix_lookup import INTERNATIONAL
 from chronicler.nlp.events.attach import VICTIM_CVL
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.dict_actors import agent_sector, reciprocal_phrase
@@ -123,6 +124,11 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             recip_groups.append([o for d in children(verb, ("dobj",)) for x in d.subtree
                                  if x.dep_ == "prep" and x.lower_ == "to" and x.head.i != d.i
                                  for o in children(x, ("pobj",)) if _names_someone(o, res)])
+        if t in ("COOPERATE", "RETREAT"):
+            # "extradited the suspect to France", "returned the ship to Iran": the state
+            # it is handed to (not "released it to the Post", "linked it to a group")
+            recip_groups.append([o for o in prep_objects(verb, ("to",)) if _a_state(o, res)])
+
         def people(o: Token) -> bool:  # (people, not "of involvement")
             return o.pos_ == "PROPN" or o.i in res.mention_tokens or bool(
                 res.sector_noun(o)) or bool(agent_sector(o))
@@ -343,6 +349,9 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                 continue  # "killed at Sellin Meadow": where, not whom
             found.append(Arg(a, x.i))
         if found:
+            # (one country once: "apologized to X for its abuses" names X twice)
+            named = {a.actor.country for a in found if a.actor.actor_id}
+            found = [a for a in found if a.actor.actor_id or a.actor.country not in named]
             c.recipients = [a.actor for a in found]
             c.arg_tokens.update(a.token for a in found)
             explicit = True
@@ -451,6 +460,14 @@ def infer_from_dyad(c: Candidate, ix: ArticleIndex) -> None:
                     "country": c.place.country, "sector": r.sector or "CVL"})
                     if _victims(r) else r for r in c.recipients]
     # (a bare country acting keeps no sector: Phoenix's convention, roles.of_mention)
+
+
+def _a_state(o: Token, res: ArgResolver) -> bool:
+    """Does ``o`` name a state: a country, or its government, forces or police?"""
+    a = res.resolve(o)
+    return a is not None and bool(a.country) and a.country not in INTERNATIONAL and (
+        a.sector in STATE_SECTORS or a.sector is None and a.actor_id is not None and getattr(
+            res.actors.get(a.actor_id), "type", None) == "COUNTRY")
 
 
 def _victims(r: EventActor) -> bool:

@@ -98,8 +98,10 @@ from chronicler.nlp.events.reports import (
 from chronicler.nlp.events.roles import children
 from chronicler.nlp.events.scope import generic_relative, no_one_hit, wished
 from chronicler.nlp.events.verbal import (
+    as_protest,
     as_support,
     as_words,
+    crowd_act,
     is_verbal,
     politicians_rally,
     rallied_behind,
@@ -169,9 +171,11 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
         # "attacked her rival over the emails" is criticism; "donors rallied around his
         # rivals" is support: the candidate again, as that type (``_may_retype`` names
         # what these can retype)
+        crowd = crowd_act(c)
         retyped = as_words(c, ix) if is_verbal(c, ix, sent) else \
             as_support(c, ix) if rallied_behind(c) else \
-            as_words(c, ix, "state-protest") if state_protest(c, ix) else None
+            as_words(c, ix, "state-protest") if state_protest(c, ix) else \
+            as_protest(c, ix, crowd) if crowd else None
         if retyped is not None:
             c = retyped
             explicit = _arguments(c, ix, sent_i)
@@ -207,8 +211,10 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
             continue
         if c.spec.needs_participant and not c.actors and not c.recipients:
             continue
-        if c.spec.needs_recipient and not c.recipients and "investigate" not in c.modes:
-            continue  # (an investigation needs none: PLOVER codes "all investigations")
+        if c.spec.needs_recipient and not c.recipients and "investigate" not in c.modes \
+                and not (c.rule.id == "cooperate.joint" and named_recipient):
+            continue  # (an investigation needs none: PLOVER codes "all investigations";
+            # two sides doing something jointly are each other's)
         if not dictionary_event_ok(c, named_recipient) or not demand_ok(c):
             continue
         # (the tests of the trigger's own words last: none reads what the dyad filled,
@@ -272,7 +278,8 @@ def _bare(c: Candidate, ix: ArticleIndex, sent: Span) -> bool:
 def _may_retype(c: Candidate) -> bool:
     """Could ``_kept`` read this candidate as another type? ``is_verbal`` retypes only
     an ASSAULT, ``rallied_behind`` a PROTEST, ``state_protest`` the rule
-    "protest.against" (a retyping added to ``_kept`` must be named here)."""
+    "protest.against", ``crowd_act`` a verb (never a bare noun) (a retyping added to
+    ``_kept`` must be named here)."""
     return c.spec.type in ("ASSAULT", "PROTEST") or c.rule.id == "protest.against"
 
 

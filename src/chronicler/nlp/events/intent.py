@@ -59,7 +59,8 @@ def military_surrender(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     armed force or rebels is CAMEO 0874, "retreat or surrender militarily": RETREAT
     (disarm) by the crosswalk, not a political concession."""
     for c in cands:
-        if c.spec.type == "CONCEDE" and c.rule.id.startswith("cameo.080.") and c.actors \
+        if c.spec.type == "CONCEDE" and (c.rule.id.startswith("cameo.080.") or c.rule.id in
+                                         ("concede.give-in", "concede.accede")) and c.actors \
                 and all(a.sector in ARMED for a in c.actors):
             spec = lex.types["RETREAT"]
             c.spec, c.modes = spec, (["disarm"] if "disarm" in spec.modes else [])

@@ -236,6 +236,11 @@ class Arg:
     explicit: bool = True  # found in the parse (not inferred from the dyad)
 
 
+# nouns for a body of people whose kind a modifier gives ("militant group")
+COLLECTIVES = frozenset({"group", "organisation", "organization", "outfit", "faction",
+                         "cell", "network", "militia"})
+
+
 class ArgResolver:
     """Resolves argument tokens against one article's mentions, places and operations."""
 
@@ -282,8 +287,14 @@ class ArgResolver:
         return EventActor(name=self.country_names.get(code, code), country=code, sector=sector)
 
     def sector_noun(self, tok: Token) -> str | None:
-        return self.lex.sector_nouns.get(tok.lemma_.lower()) or \
+        got = self.lex.sector_nouns.get(tok.lemma_.lower()) or \
             self.lex.sector_nouns.get(tok.lower_)
+        if got is None and tok.lemma_.lower() in COLLECTIVES:
+            # "the militant group", "a rebel faction": the kind its modifier names
+            got = next((sec for m in tok.children if m.dep_ in ("amod", "compound")
+                        and (sec := self.lex.sector_nouns.get(m.lemma_.lower())
+                             or self.lex.sector_nouns.get(m.lower_))), None)
+        return got
 
     def name_of(self, tok: Token) -> str:
         return self._name(tok)

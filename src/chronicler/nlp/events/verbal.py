@@ -287,3 +287,29 @@ def as_support(c: Candidate, ix: ArticleIndex) -> Candidate:
     return _retyped(c, ix.lex.types["SUPPORT"], TriggerRule(
         id="support.rally-behind", type="SUPPORT", pos=c.rule.pos, lemmas=c.rule.lemmas,
         cameo="05"))
+
+
+# people named as protesting: their force is a riot, their demand a protest (PLOVER
+# PROTEST riot / demo; CAMEO 145, 141x: "rioters set cars on fire", "protesters
+# demanded the resignation of the president"); a mob or gunmen are no protest
+CROWDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher"})
+CROWD_ACTS = {"ASSAULT": "riot", "REQUEST": "demo"}
+
+
+def crowd_act(c: Candidate) -> str | None:
+    """The protest mode of a crowd's force or demand (``CROWDS``), or None: a verb
+    whose subject is protesters."""
+    if c.nominal or c.spec.type not in CROWD_ACTS:
+        return None
+    subj = [x for h in (c.trigger, *c.heads) for x in h.children if x.dep_ == "nsubj"]
+    if subj and all(x.lemma_.lower() in CROWDS or x.lower_.rstrip("s") in CROWDS
+                    for x in subj):
+        return CROWD_ACTS[c.spec.type]
+    return None
+
+
+def as_protest(c: Candidate, ix: ArticleIndex, mode: str) -> Candidate:
+    """A crowd's force or demand as the PROTEST it is; arguments are found again."""
+    return _retyped(c, ix.lex.types["PROTEST"], TriggerRule(
+        id=f"protest.crowd-{mode}", type="PROTEST", pos=c.rule.pos, lemmas=c.rule.lemmas,
+        mode=mode, cameo="14"))
