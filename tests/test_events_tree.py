@@ -1,11 +1,13 @@
-"""The reads of ``events.tree`` agree with spaCy's own (lower-case lemma and form,
-``char_span(..., alignment_mode="expand")``), on made-up sentences."""
+"""The reads of ``events.tree`` and ``events.index`` agree with spaCy's own (lower-case
+lemma and form, ``char_span(..., alignment_mode="expand")``, the text), on made-up
+sentences."""
 
 from __future__ import annotations
 
 import spacy
 from spacy.tokens import Doc
 
+from chronicler.nlp.events import index
 from chronicler.nlp.events.tree import token_span, token_spans, words_of
 
 _NLP = spacy.blank("en")
@@ -48,3 +50,16 @@ def test_token_spans_as_token_span() -> None:
     pairs = [(a, b) for a in range(n + 2) for b in range(a, n + 2)]
     assert token_spans(doc, pairs) == [token_span(doc, a, b) for a, b in pairs]
     assert token_spans(_NLP(""), [(0, 0), (0, 3)]) == [None, None]
+
+
+def test_token_columns_as_spacy(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc()
+    doc[3].lemma_ = "Shell"
+    want = (doc.text, [t.lemma_.lower() for t in doc], [t.lower_ for t in doc],
+            [t.pos_ in ("VERB", "AUX") for t in doc], [False] * len(doc))
+    assert index.token_columns(doc) == want
+    monkeypatch.setattr(index, "_TABLE_MAX", 3)  # new tables on each document
+    assert index.token_columns(doc) == want
+    glued = Doc(_NLP.vocab, words=["tensionIndia", "policy"], spaces=[True, False])
+    assert index.token_columns(glued)[0] == "tensionIndia policy"
+    assert index.token_columns(glued)[4] == [True, False]

@@ -173,6 +173,8 @@ _LOWER: dict[int, str] = {}
 _GLUED: dict[int, bool] = {}
 _VERBAL = frozenset({VERB, AUX})
 _TRAIL = ("", " ")  # a token's trailing space, by its SPACY column
+# (a server reads new names and numbers for ever: the tables start again past this size)
+_TABLE_MAX = 500_000
 
 
 def token_columns(doc: Doc) -> tuple[str, list[str], list[str], list[bool], list[bool]]:
@@ -182,6 +184,9 @@ def token_columns(doc: Doc) -> tuple[str, list[str], list[str], list[bool], list
     strings = doc.vocab.strings
     # (by column: a list per token row would be a thousand objects for the collector)
     lemmas, lowers, orths, pos, spacy = doc.to_array([LEMMA, LOWER, ORTH, POS, SPACY]).T.tolist()
+    global _STR, _LOWER, _GLUED
+    if len(_STR) > _TABLE_MAX:  # (new tables: a thread reading the old ones keeps them)
+        _STR, _LOWER, _GLUED = {}, {}, {}
     st, low, gl = _STR, _LOWER, _GLUED
     for x in set(orths).union(lowers).difference(st):
         st[x] = strings[x]
