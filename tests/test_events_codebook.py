@@ -160,3 +160,59 @@ def test_an_apology_names_its_recipient_once(analyzer) -> None:  # type: ignore[
 def test_a_group_named_by_its_kind(analyzer) -> None:  # type: ignore[no-untyped-def]
     events = code(analyzer, "The militant group threatened to bomb hotels in Tanzania.")
     assert [(e.type, [a.sector for a in e.actor]) for e in events] == [("THREATEN", ["REB"])]
+
+
+# arms and loans given are AID (CAMEO 071-072); what is given is no recipient
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Asian Development Bank approved a $200 million loan to Laos.",
+     [("AID", {"IGO"}, {"LAO"})]),
+    ("Iran supplied rifles and artillery to the Syrian army.", [("AID", {"IRN"}, {"SYR"})]),
+    ("Sweden sold fighter jets to Brazil.", [("AID", {"SWE"}, {"BRA"})]),
+    ("The city council approved a loan.", []),
+])
+def test_arms_and_loans(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == want
+
+
+# aid, loans or mediation stopped, and foreigners ordered out, are SANCTION (CAMEO 162x,
+# 165, 166x); talks ended too, not a meeting
+@pytest.mark.parametrize(("text", "want"), [
+    ("The European Union froze its aid to Mali.", [("SANCTION", {"EUR"}, {"MLI"})]),
+    ("Qatar ended its mediation between Hamas and Israel.", [("SANCTION", {"QAT"}, None)]),
+    ("Burundi ordered the United Nations human rights staff to leave the country.",
+     [("SANCTION", {"BDI"}, None)]),
+    ("The coach told the players to leave the pitch.", []),
+])
+def test_aid_stopped_and_foreigners_ordered_out(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    got = typed(analyzer, text)
+    assert [(t, a) for t, a, _ in got] == [(t, a) for t, a, _ in want]
+    assert all(r == w[2] for (_, _, r), w in zip(got, want, strict=True) if w[2] is not None)
+
+
+# "called for X to withdraw": a REQUEST of X; X's withdrawal is what is asked, no event
+@pytest.mark.parametrize(("text", "want"), [
+    ("Kenya called for Ethiopia to withdraw its troops.", [("REQUEST", {"KEN"}, {"ETH"})]),
+    ("The Thai opposition called for the prime minister to resign.",
+     [("REQUEST", {"THA"}, {"THA"})]),
+])
+def test_called_for_someone_to_act(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == want
+
+
+# criticism of a country's act or people names that country ("the Chinese crackdown",
+# "the actions of the Chinese coast guard")
+@pytest.mark.parametrize(("text", "want"), [
+    ("Japan condemned the conduct of the Chinese coast guard.", [("ACCUSE", {"JPN"}, {"CHN"})]),
+    ("Canada expressed disapproval of the Iranian crackdown on protesters.",
+     [("ACCUSE", {"CAN"}, {"IRN"})]),
+])
+def test_criticism_of_a_countrys_conduct(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor gave two lectures in late 2019.",  # "in" a time, not "gave in"
+    "She served as chief counsel to Senator Lane.",  # a person is no state handed to
+])
+def test_no_concession_or_transfer_in_other_senses(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == []

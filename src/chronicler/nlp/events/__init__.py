@@ -7,6 +7,7 @@
     roles.py       actor and recipient tokens from the dependency parse, resolved to actors
     tree.py        per-token reads kept per article: lower-case words; char offsets -> tokens
     arguments.py   argument assembly per construction, then the dyad rules
+    parties.py     who a phrase names: a state handed to, someone named, X of "for X to"
     modes.py       PLOVER mode and score; negated, future, hypothetical, historical; reports
     attach.py      date, place and size of an event
     reports.py     reporters, accusing claims, "we" in reported speech, rejection links

@@ -7,13 +7,13 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from chronicler.nlp.actors.phoenix_lookup import INTERNATIONAL
 from chronicler.nlp.events.attach import VICTIM_CVL
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.dict_actors import agent_sector, reciprocal_phrase
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.intent import to_infinitive
 from chronicler.nlp.events.modes import clause_tokens, lemma_set, phrase_tokens
+from chronicler.nlp.events.parties import STATE_SECTORS, a_state, for_to, for_whom, names_someone
 from chronicler.nlp.events.patterns import Lexicon
 from chronicler.nlp.events.roles import (
     LIGHT_NOUNS,
@@ -42,7 +42,9 @@ NOUN_EXTRA_PREPS: dict[str, tuple[tuple[str, ...], ...]] = {  # in order of pref
     # "held talks with Chad", "an agreement with Niger": the other party
     "CONSULT": (("with",),), "COOPERATE": (("with",),), "AGREE": (("with",),),
 }
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG"})
+# arms the sector nouns name as a force ("Indian jets struck"), given as aid
+WEAPONS = frozenset({"jet", "aircraft", "fighter", "missile", "drone", "artillery", "gun",
+                     "warplane", "shell", "rocket", "helicopter", "tank"})
 # light verbs of a third party that brings about what the sides agree ("the United
 # States brokered a ceasefire between them"): its subject mediates, the sides act
 BROKERING = frozenset({"broker", "mediate", "facilitate"})
@@ -108,7 +110,9 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             recip_groups.append([x for o in children(verb, ("dobj", "dative"))
                                  for y in ((o,) if o.pos_ != "ADP" else
                                            children(o, ("pobj",)))
-                                 for x in conjuncts(y)])
+                                 for x in conjuncts(y)
+                                 if not (t == "AID" and x.lemma_.lower() in WEAPONS)])
+            # (what is supplied is no one: "sold fighter jets to India")
         verb_preps = set(lex.target_preps) | set(EXTRA_PREPS.get(t, ()))
         recip_groups.append(prep_objects(verb, verb_preps))
         # "imposed sanctions on the Taliban", "gave aid to Ivory Coast": the object's own
@@ -123,15 +127,18 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             # the target phrase deeper in the object (the cargo's, a place's country)
             recip_groups.append([o for d in children(verb, ("dobj",)) for x in d.subtree
                                  if x.dep_ == "prep" and x.lower_ == "to" and x.head.i != d.i
-                                 for o in children(x, ("pobj",)) if _names_someone(o, res)])
+                                 for o in children(x, ("pobj",)) if names_someone(o, res)])
         if t in ("COOPERATE", "RETREAT"):
             # "extradited the suspect to France", "returned the ship to Iran": the state
             # it is handed to (not "released it to the Post", "linked it to a group")
-            recip_groups.append([o for o in prep_objects(verb, ("to",)) if _a_state(o, res)])
+            recip_groups.append([o for o in prep_objects(verb, ("to",)) if a_state(o, res)])
 
-        def people(o: Token) -> bool:  # (people, not "of involvement")
+        def people(o: Token) -> bool:  # (people, not "of involvement"; "the Chinese
+            # crackdown", "the Chinese coast guard": a country's)
             return o.pos_ == "PROPN" or o.i in res.mention_tokens or bool(
-                res.sector_noun(o)) or bool(agent_sector(o))
+                res.sector_noun(o)) or bool(agent_sector(o)) or any(
+                    m.dep_ in ("amod", "poss", "compound") and m.i in res.mention_tokens
+                    for m in o.children)
 
         if t in RESPONSES:
             # "conceded to demands from the rebels", "rejected Iran's proposal",
@@ -209,8 +216,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             carried = [*tok.children, *(tok.head.children if tok.dep_ == "dobj" else ())]
             recip_groups.append([o for o in prep_objects(tok, ("for",)) if any(
                 ch.dep_ in ("acl", "advcl") and to_infinitive(ch) for ch in carried)] + [
-                x for ch in carried if ch.dep_ in ("advcl", "acl") and _for_to(ch)
-                for x in _for_whom(ch)])
+                x for ch in carried if ch.dep_ in ("advcl", "acl") and for_to(ch)
+                for x in for_whom(ch)])
         # "closure of [Kaldorian airspace] to [Merovian airlines]": "to" before "of"
         for noun_preps in NOUN_EXTRA_PREPS.get(t, ()):
             recip_groups.append(prep_objects(tok, noun_preps))
@@ -462,39 +469,11 @@ def infer_from_dyad(c: Candidate, ix: ArticleIndex) -> None:
     # (a bare country acting keeps no sector: Phoenix's convention, roles.of_mention)
 
 
-def _a_state(o: Token, res: ArgResolver) -> bool:
-    """Does ``o`` name a state: a country, or its government, forces or police?"""
-    a = res.resolve(o)
-    return a is not None and bool(a.country) and a.country not in INTERNATIONAL and (
-        a.sector in STATE_SECTORS or a.sector is None and a.actor_id is not None and getattr(
-            res.actors.get(a.actor_id), "type", None) == "COUNTRY")
-
-
 def _victims(r: EventActor) -> bool:
     """Generic people hit ("12 people", "civilians", "three tourists"), not a force, a
     group or someone named."""
     words = r.name.lower().split()
     return bool(words) and words[-1] in VICTIM_CVL and r.sector in (None, "CVL")
-
-
-def _for_to(v: Token) -> bool:
-    """Is ``v`` the verb of a "for X to ..." clause (its mark "for", its aux "to")?"""
-    return any(m.dep_ == "mark" and m.lower_ == "for" for m in v.children) and \
-        to_infinitive(v)
-
-
-def _for_whom(v: Token) -> list[Token]:
-    """X of a "for X to ..." clause: its subject, or the object the parser gave "for"."""
-    return children(v, ("nsubj",)) or [o for m in v.children if m.dep_ == "mark"
-                                         for o in children(m, ("pobj",))]
-
-
-def _names_someone(o: Token, res: ArgResolver) -> bool:
-    """Does the phrase headed by ``o`` name an actor or a place's people ("Merovia",
-    "the Kaldorian capital", "the flood-hit region of Merovia")?"""
-    return o.i in res.mention_tokens or any(x.i in res.mention_tokens for x in o.lefts) or \
-        any(x.i in res.mention_tokens or x.i in res.place_at
-            for x in prep_objects(o, ("of", "in")))
 
 
 def _force_noun(x: Token, lex: Lexicon) -> bool:

@@ -11,11 +11,53 @@ from spacy.tokens import Span, Token
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.modes import Aux, Report, clause_tokens, lemma_set, phrase_tokens
 from chronicler.nlp.events.patterns import Lexicon, TriggerRule, TypeSpec
-from chronicler.nlp.events.roles import governor
+from chronicler.nlp.events.roles import LIGHT_NOUNS, NOUN_POS, VERB_POS
 from chronicler.records import EventActor, Place, Size, TimeExpr
 
 GENERIC_MODIFIERS = frozenset({"future", "possible", "potential", "any", "further", "new",
                                "hypothetical", "next"})
+
+
+# ------------------------------------------------------------------ light verbs
+# A noun event climbs to the verb that carries it through these relations ("launched
+# strikes": dobj; "a ceasefire was reached": nsubjpass; "responded with attacks": pobj).
+NOUN_UP = frozenset({"dobj", "pobj", "prep", "nsubjpass", "nsubj", "attr", "oprd", "appos",
+                     "conj", "compound", "npadvmod", "xcomp"})
+# Light verbs that carry a noun only through "with" ("responded with drone attacks").
+WITH_ONLY = frozenset({"respond", "retaliate"})
+
+
+def is_light(v: Token, lex: Lexicon) -> bool:
+    """A light verb by its lemma, or by its past form less "d" where the tagger's lemma
+    is no verb ("staged" -> "stag")."""
+    if v.lemma_.lower() in lex.light_verbs:
+        return True
+    low = v.lower_
+    return low.endswith("ed") and low[:-1] in lex.light_verbs
+
+
+def governor(tok: Token, lex: Lexicon) -> Token | None:
+    """The light verb carrying noun event ``tok`` ("launched [strikes]", "[a ceasefire]
+    was reached", "responded with [attacks]", "announced the launch of [an operation]"),
+    or None when the noun hangs under any other verb or noun."""
+    t = tok
+    for _ in range(6):
+        if t.dep_ not in NOUN_UP or t.head.i == t.i:
+            return None
+        h = t.head
+        if h.pos_ in VERB_POS:
+            if h.lemma_.lower() in WITH_ONLY and not (t.dep_ == "prep" and t.lower_ == "with"):
+                return None  # "responded with attacks", not "respond to future attacks"
+            return h if is_light(h, lex) else None
+        if h.pos_ == "ADP":
+            t = h
+            continue
+        if h.pos_ in NOUN_POS and (t.dep_ in ("conj", "appos", "compound")
+                                   or h.lemma_.lower() in LIGHT_NOUNS):
+            t = h
+            continue
+        return None
+    return None
 
 
 # ------------------------------------------------------------------ candidates

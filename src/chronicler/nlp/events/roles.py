@@ -52,12 +52,6 @@ CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
 TIME_MARKS = frozenset({"while", "when", "as"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 VERB_POS = frozenset({"VERB", "AUX"})
-# A noun event climbs to the verb that carries it through these relations ("launched
-# strikes": dobj; "a ceasefire was reached": nsubjpass; "responded with attacks": pobj).
-NOUN_UP = frozenset({"dobj", "pobj", "prep", "nsubjpass", "nsubj", "attr", "oprd", "appos",
-                     "conj", "compound", "npadvmod", "xcomp"})
-# Light verbs that carry a noun only through "with" ("responded with drone attacks").
-WITH_ONLY = frozenset({"respond", "retaliate"})
 # Nouns an event noun may sit under on its way to that verb ("the launch of an operation").
 LIGHT_NOUNS = frozenset({"launch", "initiation", "start", "series", "wave", "round", "spate",
                          "string", "campaign", "part", "resumption", "escalation", "use",
@@ -193,39 +187,6 @@ def agents(verb: Token) -> list[Token]:
     return prep_objects(verb, ("by",))
 
 
-def is_light(v: Token, lex: Lexicon) -> bool:
-    """A light verb by its lemma, or by its past form less "d" where the tagger's lemma
-    is no verb ("staged" -> "stag")."""
-    if v.lemma_.lower() in lex.light_verbs:
-        return True
-    low = v.lower_
-    return low.endswith("ed") and low[:-1] in lex.light_verbs
-
-
-def governor(tok: Token, lex: Lexicon) -> Token | None:
-    """The light verb carrying noun event ``tok`` ("launched [strikes]", "[a ceasefire]
-    was reached", "responded with [attacks]", "announced the launch of [an operation]"),
-    or None when the noun hangs under any other verb or noun."""
-    t = tok
-    for _ in range(6):
-        if t.dep_ not in NOUN_UP or t.head.i == t.i:
-            return None
-        h = t.head
-        if h.pos_ in VERB_POS:
-            if h.lemma_.lower() in WITH_ONLY and not (t.dep_ == "prep" and t.lower_ == "with"):
-                return None  # "responded with attacks", not "respond to future attacks"
-            return h if is_light(h, lex) else None
-        if h.pos_ == "ADP":
-            t = h
-            continue
-        if h.pos_ in NOUN_POS and (t.dep_ in ("conj", "appos", "compound")
-                                   or h.lemma_.lower() in LIGHT_NOUNS):
-            t = h
-            continue
-        return None
-    return None
-
-
 # ------------------------------------------------------------------ resolution
 @dataclass(frozen=True)
 class Arg:
@@ -236,9 +197,12 @@ class Arg:
     explicit: bool = True  # found in the parse (not inferred from the dyad)
 
 
-# nouns for a body of people whose kind a modifier gives ("militant group")
+# nouns for a body of people whose kind a modifier gives ("militant group"; a "gun
+# group" or "missile group" is no force: the weapon sector nouns are not people)
 COLLECTIVES = frozenset({"group", "organisation", "organization", "outfit", "faction",
                          "cell", "network", "militia"})
+ARMS = frozenset({"gun", "missile", "drone", "jet", "rocket", "shell", "artillery",
+                  "aircraft", "warplane", "fighter"})
 
 
 class ArgResolver:
@@ -292,6 +256,7 @@ class ArgResolver:
         if got is None and tok.lemma_.lower() in COLLECTIVES:
             # "the militant group", "a rebel faction": the kind its modifier names
             got = next((sec for m in tok.children if m.dep_ in ("amod", "compound")
+                        and m.lemma_.lower() not in ARMS
                         and (sec := self.lex.sector_nouns.get(m.lemma_.lower())
                              or self.lex.sector_nouns.get(m.lower_))), None)
         return got

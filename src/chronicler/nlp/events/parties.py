@@ -1,0 +1,42 @@
+"""Who a phrase names, for the argument rules (``arguments``): a state something is
+handed to, someone or a place's people named in a phrase, and X of "for X to ..."."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from chronicler.nlp.actors.phoenix_lookup import INTERNATIONAL
+from chronicler.nlp.events.intent import to_infinitive
+from chronicler.nlp.events.roles import ArgResolver, children, prep_objects
+
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG"})
+
+
+def a_state(o: Token, res: ArgResolver) -> bool:
+    """Does ``o`` name a state: a country, or its government, forces or police (not a
+    person: "served as counsel to Senator X")?"""
+    a = res.resolve(o)
+    if a is None or not a.country or a.country in INTERNATIONAL:
+        return False
+    kind = getattr(res.actors.get(a.actor_id), "type", None) if a.actor_id else None
+    return kind == "COUNTRY" or a.sector in STATE_SECTORS and kind != "PERSON"
+
+
+def for_to(v: Token) -> bool:
+    """Is ``v`` the verb of a "for X to ..." clause (its mark "for", its aux "to")?"""
+    return any(m.dep_ == "mark" and m.lower_ == "for" for m in v.children) and \
+        to_infinitive(v)
+
+
+def for_whom(v: Token) -> list[Token]:
+    """X of a "for X to ..." clause: its subject, or the object the parser gave "for"."""
+    return children(v, ("nsubj",)) or [o for m in v.children if m.dep_ == "mark"
+                                         for o in children(m, ("pobj",))]
+
+
+def names_someone(o: Token, res: ArgResolver) -> bool:
+    """Does the phrase headed by ``o`` name an actor or a place's people ("Merovia",
+    "the Kaldorian capital", "the flood-hit region of Merovia")?"""
+    return o.i in res.mention_tokens or any(x.i in res.mention_tokens for x in o.lefts) or \
+        any(x.i in res.mention_tokens or x.i in res.place_at
+            for x in prep_objects(o, ("of", "in")))
