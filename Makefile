@@ -39,6 +39,7 @@ eval: $(STAMP)
 	$(BIN)/python -m eval.cross
 	$(BIN)/python -m eval.polnear
 	$(BIN)/python -m eval.plover_dev
+	$(BIN)/python -m eval.codebook
 
 bench: $(STAMP)
 ifeq ($(ENGINE),ray)
