@@ -11,9 +11,10 @@ later and never tuned on (``--misses`` lists the tuning set's misses only). Both
 ours, so their figures are a map of what the coder covers, not a measure of real news.
 
 Scored as ``../shared/eval/score_plover.py`` scores the PLOVER records: per sentence,
-(sentence, type) pairs, and (sentence, type, countries) items where an event of the
-gold type has on each side the gold codes one of its countries; international bodies
-fold to IGO and militant groups to IMG; "A and B agreed" pools both sides.
+(sentence, type) pairs, and (sentence, type, countries) items: a hit needs the right
+type and, for the actor and for the recipient where the probe names them, one country
+in common; international bodies fold to IGO and militant groups to IMG; "A and B
+agreed" pools both sides.
 """
 
 from __future__ import annotations
