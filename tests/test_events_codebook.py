@@ -216,3 +216,29 @@ def test_criticism_of_a_countrys_conduct(analyzer, text: str, want: list) -> Non
 ])
 def test_no_concession_or_transfer_in_other_senses(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert typed(analyzer, text) == []
+
+
+# "the government of X" is X's government; a visit's host is where the visitor arrives
+@pytest.mark.parametrize(("text", "want"), [
+    ("The government of Sudan seized the assets of the opposition party.",
+     [("COERCE", {"SDN"}, {"SDN"})]),
+    ("The Turkish foreign minister arrived in Cairo for a two-day visit to Egypt.",
+     [("CONSULT", {"TUR"}, {"EGY"})]),
+])
+def test_governments_of_and_visits(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == want
+
+
+# reform or a new leader promised is AGREE (CAMEO 034x); done, a concession
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Kenyan president vowed to amend the constitution.", ["AGREE"]),
+    ("The parliament of Ghana amended the electoral law.", ["CONCEDE"]),
+    ("The club replaced its coach on Monday.", []),
+])
+def test_reform(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in code(analyzer, text)] == want
+
+
+def test_the_african_union_is_an_international_body(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, "The African Union urged Chad to release the journalists.") == [
+        ("REQUEST", {"IGO"}, {"TCD"})]

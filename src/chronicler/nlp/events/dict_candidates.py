@@ -251,6 +251,11 @@ def fill_countries(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
     if c.rule.id.startswith("cameo.") and c.place is not None and \
             placed_people(c.spec.type, c.actors, c.place):
         c.actors, c.recipients = place_sides(c.actors, c.recipients, c.place)
+    if c.spec.type == "CONSULT" and "visit" in c.modes and c.place is not None and \
+            c.place.country and not any(r.country for r in c.recipients) and \
+            c.place.country not in {a.country for a in c.actors}:
+        c.recipients = [res.country_actor(c.place.country)]  # a visit's host: where
+        return  # ("landed in Dhaka for talks")
     if c.reciprocal or c.rejects_claim or len({a.country for a in c.actors}) > 1:
         return  # both sides act, or a denial answering an accuser found later
     if not any(r.country for r in c.recipients) and (

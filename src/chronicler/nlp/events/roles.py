@@ -439,10 +439,13 @@ class ArgResolver:
         place = self.place_at.get(tok.i)
         if place is not None and place.country:
             return EventActor(name=place.name, country=place.country, sector=noun_sector)
-        if depth == 0 and descend and noun_sector != "GOV":
-            # "nine sites in Kaldoria", "militants from Pakistan", "civilians in Resk"
-            # (not "attaches in Varsk": diplomats abroad are not their hosts')
-            for o in prep_objects(tok, ("in", "of", "from", "inside", "across")):
+        if depth == 0 and descend:
+            # "nine sites in Kaldoria", "militants from Pakistan", "civilians in Resk",
+            # "the government of Zimbabwe" (not "attaches in Varsk": diplomats abroad
+            # are not their hosts')
+            preps = ("of",) if noun_sector == "GOV" else ("in", "of", "from", "inside",
+                                                          "across")
+            for o in prep_objects(tok, preps):
                 inner = self.resolve(o, depth + 1)
                 if inner is not None and inner.country:
                     return EventActor(name=self._name(tok), country=inner.country,
