@@ -395,3 +395,16 @@ def test_context_country_ties_do_not_depend_on_the_hash_seed() -> None:
                                            "PYTHONHASHSEED": str(seed)}).stdout
            for seed in range(6)}
     assert got == {"['DUN', 'KLD', 'MRV', 'NVN', 'SUV', 'VLT']\n"}
+
+
+# a region the gazetteer lacks (it holds cities, countries and US states) but Phoenix's
+# country dictionary lists under its country is that country's, not the article's
+@pytest.mark.parametrize(("text", "place", "country"), [
+    ("Pakistan's army said fighting in Balochistan had ended, as clashes went on in "
+     "Chechnya.", "Chechnya", "RUS"),
+    ("Indian officials met in Delhi while aid reached Darfur.", "Darfur", "SDN"),
+])
+def test_a_region_phoenix_lists_has_its_country(places_nlp, text: str, place: str,  # type: ignore[no-untyped-def]
+                                                country: str) -> None:
+    got = {t: c for t, _, c in _places(places_nlp, text)}
+    assert got.get(place) == country

@@ -156,3 +156,23 @@ def phoenix_name(text: str) -> tuple[str, str | None] | None:
     if code in ("UNO", "EUR"):
         code = "IGO"
     return code, (sector if sector in SECTORS else None)
+
+
+def phoenix_place(text: str) -> str | None:
+    """The country whose Phoenix entry lists ``text`` among its names ("Darfur" SDN,
+    "Dagestan" RUS, "Helmand" AFG: the dictionary's regions and towns of a country), or
+    None: not listed, listed by dated codes only (a disputed "Crimea"), or a person."""
+    from chronicler.nlp.actors.dictionary import norm
+    from chronicler.nlp.events.dictionaries import load_field_dictionaries
+
+    words = tuple(w for w in norm(text).split() if w)
+    if words[:1] == ("the",):
+        words = words[1:]
+    actors = load_field_dictionaries().actors
+    i = actors.phrases.get(words) if words else None
+    if i is None:
+        return None
+    code, sector = split_code(actors.entries[i].code_on(None))
+    if len(code) != 3 or code in INTERNATIONAL or code in NO_COUNTRY or sector in SECTORS:
+        return None
+    return code

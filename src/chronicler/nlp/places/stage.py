@@ -39,6 +39,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from chronicler.nlp.actors.phoenix_lookup import phoenix_place
 from chronicler.nlp.places.data import known_places, not_place_heads, person_names, referents
 from chronicler.nlp.places.gazetteer import PlaceEntry, fold, load_index
 from chronicler.nlp.places.toponyms import candidates, context_country, rank
@@ -290,9 +291,10 @@ def extract_places(doc: Doc, article_id: str, mentions: Sequence[Any] | None = N
         near = ctx.countries(start)
         if found:
             out.append(_place(article_id, text, start, end, rank(found, near)[0]))
-        else:  # unknown to every source: keep the name, take the country from context
+        else:  # unknown to the gazetteer: a region Phoenix lists under its country
+            # ("Darfur", "Dagestan"), else keep the name and take the country from context
             out.append(Place(article_id=article_id, text=text, span=(start, end), name=text,
-                             country=ctx.dominant(start)))
+                             country=phoenix_place(text) or ctx.dominant(start)))
     return out
 
 
