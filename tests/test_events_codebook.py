@@ -242,3 +242,13 @@ def test_reform(analyzer, text: str, want: list) -> None:  # type: ignore[no-unt
 def test_the_african_union_is_an_international_body(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert typed(analyzer, "The African Union urged Chad to release the journalists.") == [
         ("REQUEST", {"IGO"}, {"TCD"})]
+
+
+# people blocking roads protest (CAMEO 144x, obstruct); the police or a landslide do not
+@pytest.mark.parametrize(("text", "want"), [
+    ("Farmers blocked the main highway near Lahore on Tuesday.", [("PROTEST", ["obstruct"])]),
+    ("Police blocked the roads around the parliament.", []),
+    ("A landslide blocked the highway near Shimla.", []),
+])
+def test_roads_blocked(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert [(e.type, e.mode) for e in code(analyzer, text)] == want

@@ -299,8 +299,8 @@ CROWD_ACTS = {"ASSAULT": "riot", "REQUEST": "demo"}
 def crowd_act(c: Candidate) -> str | None:
     """The protest mode of a crowd's force or demand (``CROWDS``), or None: a verb
     whose subject is protesters."""
-    if c.nominal or c.spec.type not in CROWD_ACTS:
-        return None
+    if c.nominal or c.spec.type not in CROWD_ACTS or c.trigger.lemma_.lower() == "target":
+        return None  # ("protesters are targeting the candidate": their aim, no riot)
     subj = [x for h in (c.trigger, *c.heads) for x in h.children if x.dep_ == "nsubj"]
     if subj and all(x.lemma_.lower() in CROWDS or x.lower_.rstrip("s") in CROWDS
                     for x in subj):
