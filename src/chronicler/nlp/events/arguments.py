@@ -16,6 +16,7 @@ from chronicler.nlp.events.modes import clause_tokens, lemma_set, phrase_tokens
 from chronicler.nlp.events.parties import STATE_SECTORS, a_state, for_to, for_whom, names_someone
 from chronicler.nlp.events.patterns import Lexicon
 from chronicler.nlp.events.roles import (
+    ARMS,
     LIGHT_NOUNS,
     PRONOUNS,
     Arg,
@@ -42,9 +43,6 @@ NOUN_EXTRA_PREPS: dict[str, tuple[tuple[str, ...], ...]] = {  # in order of pref
     # "held talks with Chad", "an agreement with Niger": the other party
     "CONSULT": (("with",),), "COOPERATE": (("with",),), "AGREE": (("with",),),
 }
-# arms the sector nouns name as a force ("Indian jets struck"), given as aid
-WEAPONS = frozenset({"jet", "aircraft", "fighter", "missile", "drone", "artillery", "gun",
-                     "warplane", "shell", "rocket", "helicopter", "tank"})
 # light verbs of a third party that brings about what the sides agree ("the United
 # States brokered a ceasefire between them"): its subject mediates, the sides act
 BROKERING = frozenset({"broker", "mediate", "facilitate"})
@@ -111,7 +109,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                                  for y in ((o,) if o.pos_ != "ADP" else
                                            children(o, ("pobj",)))
                                  for x in conjuncts(y)
-                                 if not (t == "AID" and x.lemma_.lower() in WEAPONS)])
+                                 if not (t == "AID" and x.lemma_.lower() in ARMS)])
             # (what is supplied is no one: "sold fighter jets to India")
         verb_preps = set(lex.target_preps) | set(EXTRA_PREPS.get(t, ()))
         recip_groups.append(prep_objects(verb, verb_preps))

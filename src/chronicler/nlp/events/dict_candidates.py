@@ -10,7 +10,7 @@ official said"), not a gerund, outside direct quotes, and never for a report cue
 intent verb, which the project reads otherwise. It fills what they lack:
 "declined to resign", "banned ... from participating", "extradited", "indicted".
 A dictionary event is kept only when it happened (not negated or hypothetical),
-someone with a country took part, a directed type (SUPPORT, REQUEST, AID, ...) names
+someone with a country took part (or a group named by its kind, in a place with one), a directed type (SUPPORT, REQUEST, AID, ...) names
 a recipient with a country, and its subject is no said thing ("the comments
 validated ...") (``dictionary_event_ok``).
 
@@ -153,7 +153,8 @@ DIRECTED = frozenset({"SUPPORT", "REQUEST", "AID", "SANCTION", "ACCUSE", "COOPER
 def dictionary_event_ok(c: Candidate, named_recipient: bool = True) -> bool:
     """A dictionary event is emitted only when it happened (not negated, hypothetical
     or future), someone with a country took part ("the guns had fallen silent" codes
-    nothing) and, for a directed type, the sentence names its recipient. A verb coded
+    nothing; a group named by its kind in a place with a country counts:
+    ``dict_actors.placed_people``) and, for a directed type, the sentence names its recipient. A verb coded
     only by its family's code (no pattern of the family matched, the verb has no code of
     its own) needs the target PETRARCH needs to code anything: a recipient the parse
     named that is someone (an actor, or a group with a sector: "allowed the opposition
@@ -249,7 +250,8 @@ def fill_countries(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
         sorted({r.country for r in c.recipients if r.country}) if protest else []),
         persons, anyone=protest)
     if c.rule.id.startswith("cameo.") and c.place is not None and \
-            placed_people(c.spec.type, c.actors, c.place):
+            placed_people(c.spec.type, c.actors, c.place):  # ("rioters clashed with
+        # police in Nairobi": the place's, the dictionary's event kept for it)
         c.actors, c.recipients = place_sides(c.actors, c.recipients, c.place)
     if c.spec.type == "CONSULT" and "visit" in c.modes and c.place is not None and \
             c.place.country and not any(r.country for r in c.recipients) and \
@@ -258,8 +260,10 @@ def fill_countries(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
         return  # ("landed in Dhaka for talks")
     if c.reciprocal or c.rejects_claim or len({a.country for a in c.actors}) > 1:
         return  # both sides act, or a denial answering an accuser found later
+    # (whom force hit: the place rules of the coder; an investigation's object names its
+    # country, noun or verb: "an inquiry into abuses in X")
     if not any(r.country for r in c.recipients) and (
-            not c.nominal or "investigate" in c.modes) and c.spec.type != "ASSAULT":  # (whom force hit: the place rules of the coder)
+            not c.nominal or "investigate" in c.modes) and c.spec.type != "ASSAULT":
         acts = {a.country for a in c.actors if a.country}
         code = object_country(c.heads, acts, res.mention_at, res.place_at)
         if code is not None:

@@ -201,8 +201,10 @@ class Arg:
 # group" or "missile group" is no force: the weapon sector nouns are not people)
 COLLECTIVES = frozenset({"group", "organisation", "organization", "outfit", "faction",
                          "cell", "network", "militia"})
+# arms: sector nouns of a force ("Indian jets struck") that are things, not people
+# (nor the recipient of arms supplied: "sold fighter jets to India")
 ARMS = frozenset({"gun", "missile", "drone", "jet", "rocket", "shell", "artillery",
-                  "aircraft", "warplane", "fighter"})
+                  "aircraft", "warplane", "fighter", "helicopter", "tank"})
 
 
 class ArgResolver:
