@@ -252,3 +252,15 @@ def test_the_african_union_is_an_international_body(analyzer) -> None:  # type: 
 ])
 def test_roads_blocked(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert [(e.type, e.mode) for e in code(analyzer, text)] == want
+
+
+# opposing another side's mediation, proposal or presence is a REJECT (CAMEO 12x), the
+# mediation opposed no meeting; opposing a bill is no rejection of a proposal
+@pytest.mark.parametrize(("text", "want"), [
+    ("Turkey opposes Swedish mediation in the talks with Greece.", [("REJECT", {"TUR"}, {"SWE"})]),
+    ("Serbia is opposed to any foreign mediation in the dispute.", [("REJECT", {"SRB"}, set())]),
+    ("Chile is opposed to any Peruvian mediation.", [("REJECT", {"CHL"}, {"PER"})]),
+    ("The governor opposes the bill.", []),
+])
+def test_opposing_a_proposal(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == want

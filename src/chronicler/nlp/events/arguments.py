@@ -43,6 +43,8 @@ NOUN_EXTRA_PREPS: dict[str, tuple[tuple[str, ...], ...]] = {  # in order of pref
     # "held talks with Chad", "an agreement with Niger": the other party
     "CONSULT": (("with",),), "COOPERATE": (("with",),), "AGREE": (("with",),),
 }
+# participles that name a stance with "to" ("is opposed to"): not passives
+STANCES = frozenset({"oppose"})
 # light verbs of a third party that brings about what the sides agree ("the United
 # States brokered a ceasefire between them"): its subject mediates, the sides act
 BROKERING = frozenset({"broker", "mediate", "facilitate"})
@@ -89,7 +91,12 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                              for o in prep_objects(x, ("with",))])
     elif not c.nominal:
         verb = tok
-        if is_passive(verb):
+        if is_passive(verb) and tok.lemma_.lower() in STANCES and prep_objects(verb, ("to",)):
+            # "Turkey is opposed to Swedish mediation": a stance, not a passive; its
+            # holder is the subject (which the parser may also hang on "is")
+            actor_groups.append(children(verb, ("nsubjpass", "nsubj")) + [
+                x for a in children(verb, ("auxpass",)) for x in children(a, ("nsubj",))])
+        elif is_passive(verb):
             actor_groups.append(agents(verb))
             recip_groups.append([x for s in children(verb, ("nsubjpass",))
                                  for x in conjuncts(s)])

@@ -48,7 +48,7 @@ from chronicler.nlp.quotes.speakers import core_span
 from chronicler.records import Actor, EventActor, Mention, Place, Speaker
 
 SUBJ = frozenset({"nsubj", "csubj"})
-CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
+CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"})  # (acomp: "is opposed to")
 TIME_MARKS = frozenset({"while", "when", "as"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 VERB_POS = frozenset({"VERB", "AUX"})
