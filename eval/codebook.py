@@ -24,6 +24,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -105,14 +106,21 @@ def score(probes: list[Probe], coded: list[list[Coded]]) -> dict[str, float]:
             "countries_p": p2, "countries_r": r2, "countries_f1": f2}
 
 
-def code_all(probes: list[Probe]) -> list[list[Coded]]:
-    """The event stages on each sentence, as its own article."""
+@lru_cache(maxsize=1)
+def _analyzer() -> Any:
+    """The event stages' analyzer, built once for every set."""
     from chronicler.config import Settings
     from chronicler.nlp.analyzer import Analyzer
     from chronicler.nlp.events.coder import PIPELINE
+
+    return Analyzer(Settings.from_env(), stages=PIPELINE)
+
+
+def code_all(probes: list[Probe]) -> list[list[Coded]]:
+    """The event stages on each sentence, as its own article."""
     from chronicler.nlp.stages import ArticleContext, run_plan
 
-    analyzer = Analyzer(Settings.from_env(), stages=PIPELINE)
+    analyzer = _analyzer()
     out: list[list[Coded]] = []
     for p, doc in zip(probes, analyzer.nlp.pipe(p.text for p in probes), strict=True):
         state = run_plan(analyzer.plan, doc, ArticleContext(article_id=p.code, published=DATED))
@@ -122,7 +130,12 @@ def code_all(probes: list[Probe]) -> list[list[Coded]]:
 
 
 def evaluate(sets: tuple[str, ...] = tuple(SETS)) -> dict[str, dict[str, float]]:
-    return {s: score(ps, code_all(ps)) for s in sets for ps in [load(SETS[s])]}
+    """The figures of each set."""
+    out: dict[str, dict[str, float]] = {}
+    for s in sets:
+        probes = load(SETS[s])
+        out[s] = score(probes, code_all(probes))
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

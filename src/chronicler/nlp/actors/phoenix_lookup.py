@@ -20,7 +20,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from chronicler.nlp.actors.phoenix import PhoenixActors, PhoenixAgents, split_code
+from chronicler.nlp.actors.phoenix import ActorEntry, PhoenixActors, PhoenixAgents, split_code
 from chronicler.text.fold import strip_accents
 
 # Phoenix's second three letters that are PLOVER sectors; others (UNO, MUS ...) are not
@@ -137,16 +137,10 @@ def phoenix_name(text: str) -> tuple[str, str | None] | None:
     "Pacific Command" USA MIL, "Security Council" IGO); None for a name of one word
     (too often a word of another name) or with no country."""
     from chronicler.nlp.actors.dictionary import norm
-    from chronicler.nlp.events.dictionaries import load_field_dictionaries
 
-    words = tuple(w for w in norm(text).replace(",", " ").replace("'", " ").split() if w)
-    if words[:1] == ("the",):
-        words = words[1:]
-    actors = load_field_dictionaries().actors
-    i = actors.phrases.get(words) if len(words) > 1 else None
-    if i is None:
+    entry = _listed(norm(text).replace(",", " ").replace("'", " "), 2)
+    if entry is None:
         return None
-    entry = actors.entries[i]
     code, sector = split_code(entry.code_on(None))
     if not code:  # listed only by dated codes ("Barack Obama"): their one country
         dated = {split_code(c)[0] for c, _, _ in entry.restrictions if c}
@@ -163,16 +157,26 @@ def phoenix_place(text: str) -> str | None:
     "Dagestan" RUS, "Helmand" AFG: the dictionary's regions and towns of a country), or
     None: not listed, listed by dated codes only (a disputed "Crimea"), or a person."""
     from chronicler.nlp.actors.dictionary import norm
-    from chronicler.nlp.events.dictionaries import load_field_dictionaries
 
-    words = tuple(w for w in norm(text).split() if w)
-    if words[:1] == ("the",):
-        words = words[1:]
-    actors = load_field_dictionaries().actors
-    i = actors.phrases.get(words) if words else None
-    if i is None:
+    entry = _listed(norm(text), 1)
+    if entry is None:
         return None
-    code, sector = split_code(actors.entries[i].code_on(None))
+    code, sector = split_code(entry.code_on(None))
     if len(code) != 3 or code in INTERNATIONAL or code in NO_COUNTRY or sector in SECTORS:
         return None
     return code
+
+
+def _listed(normed: str, min_words: int) -> ActorEntry | None:
+    """The Phoenix actor entry listing the words of ``normed`` (a leading "the" dropped)
+    as a name, when they are at least ``min_words``."""
+    from chronicler.nlp.events.dictionaries import load_field_dictionaries
+
+    words = tuple(w for w in normed.split() if w)
+    if words[:1] == ("the",):
+        words = words[1:]
+    if len(words) < min_words:
+        return None
+    actors = load_field_dictionaries().actors
+    i = actors.phrases.get(words)
+    return None if i is None else actors.entries[i]

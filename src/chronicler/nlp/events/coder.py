@@ -171,11 +171,10 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
         # "attacked her rival over the emails" is criticism; "donors rallied around his
         # rivals" is support: the candidate again, as that type (``_may_retype`` names
         # what these can retype)
-        crowd = crowd_act(c)
         retyped = as_words(c, ix) if is_verbal(c, ix, sent) else \
             as_support(c, ix) if rallied_behind(c) else \
             as_words(c, ix, "state-protest") if state_protest(c, ix) else \
-            as_protest(c, ix, crowd) if crowd else None
+            as_protest(c, ix, crowd) if (crowd := crowd_act(c)) else None
         if retyped is not None:
             c = retyped
             explicit = _arguments(c, ix, sent_i)

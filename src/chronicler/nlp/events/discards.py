@@ -53,11 +53,12 @@ class Discards:
     def _find(self, text: str, story_only: bool) -> str | None:
         low = text.lower()
         first, later = self._where[story_only]  # type: ignore[attr-defined]
-        if first.match(low) is None and later.search(low) is None:
+        at_start = first.match(low) is not None
+        if not at_start and later.search(low) is None:
             return None  # (the expressions read a run of blanks as the list's one)
         low = _SPACE.sub(" ", low)
         keys = self.story_keys if story_only else self.index
-        start = 0 if first.match(low) is not None else _next(later, low, 0)
+        start = 0 if at_start else _next(later, low, 0)
         while start >= 0:
             m = _WORD.match(low, start)
             if m is not None and m.group()[:3] in keys:

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 
 from chronicler.nlp.actors.resolve import STATE_SECTORS as STATE
 from chronicler.nlp.events.candidates import Candidate
+from chronicler.nlp.events.modes import REFUSAL
 from chronicler.nlp.events.patterns import Lexicon
 from chronicler.records import EventActor
 
@@ -34,7 +35,6 @@ INTENT_WORDS = frozenset({"agree", "promise", "pledge", "offer", "vow", "swear",
                           "willingness", "readiness"})
 # an agreed or accepted ceasefire is the ceasefire (RETREAT); one offered is an intent
 AGREED = frozenset({"agree", "accept"})
-REFUSAL = frozenset({"refuse", "decline"})
 OFFERS = frozenset({"offer"})
 HELP = frozenset({"help", "aid", "assistance", "support", "troops", "backing", "assist",
                   "soldiers", "forces", "money", "loan", "funds"})

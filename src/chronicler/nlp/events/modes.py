@@ -226,8 +226,10 @@ def _has_no(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in tok.children)
 
 
-# verbs whose open complement did not happen ("refused to", "declined to", "failed to")
-REFUSED = frozenset({"refuse", "decline", "fail"})
+# verbs of refusing ("declined to resign": the refusal is the event, ``intent``), and
+# those whose open complement did not happen ("refused to", "failed to")
+REFUSAL = frozenset({"refuse", "decline"})
+REFUSED = REFUSAL | {"fail"}
 
 
 def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
