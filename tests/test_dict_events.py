@@ -76,6 +76,15 @@ def test_office_holder_by_the_article_date(analyzer, day, sector) -> None:  # ty
     assert [(a.country, a.sector) for a in events[0].actor] == [("KEN", sector)]
 
 
+def test_a_former_office_holder_keeps_the_country(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # Phoenix lists this name only under dated codes, and its variants as lines of their
+    # own; after the last date the untitled name is still a Russian national
+    events = code(analyzer, "Boris Yeltsin met the French president in Paris.",
+                  published=dt.date(2003, 5, 1))
+    (e,) = [x for x in events if x.type == "CONSULT"]
+    assert side(e, "actor") | side(e, "recipient") == {"RUS", "FRA"}
+
+
 def test_international_organisation_is_igo(analyzer) -> None:  # type: ignore[no-untyped-def]
     (e,) = code(analyzer, "The Organization of African Unity condemned the Kenyan government.")
     assert e.type == "ACCUSE" and side(e, "actor") == {"IGO"}

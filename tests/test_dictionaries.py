@@ -190,6 +190,51 @@ def test_actor_records_synonyms_and_dates() -> None:
     assert split_code(kib.code_on(date(2004, 1, 1))) == ("KEN", "GOV")
 
 
+# name variants written as primary lines without "+" (as the Phoenix files list many
+# office holders), a deliberate null, and a null followed by a blank line
+RUNS = """\
+ARNO_VESK_  # CountryInfo.txt
+ARNO_K._VESK
++PRESIDENT_VESK
+VESK
+\t[ESTELI 500101-920101]
+\t[ESTGOV 920101-960101]
+\t[ESTELI 960101-020101]
+SOUTHERN_OCEAN  [---]
+TARTU_COUNCIL
+\t[ESTGOVLOC]
+BALTIC_FORUM_
+
+# another record
+NARVA_BOARD_  [EST]
+"""
+
+
+def test_codeless_primary_lines_in_a_run_are_one_record() -> None:
+    a = parse_actors(lines(RUNS), "r.txt")
+    vesk = a.phrases[("arno", "vesk")]
+    assert a.phrases[("arno", "k.", "vesk")] == a.phrases[("vesk",)] == vesk
+    assert a.phrases[("president", "vesk")] == vesk
+    assert a.entries[vesk].code_on(date(1994, 1, 1)) == "ESTGOV"
+    # a line with its own code ends a run and is a record of its own
+    assert a.phrases[("southern", "ocean")] != a.phrases[("tartu", "council")]
+    assert a.entries[a.phrases[("tartu", "council")]].code_on(None) == "ESTGOVLOC"
+    # a code-less record followed by a blank line stays a null of its own
+    forum = a.entries[a.phrases[("baltic", "forum")]]
+    assert forum.code_on(None) == "" and a.phrases[("narva", "board")] != a.phrases[
+        ("baltic", "forum")]
+
+
+def test_nationality_outside_the_dates() -> None:
+    a = parse_actors(lines(RUNS + ACTORS), "r.txt")
+    vesk = a.entries[a.phrases[("vesk",)]]
+    assert vesk.code_on(date(2010, 1, 1)) == ""  # no code holds that day
+    assert vesk.code_on(date(2010, 1, 1), nationality=True) == "EST"
+    assert vesk.code_on(None, nationality=True) == "EST"
+    bou = a.entries[a.phrases[("abdelaziz", "bouteflika")]]
+    assert bou.code_on(None, nationality=True) == "DZAELI"  # an open code still wins
+
+
 def test_international_restrictions_on_the_primary_line_and_merge() -> None:
     i = parse_actors(lines(INTERNATIONAL), "i.txt")
     dc = i.entries[i.phrases[("javier", "de", "cuellar")]]

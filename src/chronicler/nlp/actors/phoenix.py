@@ -14,6 +14,12 @@ A code on the primary line (``KENYA_ [KEN]``) is the default; ``[CODE <DATE]``,
 included; YYMMDD years up to 25 are 20YY, as the files were written in 2014). The
 International file also writes restrictions on the primary line itself.
 
+A primary line that follows a code-less record's phrase lines directly (no blank or
+comment line, no code between) joins that record: the files list many people's name
+variants so, without the ``+`` ("BORIS_YELTSIN_", "BORIS_N._YELTSIN", ... then the
+dates), and read as the format says each would be a record with a null code. A
+code-less record followed by a blank line or nothing stays a null of its own.
+
 Agents (``Phoenix.agents.txt``): ``PHRASE {PLURAL} [~SECTOR]`` (``{}``: no plural; no
 braces: the regular plural); ``[NGO~]`` puts an organisation code before the actor's
 country; ``!PERSON! = MAN, MEN`` defines a substitution used as ``POLICE!PERSON!``.
@@ -43,8 +49,10 @@ class ActorEntry:
     default: str  # "" when none
     restrictions: tuple[Restriction, ...]
 
-    def code_on(self, day: date | None) -> str:
-        """The code that holds on ``day`` (the default when none does or no date)."""
+    def code_on(self, day: date | None, nationality: bool = False) -> str:
+        """The code that holds on ``day``: the default when none does or no date. With
+        ``nationality`` and no default either, the one country every dated code names,
+        without a sector (Gerald Ford after his dates is still USA, no longer GOV)."""
         if day is not None:
             for code, lo, hi in self.restrictions:
                 if (lo is None or lo <= day) and (hi is None or day <= hi):
@@ -52,7 +60,10 @@ class ActorEntry:
         if self.default:
             return self.default
         open_ = [c for c, lo, hi in self.restrictions if lo is None and hi is None]
-        return open_[0] if open_ else ""
+        if open_ or not nationality:
+            return open_[0] if open_ else ""
+        countries = {c[:3] for c, _, _ in self.restrictions if c}
+        return countries.pop() if len(countries) == 1 else ""
 
 
 @dataclass(frozen=True)
@@ -136,6 +147,7 @@ def parse_actors(lines: Iterable[str], path: str,
     names: list[Words] = []
     default = ""
     restr: list[Restriction] = []
+    run = False  # the previous line was a code-less primary phrase
 
     def close() -> None:
         nonlocal names, default, restr
@@ -151,8 +163,10 @@ def parse_actors(lines: Iterable[str], path: str,
         try:
             body = raw.split("#", 1)[0].split(";", 1)[0].rstrip()
             if not body.strip():
+                run = False
                 continue
             if body[0] in "\t " and body.strip().startswith("["):
+                run = False
                 if not names:
                     raise DictionaryError(path, n, "a date restriction outside a record", raw)
                 for m in _RESTR.finditer(body):
@@ -166,8 +180,9 @@ def parse_actors(lines: Iterable[str], path: str,
             phrase = s[:first.start()] if first else s
             if "[" in phrase or "]" in phrase or not words_of(phrase):
                 raise DictionaryError(path, n, "an actor line is 'PHRASE [CODE]'", raw)
-            if not syn:
+            if not syn and not (run and not default and not restr):
                 close()
+            run = first is None and (run or not syn)
             names.append(words_of(phrase))
             for k, mm in enumerate(_RESTR.finditer(s)):
                 r = parse_restriction(mm.group(1), path, n, raw)

@@ -141,10 +141,7 @@ def phoenix_name(text: str) -> tuple[str, str | None] | None:
     entry = _listed(norm(text).replace(",", " ").replace("'", " "), 2)
     if entry is None:
         return None
-    code, sector = split_code(entry.code_on(None))
-    if not code:  # listed only by dated codes ("Barack Obama"): their one country
-        dated = {split_code(c)[0] for c, _, _ in entry.restrictions if c}
-        code, sector = (dated.pop(), "") if len(dated) == 1 else ("", "")
+    code, sector = split_code(entry.code_on(None, nationality=True))  # "Barack Obama"
     if len(code) != 3 or code in NO_COUNTRY:
         return None
     if code in ("UNO", "EUR"):

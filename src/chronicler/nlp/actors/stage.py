@@ -86,13 +86,15 @@ def phoenix_person(cl: Cluster, day: date | None) -> tuple[str, str | None] | No
         tw = tuple(t.split())
         tries += [tw + words, tw + (cl.surname,)] if cl.surname else [tw + words]
     fd = load_field_dictionaries()
-    for key in tries:
-        i = fd.actors.phrases.get(key)
-        if i is None:
-            continue
-        code, sector = split_code(fd.actors.entries[i].code_on(day))
-        if len(code) == 3:
-            return code, (sector if sector in SECTORS else None)
+    found = [fd.actors.entries[i] for key in tries if (i := fd.actors.phrases.get(key)) is not None]
+    # the code on the day; for a name the text gives no title, else its one country on
+    # any day: a former leader is still a national ("Boris Yeltsin" in 2003 is RUS),
+    # while a titled one's role is what the title says ("Secretary-General Ban": IGO)
+    for nationality in (False,) if cl.titles else (False, True):
+        for entry in found:
+            code, sector = split_code(entry.code_on(day, nationality))
+            if len(code) == 3:
+                return code, (sector if sector in SECTORS else None)
     return None
 
 
