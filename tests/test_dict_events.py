@@ -68,6 +68,18 @@ def test_multiword_country_with_agent(analyzer) -> None:  # type: ignore[no-unty
     assert [(a.country, a.sector) for a in e.actor] == [("CIV", "REB")]
 
 
+@pytest.mark.parametrize("text, sector", [
+    ("The Zambian government banned opposition candidates.", "OPP"),
+    ("The Zambian government detained two rebel commanders.", "REB"),
+])
+def test_people_by_role_take_the_side_their_modifier_names(analyzer, text, sector) -> None:  # type: ignore[no-untyped-def]
+    # no agent phrase of Phoenix ends at "candidates" or "commanders": the modifier
+    # says whose they are, and a group with a sector is someone the coercion hits
+    (e,) = code(analyzer, text)
+    assert e.type == "COERCE" and side(e, "actor") == {"ZMB"}
+    assert [(r.country, r.sector) for r in e.recipient] == [("ZMB", sector)]
+
+
 @pytest.mark.parametrize("day, sector", [(dt.date(2005, 1, 1), "GOV"),
                                          (dt.date(1990, 1, 1), "ELI")])
 def test_office_holder_by_the_article_date(analyzer, day, sector) -> None:  # type: ignore[no-untyped-def]

@@ -201,6 +201,15 @@ class Arg:
 # group" or "missile group" is no force: the weapon sector nouns are not people)
 COLLECTIVES = frozenset({"group", "organisation", "organization", "outfit", "faction",
                          "cell", "network", "militia"})
+# nouns for people by the part they play, whose side a modifier gives: "opposition
+# candidates" OPP, "rebel commanders" REB, "army officers" MIL (Phoenix lists a few
+# such pairs, "OPPOSITION_LEADER", not the pattern)
+MEMBERS = frozenset({"candidate", "member", "figure", "politician", "supporter",
+                     "leader", "commander", "activist", "representative", "delegate",
+                     "chief", "boss"})
+# modifier words for a side that are no sector noun of their own ("the opposition" is
+# also a stance: "its opposition to the plan")
+SIDE_WORDS = {"opposition": "OPP", "dissident": "OPP"}
 # arms: sector nouns of a force ("Indian jets struck") that are things, not people
 # (nor the recipient of arms supplied: "sold fighter jets to India")
 ARMS = frozenset({"gun", "missile", "drone", "jet", "rocket", "shell", "artillery",
@@ -255,12 +264,15 @@ class ArgResolver:
     def sector_noun(self, tok: Token) -> str | None:
         got = self.lex.sector_nouns.get(tok.lemma_.lower()) or \
             self.lex.sector_nouns.get(tok.lower_)
-        if got is None and tok.lemma_.lower() in COLLECTIVES:
-            # "the militant group", "a rebel faction": the kind its modifier names
+        lemma = tok.lemma_.lower()
+        if got is None and (lemma in COLLECTIVES or lemma in MEMBERS):
+            # "the militant group", "a rebel faction", "opposition candidates": the
+            # kind its modifier names
             got = next((sec for m in tok.children if m.dep_ in ("amod", "compound")
                         and m.lemma_.lower() not in ARMS
                         and (sec := self.lex.sector_nouns.get(m.lemma_.lower())
-                             or self.lex.sector_nouns.get(m.lower_))), None)
+                             or self.lex.sector_nouns.get(m.lower_)
+                             or SIDE_WORDS.get(m.lower_))), None)
         return got
 
     def name_of(self, tok: Token) -> str:
