@@ -131,6 +131,26 @@ CROSSWALK = """\
 """
 
 
+def test_a_wordless_pattern_codes_only_a_family_of_one() -> None:
+    # written for one verb (its comment), a pattern with no words would recode the
+    # whole family; alone in its family it is that verb's code
+    text = """\
+---  REPEAT   [010]  ---
+ECHO
+MOCK [111]
+- * +                       [111]         # MOCK
+- * APPEAL                  [020]         # REPEAT
+---  DOCK   [---]  ---
+DOCK
+- *                         [042:043]     # DOCK
+"""
+    v = parse_verbs(lines(text))
+    repeat, dock = v.families
+    assert [p.code for p in repeat.patterns] == ["020"]
+    assert [(p.code, p.back) for p in dock.patterns] == [("042", "043")]
+    assert [n for n, _ in v.ignored] == [4]
+
+
 def test_crosswalk_and_fallbacks() -> None:
     cw = parse_crosswalk(lines(CROSSWALK))
     assert plover_of("036", cw).type == "AGREE"

@@ -264,3 +264,20 @@ def test_roads_blocked(analyzer, text: str, want: list) -> None:  # type: ignore
 ])
 def test_opposing_a_proposal(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert typed(analyzer, text) == want
+
+
+# the "by" of an act an active verb answers names whose act it is, wherever the parser
+# hangs it (mostly on the verb); a means ("by phone") names no one
+@pytest.mark.parametrize(("text", "want"), [
+    ("Oxfam condemned abuses by Malian soldiers.", [("ACCUSE", {"NGO"}, {"MLI"})]),
+    ("The tribunal investigated crimes by Chadian militias.", [("ACCUSE", set(), {"TCD"})]),
+    ("Ghana rejected mediation by Togo in the dispute.", [("REJECT", {"GHA"}, {"TGO"})]),
+    ("Benin welcomed the decision by Niger to reopen the border.",
+     [("SUPPORT", {"BEN"}, {"NER"})]),
+])
+def test_the_doer_of_an_act_answered(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == want
+
+
+def test_a_means_is_no_doer(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert all(r == set() for _, _, r in typed(analyzer, "Ghana rejected the claim by phone."))

@@ -158,7 +158,14 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             # Kaldorian police": whose conduct or lot an object that names no one is
             recip_groups.append([o for d in children(verb, ("dobj",))
                                  if d.i not in res.mention_tokens and not d.ent_type_
-                                 for o in prep_objects(d, ("of",)) if people(o)])
+                                 for o in prep_objects(d, ("of", "by")) if people(o)])
+        if t in RESPONSES | {"ACCUSE"} and children(verb, ("dobj",)):
+            # "denounced abuses by Egyptian police", "rejected mediation by the US": the
+            # parser hangs the object's "by" on the active verb; who did the thing is
+            # whom the verb answers (not "by phone", "by force": no one, a means)
+            recip_groups.append([o for o in prep_objects(verb, ("by",)) if people(o) and not (
+                o.tag_ == "NN" and not any(m.dep_ in ("det", "amod", "compound", "poss")
+                                           for m in o.children))])
         if t in ("SANCTION", "ACCUSE", "REQUEST"):
             # "declared [the attaches] persona non grata", "said [the US] must mediate"
             recip_groups.append([x for ch in verb.children if ch.dep_ in ("ccomp", "xcomp", "oprd")

@@ -145,6 +145,7 @@ class _VerbReader:
         self.families: list[Family] = []
         self.verbs: dict[str, list[Verb]] = {}
         self._synset: tuple[str, bool] | None = None  # (label, plurals allowed)
+        self._verbs = 0  # verbs of the open family
         self._family: tuple[str, str] | None = None
         self._patterns: list[Pattern] = []
         self.ignored: list[tuple[int, str]] = []  # (line, why): patterns PETRARCH ignores
@@ -202,6 +203,7 @@ class _VerbReader:
 
     def verb(self, body: str, n: int, text: str) -> None:
         assert self._family is not None
+        self._verbs += 1
         code = None
         m = _CODE.search(body)
         if m is not None:
@@ -229,8 +231,17 @@ class _VerbReader:
     def close_family(self) -> None:
         if self._family is not None:
             name, code = self._family
-            self.families.append(Family(name=name, code=code, patterns=tuple(self._patterns)))
-        self._family, self._patterns = None, []
+            patterns = self._patterns
+            if self._verbs > 1:
+                # a pattern with no words ("- * + [111] # MOCK") is one verb's code
+                # written as a pattern, the verb its comment names; applied to the
+                # family it would give "echoed the statement" MOCK's code (111)
+                bare = [p for p in patterns if p.weight == 0]
+                self.ignored += [(p.line, "a pattern with no words in a family of "
+                                  f"{self._verbs} verbs") for p in bare]
+                patterns = [p for p in patterns if p.weight > 0]
+            self.families.append(Family(name=name, code=code, patterns=tuple(patterns)))
+        self._family, self._patterns, self._verbs = None, [], 0
 
     def line(self, n: int, raw: str) -> None:
         text = raw.split("#", 1)[0].rstrip()
