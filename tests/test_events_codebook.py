@@ -281,3 +281,15 @@ def test_the_doer_of_an_act_answered(analyzer, text: str, want: list) -> None:  
 
 def test_a_means_is_no_doer(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert all(r == set() for _, _, r in typed(analyzer, "Ghana rejected the claim by phone."))
+
+
+# turning down a request, an invitation or a demand is refusing it; turning down a road
+# is driving
+@pytest.mark.parametrize(("text", "want"), [
+    ("Ghana turned down a request from Togo for a loan.", [("REJECT", {"GHA"}, {"TGO"})]),
+    ("Mali turned down an invitation from Niger to attend the summit.",
+     [("REJECT", {"MLI"}, {"NER"})]),
+    ("The convoy turned down a side road in Bamako.", []),
+])
+def test_turning_down_a_request(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == want

@@ -120,8 +120,9 @@ def dictionary_candidates(sent: Span, ix: ArticleIndex,
                 i in ix.resolver.quote_speaker:
             continue  # (a direct quote is rhetoric the project's own patterns read)
         if ix.lemmas[i] not in verbs and ix.lowers[i] not in verbs and \
-                ix.lowers[i] not in forms:
-            continue
+                ix.lowers[i] not in forms and not (
+                    ix.lowers[i].endswith("ed") and ix.lowers[i][:-1] in verbs):
+            continue  # (the last: a past the tagger cut short, ``verbmatch.entries_of``)
         if ix.lemmas[i] in own_words or ix.lowers[i] in own_words:
             continue  # a word the project's patterns or cues know: they decide
         tok = ix.doc[i]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from chronicler.nlp.events.cameo import Noun, Pattern, Plover, VerbDictionary, plover_of
+from chronicler.nlp.events.cameo import Noun, Pattern, Plover, Verb, VerbDictionary, plover_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 # not "ccomp": what a verb says or reports is an event of its own, not its object
@@ -165,11 +165,22 @@ def _tried(fam: _Family, present: set[str]) -> list[int]:
     return sorted(ks)
 
 
+def entries_of(verb: Token, verbs: VerbDictionary) -> tuple[Verb, ...] | None:
+    """The dictionary's entries for ``verb``: by lemma, by form, by irregular form,
+    else, for a regular past whose lemma the tagger cut too short ("raped" -> "rap",
+    as the shorter word is a verb too), by the form less its "d"."""
+    lower = verb.lower_
+    got = verbs.verbs.get(verb.lemma_.lower()) or verbs.verbs.get(lower) or \
+        verbs.forms.get(lower)
+    if got or not lower.endswith("ed") or verb.tag_ not in ("VBD", "VBN"):
+        return got
+    return verbs.verbs.get(lower[:-1])
+
+
 def match_verb(verb: Token, verbs: VerbDictionary, crosswalk: dict[str, Plover]
                ) -> VerbCode | None:
     """The PLOVER coding of ``verb`` by the CAMEO dictionary, or None."""
-    entries = verbs.verbs.get(verb.lemma_.lower()) or verbs.verbs.get(verb.lower_) or \
-        verbs.forms.get(verb.lower_)
+    entries = entries_of(verb, verbs)
     if not entries:
         return None
     kids = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "agent")}
