@@ -34,6 +34,19 @@ from chronicler.nlp.actors.titles import (
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PRM"})
 # an organisation named as international ("International ...", "World ...", "... International")
 INTERNATIONAL_FIRST = frozenset({"international", "world", "global", "intergovernmental"})
+# the words of a region of several countries that make a body named by them no one
+# state's ("the African Commission on Human Rights", "the Association of African
+# Jurists"); not when a people of one country follows ("the Arab American Institute")
+REGIONAL = frozenset({"african", "arab", "asian", "european", "islamic", "inter-american",
+                      "pan-african", "pan-arab", "caribbean", "nordic", "andean", "eurasian"})
+# named by a region, a council or a union is one of its states ("the European Council",
+# "the Nordic Council"); named "world" or "international", as often a private one
+REGIONAL_IGO_WORDS = frozenset({"council", "union", "community", "league", "parliament",
+                                "assembly", "conference"})
+# the words that make a private international body one (NGO): not a company's name
+NGO_WORDS = frozenset({"association", "federation", "society", "foundation", "committee",
+                       "council", "league", "network", "alliance", "institute", "movement",
+                       "watch", "centre", "center", "union", "forum", "coalition"})
 # the words that make such a body one of governments (IGO) rather than a private one (NGO)
 # ("council", "union", "committee", "federation": as often private bodies, "the World
 # Council of Churches", "the International Committee of the Red Cross")
@@ -268,11 +281,14 @@ class Resolver:
             known = None  # a company (MNC) or a region of countries (EAF): no country
         country = v.name_country(c.start, c.end) or (known[0] if known else None)
         sector = sector or (known[1] if known else None)
-        intl = international(words) if country is None else None
+        intl = international(words, [t.lower_ for t in toks[len(before_of):]]) \
+            if country is None else None
         if intl:
             # "the International Labour Office" (a variant Phoenix lacks): a body of
             # governments, not the organ of the story's state its last word suggests
             country, sector = "IGO", None
+        elif intl is False and any(w in NGO_WORDS for w in words):
+            country, sector = "NGO", None  # "the World Federation of Trade Unions"
         # "Democratic National Committee": a known party's word, in a story of its country
         country = country or next((code for w in words if (code := d.party_words.get(w))
                                    and code == v.context), None)
@@ -361,15 +377,26 @@ class Resolver:
         self.drafts += resolve_pronouns(self.v.doc, self.drafts, self.v.sent_of, self.v.d)
 
 
-def international(words: list[str]) -> bool | None:
-    """Does an organisation's name (``words``: its lower-cased words before any "of")
-    call it international, and which kind: True for a body of governments ("International
-    Labour Office", "International Court of ..."), False for another ("International
-    Brotherhood of ...", "World Trade Center", a company "... International": no country
-    at all), None when the name says nothing of it."""
-    if not words or not (words[0] in INTERNATIONAL_FIRST or words[-1] == "international"):
+def international(words: list[str], of_part: list[str] = ()) -> bool | None:  # type: ignore[assignment]
+    """Does an organisation's name (``words``: its lower-cased words before any "of";
+    ``of_part``: the rest, from "of") call it international, and which kind: True for a
+    body of governments ("International Labour Office", "International Court of ...",
+    "African Commission on ..."), False for another ("International Brotherhood of
+    ...", "World Trade Center", "Association of African Jurists", a company "...
+    International": no one state's), None when the name says nothing of it."""
+    if not words:
         return None
-    return any(w in IGO_WORDS for w in words)
+    regional = _regional(words) or (of_part[:1] == ["of"] and _regional(of_part[1:]))
+    if not (words[0] in INTERNATIONAL_FIRST or words[-1] == "international" or regional):
+        return None
+    return any(w in IGO_WORDS or (regional and w in REGIONAL_IGO_WORDS) for w in words)
+
+
+def _regional(words: list[str]) -> bool:
+    """Do the words open with a region of countries, not a people of one ("Arab
+    American", "African-American" are Americans)?"""
+    ws = [w for w in words if w not in ("the", "-")]
+    return bool(ws) and ws[0] in REGIONAL and not (len(ws) > 1 and ws[1].startswith("american"))
 
 
 __all__ = ["Resolver", "STATE_SECTORS"]

@@ -92,13 +92,15 @@ def entity_spans(doc: Doc, d: Dictionary,
     out.sort()
     merged: list[tuple[int, int, str, bool]] = []
     for sp in out:
-        # Two adjacent PERSON pieces are one name unless both are known names in their
-        # own right ("UN Secretary-General" + "Lucien Abara").
-        if (merged and sp[2] == merged[-1][2] == "PERSON" and merged[-1][1] == sp[0]
+        # Two adjacent PERSON (or ORG) pieces are one name unless both are known names
+        # in their own right ("UN Secretary-General" + "Lucien Abara"); the small model
+        # splits "The African National" + "Congress"
+        if (merged and sp[2] == merged[-1][2] and sp[2] in ("PERSON", "ORG")
+                and merged[-1][1] == sp[0]
                 and doc[sp[0] - 1].whitespace_ == " "
                 and not (d.lookup(doc[merged[-1][0]:merged[-1][1]].text)
                          and d.lookup(doc[sp[0]:sp[1]].text))):
-            merged[-1] = (merged[-1][0], sp[1], "PERSON", merged[-1][3])
+            merged[-1] = (merged[-1][0], sp[1], sp[2], merged[-1][3])
         else:
             merged.append(sp)
     return merged
@@ -144,8 +146,10 @@ def _trim_title(doc: Doc, s: int, e: int, label: str,
         # "Vice-President [Tomas Reval]" with the name alone tagged ORG: a two-word
         # title-case name right after a title word is a person, as below
         rest = doc[s:e]
-        if label == "ORG" and s > 0 and doc[s - 1].is_title and \
+        if label == "ORG" and s > 0 and doc[s - 1].is_title and not doc[s - 1].is_stop and \
                 doc[s - 1].lower_ in d.title_vocab and _personal(rest, d):
+            # (a title's word, not its article: "The" opens "Leader of the Opposition"'s
+            # vocabulary too, and "The African National Congress" is no person)
             return s, "PERSON"
         return s, label
     if label == "PERSON":
