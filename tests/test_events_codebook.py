@@ -293,3 +293,26 @@ def test_a_means_is_no_doer(analyzer) -> None:  # type: ignore[no-untyped-def]
 ])
 def test_turning_down_a_request(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert typed(analyzer, text) == want
+
+
+# an attack that hits no one named hits the place it falls in (PLOVER codes it by
+# where), and police killed there are its police; a force may be abroad, so soldiers
+# are not placed
+@pytest.mark.parametrize(("text", "want"), [
+    ("Gunmen stormed a hotel in Kandahar.", [("ASSAULT", set(), {"AFG"})]),
+    ("Gunmen killed three policemen in Peshawar on Friday.", [("ASSAULT", set(), {"PAK"})]),
+    ("A car bomb killed seven soldiers in Mogadishu.", [("ASSAULT", set(), set())]),
+])
+def test_an_attack_hits_where_it_falls(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == want
+
+
+def test_a_place_read_by_the_articles_context_names_no_recipient() -> None:
+    from chronicler.nlp.events.arguments import _placed_alone
+    from chronicler.records import Place
+
+    # "Paris" in an American story resolves to Paris, Texas: a guess from context, on
+    # which no one is made the target of an attack
+    texas = Place(article_id="a", text="Paris", span=(0, 5), name="Paris", country="USA")
+    assert not _placed_alone(texas)
+    assert _placed_alone(texas.model_copy(update={"country": "FRA"}))

@@ -29,7 +29,8 @@ from chronicler.nlp.events.roles import (
     subjects,
     word_before,
 )
-from chronicler.records import EventActor
+from chronicler.nlp.places.toponyms import resolve_place
+from chronicler.records import EventActor, Place
 
 EXTRA_PREPS: dict[str, tuple[str, ...]] = {
     "CONSULT": ("with",), "COOPERATE": ("with",), "REJECT": ("with",), "AGREE": ("with", "to"),
@@ -472,13 +473,49 @@ def infer_from_dyad(c: Candidate, ix: ArticleIndex) -> None:
             if not c.recipients and own & VICTIM_CVL:
                 c.recipients = [EventActor(name="civilians", country=c.place.country,
                                            sector="CVL")]
+            elif not c.recipients and c.actors and _in_own_clause(c, ix) and \
+                    _placed_alone(c.place):
+                # "gunmen attacked a police station in Kandahar": no one named is hit,
+                # the place is (PLOVER codes an attack by where it falls)
+                c.recipients = [res.country_actor(c.place.country)]
             elif c.recipients and not countries(c.recipients):
-                # "killing 12 people" in Baghdad: the people of the place ("Russian
-                # advisers" keep theirs; a force or a group is not placed by where)
+                # "killing 12 people" in Baghdad, "three policemen" in Peshawar: the
+                # people or police of the place ("Russian advisers" keep theirs; a
+                # force or a group is not placed by where: it may be abroad)
                 c.recipients = [r.model_copy(update={
                     "country": c.place.country, "sector": r.sector or "CVL"})
-                    if _victims(r) else r for r in c.recipients]
+                    if _victims(r) or r.sector == "COP" else r for r in c.recipients]
     # (a bare country acting keeps no sector: Phoenix's convention, roles.of_mention)
+
+
+# links that leave a clause: a place past one is where something else happened
+CLAUSE_LINKS = frozenset({"ccomp", "advcl", "conj", "relcl", "xcomp", "acl", "parataxis"})
+
+
+def _in_own_clause(c: Candidate, ix: ArticleIndex) -> bool:
+    """Is the event's place named in the trigger's own clause (its phrases, not a
+    clause hung on it: "claimed the attacks in Paris, and messages suggested a plot in
+    the United States" places no attack in the United States)?"""
+    own = {c.trigger.i, *(h.i for h in c.heads)}
+    for p, a, _b in ix.places:
+        if p is not c.place:
+            continue
+        t = ix.doc[a]
+        for _ in range(8):
+            if t.i in own:
+                return True
+            if t.dep_ in CLAUSE_LINKS or t.head.i == t.i:
+                return False
+            t = t.head
+    return False
+
+
+def _placed_alone(place: Place) -> bool:
+    """Does the place's country hold without the article's context (the gazetteer's
+    choice for the name alone)? In an American story "Paris" is Paris, Texas, by
+    context; a recipient is not read off such a guess."""
+    alone = resolve_place(place.text)
+    return alone is not None and alone.country == place.country
 
 
 def _victims(r: EventActor) -> bool:
