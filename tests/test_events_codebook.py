@@ -316,3 +316,17 @@ def test_a_place_read_by_the_articles_context_names_no_recipient() -> None:
     texas = Place(article_id="a", text="Paris", span=(0, 5), name="Paris", country="USA")
     assert not _placed_alone(texas)
     assert _placed_alone(texas.model_copy(update={"country": "FRA"}))
+
+
+# a state undoing a measure of its own under pressure concedes (CAMEO 083); with no
+# pressure named it is ordinary politics, and ties suspended stay a sanction
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Malawian government reversed the fuel price increase after protests.",
+     [("CONCEDE", {"MWI"}, {"MWI"})]),
+    ("The Zambian government scrapped the new tax amid public anger.",
+     [("CONCEDE", {"ZMB"}, {"ZMB"})]),
+    ("In 2009, the state legislature repealed the law.", []),
+    ("Malawi suspended ties with Zambia.", [("SANCTION", {"MWI"}, {"ZMB"})]),
+])
+def test_a_measure_undone_under_pressure(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == want
