@@ -330,3 +330,12 @@ def test_a_place_read_by_the_articles_context_names_no_recipient() -> None:
 ])
 def test_a_measure_undone_under_pressure(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert typed(analyzer, text) == want
+
+
+# an alert raised by a force is a MOBILIZE (CAMEO 151/152); a weather alert is not
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Kenyan army raised its state of alert.", [("MOBILIZE", {"KEN"}, {"KEN"})]),
+    ("The weather office raised its flood alert for Nairobi.", []),
+])
+def test_an_alert_raised(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == want
