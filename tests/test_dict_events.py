@@ -294,3 +294,13 @@ def test_a_run_together_tag_list_codes_nothing(analyzer) -> None:  # type: ignor
 def test_a_concession_at_home_has_the_country_as_recipient(analyzer, text, recipient) -> None:  # type: ignore[no-untyped-def]
     got = [e for e in code(analyzer, text) if e.type == "CONCEDE"]
     assert got and side(got[0], "recipient") == recipient
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Ghana sent peacekeepers to Liberia.", "AID"),  # sent: provided (074)
+    ("Ghana will send peacekeepers to Liberia.", "AGREE"),  # announced: an intent
+])
+def test_sending_peacekeepers_is_providing_them(analyzer, text, type_) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO.2.0 codes the sending itself as an intent (0334)
+    (e,) = code(analyzer, text)
+    assert e.type == type_ and side(e, "actor") == {"GHA"} and side(e, "recipient") == {"LBR"}

@@ -165,6 +165,13 @@ def _tried(fam: _Family, present: set[str]) -> list[int]:
     return sorted(ks)
 
 
+# Families of verbs that move something somewhere. CAMEO.2.0 codes "sent peacekeepers",
+# "sent reinforcements" as an intent to provide them (033x); the sending is providing
+# them (07x: 0334 -> 074 peacekeeping, 0332 -> 072 military aid), and an announced
+# sending is an intent again through the coder's own reading of the future.
+SENDING = frozenset({"SEND"})
+
+
 def entries_of(verb: Token, verbs: VerbDictionary) -> tuple[Verb, ...] | None:
     """The dictionary's entries for ``verb``: by lemma, by form, by irregular form,
     else, for a regular past whose lemma the tagger cut too short ("raped" -> "rap",
@@ -211,6 +218,8 @@ def match_verb(verb: Token, verbs: VerbDictionary, crosswalk: dict[str, Plover]
         p = best[1]
         code, back = (p.code, False) if p.code else (p.back, True)
         line, source = p.line, "pattern"
+        if code.startswith("033") and verbs.families[e.family].name in SENDING:
+            code = "07" + code[3:]  # (the sending itself: provide aid, below)
     else:
         e = usable[0]
         code = e.code if e.code is not None else verbs.families[e.family].code
