@@ -339,3 +339,23 @@ def test_a_measure_undone_under_pressure(analyzer, text: str, want: list) -> Non
 ])
 def test_an_alert_raised(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert typed(analyzer, text) == want
+
+
+# a weapons test is a show of force, not an attack, however it is written
+@pytest.mark.parametrize(("text", "want"), [
+    ("Iran test-fired a ballistic missile on Sunday.", "MOBILIZE"),
+    ("Syria carried out a missile test on Sunday.", "MOBILIZE"),
+    ("Libya conducted a nuclear test.", "MOBILIZE"),
+    ("Iran fired a missile at the Iraqi post.", "ASSAULT"),
+])
+def test_a_weapons_test(analyzer, text: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _, _ in typed(analyzer, text)] == [want]
+
+
+# mass violence against a people (CAMEO 201-203) is an ASSAULT
+@pytest.mark.parametrize("text", [
+    "Militias carried out ethnic cleansing in eastern Chad.",
+    "Government troops committed genocide in the south of Sudan.",
+])
+def test_mass_violence(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _, _ in typed(analyzer, text)] == ["ASSAULT"]

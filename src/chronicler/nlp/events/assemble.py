@@ -125,6 +125,9 @@ def absorbed(c: Candidate, cands: Sequence[Candidate]) -> bool:
             return True
         if o is not c and _rejected_or_asked(o, c):
             return True
+        if o is not c and o.trigger.i == c.trigger.i and c.spec.type == "ASSAULT" and \
+                o.rule.id.startswith("mobilize.test"):
+            return True  # "test-fired a missile": one event, the test, no attack
         if o is not c and o.spec.type == "REJECT" and not o.nominal and any(
                 ch.dep_ == "xcomp" and c.trigger.i in {x.i for x in ch.subtree}
                 for ch in o.trigger.children):
