@@ -359,3 +359,12 @@ def test_a_weapons_test(analyzer, text: str, want: str) -> None:  # type: ignore
 ])
 def test_mass_violence(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [t for t, _, _ in typed(analyzer, text)] == ["ASSAULT"]
+
+
+# a show of military force is a MOBILIZE (CAMEO 150); a party's show of force is not
+@pytest.mark.parametrize(("text", "want"), [
+    ("Russia staged a show of force near the Georgian border.", [("MOBILIZE", {"RUS"}, {"GEO"})]),
+    ("The rally was a show of force by the ruling party.", []),
+])
+def test_a_show_of_force(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == want
