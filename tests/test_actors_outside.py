@@ -168,6 +168,9 @@ def test_known_people_by_surname_make_the_story_country(nlp: Language) -> None:
      "Association of Arab Lawyers", "NGO"),
     ("The Arab American Institute criticized the senator in Ohio.",
      "Arab American Institute", "USA"),
+    # a body Phoenix knows whole is international though a people word is in its name
+    ("The Organization of American States condemned the coup in Haiti.",
+     "Organization of American States", "IGO"),
     # a region's council is its states'; a world council may be a private one
     ("The Nordic Council criticized Russia.", "Nordic Council", "IGO"),
     ("The World Council of Churches criticized Russia.", "World Council of Churches", "NGO"),

@@ -368,3 +368,22 @@ def test_mass_violence(analyzer, text: str) -> None:  # type: ignore[no-untyped-
 ])
 def test_a_show_of_force(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert typed(analyzer, text) == want
+
+
+# a threat, refusal or accusation at home that names no one is coded at home (PLOVER's
+# records); in an article of two sides it answers the other side, not its own
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Malawian army warned it would crush any further protests.",
+     [("THREATEN", {"MWI"}, {"MWI"})]),
+    ("The Malian government suspended peace talks with Tuareg rebels.",
+     [("SANCTION", {"MLI"}, {"MLI"})]),
+    ("Gunmen killed two judges in Karachi.", [("ASSAULT", set(), {"PAK"})]),
+])
+def test_at_home(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == want
+
+
+def test_an_unaddressed_refusal_between_two_sides_is_not_domestic(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = typed(analyzer, "Chad accused Niger of shelling its border posts on Monday. "
+                          "Niger's leaders have refused to engage.")
+    assert got and all("NER" not in r for t, a, r in got if t == "REJECT")

@@ -279,7 +279,10 @@ class Resolver:
         known = phoenix_name(text)  # "Pacific Command", "Joint Chiefs of Staff"
         if known and not (known[0] in ("IGO", "NGO") or d.country_name(known[0])):
             known = None  # a company (MNC) or a region of countries (EAF): no country
-        country = v.name_country(c.start, c.end) or (known[0] if known else None)
+        # an international body Phoenix knows by its whole name beats a people word in
+        # it ("the Organization of American States" is no American organ)
+        country = (known[0] if known and known[0] in ("IGO", "NGO") else None) or \
+            v.name_country(c.start, c.end) or (known[0] if known else None)
         sector = sector or (known[1] if known else None)
         intl = international(words, [t.lower_ for t in toks[len(before_of):]]) \
             if country is None else None

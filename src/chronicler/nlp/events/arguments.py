@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from chronicler.nlp.events.attach import VICTIM_CVL
 from chronicler.nlp.events.candidates import Candidate
-from chronicler.nlp.events.dict_actors import agent_sector, reciprocal_phrase
+from chronicler.nlp.events.dict_actors import ABROAD, agent_sector, reciprocal_phrase
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.intent import to_infinitive
 from chronicler.nlp.events.modes import clause_tokens, lemma_set, phrase_tokens
@@ -186,8 +186,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                                  for d in (x, *children(x, ("dobj",)))
                                  for o in prep_objects(d, ("to", "on", "against", "with"))
                                  if o.i in res.mention_tokens])
-        if t in ("CONSULT", "COOPERATE", "REQUEST", "REJECT", "CONCEDE"):
-            # "offered to hold talks with India"
+        if t in ("CONSULT", "COOPERATE", "REQUEST", "REJECT", "CONCEDE", "SANCTION"):
+            # "offered to hold talks with India", "suspended talks with the rebels"
             recip_groups.append([o for x in clause_tokens([verb]) if x.i != verb.i
                                  and x.pos_ in ("NOUN", "VERB")
                                  for o in prep_objects(x, ("with",))])
@@ -479,12 +479,14 @@ def infer_from_dyad(c: Candidate, ix: ArticleIndex) -> None:
                 # the place is (PLOVER codes an attack by where it falls)
                 c.recipients = [res.country_actor(c.place.country)]
             elif c.recipients and not countries(c.recipients):
-                # "killing 12 people" in Baghdad, "three policemen" in Peshawar: the
-                # people or police of the place ("Russian advisers" keep theirs; a
-                # force or a group is not placed by where: it may be abroad)
+                # "killing 12 people" in Baghdad, "three policemen" in Peshawar, "the
+                # mayor of a town in Guerrero": the people, police or officials of the
+                # place ("Russian advisers" keep theirs; a force or an armed group is
+                # not placed by where: it may be abroad)
                 c.recipients = [r.model_copy(update={
                     "country": c.place.country, "sector": r.sector or "CVL"})
-                    if _victims(r) or r.sector == "COP" else r for r in c.recipients]
+                    if _victims(r) or r.sector and r.sector not in ABROAD else r
+                    for r in c.recipients]
     # (a bare country acting keeps no sector: Phoenix's convention, roles.of_mention)
 
 

@@ -161,6 +161,16 @@ DOMESTIC = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONCEDE"})
 # ("Zimbabwe's opposition demanded ...") or someone named without a country is addressed
 # ("ordered the former president to appear"), not when a government speaks of talks
 VERBAL_DOMESTIC = frozenset({"REQUEST", "REJECT", "ACCUSE", "THREATEN"})
+# ... and a threat, refusal or accusation that names no one at all, when the sentence
+# names no other country: PLOVER's records code it at home ("declined to resign despite
+# pressure from the anti-corruption commission", "warned it would shut down more
+# newspapers": the actor's country on both sides), unless the article is one side's
+# against another's ("India refused to engage" answers Pakistan); a request that names
+# no one ("open to dialogue") stays unaddressed
+UNADDRESSED = frozenset({"REJECT", "ACCUSE", "THREATEN"})
+# groups that are at home wherever they are named without a country, whatever is done
+# to them: rebels and the opposition ("suspended peace talks with communist rebels")
+HOME_SECTORS = frozenset({"REB", "OPP"})
 STATE = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "PRM"})
 
 
@@ -267,15 +277,20 @@ def object_country(heads: Sequence[Token], acts: set[str],
 
 
 def domestic_recipient(type_: str, actors: Sequence[EventActor],
-                       recipients: Sequence[EventActor], named: Sequence[str]
-                       ) -> list[EventActor] | None:
+                       recipients: Sequence[EventActor], named: Sequence[str],
+                       dyad: Sequence[str] = ()) -> list[EventActor] | None:
     """A recipient for an event that has none with a country: the one other country
-    the sentence names, else (domestic) the actor's own country; None to keep."""
+    the sentence names, else (domestic) the actor's own country; None to keep.
+    ``dyad``: the article's two sides, if it has them (an unaddressed refusal by one of
+    them answers the other, whom the sentence may not name)."""
     if any(r.country for r in recipients):
         return None
-    if type_ not in DOMESTIC and not (type_ in VERBAL_DOMESTIC and (
+    unaddressed = not recipients and type_ in UNADDRESSED and not (
+        len(dyad) == 2 and any(a.country in dyad for a in actors))
+    home_groups = bool(recipients) and all(r.sector in HOME_SECTORS for r in recipients)
+    if type_ not in DOMESTIC and not home_groups and not (type_ in VERBAL_DOMESTIC and (
             any(r.sector for r in recipients) or actors and all(
-                a.sector and a.sector not in STATE for a in actors))):
+                a.sector and a.sector not in STATE for a in actors) or unaddressed)):
         return None  # (a government "open to dialogue" addresses no one at home)
     acts = [a.country for a in actors if a.country]
     if not acts:

@@ -271,6 +271,6 @@ def fill_countries(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
             c.recipients = [r.model_copy(update={"country": code}) for r in c.recipients
                             if r.sector] or [res.country_actor(code)]
             return
-    got = domestic_recipient(c.spec.type, c.actors, c.recipients, named)
+    got = domestic_recipient(c.spec.type, c.actors, c.recipients, named, ix.dyad)
     if got is not None:
         c.recipients = got
