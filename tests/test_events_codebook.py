@@ -387,3 +387,16 @@ def test_an_unaddressed_refusal_between_two_sides_is_not_domestic(analyzer) -> N
     got = typed(analyzer, "Chad accused Niger of shelling its border posts on Monday. "
                           "Niger's leaders have refused to engage.")
     assert got and all("NER" not in r for t, a, r in got if t == "REJECT")
+
+
+# an agreement made giving in ("bowing to pressure", "meeting a key demand") is the
+# concession itself, at home unless someone abroad pressed
+@pytest.mark.parametrize(("text", "want"), [
+    ("Bowing to opposition pressure, the Gabonese president agreed on Friday to free "
+     "political prisoners.", [("CONCEDE", {"GAB"}, {"GAB"})]),
+    ("The Togolese government agreed to dissolve the cabinet, meeting a key demand of the "
+     "opposition.", [("CONCEDE", {"TGO"}, {"TGO"})]),
+    ("The Togolese government agreed to dissolve the cabinet.", [("AGREE", {"TGO"}, set())]),
+])
+def test_an_agreement_giving_in(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == want

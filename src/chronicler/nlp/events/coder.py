@@ -70,6 +70,7 @@ from chronicler.nlp.events.dict_candidates import (
 from chronicler.nlp.events.discards import Discards, load_discards
 from chronicler.nlp.events.index import ArticleIndex, build_index
 from chronicler.nlp.events.intent import (
+    conceded_agreements,
     demand_ok,
     drop_stopped,
     drop_subordinate,
@@ -359,7 +360,8 @@ def _coded(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candid
     kept = _kept(cands, sent_i, ix)
     kept = [c for c in kept if not absorbed(c, kept)]
     kept = agreements(kept, ix)
-    kept = drop_subordinate(military_surrender(retype_intents(drop_stopped(kept), lex), lex))
+    kept = drop_subordinate(conceded_agreements(
+        military_surrender(retype_intents(drop_stopped(kept), lex), lex), lex))
     kept = offer_addressees(kept, ix.resolver.resolve)
     made: dict[int, Candidate] = {}
     for c in kept:

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 
 from chronicler.nlp.actors.resolve import STATE_SECTORS as STATE
 from chronicler.nlp.events.candidates import Candidate
+from chronicler.nlp.events.dict_actors import domestic_recipient
 from chronicler.nlp.events.modes import REFUSAL
 from chronicler.nlp.events.patterns import Lexicon
 from chronicler.records import EventActor
@@ -265,6 +266,38 @@ def _reporter(c: Candidate) -> str | None:
 
 def _cue(c: Candidate) -> int | None:
     return c.report.cue.i if c.report is not None else None
+
+
+# rules of giving in: a participle of one on an agreement makes the agreement a concession
+YIELDING = frozenset({"concede.accede", "concede.give-in"})
+
+
+def conceded_agreements(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """"Bowing to pressure, X agreed to Y", "X agreed to Y, meeting a key demand of Z":
+    the agreement is the concession (CAMEO 083x; PLOVER's records code CONCEDE), one
+    event with the agreement's arguments; the participle is no event of its own."""
+    yields = [c for c in cands if c.rule.id in YIELDING and c.trigger.tag_ == "VBG"
+              and c.trigger.dep_ in ("advcl", "acl", "xcomp")]
+    if not yields:
+        return cands
+    spent: set[int] = set()
+    for o in cands:
+        mine = [y for y in yields if _on(y.trigger.head, o.trigger)]
+        if o.spec.type == "AGREE" and not o.nominal and mine:
+            o.spec, o.modes = lex.types["CONCEDE"], []
+            o.contexts = set(o.spec.contexts) | o.contexts
+            spent.update(id(y) for y in mine)
+            if not any(r.country for r in o.recipients):
+                # to whom it gives in ("pressure from the Commonwealth"), else its own
+                # people (a concession at home, PLOVER)
+                o.recipients = [r for y in mine for r in y.recipients if r.country] or \
+                    domestic_recipient("CONCEDE", o.actors, o.recipients, ()) or o.recipients
+    return [c for c in cands if id(c) not in spent]
+
+
+def _on(t: Token, verb: Token) -> bool:
+    """Is ``t`` the verb, or its open complement ("agreed to restore ..., yielding")?"""
+    return t.i == verb.i or (t.dep_ == "xcomp" and t.head.i == verb.i)
 
 
 def drop_subordinate(cands: list[Candidate]) -> list[Candidate]:
