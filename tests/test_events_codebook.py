@@ -400,3 +400,12 @@ def test_an_unaddressed_refusal_between_two_sides_is_not_domestic(analyzer) -> N
 ])
 def test_an_agreement_giving_in(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert typed(analyzer, text) == want
+
+
+# whom help is for: the one who does what it helps with ("helped Mozambique clear")
+@pytest.mark.parametrize(("text", "want"), [
+    ("Norway helped Angola clear the landmines.", [("AID", {"NOR"}, {"AGO"})]),
+    ("Norway said it would help Angola clear the landmines.", [("AGREE", {"NOR"}, {"AGO"})]),
+])
+def test_help_to_do(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == want

@@ -129,11 +129,18 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                              if o.i in res.mention_tokens or any(
                                  x.i in res.mention_tokens for x in o.lefts)])
         if t == "AID":
-            # "sent two planes carrying relief supplies to the flood-hit region of X":
-            # the target phrase deeper in the object (the cargo's, a place's country)
-            recip_groups.append([o for d in children(verb, ("dobj",)) for x in d.subtree
-                                 if x.dep_ == "prep" and x.lower_ == "to" and x.head.i != d.i
+            # "sent two planes carrying relief supplies to the flood-hit region of X",
+            # "contributed troops to a force for X": the target phrase deeper in the
+            # object or its "to" (the cargo's, a place's country, whom a force is for)
+            objs, tos = children(verb, ("dobj",)), prep_objects(verb, ("to",))
+            recip_groups.append([o for d in objs + tos for x in d.subtree
+                                 if x.dep_ == "prep" and x.lower_ in ("to", "for")
+                                 and (x.head.i != d.i or d in tos)
                                  for o in children(x, ("pobj",)) if names_someone(o, res)])
+            # "helped Mozambique clear the mines", "help X to rebuild": whom it helps
+            # is the one who does what the help is for
+            recip_groups.append([x for ch in verb.children if ch.dep_ in ("ccomp", "xcomp")
+                                 for x in children(ch, ("nsubj",))])
         if t in ("COOPERATE", "RETREAT"):
             # "extradited the suspect to France", "returned the ship to Iran": the state
             # it is handed to (not "released it to the Post", "linked it to a group")
