@@ -409,3 +409,21 @@ def test_an_agreement_giving_in(analyzer, text: str, want: list) -> None:  # typ
 ])
 def test_help_to_do(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert typed(analyzer, text) == want
+
+
+# a grievance or an inquiry about another's act names who did it; one's own mic is
+# no one else's
+@pytest.mark.parametrize(("text", "want"), [
+    ("Ghana voiced strong displeasure over Togo's decision to close the border.",
+     [("ACCUSE", {"GHA"}, {"TGO"})]),
+    ("UN observers looked into reports that Eritrean troops had crossed the line.",
+     [("ACCUSE", {"UNO"}, {"ERI"})]),
+])
+def test_what_a_grievance_is_about(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == want
+
+
+def test_a_gerund_after_began_is_the_act(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the dictionary reads a gerund only when a phase verb carries it
+    assert typed(analyzer, "Zambia started evicting Congolese refugees from the camps.") == [
+        ("COERCE", {"ZMB"}, {"COD"})]

@@ -62,6 +62,8 @@ CLAIM_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "insinua
 # ------------------------------------------------------------------ arguments
 # verbs that answer something someone asked, proposed or holds, and those things
 RESPONSES = frozenset({"SUPPORT", "REJECT", "CONCEDE", "AGREE"})
+# prepositions of what a grievance or an inquiry is about
+ABOUT_PREPS = ("over", "about", "into", "at", "on")
 OWNED_THINGS = frozenset({"demand", "call", "request", "appeal", "pressure", "ultimatum",
                           "proposal", "offer", "plan", "plea", "right", "policy", "decision",
                           "position", "stance", "initiative", "bid", "invitation",
@@ -167,6 +169,14 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             recip_groups.append([o for d in children(verb, ("dobj",))
                                  if d.i not in res.mention_tokens and not d.ent_type_
                                  for o in prep_objects(d, ("of", "by")) if people(o)])
+            # "voiced displeasure over China's decision", "looked into reports that
+            # Eritrean troops had crossed": whose act the grievance or inquiry is about
+            about = [o for x in [verb, *children(verb, ("dobj",))]
+                     for o in prep_objects(x, ABOUT_PREPS)]
+            owners = [w for o in about for w in children(o, ("poss",))
+                      if people(w) and w.pos_ != "PRON"]  # ("complained about his mic")
+            recip_groups.append(owners or [x for o in about for ch in o.children
+                                           if ch.dep_ in ("acl", "ccomp") for x in subjects(ch)])
         if t in RESPONSES | {"ACCUSE"} and children(verb, ("dobj",)):
             # "denounced abuses by Egyptian police", "rejected mediation by the US": the
             # parser hangs the object's "by" on the active verb; who did the thing is

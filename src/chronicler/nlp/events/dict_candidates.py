@@ -126,12 +126,13 @@ def dictionary_candidates(sent: Span, ix: ArticleIndex,
         if ix.lemmas[i] in own_words or ix.lowers[i] in own_words:
             continue  # a word the project's patterns or cues know: they decide
         tok = ix.doc[i]
-        if (tok.tag_ == "VBG" and not _progressive(tok)) or not _main_verb(tok, ix.lex):
+        if (tok.tag_ == "VBG" and not _progressive(tok) and not _aspectual(tok)) or \
+                not _main_verb(tok, ix.lex):
             continue  # a subordinate or reported verb: too often not an event of its own
         rule = dictionary_rule(tok, ix.lex, sent)
         if rule is None:
             continue
-        if tok.tag_ == "VBG" and not rule.id.endswith(".pattern"):
+        if tok.tag_ == "VBG" and not rule.id.endswith(".pattern") and not _aspectual(tok):
             continue  # a progressive only through a phrase ("is providing intelligence
             # to"), not the bare verb ("farmers are asking what ...")
         heads, light = event_heads(tok, ix.lex, False)
@@ -195,6 +196,15 @@ SAID_THINGS = frozenset({"comment", "remark", "statement", "report", "word", "sp
 
 def _said_thing(t: Token) -> bool:
     return t.pos_ == "NOUN" and t.lemma_.lower() in SAID_THINGS
+
+
+# verbs of a phase of the act their gerund names ("began demobilising its fighters")
+ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep"})
+
+
+def _aspectual(tok: Token) -> bool:
+    """"began demobilising", "started pumping gas": the gerund is the act."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ASPECTUAL
 
 
 def _progressive(tok: Token) -> bool:
