@@ -427,3 +427,19 @@ def test_a_gerund_after_began_is_the_act(analyzer) -> None:  # type: ignore[no-u
     # the dictionary reads a gerund only when a phase verb carries it
     assert typed(analyzer, "Zambia started evicting Congolese refugees from the camps.") == [
         ("COERCE", {"ZMB"}, {"COD"})]
+
+
+# passive transfers and readiness, and the other side of a border left
+@pytest.mark.parametrize(("text", "want"), [
+    # sent from a state with no agent named: that state sends
+    ("A rebel commander was extradited from Kenya to Uganda on Friday.",
+     [("COOPERATE", {"KEN"}, {"UGA"})]),
+    # made ready: who is made ready acts
+    ("Police across Kenya were placed on their highest state of alert.",
+     [("MOBILIZE", {"KEN"}, {"KEN"})]),
+    # "back from the border area with X": X
+    ("Ecuador pulled its troops back from the border area with Peru on Friday.",
+     [("RETREAT", {"ECU"}, {"PER"})]),
+])
+def test_passives_and_borders(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == want

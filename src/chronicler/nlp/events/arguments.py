@@ -99,8 +99,17 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             # holder is the subject (which the parser may also hang on "is")
             actor_groups.append(children(verb, ("nsubjpass", "nsubj")) + [
                 x for a in children(verb, ("auxpass",)) for x in children(a, ("nsubj",))])
+        elif is_passive(verb) and t == "MOBILIZE" and not agents(verb):
+            # "police across Britain were placed on alert": who is made ready acts
+            actor_groups.append(children(verb, ("nsubjpass",)))
         elif is_passive(verb):
             actor_groups.append(agents(verb))
+            if t in ("COOPERATE", "SANCTION", "COERCE"):
+                # "was extradited from Mexico to the United States", "were expelled
+                # from Kenya": with no agent, the state it is sent from sends it, and
+                # the state it is sent to receives it (before the one sent)
+                actor_groups.append([o for o in prep_objects(verb, ("from",)) if a_state(o, res)])
+                recip_groups.append([o for o in prep_objects(verb, ("to",)) if a_state(o, res)])
             recip_groups.append([x for s in children(verb, ("nsubjpass",))
                                  for x in conjuncts(s)])
         elif verb.dep_ == "acl" and verb.tag_ == "VBN" and not children(verb, ("nsubj",)):
@@ -147,6 +156,14 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             # "extradited the suspect to France", "returned the ship to Iran": the state
             # it is handed to (not "released it to the Post", "linked it to a group")
             recip_groups.append([o for o in prep_objects(verb, ("to",)) if a_state(o, res)])
+        if t == "RETREAT":
+            # "pulled its troops back from the border area with Peru": the other side
+            # of the border or front it leaves
+            recip_groups.append([w for o in prep_objects(verb, ("from",)) + [
+                                     o for a in children(verb, ("advmod", "prt"))
+                                     for o in prep_objects(a, ("from",))]  # ("back from")
+                                 for x in o.subtree if x.dep_ == "prep" and x.lower_ == "with"
+                                 for w in children(x, ("pobj",)) if a_state(w, res)])
 
         def people(o: Token) -> bool:  # (people, not "of involvement"; "the Chinese
             # crackdown", "the Chinese coast guard": a country's)
