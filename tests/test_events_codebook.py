@@ -443,3 +443,14 @@ def test_a_gerund_after_began_is_the_act(analyzer) -> None:  # type: ignore[no-u
 ])
 def test_passives_and_borders(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert typed(analyzer, text) == want
+
+
+# observers or aid staff withdrawn from a country are a sanction of it (CAMEO 1662/1663);
+# troops withdrawn are a de-escalation
+@pytest.mark.parametrize(("text", "want"), [
+    ("The African Union withdrew its election observers from Togo on Friday.",
+     [("SANCTION", {"IGO"}, {"TGO"})]),
+    ("Chad withdrew its troops from the border with Niger.", [("RETREAT", {"TCD"}, {"NER"})]),
+])
+def test_observers_withdrawn(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == want
