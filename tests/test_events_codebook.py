@@ -454,3 +454,9 @@ def test_passives_and_borders(analyzer, text: str, want: list) -> None:  # type:
 ])
 def test_observers_withdrawn(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert typed(analyzer, text) == want
+
+
+def test_an_offer_to_mediate_names_the_sides(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # (a country named alone is the sentence's other country anyway; a government is not)
+    assert typed(analyzer, "Norway offered to mediate between the Ugandan government and "
+                           "the rebels of the north.") == [("REQUEST", {"NOR"}, {"UGA"})]

@@ -220,6 +220,11 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                                  for d in (x, *children(x, ("dobj",)))
                                  for o in prep_objects(d, ("to", "on", "against", "with"))
                                  if o.i in res.mention_tokens])
+        if t in ("REQUEST", "CONSULT"):
+            # "offered to mediate between the Philippine government and the rebels":
+            # the sides it would mediate between
+            recip_groups.append([o for x in children(verb, ("xcomp",))
+                                 for o in prep_objects(x, ("between",))])
         if t in ("CONSULT", "COOPERATE", "REQUEST", "REJECT", "CONCEDE", "SANCTION"):
             # "offered to hold talks with India", "suspended talks with the rebels"
             recip_groups.append([o for x in clause_tokens([verb]) if x.i != verb.i
