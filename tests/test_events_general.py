@@ -116,7 +116,8 @@ def test_ethnic_group_lives_where_its_sentence_says(analyzer) -> None:  # type: 
 
 @pytest.mark.parametrize(("text", "want"), [
     ("Chile lifted the curfew on the port cities on Monday.", "CONCEDE"),
-    ("The army relaxed the siege of the rebel town.", "CONCEDE"),
+    # (a military siege or blockade eased is a de-escalation: CAMEO 0872, RETREAT)
+    ("The army relaxed the siege of the rebel town.", "RETREAT"),
     ("Speaking on radio, President Hosni Mubarak said he is ready to lift the curfew on "
      "the northern towns.", "AGREE"),
 ])
