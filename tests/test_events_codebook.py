@@ -308,7 +308,7 @@ def test_an_attack_hits_where_it_falls(analyzer, text: str, want: list) -> None:
 
 
 def test_a_place_read_by_the_articles_context_names_no_recipient() -> None:
-    from chronicler.nlp.events.arguments import _placed_alone
+    from chronicler.nlp.events.inference import _placed_alone
     from chronicler.records import Place
 
     # "Paris" in an American story resolves to Paris, Texas: a guess from context, on

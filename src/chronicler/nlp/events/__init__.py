@@ -6,7 +6,8 @@
     candidates.py  trigger candidates: tokens that start a pattern and pass its constraints
     roles.py       actor and recipient tokens from the dependency parse, resolved to actors
     tree.py        per-token reads kept per article: lower-case words; char offsets -> tokens
-    arguments.py   argument assembly per construction, then the dyad rules
+    arguments.py   argument assembly per construction
+    inference.py   what the sentence leaves implicit: the dyad rules, an attack's place
     parties.py     who a phrase names: a state handed to, someone named, X of "for X to"
     modes.py       PLOVER mode and score; negated, future, hypothetical, historical; reports
     attach.py      date, place and size of an event

@@ -53,12 +53,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from chronicler.nlp.events.acts import no_act
-from chronicler.nlp.events.arguments import (
-    STATE_SECTORS,
-    countries,
-    fill_arguments,
-    infer_from_dyad,
-)
+from chronicler.nlp.events.arguments import countries, fill_arguments
 from chronicler.nlp.events.assemble import absorbed, agreements, merge_into
 from chronicler.nlp.events.attach import attach_date, attach_place, attach_size, has_count
 from chronicler.nlp.events.candidates import Candidate, find_candidates
@@ -69,6 +64,7 @@ from chronicler.nlp.events.dict_candidates import (
 )
 from chronicler.nlp.events.discards import Discards, load_discards
 from chronicler.nlp.events.index import ArticleIndex, build_index
+from chronicler.nlp.events.inference import infer_from_dyad
 from chronicler.nlp.events.intent import (
     conceded_agreements,
     demand_ok,
@@ -88,6 +84,7 @@ from chronicler.nlp.events.modes import (
     plover_modes,
     score_of,
 )
+from chronicler.nlp.events.parties import STATE_SECTORS
 from chronicler.nlp.events.patterns import Lexicon, load_lexicon
 from chronicler.nlp.events.reports import (
     accuse_from_cue,
