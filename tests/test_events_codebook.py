@@ -37,8 +37,9 @@ def test_no_placed_event_without_a_group_acting(analyzer, text: str) -> None:  #
 # "All investigations" are ACCUSE investigate (PLOVER manual), with or without a
 # recipient: whom the object names, else no one
 @pytest.mark.parametrize(("text", "want"), [
+    # (at home, naming no one abroad: coded at home, as PLOVER's records code such)
     ("Kenya opened an investigation into the shipping firm on Monday.",
-     [("ACCUSE", {"KEN"}, set())]),
+     [("ACCUSE", {"KEN"}, {"KEN"})]),
     ("The European Union launched an inquiry into abuses in Belarus.",
      [("ACCUSE", {"EUR"}, {"BLR"})]),
     ("French prosecutors investigated the mayor of Lyon for fraud.",

@@ -171,6 +171,9 @@ UNADDRESSED = frozenset({"REJECT", "ACCUSE", "THREATEN"})
 # groups that are at home wherever they are named without a country, whatever is done
 # to them: rebels and the opposition ("suspended peace talks with communist rebels")
 HOME_SECTORS = frozenset({"REB", "OPP"})
+# words that put an unnamed addressee abroad
+ABROAD_WORDS = frozenset({"foreign", "international", "outside", "external", "third-party",
+                          "overseas"})
 STATE = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "PRM"})
 
 
@@ -197,11 +200,14 @@ def place_sides(actors: list[EventActor], recipients: list[EventActor], place: P
     a group that acts at home (police, protesters, a government) is the place's; whom
     the event hit, named or not, are the place's people."""
     code = place.country
-    if code is None or any(a.country for a in (*actors, *recipients)):
-        return actors, recipients
+    if code is None or any(a.country for a in actors) or any(
+            r.country not in (None, code) for r in recipients):
+        return actors, recipients  # (a recipient may have the place's country already:
+        # an attack hits where it falls, ``inference``)
     actors = [a.model_copy(update={"country": code}) if a.sector and a.sector not in ABROAD
               else a for a in actors]
-    recipients = [r.model_copy(update={"country": code}) for r in recipients if r.sector] or \
+    recipients = [r if r.country else r.model_copy(update={"country": code})
+                  for r in recipients if r.sector or r.country] or \
         [EventActor(name=code, country=code, sector=None)]
     return actors, recipients
 
@@ -278,14 +284,16 @@ def object_country(heads: Sequence[Token], acts: set[str],
 
 def domestic_recipient(type_: str, actors: Sequence[EventActor],
                        recipients: Sequence[EventActor], named: Sequence[str],
-                       dyad: Sequence[str] = ()) -> list[EventActor] | None:
+                       dyad: Sequence[str] = (), abroad: bool = False
+                       ) -> list[EventActor] | None:
     """A recipient for an event that has none with a country: the one other country
     the sentence names, else (domestic) the actor's own country; None to keep.
     ``dyad``: the article's two sides, if it has them (an unaddressed refusal by one of
-    them answers the other, whom the sentence may not name)."""
+    them answers the other, whom the sentence may not name); ``abroad``: the event's
+    words say its addressee is foreign ("opposed to any foreign mediation")."""
     if any(r.country for r in recipients):
         return None
-    unaddressed = not recipients and type_ in UNADDRESSED and not (
+    unaddressed = not recipients and type_ in UNADDRESSED and not abroad and not (
         len(dyad) == 2 and any(a.country in dyad for a in actors))
     home_groups = bool(recipients) and all(r.sector in HOME_SECTORS for r in recipients)
     if type_ not in DOMESTIC and not home_groups and not (type_ in VERBAL_DOMESTIC and (

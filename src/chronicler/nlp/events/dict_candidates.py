@@ -28,6 +28,7 @@ from spacy.tokens import Span, Token
 
 from chronicler.nlp.events.candidates import Candidate, event_heads, rule_matches
 from chronicler.nlp.events.dict_actors import (
+    ABROAD_WORDS,
     domestic_recipient,
     object_country,
     place_sides,
@@ -38,6 +39,7 @@ from chronicler.nlp.events.dict_actors import (
 from chronicler.nlp.events.dictionaries import FieldDictionaries, load_field_dictionaries
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.intent import INTENT_WORDS, is_intent, to_infinitive
+from chronicler.nlp.events.modes import clause_tokens
 from chronicler.nlp.events.patterns import POS_KINDS, Lexicon, TriggerRule
 from chronicler.nlp.events.verbmatch import VerbCode, match_verb
 from chronicler.records import EventActor
@@ -281,6 +283,7 @@ def fill_countries(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
             c.recipients = [r.model_copy(update={"country": code}) for r in c.recipients
                             if r.sector] or [res.country_actor(code)]
             return
-    got = domestic_recipient(c.spec.type, c.actors, c.recipients, named, ix.dyad)
+    abroad = any(x.lower_ in ABROAD_WORDS for x in clause_tokens([c.trigger, *c.heads]))
+    got = domestic_recipient(c.spec.type, c.actors, c.recipients, named, ix.dyad, abroad)
     if got is not None:
         c.recipients = got
