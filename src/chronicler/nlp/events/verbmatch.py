@@ -219,7 +219,7 @@ def match_verb(verb: Token, verbs: VerbDictionary, crosswalk: dict[str, Plover]
         code, back = (p.code, False) if p.code else (p.back, True)
         line, source = p.line, "pattern"
         if code.startswith("033") and verbs.families[e.family].name in SENDING:
-            code = "07" + code[3:]  # (the sending itself: provide aid, below)
+            code = "07" + code[3:]  # (the sending itself: ``SENDING``)
     else:
         e = usable[0]
         code = e.code if e.code is not None else verbs.families[e.family].code
