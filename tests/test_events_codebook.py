@@ -461,3 +461,13 @@ def test_an_offer_to_mediate_names_the_sides(analyzer) -> None:  # type: ignore[
     # (a country named alone is the sentence's other country anyway; a government is not)
     assert typed(analyzer, "Norway offered to mediate between the Ugandan government and "
                            "the rebels of the north.") == [("REQUEST", {"NOR"}, {"UGA"})]
+
+
+# hijacking a craft with people aboard is an abduction (CAMEO 181), not property seized;
+# a debate hijacked is no craft
+@pytest.mark.parametrize(("text", "want"), [
+    ("Rebels hijacked a Peruvian airliner with 40 people on board.", ["ASSAULT"]),
+    ("The senator hijacked the budget debate.", []),
+])
+def test_a_hijacking(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _, _ in typed(analyzer, text)] == want
