@@ -12,6 +12,7 @@ from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.modes import Aux, Report, clause_tokens, lemma_set, phrase_tokens
 from chronicler.nlp.events.patterns import Lexicon, TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import LIGHT_NOUNS, NOUN_POS, VERB_POS
+from chronicler.nlp.events.tree import less_d
 from chronicler.records import EventActor, Place, Size, TimeExpr
 
 GENERIC_MODIFIERS = frozenset({"future", "possible", "potential", "any", "further", "new",
@@ -32,8 +33,7 @@ def is_light(v: Token, lex: Lexicon) -> bool:
     is no verb ("staged" -> "stag")."""
     if v.lemma_.lower() in lex.light_verbs:
         return True
-    low = v.lower_
-    return low.endswith("ed") and low[:-1] in lex.light_verbs
+    return less_d(v.lower_) in lex.light_verbs
 
 
 def governor(tok: Token, lex: Lexicon) -> Token | None:

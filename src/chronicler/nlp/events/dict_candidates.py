@@ -29,6 +29,7 @@ from spacy.tokens import Span, Token
 from chronicler.nlp.events.candidates import Candidate, event_heads, rule_matches
 from chronicler.nlp.events.dict_actors import (
     ABROAD_WORDS,
+    UNADDRESSED,
     domestic_recipient,
     object_country,
     place_sides,
@@ -41,6 +42,7 @@ from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.intent import INTENT_WORDS, is_intent, to_infinitive
 from chronicler.nlp.events.modes import clause_tokens
 from chronicler.nlp.events.patterns import POS_KINDS, Lexicon, TriggerRule
+from chronicler.nlp.events.tree import less_d
 from chronicler.nlp.events.verbmatch import VerbCode, match_verb
 from chronicler.records import EventActor
 
@@ -122,8 +124,7 @@ def dictionary_candidates(sent: Span, ix: ArticleIndex,
                 i in ix.resolver.quote_speaker:
             continue  # (a direct quote is rhetoric the project's own patterns read)
         if ix.lemmas[i] not in verbs and ix.lowers[i] not in verbs and \
-                ix.lowers[i] not in forms and not (
-                    ix.lowers[i].endswith("ed") and ix.lowers[i][:-1] in verbs):
+                ix.lowers[i] not in forms and less_d(ix.lowers[i]) not in verbs:
             continue  # (the last: a past the tagger cut short, ``verbmatch.entries_of``)
         if ix.lemmas[i] in own_words or ix.lowers[i] in own_words:
             continue  # a word the project's patterns or cues know: they decide
@@ -283,7 +284,9 @@ def fill_countries(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
             c.recipients = [r.model_copy(update={"country": code}) for r in c.recipients
                             if r.sector] or [res.country_actor(code)]
             return
-    abroad = any(x.lower_ in ABROAD_WORDS for x in clause_tokens([c.trigger, *c.heads]))
+    # (the clause is read only where it can decide: an unaddressed refusal or accusation)
+    abroad = not c.recipients and c.spec.type in UNADDRESSED and any(
+        x.lower_ in ABROAD_WORDS for x in clause_tokens([c.trigger, *c.heads]))
     got = domestic_recipient(c.spec.type, c.actors, c.recipients, named, ix.dyad, abroad)
     if got is not None:
         c.recipients = got

@@ -93,3 +93,10 @@ def _range(doc: Doc, seen: _Seen, start: int, end: int) -> tuple[int, int] | Non
         sp = doc.char_span(start, end, alignment_mode="expand")
         return None if sp is None else (sp.start, sp.end)
     return first, last + 1
+
+
+def less_d(low: str) -> str:
+    """A regular past's form less its "d" ("staged" -> "stage", "raped" -> "rape"):
+    the verb the small model's lemmatiser cuts too short when the shorter word is a
+    verb too ("stag", "rap"); "" for any other form."""
+    return low[:-1] if low.endswith("ed") else ""

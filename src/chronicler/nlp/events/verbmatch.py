@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from chronicler.nlp.events.cameo import Noun, Pattern, Plover, Verb, VerbDictionary, plover_of
+from chronicler.nlp.events.tree import less_d
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 # not "ccomp": what a verb says or reports is an event of its own, not its object
@@ -179,9 +180,9 @@ def entries_of(verb: Token, verbs: VerbDictionary) -> tuple[Verb, ...] | None:
     lower = verb.lower_
     got = verbs.verbs.get(verb.lemma_.lower()) or verbs.verbs.get(lower) or \
         verbs.forms.get(lower)
-    if got or not lower.endswith("ed") or verb.tag_ not in ("VBD", "VBN"):
+    if got or verb.tag_ not in ("VBD", "VBN"):
         return got
-    return verbs.verbs.get(lower[:-1])
+    return verbs.verbs.get(less_d(lower))
 
 
 def match_verb(verb: Token, verbs: VerbDictionary, crosswalk: dict[str, Plover]
