@@ -57,6 +57,7 @@ from chronicler.nlp.events.arguments import countries, fill_arguments
 from chronicler.nlp.events.assemble import absorbed, agreements, merge_into
 from chronicler.nlp.events.attach import attach_date, attach_place, attach_size, has_count
 from chronicler.nlp.events.candidates import Candidate, find_candidates
+from chronicler.nlp.events.dict_actors import UNADDRESSED
 from chronicler.nlp.events.dict_candidates import (
     dictionary_candidates,
     dictionary_event_ok,
@@ -357,8 +358,14 @@ def _coded(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candid
     kept = _kept(cands, sent_i, ix)
     kept = [c for c in kept if not absorbed(c, kept)]
     kept = agreements(kept, ix)
+    was = {id(c): c.spec.type for c in kept}
     kept = drop_subordinate(conceded_agreements(
         military_surrender(retype_intents(drop_stopped(kept), lex), lex), lex))
+    for c in kept:
+        if c.spec.type != was.get(id(c), c.spec.type) and c.spec.type in UNADDRESSED \
+                and not c.recipients:
+            fill_countries(c, ix, sent)  # "declined to resign": a refusal made by
+            # retyping is read for its addressee as one is ("at home", none named)
     kept = offer_addressees(kept, ix.resolver.resolve)
     made: dict[int, Candidate] = {}
     for c in kept:

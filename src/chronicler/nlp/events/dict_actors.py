@@ -57,6 +57,19 @@ def against_or_for(t: Token) -> bool:
     return t.i >= 2 and d[t.i - 1].text == "-" and d[t.i - 2].lower_ in ("anti", "pro")
 
 
+# "Troops loyal to President X", "militias allied with the government": armed men named
+# by whom they serve fight for that side's country (their own sector stays theirs).
+LOYALTY = frozenset({"loyal", "allied", "faithful"})
+
+
+def patrons(tok: Token) -> list[Token]:
+    """Whom the people ``tok`` names are loyal to: the objects of "to"/"with" under a
+    loyalty word that modifies ``tok`` ("gunmen loyal to the former president")."""
+    return [o for m in tok.children if m.dep_ in ("amod", "acl") and m.lower_ in LOYALTY
+            for p in m.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
+            for o in p.children if o.dep_ == "pobj"]
+
+
 RECIPROCAL_HEADS = frozenset({"side", "country", "nation", "neighbour", "neighbor", "army",
                               "military", "government", "rival", "adversary", "foe"})
 

@@ -40,6 +40,7 @@ from chronicler.nlp.events.dict_actors import (
     agent_sector,
     complete,
     partitive_core,
+    patrons,
     person_country,
 )
 from chronicler.nlp.events.patterns import Lexicon
@@ -459,7 +460,7 @@ class ArgResolver:
             # are not their hosts')
             preps = ("of",) if noun_sector == "GOV" else ("in", "of", "from", "inside",
                                                           "across")
-            for o in prep_objects(tok, preps):
+            for o in [*prep_objects(tok, preps), *patrons(tok)]:
                 inner = self.resolve(o, depth + 1)
                 if inner is not None and inner.country:
                     return EventActor(name=self._name(tok), country=inner.country,

@@ -1,0 +1,64 @@
+"""Whose side an event's people are on, read from constructions of real news (issue
+12): armed men named by whom they serve, and refusals of one's own act. Made-up
+sentences; each class with nearby sentences it must leave alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.eventcode import code, side
+
+
+def sides(analyzer, text: str, published: dt.date = dt.date(2005, 1, 1)  # type: ignore[no-untyped-def]
+          ) -> list[tuple[str, set[str], set[str]]]:
+    return [(e.type, side(e, "actor"), side(e, "recipient"))
+            for e in code(analyzer, text, published)]
+
+
+# "Troops loyal to X", "militias allied with the government": they fight for X's country
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Forces loyal to Colonel Muammar Gaddafi shelled the town of Misrata on Sunday.",
+     {"LBY"}),
+    ("Militants loyal to Somalia's Islamist leader attacked an army base on Tuesday.",
+     {"SOM"}),
+    ("Gunmen loyal to the Haitian president attacked a police post on Monday.", {"HTI"}),
+])
+def test_armed_men_fight_for_whom_they_are_loyal_to(analyzer, text: str, actor: set[str]) -> None:  # type: ignore[no-untyped-def]
+    got = sides(analyzer, text)
+    assert [(t, a) for t, a, _ in got] == [("ASSAULT", actor)]
+
+
+@pytest.mark.parametrize("text", [
+    # loyal to no one with a country: the actor keeps none
+    "Gunmen loyal to the cause attacked a police post on Monday.",
+    # "loyal" said of someone else
+    "Gunmen attacked a police post whose officers stayed loyal to the mayor.",
+])
+def test_loyalty_to_no_country_gives_none(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert all(not a for t, a, _ in sides(analyzer, text))
+
+
+# a cooperative act refused ("declined to resign") is a REJECT; naming no one and no
+# other country, it is coded at home, as any refusal that names no one
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Pakistani minister declined to resign despite protests in Lahore.",
+     [("REJECT", {"PAK"}, {"PAK"})]),
+    ("Prime Minister Junichiro Koizumi has refused to step down.",
+     [("REJECT", {"JPN"}, {"JPN"})]),
+])
+def test_a_refused_act_naming_no_one_is_at_home(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert sides(analyzer, text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the addressee named: the refusal answers it
+    ("The Pakistani minister refused to cooperate with India.",
+     [("REJECT", {"PAK"}, {"IND"})]),
+    # words that put the addressee abroad: no one at home
+    ("The Pakistani minister refused to accept any foreign mediation.",
+     [("REJECT", {"PAK"}, set())]),
+])
+def test_a_refused_act_with_an_addressee_keeps_it(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert sides(analyzer, text) == want
