@@ -62,3 +62,30 @@ def test_a_refused_act_naming_no_one_is_at_home(analyzer, text: str, want: list)
 ])
 def test_a_refused_act_with_an_addressee_keeps_it(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert sides(analyzer, text) == want
+
+
+# a cooperative act promised in a that-clause is the promise (AGREE): its "would" is the
+# promise's future, not a hypothetical; a second act joined to the first shares the
+# promise; and whom it was promised to is its recipient, unless the act names its own
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Chilean president promised that the government would lift the curfew.",
+     [("AGREE", {"CHL"}, {"CHL"})]),
+    ("The Peruvian minister promised the World Bank on Tuesday that Lima would cut "
+     "spending and overhaul its tax system.", [("AGREE", {"PER"}, {"IGO"})]),
+    ("Ghana's president pledged to Togo that his government would reopen the border.",
+     [("AGREE", {"GHA"}, {"TGO"})]),
+])
+def test_an_act_promised_in_a_that_clause_is_an_intent(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert sides(analyzer, text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a "would" no one promised is no intent
+    ("Analysts believe the Chilean government would lift the curfew.",
+     [("CONCEDE", {"CHL"}, {"CHL"})]),
+    # an act promised with an infinitive keeps its own recipient
+    ("The Peruvian minister promised to send aid to Bolivia.",
+     [("AGREE", {"PER"}, {"BOL"})]),
+])
+def test_promises_leave_conditions_and_named_recipients_alone(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert sides(analyzer, text) == want

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from chronicler.nlp.actors.resolve import STATE_SECTORS as STATE
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.dict_actors import domestic_recipient
-from chronicler.nlp.events.modes import REFUSAL
+from chronicler.nlp.events.modes import PROMISING, REFUSAL
 from chronicler.nlp.events.patterns import Lexicon
 from chronicler.records import EventActor
 
@@ -80,6 +80,9 @@ def _governor_words(c: Candidate) -> set[str]:
     out: set[str] = set()
     for h in (c.trigger, *c.heads):
         t = h
+        while t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") and t.head.i != t.i:
+            t = t.head  # ("would cut spending and overhaul the tax system": the
+            # second act shares the first's governor)
         for _ in range(3):
             if t.dep_ not in ("xcomp", "ccomp", "aux", "prep", "pcomp", "pobj") and not (
                     t.dep_ == "advcl" and to_infinitive(t)) or t.head.i == t.i:
@@ -221,14 +224,36 @@ def condition_parties(c: Candidate) -> list[Token]:
             for s in ch.children if s.dep_ in ("nsubj", "nsubjpass")]
 
 
+def promisees(c: Candidate) -> list[Token]:
+    """Whom the act was promised to: the object of the promising verb that governs it
+    ("promised the IMF that it would cut spending", "pledged to student leaders that
+    ..."), not of the act itself."""
+    for h in (c.trigger, *c.heads):
+        t = h
+        while t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") and t.head.i != t.i:
+            t = t.head
+        if t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in PROMISING:
+            v = t.head
+            return [o for o in v.children if o.dep_ in ("dative", "dobj") and o.pos_ in
+                    ("NOUN", "PROPN") and o.i < t.i] + [
+                o for p in v.children if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+                and p.i < t.i for o in p.children if o.dep_ == "pobj"]
+    return []
+
+
 def offer_addressees(cands: list[Candidate],
                      resolve: Callable[[Token], EventActor | None]) -> list[Candidate]:
     """An intent offered on a condition of another side ("ready to stop if X stops") is
     addressed to that side: X is its recipient, and no actor of its own (a ceasefire's
-    two sides were both taken as actors before it was found to be only offered)."""
+    two sides were both taken as actors before it was found to be only offered). An act
+    promised to someone named is addressed to them, unless the act names its own."""
     for c in cands:
         if c.spec.type != "AGREE" or c.aux.negated:
             continue
+        if all(r.name == r.country for r in c.recipients):  # (none, or a guess at home)
+            told = [a for a in map(resolve, promisees(c)) if a is not None and a.country]
+            if told:
+                c.recipients = told
         parties = [a for a in map(resolve, condition_parties(c)) if a is not None and a.country]
         codes = {a.country for a in parties}
         own = [a for a in c.actors if a.country not in codes]

@@ -230,6 +230,10 @@ def _has_no(tok: Token) -> bool:
 # those whose open complement did not happen ("refused to", "failed to")
 REFUSAL = frozenset({"refuse", "decline"})
 REFUSED = REFUSAL | {"fail"}
+# verbs of promising: "would" in the clause they govern is the promise's future ("pledged
+# that elections would be held"), as in reported speech, not a hypothetical
+PROMISING = frozenset({"promise", "pledge", "vow", "swear", "assure", "guarantee",
+                       "undertake", "commit"})
 
 
 def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
@@ -259,7 +263,8 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
                 if low in lex.future_aux:
                     future = True
                 elif low == "would":
-                    if backshift:
+                    if backshift or h.dep_ == "ccomp" and \
+                            h.head.lemma_.lower() in PROMISING:
                         future = True
                     else:
                         hypothetical = True
