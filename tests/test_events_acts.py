@@ -45,6 +45,9 @@ def test_no_act(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(("text", "type_"), [
     ("Pakistan released 200 Indian fishermen on Monday.", "RETREAT"),
     ("Russia seized Crimea from Ukraine in 2014.", "COERCE"),
+    # "on" a date is no "seizing on" a thing
+    ("Militiamen in Zimbabwe seized dozens of farms on Saturday.", "COERCE"),
+    ("Turkish police seized the offices of a newspaper on Friday night.", "COERCE"),
     ("Indian troops captured three Pakistani posts near the border.", "COERCE"),
     ("Hungary and Romania agreed that their countries should cooperate on trade.", "AGREE"),
     ("Indian troops occupied two Pakistani posts on the ridge.", "COERCE"),

@@ -174,8 +174,10 @@ def _not_taken(t: Token) -> bool:
     lemma = t.lemma_.lower()
     if lemma not in SEIZING:
         return False
-    if lemma == "seize" and any(
-            ch.dep_ == "prep" and ch.lower_ in ("upon", "on") for ch in t.children):
+    if lemma == "seize" and any(  # (not "seized farms on Saturday": a date)
+            ch.dep_ == "prep" and ch.lower_ in ("upon", "on") and not any(
+                o.ent_type_ in ("DATE", "TIME") for o in ch.children)
+            for ch in t.children):
         return True
     objs = [o for o in t.children if o.dep_ in ("dobj", "nsubjpass")]
     # ("one of the top positions": the counted noun)
