@@ -1,6 +1,6 @@
-"""Whose side an event's people are on, read from constructions of real news (issue
-12): armed men named by whom they serve, and refusals of one's own act. Made-up
-sentences; each class with nearby sentences it must leave alone."""
+"""Constructions of real news leads (issue 12): whose side armed men are on, refusals
+and promises of one's own act, and the date a lead gives its verb. Made-up sentences;
+each class with nearby sentences it must leave alone."""
 
 from __future__ import annotations
 
@@ -89,3 +89,25 @@ def test_an_act_promised_in_a_that_clause_is_an_intent(analyzer, text: str, want
 ])
 def test_promises_leave_conditions_and_named_recipients_alone(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert sides(analyzer, text) == want
+
+
+# a lead's "on Monday" is a date: it neither vetoes a pattern whose verb must not take
+# "on" ("called on X", "worked on X") nor stands for one that needs it
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Indian foreign minister called his Pakistani counterpart on Monday.",
+     ("CONSULT", {"IND"}, {"PAK"})),
+    ("Kenya worked with Uganda on Tuesday to track the rebels.",
+     ("COOPERATE", {"KEN"}, {"UGA"})),
+])
+def test_a_date_is_no_argument_word(analyzer, text: str, want: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert want in sides(analyzer, text)
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Egypt called on Israel on Friday to halt the raids.", "REQUEST"),  # "on" Israel
+    # (the tagger's DATE "months" is the pressure's, not a time)
+    ("Bowing to months of opposition pressure, the Gabonese president agreed on Friday "
+     "to set up an electoral commission.", "CONCEDE"),
+])
+def test_an_argument_word_beside_a_date_stays(analyzer, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _, _ in sides(analyzer, text)] == [type_]

@@ -91,11 +91,24 @@ class Candidate:
         return self.trigger.pos_ in ("NOUN", "PROPN")
 
 
+def time_prep(t: Token) -> bool:
+    """A preposition of time ("on Monday", "in May"): a date, not an argument, so not the
+    "on" of "called on X" nor the "for" of "pushed for"."""
+    objs = [o for o in t.children if o.dep_ == "pobj"]
+    return t.dep_ == "prep" and t.lower_ in TIME_PREPS and bool(objs) and all(
+        o.ent_type_ in ("DATE", "TIME") for o in objs)  # (not "bowing to months of
+    # pressure": a DATE to the tagger, an argument here)
+
+
+TIME_PREPS = frozenset({"on", "in", "at", "during"})
+
+
 def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> set[str]:
     if scope == "children":
-        out = lemma_set(list(trig.children))
-        out |= {f"dep:{c.dep_}" for c in trig.children}
-        for c in trig.children:  # "called on X": the particle or preposition counts
+        kids = [c for c in trig.children if not time_prep(c)]
+        out = lemma_set(kids)
+        out |= {f"dep:{c.dep_}" for c in kids}
+        for c in kids:  # "called on X": the particle or preposition counts
             if c.dep_ in ("prep", "prt", "agent"):
                 out.add(c.lower_)
         return out
@@ -121,11 +134,12 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
             for c in h.children:
                 if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "pobj", "dative"):
                     toks += list(c.subtree)
-                elif c.dep_ in ("prep", "agent") and c.lower_ not in ("by", "according"):
+                elif c.dep_ in ("prep", "agent") and c.lower_ not in ("by", "according") \
+                        and not time_prep(c):
                     toks += list(c.subtree)
         return lemma_set(toks)
     if scope == "around":
-        toks = list(trig.children)
+        toks = [c for c in trig.children if not time_prep(c)]
         h = trig.head
         for _ in range(3):
             toks.append(h)
