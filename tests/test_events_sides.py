@@ -111,3 +111,24 @@ def test_a_date_is_no_argument_word(analyzer, text: str, want: tuple) -> None:  
 ])
 def test_an_argument_word_beside_a_date_stays(analyzer, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
     assert [t for t, _, _ in sides(analyzer, text)] == [type_]
+
+
+# whom force hit: not the weapon fired at someone, and a person of a place that lies in
+# a country ("the mayor of a town in X's province")
+@pytest.mark.parametrize(("text", "recipient"), [
+    ("Gunmen fired rockets at the motorcade of the Georgian president on Monday.",
+     {"GEO"}),
+    ("Gunmen shot dead the mayor of a town in Colombia's southern Cauca province.",
+     {"COL"}),
+    # (the weapon is what is hit when nothing is fired at anyone)
+    ("Pakistan shot down an Indian jet over Kashmir.", {"IND"}),
+])
+def test_whom_force_hit(analyzer, text: str, recipient: set[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [(t, r) for t, _, r in sides(analyzer, text)] == [("ASSAULT", recipient)]
+
+
+def test_a_ban_on_rallies_is_no_rally(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # (a place within a place is read one level deeper; nothing else is)
+    got = sides(analyzer, "The government of Bahrain said it would lift the ban on "
+                          "opposition rallies in Manama.")
+    assert "PROTEST" not in [t for t, _, _ in got]

@@ -122,12 +122,15 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                 recip_groups.append(prep_objects(tok, ("on", "upon")))
             # (a dative "to" the parser labels as such: "providing photographs to
             # Macedonia" -> its object)
+            fired_at = t == "ASSAULT" and bool(prep_objects(verb, lex.target_preps))
             recip_groups.append([x for o in children(verb, ("dobj", "dative"))
                                  for y in ((o,) if o.pos_ != "ADP" else
                                            children(o, ("pobj",)))
                                  for x in conjuncts(y)
-                                 if not (t == "AID" and x.lemma_.lower() in ARMS)])
-            # (what is supplied is no one: "sold fighter jets to India")
+                                 if not ((t == "AID" or fired_at)
+                                         and x.lemma_.lower() in ARMS)])
+            # (what is supplied is no one: "sold fighter jets to India"; nor what is
+            # fired at someone: "fired rockets at the motorcade", not "shot down a jet")
         verb_preps = set(lex.target_preps) | set(EXTRA_PREPS.get(t, ()))
         recip_groups.append(prep_objects(verb, verb_preps))
         # "imposed sanctions on the Taliban", "gave aid to Ivory Coast": the object's own

@@ -454,13 +454,14 @@ class ArgResolver:
         place = self.place_at.get(tok.i)
         if place is not None and place.country:
             return EventActor(name=place.name, country=place.country, sector=noun_sector)
-        if depth == 0 and descend:
+        if depth <= 1 and descend:
             # "nine sites in Kaldoria", "militants from Pakistan", "civilians in Resk",
             # "the government of Zimbabwe" (not "attaches in Varsk": diplomats abroad
-            # are not their hosts')
-            preps = ("of",) if noun_sector == "GOV" else ("in", "of", "from", "inside",
-                                                          "across")
-            for o in [*prep_objects(tok, preps), *patrons(tok)]:
+            # are not their hosts'); one level further only from a place to the place
+            # it lies in ("the mayor of [a town in] Mexico's Guerrero state")
+            preps = ("in", "inside") if depth else ("of",) if noun_sector == "GOV" else (
+                "in", "of", "from", "inside", "across")
+            for o in [*prep_objects(tok, preps), *(() if depth else patrons(tok))]:
                 inner = self.resolve(o, depth + 1)
                 if inner is not None and inner.country:
                     return EventActor(name=self._name(tok), country=inner.country,
