@@ -132,3 +132,10 @@ def test_a_ban_on_rallies_is_no_rally(analyzer) -> None:  # type: ignore[no-unty
     got = sides(analyzer, "The government of Bahrain said it would lift the ban on "
                           "opposition rallies in Manama.")
     assert "PROTEST" not in [t for t, _, _ in got]
+
+
+def test_an_offer_to_mediate_names_the_sides_past_a_date(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # (the date between the verbs makes the parser hang the infinitive as advcl)
+    got = sides(analyzer, "Norway offered on Tuesday to mediate between the Sri Lankan "
+                          "government and the rebels.")
+    assert got == [("REQUEST", {"NOR"}, {"LKA"})]

@@ -224,8 +224,9 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
         if t in ("REQUEST", "CONSULT"):
             # "offered to mediate between the Philippine government and the rebels":
             # the sides it would mediate between
-            recip_groups.append([o for x in children(verb, ("xcomp",))
-                                 for o in prep_objects(x, ("between",))])
+            # (an infinitive the parser hangs as advcl: "offered on Tuesday to mediate")
+            recip_groups.append([o for x in verb.children if x.dep_ == "xcomp" or (
+                x.dep_ == "advcl" and to_infinitive(x)) for o in prep_objects(x, ("between",))])
         if t in ("CONSULT", "COOPERATE", "REQUEST", "REJECT", "CONCEDE", "SANCTION"):
             # "offered to hold talks with India", "suspended talks with the rebels"
             recip_groups.append([o for x in clause_tokens([verb]) if x.i != verb.i
