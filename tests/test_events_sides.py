@@ -139,3 +139,27 @@ def test_an_offer_to_mediate_names_the_sides_past_a_date(analyzer) -> None:  # t
     got = sides(analyzer, "Norway offered on Tuesday to mediate between the Sri Lankan "
                           "government and the rebels.")
     assert got == [("REQUEST", {"NOR"}, {"LKA"})]
+
+
+# a transfer's recipient is the state it goes to, not what or whom it hands over; people
+# held by another side are released or returned like prisoners
+@pytest.mark.parametrize(("text", "want"), [
+    ("Thailand handed over three suspected militants to Malaysian authorities on Friday.",
+     [("COOPERATE", {"THA"}, {"MYS"})]),
+    ("Iran returned the seized British sailors to Britain.", [("RETREAT", {"IRN"}, {"GBR"})]),
+    ("Rebels in Colombia freed two German tourists on Sunday.",
+     [("RETREAT", {"COL"}, {"DEU"})]),
+])
+def test_transfers_and_releases(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert sides(analyzer, text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "The activists released a statement on Monday.",
+    "The company released its workers early because of the storm.",
+    # a natural force is no attacker, passive or active
+    "Japan will rebuild the schools destroyed by the cyclone in Bangladesh.",
+    "The typhoon killed 300 people in the Philippines.",
+])
+def test_no_release_or_attack(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _, _ in sides(analyzer, text) if t in ("RETREAT", "ASSAULT")] == []

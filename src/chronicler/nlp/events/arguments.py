@@ -155,8 +155,10 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                                  for x in children(ch, ("nsubj",))])
         if t in ("COOPERATE", "RETREAT"):
             # "extradited the suspect to France", "returned the ship to Iran": the state
-            # it is handed to (not "released it to the Post", "linked it to a group")
-            recip_groups.append([o for o in prep_objects(verb, ("to",)) if a_state(o, res)])
+            # it is handed to (not "released it to the Post", "linked it to a group"),
+            # before what or whom it hands over ("handed over three militants to
+            # Malaysian authorities": Malaysia receives them)
+            recip_groups.insert(0, [o for o in prep_objects(verb, ("to",)) if a_state(o, res)])
         if t == "RETREAT":
             # "pulled its troops back from the border area with Peru": the other side
             # of the border or front it leaves

@@ -106,6 +106,9 @@ TIME_PREPS = frozenset({"on", "in", "at", "during"})
 def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> set[str]:
     if scope == "children":
         kids = [c for c in trig.children if not time_prep(c)]
+        # (a passive's agent is its subject: "destroyed by the cyclone" as "the cyclone
+        # destroyed")
+        kids += [o for c in kids if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         out = lemma_set(kids)
         out |= {f"dep:{c.dep_}" for c in kids}
         for c in kids:  # "called on X": the particle or preposition counts
