@@ -163,3 +163,15 @@ def test_transfers_and_releases(analyzer, text: str, want: list) -> None:  # typ
 ])
 def test_no_release_or_attack(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [t for t, _, _ in sides(analyzer, text) if t in ("RETREAT", "ASSAULT")] == []
+
+
+# the dictionary's noun beats its particle: "broke off relations" is CAMEO 161 (SANCTION),
+# not the 130 of "broke off"; a diplomatic protest is lodged with someone
+@pytest.mark.parametrize(("text", "want"), [
+    ("Ecuador broke off diplomatic relations with Colombia after the raid.",
+     [("SANCTION", {"ECU"}, {"COL"})]),
+    ("India lodged a strong protest with the Pakistani high commission on Monday.",
+     [("ACCUSE", {"IND"}, {"PAK"})]),
+])
+def test_broken_relations_and_lodged_protests(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert sides(analyzer, text) == want

@@ -38,7 +38,9 @@ EXTRA_PREPS: dict[str, tuple[str, ...]] = {
 NOUN_EXTRA_PREPS: dict[str, tuple[tuple[str, ...], ...]] = {  # in order of preference
     "ASSAULT": (("of", "for", "to"),), "COERCE": (("of", "for", "to"),),
     "SANCTION": (("to", "with", "for"), ("of",)),
-    "SUPPORT": (("of", "for", "to"),), "AID": (("of", "for", "to"),), "ACCUSE": (("against",),),
+    "SUPPORT": (("of", "for", "to"),), "AID": (("of", "for", "to"),),
+    # ("lodged a protest with India": the one it is lodged with)
+    "ACCUSE": (("against",), ("with",)),
     # "held talks with Chad", "an agreement with Niger": the other party
     "CONSULT": (("with",),), "COOPERATE": (("with",),), "AGREE": (("with",),),
 }

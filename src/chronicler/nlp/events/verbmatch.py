@@ -29,6 +29,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 # not "ccomp": what a verb says or reports is an event of its own, not its object
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "acomp", "prt", "dative",
                          "xcomp", "advmod", "npadvmod"})
+NOUN_OBJECTS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
 MAX_WORDS = 40  # an object's subtree beyond this is a clause of its own
 
 
@@ -205,12 +206,16 @@ def match_verb(verb: Token, verbs: VerbDictionary, crosswalk: dict[str, Plover]
     # coordinated object is one ("return [weapons] and [equipment]")
     objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     heads = _words(objs + [x for o in objs for x in o.children if x.dep_ == "conj"])
-    best: tuple[tuple[int, bool], Pattern] | None = None
+    # ... and a noun the verb takes beats its particle ("broke off [relations]": 161,
+    # not the 130 of "broke off")
+    nouns = _words([o for o in objs if o.dep_ in NOUN_OBJECTS])
+    best: tuple[tuple[int, bool, bool], Pattern] | None = None
     for e in usable:
         fam = _family_index(verbs, e.family)
         for k in _tried(fam, present):
             anchors, p = fam[0][k]
-            rank = (p.weight, bool(p.post) and not anchors.isdisjoint(heads))
+            rank = (p.weight, bool(p.post) and not anchors.isdisjoint(heads),
+                    bool(p.post) and not anchors.isdisjoint(nouns))
             if (best is None or rank > best[0]) and _matches(p, pre, post, preps):
                 best = (rank, p)
         if best is not None:
