@@ -364,6 +364,31 @@ def test_extra_dictionary_file(nlp: Language, tmp_path: Path) -> None:
     assert [(a.name, a.country, a.sector) for a in actors] == [("Zoravar Khanna", "IND", "JRN")]
 
 
+# a bare title names the dictionary's holder only from the day it says he held it
+@pytest.mark.parametrize(("published", "named"), [
+    ("2006-06-01", False),  # before: a Chinese official, no one named
+    ("2025-05-01", True),
+    (None, True),  # an undated article: the dictionary's present
+])
+def test_a_bare_title_names_its_holder_only_from_his_day(nlp: Language, published: str | None,
+                                                         named: bool) -> None:
+    import datetime as dt
+    actors, _ = extract_actors(
+        nlp("The Chinese foreign minister arrived in Islamabad on Sunday."),
+        ArticleContext(article_id="x", published=published and dt.date.fromisoformat(published)))
+    assert (("Wang Yi", "CHN", "GOV") in [(a.name, a.country, a.sector) for a in actors]) is named
+
+
+def test_a_bad_title_date_is_named(tmp_path: Path) -> None:
+    from chronicler.errors import ConfigError
+
+    extra = tmp_path / "mine.jsonl"
+    extra.write_text('{"name": "Zoravar Khanna", "type": "PERSON", "country": "IND", '
+                     '"titles": ["minister"], "titles_from": "May 2024"}\n')
+    with pytest.raises(ConfigError, match=r"mine\.jsonl.*bad date 'May 2024'"):
+        load_dictionary((str(extra),))
+
+
 def test_missing_dictionary_file_fails_fast(tmp_path: Path) -> None:
     from chronicler.errors import ConfigError
 

@@ -19,6 +19,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -99,6 +100,12 @@ class Entry:
     titles: tuple[str, ...] = ()
     gender: str | None = None
     source: int = 0  # which dictionary file: 0 = built-in
+    # from when a bare title ("the Indian prime minister") names this person: the
+    # dictionary vouches for its office holders from then on, not before (None: always)
+    titles_from: date | None = None
+
+    def holds_titles_on(self, day: date | None) -> bool:
+        return day is None or self.titles_from is None or day >= self.titles_from
 
     def display_name(self, country_name: str | None) -> str:
         return self.name.replace("{country}", country_name or "").strip()
@@ -246,7 +253,8 @@ def _add_entry(d: Dictionary, raw: dict[str, Any], source: int, where: str) -> N
               country=raw.get("country") or None, sector=raw.get("sector") or None,
               aliases=aliases,
               titles=tuple(str(t).lower() for t in raw.get("titles") or ()),
-              gender=raw.get("gender"), source=source)
+              gender=raw.get("gender"), source=source,
+              titles_from=_day(raw.get("titles_from"), where))
     d.entries.append(e)
     if typ == "COUNTRY" and e.country:
         d.country_names[e.country] = e.name
@@ -447,6 +455,17 @@ def entry_key(e: Entry) -> str:
     return actor_id(e.name, e.type, e.country)
 
 
+def _day(v: object, where: str) -> date | None:
+    """An ISO date of an entry ("2014-05-26"), or None when absent."""
+    if v in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(v))
+    except ValueError:
+        raise ConfigError(f"actor dictionary {where}: bad date {v!r} (want YYYY-MM-DD)") from None
+
+
 __all__ = ["CONTEXT", "Dictionary", "Entry", "actor_id", "default_dictionary",
            "entity_patterns", "entry_key", "load_dictionary", "merge_actors", "norm",
            "ruler_label", "settings_paths"]
+

@@ -6,6 +6,7 @@ Rules and their order are described in ``actors`` (overview) and ``coref``.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from chronicler.nlp.actors.coref import (
@@ -58,8 +59,9 @@ IGO_WORDS = frozenset({"organization", "organisation", "office", "agency", "fund
 class Resolver:
     """Turns candidates into drafts and clusters for one article."""
 
-    def __init__(self, v: ArticleView) -> None:
+    def __init__(self, v: ArticleView, day: date | None = None) -> None:
         self.v = v
+        self.day = day  # the article's date: whom a bare title names on it
         self.clusters: dict[str, Cluster] = {}
         self.drafts: list[Draft] = []
         self.recency: dict[str, int] = {}
@@ -352,13 +354,15 @@ class Resolver:
                         break
             if cl is None and hit.descriptor:
                 entries = [v.d.entries[i] for i in hit.descriptor]
-                entries = [e for e in entries if v.source_score[e.source] > 0]
+                entries = [e for e in entries if v.source_score[e.source] > 0
+                           and e.holds_titles_on(self.day)]
                 if entries:
                     cl = self.entry_cluster(v.rank(entries))
             country = own or self.sentence_country(hit.start) or v.context
             if cl is None and hit.title and country:
                 holders = [e for e in v.d.entries if e.type == "PERSON"
-                           and e.country == country and hit.title in e.titles]
+                           and e.country == country and hit.title in e.titles
+                           and e.holds_titles_on(self.day)]
                 if len(holders) == 1:
                     cl = self.entry_cluster(holders[0])
             if cl is not None:

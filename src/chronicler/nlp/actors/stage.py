@@ -103,7 +103,7 @@ def extract_actors(doc: Doc, ctx: ArticleContext,
     """Actors (one per referent, first-mention order) and their mentions (text order)."""
     d = d or default_dictionary()
     v = build_view(doc, d)
-    r = Resolver(v)
+    r = Resolver(v, ctx.published)
     r.run()
     drafts = sorted(r.drafts, key=lambda x: (x.start, x.end, x.cluster.ref))
     ids: dict[str, str] = {}
