@@ -175,3 +175,13 @@ def test_no_release_or_attack(analyzer, text: str) -> None:  # type: ignore[no-u
 ])
 def test_broken_relations_and_lodged_protests(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert sides(analyzer, text) == want
+
+
+# a denial answers an accuser, named or not: it is never a refusal at home
+@pytest.mark.parametrize(("text", "want"), [
+    ("Pakistan denied violating the ceasefire on Sunday.", [("REJECT", {"PAK"}, set())]),
+    ("Pakistan denied India's claim that it had violated the ceasefire.",
+     [("REJECT", {"PAK"}, {"IND"})]),
+])
+def test_a_denial_is_not_at_home(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert [x for x in sides(analyzer, text) if x[0] == "REJECT"] == want

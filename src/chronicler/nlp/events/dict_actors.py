@@ -297,16 +297,17 @@ def object_country(heads: Sequence[Token], acts: set[str],
 
 def domestic_recipient(type_: str, actors: Sequence[EventActor],
                        recipients: Sequence[EventActor], named: Sequence[str],
-                       dyad: Sequence[str] = (), abroad: bool = False
+                       dyad: Sequence[str] = (), elsewhere: bool = False
                        ) -> list[EventActor] | None:
     """A recipient for an event that has none with a country: the one other country
     the sentence names, else (domestic) the actor's own country; None to keep.
     ``dyad``: the article's two sides, if it has them (an unaddressed refusal by one of
-    them answers the other, whom the sentence may not name); ``abroad``: the event's
-    words say its addressee is foreign ("opposed to any foreign mediation")."""
+    them answers the other, whom the sentence may not name); ``elsewhere``: the event's
+    words say its addressee is foreign, or it answers someone (a denial answers an
+    accuser) ("opposed to any foreign mediation")."""
     if any(r.country for r in recipients):
         return None
-    unaddressed = not recipients and type_ in UNADDRESSED and not abroad and not (
+    unaddressed = not recipients and type_ in UNADDRESSED and not elsewhere and not (
         len(dyad) == 2 and any(a.country in dyad for a in actors))
     home_groups = bool(recipients) and all(r.sector in HOME_SECTORS for r in recipients)
     if type_ not in DOMESTIC and not home_groups and not (type_ in VERBAL_DOMESTIC and (

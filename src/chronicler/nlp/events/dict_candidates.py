@@ -56,6 +56,8 @@ PATTERN_ONLY = frozenset({"be", "have", "do", "make", "take", "go", "come", "get
 # Intent verbs that are themselves PLOVER events (a promise is AGREE, a vow to strike is
 # THREATEN): the dictionary codes them; other intent verbs ("want", "plan") it does not.
 COMMITMENTS = frozenset({"promise", "pledge", "vow", "swear", "threaten", "offer"})
+# verbs of denial: a refusal that answers an accuser
+DENIALS = frozenset({"deny", "refute", "rebut", "dismiss", "disown", "repudiate"})
 
 
 @lru_cache(maxsize=1)
@@ -285,8 +287,12 @@ def fill_countries(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
                             if r.sector] or [res.country_actor(code)]
             return
     # (the clause is read only where it can decide: an unaddressed refusal or accusation)
-    abroad = not c.recipients and c.spec.type in UNADDRESSED and any(
-        x.lower_ in ABROAD_WORDS for x in clause_tokens([c.trigger, *c.heads]))
-    got = domestic_recipient(c.spec.type, c.actors, c.recipients, named, ix.dyad, abroad)
+    # (a denial answers an accuser, named or not: "denied violating the ceasefire" is
+    # no refusal at home)
+    elsewhere = not c.recipients and c.spec.type in UNADDRESSED and (
+        c.trigger.lemma_.lower() in DENIALS or any(
+            x.lower_ in ABROAD_WORDS for x in clause_tokens([c.trigger, *c.heads])))
+    got = domestic_recipient(c.spec.type, c.actors, c.recipients, named, ix.dyad, elsewhere)
     if got is not None:
         c.recipients = got
+
