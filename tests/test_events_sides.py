@@ -185,3 +185,26 @@ def test_broken_relations_and_lodged_protests(analyzer, text: str, want: list) -
 ])
 def test_a_denial_is_not_at_home(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert [x for x in sides(analyzer, text) if x[0] == "REJECT"] == want
+
+
+# a raid on premises is a search (COERCE seize, PLOVER's seize mode); on people or a
+# place, an attack; people the object says were taken are released like prisoners
+@pytest.mark.parametrize(("text", "want"), [
+    ("Burmese police raided the offices of an opposition party in Yangon on Tuesday.",
+     ("COERCE", ["seize"])),
+    ("Pakistani rangers raided the home of a former minister in Karachi.",
+     ("COERCE", ["seize"])),
+    ("Israeli troops raided the West Bank town of Jenin on Monday.", ("ASSAULT", [])),
+    ("The Taliban released two Italian aid workers kidnapped last month.",
+     ("RETREAT", ["release"])),
+])
+def test_raids_and_releases(analyzer, text: str, want: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert want in [(e.type, e.mode) for e in code(analyzer, text, dt.date(2006, 6, 1))]
+
+
+@pytest.mark.parametrize("text", [
+    "Police released the names of the detained suspects.",
+    "The company released its workers early because of the storm.",
+])
+def test_nothing_released(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "RETREAT" not in [t for t, _, _ in sides(analyzer, text)]

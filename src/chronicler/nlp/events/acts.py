@@ -46,7 +46,8 @@ DOCUMENTS = frozenset({
     "advertisement", "schedule", "finding", "findings", "guidance", "guideline",
     "guidelines", "text", "plan", "proposal", "budget", "forecast", "estimate", "version",
     "update", "summary", "communique", "communiqué", "tape", "tapes", "picture",
-    "pictures", "note", "notes", "study", "analysis", "survey", "account", "propaganda"})
+    "pictures", "note", "notes", "study", "analysis", "survey", "account", "propaganda",
+    "name", "names", "identity", "identities"})
 # what is seized or captured when nothing is taken from anyone
 NOT_TAKEN = frozenset({
     "imagination", "attention", "mood", "spirit", "essence", "greatness", "moment",
