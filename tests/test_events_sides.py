@@ -208,3 +208,9 @@ def test_raids_and_releases(analyzer, text: str, want: tuple) -> None:  # type: 
 ])
 def test_nothing_released(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert "RETREAT" not in [t for t, _, _ in sides(analyzer, text)]
+
+
+def test_two_sides_clashing_are_each_others(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = sides(analyzer, "Armenian and Azerbaijani forces clashed along the border on "
+                          "Monday.")
+    assert got == [("ASSAULT", {"ARM", "AZE"}, set())]

@@ -122,6 +122,9 @@ BACKGROUND = frozenset({"amid", "amidst", "despite"})
 TIME_LINKS = frozenset({"after", "following", "since", "before", "until"})
 # types two sides do together: coordinated actors of two countries are each other's party
 MUTUAL = frozenset({"CONSULT", "COOPERATE"})
+# ... and force that two sides use on each other ("Armenian and Azerbaijani forces
+# clashed along the border")
+MUTUAL_FORCE = frozenset({"clash", "fight", "battle", "skirmish"})
 
 
 def _event(c: Candidate, ix: ArticleIndex, sent: Span) -> Event:
@@ -201,7 +204,8 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
         # (sides of two countries doing it together name each other: "Kaldorian and
         # Merovian negotiators met", a CONSULT or COOPERATE of both)
         named_recipient = any(r.country for r in c.recipients) or (
-            c.spec.type in MUTUAL and len(countries(c.actors)) > 1)
+            (c.spec.type in MUTUAL or c.spec.type == "ASSAULT"
+             and c.trigger.lemma_.lower() in MUTUAL_FORCE) and len(countries(c.actors)) > 1)
         infer_from_dyad(c, ix)
         if c.spec.needs_mode_or_recipient and not c.rule.requires and not c.modes \
                 and not c.recipients and not any(
