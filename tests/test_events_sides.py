@@ -214,3 +214,9 @@ def test_two_sides_clashing_are_each_others(analyzer) -> None:  # type: ignore[n
     got = sides(analyzer, "Armenian and Azerbaijani forces clashed along the border on "
                           "Monday.")
     assert got == [("ASSAULT", {"ARM", "AZE"}, set())]
+
+
+def test_a_country_swallowed_into_an_amount_is_still_a_party(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # (the tagger reads "Bangladesh 30 million dollars" as one MONEY entity)
+    got = sides(analyzer, "Japan gave Bangladesh 30 million dollars to rebuild schools.")
+    assert got == [("AID", {"JPN"}, {"BGD"})]

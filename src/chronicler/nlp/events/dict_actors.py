@@ -16,6 +16,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from chronicler.nlp.actors.dictionary import default_dictionary
 from chronicler.nlp.actors.phoenix import split_code
 from chronicler.nlp.actors.phoenix_lookup import INTERNATIONAL, SECTORS, phoenix_actor
 from chronicler.nlp.events.dictionaries import load_field_dictionaries
@@ -55,6 +56,20 @@ def against_or_for(t: Token) -> bool:
         return True
     d = t.doc
     return t.i >= 2 and d[t.i - 1].text == "-" and d[t.i - 2].lower_ in ("anti", "pro")
+
+
+NUMERIC_ENTS = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT"})
+
+
+def swallowed_country(tok: Token) -> EventActor | None:
+    """A country the tagger swallowed into an amount ("gave [Bangladesh 30 million
+    dollars]"), so that no mention of it was made; None for any other token."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in NUMERIC_ENTS:
+        return None
+    d = default_dictionary()
+    code = d.country_code(tok.text)
+    return None if code is None else EventActor(name=d.country_names.get(code, tok.text),
+                                                country=code, sector=None)
 
 
 # "Troops loyal to President X", "militias allied with the government": armed men named

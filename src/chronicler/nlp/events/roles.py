@@ -42,6 +42,7 @@ from chronicler.nlp.events.dict_actors import (
     partitive_core,
     patrons,
     person_country,
+    swallowed_country,
 )
 from chronicler.nlp.events.patterns import Lexicon
 from chronicler.nlp.events.tree import token_spans
@@ -451,6 +452,8 @@ class ArgResolver:
         code = self.country_by_name.get(tok.lower_) if tok.pos_ == "PROPN" else None
         if code is not None:
             return self.country_actor(code, noun_sector)
+        if (swallowed := swallowed_country(tok)) is not None:
+            return swallowed.model_copy(update={"sector": noun_sector})
         place = self.place_at.get(tok.i)
         if place is not None and place.country:
             return EventActor(name=place.name, country=place.country, sector=noun_sector)
