@@ -220,3 +220,14 @@ def test_a_country_swallowed_into_an_amount_is_still_a_party(analyzer) -> None: 
     # (the tagger reads "Bangladesh 30 million dollars" as one MONEY entity)
     got = sides(analyzer, "Japan gave Bangladesh 30 million dollars to rebuild schools.")
     assert got == [("AID", {"JPN"}, {"BGD"})]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # an ethnic people is of the country it lives in: a place named first, else a state
+    # the sentence names by its demonym
+    ("The Serbian government rejected demands by ethnic Albanians for autonomy.",
+     [("REJECT", {"SRB"}, {"SRB"})]),
+    ("Ethnic Albanians in south Serbia are demanding autonomy.", [("REQUEST", {"SRB"}, set())]),
+])
+def test_an_ethnic_people_is_where_it_lives(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert sides(analyzer, text) == want

@@ -138,21 +138,24 @@ NOT_COUNTRIES = frozenset({"IGO", "NGO", "UNO", "EUR", "IMG", "ISM", "MNC", "INT
 
 def ethnic_residence(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A people named as an ethnic group ("ethnic Albanians", "ethnic Turks") is coded by
-    the country it lives in, Phoenix's convention: the nearest country (a place name, not
-    a demonym) other than the demonym's that its sentence names ("ethnic Albanians in
-    south Serbia" SRB); unchanged when it names no other. The mention changes, not the
+    the country it lives in, Phoenix's convention: the nearest country other than the
+    demonym's that its sentence names, a place name first ("ethnic Albanians in south
+    Serbia" SRB), else a demonym ("the Serbian government rejected demands by ethnic
+    Albanians" SRB); unchanged when it names no other. The mention changes, not the
     country actor it names."""
     out: list[Mention] = []
     for m in mentions:
         if m.label == "NORP" and m.country:
             span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
-            if span is not None and span.start > 0 and doc[span.start - 1].lower_ == "ethnic":
-                near = [(abs(o.span[0] - m.span[0]), o.span[0], o.country) for o in mentions
-                        if o.sentence == m.sentence and o.label == "GPE" and o.country
+            if span is not None and (span[0].lower_ == "ethnic" or span.start > 0
+                                     and doc[span.start - 1].lower_ == "ethnic"):
+                near = [(o.label != "GPE", abs(o.span[0] - m.span[0]), o.span[0], o.country)
+                        for o in mentions if o.sentence == m.sentence and o is not m
+                        and o.label in ("GPE", "NORP") and o.country
                         and o.country != m.country and len(o.country) == 3
                         and o.country not in NOT_COUNTRIES]
                 if near:
-                    m = m.model_copy(update={"country": min(near)[2]})
+                    m = m.model_copy(update={"country": min(near)[3]})
         out.append(m)
     return out
 
