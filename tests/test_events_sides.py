@@ -231,3 +231,14 @@ def test_a_country_swallowed_into_an_amount_is_still_a_party(analyzer) -> None: 
 ])
 def test_an_ethnic_people_is_where_it_lives(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert sides(analyzer, text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "paid a visit": the visitor acts
+    ("The German chancellor paid a two-day visit to Turkey.", ("CONSULT", {"DEU"}, {"TUR"})),
+    # a host of talks between two sides: both sides are its recipients
+    ("Brazil will host talks between Venezuela and Colombia next week.",
+     ("CONSULT", {"BRA"}, {"VEN", "COL"})),
+])
+def test_visits_and_hosted_talks(analyzer, text: str, want: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert want in sides(analyzer, text, dt.date(2002, 6, 1))

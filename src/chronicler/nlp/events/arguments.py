@@ -48,7 +48,7 @@ NOUN_EXTRA_PREPS: dict[str, tuple[tuple[str, ...], ...]] = {  # in order of pref
 STANCES = frozenset({"oppose"})
 # light verbs of a third party that brings about what the sides agree ("the United
 # States brokered a ceasefire between them"): its subject mediates, the sides act
-BROKERING = frozenset({"broker", "mediate", "facilitate"})
+BROKERING = frozenset({"broker", "mediate", "facilitate", "host", "convene", "sponsor"})
 # verbs that answer a request noun they carry ("accepted the proposal")
 ANSWERING = frozenset({"accept", "reject", "welcome", "refuse", "rebuff", "spurn",
                        "dismiss", "ignore", "consider", "study", "heed", "decline"})
