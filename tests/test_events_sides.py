@@ -242,3 +242,9 @@ def test_an_ethnic_people_is_where_it_lives(analyzer, text: str, want: list) -> 
 ])
 def test_visits_and_hosted_talks(analyzer, text: str, want: tuple) -> None:  # type: ignore[no-untyped-def]
     assert want in sides(analyzer, text, dt.date(2002, 6, 1))
+
+
+def test_a_stance_is_addressed_to_what_it_opposes(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # (not the talks inside it: "with Armenia")
+    got = sides(analyzer, "Turkey is opposed to Swiss mediation in its talks with Armenia.")
+    assert got == [("REJECT", {"TUR"}, {"CHE"})]

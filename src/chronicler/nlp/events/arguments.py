@@ -99,6 +99,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             # holder is the subject (which the parser may also hang on "is")
             actor_groups.append(children(verb, ("nsubjpass", "nsubj")) + [
                 x for a in children(verb, ("auxpass",)) for x in children(a, ("nsubj",))])
+            recip_groups.append(prep_objects(verb, ("to",)))  # what it is opposed to
         elif is_passive(verb) and t == "MOBILIZE" and not agents(verb):
             # "police across Britain were placed on alert": who is made ready acts
             actor_groups.append(children(verb, ("nsubjpass",)))
