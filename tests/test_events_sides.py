@@ -248,3 +248,17 @@ def test_a_stance_is_addressed_to_what_it_opposes(analyzer) -> None:  # type: ig
     # (not the talks inside it: "with Armenia")
     got = sides(analyzer, "Turkey is opposed to Swiss mediation in its talks with Armenia.")
     assert got == [("REJECT", {"TUR"}, {"CHE"})]
+
+
+# a country named only as a diplomatic source of the report is no party to the event
+@pytest.mark.parametrize(("text", "want"), [
+    ("Afghan rebels exploded a series of bombs in Kabul, western diplomatic sources in "
+     "neighbouring Pakistan said.", ("ASSAULT", {"AFG"}, {"AFG"})),
+    ("The Haitian army declared a state of siege on Saturday, a spokeswoman for the U.S. "
+     "embassy said.", ("COERCE", {"HTI"}, {"HTI"})),
+    # (a state speaking of its own is no source: it is the one hit)
+    ("India said Pakistani troops fired across the border overnight.",
+     ("ASSAULT", {"PAK"}, {"IND"})),
+])
+def test_a_diplomatic_source_is_no_party(analyzer, text: str, want: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert want in sides(analyzer, text)

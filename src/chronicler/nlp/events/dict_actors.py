@@ -255,6 +255,21 @@ def sentence_countries(sent: Span, mention_at: Mapping[int, Sequence[Mention]],
     return out
 
 
+# words of a diplomatic source: a country named only as one reports, is no party
+OBSERVING = frozenset({"embassy", "consulate", "diplomat", "diplomats", "diplomatic"})
+
+
+def observers(speakers: Sequence[Token], mention_at: Mapping[int, Sequence[Mention]]
+              ) -> set[str]:
+    """The countries of a report's speakers when they are a diplomatic source ("a
+    spokeswoman for the U.S. embassy said", "diplomatic sources in neighbouring Pakistan
+    said"), not a state speaking of its own ("India said Pakistani troops fired")."""
+    toks = [x for s in speakers for x in s.subtree]
+    if not any(x.lower_ in OBSERVING for x in toks):
+        return set()
+    return {m.country for x in toks for m in mention_at.get(x.i, ()) if m.country}
+
+
 def sole_country(actors: list[EventActor], named: Sequence[str],
                  persons: frozenset[str] = frozenset(), anyone: bool = False
                  ) -> list[EventActor]:

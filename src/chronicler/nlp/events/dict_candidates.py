@@ -32,6 +32,7 @@ from chronicler.nlp.events.dict_actors import (
     UNADDRESSED,
     domestic_recipient,
     object_country,
+    observers,
     place_sides,
     placed_people,
     sentence_countries,
@@ -250,6 +251,8 @@ def fill_countries(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
     if named is None:
         named = ix.sentence_countries[sent.start, sent.end] = sentence_countries(
             sent, res.mention_at, res.place_at)
+    if c.report is not None and (seen := observers(c.report.speakers, res.mention_at)):
+        named = [x for x in named if x not in seen]
     persons = frozenset(a.actor_id for a in c.actors if a.actor_id and getattr(
         res.actors.get(a.actor_id), "type", None) == "PERSON")
     protest = c.spec.type == "PROTEST"

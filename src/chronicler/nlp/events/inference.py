@@ -7,7 +7,7 @@ from __future__ import annotations
 from chronicler.nlp.events.arguments import countries
 from chronicler.nlp.events.attach import VICTIM_CVL
 from chronicler.nlp.events.candidates import Candidate
-from chronicler.nlp.events.dict_actors import ABROAD
+from chronicler.nlp.events.dict_actors import ABROAD, observers
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.modes import clause_tokens, lemma_set
 from chronicler.nlp.events.parties import STATE_SECTORS
@@ -53,7 +53,8 @@ def infer_from_dyad(c: Candidate, ix: ArticleIndex) -> None:
     if c.spec.infer_recipient and not recs and len(dyad) == 2 and len(acts) == 1 \
             and acts <= set(dyad):
         other = dyad[1] if dyad[0] in acts else dyad[0]
-        c.recipients = [res.country_actor(other)]
+        if c.report is None or other not in observers(c.report.speakers, res.mention_at):
+            c.recipients = [res.country_actor(other)]  # (not a diplomatic source's)
     if c.spec.type == "ASSAULT":
         # "the Pahalgam terror attack that claimed 26 lives": militants against the
         # civilians of the place it happened in
