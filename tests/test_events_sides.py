@@ -262,3 +262,16 @@ def test_a_stance_is_addressed_to_what_it_opposes(analyzer) -> None:  # type: ig
 ])
 def test_a_diplomatic_source_is_no_party(analyzer, text: str, want: tuple) -> None:  # type: ignore[no-untyped-def]
     assert want in sides(analyzer, text)
+
+
+# ... nor is one named only as the press or a rights group that reports it: not whose
+# police it was, nor whose prisoners
+@pytest.mark.parametrize(("text", "want"), [
+    ("Police arrested 40 opposition activists in Minsk, a Polish human rights group "
+     "reported.", "POL"),
+    ("The Burmese junta released 200 political prisoners on Friday, Thai media reported.",
+     "THA"),
+])
+def test_the_press_is_no_party(analyzer, text: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    got = sides(analyzer, text)
+    assert got and not any(want in a | r for _, a, r in got)

@@ -255,15 +255,19 @@ def sentence_countries(sent: Span, mention_at: Mapping[int, Sequence[Mention]],
     return out
 
 
-# words of a diplomatic source: a country named only as one reports, is no party
-OBSERVING = frozenset({"embassy", "consulate", "diplomat", "diplomats", "diplomatic"})
+# words of a source that observes (a diplomat, the press, an agency or rights group): a
+# country named only as one reports is no party
+OBSERVING = frozenset({"embassy", "consulate", "diplomat", "diplomats", "diplomatic",
+                       "media", "television", "tv", "radio", "newspaper", "daily", "press",
+                       "agency", "agencies", "channel", "broadcaster", "group", "watchdog"})
 
 
 def observers(speakers: Sequence[Token], mention_at: Mapping[int, Sequence[Mention]]
               ) -> set[str]:
-    """The countries of a report's speakers when they are a diplomatic source ("a
+    """The countries of a report's speakers when they are a source that observes ("a
     spokeswoman for the U.S. embassy said", "diplomatic sources in neighbouring Pakistan
-    said"), not a state speaking of its own ("India said Pakistani troops fired")."""
+    said", "Thai media reported", "a Polish rights group said"), not a state speaking of
+    its own ("India said Pakistani troops fired")."""
     toks = [x for s in speakers for x in s.subtree]
     if not any(x.lower_ in OBSERVING for x in toks):
         return set()

@@ -31,6 +31,8 @@ def infer_from_dyad(c: Candidate, ix: ArticleIndex) -> None:
             if c.spec.type == "ASSAULT":
                 c.recipients = [a for a in both]
     rep = c.reported_by.country if c.reported_by is not None else None
+    if rep and c.report is not None and rep in observers(c.report.speakers, res.mention_at):
+        rep = None  # ("police arrested ..., a Polish rights group said": not its police)
     if rep and c.actors and not countries(c.actors) and all(
             a.sector in STATE_SECTORS for a in c.actors):
         # "Halvik said the armed forces had destroyed ...": the speaker's own forces
