@@ -275,3 +275,13 @@ def test_a_diplomatic_source_is_no_party(analyzer, text: str, want: tuple) -> No
 def test_the_press_is_no_party(analyzer, text: str, want: str) -> None:  # type: ignore[no-untyped-def]
     got = sides(analyzer, text)
     assert got and not any(want in a | r for _, a, r in got)
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # a speaker of no known country does not take the country his words are about
+    ("Archbishop Desmond Tutu on Sunday called for sanctions against Nigeria.", set()),
+    # (rebels named without a country stay at home)
+    ("Shona rebels demanded the release of prisoners held in Zimbabwe.", {"ZWE"}),
+])
+def test_words_about_a_country_are_not_said_from_it(analyzer, text: str, actor: set[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [a for t, a, _ in sides(analyzer, text) if t == "REQUEST"] == [actor]

@@ -307,10 +307,11 @@ NOT_PARTY_PREPS = frozenset({"because", "after", "before", "following", "despite
 
 def object_country(heads: Sequence[Token], acts: set[str],
                    mention_at: Mapping[int, Sequence[Mention]],
-                   place_at: Mapping[int, Place]) -> str | None:
+                   place_at: Mapping[int, Place], countries_only: bool = False) -> str | None:
     """The first country named on the object side of the event's verb (not the actor's):
     "refused to commit to the US-led war" -> USA, "refused to deploy peacekeepers in
-    Iraq" -> IRQ, "would not answer a request from the French President" -> FRA."""
+    Iraq" -> IRQ, "would not answer a request from the French President" -> FRA (with
+    ``countries_only``, only a country named as one: "against Nigeria", not a person)."""
     for h in heads:
         for ch in h.children:
             if ch.dep_ not in OBJECT_SIDE or ch.i < h.i and ch.dep_ == "prep":
@@ -321,8 +322,9 @@ def object_country(heads: Sequence[Token], acts: set[str],
                 if x.dep_ == "prep" and x.lower_ in NOT_PARTY_PREPS:
                     break  # (the rest is a cause or a time: "because of fighting")
                 ms = mention_at.get(x.i)
-                code = next((m.country for m in ms if m.country), None) if ms else None
-                if code is None and x.i in place_at:
+                code = next((m.country for m in ms if m.country and (
+                    m.label == "GPE" or not countries_only)), None) if ms else None
+                if code is None and x.i in place_at and not countries_only:
                     code = place_at[x.i].country
                 if code and code not in acts and len(code) == 3:
                     return code

@@ -29,6 +29,7 @@ from spacy.tokens import Span, Token
 from chronicler.nlp.events.candidates import Candidate, event_heads, rule_matches
 from chronicler.nlp.events.dict_actors import (
     ABROAD_WORDS,
+    HOME_SECTORS,
     UNADDRESSED,
     domestic_recipient,
     object_country,
@@ -265,7 +266,13 @@ def fill_countries(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
         c.actors = [a.model_copy(update={"country": c.place.country}) for a in c.actors] or (
             [EventActor(name="protesters", country=c.place.country, sector="CVL")]
             if crowd else [])
-    c.actors = sole_country(c.actors, named or (  # (a protest: the country it is against)
+    guess = named
+    if c.spec.type in UNADDRESSED | {"REQUEST"} and len(named) == 1 and not any(
+            a.country or a.sector in HOME_SECTORS for a in c.actors) and object_country(
+            c.heads, set(), res.mention_at, res.place_at, countries_only=True) == named[0]:
+        guess = []  # ("Desmond Tutu called for sanctions against Nigeria": the words are
+        # about the country, not said from it; rebels and the opposition stay at home)
+    c.actors = sole_country(c.actors, guess or (  # (a protest: the country it is against)
         sorted({r.country for r in c.recipients if r.country}) if protest else []),
         persons, anyone=protest)
     if c.rule.id.startswith("cameo.") and c.place is not None and \
