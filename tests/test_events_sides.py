@@ -252,10 +252,10 @@ def test_a_stance_is_addressed_to_what_it_opposes(analyzer) -> None:  # type: ig
 
 # a country named only as a diplomatic source of the report is no party to the event
 @pytest.mark.parametrize(("text", "want"), [
-    ("Afghan rebels exploded a series of bombs in Kabul, western diplomatic sources in "
-     "neighbouring Pakistan said.", ("ASSAULT", {"AFG"}, {"AFG"})),
-    ("The Haitian army declared a state of siege on Saturday, a spokeswoman for the U.S. "
-     "embassy said.", ("COERCE", {"HTI"}, {"HTI"})),
+    ("The Haitian army imposed martial law on Sunday, a spokesman at the French embassy "
+     "said.", ("COERCE", {"HTI"}, {"HTI"})),
+    ("Rebels set off three bombs in Mogadishu on Monday, Western diplomats based in Kenya "
+     "said.", ("ASSAULT", set(), {"SOM"})),
     # (a state speaking of its own is no source: it is the one hit)
     ("India said Pakistani troops fired across the border overnight.",
      ("ASSAULT", {"PAK"}, {"IND"})),
@@ -279,7 +279,7 @@ def test_the_press_is_no_party(analyzer, text: str, want: str) -> None:  # type:
 
 @pytest.mark.parametrize(("text", "actor"), [
     # a speaker of no known country does not take the country his words are about
-    ("Archbishop Desmond Tutu on Sunday called for sanctions against Nigeria.", set()),
+    ("Bishop Sipho Dlamini on Friday urged sanctions against Zimbabwe.", set()),
     # (rebels named without a country stay at home)
     ("Shona rebels demanded the release of prisoners held in Zimbabwe.", {"ZWE"}),
 ])

@@ -265,7 +265,7 @@ OBSERVING = frozenset({"embassy", "consulate", "diplomat", "diplomats", "diploma
 def observers(speakers: Sequence[Token], mention_at: Mapping[int, Sequence[Mention]]
               ) -> set[str]:
     """The countries of a report's speakers when they are a source that observes ("a
-    spokeswoman for the U.S. embassy said", "diplomatic sources in neighbouring Pakistan
+    spokesman at the American embassy said", "diplomatic sources in neighbouring Pakistan
     said", "Thai media reported", "a Polish rights group said"), not a state speaking of
     its own ("India said Pakistani troops fired")."""
     toks = [x for s in speakers for x in s.subtree]

@@ -270,7 +270,7 @@ def fill_countries(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
     if c.spec.type in UNADDRESSED | {"REQUEST"} and len(named) == 1 and not any(
             a.country or a.sector in HOME_SECTORS for a in c.actors) and object_country(
             c.heads, set(), res.mention_at, res.place_at, countries_only=True) == named[0]:
-        guess = []  # ("Desmond Tutu called for sanctions against Nigeria": the words are
+        guess = []  # ("a bishop urged sanctions against Zimbabwe": the words are
         # about the country, not said from it; rebels and the opposition stay at home)
     c.actors = sole_country(c.actors, guess or (  # (a protest: the country it is against)
         sorted({r.country for r in c.recipients if r.country}) if protest else []),
