@@ -8,7 +8,7 @@ import spacy
 from spacy.tokens import Doc
 
 from chronicler.nlp.events import index
-from chronicler.nlp.events.tree import token_span, token_spans, words_of
+from chronicler.nlp.events.tree import kids, token_span, token_spans, words_of
 
 _NLP = spacy.blank("en")
 
@@ -63,3 +63,21 @@ def test_token_columns_as_spacy(monkeypatch) -> None:  # type: ignore[no-untyped
     glued = Doc(_NLP.vocab, words=["tensionIndia", "policy"], spaces=[True, False])
     assert index.token_columns(glued)[0] == "tensionIndia policy"
     assert index.token_columns(glued)[4] == [True, False]
+
+
+def _crossing() -> Doc:
+    """A parse with crossing arcs ("A hearing is scheduled today on the issue": "on"
+    hangs on "hearing" across "is scheduled today")."""
+    words = ["A", "hearing", "is", "scheduled", "today", "on", "the", "issue", "."]
+    heads = [1, 3, 3, 3, 3, 1, 7, 5, 3]
+    deps = ["det", "nsubjpass", "auxpass", "ROOT", "npadvmod", "prep", "det", "pobj",
+            "punct"]
+    return Doc(_NLP.vocab, words=words, heads=heads, deps=deps)
+
+
+def test_kids_as_children() -> None:
+    for doc in (_doc(), _crossing(), _doc()):  # (a new document each time)
+        assert [[c.i for c in kids(t)] for t in doc] == \
+            [[c.i for c in t.children] for t in doc]
+    doc = _crossing()
+    assert [c.text for c in kids(doc[1])] == ["A", "on"]  # (its right child past its head)

@@ -21,6 +21,7 @@ from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.modes import Aux, infinitive, lemma_set
 from chronicler.nlp.events.roles import children
+from chronicler.nlp.events.tree import kids
 
 # what talks are about is their topic, not an event ("talks on a ceasefire")
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
@@ -130,12 +131,12 @@ def absorbed(c: Candidate, cands: Sequence[Candidate]) -> bool:
             return True  # "test-fired a missile": one event, the test, no attack
         if o is not c and o.spec.type == "REJECT" and not o.nominal and any(
                 ch.dep_ == "xcomp" and c.trigger.i in {x.i for x in ch.subtree}
-                for ch in o.trigger.children):
+                for ch in kids(o.trigger)):
             return True  # "refused to launch strikes", "declined to open an inquiry":
             # what is refused did not happen
         if o is c or not o.spec.absorbs_complement:
             continue
-        for ch in o.trigger.children:
+        for ch in kids(o.trigger):
             if ch.dep_ in ("xcomp", "ccomp") or (ch.dep_ == "acl" and o.nominal) or \
                     (ch.dep_ == "advcl" and infinitive(ch)) or \
                     (ch.dep_ == "prep" and ch.lower_ in ("for",) and
@@ -144,7 +145,7 @@ def absorbed(c: Candidate, cands: Sequence[Candidate]) -> bool:
                 if c.trigger.i in sub:
                     return True
         if o.light is not None:
-            for ch in o.light.children:
+            for ch in kids(o.light):
                 if ch.dep_ in ("xcomp", "ccomp") and c.trigger.i in {x.i for x in ch.subtree}:
                     return True
     return False
@@ -162,9 +163,9 @@ def _rejected_or_asked(o: Candidate, c: Candidate) -> bool:
     the verb ``o`` rejects or asks for: inside its object, or its open complement's?"""
     if o.nominal or o.spec.type not in CONTENT_OF or c.spec.type not in CONTENT_TYPES:
         return False
-    tops = [o.trigger, *(x for x in o.trigger.children if x.dep_ == "xcomp")]
+    tops = [o.trigger, *(x for x in kids(o.trigger) if x.dep_ == "xcomp")]
     for top in tops:
-        for ch in top.children:
+        for ch in kids(top):
             if ch.dep_ in ("dobj", "prep") and c.trigger.i in {x.i for x in ch.subtree}:
                 return True
     return False

@@ -12,7 +12,7 @@ from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.modes import Aux, Report, clause_tokens, lemma_set, phrase_tokens
 from chronicler.nlp.events.patterns import Lexicon, TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import LIGHT_NOUNS, NOUN_POS, VERB_POS
-from chronicler.nlp.events.tree import less_d
+from chronicler.nlp.events.tree import kids, less_d
 from chronicler.records import EventActor, Place, Size, TimeExpr
 
 GENERIC_MODIFIERS = frozenset({"future", "possible", "potential", "any", "further", "new",
@@ -93,23 +93,23 @@ class Candidate:
 
 def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> set[str]:
     if scope == "children":
-        out = lemma_set(list(trig.children))
-        out |= {f"dep:{c.dep_}" for c in trig.children}
-        for c in trig.children:  # "called on X": the particle or preposition counts
+        out = lemma_set(list(kids(trig)))
+        out |= {f"dep:{c.dep_}" for c in kids(trig)}
+        for c in kids(trig):  # "called on X": the particle or preposition counts
             if c.dep_ in ("prep", "prt", "agent"):
                 out.add(c.lower_)
         return out
     if scope == "complement":  # the clause it reports: "said [the US must mediate]"
-        return lemma_set([x for c in trig.children if c.dep_ == "ccomp"
-                          for x in (c, *c.children)])
+        return lemma_set([x for c in kids(trig) if c.dep_ == "ccomp"
+                          for x in (c, *kids(c))])
     if scope == "that-clause":  # the marks of the clauses it or its carrying verb take:
         # "a demand [that X ease]", "issued a reminder to X [that it must]", "pushed [for
         # X to support]"
         # ("to" for an infinitive clause: "its demand for X [to withdraw]")
         carriers = [trig] + [h for h in heads if h.i != trig.i and trig.head.i == h.i]
-        return lemma_set([m for h in carriers for c in h.children
+        return lemma_set([m for h in carriers for c in kids(h)
                           if c.dep_ in ("acl", "ccomp", "advcl")
-                          for m in c.children if m.dep_ == "mark"
+                          for m in kids(c) if m.dep_ == "mark"
                           or m.dep_ == "aux" and m.lower_ == "to"])
     if scope == "subtree":
         return lemma_set(list(trig.subtree))
@@ -118,14 +118,14 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
     if scope == "object":
         toks: list[Token] = []
         for h in heads:
-            for c in h.children:
+            for c in kids(h):
                 if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "pobj", "dative"):
                     toks += list(c.subtree)
                 elif c.dep_ in ("prep", "agent") and c.lower_ not in ("by", "according"):
                     toks += list(c.subtree)
         return lemma_set(toks)
     if scope == "around":
-        toks = list(trig.children)
+        toks = list(kids(trig))
         h = trig.head
         for _ in range(3):
             toks.append(h)
@@ -134,11 +134,11 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
             h = h.head
         for hh in heads:
             toks.append(hh)
-            toks += [a for a in hh.children if a.dep_ in ("aux", "auxpass")]
+            toks += [a for a in kids(hh) if a.dep_ in ("aux", "auxpass")]
         h = trig.head
-        toks += [a for a in h.children if a.dep_ in ("aux", "auxpass", "neg")]
+        toks += [a for a in kids(h) if a.dep_ in ("aux", "auxpass", "neg")]
         if trig.dep_ in ("attr", "acomp", "oprd"):  # "[the claim] was a lie": the subject
-            toks += [x for a in h.children if a.dep_ in ("nsubj", "nsubjpass") for x in [a]]
+            toks += [x for a in kids(h) if a.dep_ in ("nsubj", "nsubjpass") for x in [a]]
         return lemma_set(toks)
     if trig.pos_ in ("NOUN", "PROPN"):  # a noun's phrase (with "to hold talks") + its verb's clause
         return lemma_set(phrase_tokens(trig) + clause_tokens([h for h in heads if h.i != trig.i]))
@@ -166,13 +166,13 @@ def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],
     if rule.nominal and tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
         return False  # a noun modifying a noun: "ceasefire talks", "operations chiefs"
     if not rule.nominal and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(
-            c.dep_ == "det" for c in tok.children):
+            c.dep_ == "det" for c in kids(tok)):
         return False  # a participle used as a noun: "visited the injured"
     if rule.nominal and not rule.standalone and any(
-            c.dep_ in ("amod", "det") and c.lower_ in GENERIC_MODIFIERS for c in tok.children):
+            c.dep_ in ("amod", "det") and c.lower_ in GENERIC_MODIFIERS for c in kids(tok)):
         return False  # "future attacks", "any attack": no event that happened
     if rule.particle:
-        parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep")}
+        parts = {c.lower_ for c in kids(tok) if c.dep_ in ("prt", "advmod", "prep")}
         if not parts & rule.particle:
             return False
     if rule.unless_head and tok.head.i != tok.i:
@@ -263,7 +263,7 @@ def operation_candidate(tok: Token, ix: ArticleIndex) -> Candidate | None:
         light = verb
     else:
         # "Operation Sindoor conducted by the Indian Armed Forces", "launched from May 7"
-        for c in tok.children:
+        for c in kids(tok):
             if c.dep_ == "acl" and c.lemma_.lower() in lex.operation_light_verbs:
                 light = c
     if light is None:

@@ -95,6 +95,7 @@ from chronicler.nlp.events.reports import (
 )
 from chronicler.nlp.events.roles import children
 from chronicler.nlp.events.scope import generic_relative, no_one_hit, wished
+from chronicler.nlp.events.tree import kids
 from chronicler.nlp.events.verbal import (
     as_protest,
     as_support,
@@ -182,7 +183,7 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
         if not explicit and _bare(c, ix, sent):
             continue  # a bare anaphor: "the attack" again
         if c.nominal and c.light is None and c.trigger.tag_ in ("NNS", "NNPS") and not any(
-                ch.dep_ in ("det", "poss", "nummod") for ch in c.trigger.children) and \
+                ch.dep_ in ("det", "poss", "nummod") for ch in kids(c.trigger)) and \
                 not countries(c.actors) and not countries(c.recipients) and \
                 not c.time_attached and c.place is None:
             continue  # a bare plural with no one named: "attacks on tourists have been rare"
@@ -204,7 +205,7 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
         infer_from_dyad(c, ix)
         if c.spec.needs_mode_or_recipient and not c.rule.requires and not c.modes \
                 and not c.recipients and not any(
-                    ch.dep_ in ("xcomp", "ccomp", "dobj") for ch in c.trigger.children):
+                    ch.dep_ in ("xcomp", "ccomp", "dobj") for ch in kids(c.trigger)):
             continue
         if c.spec.needs_participant and not c.actors and not c.recipients:
             continue
@@ -286,7 +287,7 @@ def _time_background(h: Token) -> bool:
     if h.dep_ in ("pobj", "pcomp") and h.head.lower_ in TIME_LINKS:
         return True
     return h.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in TIME_LINKS
-                                     for m in h.children)
+                                     for m in kids(h))
 
 
 def _sentence_events(sent_i: int, ix: ArticleIndex,

@@ -25,6 +25,7 @@ from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.dict_actors import domestic_recipient
 from chronicler.nlp.events.modes import REFUSAL
 from chronicler.nlp.events.patterns import Lexicon
+from chronicler.nlp.events.tree import kids
 from chronicler.records import EventActor
 
 COOPERATIVE = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"})
@@ -71,7 +72,7 @@ def military_surrender(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
 
 def to_infinitive(t: Token) -> bool:
     """Does ``t`` take "to" (an infinitive: "sworn to fight")?"""
-    return any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in t.children)
+    return any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in kids(t))
 
 
 def _governor_words(c: Candidate) -> set[str]:
@@ -146,7 +147,7 @@ def _modal_future(t: Token) -> bool:
     """"will provide", "would allow": the future modal on the verb itself (not "would
     like to cooperate", a wish)."""
     return any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "'ll", "shall")
-               for ch in t.children)
+               for ch in kids(t))
 
 
 def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
@@ -216,9 +217,9 @@ CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing", "once"})
 def condition_parties(c: Candidate) -> list[Token]:
     """The subjects of the conditions the act is offered on ("halt hostilities [if India
     reciprocates]"): the other side, whom the offer addresses."""
-    return [s for ch in c.trigger.children if ch.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in ch.children)
-            for s in ch.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return [s for ch in kids(c.trigger) if ch.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in kids(ch))
+            for s in kids(ch) if s.dep_ in ("nsubj", "nsubjpass")]
 
 
 def offer_addressees(cands: list[Candidate],
@@ -257,7 +258,7 @@ def _path(a: Token, b: Token) -> list[Token] | None:
 def _serving(t: Token) -> bool:
     """A verb form that serves another clause: "to disperse", "setting fire", "of
     violating" (not a participle naming a done act: "conducted by")."""
-    return t.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    return t.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(t))
 
 
 def _reporter(c: Candidate) -> str | None:
@@ -305,8 +306,8 @@ def drop_subordinate(cands: list[Candidate]) -> list[Candidate]:
     keep: list[Candidate] = []
     for c in cands:
         if c.nominal or not _serving(c.trigger) or any(
-                    ch.dep_ in ("nsubj", "nsubjpass") for ch in c.trigger.children) and not \
-                any(m.dep_ == "mark" and m.lower_ == "for" for m in c.trigger.children):
+                    ch.dep_ in ("nsubj", "nsubjpass") for ch in kids(c.trigger)) and not \
+                any(m.dep_ == "mark" and m.lower_ == "for" for m in kids(c.trigger)):
             # (a subject of its own makes an act of its own, except in "for X to ...")
             keep.append(c)
             continue

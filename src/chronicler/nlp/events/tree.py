@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterable
 
 from spacy.attrs import IDX, LENGTH, SPACY
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 
 class _Seen(threading.local):
@@ -23,6 +23,7 @@ class _Seen(threading.local):
         self.covers: list[int] = []  # its end with the trailing space
         self.lemmas: list[str] = []  # each token's lower-case lemma (``words_of``)
         self.lowers: list[str] = []  # and lower-case form
+        self.kids: list[list[Token]] = []  # each token's children (``kids``)
 
 
 _SEEN = _Seen()
@@ -34,7 +35,26 @@ def _of(doc: Doc) -> _Seen:
         seen.doc = doc
         seen.starts, seen.ends, seen.covers = [], [], []
         seen.lemmas, seen.lowers = [], []
+        seen.kids = []
     return seen
+
+
+def kids(tok: Token) -> list[Token]:
+    """``list(tok.children)``, in its order, from lists built once per document: spaCy
+    makes a Token object per child on every read, and the coder reads the children of
+    the same few tokens hundreds of times a sentence. (The list is shared: callers never
+    change it.)"""
+    seen = _SEEN
+    if seen.doc is tok.doc and seen.kids:
+        return seen.kids[tok.i]
+    seen = _of(tok.doc)
+    out: list[list[Token]] = [[] for _ in range(len(tok.doc))]
+    for t in tok.doc:  # (ascending: spaCy's order, its left children then its right)
+        h = t.head.i
+        if h != t.i:
+            out[h].append(t)
+    seen.kids = out
+    return out[tok.i]
 
 
 def share_words(doc: Doc, lemmas: list[str], lowers: list[str]) -> None:

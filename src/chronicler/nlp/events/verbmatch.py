@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from chronicler.nlp.events.cameo import Noun, Pattern, Plover, Verb, VerbDictionary, plover_of
-from chronicler.nlp.events.tree import less_d
+from chronicler.nlp.events.tree import kids, less_d
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 # not "ccomp": what a verb says or reports is an event of its own, not its object
@@ -91,7 +91,7 @@ def _sides(verb: Token) -> tuple[set[str], set[str], list[tuple[str, set[str]]]]
     pre: list[Token] = []
     post: list[Token] = []
     preps: list[tuple[str, set[str]]] = []
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ in SUBJECT_DEPS:
             pre += list(c.subtree)
         elif c.dep_ in OBJECT_DEPS:
@@ -191,8 +191,8 @@ def match_verb(verb: Token, verbs: VerbDictionary, crosswalk: dict[str, Plover]
     entries = entries_of(verb, verbs)
     if not entries:
         return None
-    kids = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "agent")}
-    usable = [e for e in entries if all(w in kids for w in e.needs)]
+    words = {c.lower_ for c in kids(verb) if c.dep_ in ("prt", "prep", "advmod", "agent")}
+    usable = [e for e in entries if all(w in words for w in e.needs)]
     if not usable:
         return None
     # a multi-word verb whose other words are there ("ask for") beats the bare verb
@@ -203,8 +203,8 @@ def match_verb(verb: Token, verbs: VerbDictionary, crosswalk: dict[str, Plover]
     # object itself beats one naming a word inside it ("expressed [disappointment] over
     # Colombian support": 110, not the 032 of "expressed support"); each conjunct of a
     # coordinated object is one ("return [weapons] and [equipment]")
-    objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
-    heads = _words(objs + [x for o in objs for x in o.children if x.dep_ == "conj"])
+    objs = [c for c in kids(verb) if c.dep_ in OBJECT_DEPS]
+    heads = _words(objs + [x for o in objs for x in kids(o) if x.dep_ == "conj"])
     best: tuple[tuple[int, bool], Pattern] | None = None
     for e in usable:
         fam = _family_index(verbs, e.family)
