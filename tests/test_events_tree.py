@@ -8,7 +8,14 @@ import spacy
 from spacy.tokens import Doc
 
 from chronicler.nlp.events import index
-from chronicler.nlp.events.tree import kids, token_span, token_spans, words_of
+from chronicler.nlp.events.tree import (
+    kids,
+    subtree,
+    token_span,
+    token_spans,
+    tree_of,
+    words_of,
+)
 
 _NLP = spacy.blank("en")
 
@@ -81,3 +88,15 @@ def test_kids_as_children() -> None:
             [[c.i for c in t.children] for t in doc]
     doc = _crossing()
     assert [c.text for c in kids(doc[1])] == ["A", "on"]  # (its right child past its head)
+
+
+def test_tree_as_spacy() -> None:
+    for doc in (_doc(), _crossing()):
+        assert [[x.i for x in subtree(t)] for t in doc] == \
+            [[x.i for x in t.subtree] for t in doc]
+        tree = tree_of(doc)
+        assert (tree.deps, tree.poss, tree.tags) == ([t.dep_ for t in doc], [t.pos_ for t in doc],
+                                                     [t.tag_ for t in doc])
+        assert tree.kid_ix == [[c.i for c in t.children] for t in doc]
+        assert tree.toks == list(doc)
+    assert [x.text for x in subtree(_crossing()[1])] == ["A", "hearing", "on", "the", "issue"]

@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.intent import to_infinitive
-from chronicler.nlp.events.tree import kids
+from chronicler.nlp.events.tree import kids, subtree
 
 # what someone could do: the act in its complement has not happened
 CAPABILITY = frozenset({"capability", "capacity", "ability", "chance", "means", "power",
@@ -92,7 +92,7 @@ def _amount_moved(t: Token) -> bool:
     return t.lemma_.lower() in AMOUNT_VERBS and any(
         p.dep_ == "prep" and p.lower_ in ("to", "by", "from") and any(
             x.like_num or x.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
-            for x in p.subtree) for p in kids(t))
+            for x in subtree(p)) for p in kids(t))
 
 
 def _topic_discussed(c: Candidate) -> bool:
@@ -186,7 +186,7 @@ def _not_taken(t: Token) -> bool:
     if any(o.lemma_.lower() in NOT_TAKEN for o in objs):
         return True
     if lemma == "capture" and any(p.dep_ == "prep" and p.lower_ == "in" and any(
-            x.lemma_.lower() in STORES for x in p.subtree) for p in kids(t)):
+            x.lemma_.lower() in STORES for x in subtree(p)) for p in kids(t)):
         return True  # "the messages were captured in the department's record system"
     return lemma == "occupy" and any(
         o.lemma_.lower() in OFFICES or any(
@@ -264,7 +264,7 @@ def _polled(c: Candidate) -> bool:
                 if ch.dep_ == "nsubjpass":
                     continue  # (the one supported)
                 if any(x.lemma_.lower() in VOTERS or x.lower_ in VOTERS or (
-                        x.lower_ == "in" and x.head.pos_ == "NUM") for x in w.subtree):
+                        x.lower_ == "in" and x.head.pos_ == "NUM") for x in subtree(w)):
                     return True
         if h.dep_ not in ("xcomp", "conj", "advcl", "acomp") or h.head.i == h.i:
             break
@@ -283,7 +283,7 @@ def _naming(c: Candidate) -> bool:
         return True  # "a group of exiles called Ginbot 7"
     for o in kids(t):
         if o.dep_ == "dobj" and (any(x.dep_ == "appos" for x in kids(o)) or any(
-                x.is_quote for x in o.subtree)):
+                x.is_quote for x in subtree(o))):
             return True
     return any(o.dep_ == "nsubjpass" for o in kids(t)) and any(
         x.dep_ in ("xcomp", "advcl") and to_infinitive(x) for x in kids(t))
@@ -323,7 +323,7 @@ def _own_people(c: Candidate) -> bool:
     if c.rule.id == "request.directive" and _to_own(t):
         return True
     return any(a.lemma_.lower() in DIRECTIVES and _to_own(a) and any(
-        x.dep_ == "xcomp" and t in x.subtree for x in kids(a)) for a in t.ancestors)
+        x.dep_ == "xcomp" and t in subtree(x) for x in kids(a)) for a in t.ancestors)
 
 
 # the directive verbs of ``request.directive`` (not "order": a state ordering its own

@@ -28,7 +28,7 @@ from chronicler.nlp.events.roles import (
     subjects,
     word_before,
 )
-from chronicler.nlp.events.tree import kids
+from chronicler.nlp.events.tree import kids, subtree
 from chronicler.records import EventActor
 
 EXTRA_PREPS: dict[str, tuple[str, ...]] = {
@@ -143,7 +143,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             # "contributed troops to a force for X": the target phrase deeper in the
             # object or its "to" (the cargo's, a place's country, whom a force is for)
             objs, tos = children(verb, ("dobj",)), prep_objects(verb, ("to",))
-            recip_groups.append([o for d in objs + tos for x in d.subtree
+            recip_groups.append([o for d in objs + tos for x in subtree(d)
                                  if x.dep_ == "prep" and x.lower_ in ("to", "for")
                                  and (x.head.i != d.i or d in tos)
                                  for o in children(x, ("pobj",)) if names_someone(o, res)])
@@ -161,7 +161,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             recip_groups.append([w for o in prep_objects(verb, ("from",)) + [
                                      o for a in children(verb, ("advmod", "prt"))
                                      for o in prep_objects(a, ("from",))]  # ("back from")
-                                 for x in o.subtree if x.dep_ == "prep" and x.lower_ == "with"
+                                 for x in subtree(o) if x.dep_ == "prep" and x.lower_ == "with"
                                  for w in children(x, ("pobj",)) if a_state(w, res)])
 
         def people(o: Token) -> bool:  # (people, not "of involvement"; "the Chinese
@@ -312,7 +312,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
         recip_groups.append([x for h in {tok.i: tok, **{x.i: x for x in c.heads}}.values()
                              for ch in kids(h) if ch.dep_ in ("advcl", "xcomp", "acl")
                              and (ch.tag_ == "VBG" or to_infinitive(ch))
-                             for x in ch.subtree if x.i in res.mention_tokens][:1])
+                             for x in subtree(ch) if x.i in res.mention_tokens][:1])
     if t == "ACCUSE":  # "the allegation that Kaldoria fosters terrorism"
         recip_groups.append([x for ch in kids(tok) if ch.dep_ in ("ccomp", "acl")
                              and ch.pos_ in ("VERB", "AUX") for x in subjects(ch)])

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
-from chronicler.nlp.events.tree import kids
+from chronicler.nlp.events.tree import kids, subtree
 from chronicler.records import Place, Size, TimeExpr
 
 KILL_VERBS = frozenset({"kill", "claim", "die", "martyr", "slay", "perish", "lose", "murder",
@@ -49,7 +49,7 @@ def attach_date(c: Candidate, ix: ArticleIndex, sent_i: int) -> None:
             heads.add(x.i)
         if x.dep_ == "advcl" and any(ch.lower_ in ("when", "as", "while") for ch in kids(x)):
             heads.add(x.head.i)  # "On Tuesday, when the terrorists opened fire, he was ..."
-    sub = {x.i for x in c.trigger.subtree} if c.nominal else set()
+    sub = {x.i for x in subtree(c.trigger)} if c.nominal else set()
     for t, a, b in ix.times:
         if a < sent.start or b >= sent.end:
             continue
@@ -79,7 +79,7 @@ def attach_place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
     if t.dep_ == "advcl" and t.tag_ == "VBG" and not any(
             x.dep_ in ("nsubj", "mark") for x in kids(t)):
         heads.add(t.head.i)  # "a bomb exploded in Resk, killing 12": where it went off
-    sub = {x.i for x in c.trigger.subtree} if c.nominal else set()
+    sub = {x.i for x in subtree(c.trigger)} if c.nominal else set()
     ranked: list[tuple[int, int, Place]] = []
     for p, a, b in ix.places:
         if a < sent.start or b >= sent.end:
@@ -138,7 +138,7 @@ def attach_size(cands: Sequence[Candidate], ix: ArticleIndex, sent: Span) -> Non
 
 
 def has_count(c: Candidate, ix: ArticleIndex, sent: Span) -> bool:
-    sub = {x.i for x in c.trigger.subtree}
+    sub = {x.i for x in subtree(c.trigger)}
     return any(a in sub for _cnt, a, _b in ix.counts if sent.start <= a < sent.end)
 
 

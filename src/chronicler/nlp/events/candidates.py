@@ -12,7 +12,7 @@ from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.modes import Aux, Report, clause_tokens, lemma_set, phrase_tokens
 from chronicler.nlp.events.patterns import Lexicon, TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import LIGHT_NOUNS, NOUN_POS, VERB_POS
-from chronicler.nlp.events.tree import kids, less_d
+from chronicler.nlp.events.tree import kids, less_d, subtree
 from chronicler.records import EventActor, Place, Size, TimeExpr
 
 GENERIC_MODIFIERS = frozenset({"future", "possible", "potential", "any", "further", "new",
@@ -85,10 +85,11 @@ class Candidate:
     contexts: set[str] = field(default_factory=set)
     extra: list[Token] = field(default_factory=list)  # tokens of merged candidates
     rejects_claim: bool = False  # a REJECT of an accusation ("dismissed the accusations")
+    # a noun trigger (read for every test of a candidate; its trigger never changes)
+    nominal: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def nominal(self) -> bool:
-        return self.trigger.pos_ in ("NOUN", "PROPN")
+    def __post_init__(self) -> None:
+        self.nominal = self.trigger.pos_ in ("NOUN", "PROPN")
 
 
 def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> set[str]:
@@ -112,7 +113,7 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
                           for m in kids(c) if m.dep_ == "mark"
                           or m.dep_ == "aux" and m.lower_ == "to"])
     if scope == "subtree":
-        return lemma_set(list(trig.subtree))
+        return lemma_set(list(subtree(trig)))
     if scope == "sentence":
         return lemma_set(list(sent))
     if scope == "object":
@@ -120,9 +121,9 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
         for h in heads:
             for c in kids(h):
                 if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "pobj", "dative"):
-                    toks += list(c.subtree)
+                    toks += list(subtree(c))
                 elif c.dep_ in ("prep", "agent") and c.lower_ not in ("by", "according"):
-                    toks += list(c.subtree)
+                    toks += list(subtree(c))
         return lemma_set(toks)
     if scope == "around":
         toks = list(kids(trig))
@@ -222,6 +223,7 @@ def find_candidates(sent: Span, ix: ArticleIndex) -> list[Candidate]:
         if i < ix.dateline_end or i in ix.time_at:
             continue  # "VARSK, March 11 —": no march
         tok = doc[i]
+        pos = tok.pos_
         keys = (lemma,) if lemma == low else (lemma, low)  # ordered: the same run every time
         seen_types: set[str] = set()
         cache: dict[tuple[str, int, tuple[int, ...]], set[str]] = {}
@@ -232,6 +234,8 @@ def find_candidates(sent: Span, ix: ArticleIndex) -> list[Candidate]:
                     continue
                 if rule.id == "assault.operation" and tok.i in ix.op_at:
                     continue  # a named operation has its own candidate below
+                if pos not in rule.pos:
+                    continue  # (``rule_matches``'s first test, before the heads are read)
                 nominal = rule.nominal
                 if nominal not in heads_of:
                     heads_of[nominal] = event_heads(tok, lex, nominal)

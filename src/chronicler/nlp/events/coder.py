@@ -95,7 +95,7 @@ from chronicler.nlp.events.reports import (
 )
 from chronicler.nlp.events.roles import children
 from chronicler.nlp.events.scope import generic_relative, no_one_hit, wished
-from chronicler.nlp.events.tree import kids
+from chronicler.nlp.events.tree import kids, subtree
 from chronicler.nlp.events.verbal import (
     as_protest,
     as_support,
@@ -257,9 +257,9 @@ def _modes(c: Candidate, ix: ArticleIndex, sent_i: int, triggers: set[int]) -> s
     clause = phrase_tokens(c.trigger) if c.nominal else clause_tokens(c.heads)
     clause_words = lemma_set(clause)
     scopes = {m.scope for m in c.spec.modes.values()} if c.rule.mode is None else set()
-    subtree = lemma_set(list(c.trigger.subtree)) if "subtree" in scopes else set()
+    sub_words = lemma_set(subtree(c.trigger)) if "subtree" in scopes else set()
     sent_words = ix.sentence_words(sent_i) if "sentence" in scopes else set()
-    c.modes = plover_modes(c.spec, c.rule, c.trigger, clause_words, sent_words, subtree)
+    c.modes = plover_modes(c.spec, c.rule, c.trigger, clause_words, sent_words, sub_words)
     resolve_report(c, ix, triggers)
     first_person(c, ix)
     c.aux = auxiliary(c.heads, c.trigger, ix.lex, c.report)

@@ -20,7 +20,7 @@ from chronicler.nlp.actors.phoenix import split_code
 from chronicler.nlp.actors.phoenix_lookup import INTERNATIONAL, SECTORS, phoenix_actor
 from chronicler.nlp.events.dictionaries import load_field_dictionaries
 from chronicler.nlp.events.patterns import Lexicon
-from chronicler.nlp.events.tree import kids
+from chronicler.nlp.events.tree import kids, subtree
 from chronicler.records import EventActor, Mention, Place
 
 NOUNISH = frozenset({"NOUN", "PROPN", "ADJ"})
@@ -70,7 +70,7 @@ def reciprocal_phrase(tok: Token, lex: Lexicon) -> bool:
             c.lower_ in ("two", "both") for c in kids(tok)
             if c.dep_ in ("nummod", "det", "predet", "preconj", "amod")):
         return True
-    words = " ".join(t.lower_ for t in tok.subtree if t.dep_ != "punct")
+    words = " ".join(t.lower_ for t in subtree(tok) if t.dep_ != "punct")
     return any(words == " ".join(p) or words.endswith(" " + " ".join(p))
                for p in lex.reciprocal_phrases)
 
@@ -271,7 +271,7 @@ def object_country(heads: Sequence[Token], acts: set[str],
                 continue
             if ch.dep_ == "prep" and ch.lower_ in NOT_PARTY_PREPS:
                 continue
-            for x in ch.subtree:
+            for x in subtree(ch):
                 if x.dep_ == "prep" and x.lower_ in NOT_PARTY_PREPS:
                     break  # (the rest is a cause or a time: "because of fighting")
                 ms = mention_at.get(x.i)

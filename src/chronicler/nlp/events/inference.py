@@ -11,7 +11,7 @@ from chronicler.nlp.events.dict_actors import ABROAD
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.modes import clause_tokens, lemma_set
 from chronicler.nlp.events.parties import STATE_SECTORS
-from chronicler.nlp.events.tree import kids
+from chronicler.nlp.events.tree import kids, subtree
 from chronicler.nlp.places.toponyms import resolve_place
 from chronicler.records import EventActor, Place
 
@@ -62,7 +62,7 @@ def infer_from_dyad(c: Candidate, ix: ArticleIndex) -> None:
         if not c.actors and mods & ix.lex.terror_words:
             c.actors = [EventActor(name="militants", sector="REB")]
         own = lemma_set(clause_tokens([c.trigger, *c.heads[1:]]) + [
-            x for r in kids(c.trigger) if r.dep_ == "relcl" for x in r.subtree])
+            x for r in kids(c.trigger) if r.dep_ == "relcl" for x in subtree(r)])
         if c.place is not None and c.place.country:
             if not c.recipients and own & VICTIM_CVL:
                 c.recipients = [EventActor(name="civilians", country=c.place.country,

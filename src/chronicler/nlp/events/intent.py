@@ -25,7 +25,7 @@ from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.dict_actors import domestic_recipient
 from chronicler.nlp.events.modes import REFUSAL
 from chronicler.nlp.events.patterns import Lexicon
-from chronicler.nlp.events.tree import kids
+from chronicler.nlp.events.tree import kids, subtree
 from chronicler.records import EventActor
 
 COOPERATIVE = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"})
@@ -46,7 +46,7 @@ ASKING = frozenset({"investigation", "probe", "inquiry", "talk", "talks", "media
 
 def _offers_help(t: Token) -> bool:
     """An offer of help, troops or money (not of talks or an inquiry)."""
-    words = {x.lemma_.lower() for x in t.subtree} | {x.lower_ for x in t.subtree}
+    words = {x.lemma_.lower() for x in subtree(t)} | {x.lower_ for x in subtree(t)}
     return bool(words & HELP) and not words & ASKING
 SWORN = frozenset({"vow", "swear", "threaten", "pledge", "promise", "resolve", "determined"})
 SUBORDINATE = frozenset({"advcl", "acl", "xcomp", "pcomp"})
@@ -109,7 +109,7 @@ def threat_modes(c: Candidate, old_type: str) -> list[str]:
     """The THREATEN mode of a retyped hostile act: a mode word of the act's own clause
     ("expel" -> expel, "arrest" -> arrest), else the act's type's (force -> violence)."""
     spec = c.spec
-    words = {x.lemma_.lower() for x in c.trigger.subtree} | {c.trigger.lemma_.lower()}
+    words = {x.lemma_.lower() for x in subtree(c.trigger)} | {c.trigger.lemma_.lower()}
     for name, m in spec.modes.items():
         if m.words & words:
             return [name]
@@ -168,7 +168,7 @@ def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
                 _governor_words(c) & REFUSAL and not c.aux.negated:
             # "declined to resign", "refused to extradite": the refusal is the event
             if any(o is not c and o.spec.type == "REJECT" and c.trigger.i in
-                   {x.i for x in o.trigger.subtree} for o in cands):
+                   {x.i for x in subtree(o.trigger)} for o in cands):
                 continue
             c.spec, c.modes = lex.types["REJECT"], []
             out.append(c)
@@ -193,7 +193,7 @@ def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
             out.append(c)
             continue
         if any(o is not c and o.spec.type == new and c.trigger.i in
-               {x.i for x in o.trigger.subtree} for o in cands):
+               {x.i for x in subtree(o.trigger)} for o in cands):
             continue  # "agreed to resign": the AGREE is there already
         c.spec = lex.types[new]
         c.modes = threat_modes(c, old_type=t) if new == "THREATEN" else []

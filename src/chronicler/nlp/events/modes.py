@@ -32,7 +32,7 @@ from spacy.tokens import Token
 
 from chronicler.nlp.events.patterns import Lexicon, TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import children, subjects
-from chronicler.nlp.events.tree import kids, words_of
+from chronicler.nlp.events.tree import kids, tree_of, words_of
 
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
 REPORT_CLIMB = frozenset({"ccomp", "conj", "advcl", "xcomp", "pcomp", "pobj", "prep", "acl",
@@ -47,26 +47,35 @@ def infinitive(tok: Token) -> bool:
 
 def clause_tokens(heads: Sequence[Token]) -> list[Token]:
     """Tokens of the heads' clauses: their subtrees without embedded clauses (a
-    conjoined verb counts as a clause of its own)."""
+    conjoined verb counts as a clause of its own). (Read by index from the document's
+    parse, ``tree.tree_of``: a Token object per word read was most of its cost.)"""
+    if not heads:
+        return []
+    doc = heads[0].doc
+    lowers = words_of(doc)[1]
+    tree = tree_of(doc)
+    deps, poss, tags, kid_ix = tree.deps, tree.poss, tree.tags, tree.kid_ix
     seen: set[int] = set()
-    out: list[Token] = []
+    out: list[int] = []
     for h in heads:
-        stack = [h]
+        stack = [h.i]
         while stack:
             t = stack.pop()
-            if t.i in seen:
+            if t in seen:
                 continue
-            seen.add(t.i)
+            seen.add(t)
             out.append(t)
-            for c in kids(t):
-                dep = c.dep_
-                if dep == "advcl" and infinitive(c):
+            for c in kid_ix[t]:
+                dep = deps[c]
+                if dep == "advcl" and tags[c] == "VB" and any(
+                        deps[a] == "aux" and lowers[a] == "to" for a in kid_ix[c]):
                     stack.append(c)  # "offered to host talks": a purpose infinitive
-                    continue
-                if dep in CLAUSAL or (dep == "conj" and c.pos_ in ("VERB", "AUX")):
+                    continue  # (``infinitive``)
+                if dep in CLAUSAL or (dep == "conj" and poss[c] in ("VERB", "AUX")):
                     continue
                 stack.append(c)
-    return out
+    toks = tree.toks
+    return [toks[i] for i in out]
 
 
 PHRASE_CUT = frozenset({"relcl", "appos", "parataxis", "advcl", "ccomp", "csubj"})
@@ -75,13 +84,16 @@ PHRASE_CUT = frozenset({"relcl", "appos", "parataxis", "advcl", "ccomp", "csubj"
 def phrase_tokens(tok: Token) -> list[Token]:
     """A noun's phrase with its infinitive and participle complements ("willingness to
     hold talks with India") but without relative clauses and appositions."""
-    out: list[Token] = []
-    stack = [tok]
+    tree = tree_of(tok.doc)
+    deps, kid_ix = tree.deps, tree.kid_ix
+    out: list[int] = []
+    stack = [tok.i]
     while stack:
         t = stack.pop()
         out.append(t)
-        stack += [c for c in kids(t) if c.dep_ not in PHRASE_CUT]
-    return out
+        stack += [c for c in kid_ix[t] if deps[c] not in PHRASE_CUT]
+    toks = tree.toks
+    return [toks[i] for i in out]
 
 
 def lemma_set(toks: Sequence[Token]) -> set[str]:

@@ -11,31 +11,57 @@ import bisect
 import threading
 from collections.abc import Iterable
 
-from spacy.attrs import IDX, LENGTH, SPACY
+import numpy as np
+from spacy.attrs import DEP, HEAD, IDX, LENGTH, POS, SPACY, TAG
 from spacy.tokens import Doc, Token
 
 
-class _Seen(threading.local):
-    def __init__(self) -> None:
-        self.doc: Doc | None = None
+class _Seen:
+    """What is kept of one document (a plain object: a thread-local's attributes cost a
+    lookup of the thread on every read, and the coder reads these millions of times)."""
+
+    __slots__ = ("doc", "starts", "ends", "covers", "lemmas", "lowers", "toks", "kid_ix",
+                 "kids", "deps", "poss", "tags", "subtrees")
+
+    def __init__(self, doc: Doc | None) -> None:
+        self.doc = doc
         self.starts: list[int] = []  # each token's first character
         self.ends: list[int] = []  # its end (its trailing space not included)
         self.covers: list[int] = []  # its end with the trailing space
         self.lemmas: list[str] = []  # each token's lower-case lemma (``words_of``)
         self.lowers: list[str] = []  # and lower-case form
-        self.kids: list[list[Token]] = []  # each token's children (``kids``)
+        # the parse (``_tree``): the Token objects, each one's children (as indices, and
+        # as tokens once read), its labels, and the subtrees read so far
+        self.toks: list[Token] = []
+        self.kid_ix: list[list[int]] = []
+        self.kids: list[list[Token] | None] = []
+        self.deps: list[str] = []
+        self.poss: list[str] = []
+        self.tags: list[str] = []
+        self.subtrees: dict[int, list[Token]] = {}
 
 
-_SEEN = _Seen()
+class _Current(threading.local):
+    def __init__(self) -> None:
+        self.seen = _Seen(None)
+
+
+_CURRENT = _Current()
 
 
 def _of(doc: Doc) -> _Seen:
-    seen = _SEEN
+    seen = _CURRENT.seen
     if seen.doc is not doc:  # (the one held keeps its id from being reused)
-        seen.doc = doc
-        seen.starts, seen.ends, seen.covers = [], [], []
-        seen.lemmas, seen.lowers = [], []
-        seen.kids = []
+        seen = _CURRENT.seen = _Seen(doc)
+    return seen
+
+
+def tree_of(doc: Doc) -> _Seen:
+    """The document's parse as lists (``toks``, ``kid_ix``, ``deps``, ``poss``,
+    ``tags``), built once per document."""
+    seen = _CURRENT.seen
+    if seen.doc is not doc or not seen.toks:
+        seen = _tree(doc)
     return seen
 
 
@@ -44,17 +70,71 @@ def kids(tok: Token) -> list[Token]:
     makes a Token object per child on every read, and the coder reads the children of
     the same few tokens hundreds of times a sentence. (The list is shared: callers never
     change it.)"""
-    seen = _SEEN
-    if seen.doc is tok.doc and seen.kids:
-        return seen.kids[tok.i]
-    seen = _of(tok.doc)
-    out: list[list[Token]] = [[] for _ in range(len(tok.doc))]
-    for t in tok.doc:  # (ascending: spaCy's order, its left children then its right)
-        h = t.head.i
-        if h != t.i:
-            out[h].append(t)
-    seen.kids = out
-    return out[tok.i]
+    seen = _CURRENT.seen
+    if seen.doc is not tok.doc or not seen.toks:
+        seen = _tree(tok.doc)
+    i = tok.i
+    got = seen.kids[i]
+    if got is None:  # (made on first read: most tokens' children are never read)
+        toks = seen.toks
+        got = seen.kids[i] = [toks[j] for j in seen.kid_ix[i]]
+    return got
+
+
+def subtree(tok: Token) -> list[Token]:
+    """``list(tok.subtree)``, in its order (the left children's subtrees, the token, the
+    right children's), once per token and document (shared: callers never change it)."""
+    seen = _CURRENT.seen
+    if seen.doc is not tok.doc or not seen.toks:
+        seen = _tree(tok.doc)
+    got = seen.subtrees.get(tok.i)
+    if got is None:
+        toks = seen.toks
+        got = seen.subtrees[tok.i] = [toks[j] for j in _subtree_ix(seen.kid_ix, tok.i)]
+    return got
+
+
+def _subtree_ix(kid_ix: list[list[int]], i: int) -> list[int]:
+    out: list[int] = []
+    placed = False
+    for c in kid_ix[i]:
+        if not placed and c > i:
+            out.append(i)
+            placed = True
+        out += _subtree_ix(kid_ix, c)
+    if not placed:
+        out.append(i)
+    return out
+
+
+# label strings by their id, once per process (a model has a few dozen labels)
+_LABEL: dict[int, str] = {}
+
+
+def _tree(doc: Doc) -> _Seen:
+    seen = _of(doc)
+    toks = list(doc)
+    n = len(toks)
+    cols = doc.to_array([HEAD, DEP, POS, TAG])
+    # (HEAD is the head's offset from the token, as an unsigned number)
+    heads = (cols[:, 0].astype("int64") + np.arange(n, dtype="int64")).tolist()
+    deps, poss, tags = cols[:, 1].tolist(), cols[:, 2].tolist(), cols[:, 3].tolist()
+    strings = doc.vocab.strings
+    tab = _LABEL
+    for x in set(deps).union(poss, tags).difference(tab):
+        tab[x] = strings[x]
+    kid_ix: list[list[int]] = [[] for _ in range(n)]
+    for i, h in enumerate(heads):  # (ascending: spaCy's order, left children then right)
+        if h != i:
+            kid_ix[h].append(i)
+    seen.toks = toks
+    seen.kid_ix = kid_ix
+    seen.kids = [None] * n
+    seen.deps = list(map(tab.__getitem__, deps))
+    seen.poss = list(map(tab.__getitem__, poss))
+    seen.tags = list(map(tab.__getitem__, tags))
+    seen.subtrees = {}
+    return seen
 
 
 def share_words(doc: Doc, lemmas: list[str], lowers: list[str]) -> None:

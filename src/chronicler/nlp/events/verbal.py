@@ -42,7 +42,7 @@ from chronicler.nlp.events.dict_actors import STATE
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.patterns import TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import conjuncts
-from chronicler.nlp.events.tree import kids
+from chronicler.nlp.events.tree import kids, subtree
 
 # the attack words that also mean criticism; "kill" and "shoot" only end things
 CRITICISE = frozenset({"attack", "blast", "slam", "hit", "target", "lambast", "assail",
@@ -218,7 +218,7 @@ def _armed_words(c: Candidate, but: int = -1) -> bool:
 def _temporal(t: Token, ix: ArticleIndex) -> bool:
     """"over the weekend", "over three days": a time, not a topic."""
     return t.i in ix.time_at or t.ent_type_ in ("DATE", "TIME") or any(
-        x.ent_type_ in ("DATE", "TIME") for x in t.subtree)
+        x.ent_type_ in ("DATE", "TIME") for x in subtree(t))
 
 
 def as_words(c: Candidate, ix: ArticleIndex, name: str = "verbal-force") -> Candidate:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from chronicler.nlp.events.cameo import Noun, Pattern, Plover, Verb, VerbDictionary, plover_of
-from chronicler.nlp.events.tree import kids, less_d
+from chronicler.nlp.events.tree import kids, less_d, subtree
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 # not "ccomp": what a verb says or reports is an event of its own, not its object
@@ -93,17 +93,17 @@ def _sides(verb: Token) -> tuple[set[str], set[str], list[tuple[str, set[str]]]]
     preps: list[tuple[str, set[str]]] = []
     for c in kids(verb):
         if c.dep_ in SUBJECT_DEPS:
-            pre += list(c.subtree)
+            pre += list(subtree(c))
         elif c.dep_ in OBJECT_DEPS:
-            sub = list(c.subtree)
+            sub = list(subtree(c))
             post += sub
             for x in sub:  # "banned the party from participating", "agreed to talks on"
                 if x.dep_ == "prep" and x.i != c.i and not _in_clause(x, c):
-                    preps.append((x.lower_, _words(list(x.subtree)[1:])))
+                    preps.append((x.lower_, _words(list(subtree(x))[1:])))
         elif c.dep_ in ("prep", "agent"):
-            preps.append((c.lower_, _words(list(c.subtree)[1:])))
+            preps.append((c.lower_, _words(list(subtree(c))[1:])))
             if c.dep_ == "agent":
-                pre += list(c.subtree)[1:]
+                pre += list(subtree(c))[1:]
     return _words(pre), _words(post), preps
 
 
