@@ -100,13 +100,14 @@ def _topic_discussed(c: Candidate) -> bool:
     topic meets no one (a CONSULT needs someone discussed with, or sides that discuss
     it together: "Kaldoria and Merovia discussed the dispute")."""
     t = c.trigger
+    if c.spec.type != "CONSULT" or t.lemma_.lower() not in ("discuss", "debate"):
+        return False  # (the type and the verb first: most candidates are neither)
     near = [*kids(t), *(x for o in kids(t) if o.dep_ == "dobj" for x in kids(o))]
     # the subject, or the governing verb's when the parse gives none ("leaders gathered
     # to discuss": several who meet)
     subj = [ch for v in (t, t.head) if v is t or t.dep_ in ("xcomp", "advcl")
             for ch in kids(v) if ch.dep_ == "nsubj"][:1]
-    return c.spec.type == "CONSULT" and t.lemma_.lower() in ("discuss", "debate") and \
-        not any(ch.dep_ == "prep" and ch.lower_ in ("with", "between") for ch in near) \
+    return not any(ch.dep_ == "prep" and ch.lower_ in ("with", "between") for ch in near) \
         and not any(any(g.dep_ == "conj" for g in kids(s)) or s.tag_ in ("NNS", "NNPS")
                     for s in subj)
 

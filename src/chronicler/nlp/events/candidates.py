@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from chronicler.nlp.events.index import ArticleIndex
-from chronicler.nlp.events.modes import Aux, Report, clause_tokens, lemma_set, phrase_tokens
+from chronicler.nlp.events.modes import Aux, Report, clause_ix, lemma_set, phrase_ix, words_at
 from chronicler.nlp.events.patterns import Lexicon, TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import LIGHT_NOUNS, NOUN_POS, VERB_POS
-from chronicler.nlp.events.tree import kids, less_d, subtree
+from chronicler.nlp.events.tree import children_ix, kids, less_d, subtree_ix, tree_of, words_of
 from chronicler.records import EventActor, Place, Size, TimeExpr
 
 GENERIC_MODIFIERS = frozenset({"future", "possible", "potential", "any", "further", "new",
@@ -93,12 +93,17 @@ class Candidate:
 
 
 def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> set[str]:
+    # (the wider scopes read by index from the document's parse: ``tree.tree_of``)
+    doc = trig.doc
     if scope == "children":
-        out = lemma_set(list(kids(trig)))
-        out |= {f"dep:{c.dep_}" for c in kids(trig)}
-        for c in kids(trig):  # "called on X": the particle or preposition counts
-            if c.dep_ in ("prep", "prt", "agent"):
-                out.add(c.lower_)
+        tree = tree_of(doc)
+        deps, lowers = tree.deps, words_of(doc)[1]
+        ch = children_ix(tree, trig.i)
+        out = words_at(doc, ch)
+        out |= {f"dep:{deps[c]}" for c in ch}
+        for c in ch:  # "called on X": the particle or preposition counts
+            if deps[c] in ("prep", "prt", "agent"):
+                out.add(lowers[c])
         return out
     if scope == "complement":  # the clause it reports: "said [the US must mediate]"
         return lemma_set([x for c in kids(trig) if c.dep_ == "ccomp"
@@ -113,18 +118,19 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
                           for m in kids(c) if m.dep_ == "mark"
                           or m.dep_ == "aux" and m.lower_ == "to"])
     if scope == "subtree":
-        return lemma_set(list(subtree(trig)))
+        return words_at(doc, subtree_ix(trig))
     if scope == "sentence":
-        return lemma_set(list(sent))
+        return words_at(doc, range(sent.start, sent.end))
     if scope == "object":
-        toks: list[Token] = []
+        tree = tree_of(doc)
+        deps, lowers = tree.deps, words_of(doc)[1]
+        at: list[int] = []
         for h in heads:
-            for c in kids(h):
-                if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "pobj", "dative"):
-                    toks += list(subtree(c))
-                elif c.dep_ in ("prep", "agent") and c.lower_ not in ("by", "according"):
-                    toks += list(subtree(c))
-        return lemma_set(toks)
+            for c in children_ix(tree, h.i):
+                if deps[c] in ("dobj", "nsubjpass", "attr", "oprd", "pobj", "dative") or (
+                        deps[c] in ("prep", "agent") and lowers[c] not in ("by", "according")):
+                    at += subtree_ix(tree.toks[c])
+        return words_at(doc, at)
     if scope == "around":
         toks = list(kids(trig))
         h = trig.head
@@ -142,8 +148,8 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
             toks += [x for a in kids(h) if a.dep_ in ("nsubj", "nsubjpass") for x in [a]]
         return lemma_set(toks)
     if trig.pos_ in ("NOUN", "PROPN"):  # a noun's phrase (with "to hold talks") + its verb's clause
-        return lemma_set(phrase_tokens(trig) + clause_tokens([h for h in heads if h.i != trig.i]))
-    return lemma_set(clause_tokens(heads))
+        return words_at(doc, phrase_ix(trig) + clause_ix([h for h in heads if h.i != trig.i]))
+    return words_at(doc, clause_ix(heads))
 
 
 def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],

@@ -78,11 +78,12 @@ from chronicler.nlp.events.intent import (
 from chronicler.nlp.events.modes import (
     auxiliary,
     cameo_of,
-    clause_tokens,
+    clause_ix,
     lemma_set,
-    phrase_tokens,
+    phrase_ix,
     plover_modes,
     score_of,
+    words_at,
 )
 from chronicler.nlp.events.parties import STATE_SECTORS
 from chronicler.nlp.events.patterns import Lexicon, load_lexicon
@@ -254,8 +255,8 @@ def _modes(c: Candidate, ix: ArticleIndex, sent_i: int, triggers: set[int]) -> s
     """Modes, report and auxiliaries of a candidate (after ``_arguments``: the report's
     "we" fills an argument the parse left empty): the words of its clause."""
     # the words that pick a mode: the noun's own phrase, or the verb's clause
-    clause = phrase_tokens(c.trigger) if c.nominal else clause_tokens(c.heads)
-    clause_words = lemma_set(clause)
+    doc = ix.doc
+    clause_words = words_at(doc, phrase_ix(c.trigger) if c.nominal else clause_ix(c.heads))
     scopes = {m.scope for m in c.spec.modes.values()} if c.rule.mode is None else set()
     sub_words = lemma_set(subtree(c.trigger)) if "subtree" in scopes else set()
     sent_words = ix.sentence_words(sent_i) if "sentence" in scopes else set()

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from chronicler.nlp.events.patterns import Lexicon, TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import children, subjects
@@ -47,14 +47,22 @@ def infinitive(tok: Token) -> bool:
 
 def clause_tokens(heads: Sequence[Token]) -> list[Token]:
     """Tokens of the heads' clauses: their subtrees without embedded clauses (a
-    conjoined verb counts as a clause of its own). (Read by index from the document's
+    conjoined verb counts as a clause of its own)."""
+    if not heads:
+        return []
+    toks = tree_of(heads[0].doc).toks
+    return [toks[i] for i in clause_ix(heads)]
+
+
+def clause_ix(heads: Sequence[Token]) -> list[int]:
+    """``clause_tokens`` by index, in its order. (Read by index from the document's
     parse, ``tree.tree_of``: a Token object per word read was most of its cost.)"""
     if not heads:
         return []
     doc = heads[0].doc
     lowers = words_of(doc)[1]
     tree = tree_of(doc)
-    deps, poss, tags, kid_ix = tree.deps, tree.poss, tree.tags, tree.kid_ix
+    deps, poss, tags, below, at = tree.deps, tree.poss, tree.tags, tree.below, tree.first_below
     seen: set[int] = set()
     out: list[int] = []
     for h in heads:
@@ -65,17 +73,16 @@ def clause_tokens(heads: Sequence[Token]) -> list[Token]:
                 continue
             seen.add(t)
             out.append(t)
-            for c in kid_ix[t]:
+            for c in below[at[t]:at[t + 1]]:
                 dep = deps[c]
                 if dep == "advcl" and tags[c] == "VB" and any(
-                        deps[a] == "aux" and lowers[a] == "to" for a in kid_ix[c]):
+                        deps[a] == "aux" and lowers[a] == "to" for a in below[at[c]:at[c + 1]]):
                     stack.append(c)  # "offered to host talks": a purpose infinitive
                     continue  # (``infinitive``)
                 if dep in CLAUSAL or (dep == "conj" and poss[c] in ("VERB", "AUX")):
                     continue
                 stack.append(c)
-    toks = tree.toks
-    return [toks[i] for i in out]
+    return out
 
 
 PHRASE_CUT = frozenset({"relcl", "appos", "parataxis", "advcl", "ccomp", "csubj"})
@@ -84,27 +91,35 @@ PHRASE_CUT = frozenset({"relcl", "appos", "parataxis", "advcl", "ccomp", "csubj"
 def phrase_tokens(tok: Token) -> list[Token]:
     """A noun's phrase with its infinitive and participle complements ("willingness to
     hold talks with India") but without relative clauses and appositions."""
+    toks = tree_of(tok.doc).toks
+    return [toks[i] for i in phrase_ix(tok)]
+
+
+def phrase_ix(tok: Token) -> list[int]:
+    """``phrase_tokens`` by index, in its order."""
     tree = tree_of(tok.doc)
-    deps, kid_ix = tree.deps, tree.kid_ix
+    deps, below, at = tree.deps, tree.below, tree.first_below
     out: list[int] = []
     stack = [tok.i]
     while stack:
         t = stack.pop()
         out.append(t)
-        stack += [c for c in kid_ix[t] if deps[c] not in PHRASE_CUT]
-    toks = tree.toks
-    return [toks[i] for i in out]
+        stack += [c for c in below[at[t]:at[t + 1]] if deps[c] not in PHRASE_CUT]
+    return out
 
 
 def lemma_set(toks: Sequence[Token]) -> set[str]:
-    out: set[str] = set()
+    """The lower-case lemmas and forms of ``toks``."""
     if not toks:
-        return out
-    lemmas, lowers = words_of(toks[0].doc)
-    for t in toks:
-        i = t.i
-        out.add(lemmas[i])
-        out.add(lowers[i])
+        return set()
+    return words_at(toks[0].doc, [t.i for t in toks])
+
+
+def words_at(doc: Doc, ix: Sequence[int]) -> set[str]:
+    """``lemma_set`` of the tokens at ``ix``."""
+    lemmas, lowers = words_of(doc)
+    out = set(map(lemmas.__getitem__, ix))
+    out.update(map(lowers.__getitem__, ix))
     return out
 
 

@@ -29,6 +29,7 @@ located in ("sites in Kaldoria" -> KLD); or, for a bare noun such as "gunmen" or
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -43,7 +44,7 @@ from chronicler.nlp.events.dict_actors import (
     person_country,
 )
 from chronicler.nlp.events.patterns import Lexicon
-from chronicler.nlp.events.tree import kids, token_spans
+from chronicler.nlp.events.tree import kids, line_breaks, token_spans
 from chronicler.nlp.quotes.speakers import core_span
 from chronicler.records import Actor, EventActor, Mention, Place, Speaker
 
@@ -128,8 +129,9 @@ def word_before(verb: Token) -> Token | None:
 def _across_lines(a: Token, b: Token) -> bool:
     """A parse arc across a line break joins a heading to the next paragraph."""
     lo, hi = sorted((a.i, b.i))
-    return any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text)
-               for t in a.doc[lo:hi])
+    breaks = line_breaks(a.doc)  # (a token's trailing whitespace never holds one)
+    k = bisect.bisect_left(breaks, lo)
+    return k < len(breaks) and breaks[k] < hi
 
 
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
