@@ -22,6 +22,7 @@ from spacy.tokens import Token
 
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.intent import to_infinitive
+from chronicler.nlp.events.tree import kids, subtree
 
 # what someone could do: the act in its complement has not happened
 CAPABILITY = frozenset({"capability", "capacity", "ability", "chance", "means", "power",
@@ -92,7 +93,7 @@ def _amount_moved(t: Token) -> bool:
     return t.lemma_.lower() in AMOUNT_VERBS and any(
         p.dep_ == "prep" and p.lower_ in ("to", "by", "from") and any(
             x.like_num or x.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
-            for x in p.subtree) for p in t.children)
+            for x in subtree(p)) for p in kids(t))
 
 
 def _topic_discussed(c: Candidate) -> bool:
@@ -100,14 +101,15 @@ def _topic_discussed(c: Candidate) -> bool:
     topic meets no one (a CONSULT needs someone discussed with, or sides that discuss
     it together: "Kaldoria and Merovia discussed the dispute")."""
     t = c.trigger
-    near = [*t.children, *(x for o in t.children if o.dep_ == "dobj" for x in o.children)]
+    if c.spec.type != "CONSULT" or t.lemma_.lower() not in ("discuss", "debate"):
+        return False  # (the type and the verb first: most candidates are neither)
+    near = [*kids(t), *(x for o in kids(t) if o.dep_ == "dobj" for x in kids(o))]
     # the subject, or the governing verb's when the parse gives none ("leaders gathered
     # to discuss": several who meet)
     subj = [ch for v in (t, t.head) if v is t or t.dep_ in ("xcomp", "advcl")
-            for ch in v.children if ch.dep_ == "nsubj"][:1]
-    return c.spec.type == "CONSULT" and t.lemma_.lower() in ("discuss", "debate") and \
-        not any(ch.dep_ == "prep" and ch.lower_ in ("with", "between") for ch in near) \
-        and not any(any(g.dep_ == "conj" for g in s.children) or s.tag_ in ("NNS", "NNPS")
+            for ch in kids(v) if ch.dep_ == "nsubj"][:1]
+    return not any(ch.dep_ == "prep" and ch.lower_ in ("with", "between") for ch in near) \
+        and not any(any(g.dep_ == "conj" for g in kids(s)) or s.tag_ in ("NNS", "NNPS")
                     for s in subj)
 
 
@@ -115,7 +117,7 @@ def _ended_up(t: Token) -> bool:
     """"ended up buying its rival", "the worry ended up being ...": how things turned
     out, no ending of anything."""
     return t.lemma_.lower() == "end" and any(ch.dep_ == "prt" and ch.lower_ == "up"
-                                            for ch in t.children)
+                                            for ch in kids(t))
 
 
 def _potential(c: Candidate) -> bool:
@@ -143,16 +145,16 @@ def _question(t: Token) -> bool:
         return False
     if t.lemma_.lower() == "ask" and not any(
             ch.dep_ in ("xcomp", "ccomp") or ch.dep_ == "prep" and ch.lower_ == "for"
-            or ch.dep_ == "dobj" and ch.lemma_.lower() in ASKED_FOR for ch in t.children):
+            or ch.dep_ == "dobj" and ch.lemma_.lower() in ASKED_FOR for ch in kids(t)):
         return True  # "HuffPost asked the candidate ...": asking someone, not for anything
     return any(ch.dep_ == "prep" and ch.lower_ == "about" or ch.dep_ == "ccomp"
-               and _wh_clause(ch) for ch in t.children)
+               and _wh_clause(ch) for ch in kids(t))
 
 
 def _wh_clause(v: Token) -> bool:
     """Is the clause of ``v`` opened by "whether", "if" or a question word?"""
     return any(x.lower_ in QUESTION_WORDS and x.i < v.i and x.dep_ in (
-        "mark", "advmod", "nsubj", "dobj", "attr", "nsubjpass") for x in v.children)
+        "mark", "advmod", "nsubj", "dobj", "attr", "nsubjpass") for x in kids(v))
 
 
 def _asked(c: Candidate) -> bool:
@@ -166,7 +168,7 @@ def _released_paper(t: Token) -> bool:
     """"release his taxes", "released a video": a document made public, no one freed."""
     return t.lemma_.lower() == "release" and any(
         o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in DOCUMENTS
-        for o in t.children)
+        for o in kids(t))
 
 
 def _not_taken(t: Token) -> bool:
@@ -177,23 +179,23 @@ def _not_taken(t: Token) -> bool:
         return False
     if lemma == "seize" and any(  # (not "seized farms on Saturday": a date)
             ch.dep_ == "prep" and ch.lower_ in ("upon", "on") and not any(
-                o.ent_type_ in ("DATE", "TIME") for o in ch.children)
-            for ch in t.children):
+                o.ent_type_ in ("DATE", "TIME") for o in kids(ch))
+            for ch in kids(t)):
         return True
-    objs = [o for o in t.children if o.dep_ in ("dobj", "nsubjpass")]
+    objs = [o for o in kids(t) if o.dep_ in ("dobj", "nsubjpass")]
     # ("one of the top positions": the counted noun)
     objs += [x for o in objs if o.pos_ == "NUM" or o.lower_ == "one"
-             for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-             for x in p.children if x.dep_ == "pobj"]
+             for p in kids(o) if p.dep_ == "prep" and p.lower_ == "of"
+             for x in kids(p) if x.dep_ == "pobj"]
     if any(o.lemma_.lower() in NOT_TAKEN for o in objs):
         return True
     if lemma == "capture" and any(p.dep_ == "prep" and p.lower_ == "in" and any(
-            x.lemma_.lower() in STORES for x in p.subtree) for p in t.children):
+            x.lemma_.lower() in STORES for x in subtree(p)) for p in kids(t)):
         return True  # "the messages were captured in the department's record system"
     return lemma == "occupy" and any(
         o.lemma_.lower() in OFFICES or any(
             p.dep_ == "prep" and p.lower_ == "of" and any(
-                x.lemma_.lower() in POWER for x in p.children) for p in o.children)
+                x.lemma_.lower() in POWER for x in kids(p)) for p in kids(o))
         for o in objs)
 
 
@@ -201,17 +203,17 @@ def _cut_back(t: Token) -> bool:
     """"dialing back plans": a phone word with a particle is no call."""
     return t.lemma_.lower() == "dial" and any(
         ch.dep_ in ("prt", "advmod") and ch.lower_ in ("back", "down", "up")
-        for ch in t.children)
+        for ch in kids(t))
 
 
 def _own_campaign(t: Token) -> bool:
     """"suspended his presidential campaign": a candidate's own, no sanction."""
-    for o in t.children:
+    for o in kids(t):
         if o.dep_ not in ("dobj", "nsubjpass") or o.lemma_.lower() not in CAMPAIGNS:
             continue
-        mods = {m.lemma_.lower() for m in o.children if m.dep_ in ("amod", "compound")}
+        mods = {m.lemma_.lower() for m in kids(o) if m.dep_ in ("amod", "compound")}
         mine = any(p.dep_ == "poss" and p.lower_ in ("his", "her", "their")
-                   for p in o.children)  # (a person's: not "its military campaign")
+                   for p in kids(o))  # (a person's: not "its military campaign")
         if mods & ELECTORAL or o.lemma_.lower() == "candidacy" or (
                 mine and o.lemma_.lower() == "campaign" and not mods):
             return True
@@ -224,9 +226,9 @@ def _opinion(t: Token) -> bool:
     cooperate")."""
     if t.lemma_.lower() != "agree":
         return False
-    for ch in t.children:
+    for ch in kids(t):
         if ch.dep_ == "ccomp" and ch.tag_ == "VBD" and not any(
-                a.dep_ in ("aux", "auxpass") for a in ch.children):
+                a.dep_ in ("aux", "auxpass") for a in kids(ch)):
             return True
     return False
 
@@ -259,14 +261,14 @@ def _polled(c: Candidate) -> bool:
         return False
     h = t
     for _ in range(4):  # the subject of "support", or of the verb it completes
-        for ch in h.children:
+        for ch in kids(h):
             who = [ch] if ch.dep_ in ("nsubj", "nsubjpass") else [
-                o for o in ch.children if o.dep_ == "pobj"] if ch.dep_ == "agent" else []
+                o for o in kids(ch) if o.dep_ == "pobj"] if ch.dep_ == "agent" else []
             for w in who:
                 if ch.dep_ == "nsubjpass":
                     continue  # (the one supported)
                 if any(x.lemma_.lower() in VOTERS or x.lower_ in VOTERS or (
-                        x.lower_ == "in" and x.head.pos_ == "NUM") for x in w.subtree):
+                        x.lower_ == "in" and x.head.pos_ == "NUM") for x in subtree(w)):
                     return True
         if h.dep_ not in ("xcomp", "conj", "advcl", "acomp") or h.head.i == h.i:
             break
@@ -283,12 +285,12 @@ def _naming(c: Candidate) -> bool:
         return False
     if t.dep_ == "acl" and t.tag_ == "VBN":
         return True  # "a group of exiles called Ginbot 7"
-    for o in t.children:
-        if o.dep_ == "dobj" and (any(x.dep_ == "appos" for x in o.children) or any(
-                x.is_quote for x in o.subtree)):
+    for o in kids(t):
+        if o.dep_ == "dobj" and (any(x.dep_ == "appos" for x in kids(o)) or any(
+                x.is_quote for x in subtree(o))):
             return True
-    return any(o.dep_ == "nsubjpass" for o in t.children) and any(
-        x.dep_ in ("xcomp", "advcl") and to_infinitive(x) for x in t.children)
+    return any(o.dep_ == "nsubjpass" for o in kids(t)) and any(
+        x.dep_ in ("xcomp", "advcl") and to_infinitive(x) for x in kids(t))
 
 
 # what is offered when nothing is: words ("offered his congratulations", "a caveat")
@@ -307,7 +309,7 @@ def _offered_words(c: Candidate) -> bool:
     family code of "offer" (intent to cooperate) for words offered."""
     t = c.trigger
     return c.rule.id.startswith("cameo.") and t.lemma_.lower() in ("offer", "extend") and any(
-        o.dep_ == "dobj" and o.lemma_.lower() in WORDS_OFFERED for o in t.children)
+        o.dep_ == "dobj" and o.lemma_.lower() in WORDS_OFFERED for o in kids(t))
 
 
 # the other side, though possessed: "asked his Indian counterpart to resume talks"
@@ -325,7 +327,7 @@ def _own_people(c: Candidate) -> bool:
     if c.rule.id == "request.directive" and _to_own(t):
         return True
     return any(a.lemma_.lower() in DIRECTIVES and _to_own(a) and any(
-        x.dep_ == "xcomp" and t in x.subtree for x in a.children) for a in t.ancestors)
+        x.dep_ == "xcomp" and t in subtree(x) for x in kids(a)) for a in t.ancestors)
 
 
 # the directive verbs of ``request.directive`` (not "order": a state ordering its own
@@ -337,7 +339,7 @@ DIRECTIVES = frozenset({"ask", "tell", "instruct", "direct", "press", "push", "a
 def _to_own(v: Token) -> bool:
     """Is the object of ``v`` the subject's own people ("his advisers")?"""
     return any(o.dep_ == "dobj" and o.lemma_.lower() not in COUNTERPARTS and any(
-        p.dep_ == "poss" and p.lower_ in OWN for p in o.children) for o in v.children)
+        p.dep_ == "poss" and p.lower_ in OWN for p in kids(o)) for o in kids(v))
 
 
 def _rallying(c: Candidate) -> bool:
@@ -346,7 +348,7 @@ def _rallying(c: Candidate) -> bool:
     Democrats around Clinton" is the SUPPORT of ``verbal.rallied_behind``)."""
     t = c.trigger
     return c.spec.type == "PROTEST" and t.lemma_.lower() in ("rally", "demonstrate") and any(
-        ch.dep_ in ("dobj", "ccomp") for ch in t.children)
+        ch.dep_ in ("dobj", "ccomp") for ch in kids(t))
 
 
 # the dictionary's verbs for standings in a race or a market: "are tied in the state",
@@ -373,7 +375,7 @@ def _said_defended(c: Candidate) -> bool:
     code of "defend", provide military protection)."""
     t = c.trigger
     return c.rule.id.startswith("cameo.") and t.lemma_.lower() in ("defend", "protect") \
-        and any(o.dep_ == "dobj" and o.lemma_.lower() in DEFENDED for o in t.children)
+        and any(o.dep_ == "dobj" and o.lemma_.lower() in DEFENDED for o in kids(t))
 
 
 MONEY = frozenset({"donation", "contribution", "fee", "money", "million", "billion",
@@ -385,7 +387,7 @@ def _money_accepted(c: Candidate) -> bool:
     """"has accepted millions in campaign donations": money taken, no agreement."""
     t = c.trigger
     return c.spec.type == "AGREE" and t.lemma_.lower() == "accept" and any(
-        o.dep_ == "dobj" and o.lemma_.lower() in MONEY for o in t.children)
+        o.dep_ == "dobj" and o.lemma_.lower() in MONEY for o in kids(t))
 
 
 KIN = frozenset({"sister", "brother", "mother", "father", "parent", "parents", "family",
@@ -398,7 +400,7 @@ def _family_visit(c: Candidate) -> bool:
     """"had been visiting her sister in Paris": a private visit, no CONSULT."""
     t = c.trigger
     return c.spec.type == "CONSULT" and t.lemma_.lower() == "visit" and any(
-        o.dep_ == "dobj" and o.lemma_.lower() in KIN for o in t.children)
+        o.dep_ == "dobj" and o.lemma_.lower() in KIN for o in kids(t))
 
 
 # how a thing is received: "was met with relief", "met with scepticism"
@@ -414,5 +416,5 @@ def _met_with(c: Candidate) -> bool:
     t = c.trigger
     return c.spec.type == "CONSULT" and t.lemma_.lower() == "meet" and any(
         p.dep_ == "prep" and p.lower_ == "with" and any(
-            o.dep_ == "pobj" and o.lemma_.lower() in REACTIONS for o in p.children)
-        for p in t.children)
+            o.dep_ == "pobj" and o.lemma_.lower() in REACTIONS for o in kids(p))
+        for p in kids(t))

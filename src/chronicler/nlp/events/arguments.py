@@ -28,6 +28,7 @@ from chronicler.nlp.events.roles import (
     subjects,
     word_before,
 )
+from chronicler.nlp.events.tree import kids, subtree
 from chronicler.records import EventActor
 
 EXTRA_PREPS: dict[str, tuple[str, ...]] = {
@@ -148,13 +149,13 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             # "contributed troops to a force for X": the target phrase deeper in the
             # object or its "to" (the cargo's, a place's country, whom a force is for)
             objs, tos = children(verb, ("dobj",)), prep_objects(verb, ("to",))
-            recip_groups.append([o for d in objs + tos for x in d.subtree
+            recip_groups.append([o for d in objs + tos for x in subtree(d)
                                  if x.dep_ == "prep" and x.lower_ in ("to", "for")
                                  and (x.head.i != d.i or d in tos)
                                  for o in children(x, ("pobj",)) if names_someone(o, res)])
             # "helped Mozambique clear the mines", "help X to rebuild": whom it helps
             # is the one who does what the help is for
-            recip_groups.append([x for ch in verb.children if ch.dep_ in ("ccomp", "xcomp")
+            recip_groups.append([x for ch in kids(verb) if ch.dep_ in ("ccomp", "xcomp")
                                  for x in children(ch, ("nsubj",))])
         if t in ("COOPERATE", "RETREAT"):
             # "extradited the suspect to France", "returned the ship to Iran": the state
@@ -168,7 +169,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             recip_groups.append([w for o in prep_objects(verb, ("from",)) + [
                                      o for a in children(verb, ("advmod", "prt"))
                                      for o in prep_objects(a, ("from",))]  # ("back from")
-                                 for x in o.subtree if x.dep_ == "prep" and x.lower_ == "with"
+                                 for x in subtree(o) if x.dep_ == "prep" and x.lower_ == "with"
                                  for w in children(x, ("pobj",)) if a_state(w, res)])
 
         def people(o: Token) -> bool:  # (people, not "of involvement"; "the Chinese
@@ -176,7 +177,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             return o.pos_ == "PROPN" or o.i in res.mention_tokens or bool(
                 res.sector_noun(o)) or bool(agent_sector(o)) or any(
                     m.dep_ in ("amod", "poss", "compound") and m.i in res.mention_tokens
-                    for m in o.children)
+                    for m in kids(o))
 
         if t in RESPONSES:
             # "conceded to demands from the rebels", "rejected Iran's proposal",
@@ -198,7 +199,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                      for o in prep_objects(x, ABOUT_PREPS)]
             owners = [w for o in about for w in children(o, ("poss",))
                       if people(w) and w.pos_ != "PRON"]  # ("complained about his mic")
-            recip_groups.append(owners or [x for o in about for ch in o.children
+            recip_groups.append(owners or [x for o in about for ch in kids(o)
                                            if ch.dep_ in ("acl", "ccomp") for x in subjects(ch)])
         if t in RESPONSES | {"ACCUSE"} and children(verb, ("dobj",)):
             # "denounced abuses by Egyptian police", "rejected mediation by the US": the
@@ -206,18 +207,18 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             # whom the verb answers (not "by phone", "by force": no one, a means)
             recip_groups.append([o for o in prep_objects(verb, ("by",)) if people(o) and not (
                 o.tag_ == "NN" and not any(m.dep_ in ("det", "amod", "compound", "poss")
-                                           for m in o.children))])
+                                           for m in kids(o)))])
         if t in ("SANCTION", "ACCUSE", "REQUEST"):
             # "declared [the attaches] persona non grata", "said [the US] must mediate"
-            recip_groups.append([x for ch in verb.children if ch.dep_ in ("ccomp", "xcomp", "oprd")
+            recip_groups.append([x for ch in kids(verb) if ch.dep_ in ("ccomp", "xcomp", "oprd")
                                  or (ch.dep_ == "advcl" and any(
                                      m.dep_ == "mark" and m.lower_ == "for"
-                                     for m in ch.children))  # "pushed for X to ..."
+                                     for m in kids(ch)))  # "pushed for X to ..."
                                  for x in children(ch, ("nsubj",))])
         if t in ("CONCEDE", "COERCE"):
             # "allowed the opposition leader to hold a rally", "forced the villagers to
             # leave": the one let or made to act, the subject of the verb's infinitive
-            recip_groups.append([x for ch in verb.children if ch.dep_ in ("ccomp", "xcomp")
+            recip_groups.append([x for ch in kids(verb) if ch.dep_ in ("ccomp", "xcomp")
                                  and to_infinitive(ch) for x in children(ch, ("nsubj",))])
         if t in ("AGREE", "THREATEN", "REJECT"):
             # "promised to continue military aid to Mozambique": whom the act it
@@ -239,7 +240,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                                  for o in prep_objects(x, ("with",))])
     else:
         own: list[Token] = []
-        for ch in tok.children:
+        for ch in kids(tok):
             if ch.dep_ == "poss":
                 own += conjuncts(ch)
             elif ch.dep_ in ("amod", "compound", "nmod") and ch.i in res.mention_tokens and \
@@ -268,11 +269,11 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                     o for d in children(c.light, ("dative",)) for o in children(d, ("pobj",))]
                 if c.light is not None else []))
             recip_groups.append([x for h in (tok, *([c.light] if c.light else []))
-                                 for ch in h.children if ch.dep_ in ("acl", "ccomp")
+                                 for ch in kids(h) if ch.dep_ in ("acl", "ccomp")
                                  for x in children(ch, ("nsubj",))])
             # "its demand for Merovia to withdraw", "renewed its call for Merovia to
             # withdraw" (the clause on the verb): who is to act
-            carried = [*tok.children, *(tok.head.children if tok.dep_ == "dobj" else ())]
+            carried = [*kids(tok), *(kids(tok.head) if tok.dep_ == "dobj" else ())]
             recip_groups.append([o for o in prep_objects(tok, ("for",)) if any(
                 ch.dep_ in ("acl", "advcl") and to_infinitive(ch) for ch in carried)] + [
                 x for ch in carried if ch.dep_ in ("advcl", "acl") and for_to(ch)
@@ -299,7 +300,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                                              ({"to"} if t == "SANCTION" else set())))
         # "Operation Sindoor" with no one launching it, or "Operation Sindoor — a mission
         # launched ...": its owner
-        near = [tok, *tok.children]
+        near = [tok, *kids(tok)]
         if tok.dep_ == "appos":  # "India's Operation Sindoor — a mission launched ..."
             j = tok.left_edge.i - 1
             while j > 0 and (ix.doc[j].is_punct or ix.doc[j].is_space):
@@ -307,8 +308,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             near += [tok.head, ix.doc[j]]
         actor_groups.append([x for x in near if x.i in ix.op_at and ix.op_at[x.i][1]][:1])
         if t == "ASSAULT":  # "attacks on three airbases by Indian missiles" (by misattached)
-            actor_groups.append([o for p in tok.children if p.dep_ == "prep"
-                                 for x in p.children if x.dep_ == "pobj"
+            actor_groups.append([o for p in kids(tok) if p.dep_ == "prep"
+                                 for x in kids(p) if x.dep_ == "pobj"
                                  for o in prep_objects(x, ("by",))])
     if t == "CONSULT" and verb is not None and verb.lemma_.lower() in BROKERING:
         # "brokered a ceasefire between India and Pakistan": the sides it mediates
@@ -318,11 +319,11 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
         # "a hunger strike to demand the resignation of the Tunisian president",
         # "marched in the capital calling for ...": whom the protest's purpose names
         recip_groups.append([x for h in {tok.i: tok, **{x.i: x for x in c.heads}}.values()
-                             for ch in h.children if ch.dep_ in ("advcl", "xcomp", "acl")
+                             for ch in kids(h) if ch.dep_ in ("advcl", "xcomp", "acl")
                              and (ch.tag_ == "VBG" or to_infinitive(ch))
-                             for x in ch.subtree if x.i in res.mention_tokens][:1])
+                             for x in subtree(ch) if x.i in res.mention_tokens][:1])
     if t == "ACCUSE":  # "the allegation that Kaldoria fosters terrorism"
-        recip_groups.append([x for ch in tok.children if ch.dep_ in ("ccomp", "acl")
+        recip_groups.append([x for ch in kids(tok) if ch.dep_ in ("ccomp", "acl")
                              and ch.pos_ in ("VERB", "AUX") for x in subjects(ch)])
     if t == "ASSAULT":  # an attack "in Afghanistan" with no other target: that country
         recip_groups.append([o for h in c.heads for o in prep_objects(h, ("in", "inside", "into"))
@@ -350,7 +351,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
         out: list[Token] = []
         for x in group:
             if x.i < ix.dateline_end:
-                out += [y for a in x.children if a.dep_ == "appos" and a.i >= ix.dateline_end
+                out += [y for a in kids(x) if a.dep_ == "appos" and a.i >= ix.dateline_end
                         for y in conjuncts(a)]
             else:
                 out.append(x)
@@ -363,7 +364,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
     # both countries": both are recipients
     if any(reciprocal_phrase(x, lex) for g in actor_groups[:1] for x in g if usable(x)):
         c.reciprocal = True
-    if lemma_set([tok, *tok.children, *([c.light] if c.light else [])]) & lex.reciprocal:
+    if lemma_set([tok, *kids(tok), *([c.light] if c.light else [])]) & lex.reciprocal:
         c.reciprocal = True
     both_recipients = any(reciprocal_phrase(x, lex) for g in recip_groups for x in g
                           if usable(x))
@@ -400,7 +401,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                 continue
             if a.country and a.country in acts and not c.reciprocal and not (
                     a.sector and a.sector not in {b.sector for b in c.actors}
-                    and not any(p.dep_ == "poss" for p in x.children)) and not (
+                    and not any(p.dep_ == "poss" for p in kids(x))) and not (
                     _person(res, a) and all(_person(res, b) for b in c.actors)):
                 # (another sector of the same country is someone else: the Sudanese
                 # government accusing Darfur rebels; so is another named person: the
@@ -433,7 +434,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             explicit = True
     if t == "REJECT":
         objs = [x for g in recip_groups[:2] for x in g] + [
-            x for ch in tok.children if ch.dep_ == "ccomp" for x in [ch]] + (
+            x for ch in kids(tok) if ch.dep_ == "ccomp" for x in [ch]] + (
             [tok.head] if tok.dep_ == "relcl" else [])  # ("a claim New Delhi rejected")
         c.rejects_claim = c.rule.id.startswith("reject.verdict") or any(
             x.lemma_.lower() in CLAIM_NOUNS or x.dep_ == "ccomp" for x in objs)
@@ -442,7 +443,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             # claimant named in the sentence
             for x in ix.doc[lo:hi]:
                 if x.lemma_.lower() in CLAIM_NOUNS and usable(x):
-                    for m in x.children:
+                    for m in kids(x):
                         if m.dep_ in ("poss", "amod", "compound") and m.i in res.mention_tokens:
                             a = res.resolve(m)
                             if a is not None and a.country and a.country not in acts:

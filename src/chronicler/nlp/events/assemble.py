@@ -21,6 +21,7 @@ from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.modes import Aux, infinitive, lemma_set
 from chronicler.nlp.events.roles import children
+from chronicler.nlp.events.tree import kids, subtree
 
 # what talks are about is their topic, not an event ("talks on a ceasefire")
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
@@ -129,23 +130,23 @@ def absorbed(c: Candidate, cands: Sequence[Candidate]) -> bool:
                 o.rule.id.startswith("mobilize.test"):
             return True  # "test-fired a missile": one event, the test, no attack
         if o is not c and o.spec.type == "REJECT" and not o.nominal and any(
-                ch.dep_ == "xcomp" and c.trigger.i in {x.i for x in ch.subtree}
-                for ch in o.trigger.children):
+                ch.dep_ == "xcomp" and c.trigger.i in {x.i for x in subtree(ch)}
+                for ch in kids(o.trigger)):
             return True  # "refused to launch strikes", "declined to open an inquiry":
             # what is refused did not happen
         if o is c or not o.spec.absorbs_complement:
             continue
-        for ch in o.trigger.children:
+        for ch in kids(o.trigger):
             if ch.dep_ in ("xcomp", "ccomp") or (ch.dep_ == "acl" and o.nominal) or \
                     (ch.dep_ == "advcl" and infinitive(ch)) or \
                     (ch.dep_ == "prep" and ch.lower_ in ("for",) and
                      o.spec.type == "REQUEST"):
-                sub = {x.i for x in ch.subtree}
+                sub = {x.i for x in subtree(ch)}
                 if c.trigger.i in sub:
                     return True
         if o.light is not None:
-            for ch in o.light.children:
-                if ch.dep_ in ("xcomp", "ccomp") and c.trigger.i in {x.i for x in ch.subtree}:
+            for ch in kids(o.light):
+                if ch.dep_ in ("xcomp", "ccomp") and c.trigger.i in {x.i for x in subtree(ch)}:
                     return True
     return False
 
@@ -162,10 +163,10 @@ def _rejected_or_asked(o: Candidate, c: Candidate) -> bool:
     the verb ``o`` rejects or asks for: inside its object, or its open complement's?"""
     if o.nominal or o.spec.type not in CONTENT_OF or c.spec.type not in CONTENT_TYPES:
         return False
-    tops = [o.trigger, *(x for x in o.trigger.children if x.dep_ == "xcomp")]
+    tops = [o.trigger, *(x for x in kids(o.trigger) if x.dep_ == "xcomp")]
     for top in tops:
-        for ch in top.children:
-            if ch.dep_ in ("dobj", "prep") and c.trigger.i in {x.i for x in ch.subtree}:
+        for ch in kids(top):
+            if ch.dep_ in ("dobj", "prep") and c.trigger.i in {x.i for x in subtree(ch)}:
                 return True
     return False
 
@@ -186,14 +187,14 @@ def agreements(cands: list[Candidate], ix: ArticleIndex) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
         if c.spec.type == "AGREE":
-            sub = {x.i for x in c.trigger.subtree}
+            sub = {x.i for x in subtree(c.trigger)}
             if any(o.spec.type == "RETREAT" and o.trigger.i in sub and "ceasefire" in o.modes
                    and not _in_relative(c.trigger, o.trigger) for o in cands):
                 continue  # (agreeing to open borders or pull back is the AGREE: the
                 # intent, CAMEO 03; only an agreed ceasefire is the ceasefire itself)
             if c.aux.negated:
                 spec = ix.lex.types["REJECT"]
-                words = lemma_set(list(c.trigger.subtree))
+                words = lemma_set(list(subtree(c.trigger)))
                 modes = [m.name for m in spec.modes.values() if m.words & words][:1]
                 c = Candidate(rule=c.rule, spec=spec, trigger=c.trigger, heads=c.heads,
                               light=c.light, actors=c.actors, recipients=c.recipients,

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
+from chronicler.nlp.events.tree import kids, subtree
 from chronicler.records import Place, Size, TimeExpr
 
 KILL_VERBS = frozenset({"kill", "claim", "die", "martyr", "slay", "perish", "lose", "murder",
@@ -43,12 +44,12 @@ def attach_date(c: Candidate, ix: ArticleIndex, sent_i: int) -> None:
     for h in list(c.heads):
         x = h
         while x.dep_ == "conj" and x.head.pos_ in ("VERB", "AUX") and not any(
-                ch.dep_ in ("nsubj", "nsubjpass") for ch in x.children):
+                ch.dep_ in ("nsubj", "nsubjpass") for ch in kids(x)):
             x = x.head
             heads.add(x.i)
-        if x.dep_ == "advcl" and any(ch.lower_ in ("when", "as", "while") for ch in x.children):
+        if x.dep_ == "advcl" and any(ch.lower_ in ("when", "as", "while") for ch in kids(x)):
             heads.add(x.head.i)  # "On Tuesday, when the terrorists opened fire, he was ..."
-    sub = {x.i for x in c.trigger.subtree} if c.nominal else set()
+    sub = {x.i for x in subtree(c.trigger)} if c.nominal else set()
     for t, a, b in ix.times:
         if a < sent.start or b >= sent.end:
             continue
@@ -76,9 +77,9 @@ def attach_place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
     heads = {h.i for h in c.heads} | {x.i for x in c.extra}
     t = c.trigger
     if t.dep_ == "advcl" and t.tag_ == "VBG" and not any(
-            x.dep_ in ("nsubj", "mark") for x in t.children):
+            x.dep_ in ("nsubj", "mark") for x in kids(t)):
         heads.add(t.head.i)  # "a bomb exploded in Resk, killing 12": where it went off
-    sub = {x.i for x in c.trigger.subtree} if c.nominal else set()
+    sub = {x.i for x in subtree(c.trigger)} if c.nominal else set()
     ranked: list[tuple[int, int, Place]] = []
     for p, a, b in ix.places:
         if a < sent.start or b >= sent.end:
@@ -98,7 +99,7 @@ def attach_place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
             attached_to(prep, heads, c.trigger, limit=5)
         # "In Resk, where 13 civilians were killed": the place the clause is about
         where = any(h.dep_ == "relcl" and h.head.i == root.i and any(
-            x.lower_ == "where" for x in h.children) for h in c.heads)
+            x.lower_ == "where" for x in kids(h)) for h in c.heads)
         inside = a in sub and root.head.i == c.trigger.i and \
             root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod", "nsubj")
         if not (attached or inside or where):
@@ -137,7 +138,7 @@ def attach_size(cands: Sequence[Candidate], ix: ArticleIndex, sent: Span) -> Non
 
 
 def has_count(c: Candidate, ix: ArticleIndex, sent: Span) -> bool:
-    sub = {x.i for x in c.trigger.subtree}
+    sub = {x.i for x in subtree(c.trigger)}
     return any(a in sub for _cnt, a, _b in ix.counts if sent.start <= a < sent.end)
 
 

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from chronicler.nlp.events.index import ArticleIndex
-from chronicler.nlp.events.modes import Aux, Report, clause_tokens, lemma_set, phrase_tokens
+from chronicler.nlp.events.modes import Aux, Report, clause_ix, lemma_set, phrase_ix, words_at
 from chronicler.nlp.events.patterns import Lexicon, TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import LIGHT_NOUNS, NOUN_POS, VERB_POS
-from chronicler.nlp.events.tree import less_d
+from chronicler.nlp.events.tree import children_ix, kids, less_d, subtree_ix, tree_of, words_of
 from chronicler.records import EventActor, Place, Size, TimeExpr
 
 GENERIC_MODIFIERS = frozenset({"future", "possible", "potential", "any", "further", "new",
@@ -85,16 +85,17 @@ class Candidate:
     contexts: set[str] = field(default_factory=set)
     extra: list[Token] = field(default_factory=list)  # tokens of merged candidates
     rejects_claim: bool = False  # a REJECT of an accusation ("dismissed the accusations")
+    # a noun trigger (read for every test of a candidate; its trigger never changes)
+    nominal: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def nominal(self) -> bool:
-        return self.trigger.pos_ in ("NOUN", "PROPN")
+    def __post_init__(self) -> None:
+        self.nominal = self.trigger.pos_ in ("NOUN", "PROPN")
 
 
 def time_prep(t: Token) -> bool:
     """A preposition of time ("on Monday", "in May"): a date, not an argument, so not the
     "on" of "called on X" nor the "for" of "pushed for"."""
-    objs = [o for o in t.children if o.dep_ == "pobj"]
+    objs = [o for o in kids(t) if o.dep_ == "pobj"]
     return t.dep_ == "prep" and t.lower_ in TIME_PREPS and bool(objs) and all(
         o.ent_type_ in ("DATE", "TIME") for o in objs)  # (not "bowing to months of
     # pressure": a DATE to the tagger, an argument here)
@@ -104,45 +105,51 @@ TIME_PREPS = frozenset({"on", "in", "at", "during"})
 
 
 def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> set[str]:
+    # (the wider scopes read by index from the document's parse: ``tree.tree_of``)
+    doc = trig.doc
     if scope == "children":
-        kids = [c for c in trig.children if not time_prep(c)]
+        tree = tree_of(doc)
+        deps, lowers = tree.deps, words_of(doc)[1]
+        ch = [c for c in children_ix(tree, trig.i) if not time_prep(tree.toks[c])]
         # (a passive's agent is its subject: "destroyed by the cyclone" as "the cyclone
         # destroyed")
-        kids += [o for c in kids if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-        out = lemma_set(kids)
-        out |= {f"dep:{c.dep_}" for c in kids}
-        for c in kids:  # "called on X": the particle or preposition counts
-            if c.dep_ in ("prep", "prt", "agent"):
-                out.add(c.lower_)
+        ch += [o for c in ch if deps[c] == "agent" for o in children_ix(tree, c)
+               if deps[o] == "pobj"]
+        out = words_at(doc, ch)
+        out |= {f"dep:{deps[c]}" for c in ch}
+        for c in ch:  # "called on X": the particle or preposition counts
+            if deps[c] in ("prep", "prt", "agent"):
+                out.add(lowers[c])
         return out
     if scope == "complement":  # the clause it reports: "said [the US must mediate]"
-        return lemma_set([x for c in trig.children if c.dep_ == "ccomp"
-                          for x in (c, *c.children)])
+        return lemma_set([x for c in kids(trig) if c.dep_ == "ccomp"
+                          for x in (c, *kids(c))])
     if scope == "that-clause":  # the marks of the clauses it or its carrying verb take:
         # "a demand [that X ease]", "issued a reminder to X [that it must]", "pushed [for
         # X to support]"
         # ("to" for an infinitive clause: "its demand for X [to withdraw]")
         carriers = [trig] + [h for h in heads if h.i != trig.i and trig.head.i == h.i]
-        return lemma_set([m for h in carriers for c in h.children
+        return lemma_set([m for h in carriers for c in kids(h)
                           if c.dep_ in ("acl", "ccomp", "advcl")
-                          for m in c.children if m.dep_ == "mark"
+                          for m in kids(c) if m.dep_ == "mark"
                           or m.dep_ == "aux" and m.lower_ == "to"])
     if scope == "subtree":
-        return lemma_set(list(trig.subtree))
+        return words_at(doc, subtree_ix(trig))
     if scope == "sentence":
-        return lemma_set(list(sent))
+        return words_at(doc, range(sent.start, sent.end))
     if scope == "object":
-        toks: list[Token] = []
+        tree = tree_of(doc)
+        deps, lowers = tree.deps, words_of(doc)[1]
+        at: list[int] = []
         for h in heads:
-            for c in h.children:
-                if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "pobj", "dative"):
-                    toks += list(c.subtree)
-                elif c.dep_ in ("prep", "agent") and c.lower_ not in ("by", "according") \
-                        and not time_prep(c):
-                    toks += list(c.subtree)
-        return lemma_set(toks)
+            for c in children_ix(tree, h.i):
+                if deps[c] in ("dobj", "nsubjpass", "attr", "oprd", "pobj", "dative") or (
+                        deps[c] in ("prep", "agent") and lowers[c] not in ("by", "according")
+                        and not time_prep(tree.toks[c])):
+                    at += subtree_ix(tree.toks[c])
+        return words_at(doc, at)
     if scope == "around":
-        toks = [c for c in trig.children if not time_prep(c)]
+        toks = [c for c in kids(trig) if not time_prep(c)]
         h = trig.head
         for _ in range(3):
             toks.append(h)
@@ -151,15 +158,15 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
             h = h.head
         for hh in heads:
             toks.append(hh)
-            toks += [a for a in hh.children if a.dep_ in ("aux", "auxpass")]
+            toks += [a for a in kids(hh) if a.dep_ in ("aux", "auxpass")]
         h = trig.head
-        toks += [a for a in h.children if a.dep_ in ("aux", "auxpass", "neg")]
+        toks += [a for a in kids(h) if a.dep_ in ("aux", "auxpass", "neg")]
         if trig.dep_ in ("attr", "acomp", "oprd"):  # "[the claim] was a lie": the subject
-            toks += [x for a in h.children if a.dep_ in ("nsubj", "nsubjpass") for x in [a]]
+            toks += [x for a in kids(h) if a.dep_ in ("nsubj", "nsubjpass") for x in [a]]
         return lemma_set(toks)
     if trig.pos_ in ("NOUN", "PROPN"):  # a noun's phrase (with "to hold talks") + its verb's clause
-        return lemma_set(phrase_tokens(trig) + clause_tokens([h for h in heads if h.i != trig.i]))
-    return lemma_set(clause_tokens(heads))
+        return words_at(doc, phrase_ix(trig) + clause_ix([h for h in heads if h.i != trig.i]))
+    return words_at(doc, clause_ix(heads))
 
 
 def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],
@@ -183,13 +190,13 @@ def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],
     if rule.nominal and tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
         return False  # a noun modifying a noun: "ceasefire talks", "operations chiefs"
     if not rule.nominal and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(
-            c.dep_ == "det" for c in tok.children):
+            c.dep_ == "det" for c in kids(tok)):
         return False  # a participle used as a noun: "visited the injured"
     if rule.nominal and not rule.standalone and any(
-            c.dep_ in ("amod", "det") and c.lower_ in GENERIC_MODIFIERS for c in tok.children):
+            c.dep_ in ("amod", "det") and c.lower_ in GENERIC_MODIFIERS for c in kids(tok)):
         return False  # "future attacks", "any attack": no event that happened
     if rule.particle:
-        parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep")}
+        parts = {c.lower_ for c in kids(tok) if c.dep_ in ("prt", "advmod", "prep")}
         if not parts & rule.particle:
             return False
     if rule.unless_head and tok.head.i != tok.i:
@@ -239,6 +246,7 @@ def find_candidates(sent: Span, ix: ArticleIndex) -> list[Candidate]:
         if i < ix.dateline_end or i in ix.time_at:
             continue  # "VARSK, March 11 —": no march
         tok = doc[i]
+        pos = tok.pos_
         keys = (lemma,) if lemma == low else (lemma, low)  # ordered: the same run every time
         seen_types: set[str] = set()
         cache: dict[tuple[str, int, tuple[int, ...]], set[str]] = {}
@@ -249,6 +257,8 @@ def find_candidates(sent: Span, ix: ArticleIndex) -> list[Candidate]:
                     continue
                 if rule.id == "assault.operation" and tok.i in ix.op_at:
                     continue  # a named operation has its own candidate below
+                if pos not in rule.pos:
+                    continue  # (``rule_matches``'s first test, before the heads are read)
                 nominal = rule.nominal
                 if nominal not in heads_of:
                     heads_of[nominal] = event_heads(tok, lex, nominal)
@@ -280,7 +290,7 @@ def operation_candidate(tok: Token, ix: ArticleIndex) -> Candidate | None:
         light = verb
     else:
         # "Operation Sindoor conducted by the Indian Armed Forces", "launched from May 7"
-        for c in tok.children:
+        for c in kids(tok):
             if c.dep_ == "acl" and c.lemma_.lower() in lex.operation_light_verbs:
                 light = c
     if light is None:

@@ -79,11 +79,12 @@ from chronicler.nlp.events.intent import (
 from chronicler.nlp.events.modes import (
     auxiliary,
     cameo_of,
-    clause_tokens,
+    clause_ix,
     lemma_set,
-    phrase_tokens,
+    phrase_ix,
     plover_modes,
     score_of,
+    words_at,
 )
 from chronicler.nlp.events.parties import STATE_SECTORS
 from chronicler.nlp.events.patterns import Lexicon, load_lexicon
@@ -96,6 +97,7 @@ from chronicler.nlp.events.reports import (
 )
 from chronicler.nlp.events.roles import children
 from chronicler.nlp.events.scope import generic_relative, no_one_hit, wished
+from chronicler.nlp.events.tree import kids, subtree
 from chronicler.nlp.events.verbal import (
     as_protest,
     as_support,
@@ -186,7 +188,7 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
         if not explicit and _bare(c, ix, sent):
             continue  # a bare anaphor: "the attack" again
         if c.nominal and c.light is None and c.trigger.tag_ in ("NNS", "NNPS") and not any(
-                ch.dep_ in ("det", "poss", "nummod") for ch in c.trigger.children) and \
+                ch.dep_ in ("det", "poss", "nummod") for ch in kids(c.trigger)) and \
                 not countries(c.actors) and not countries(c.recipients) and \
                 not c.time_attached and c.place is None:
             continue  # a bare plural with no one named: "attacks on tourists have been rare"
@@ -209,7 +211,7 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
         infer_from_dyad(c, ix)
         if c.spec.needs_mode_or_recipient and not c.rule.requires and not c.modes \
                 and not c.recipients and not any(
-                    ch.dep_ in ("xcomp", "ccomp", "dobj") for ch in c.trigger.children):
+                    ch.dep_ in ("xcomp", "ccomp", "dobj") for ch in kids(c.trigger)):
             continue
         if c.spec.needs_participant and not c.actors and not c.recipients:
             continue
@@ -258,12 +260,12 @@ def _modes(c: Candidate, ix: ArticleIndex, sent_i: int, triggers: set[int]) -> s
     """Modes, report and auxiliaries of a candidate (after ``_arguments``: the report's
     "we" fills an argument the parse left empty): the words of its clause."""
     # the words that pick a mode: the noun's own phrase, or the verb's clause
-    clause = phrase_tokens(c.trigger) if c.nominal else clause_tokens(c.heads)
-    clause_words = lemma_set(clause)
+    doc = ix.doc
+    clause_words = words_at(doc, phrase_ix(c.trigger) if c.nominal else clause_ix(c.heads))
     scopes = {m.scope for m in c.spec.modes.values()} if c.rule.mode is None else set()
-    subtree = lemma_set(list(c.trigger.subtree)) if "subtree" in scopes else set()
+    sub_words = lemma_set(subtree(c.trigger)) if "subtree" in scopes else set()
     sent_words = ix.sentence_words(sent_i) if "sentence" in scopes else set()
-    c.modes = plover_modes(c.spec, c.rule, c.trigger, clause_words, sent_words, subtree)
+    c.modes = plover_modes(c.spec, c.rule, c.trigger, clause_words, sent_words, sub_words)
     resolve_report(c, ix, triggers)
     first_person(c, ix)
     c.aux = auxiliary(c.heads, c.trigger, ix.lex, c.report)
@@ -291,7 +293,7 @@ def _time_background(h: Token) -> bool:
     if h.dep_ in ("pobj", "pcomp") and h.head.lower_ in TIME_LINKS:
         return True
     return h.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in TIME_LINKS
-                                     for m in h.children)
+                                     for m in kids(h))
 
 
 def _sentence_events(sent_i: int, ix: ArticleIndex,

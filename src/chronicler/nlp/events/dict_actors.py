@@ -21,6 +21,7 @@ from chronicler.nlp.actors.phoenix import split_code
 from chronicler.nlp.actors.phoenix_lookup import INTERNATIONAL, SECTORS, phoenix_actor
 from chronicler.nlp.events.dictionaries import load_field_dictionaries
 from chronicler.nlp.events.patterns import Lexicon
+from chronicler.nlp.events.tree import kids, subtree
 from chronicler.records import EventActor, Mention, Place
 
 NOUNISH = frozenset({"NOUN", "PROPN", "ADJ"})
@@ -42,8 +43,8 @@ def partitive_core(tok: Token) -> Token:
                 tok.lemma_.lower() in PARTITIVE or tok.lower_ in PARTITIVE
                 or tok.pos_ == "NUM"):
             return tok
-        inner = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-                 for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+        inner = [o for p in kids(tok) if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in kids(p) if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
         if not inner:
             return tok
         tok = inner[0]
@@ -94,10 +95,10 @@ def reciprocal_phrase(tok: Token, lex: Lexicon) -> bool:
     if tok.lower_ not in lex.reciprocal_ends:
         return False  # cheap test first: the phrase's last word
     if tok.lemma_.lower() in RECIPROCAL_HEADS and tok.tag_ in ("NNS", "NNPS") and any(
-            c.lower_ in ("two", "both") for c in tok.children
+            c.lower_ in ("two", "both") for c in kids(tok)
             if c.dep_ in ("nummod", "det", "predet", "preconj", "amod")):
         return True
-    words = " ".join(t.lower_ for t in tok.subtree if t.dep_ != "punct")
+    words = " ".join(t.lower_ for t in subtree(tok) if t.dep_ != "punct")
     return any(words == " ".join(p) or words.endswith(" " + " ".join(p))
                for p in lex.reciprocal_phrases)
 
@@ -313,12 +314,12 @@ def object_country(heads: Sequence[Token], acts: set[str],
     Iraq" -> IRQ, "would not answer a request from the French President" -> FRA (with
     ``countries_only``, only a country named as one: "against Nigeria", not a person)."""
     for h in heads:
-        for ch in h.children:
+        for ch in kids(h):
             if ch.dep_ not in OBJECT_SIDE or ch.i < h.i and ch.dep_ == "prep":
                 continue
             if ch.dep_ == "prep" and ch.lower_ in NOT_PARTY_PREPS:
                 continue
-            for x in ch.subtree:
+            for x in subtree(ch):
                 if x.dep_ == "prep" and x.lower_ in NOT_PARTY_PREPS:
                     break  # (the rest is a cause or a time: "because of fighting")
                 ms = mention_at.get(x.i)

@@ -44,7 +44,7 @@ from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.intent import INTENT_WORDS, is_intent, to_infinitive
 from chronicler.nlp.events.modes import clause_tokens
 from chronicler.nlp.events.patterns import POS_KINDS, Lexicon, TriggerRule
-from chronicler.nlp.events.tree import less_d
+from chronicler.nlp.events.tree import kids, less_d
 from chronicler.nlp.events.verbmatch import VerbCode, match_verb
 from chronicler.records import EventActor
 
@@ -188,7 +188,7 @@ def dictionary_event_ok(c: Candidate, named_recipient: bool = True) -> bool:
             placed_people(c.spec.type, c.actors, c.place)):
         return False  # (a commitment or an announced act, coded as an intent, names
         # what is promised, not always to whom)
-    if any(_said_thing(s) for s in c.trigger.children if s.dep_ == "nsubj"):
+    if any(_said_thing(s) for s in kids(c.trigger) if s.dep_ == "nsubj"):
         return False  # "the comments validated the claims": words, not an actor, act
     return any(a.country for a in (*c.actors, *c.recipients)) or \
         placed_people(c.spec.type, c.actors, c.place)
@@ -216,7 +216,7 @@ def _aspectual(tok: Token) -> bool:
 
 def _progressive(tok: Token) -> bool:
     """"is providing", "has been holding": a progressive verb form, not a gerund."""
-    return any(ch.dep_ == "aux" and ch.lemma_.lower() == "be" for ch in tok.children)
+    return any(ch.dep_ == "aux" and ch.lemma_.lower() == "be" for ch in kids(tok))
 
 
 def main_clause(c: Candidate, lex: Lexicon) -> bool:
@@ -262,7 +262,7 @@ def fill_countries(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
         # "thousands protested in Karachi against the strikes": the crowd of the place
         # (a crowd the verb names; "a rally in Charleston" names none: no protest)
         crowd = not c.nominal and any(x.dep_ == "nsubj" and x.pos_ != "PRON"
-                                      for x in c.trigger.children)
+                                      for x in kids(c.trigger))
         c.actors = [a.model_copy(update={"country": c.place.country}) for a in c.actors] or (
             [EventActor(name="protesters", country=c.place.country, sector="CVL")]
             if crowd else [])

@@ -11,6 +11,7 @@ from chronicler.nlp.events.dict_actors import ABROAD, observers
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.modes import clause_tokens, lemma_set
 from chronicler.nlp.events.parties import STATE_SECTORS
+from chronicler.nlp.events.tree import kids, subtree
 from chronicler.nlp.places.toponyms import resolve_place
 from chronicler.records import EventActor, Place
 
@@ -60,11 +61,11 @@ def infer_from_dyad(c: Candidate, ix: ArticleIndex) -> None:
     if c.spec.type == "ASSAULT":
         # "the Pahalgam terror attack that claimed 26 lives": militants against the
         # civilians of the place it happened in
-        mods = lemma_set([x for x in c.trigger.children if x.dep_ in ("compound", "amod")])
+        mods = lemma_set([x for x in kids(c.trigger) if x.dep_ in ("compound", "amod")])
         if not c.actors and mods & ix.lex.terror_words:
             c.actors = [EventActor(name="militants", sector="REB")]
         own = lemma_set(clause_tokens([c.trigger, *c.heads[1:]]) + [
-            x for r in c.trigger.children if r.dep_ == "relcl" for x in r.subtree])
+            x for r in kids(c.trigger) if r.dep_ == "relcl" for x in subtree(r)])
         if c.place is not None and c.place.country:
             if not c.recipients and own & VICTIM_CVL:
                 c.recipients = [EventActor(name="civilians", country=c.place.country,

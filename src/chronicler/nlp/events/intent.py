@@ -25,6 +25,7 @@ from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.dict_actors import domestic_recipient
 from chronicler.nlp.events.modes import PROMISING, REFUSAL
 from chronicler.nlp.events.patterns import Lexicon
+from chronicler.nlp.events.tree import kids, subtree
 from chronicler.records import EventActor
 
 COOPERATIVE = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"})
@@ -45,7 +46,7 @@ ASKING = frozenset({"investigation", "probe", "inquiry", "talk", "talks", "media
 
 def _offers_help(t: Token) -> bool:
     """An offer of help, troops or money (not of talks or an inquiry)."""
-    words = {x.lemma_.lower() for x in t.subtree} | {x.lower_ for x in t.subtree}
+    words = {x.lemma_.lower() for x in subtree(t)} | {x.lower_ for x in subtree(t)}
     return bool(words & HELP) and not words & ASKING
 SWORN = frozenset({"vow", "swear", "threaten", "pledge", "promise", "resolve", "determined"})
 SUBORDINATE = frozenset({"advcl", "acl", "xcomp", "pcomp"})
@@ -71,7 +72,7 @@ def military_surrender(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
 
 def to_infinitive(t: Token) -> bool:
     """Does ``t`` take "to" (an infinitive: "sworn to fight")?"""
-    return any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in t.children)
+    return any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in kids(t))
 
 
 def _governor_words(c: Candidate) -> set[str]:
@@ -111,7 +112,7 @@ def threat_modes(c: Candidate, old_type: str) -> list[str]:
     """The THREATEN mode of a retyped hostile act: a mode word of the act's own clause
     ("expel" -> expel, "arrest" -> arrest), else the act's type's (force -> violence)."""
     spec = c.spec
-    words = {x.lemma_.lower() for x in c.trigger.subtree} | {c.trigger.lemma_.lower()}
+    words = {x.lemma_.lower() for x in subtree(c.trigger)} | {c.trigger.lemma_.lower()}
     for name, m in spec.modes.items():
         if m.words & words:
             return [name]
@@ -149,7 +150,7 @@ def _modal_future(t: Token) -> bool:
     """"will provide", "would allow": the future modal on the verb itself (not "would
     like to cooperate", a wish)."""
     return any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "'ll", "shall")
-               for ch in t.children)
+               for ch in kids(t))
 
 
 def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
@@ -170,7 +171,7 @@ def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
                 _governor_words(c) & REFUSAL and not c.aux.negated:
             # "declined to resign", "refused to extradite": the refusal is the event
             if any(o is not c and o.spec.type == "REJECT" and c.trigger.i in
-                   {x.i for x in o.trigger.subtree} for o in cands):
+                   {x.i for x in subtree(o.trigger)} for o in cands):
                 continue
             c.spec, c.modes = lex.types["REJECT"], []
             out.append(c)
@@ -195,7 +196,7 @@ def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
             out.append(c)
             continue
         if any(o is not c and o.spec.type == new and c.trigger.i in
-               {x.i for x in o.trigger.subtree} for o in cands):
+               {x.i for x in subtree(o.trigger)} for o in cands):
             continue  # "agreed to resign": the AGREE is there already
         c.spec = lex.types[new]
         c.modes = threat_modes(c, old_type=t) if new == "THREATEN" else []
@@ -219,9 +220,9 @@ CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing", "once"})
 def condition_parties(c: Candidate) -> list[Token]:
     """The subjects of the conditions the act is offered on ("halt hostilities [if India
     reciprocates]"): the other side, whom the offer addresses."""
-    return [s for ch in c.trigger.children if ch.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in ch.children)
-            for s in ch.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return [s for ch in kids(c.trigger) if ch.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in kids(ch))
+            for s in kids(ch) if s.dep_ in ("nsubj", "nsubjpass")]
 
 
 def promisees(c: Candidate) -> list[Token]:
@@ -282,7 +283,7 @@ def _path(a: Token, b: Token) -> list[Token] | None:
 def _serving(t: Token) -> bool:
     """A verb form that serves another clause: "to disperse", "setting fire", "of
     violating" (not a participle naming a done act: "conducted by")."""
-    return t.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    return t.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(t))
 
 
 def _reporter(c: Candidate) -> str | None:
@@ -330,8 +331,8 @@ def drop_subordinate(cands: list[Candidate]) -> list[Candidate]:
     keep: list[Candidate] = []
     for c in cands:
         if c.nominal or not _serving(c.trigger) or any(
-                    ch.dep_ in ("nsubj", "nsubjpass") for ch in c.trigger.children) and not \
-                any(m.dep_ == "mark" and m.lower_ == "for" for m in c.trigger.children):
+                    ch.dep_ in ("nsubj", "nsubjpass") for ch in kids(c.trigger)) and not \
+                any(m.dep_ == "mark" and m.lower_ == "for" for m in kids(c.trigger)):
             # (a subject of its own makes an act of its own, except in "for X to ...")
             keep.append(c)
             continue

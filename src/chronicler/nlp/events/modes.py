@@ -28,11 +28,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from chronicler.nlp.events.patterns import Lexicon, TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import children, subjects
-from chronicler.nlp.events.tree import words_of
+from chronicler.nlp.events.tree import kids, tree_of, words_of
 
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
 REPORT_CLIMB = frozenset({"ccomp", "conj", "advcl", "xcomp", "pcomp", "pobj", "prep", "acl",
@@ -42,28 +42,44 @@ REPORT_CLIMB = frozenset({"ccomp", "conj", "advcl", "xcomp", "pcomp", "pobj", "p
 
 def infinitive(tok: Token) -> bool:
     """"to host", "to stop": a verb with the infinitive marker."""
-    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(tok))
 
 
 def clause_tokens(heads: Sequence[Token]) -> list[Token]:
     """Tokens of the heads' clauses: their subtrees without embedded clauses (a
     conjoined verb counts as a clause of its own)."""
+    if not heads:
+        return []
+    toks = tree_of(heads[0].doc).toks
+    return [toks[i] for i in clause_ix(heads)]
+
+
+def clause_ix(heads: Sequence[Token]) -> list[int]:
+    """``clause_tokens`` by index, in its order. (Read by index from the document's
+    parse, ``tree.tree_of``: a Token object per word read was most of its cost.)"""
+    if not heads:
+        return []
+    doc = heads[0].doc
+    lowers = words_of(doc)[1]
+    tree = tree_of(doc)
+    deps, poss, tags, below, at = tree.deps, tree.poss, tree.tags, tree.below, tree.first_below
     seen: set[int] = set()
-    out: list[Token] = []
+    out: list[int] = []
     for h in heads:
-        stack = [h]
+        stack = [h.i]
         while stack:
             t = stack.pop()
-            if t.i in seen:
+            if t in seen:
                 continue
-            seen.add(t.i)
+            seen.add(t)
             out.append(t)
-            for c in t.children:
-                dep = c.dep_
-                if dep == "advcl" and infinitive(c):
+            for c in below[at[t]:at[t + 1]]:
+                dep = deps[c]
+                if dep == "advcl" and tags[c] == "VB" and any(
+                        deps[a] == "aux" and lowers[a] == "to" for a in below[at[c]:at[c + 1]]):
                     stack.append(c)  # "offered to host talks": a purpose infinitive
-                    continue
-                if dep in CLAUSAL or (dep == "conj" and c.pos_ in ("VERB", "AUX")):
+                    continue  # (``infinitive``)
+                if dep in CLAUSAL or (dep == "conj" and poss[c] in ("VERB", "AUX")):
                     continue
                 stack.append(c)
     return out
@@ -75,24 +91,35 @@ PHRASE_CUT = frozenset({"relcl", "appos", "parataxis", "advcl", "ccomp", "csubj"
 def phrase_tokens(tok: Token) -> list[Token]:
     """A noun's phrase with its infinitive and participle complements ("willingness to
     hold talks with India") but without relative clauses and appositions."""
-    out: list[Token] = []
-    stack = [tok]
+    toks = tree_of(tok.doc).toks
+    return [toks[i] for i in phrase_ix(tok)]
+
+
+def phrase_ix(tok: Token) -> list[int]:
+    """``phrase_tokens`` by index, in its order."""
+    tree = tree_of(tok.doc)
+    deps, below, at = tree.deps, tree.below, tree.first_below
+    out: list[int] = []
+    stack = [tok.i]
     while stack:
         t = stack.pop()
         out.append(t)
-        stack += [c for c in t.children if c.dep_ not in PHRASE_CUT]
+        stack += [c for c in below[at[t]:at[t + 1]] if deps[c] not in PHRASE_CUT]
     return out
 
 
 def lemma_set(toks: Sequence[Token]) -> set[str]:
-    out: set[str] = set()
+    """The lower-case lemmas and forms of ``toks``."""
     if not toks:
-        return out
-    lemmas, lowers = words_of(toks[0].doc)
-    for t in toks:
-        i = t.i
-        out.add(lemmas[i])
-        out.add(lowers[i])
+        return set()
+    return words_at(toks[0].doc, [t.i for t in toks])
+
+
+def words_at(doc: Doc, ix: Sequence[int]) -> set[str]:
+    """``lemma_set`` of the tokens at ``ix``."""
+    lemmas, lowers = words_of(doc)
+    out = set(map(lemmas.__getitem__, ix))
+    out.update(map(lowers.__getitem__, ix))
     return out
 
 
@@ -102,7 +129,7 @@ def plover_modes(spec: TypeSpec, rule: TriggerRule, trigger: Token,
     if rule.mode is not None:
         found = [rule.mode]
     else:
-        own = lemma_set([trigger, *[c for c in trigger.children
+        own = lemma_set([trigger, *[c for c in kids(trigger)
                                     if c.dep_ in ("compound", "amod", "nmod", "prt")]])
         found = [m.name for m in spec.modes.values() if m.words & own]
         scopes = {"clause": clause, "sentence": sentence, "subtree": subtree,
@@ -142,14 +169,14 @@ class Report:
 
 
 def _noun_cue_speakers(cue: Token) -> list[Token]:
-    for c in cue.children:
+    for c in kids(cue):
         if c.dep_ == "poss":
             return [c]
-    by = [o for p in cue.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
-          for o in p.children if o.dep_ == "pobj"]
+    by = [o for p in kids(cue) if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+          for o in kids(p) if o.dep_ == "pobj"]
     if by:
         return by
-    return [c for c in cue.children if c.dep_ in ("amod", "compound") and c.pos_ in
+    return [c for c in kids(cue) if c.dep_ in ("amod", "compound") and c.pos_ in
             ("PROPN", "ADJ")]
 
 
@@ -166,7 +193,7 @@ def find_report(top: Token, lex: Lexicon, others: set[int] | frozenset[int] = fr
     through = False
     first_cue: Token | None = None
     for _ in range(8):
-        for c in t.children:
+        for c in kids(t):
             dep = c.dep_
             if dep == "parataxis" and c.lemma_.lower() in lex.report_cues:
                 sp = subjects(c)
@@ -174,8 +201,8 @@ def find_report(top: Token, lex: Lexicon, others: set[int] | frozenset[int] = fr
                     return Report(c, tuple(sp), denied or c.lemma_.lower() in lex.deny_cues,
                                   c.lemma_.lower() in lex.accuse_cues, c.tag_ == "VBD")
             if dep == "prep" and c.lower_ == "according":
-                objs = [o for p in c.children for o in p.children if o.dep_ == "pobj"] + \
-                    [o for o in c.children if o.dep_ == "pobj"]
+                objs = [o for p in kids(c) for o in kids(p) if o.dep_ == "pobj"] + \
+                    [o for o in kids(c) if o.dep_ == "pobj"]
                 if objs:
                     return Report(c, tuple(objs), denied, False, False)
         if t.head.i == t.i or t.dep_ not in REPORT_CLIMB:
@@ -223,7 +250,7 @@ class Aux:
 
 
 def _has_no(tok: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in tok.children)
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in kids(tok))
 
 
 # verbs of refusing ("declined to resign": the refusal is the event, ``intent``), and
@@ -247,11 +274,11 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
     for h in heads:
         x = h
         while x.dep_ == "conj" and x.head.pos_ in ("VERB", "AUX") and x.head.i != x.i and \
-                not any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children):
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(x)):
             x = x.head
             scan.append(x)
     for h in scan:
-        for c in h.children:
+        for c in kids(h):
             low, dep = c.lower_, c.dep_
             if dep == "neg" or (dep == "advmod" and low == "never"):
                 nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
@@ -285,7 +312,7 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
     if nominal:
         if _has_no(trigger):
             negated = True
-        for c in trigger.children:
+        for c in kids(trigger):
             low = c.lemma_.lower()
             if c.dep_ in ("amod", "compound") and low in lex.future_mods:
                 future = True
@@ -295,7 +322,7 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
     t = heads[-1]
     question = False
     for _ in range(6):
-        marks = [c.lower_ for c in t.children if c.dep_ == "mark"]
+        marks = [c.lower_ for c in kids(t) if c.dep_ == "mark"]
         if any(m in lex.hypothetical_marks for m in marks):
             hypothetical = True
             question = "whether" in marks
@@ -303,7 +330,7 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
         if t.head.i == t.i or t.dep_ not in ("xcomp", "conj", "ccomp", "pcomp", "pobj",
                                              "prep", "dobj", "acl", "advcl", "acomp"):
             break
-        if t.dep_ == "advcl" and not any(c.dep_ == "mark" for c in t.children):
+        if t.dep_ == "advcl" and not any(c.dep_ == "mark" for c in kids(t)):
             break
         t = t.head
     if report is not None and report.denied:

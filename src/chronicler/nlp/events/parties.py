@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from chronicler.nlp.actors.phoenix_lookup import INTERNATIONAL
 from chronicler.nlp.events.intent import to_infinitive
 from chronicler.nlp.events.roles import ArgResolver, children, prep_objects
+from chronicler.nlp.events.tree import kids
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG"})
 
@@ -24,13 +25,13 @@ def a_state(o: Token, res: ArgResolver) -> bool:
 
 def for_to(v: Token) -> bool:
     """Is ``v`` the verb of a "for X to ..." clause (its mark "for", its aux "to")?"""
-    return any(m.dep_ == "mark" and m.lower_ == "for" for m in v.children) and \
+    return any(m.dep_ == "mark" and m.lower_ == "for" for m in kids(v)) and \
         to_infinitive(v)
 
 
 def for_whom(v: Token) -> list[Token]:
     """X of a "for X to ..." clause: its subject, or the object the parser gave "for"."""
-    return children(v, ("nsubj",)) or [o for m in v.children if m.dep_ == "mark"
+    return children(v, ("nsubj",)) or [o for m in kids(v) if m.dep_ == "mark"
                                          for o in children(m, ("pobj",))]
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -80,8 +80,8 @@ class TriggerRule:
     exclude_conditional: bool = False  # "if India stops" is the condition, not the offer
     cameo: str | None = None
 
-    @property
-    def nominal(self) -> bool:
+    @cached_property
+    def nominal(self) -> bool:  # (read for every rule a token starts: once per rule)
         return not (self.pos & POS_KINDS["verb"])
 
 

@@ -13,6 +13,7 @@ from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.modes import find_report
 from chronicler.nlp.events.patterns import TriggerRule
+from chronicler.nlp.events.tree import kids
 from chronicler.nlp.quotes.speakers import load_sources
 from chronicler.records import EventActor, content_id
 
@@ -53,7 +54,7 @@ def _own_pronoun_subject(c: Candidate) -> bool:
     t = c.light or c.trigger
     for _ in range(3):
         if any(ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ in THIRD_PERSON
-               for ch in t.children):
+               for ch in kids(t)):
             return True
         if t.dep_ not in ("xcomp", "acomp") or t.head.i == t.i:
             return False
@@ -75,7 +76,7 @@ def first_person(c: Candidate, ix: ArticleIndex) -> None:
     for h in (c.trigger, c.light):
         if h is None:
             continue
-        for ch in h.children:
+        for ch in kids(h):
             if ch.lower_ in ("we", "us") and ch.text != "US":  # (not the United States)
                 if ch.dep_ in ("nsubj", "nsubjpass") and not c.actors:
                     c.actors = [side]
@@ -146,7 +147,7 @@ def note_claimants(sent: Span, ix: ArticleIndex, sent_i: int) -> None:
     for i in range(sent.start, sent.end):
         if ix.lemmas[i] in CLAIM_NOUNS:
             x = ix.doc[i]
-            for m in x.children:
+            for m in kids(x):
                 if m.dep_ in ("poss", "amod", "compound") and m.i in ix.resolver.mention_tokens:
                     a = ix.resolver.resolve(m)
                     if a is not None and a.country:

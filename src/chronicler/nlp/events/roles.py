@@ -29,6 +29,7 @@ located in ("sites in Kaldoria" -> KLD); or, for a bare noun such as "gunmen" or
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -45,7 +46,7 @@ from chronicler.nlp.events.dict_actors import (
     swallowed_country,
 )
 from chronicler.nlp.events.patterns import Lexicon
-from chronicler.nlp.events.tree import token_spans
+from chronicler.nlp.events.tree import kids, line_breaks, token_spans
 from chronicler.nlp.quotes.speakers import core_span
 from chronicler.records import Actor, EventActor, Mention, Place, Speaker
 
@@ -78,34 +79,34 @@ MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 def conjuncts(tok: Token) -> list[Token]:
     """``tok`` and the nouns coordinated with it ("India and Pakistan")."""
     out = [tok]
-    stack = [c for c in tok.children if c.dep_ == "conj"]
+    stack = [c for c in kids(tok) if c.dep_ == "conj"]
     while stack:
         c = stack.pop(0)
         if c.pos_ in NOUN_POS or c.pos_ == "ADJ":
             out.append(c)
-            stack += [g for g in c.children if g.dep_ == "conj"]
+            stack += [g for g in kids(c) if g.dep_ == "conj"]
     return out
 
 
 def children(tok: Token, deps: Collection[str]) -> list[Token]:
     """``tok``'s children with one of ``deps`` (a collection: it is read per child)."""
-    return [c for c in tok.children if c.dep_ in deps]
+    return [c for c in kids(tok) if c.dep_ in deps]
 
 
 def prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
     """Objects of ``tok``'s prepositions named in ``preps`` (coordinated ones too)."""
     want = frozenset(preps)
     out: list[Token] = []
-    for p in tok.children:
+    for p in kids(tok):
         if p.dep_ in ("prep", "agent") and p.lower_ in want:
-            for o in p.children:
+            for o in kids(p):
                 if o.dep_ in ("pobj", "pcomp"):
                     out += conjuncts(o)
     return out
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in kids(verb))
 
 
 def word_before(verb: Token) -> Token | None:
@@ -130,8 +131,9 @@ def word_before(verb: Token) -> Token | None:
 def _across_lines(a: Token, b: Token) -> bool:
     """A parse arc across a line break joins a heading to the next paragraph."""
     lo, hi = sorted((a.i, b.i))
-    return any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text)
-               for t in a.doc[lo:hi])
+    breaks = line_breaks(a.doc)  # (a token's trailing whitespace never holds one)
+    k = bisect.bisect_left(breaks, lo)
+    return k < len(breaks) and breaks[k] < hi
 
 
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
@@ -153,7 +155,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             if verb.tag_ == "VBN":
                 return []  # "a mission launched in ...": the noun is the object
             # "Islamabad's attempt to ...", "indicated a willingness to pause ..."
-            poss = [c for c in head.children if c.dep_ == "poss"]
+            poss = [c for c in kids(head) if c.dep_ == "poss"]
             if poss:
                 return poss
             if head.dep_ in ("dobj", "pobj") and head.head.pos_ in VERB_POS:
@@ -162,7 +164,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         if verb.dep_ == "acl":
             return []
         if verb.dep_ == "advcl" and head.dep_ == "pcomp" and any(
-                c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in verb.children):
+                c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in kids(verb)):
             # "accused India of fostering terrorism while speaking with tribal leaders":
             # the time clause is the accusers', hung on the gerund by the parser
             gov = head.head.head if head.head.head.i != head.head.i else head
@@ -270,7 +272,7 @@ class ArgResolver:
         if got is None and (lemma in COLLECTIVES or lemma in MEMBERS):
             # "the militant group", "a rebel faction", "opposition candidates": the
             # kind its modifier names
-            got = next((sec for m in tok.children if m.dep_ in ("amod", "compound")
+            got = next((sec for m in kids(tok) if m.dep_ in ("amod", "compound")
                         and m.lemma_.lower() not in ARMS
                         and (sec := self.lex.sector_nouns.get(m.lemma_.lower())
                              or self.lex.sector_nouns.get(m.lower_)
@@ -390,7 +392,7 @@ class ArgResolver:
             got = got.model_copy(update={"sector": sec})  # "Egyptian demonstrators": OPP
         if got is not None and got.country:
             return got
-        for ap in tok.children:  # "Salaheddine Sidhoum, Algeria's leading activist"
+        for ap in kids(tok):  # "Salaheddine Sidhoum, Algeria's leading activist"
             if ap.dep_ == "appos" and depth == 0:
                 via = self._resolve(ap, depth + 1, descend)
                 if via is not None and via.country:
@@ -409,7 +411,7 @@ class ArgResolver:
             ante = self._antecedent(tok)
             if ante is not None:
                 return ante
-        for c in tok.children:
+        for c in kids(tok):
             if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") and not \
                     any(t.i in self.mention_tokens for t in tok.lefts):
                 ante = self._antecedent(c)  # "its missiles": whose
@@ -436,7 +438,7 @@ class ArgResolver:
             if speakers:
                 for s in speakers[::-1]:
                     if s.i < self.dateline_end:  # "VARSK, March 12 — Merovia said it ..."
-                        s = next((a for a in s.children if a.dep_ == "appos"
+                        s = next((a for a in kids(s) if a.dep_ == "appos"
                                   and a.i >= self.dateline_end), s)
                     if s.lower_ not in PRONOUNS and s.i >= self.dateline_end:
                         got = self.resolve(s, depth + 1)
@@ -458,10 +460,9 @@ class ArgResolver:
         if place is not None and place.country:
             return EventActor(name=place.name, country=place.country, sector=noun_sector)
         if depth <= 1 and descend:
-            # "nine sites in Kaldoria", "militants from Pakistan", "civilians in Resk",
-            # "the government of Zimbabwe" (not "attaches in Varsk": diplomats abroad
-            # are not their hosts'); one level further only from a place to the place
-            # it lies in ("the mayor of [a town in] Mexico's Guerrero state")
+            # "sites in Kaldoria", "militants from Pakistan", "the government of X" (not
+            # "attaches in Varsk": diplomats abroad are not their hosts'); one level more
+            # only to where a place lies ("the mayor of [a town in] Mexico's Guerrero")
             preps = ("in", "inside") if depth else ("of",) if noun_sector == "GOV" else (
                 "in", "of", "from", "inside", "across")
             for o in [*prep_objects(tok, preps), *(() if depth else patrons(tok))]:
@@ -482,7 +483,7 @@ class ArgResolver:
             # negotiators" (coordinated countries on one head): one actor per country
             inner = [o for o in prep_objects(t, ("of",)) if t.i not in self.mention_tokens]
             if len(inner) < 2:
-                inner = next((cj for m in t.children if m.dep_ in ("amod", "nmod", "compound")
+                inner = next((cj for m in kids(t) if m.dep_ in ("amod", "nmod", "compound")
                               and m.i in self.mention_tokens
                               and len(cj := conjuncts(m)) > 1), [])
             if len(inner) > 1:

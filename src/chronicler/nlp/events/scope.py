@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
+from chronicler.nlp.events.tree import kids
 
 # verbs of wishing: what someone wants another to do has not happened (asking and
 # telling are REQUEST events, ``request.directive``, which absorb what they ask)
@@ -24,10 +25,10 @@ def wished(c: Candidate) -> bool:
     for h in (c.trigger, *c.heads):
         if h.dep_ not in ("xcomp", "ccomp") or h.head.lemma_.lower() not in WISHES:
             continue
-        if not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in h.children):
+        if not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in kids(h)):
             continue
-        if any(ch.dep_ == "nsubj" for ch in h.children) or any(
-                ch.dep_ == "dobj" for ch in h.head.children):
+        if any(ch.dep_ == "nsubj" for ch in kids(h)) or any(
+                ch.dep_ == "dobj" for ch in kids(h.head)):
             return True
     return False
 
@@ -53,7 +54,7 @@ def generic_relative(c: Candidate, ix: ArticleIndex) -> bool:
         if n.lower_ in GENERIC_HEADS:
             return True
         if n.tag_ in ("NNS", "NNPS") and not any(
-                ch.dep_ in ("det", "poss", "nummod") for ch in n.children):
+                ch.dep_ in ("det", "poss", "nummod") for ch in kids(n)):
             a = ix.resolver.resolve(n)
             return a is None or not (a.country or a.sector)  # ("gunmen who": someone)
     return False
@@ -84,29 +85,29 @@ def no_one_hit(c: Candidate, ix: ArticleIndex) -> bool:
     if c.spec.type != "ASSAULT" or c.nominal:
         return False
     t = c.trigger
-    objs = [o for o in t.children if o.dep_ in ("dobj", "nsubjpass")]
+    objs = [o for o in kids(t) if o.dep_ in ("dobj", "nsubjpass")]
     if any(o.lower_ in REFLEXIVES for o in objs):
         return True
     lemma = t.lemma_.lower()
     if lemma in ("shoot", "fire", "hit") and any(
-            ch.dep_ in ("prt", "advmod") and ch.lower_ == "back" for ch in t.children) and any(
-            ch.dep_ == "ccomp" for ch in t.children):
+            ch.dep_ in ("prt", "advmod") and ch.lower_ == "back" for ch in kids(t)) and any(
+            ch.dep_ == "ccomp" for ch in kids(t)):
         return True  # "shot back that the anchor ...": a retort
-    if any(ch.dep_ == "nsubj" and ch.lemma_.lower() in MISFORTUNES for ch in t.children):
+    if any(ch.dep_ == "nsubj" and ch.lemma_.lower() in MISFORTUNES for ch in kids(t)):
         return True  # "crisis strikes Paris", "tragedy struck the town": no one struck
     if lemma == "target" and any(o.lemma_.lower() in AUDIENCES for o in objs):
         return True  # "targeted Latino voters through digital ads": campaigning
     if lemma == "execute":
         return bool(objs) and not any(_people(o, ix) for o in objs)
     return lemma == "engage" and any(p.dep_ == "prep" and p.lower_ == "with"
-                                     for p in t.children)
+                                     for p in kids(t))
 
 
 def _people(o: Token, ix: ArticleIndex) -> bool:
     """Does ``o`` name people: a person or group named, a pronoun for people, a count
     ("executed 12"), or a noun the actors read as someone ("prisoners", "rebels")?"""
     if o.ent_type_ in ("PERSON", "NORP", "CARDINAL") or o.lower_ in PERSONAL_PRONOUNS \
-            or any(ch.dep_ == "nummod" for ch in o.children) or o.pos_ == "NUM":
+            or any(ch.dep_ == "nummod" for ch in kids(o)) or o.pos_ == "NUM":
         return True
     a = ix.resolver.resolve(o)
     return a is not None and bool(a.sector or a.actor_id) or o.lemma_.lower() in PEOPLE

@@ -11,30 +11,170 @@ import bisect
 import threading
 from collections.abc import Iterable
 
-from spacy.attrs import IDX, LENGTH, SPACY
-from spacy.tokens import Doc
+import numpy as np
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LENGTH, ORTH, POS, SPACY, TAG
+from spacy.tokens import Doc, Token
 
 
-class _Seen(threading.local):
-    def __init__(self) -> None:
-        self.doc: Doc | None = None
+class _Seen:
+    """What is kept of one document (a plain object: a thread-local's attributes cost a
+    lookup of the thread on every read, and the coder reads these millions of times)."""
+
+    __slots__ = ("doc", "starts", "ends", "covers", "lemmas", "lowers", "toks", "below",
+                 "first_below", "kids", "deps", "poss", "tags", "subtrees", "sub_ix", "breaks")
+
+    def __init__(self, doc: Doc | None) -> None:
+        self.doc = doc
         self.starts: list[int] = []  # each token's first character
         self.ends: list[int] = []  # its end (its trailing space not included)
         self.covers: list[int] = []  # its end with the trailing space
         self.lemmas: list[str] = []  # each token's lower-case lemma (``words_of``)
         self.lowers: list[str] = []  # and lower-case form
+        # the parse (``_tree``): the Token objects; each one's children by index (those
+        # of token i are ``below[first_below[i]:first_below[i + 1]]``, ascending), and as
+        # tokens once read; its labels; and the subtrees read so far
+        self.toks: list[Token] = []
+        self.below: list[int] = []
+        self.first_below: list[int] = []
+        self.kids: list[list[Token] | None] = []
+        self.deps: list[str] = []
+        self.poss: list[str] = []
+        self.tags: list[str] = []
+        self.subtrees: dict[int, list[Token]] = {}
+        self.sub_ix: dict[int, list[int]] = {}  # (``subtree_ix``: each node's, once)
+        self.breaks: list[int] | None = None  # (``line_breaks``)
 
 
-_SEEN = _Seen()
+class _Current(threading.local):
+    def __init__(self) -> None:
+        self.seen = _Seen(None)
+
+
+_CURRENT = _Current()
 
 
 def _of(doc: Doc) -> _Seen:
-    seen = _SEEN
+    seen = _CURRENT.seen
     if seen.doc is not doc:  # (the one held keeps its id from being reused)
-        seen.doc = doc
-        seen.starts, seen.ends, seen.covers = [], [], []
-        seen.lemmas, seen.lowers = [], []
+        seen = _CURRENT.seen = _Seen(doc)
     return seen
+
+
+def tree_of(doc: Doc) -> _Seen:
+    """The document's parse as lists (``toks``, ``below`` and ``first_below``, ``deps``,
+    ``poss``, ``tags``), built once per document."""
+    seen = _CURRENT.seen
+    if seen.doc is not doc or not seen.toks:
+        seen = _tree(doc)
+    return seen
+
+
+def kids(tok: Token) -> list[Token]:
+    """``list(tok.children)``, in its order, from lists built once per document: spaCy
+    makes a Token object per child on every read, and the coder reads the children of
+    the same few tokens hundreds of times a sentence. (The list is shared: callers never
+    change it.)"""
+    seen = _CURRENT.seen
+    if seen.doc is not tok.doc or not seen.toks:
+        seen = _tree(tok.doc)
+    i = tok.i
+    got = seen.kids[i]
+    if got is None:  # (made on first read: most tokens' children are never read)
+        toks, at = seen.toks, seen.first_below
+        got = seen.kids[i] = [toks[j] for j in seen.below[at[i]:at[i + 1]]]
+    return got
+
+
+def subtree(tok: Token) -> list[Token]:
+    """``list(tok.subtree)``, in its order (the left children's subtrees, the token, the
+    right children's), once per token and document (shared: callers never change it)."""
+    seen = _CURRENT.seen
+    if seen.doc is not tok.doc or not seen.toks:
+        seen = _tree(tok.doc)
+    got = seen.subtrees.get(tok.i)
+    if got is None:
+        toks = seen.toks
+        got = seen.subtrees[tok.i] = [toks[j] for j in _subtree_ix(seen, tok.i)]
+    return got
+
+
+def line_breaks(doc: Doc) -> list[int]:
+    """The tokens that hold a line break, ascending: space tokens with a newline (a
+    token's own trailing whitespace is one space at most), once per document."""
+    seen = _of(doc)
+    if seen.breaks is None:
+        cols = doc.to_array([IS_SPACE, ORTH])
+        strings = doc.vocab.strings
+        seen.breaks = [i for i in np.flatnonzero(cols[:, 0]).tolist()
+                       if "\n" in strings[int(cols[i, 1])]]
+    return seen.breaks
+
+
+def subtree_ix(tok: Token) -> list[int]:
+    """``subtree``'s indices (for a set of words, where no Token is needed; shared:
+    callers never change it)."""
+    seen = _CURRENT.seen
+    if seen.doc is not tok.doc or not seen.toks:
+        seen = _tree(tok.doc)
+    return _subtree_ix(seen, tok.i)
+
+
+def children_ix(seen: _Seen, i: int) -> list[int]:
+    """The children of token ``i``, by index, ascending (``kids``'s)."""
+    at = seen.first_below
+    return seen.below[at[i]:at[i + 1]]
+
+
+def _subtree_ix(seen: _Seen, i: int) -> list[int]:
+    got = seen.sub_ix.get(i)
+    if got is not None:
+        return got
+    out: list[int] = []
+    placed = False
+    at = seen.first_below
+    for c in seen.below[at[i]:at[i + 1]]:
+        if not placed and c > i:
+            out.append(i)
+            placed = True
+        out += _subtree_ix(seen, c)
+    if not placed:
+        out.append(i)
+    seen.sub_ix[i] = out
+    return out
+
+
+# label strings by their id, once per process (a model has a few dozen labels)
+_LABEL: dict[int, str] = {}
+
+
+def _tree(doc: Doc) -> _Seen:
+    seen = _of(doc)
+    n = len(doc)
+    cols = doc.to_array([HEAD, DEP, POS, TAG])
+    at = np.arange(n, dtype="int64")
+    # (HEAD is the head's offset from the token, as an unsigned number)
+    heads = cols[:, 0].astype("int64") + at
+    child = heads != at  # (a root is its own head)
+    # the children grouped by head, each group ascending (spaCy's order: left children,
+    # then right), by one stable sort rather than a list per token
+    seen.below = at[child][np.argsort(heads[child], kind="stable")].tolist()
+    seen.first_below = [0, *np.cumsum(np.bincount(heads[child], minlength=n)).tolist()]
+    seen.toks = list(doc)
+    seen.kids = [None] * n
+    seen.deps, seen.poss, seen.tags = (_labels(doc, cols[:, k].tolist()) for k in (1, 2, 3))
+    seen.subtrees, seen.sub_ix = {}, {}
+    return seen
+
+
+def _labels(doc: Doc, ids: list[int]) -> list[str]:
+    tab = _LABEL
+    try:
+        return list(map(tab.__getitem__, ids))
+    except KeyError:  # (a label not seen before: a new model)
+        strings = doc.vocab.strings
+        for x in set(ids).difference(tab):
+            tab[x] = strings[x]
+        return list(map(tab.__getitem__, ids))
 
 
 def share_words(doc: Doc, lemmas: list[str], lowers: list[str]) -> None:

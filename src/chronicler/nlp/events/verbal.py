@@ -42,6 +42,7 @@ from chronicler.nlp.events.dict_actors import STATE
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.patterns import TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import conjuncts
+from chronicler.nlp.events.tree import kids, subtree
 
 # the attack words that also mean criticism; "kill" and "shoot" only end things
 CRITICISE = frozenset({"attack", "blast", "slam", "hit", "target", "lambast", "assail",
@@ -87,12 +88,12 @@ def _aimed_at(c: Candidate) -> list[Token]:
     "on"/"against" object."""
     t = c.trigger
     if c.nominal:
-        objs = [o for p in t.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
-                for o in p.children if o.dep_ == "pobj"]
+        objs = [o for p in kids(t) if p.dep_ == "prep" and p.lower_ in ("on", "against")
+                for o in kids(p) if o.dep_ == "pobj"]
     else:
-        objs = [o for o in t.children if o.dep_ in ("dobj", "nsubjpass")] + [
-            o for p in t.children if p.dep_ == "prep" and p.lower_ in ("at", "on")
-            for o in p.children if o.dep_ == "pobj"]  # ("fired back at her remarks")
+        objs = [o for o in kids(t) if o.dep_ in ("dobj", "nsubjpass")] + [
+            o for p in kids(t) if p.dep_ == "prep" and p.lower_ in ("at", "on")
+            for o in kids(p) if o.dep_ == "pobj"]  # ("fired back at her remarks")
     return [x for o in objs for x in conjuncts(o)]  # ("his biography and platform")
 
 
@@ -103,8 +104,8 @@ def _actor_type(ix: ArticleIndex, actor_id: str | None) -> str | None:
 
 def _reason(p: Token) -> bool:
     """"for accepting donations", "for her support of ...": a reason, not a duration."""
-    objs = [o for o in p.children if o.dep_ in ("pobj", "pcomp")]
-    return any(o.tag_ == "VBG" or any(x.dep_ == "poss" for x in o.children) for o in objs)
+    objs = [o for o in kids(p) if o.dep_ in ("pobj", "pcomp")]
+    return any(o.tag_ == "VBG" or any(x.dep_ == "poss" for x in kids(o)) for o in objs)
 
 
 def is_verbal(c: Candidate, ix: ArticleIndex, sent: Span) -> bool:
@@ -136,7 +137,7 @@ def _words_not_force(c: Candidate, ix: ArticleIndex, lemma: str) -> bool:
         # attack on a state, told as what he called it
     if c.nominal and lemma == "fire" and c.trigger.head.lower_ == "under" and any(
             p.dep_ == "prep" and p.lower_ in ("for", "over", "about")
-            for p in c.trigger.children):
+            for p in kids(c.trigger)):
         return True  # "under fire for the policing failures": criticised (the fire of
         # troops comes "from" someone)
     if lemma in WORDS_FIRST and not _armed_words(c) and not any(
@@ -161,9 +162,9 @@ def _topic(c: Candidate, ix: ArticleIndex) -> bool:
     """Does the attack say what it is about or take its target as something ("attacked
     the governor over the budget", "for accepting ...", "attacked her opponent as a
     fraud")?"""
-    for p in c.trigger.children:
+    for p in kids(c.trigger):
         if p.dep_ == "prep" and (p.lower_ in TOPIC_PREPS and not any(
-                _temporal(o, ix) for o in p.children) or p.lower_ == "for" and _reason(p)):
+                _temporal(o, ix) for o in kids(p)) or p.lower_ == "for" and _reason(p)):
             return True
         if p.dep_ == "prep" and p.lower_ == "as" or p.dep_ == "oprd":
             return True
@@ -174,15 +175,15 @@ def _in_words(t: Token) -> bool:
     """Is the attack made in a medium of words ("in early-morning tweets", "during the
     debate")?"""
     return any(p.dep_ == "prep" and p.lower_ in MEDIA_PREPS and any(
-        o.dep_ == "pobj" and o.lemma_.lower() in MEDIA for o in p.children)
-        for p in t.children)
+        o.dep_ == "pobj" and o.lemma_.lower() in MEDIA for o in kids(p))
+        for p in kids(t))
 
 
 def _saying(t: Token) -> bool:
     """Does the attacker go on to say what the attack was ("attacked the senator,
     calling him a fraud", "..., saying he had offended voters")?"""
     return any(ch.dep_ in ("advcl", "conj") and ch.tag_ == "VBG"
-               and ch.lemma_.lower() in SAYING for ch in t.children)
+               and ch.lemma_.lower() in SAYING for ch in kids(t))
 
 
 def unarmed_force(c: Candidate, ix: ArticleIndex, sent: Span) -> bool:
@@ -217,7 +218,7 @@ def _armed_words(c: Candidate, but: int = -1) -> bool:
 def _temporal(t: Token, ix: ArticleIndex) -> bool:
     """"over the weekend", "over three days": a time, not a topic."""
     return t.i in ix.time_at or t.ent_type_ in ("DATE", "TIME") or any(
-        x.ent_type_ in ("DATE", "TIME") for x in t.subtree)
+        x.ent_type_ in ("DATE", "TIME") for x in subtree(t))
 
 
 def as_words(c: Candidate, ix: ArticleIndex, name: str = "verbal-force") -> Candidate:
@@ -262,11 +263,11 @@ def politicians_rally(c: Candidate, ix: ArticleIndex) -> bool:
     if c.spec.type != "PROTEST":
         return False
     t = c.trigger
-    rallies = [t] if c.nominal else [o for o in t.children if o.dep_ == "dobj"]
+    rallies = [t] if c.nominal else [o for o in kids(t) if o.dep_ == "dobj"]
     for r in rallies:
         if r.lemma_.lower() != "rally":
             continue
-        mods = [ch for ch in r.children if ch.dep_ in ("poss", "compound", "amod")]
+        mods = [ch for ch in kids(r) if ch.dep_ in ("poss", "compound", "amod")]
         if any(m.lemma_.lower() in CAMPAIGN for m in mods) or any(
                 _actor_type(ix, getattr(ix.resolver.resolve(m), "actor_id", None))
                 == "PERSON" for m in mods if m.dep_ != "amod"):
@@ -279,7 +280,7 @@ def rallied_behind(c: Candidate) -> bool:
     (CAMEO 053, rally support on behalf of), not a protest."""
     return c.spec.type == "PROTEST" and not c.nominal and c.trigger.lemma_.lower() == \
         "rally" and any(ch.dep_ == "prep" and ch.lower_ in ("around", "behind", "to")
-                        for ch in c.trigger.children)
+                        for ch in kids(c.trigger))
 
 
 def as_support(c: Candidate, ix: ArticleIndex) -> Candidate:
@@ -301,7 +302,7 @@ def crowd_act(c: Candidate) -> str | None:
     whose subject is protesters."""
     if c.nominal or c.spec.type not in CROWD_ACTS or c.trigger.lemma_.lower() == "target":
         return None  # ("protesters are targeting the candidate": their aim, no riot)
-    subj = [x for h in (c.trigger, *c.heads) for x in h.children if x.dep_ == "nsubj"]
+    subj = [x for h in (c.trigger, *c.heads) for x in kids(h) if x.dep_ == "nsubj"]
     if subj and all(x.lemma_.lower() in CROWDS or x.lower_.rstrip("s") in CROWDS
                     for x in subj):
         return CROWD_ACTS[c.spec.type]

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from chronicler.nlp.events.cameo import Noun, Pattern, Plover, Verb, VerbDictionary, plover_of
-from chronicler.nlp.events.tree import less_d
+from chronicler.nlp.events.tree import kids, less_d, subtree
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 # not "ccomp": what a verb says or reports is an event of its own, not its object
@@ -92,19 +92,19 @@ def _sides(verb: Token) -> tuple[set[str], set[str], list[tuple[str, set[str]]]]
     pre: list[Token] = []
     post: list[Token] = []
     preps: list[tuple[str, set[str]]] = []
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ in SUBJECT_DEPS:
-            pre += list(c.subtree)
+            pre += list(subtree(c))
         elif c.dep_ in OBJECT_DEPS:
-            sub = list(c.subtree)
+            sub = list(subtree(c))
             post += sub
             for x in sub:  # "banned the party from participating", "agreed to talks on"
                 if x.dep_ == "prep" and x.i != c.i and not _in_clause(x, c):
-                    preps.append((x.lower_, _words(list(x.subtree)[1:])))
+                    preps.append((x.lower_, _words(list(subtree(x))[1:])))
         elif c.dep_ in ("prep", "agent"):
-            preps.append((c.lower_, _words(list(c.subtree)[1:])))
+            preps.append((c.lower_, _words(list(subtree(c))[1:])))
             if c.dep_ == "agent":
-                pre += list(c.subtree)[1:]
+                pre += list(subtree(c))[1:]
     return _words(pre), _words(post), preps
 
 
@@ -192,8 +192,8 @@ def match_verb(verb: Token, verbs: VerbDictionary, crosswalk: dict[str, Plover]
     entries = entries_of(verb, verbs)
     if not entries:
         return None
-    kids = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "agent")}
-    usable = [e for e in entries if all(w in kids for w in e.needs)]
+    words = {c.lower_ for c in kids(verb) if c.dep_ in ("prt", "prep", "advmod", "agent")}
+    usable = [e for e in entries if all(w in words for w in e.needs)]
     if not usable:
         return None
     # a multi-word verb whose other words are there ("ask for") beats the bare verb
@@ -204,8 +204,8 @@ def match_verb(verb: Token, verbs: VerbDictionary, crosswalk: dict[str, Plover]
     # object itself beats one naming a word inside it ("expressed [disappointment] over
     # Colombian support": 110, not the 032 of "expressed support"); each conjunct of a
     # coordinated object is one ("return [weapons] and [equipment]")
-    objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
-    heads = _words(objs + [x for o in objs for x in o.children if x.dep_ == "conj"])
+    objs = [c for c in kids(verb) if c.dep_ in OBJECT_DEPS]
+    heads = _words(objs + [x for o in objs for x in kids(o) if x.dep_ == "conj"])
     # ... and a noun the verb takes beats its particle ("broke off [relations]": 161,
     # not the 130 of "broke off")
     nouns = _words([o for o in objs if o.dep_ in NOUN_OBJECTS])
