@@ -340,8 +340,8 @@ def domestic_recipient(type_: str, actors: Sequence[EventActor],
     the sentence names, else (domestic) the actor's own country; None to keep.
     ``dyad``: the article's two sides, if it has them (an unaddressed refusal by one of
     them answers the other, whom the sentence may not name); ``elsewhere``: the event's
-    words say its addressee is foreign, or it answers someone (a denial answers an
-    accuser) ("opposed to any foreign mediation")."""
+    words say its addressee is foreign ("opposed to any foreign mediation"), or it
+    answers someone (a denial answers an accuser)."""
     if any(r.country for r in recipients):
         return None
     unaddressed = not recipients and type_ in UNADDRESSED and not elsewhere and not (
