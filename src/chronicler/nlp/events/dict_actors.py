@@ -81,9 +81,9 @@ LOYALTY = frozenset({"loyal", "allied", "faithful"})
 def patrons(tok: Token) -> list[Token]:
     """Whom the people ``tok`` names are loyal to: the objects of "to"/"with" under a
     loyalty word that modifies ``tok`` ("gunmen loyal to the former president")."""
-    return [o for m in tok.children if m.dep_ in ("amod", "acl") and m.lower_ in LOYALTY
-            for p in m.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
-            for o in p.children if o.dep_ == "pobj"]
+    return [o for m in kids(tok) if m.dep_ in ("amod", "acl") and m.lower_ in LOYALTY
+            for p in kids(m) if p.dep_ == "prep" and p.lower_ in ("to", "with")
+            for o in kids(p) if o.dep_ == "pobj"]
 
 
 RECIPROCAL_HEADS = frozenset({"side", "country", "nation", "neighbour", "neighbor", "army",

@@ -75,15 +75,20 @@ def to_infinitive(t: Token) -> bool:
     return any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in kids(t))
 
 
+def first_conjunct(t: Token) -> Token:
+    """The first of the verbs ``t`` is conjoined to ("would cut spending and overhaul the
+    tax system": the second act shares the first's governor)."""
+    while t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t
+
+
 def _governor_words(c: Candidate) -> set[str]:
     """The lemmas (and forms: the small model lemmatizes "hopes" as "hop") of the words
     whose complement the trigger (or its light verb) is."""
     out: set[str] = set()
     for h in (c.trigger, *c.heads):
-        t = h
-        while t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") and t.head.i != t.i:
-            t = t.head  # ("would cut spending and overhaul the tax system": the
-            # second act shares the first's governor)
+        t = first_conjunct(h)
         for _ in range(3):
             if t.dep_ not in ("xcomp", "ccomp", "aux", "prep", "pcomp", "pobj") and not (
                     t.dep_ == "advcl" and to_infinitive(t)) or t.head.i == t.i:
@@ -230,15 +235,13 @@ def promisees(c: Candidate) -> list[Token]:
     ("promised the IMF that it would cut spending", "pledged to student leaders that
     ..."), not of the act itself."""
     for h in (c.trigger, *c.heads):
-        t = h
-        while t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") and t.head.i != t.i:
-            t = t.head
+        t = first_conjunct(h)
         if t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in PROMISING:
             v = t.head
-            return [o for o in v.children if o.dep_ in ("dative", "dobj") and o.pos_ in
+            return [o for o in kids(v) if o.dep_ in ("dative", "dobj") and o.pos_ in
                     ("NOUN", "PROPN") and o.i < t.i] + [
-                o for p in v.children if p.dep_ in ("prep", "dative") and p.lower_ == "to"
-                and p.i < t.i for o in p.children if o.dep_ == "pobj"]
+                o for p in kids(v) if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+                and p.i < t.i for o in kids(p) if o.dep_ == "pobj"]
     return []
 
 
