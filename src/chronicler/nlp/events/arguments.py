@@ -45,6 +45,8 @@ NOUN_EXTRA_PREPS: dict[str, tuple[tuple[str, ...], ...]] = {  # in order of pref
     # "held talks with Chad", "an agreement with Niger": the other party
     "CONSULT": (("with",),), "COOPERATE": (("with",),), "AGREE": (("with",),),
 }
+# nouns of coming into someone's ground, whose "of" names who came, not whom it hit
+MOVERS = frozenset({"incursion", "intrusion", "infiltration", "encroachment", "transgression"})
 # participles that name a stance with "to" ("is opposed to"): not passives
 STANCES = frozenset({"oppose"})
 # light verbs of a third party that brings about what the sides agree ("the United
@@ -127,14 +129,18 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             # (a dative "to" the parser labels as such: "providing photographs to
             # Macedonia" -> its object)
             fired_at = t == "ASSAULT" and bool(prep_objects(verb, lex.target_preps))
+            sent_to = t in ("AID", "MOBILIZE") and bool(prep_objects(verb, ("to", "into")))
             recip_groups.append([x for o in children(verb, ("dobj", "dative"))
                                  for y in ((o,) if o.pos_ != "ADP" else
                                            children(o, ("pobj",)))
                                  for x in conjuncts(y)
                                  if not ((t == "AID" or fired_at)
-                                         and x.lemma_.lower() in ARMS)])
+                                         and x.lemma_.lower() in ARMS)
+                                 and not (sent_to and o.dep_ == "dobj")])
             # (what is supplied is no one: "sold fighter jets to India"; nor what is
-            # fired at someone: "fired rockets at the motorcade", not "shot down a jet")
+            # fired at someone: "fired rockets at the motorcade", not "shot down a jet";
+            # nor whom a transfer sends somewhere: "contributed troops to X", "deployed
+            # soldiers into Y" go to X and Y)
         verb_preps = set(lex.target_preps) | set(EXTRA_PREPS.get(t, ()))
         recip_groups.append(prep_objects(verb, verb_preps))
         # "imposed sanctions on the Taliban", "gave aid to Ivory Coast": the object's own
@@ -255,12 +261,15 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             own += prep_objects(tok.head.head, ("by",))  # "a series of attacks ... by X"
         if t in ("ASSAULT", "REQUEST"):
             own += prep_objects(tok, ("from",))  # ("a ceasefire proposal from the US")
+        mover = tok.lemma_.lower() in MOVERS
+        if mover:  # "the incursion of a Chinese submarine [into its waters]": who came in
+            own += prep_objects(tok, ("of",))
         actor_groups.append(own)
         if t == "PROTEST" and c.light is None and tok.dep_ == "pobj" and \
                 tok.head.lower_ == "on" and tok.head.head.pos_ == "VERB":
             # "workers went on strike": who went
             actor_groups.append(subjects(tok.head.head))
-        recip_groups.append(prep_objects(tok, lex.target_preps))
+        recip_groups.append(prep_objects(tok, lex.target_preps | ({"into"} if mover else set())))
         if t == "REQUEST":
             # "a reminder to Bolivia that it must ...", "its demand that Egypt lift ...":
             # whom the demand is addressed to, else who is to act
@@ -280,7 +289,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                 for x in for_whom(ch)])
         # "closure of [Kaldorian airspace] to [Merovian airlines]": "to" before "of"
         for noun_preps in NOUN_EXTRA_PREPS.get(t, ()):
-            recip_groups.append(prep_objects(tok, noun_preps))
+            recip_groups.append(prep_objects(tok, tuple(p for p in noun_preps
+                                                        if not (mover and p == "of"))))
         if t in ("CONSULT", "COOPERATE", "REQUEST", "REJECT"):
             recip_groups.append([o for x in phrase_tokens(tok) if x.i != tok.i
                                  and x.pos_ in ("NOUN", "VERB")

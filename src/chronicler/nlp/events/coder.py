@@ -69,6 +69,7 @@ from chronicler.nlp.events.inference import infer_from_dyad
 from chronicler.nlp.events.intent import (
     conceded_agreements,
     demand_ok,
+    diplomatic_protest,
     drop_stopped,
     drop_subordinate,
     identified,
@@ -86,7 +87,7 @@ from chronicler.nlp.events.modes import (
     score_of,
     words_at,
 )
-from chronicler.nlp.events.parties import STATE_SECTORS
+from chronicler.nlp.events.parties import STATE_SECTORS, state_actor
 from chronicler.nlp.events.patterns import Lexicon, load_lexicon
 from chronicler.nlp.events.reports import (
     accuse_from_cue,
@@ -366,7 +367,8 @@ def _coded(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candid
     kept = agreements(kept, ix)
     was = {id(c): c.spec.type for c in kept}
     kept = drop_subordinate(conceded_agreements(
-        military_surrender(retype_intents(drop_stopped(kept), lex), lex), lex))
+        diplomatic_protest(military_surrender(retype_intents(drop_stopped(kept), lex), lex),
+                           lex, lambda a: state_actor(a, ix.resolver)), lex))
     for c in kept:
         if c.spec.type != was.get(id(c), c.spec.type) and c.spec.type in UNADDRESSED \
                 and not c.recipients:

@@ -237,7 +237,10 @@ def _main_verb(tok: Token, lex: Lexicon) -> bool:
         # "have sworn to fight", "decided to allow": an intent's infinitive the parser
         # hangs as an adverbial clause
         intended = t.dep_ == "advcl" and t.head.lemma_.lower() in INTENT_WORDS and to_infinitive(t)
-        if not reported and not intended and t.dep_ not in ("conj", "xcomp") or \
+        # "is prepared to contribute troops", "stands ready to": the adjective of intent
+        # a copula carries, whose open complement the act is
+        ready = t.dep_ == "acomp" and t.lemma_.lower() in INTENT_WORDS
+        if not reported and not intended and not ready and t.dep_ not in ("conj", "xcomp") or \
                 t.head.pos_ not in ("VERB", "AUX", "ADJ"):
             return False
         t = t.head

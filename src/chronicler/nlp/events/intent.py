@@ -49,6 +49,9 @@ def _offers_help(t: Token) -> bool:
     words = {x.lemma_.lower() for x in subtree(t)} | {x.lower_ for x in subtree(t)}
     return bool(words & HELP) and not words & ASKING
 SWORN = frozenset({"vow", "swear", "threaten", "pledge", "promise", "resolve", "determined"})
+# a readiness to use force declared is a warning (CAMEO 13), not force; one to send
+# troops may be an offer of peacekeepers as well as a threat, and keeps its type
+READINESS = frozenset({"prepared", "ready", "willing"})
 SUBORDINATE = frozenset({"advcl", "acl", "xcomp", "pcomp"})
 PATH_OK = SUBORDINATE | {"prep", "pobj", "conj", "dobj"}
 
@@ -66,6 +69,28 @@ def military_surrender(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
                 and all(a.sector in ARMED for a in c.actors):
             spec = lex.types["RETREAT"]
             c.spec, c.modes = spec, (["disarm"] if "disarm" in spec.modes else [])
+            c.contexts = set(spec.contexts) | c.contexts
+    return cands
+
+
+def diplomatic_protest(cands: list[Candidate], lex: Lexicon,
+                       is_state: Callable[[EventActor], bool]) -> list[Candidate]:
+    """A state that protests ("India protested to Pakistan over ...", "Thailand
+    protested the shelling of its villages") lodges a diplomatic protest: ACCUSE
+    (disapprove), as ONTOLOGY.md codes it; PROTEST is people's dissent in the street.
+    A country named as such or its government (``is_state``), not its people
+    ("community members protested the state funding system"); or anyone protesting
+    "to" another state ("Prime Minister X protested to India")."""
+    for c in cands:
+        if c.spec.type != "PROTEST" or c.nominal or c.trigger.lemma_.lower() != "protest" \
+                or not c.actors:
+            continue
+        home = {a.country for a in c.actors}
+        if all(map(is_state, c.actors)) or any(
+                ch.dep_ == "prep" and ch.lower_ == "to" for ch in kids(c.trigger)) and any(
+                is_state(r) and r.country not in home for r in c.recipients):
+            spec = lex.types["ACCUSE"]
+            c.spec, c.modes = spec, (["disapprove"] if "disapprove" in spec.modes else [])
             c.contexts = set(spec.contexts) | c.contexts
     return cands
 
@@ -195,7 +220,8 @@ def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
         if t in COOPERATIVE and not (t == "RETREAT" and "ceasefire" in c.modes
                                      and not (_governor_words(c) & INTENT_WORDS) - AGREED):
             new = "AGREE"
-        elif t in HOSTILE and (_governor_words(c) & SWORN or announced_force(c)):
+        elif t in HOSTILE and (_governor_words(c) & SWORN or announced_force(c) or (
+                t != "MOBILIZE" and _governor_words(c) & READINESS)):
             new = "THREATEN"
         else:
             out.append(c)

@@ -9,6 +9,7 @@ from chronicler.nlp.actors.phoenix_lookup import INTERNATIONAL
 from chronicler.nlp.events.intent import to_infinitive
 from chronicler.nlp.events.roles import ArgResolver, children, prep_objects
 from chronicler.nlp.events.tree import kids
+from chronicler.records import EventActor
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG"})
 
@@ -21,6 +22,17 @@ def a_state(o: Token, res: ArgResolver) -> bool:
         return False
     kind = getattr(res.actors.get(a.actor_id), "type", None) if a.actor_id else None
     return kind == "COUNTRY" or a.sector in STATE_SECTORS and kind != "PERSON"
+
+
+def state_actor(a: EventActor, res: ArgResolver) -> bool:
+    """Is ``a`` a state speaking as one: a country named as such or its government (not
+    a person of it, its forces or its people)?"""
+    if not a.country or a.country in INTERNATIONAL:
+        return False
+    if not a.actor_id:  # (a country the resolver names by its code: no sector)
+        return a.sector in (None, "GOV")
+    kind = getattr(res.actors.get(a.actor_id), "type", None)
+    return kind == "COUNTRY" or a.sector == "GOV" and kind != "PERSON"
 
 
 def for_to(v: Token) -> bool:
