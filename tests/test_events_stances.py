@@ -133,3 +133,15 @@ def test_who_made_an_incursion_is_its_actor(analyzer, text: str, want: tuple) ->
 def test_the_of_of_a_transitive_noun_is_still_its_target(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert ("ASSAULT", {"IGO"}, {"SRB"}) in sides(
         analyzer, "The bombing of Belgrade by NATO killed dozens.")
+
+
+# what an offer another event answers offers is its content, not an event
+def test_the_content_of_an_offer_turned_down_is_no_event(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = sides(analyzer, "Israel turned down a Syrian offer to resume peace talks.")
+    assert [t for t, _, _ in got] == ["REJECT"]
+
+
+def test_a_decision_taken_is_the_act(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = sides(analyzer, "Kazakhstan's decision to close its border with Kyrgyzstan "
+                          "angered officials in Bishkek.")
+    assert got == [("SANCTION", {"KAZ"}, {"KGZ"})]

@@ -419,10 +419,40 @@ STOP_WORDS = frozenset({"pause", "halt", "stop", "end", "cease", "suspend", "avo
 
 
 def drop_stopped(cands: list[Candidate]) -> list[Candidate]:
-    """A hostile noun event that is the object of a stopping verb is no event."""
-    return [c for c in cands if not (
+    """A hostile noun event that is the object of a stopping verb is no event; nor is
+    what an offer coded in the sentence offers (``offered``)."""
+    kept = [c for c in cands if not (
         c.nominal and c.spec.type in HOSTILE and c.trigger.dep_ in ("dobj", "nsubjpass")
         and c.trigger.head.lemma_.lower() in STOP_WORDS)]
+    return [c for c in kept if not offered(c, kept)]
+
+
+# nouns of what is offered or planned, not done (a willingness the sentence signals is
+# the intent itself: ``retype_intents``)
+OFFERED = frozenset({"offer", "proposal", "plan", "promise", "pledge", "invitation"})
+ANSWERS = frozenset({"REJECT", "AGREE", "CONCEDE", "SUPPORT"})
+
+
+def offered(c: Candidate, cands: list[Candidate]) -> bool:
+    """"turned down a Syrian offer [to resume peace talks]", "accepted the plan to
+    withdraw": the act is the content of an offer the verb of another event of the
+    sentence answers, not an event of its own."""
+    for h in (c.trigger, *c.heads):
+        if not to_infinitive(h):
+            continue
+        if h.dep_ == "acl":
+            noun = h.head
+        elif h.dep_ == "advcl":  # (the parser's slip: the infinitive right after the
+            # verb's object noun hung on the verb)
+            first = subtree(h)[0].i
+            noun = next((d for d in kids(h.head) if d.dep_ == "dobj" and d.i == first - 1),
+                        h)
+        else:
+            continue
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in OFFERED:
+            return any(o is not c and o.spec.type in ANSWERS and not o.nominal and
+                       noun.head.i == o.trigger.i for o in cands)
+    return False
 
 
 def identified(c: Candidate) -> bool:
