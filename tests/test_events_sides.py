@@ -228,6 +228,8 @@ def test_a_country_swallowed_into_an_amount_is_still_a_party(analyzer) -> None: 
     ("The Serbian government rejected demands by ethnic Albanians for autonomy.",
      [("REJECT", {"SRB"}, {"SRB"})]),
     ("Ethnic Albanians in south Serbia are demanding autonomy.", [("REQUEST", {"SRB"}, set())]),
+    # a people named after the place it lives in
+    ("Kosovo Albanians demanded independence from Belgrade.", [("REQUEST", {"XKX"}, {"SRB"})]),
 ])
 def test_an_ethnic_people_is_where_it_lives(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert sides(analyzer, text) == want

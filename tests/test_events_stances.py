@@ -145,3 +145,28 @@ def test_a_decision_taken_is_the_act(analyzer) -> None:  # type: ignore[no-untyp
     got = sides(analyzer, "Kazakhstan's decision to close its border with Kyrgyzstan "
                           "angered officials in Bishkek.")
     assert got == [("SANCTION", {"KAZ"}, {"KGZ"})]
+
+
+# supplies stopped to a state, a border sealed, an apology made to someone
+@pytest.mark.parametrize(("text", "want"), [
+    ("Russia halted gas supplies to Ukraine on Sunday.", [("SANCTION", {"RUS"}, {"UKR"})]),
+    ("Thailand sealed its border with Burma after the clashes.",
+     [("SANCTION", {"THA"}, {"MMR"})]),
+    ("Tokyo expressed regret to Seoul over the remarks.", [("SUPPORT", {"JPN"}, {"KOR"})]),
+    ("Japan offered an apology to China for its wartime past.",
+     [("SUPPORT", {"JPN"}, {"CHN"})]),
+])
+def test_supplies_halted_borders_sealed_apologies_made(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert sides(analyzer, text) == want
+
+
+@pytest.mark.parametrize("text", [
+    # a firm's supplies of a product: no one is sanctioned
+    "The company halted supplies of the drug.",
+    # a regret told to no one is no apology
+    "The minister expressed regret over the decision.",
+    # a deal sealed is one made
+    "Beijing and Washington sealed their agreement on emissions.",
+])
+def test_no_addressee_no_sanction_or_apology(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _, _ in sides(analyzer, text)] not in (["SANCTION"], ["SUPPORT"])

@@ -141,11 +141,18 @@ def ethnic_residence(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     the country it lives in, Phoenix's convention: the nearest country other than the
     demonym's that its sentence names, a place name first ("ethnic Albanians in south
     Serbia" SRB), else a demonym ("the Serbian government rejected demands by ethnic
-    Albanians" SRB); unchanged when it names no other. The mention changes, not the
-    country actor it names."""
+    Albanians" SRB); unchanged when it names no other. A people named after the place
+    it lives in ("Kosovo Albanians") is of that place's country. The mention changes, not
+    the country actor it names."""
     out: list[Mention] = []
+    places = {m.span[1]: m for m in mentions if m.label == "GPE" and m.country
+              and len(m.country) == 3 and m.country not in NOT_COUNTRIES}
     for m in mentions:
-        if m.label == "NORP" and m.country:
+        home = places.get(m.span[0] - 1) if m.label == "NORP" and m.country else None
+        if home is not None and home.country != m.country and home.sentence == m.sentence \
+                and doc.text[home.span[1]:m.span[0]] == " ":
+            m = m.model_copy(update={"country": home.country})
+        elif m.label == "NORP" and m.country:
             span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
             if span is not None and (span[0].lower_ == "ethnic" or span.start > 0
                                      and doc[span.start - 1].lower_ == "ethnic"):

@@ -270,13 +270,15 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             # "workers went on strike": who went
             actor_groups.append(subjects(tok.head.head))
         recip_groups.append(prep_objects(tok, lex.target_preps | ({"into"} if mover else set())))
-        if t == "REQUEST":
-            # "a reminder to Bolivia that it must ...", "its demand that Egypt lift ...":
-            # whom the demand is addressed to, else who is to act
+        if t in ("REQUEST", "SUPPORT", "AID"):
+            # "a reminder to Bolivia that it must ...", "offered an apology to China":
+            # whom the demand, support or aid is addressed to (else, for a demand, who is
+            # to act, below)
             recip_groups.append(prep_objects(tok, ("to",)) + (
                 prep_objects(c.light, ("to",)) + [
                     o for d in children(c.light, ("dative",)) for o in children(d, ("pobj",))]
                 if c.light is not None else []))
+        if t == "REQUEST":
             recip_groups.append([x for h in (tok, *([c.light] if c.light else []))
                                  for ch in kids(h) if ch.dep_ in ("acl", "ccomp")
                                  for x in children(ch, ("nsubj",))])
