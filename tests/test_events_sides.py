@@ -287,3 +287,24 @@ def test_the_press_is_no_party(analyzer, text: str, want: str) -> None:  # type:
 ])
 def test_words_about_a_country_are_not_said_from_it(analyzer, text: str, actor: set[str]) -> None:  # type: ignore[no-untyped-def]
     assert [a for t, a, _ in sides(analyzer, text) if t == "REQUEST"] == [actor]
+
+
+# police, courts and legislators act at home: a sentence's only country is theirs; whom
+# a domestic event hit, named, is of that country too (not replaced by the country)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Police arrested 30 protesters in Peshawar.", [("COERCE", {"PAK"}, {"PAK"})]),
+])
+def test_police_act_at_home(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert sides(analyzer, text) == want
+
+
+def test_a_named_victim_of_a_domestic_event_stays_named(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, "Rustam Karimov, a shopkeeper, was killed by police in Tashkent.")
+    assert [(e.type, [(r.name, r.country) for r in e.recipient]) for e in got] == [
+        ("ASSAULT", [("Rustam Karimov", "UZB")])]
+
+
+def test_troops_are_not_placed_where_they_fight(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # (soldiers may fight abroad: the place names whom they hit, not whose they are)
+    got = sides(analyzer, "Soldiers shot dead five villagers near Herat.")
+    assert [(t, a) for t, a, _ in got] == [("ASSAULT", set())]

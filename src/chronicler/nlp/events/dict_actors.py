@@ -214,6 +214,7 @@ PLACED = frozenset({"PROTEST", "ASSAULT", "COERCE"})
 # sectors that can act abroad: their country is not where they act ("soldiers burned
 # houses in X" says whose houses, not whose soldiers); the others act at home
 ABROAD = frozenset({"MIL", "REB", "UAF", "PRM", "SPY"})
+HOME_ACTING = frozenset({"COP", "JUD", "LEG"})
 
 
 def placed_people(type_: str, actors: Sequence[EventActor], place: Place | None) -> bool:
@@ -284,8 +285,10 @@ def sole_country(actors: list[EventActor], named: Sequence[str],
     nothing is guessed."""
     if len(named) != 1 or not actors or any(a.country for a in actors):
         return actors
-    if not anyone and not all(_named(a.name) or a.actor_id in persons for a in actors):
+    if not anyone and not all(_named(a.name) or a.actor_id in persons or (
+            a.sector in HOME_ACTING and not a.actor_id) for a in actors):
         return actors  # "gunmen", "the European Community": no one the sentence places
+        # (police, a court, officials act at home: "police arrested 30 in Peshawar")
     return [a.model_copy(update={"country": named[0]}) for a in actors]
 
 
@@ -360,7 +363,7 @@ def domestic_recipient(type_: str, actors: Sequence[EventActor],
     code = others[0] if len(others) == 1 else (home[0] if not others and home else None)
     if code is None:
         return None
-    keep = [r for r in recipients if r.sector]
+    keep = [r for r in recipients if r.sector or r.actor_id]  # (a group, or someone named)
     if keep:
         return [r.model_copy(update={"country": code}) for r in keep]
     return [EventActor(name=code, country=code, sector=None)]
