@@ -27,6 +27,12 @@ def typed(analyzer, text: str) -> list[tuple[str, str]]:  # type: ignore[no-unty
     ("The candidate blasted the tax plan of her rival.", ""),
     ("Senate Republicans killed the bill on Tuesday.", "REJECT"),
     ("Local politicians fired back at the senator's comments.", ""),
+    # harm aimed at a politician by no one armed, at no place: a campaign's words
+    ("Wealthy donors are paying for a series of efforts to wound Donald Trump.", "ACCUSE"),
+    ("The party establishment must either destroy Mr. Trump or embrace him.", "ACCUSE"),
+    # idioms of force words: a tune struck, an email blasted out
+    ("The Indian campaign struck a similar tune.", ""),
+    ("The Pakistani campaign blasted out an email to supporters.", ""),
 ])
 def test_force_words_for_words(analyzer, text: str, want: str) -> None:  # type: ignore[no-untyped-def]
     got = typed(analyzer, text)
@@ -44,6 +50,10 @@ def test_force_words_for_words(analyzer, text: str, want: str) -> None:  # type:
     "Rebels attacked army posts near the border for the third day.",
     "A man attacked the mayor with a knife in Gdansk.",
     "Merovian troops fired at Kaldorian posts on Monday.",
+    # harm words with a weapon, an attacker or a place: force
+    "A gunman wounded Congresswoman Gabrielle Giffords in Tucson.",
+    "The blast wounded Benazir Bhutto.",
+    "Rebels wounded the governor in an ambush.",
 ])
 def test_force_stays_force(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert "ASSAULT" in {t for t, _ in typed(analyzer, text)}

@@ -112,9 +112,27 @@ def is_verbal(c: Candidate, ix: ArticleIndex, sent: Span) -> bool:
     """Is this ASSAULT candidate a force word used for words (module docstring)? The
     cheap tests first: most force in crisis news is no attack word, or plainly armed."""
     lemma = c.trigger.lemma_.lower()
-    if c.spec.type != "ASSAULT" or lemma not in CRITICISE | END or c.trigger.i in ix.op_at:
+    if c.spec.type != "ASSAULT" or c.trigger.i in ix.op_at:
+        return False
+    if lemma in HARM_WORDS:
+        return _person_harmed_in_words(c, ix) and not has_count(c, ix, sent)
+    if lemma not in CRITICISE | END:
         return False
     return _words_not_force(c, ix, lemma) and not has_count(c, ix, sent)
+
+
+# harm words that political prose aims at a person ("efforts to wound Trump", "either
+# destroy him or embrace him") as often as force does
+HARM_WORDS = frozenset({"wound", "destroy"})
+
+
+def _person_harmed_in_words(c: Candidate, ix: ArticleIndex) -> bool:
+    """A harm word aimed only at people named by name, by no one armed or a state, at no
+    place, with no weapon or wound named beside it: a campaign's words, not force."""
+    return bool(c.recipients) and all(
+        _actor_type(ix, r.actor_id) == "PERSON" for r in c.recipients) and not any(
+        a.sector in ARMED or a.sector in STATE or _actor_type(ix, a.actor_id) == "COUNTRY"
+        for a in c.actors) and c.place is None and not _armed_words(c, but=c.trigger.i)
 
 
 def _words_not_force(c: Candidate, ix: ArticleIndex, lemma: str) -> bool:
@@ -205,7 +223,9 @@ WEAPONS = frozenset({"knife", "gun", "rifle", "pistol", "bomb", "machete", "axe"
                      "stab", "stabbing", "punch", "beat", "club", "bat", "acid", "car",
                      "vehicle", "truck", "explosive", "grenade", "injure", "wound", "kill",
                      "police", "arrest", "hospital", "injury", "bleed", "charge", "missile",
-                     "rocket", "drone", "artillery", "airstrike"})
+                     "rocket", "drone", "artillery", "airstrike", "shoot", "shooting",
+                     "gunman", "gunfire", "bullet", "blast", "explosion", "assassinate",
+                     "assassination", "sniper", "bomber", "attacker", "assailant"})
 
 
 def _armed_words(c: Candidate, but: int = -1) -> bool:
