@@ -178,3 +178,12 @@ def test_a_proposal_is_its_proposers_not_its_acceptors(analyzer) -> None:  # typ
     got = [e for e in code(analyzer, "Pakistan accepted the ceasefire proposal from the "
                                      "United States.") if e.type == "REQUEST"]
     assert got and {a.country for a in got[0].actor} == {"USA"}
+
+
+# "stopped firing" ceases fire; "stopped to have his picture taken" pauses for something
+@pytest.mark.parametrize(("text", "want"), [
+    ("Indian troops stopped firing at Pakistani posts on Monday.", ["RETREAT"]),
+    ("The Indian minister stopped to have his picture taken with the Pakistani envoy.", []),
+])
+def test_stopping_to_do_is_no_ceasefire(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _ in typed(analyzer, text) if t == "RETREAT"] == want

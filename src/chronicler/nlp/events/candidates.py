@@ -117,6 +117,9 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
                if deps[o] == "pobj"]
         out = words_at(doc, ch)
         out |= {f"dep:{deps[c]}" for c in ch}
+        # a gerund complement ("stopped firing"), not an infinitive of purpose ("stopped
+        # to answer questions")
+        out |= {"dep:xcomp:ing" for c in ch if deps[c] == "xcomp" and tree.tags[c] == "VBG"}
         for c in ch:  # "called on X": the particle or preposition counts
             if deps[c] in ("prep", "prt", "agent"):
                 out.add(lowers[c])
