@@ -30,6 +30,8 @@ def typed(analyzer, text: str) -> list[tuple[str, str]]:  # type: ignore[no-unty
     # harm aimed at a politician by no one armed, at no place: a campaign's words
     ("Wealthy donors are paying for a series of efforts to wound Donald Trump.", "ACCUSE"),
     ("The party establishment must either destroy Mr. Trump or embrace him.", "ACCUSE"),
+    ("Analysts think Senator Mary Holt will cause lasting damage to the Democratic Party.",
+     "ACCUSE"),
     # idioms of force words: a tune struck, an email blasted out
     ("The Indian campaign struck a similar tune.", ""),
     ("The Pakistani campaign blasted out an email to supporters.", ""),
@@ -54,6 +56,8 @@ def test_force_words_for_words(analyzer, text: str, want: str) -> None:  # type:
     "A gunman wounded Congresswoman Gabrielle Giffords in Tucson.",
     "The blast wounded Benazir Bhutto.",
     "Rebels wounded the governor in an ambush.",
+    "Soldiers destroyed the offices of the opposition party in Harare.",
+    "India will destroy Pakistan, the minister said.",
 ])
 def test_force_stays_force(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert "ASSAULT" in {t for t, _ in typed(analyzer, text)}

@@ -43,6 +43,7 @@ from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.patterns import TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import conjuncts
 from chronicler.nlp.events.tree import kids, subtree
+from chronicler.records import EventActor
 
 # the attack words that also mean criticism; "kill" and "shoot" only end things
 CRITICISE = frozenset({"attack", "blast", "slam", "hit", "target", "lambast", "assail",
@@ -121,18 +122,24 @@ def is_verbal(c: Candidate, ix: ArticleIndex, sent: Span) -> bool:
     return _words_not_force(c, ix, lemma) and not has_count(c, ix, sent)
 
 
-# harm words that political prose aims at a person ("efforts to wound Trump", "either
-# destroy him or embrace him") as often as force does
-HARM_WORDS = frozenset({"wound", "destroy"})
+# harm words that political prose aims at a person or a party ("efforts to wound Trump",
+# "either destroy him or embrace him", "will cause damage to the party") as often as
+# force does
+HARM_WORDS = frozenset({"wound", "destroy", "damage", "cause"})
 
 
 def _person_harmed_in_words(c: Candidate, ix: ArticleIndex) -> bool:
-    """A harm word aimed only at people named by name, by no one armed or a state, at no
-    place, with no weapon or wound named beside it: a campaign's words, not force."""
+    """A harm word aimed only at people named by name or a party, by no one armed or a
+    state as a whole (a politician in office is a person here), at no place, with no
+    weapon or wound named beside it: a campaign's words, not force."""
+    def state(a: EventActor) -> bool:
+        kind = _actor_type(ix, a.actor_id)
+        return a.sector in ARMED or kind == "COUNTRY" or a.sector in STATE and kind != "PERSON"
+
     return bool(c.recipients) and all(
-        _actor_type(ix, r.actor_id) == "PERSON" for r in c.recipients) and not any(
-        a.sector in ARMED or a.sector in STATE or _actor_type(ix, a.actor_id) == "COUNTRY"
-        for a in c.actors) and c.place is None and not _armed_words(c, but=c.trigger.i)
+        _actor_type(ix, r.actor_id) == "PERSON" or r.sector == "PTY"
+        for r in c.recipients) and not any(map(state, c.actors)) and c.place is None \
+        and not _armed_words(c, but=c.trigger.i)
 
 
 def _words_not_force(c: Candidate, ix: ArticleIndex, lemma: str) -> bool:
