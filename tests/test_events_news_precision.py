@@ -191,3 +191,17 @@ def test_a_proposal_is_its_proposers_not_its_acceptors(analyzer) -> None:  # typ
 ])
 def test_stopping_to_do_is_no_ceasefire(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert [t for t, _ in typed(analyzer, text) if t == "RETREAT"] == want
+
+
+# a view agreed with is no agreement to act, neither for the patterns nor for the
+# dictionary behind them; a private visit is no CONSULT
+@pytest.mark.parametrize(("text", "want"), [
+    ("Former President Bill Clinton agreed with the analysis.", []),
+    ("The Pakistani minister agreed with the American assessment of the threat.", []),
+    ("India agreed with Pakistan to reopen the border crossing.", ["AGREE"]),
+    ("Jimmy Haddad, a Lebanese man visiting Nice with his family, said he heard the crash.",
+     []),
+    ("The Indian prime minister visited Kabul on Friday.", ["CONSULT"]),
+])
+def test_views_shared_and_private_visits(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _ in typed(analyzer, text) if t in ("AGREE", "CONSULT")] == want

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from chronicler.nlp.events.candidates import Candidate, event_heads, rule_matches
+from chronicler.nlp.events.candidates import Candidate, event_heads, rule_matches, scope_words
 from chronicler.nlp.events.dict_actors import (
     ABROAD_WORDS,
     HOME_SECTORS,
@@ -137,7 +137,7 @@ def dictionary_candidates(sent: Span, ix: ArticleIndex,
                 not _main_verb(tok, ix.lex):
             continue  # a subordinate or reported verb: too often not an event of its own
         rule = dictionary_rule(tok, ix.lex, sent)
-        if rule is None:
+        if rule is None or _object_vetoed(rule, tok, sent, ix.lex):
             continue
         if tok.tag_ == "VBG" and not rule.id.endswith(".pattern") and not _aspectual(tok):
             continue  # a progressive only through a phrase ("is providing intelligence
@@ -148,6 +148,18 @@ def dictionary_candidates(sent: Span, ix: ArticleIndex,
         out.append(Candidate(rule=rule, spec=ix.lex.types[rule.type], trigger=tok,
                              heads=heads, light=light))
     return out
+
+
+def _object_vetoed(rule: TriggerRule, tok: Token, sent: Span, lex: Lexicon) -> bool:
+    """Does a pattern of the project's own for this verb and type veto what the verb is
+    done to ("agreed with the analysis" shares a view, agrees to no act)? Its object's
+    vetoes are a decision the dictionary does not overturn; its vetoes on the wider
+    clause are cruder ("workers" for a labour strike) and leave the dictionary free
+    ("kidnapped two aid workers")."""
+    rules = [r for lemma in rule.lemmas for r in lex.rules_for(lemma) if r.type == rule.type
+             and not r.nominal and r.unless and r.unless_scope == "object"]
+    return bool(rules) and any(scope_words("object", tok, [tok], sent) & r.unless
+                               for r in rules)
 
 
 # Types whose event is done to someone: the dictionary, which reads words and not who
