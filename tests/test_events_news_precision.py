@@ -205,3 +205,19 @@ def test_stopping_to_do_is_no_ceasefire(analyzer, text: str, want: list) -> None
 ])
 def test_views_shared_and_private_visits(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert [t for t, _ in typed(analyzer, text) if t in ("AGREE", "CONSULT")] == want
+
+
+# what one refrained from, stopped short of or avoided was not done: negated
+@pytest.mark.parametrize("text", [
+    "India has refrained from attacking Pakistan.",
+    "India stopped short of accusing Pakistan.",
+    "Pakistan avoided criticizing China.",
+])
+def test_refrained_from_is_negated(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, text)
+    assert got and all(e.negated for e in got)
+
+
+def test_kept_from_acting_by_another_is_no_negation_of_the_keeping(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, "India barred Pakistan from attending the summit.")
+    assert [(e.type, e.negated) for e in got] == [("REJECT", False)]

@@ -257,6 +257,8 @@ def _has_no(tok: Token) -> bool:
 # those whose open complement did not happen ("refused to", "failed to")
 REFUSAL = frozenset({"refuse", "decline"})
 REFUSED = REFUSAL | {"fail"}
+# what one holds back from ("refrained from", "abstained from", "stopped short of")
+REFRAINING = frozenset({"refrain", "abstain", "desist", "short"})
 # verbs of promising: "would" in the clause they govern is the promise's future ("pledged
 # that elections would be held"), as in reported speech, not a hypothetical
 PROMISING = frozenset({"promise", "pledge", "vow", "swear", "assure", "guarantee",
@@ -307,6 +309,11 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
             # refused, "declined to resign", is the refusal: ``intent.retype_intents``)
         if h.dep_ in ("pcomp", "pobj") and h.head.lower_ == "without":
             negated = True
+        if h.dep_ in ("pcomp", "pobj") and h.head.lower_ in ("from", "of") and \
+                h.head.head.lemma_.lower() in REFRAINING or \
+                h.dep_ == "xcomp" and h.head.lemma_.lower() == "avoid":
+            negated = True  # "refrained from attacking", "stopped short of accusing",
+            # "avoided criticizing": it was not done
         if h.head.lower_ == "to" and h.head.head.lemma_.lower() in lex.future_governors:
             future = True
     if nominal:
