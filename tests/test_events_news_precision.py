@@ -221,3 +221,17 @@ def test_refrained_from_is_negated(analyzer, text: str) -> None:  # type: ignore
 def test_kept_from_acting_by_another_is_no_negation_of_the_keeping(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = code(analyzer, "India barred Pakistan from attending the summit.")
     assert [(e.type, e.negated) for e in got] == [("REJECT", False)]
+
+
+# declining comment is no rejection of anyone (CAMEO 011, not coded by PLOVER); refusing
+# to answer a demand rejects it
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Pakistani foreign ministry declined to comment on the report.", []),
+    ("India refused to comment on the strikes.", []),
+    ("India's foreign ministry refused to respond to questions about the strikes.", []),
+    ("Pakistan refused to respond to an Indian demand to hand over the suspects.",
+     ["REJECT"]),
+    ("India refused to talk to Pakistan.", ["REJECT"]),
+])
+def test_declining_comment_rejects_no_one(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _ in typed(analyzer, text) if t == "REJECT"] == want

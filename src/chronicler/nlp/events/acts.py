@@ -79,7 +79,35 @@ def no_act(c: Candidate) -> bool:
             or _polled(c) or _naming(c) or _offered_words(c)
             or _own_people(c) or _rallying(c) or _standing(c) or _said_defended(c)
             or _money_accepted(c) or _family_visit(c) or _met_with(c) or _ended_up(t)
-            or _amount_moved(t) or _topic_discussed(c))
+            or _amount_moved(t) or _topic_discussed(c) or _no_comment(c))
+
+
+# what a refusal to comment declines ("declined to comment on the report"): CAMEO 011,
+# "decline comment", a public statement PLOVER does not code
+COMMENTING = frozenset({"comment", "elaborate", "specify"})
+# answering: a refusal to answer questions declines comment; to answer a demand rejects it
+ANSWERING = frozenset({"respond", "answer", "reply"})
+QUESTIONS = frozenset({"question", "query", "inquiry", "enquiry", "request", "email",
+                       "call", "message"})
+
+
+def _no_comment(c: Candidate) -> bool:
+    """"declined to comment", "refused to respond to questions": no refusal of anyone
+    (the refusing verb's own infinitive; "refused to respond to a demand" rejects it)."""
+    t = c.trigger
+    if c.spec.type != "REJECT" or t.lemma_.lower() not in ("refuse", "decline"):
+        return False
+    for ch in kids(t):
+        if ch.dep_ != "xcomp":
+            continue
+        low = ch.lemma_.lower()
+        if low in COMMENTING:
+            return True
+        if low in ANSWERING:
+            objs = [o for x in kids(ch) if x.dep_ in ("dobj", "prep")
+                    for o in ((x,) if x.dep_ == "dobj" else kids(x)) if o.dep_ in ("dobj", "pobj")]
+            return all(o.lemma_.lower() in QUESTIONS for o in objs)
+    return False
 
 
 # verbs of an amount that changes ("fees declined to $281 million")
