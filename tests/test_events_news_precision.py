@@ -235,3 +235,14 @@ def test_kept_from_acting_by_another_is_no_negation_of_the_keeping(analyzer) -> 
 ])
 def test_declining_comment_rejects_no_one(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert [t for t, _ in typed(analyzer, text) if t == "REJECT"] == want
+
+
+# speaking to a body as an audience is a speech, no meeting
+@pytest.mark.parametrize(("text", "want"), [
+    ("Speaking to the Pakistani Traders Coalition in Lahore, the Indian envoy praised the deal.",
+     []),
+    ("The Pakistani minister spoke to a gathering of Indian traders in Lahore.", []),
+    ("Modi spoke to Sharif by phone.", ["CONSULT"]),
+])
+def test_an_audience_spoken_to_is_no_meeting(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _ in typed(analyzer, text) if t == "CONSULT"] == want
