@@ -246,3 +246,13 @@ def test_declining_comment_rejects_no_one(analyzer, text: str, want: list) -> No
 ])
 def test_an_audience_spoken_to_is_no_meeting(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert [t for t, _ in typed(analyzer, text) if t == "CONSULT"] == want
+
+
+# voters rejecting a party prefer, as voters supporting one do; a poll's rejection too
+@pytest.mark.parametrize(("text", "want"), [
+    ("Pakistani voters rejected the ruling party in the election.", []),
+    ("A poll shows Pakistanis reject the deal with India.", []),
+    ("India rejected Pakistan's proposal.", ["REJECT"]),
+])
+def test_voters_rejecting_is_a_preference(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _ in typed(analyzer, text) if t == "REJECT"] == want

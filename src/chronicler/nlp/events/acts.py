@@ -274,19 +274,21 @@ VOTERS = frozenset({
 
 
 def _polled(c: Candidate) -> bool:
-    """Is this support a preference of voters, or one a poll measures ("older women
-    turned out to support Clinton", "was backed by most women", "exit polls
+    """Is this support (or rejection) a preference of voters, or one a poll measures
+    ("older women turned out to support Clinton", "voters are rejecting him", "was
+    backed by most women", "exit polls
     indicated that Trump was strongly supported")? A poll's sentence also makes a
     standing of any verb the CAMEO dictionary codes ("leads Clinton in the poll")."""
     t = c.trigger
     support = c.spec.type == "SUPPORT" or c.rule.id.startswith("support.")
-    if not support and not c.rule.id.startswith("cameo."):
+    cameo = c.rule.id.startswith("cameo.")
+    if not support and not cameo and c.spec.type != "REJECT":
         return False
-    if any(x.lemma_.lower() in POLLS or not support and x.pos_ == "NOUN"
+    if any(x.lemma_.lower() in POLLS or not support and cameo and x.pos_ == "NOUN"
            and x.lemma_.lower() in CONTESTS for x in t.sent):
         return True  # (any dictionary verb: "Sanders leads Clinton in NBC poll")
-    if not support:
-        return False
+    if not support and c.spec.type != "REJECT":
+        return False  # (voters rejecting a candidate: a preference too)
     h = t
     for _ in range(4):  # the subject of "support", or of the verb it completes
         for ch in kids(h):
