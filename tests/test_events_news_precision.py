@@ -256,3 +256,9 @@ def test_an_audience_spoken_to_is_no_meeting(analyzer, text: str, want: list) ->
 ])
 def test_voters_rejecting_is_a_preference(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert [t for t, _ in typed(analyzer, text) if t == "REJECT"] == want
+
+
+def test_pushed_to_the_brink_is_no_demand(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, "India pushed Pakistan to the brink of war.") == []
+    assert [t for t, _ in typed(analyzer, "India pushed Pakistan to hand over the "
+                                          "suspects.")] == ["REQUEST"]

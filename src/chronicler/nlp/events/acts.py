@@ -79,7 +79,20 @@ def no_act(c: Candidate) -> bool:
             or _polled(c) or _naming(c) or _offered_words(c)
             or _own_people(c) or _rallying(c) or _standing(c) or _said_defended(c)
             or _money_accepted(c) or _family_visit(c) or _met_with(c) or _ended_up(t)
-            or _amount_moved(t) or _topic_discussed(c) or _no_comment(c))
+            or _amount_moved(t) or _topic_discussed(c) or _no_comment(c) or _moved_to(t))
+
+
+# where a stance is pushed: "pushed Clinton to the left", "drove the country to the brink"
+DIRECTIONS = frozenset({"left", "right", "center", "centre", "brink", "edge", "margins",
+                        "sidelines", "forefront", "fore", "background", "extreme", "extremes"})
+
+
+def _moved_to(t: Token) -> bool:
+    """"His agenda has pushed Clinton to the left": a stance moved, no demand made."""
+    return t.lemma_.lower() in ("push", "pull", "drive", "nudge", "shift", "move") and any(
+        p.dep_ == "prep" and p.lower_ == "to" and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in DIRECTIONS for o in kids(p))
+        for p in kids(t))
 
 
 # what a refusal to comment declines ("declined to comment on the report"): CAMEO 011,
