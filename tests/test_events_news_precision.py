@@ -28,8 +28,9 @@ def typed(analyzer, text: str) -> list[tuple[str, str]]:  # type: ignore[no-unty
     ("Senate Republicans killed the bill on Tuesday.", "REJECT"),
     ("Local politicians fired back at the senator's comments.", ""),
     # harm aimed at a politician by no one armed, at no place: a campaign's words
-    ("Wealthy donors are paying for a series of efforts to wound Donald Trump.", "ACCUSE"),
-    ("The party establishment must either destroy Mr. Trump or embrace him.", "ACCUSE"),
+    ("Rich donors are funding new efforts to wound Imran Khan.", "ACCUSE"),
+    ("The party's old guard can either destroy Imran Khan or learn to live with him.",
+     "ACCUSE"),
     ("Analysts think Senator Mary Holt will cause lasting damage to the Democratic Party.",
      "ACCUSE"),
     # idioms of force words: a tune struck, an email blasted out
@@ -196,10 +197,10 @@ def test_stopping_to_do_is_no_ceasefire(analyzer, text: str, want: list) -> None
 # a view agreed with is no agreement to act, neither for the patterns nor for the
 # dictionary behind them; a private visit is no CONSULT
 @pytest.mark.parametrize(("text", "want"), [
-    ("Former President Bill Clinton agreed with the analysis.", []),
+    ("The Pakistani senator agreed with the analysis.", []),
     ("The Pakistani minister agreed with the American assessment of the threat.", []),
     ("India agreed with Pakistan to reopen the border crossing.", ["AGREE"]),
-    ("Jimmy Haddad, a Lebanese man visiting Nice with his family, said he heard the crash.",
+    ("Omar Saleh, a Jordanian man visiting Lahore with his family, said he heard the blast.",
      []),
     ("The Indian prime minister visited Kabul on Friday.", ["CONSULT"]),
 ])
