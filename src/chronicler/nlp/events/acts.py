@@ -100,8 +100,8 @@ def _moved_to(t: Token) -> bool:
 COMMENTING = frozenset({"comment", "elaborate", "specify"})
 # answering: a refusal to answer questions declines comment; to answer a demand rejects it
 ANSWERING = frozenset({"respond", "answer", "reply"})
-QUESTIONS = frozenset({"question", "query", "inquiry", "enquiry", "request", "email",
-                       "call", "message"})
+QUESTIONS = frozenset({"question", "query", "inquiry", "enquiry"})  # (not a request:
+# "refused to reply to a request from X" rejects it)
 
 
 def _no_comment(c: Candidate) -> bool:
