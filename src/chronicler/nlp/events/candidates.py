@@ -170,13 +170,15 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
 
 
 def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],
-                 cache: dict[tuple[str, int, tuple[int, ...]], set[str]] | None = None) -> bool:
+                 cache: dict[tuple[str, int], set[str]] | None = None) -> bool:
     """Does ``tok`` start an event by ``rule`` (POS, particle, head, requires, unless)?
-    ``cache`` keeps the scope words of this token for the token's other rules."""
+    ``cache`` keeps the scope words of this token for the token's other rules (by the
+    heads list's identity: its caller keeps each list of the token's heads while the
+    cache lives)."""
     cache = {} if cache is None else cache
 
     def words(scope: str) -> set[str]:
-        key = (scope, tok.i, tuple(h.i for h in heads))
+        key = (scope, id(heads))
         if key not in cache:
             cache[key] = scope_words(scope, tok, heads, sent)
         return cache[key]
@@ -249,7 +251,7 @@ def find_candidates(sent: Span, ix: ArticleIndex) -> list[Candidate]:
         pos = tok.pos_
         keys = (lemma,) if lemma == low else (lemma, low)  # ordered: the same run every time
         seen_types: set[str] = set()
-        cache: dict[tuple[str, int, tuple[int, ...]], set[str]] = {}
+        cache: dict[tuple[str, int], set[str]] = {}
         heads_of: dict[bool, tuple[list[Token], Token | None]] = {}
         for key in keys:
             for rule in lex.rules_for(key):
