@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, count
 
 import numpy as np
 from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY
@@ -21,7 +22,7 @@ from chronicler.nlp.actors.titles import headline_ranges
 from chronicler.nlp.events.operations import OperationMention, find_operations
 from chronicler.nlp.events.patterns import Lexicon
 from chronicler.nlp.events.roles import ArgResolver
-from chronicler.nlp.events.tree import share_words, token_span, token_spans
+from chronicler.nlp.events.tree import line_breaks, share_words, token_span, token_spans
 from chronicler.nlp.stages import ArticleContext, State
 from chronicler.records import Actor, Count, EventActor, Mention, Place, Speaker, TimeExpr
 
@@ -73,6 +74,19 @@ class ArticleIndex:
     def __post_init__(self) -> None:
         self.seg_starts = [s.start for s in self.sents]
         self._sentence_words: dict[int, set[str]] = {}
+        self._pattern_starts: list[int] | None = None
+
+    def pattern_starts(self) -> list[int]:
+        """The tokens a pattern may start from, ascending: a lemma or form the lexicon
+        indexes, or a token of a named operation (once per article, each column read
+        in one step, where a sentence's loop read every word)."""
+        if self._pattern_starts is None:
+            by = self.lex.by_lemma
+            hit = set(compress(count(), map(by.__contains__, self.lemmas)))
+            hit.update(compress(count(), map(by.__contains__, self.lowers)))
+            hit.update(self.op_at)
+            self._pattern_starts = sorted(hit)
+        return self._pattern_starts
 
     def sentence_words(self, k: int) -> set[str]:
         """The lemmas and forms of segment ``k`` (once per segment: a mode read on the
@@ -144,11 +158,9 @@ def segments(doc: Doc) -> list[Span]:
     """The parser's sentences, cut again at line breaks: a headline or subheading the
     parser glued to the next sentence is a sentence of its own. (Read from token
     columns: a Token object per word cost a fifth of the index.)"""
-    strings = doc.vocab.strings
-    cols = doc.to_array([IS_SPACE, IS_PUNCT, ORTH])
-    space, orths = cols[:, 0], cols[:, 2]
-    breaks = [i for i in np.flatnonzero(space).tolist()
-              if "\n" in strings[int(orths[i])]]  # a space token holding a line break
+    cols = doc.to_array([IS_SPACE, IS_PUNCT])
+    space = cols[:, 0]
+    breaks = line_breaks(doc)  # (the space tokens holding one: kept for the coder too)
     # words before each token: a segment of spaces and punctuation has none of its own
     words = np.concatenate(([0], np.cumsum((space == 0) & (cols[:, 1] == 0)))).tolist()
     out: list[Span] = []
