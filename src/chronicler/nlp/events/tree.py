@@ -168,6 +168,8 @@ def _tree(doc: Doc) -> _Seen:
     seen.kids = [None] * n
     seen.deps, seen.poss, seen.tags = (_labels(doc, cols[:, k].tolist()) for k in (1, 2, 3))
     seen.heads = heads.tolist()
+    if len(seen.lemmas) != n:  # (the walks by index read the words too: ``words_of``)
+        seen.lemmas, seen.lowers = words_of(doc)
     seen.subtrees, seen.sub_ix = {}, {}
     return seen
 
