@@ -184,35 +184,42 @@ def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],
             cache[key] = scope_words(scope, tok, heads, sent)
         return cache[key]
 
-    if tok.pos_ not in rule.pos:
+    # (the token's own tests read the document's lists by index, ``tree.tree_of``: the
+    # same few labels of the token were read from spaCy for each of its rules)
+    tree = tree_of(tok.doc)
+    deps, poss, up, lowers = tree.deps, tree.poss, tree.heads, tree.lowers
+    i = tok.i
+    dep = deps[i]
+    if poss[i] not in rule.pos:
         return False
-    if not rule.nominal and tok.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+    if not rule.nominal and dep in ("amod", "compound", "nmod", "npadvmod"):
         return False  # an adjectival participle: "Pakistan-backed groups", "terror-linked"
-    if tok.tag_ in ("VBG", "VB") and tok.dep_ in ("csubj", "csubjpass", "nsubj"):
+    if tree.tags[i] in ("VBG", "VB") and dep in ("csubj", "csubjpass", "nsubj"):
         return False  # "targeting civilians is unacceptable": no event, a principle
-    if rule.nominal and tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+    if rule.nominal and dep == "compound" and poss[up[i]] in ("NOUN", "PROPN"):
         return False  # a noun modifying a noun: "ceasefire talks", "operations chiefs"
-    if not rule.nominal and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(
-            c.dep_ == "det" for c in kids(tok)):
+    below = children_ix(tree, i)
+    if not rule.nominal and dep in ("dobj", "pobj", "nsubj", "nsubjpass") and any(
+            deps[c] == "det" for c in below):
         return False  # a participle used as a noun: "visited the injured"
     if rule.nominal and not rule.standalone and any(
-            c.dep_ in ("amod", "det") and c.lower_ in GENERIC_MODIFIERS for c in kids(tok)):
+            deps[c] in ("amod", "det") and lowers[c] in GENERIC_MODIFIERS for c in below):
         return False  # "future attacks", "any attack": no event that happened
     if rule.particle:
-        parts = {c.lower_ for c in kids(tok) if c.dep_ in ("prt", "advmod", "prep")}
+        parts = {lowers[c] for c in below if deps[c] in ("prt", "advmod", "prep")}
         if not parts & rule.particle:
             return False
-    if rule.unless_head and tok.head.i != tok.i:
+    if rule.unless_head and up[i] != i:
         # the head word, and above a preposition the word it hangs on, up to the first
         # verb ("dismissed the claim as [propaganda]")
         hs: set[str] = set()
-        h = tok.head
+        h = up[i]
         for _ in range(4):
-            hs |= {h.lemma_.lower(), h.lower_}
-            if h.pos_ in ("VERB", "AUX") or h.head.i == h.i or not (
-                    h.pos_ in ("ADP", "SCONJ") or h.dep_ in ("pobj", "dobj", "prep")):
+            hs |= {tree.lemmas[h], lowers[h]}
+            if poss[h] in ("VERB", "AUX") or up[h] == h or not (
+                    poss[h] in ("ADP", "SCONJ") or deps[h] in ("pobj", "dobj", "prep")):
                 break
-            h = h.head
+            h = up[h]
         if hs & rule.unless_head:
             return False
     if rule.requires and not words(rule.requires_scope) & rule.requires:
