@@ -75,7 +75,7 @@ class Candidate:
     reciprocal: bool = False
     between: list[EventActor] = field(default_factory=list)
     modes: list[str] = field(default_factory=list)
-    aux: Aux = field(default_factory=Aux)
+    aux: Aux = Aux()  # (frozen: one shared until the modes are read)
     report: Report | None = None
     reported_by: EventActor | None = None
     time: TimeExpr | None = None
@@ -220,13 +220,14 @@ def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],
                     poss[h] in ("ADP", "SCONJ") or deps[h] in ("pobj", "dobj", "prep")):
                 break
             h = up[h]
-        if hs & rule.unless_head:
+        if not hs.isdisjoint(rule.unless_head):
             return False
-    if rule.requires and not words(rule.requires_scope) & rule.requires:
+    if rule.requires and words(rule.requires_scope).isdisjoint(rule.requires):
         return False
-    if rule.also_requires and not words(rule.also_scope or rule.requires_scope) & rule.also_requires:
+    if rule.also_requires and words(rule.also_scope or rule.requires_scope).isdisjoint(
+            rule.also_requires):
         return False
-    if rule.unless and words(rule.unless_scope) & rule.unless:
+    if rule.unless and not words(rule.unless_scope).isdisjoint(rule.unless):
         return False
     return True
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -137,11 +138,12 @@ def plover_modes(spec: TypeSpec, rule: TriggerRule, trigger: Token,
     else:
         own = lemma_set([trigger, *[c for c in kids(trigger)
                                     if c.dep_ in ("compound", "amod", "nmod", "prt")]])
-        found = [m.name for m in spec.modes.values() if m.words & own]
+        # (``isdisjoint``: a test, with no set made per mode)
+        found = [m.name for m in spec.modes.values() if not m.words.isdisjoint(own)]
         scopes = {"clause": clause, "sentence": sentence, "subtree": subtree,
                   "children": own, "object": clause, "around": clause}
-        found += [m.name for m in spec.modes.values()
-                  if m.name not in found and m.words & scopes.get(m.scope, clause)]
+        found += [m.name for m in spec.modes.values() if m.name not in found
+                  and not m.words.isdisjoint(scopes.get(m.scope, clause))]
     if not found and spec.mode_default is not None:
         found = [spec.mode_default]
     return found
@@ -360,5 +362,11 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
         negated = True
     if past_perfect and backshift:
         past_perfect = False
+    return _aux(negated, future, hypothetical, past_perfect, question)
+
+
+@cache  # (frozen: 32 of them at most, shared)
+def _aux(negated: bool, future: bool, hypothetical: bool, past_perfect: bool,
+         question: bool) -> Aux:
     return Aux(negated=negated, future=future, hypothetical=hypothetical,
                past_perfect=past_perfect, question=question)
