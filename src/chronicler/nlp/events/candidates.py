@@ -123,8 +123,9 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
                 out.add(lowers[c])
         return out
     if scope == "complement":  # the clause it reports: "said [the US must mediate]"
-        return lemma_set([x for c in kids(trig) if c.dep_ == "ccomp"
-                          for x in (c, *kids(c))])
+        tree = tree_of(doc)
+        return words_at(doc, [x for c in children_ix(tree, trig.i) if tree.deps[c] == "ccomp"
+                              for x in (c, *children_ix(tree, c))])
     if scope == "that-clause":  # the marks of the clauses it or its carrying verb take:
         # "a demand [that X ease]", "issued a reminder to X [that it must]", "pushed [for
         # X to support]"
