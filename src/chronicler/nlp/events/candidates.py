@@ -3,7 +3,6 @@ constraints, with the clause heads that carry them (a light verb for a noun)."""
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -250,10 +249,11 @@ def event_heads(tok: Token, lex: Lexicon, nominal: bool) -> tuple[list[Token], T
 def find_candidates(sent: Span, ix: ArticleIndex) -> list[Candidate]:
     lex = ix.lex
     out: list[Candidate] = []
-    doc = ix.doc
-    starts = ix.pattern_starts()  # (most words start nothing: no step for them)
-    for i in starts[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]:
+    doc, by_lemma = ix.doc, lex.by_lemma
+    for i in range(sent.start, sent.end):
         lemma, low = ix.lemmas[i], ix.lowers[i]
+        if lemma not in by_lemma and low not in by_lemma and i not in ix.op_at:
+            continue  # most words start nothing: no Token object made for them
         if i < ix.dateline_end or i in ix.time_at:
             continue  # "VARSK, March 11 —": no march
         tok = doc[i]

@@ -11,7 +11,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, count
 
 import numpy as np
 from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY
@@ -74,19 +73,6 @@ class ArticleIndex:
     def __post_init__(self) -> None:
         self.seg_starts = [s.start for s in self.sents]
         self._sentence_words: dict[int, set[str]] = {}
-        self._pattern_starts: list[int] | None = None
-
-    def pattern_starts(self) -> list[int]:
-        """The tokens a pattern may start from, ascending: a lemma or form the lexicon
-        indexes, or a token of a named operation (once per article, each column read
-        in one step, where a sentence's loop read every word)."""
-        if self._pattern_starts is None:
-            by = self.lex.by_lemma
-            hit = set(compress(count(), map(by.__contains__, self.lemmas)))
-            hit.update(compress(count(), map(by.__contains__, self.lowers)))
-            hit.update(self.op_at)
-            self._pattern_starts = sorted(hit)
-        return self._pattern_starts
 
     def sentence_words(self, k: int) -> set[str]:
         """The lemmas and forms of segment ``k`` (once per segment: a mode read on the
