@@ -67,7 +67,8 @@ def _of(doc: Doc) -> _Seen:
 
 def tree_of(doc: Doc) -> _Seen:
     """The document's parse as lists (``toks``, ``below`` and ``first_below``, ``deps``,
-    ``poss``, ``tags``, ``heads``), built once per document."""
+    ``poss``, ``tags``, ``heads``; and its words, ``lemmas`` and ``lowers``), built once
+    per document."""
     seen = _CURRENT.seen
     if seen.doc is not doc or not seen.toks:
         seen = _tree(doc)
