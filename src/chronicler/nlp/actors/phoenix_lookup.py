@@ -58,12 +58,13 @@ def phrase_tokens(tok: Token) -> list[Token]:
             end += 1
     # (punctuation never: the files write "KURDISTAN_WORKERS_PARTY" for "Workers' Party"
     # and split hyphens as blanks)
-    toks = list(tok.doc[tok.left_edge.i:end + 1])
+    doc = tok.doc  # (by index: a Span per phrase cost more than its few tokens)
+    toks = [doc[i] for i in range(tok.left_edge.i, end + 1)]
     lows = [t.lower_ for t in toks]
     # (never "anti-Syria" or "pro-Iranian": whom someone is against or for)
     stance = {toks[k].i for j, low in enumerate(lows)
               if low in ("anti", "pro") and j + 2 < len(toks) and toks[j + 1].text == "-"
-              for k in (j, j + 1, j + 2)}
+              for k in (j, j + 1, j + 2)} if "anti" in lows or "pro" in lows else set()
     return [t for t, low in zip(toks, lows, strict=True)
             if t.i == tok.i or (t.i not in stance and not low.startswith(("anti-", "pro-"))
                                 and not t.is_punct and low not in ("'s", "'", "the") and (

@@ -6,6 +6,7 @@
     candidates.py  trigger candidates: tokens that start a pattern and pass its constraints
     roles.py       actor and recipient tokens from the dependency parse, resolved to actors
     tree.py        per-token reads kept per article: lower-case words; char offsets -> tokens
+    walks.py       the smallest walks of the parse: children by label, conjuncts, prep objects
     arguments.py   argument assembly per construction
     inference.py   what the sentence leaves implicit: the dyad rules, an attack's place
     parties.py     who a phrase names: a state handed to, someone named, X of "for X to"

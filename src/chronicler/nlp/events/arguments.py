@@ -4,6 +4,7 @@ constructions); ``inference`` then fills what the sentence leaves implicit."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -58,6 +59,7 @@ ANSWERING = frozenset({"accept", "reject", "welcome", "refuse", "rebuff", "spurn
 # A light verb's own prepositional target ("launched strikes on X"); "took place at X" is
 # where, not whom.
 LIGHT_TARGET_PREPS = frozenset({"on", "against", "targeting", "upon"})
+LIGHT_OR_TO = LIGHT_TARGET_PREPS | {"to"}  # (the object's own target: "gave aid to X")
 # What a denial rejects when it rejects an accusation: the REJECT answers the accuser.
 CLAIM_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "insinuation",
                          "suggestion", "report", "assertion", "narrative", "propaganda"})
@@ -97,16 +99,17 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                              for o in prep_objects(x, ("with",))])
     elif not c.nominal:
         verb = tok
-        if is_passive(verb) and tok.lemma_.lower() in STANCES and prep_objects(verb, ("to",)):
+        passive = is_passive(verb)
+        if passive and tok.lemma_.lower() in STANCES and prep_objects(verb, ("to",)):
             # "Turkey is opposed to Swedish mediation": a stance, not a passive; its
             # holder is the subject (which the parser may also hang on "is")
             actor_groups.append(children(verb, ("nsubjpass", "nsubj")) + [
                 x for a in children(verb, ("auxpass",)) for x in children(a, ("nsubj",))])
             recip_groups.append(prep_objects(verb, ("to",)))  # what it is opposed to
-        elif is_passive(verb) and t == "MOBILIZE" and not agents(verb):
+        elif passive and t == "MOBILIZE" and not agents(verb):
             # "police across Britain were placed on alert": who is made ready acts
             actor_groups.append(children(verb, ("nsubjpass",)))
-        elif is_passive(verb):
+        elif passive:
             actor_groups.append(agents(verb))
             if t in ("COOPERATE", "SANCTION", "COERCE"):
                 # "was extradited from Mexico to the United States", "were expelled
@@ -141,13 +144,12 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             # fired at someone: "fired rockets at the motorcade", not "shot down a jet";
             # nor whom a transfer sends somewhere: "contributed troops to X", "deployed
             # soldiers into Y" go to X and Y)
-        verb_preps = set(lex.target_preps) | set(EXTRA_PREPS.get(t, ()))
-        recip_groups.append(prep_objects(verb, verb_preps))
+        recip_groups.append(prep_objects(verb, _verb_preps(lex.target_preps, t)))
         # "imposed sanctions on the Taliban", "gave aid to Ivory Coast": the object's own
         # target phrase, when it names someone ("condemned violence against civilians"
         # names no one)
         recip_groups.append([o for d in children(verb, ("dobj",))
-                             for o in prep_objects(d, LIGHT_TARGET_PREPS | {"to"})
+                             for o in prep_objects(d, LIGHT_OR_TO)
                              if o.i in res.mention_tokens or any(
                                  x.i in res.mention_tokens for x in o.lefts)])
         if t == "AID":
@@ -376,7 +378,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
     # both countries": both are recipients
     if any(reciprocal_phrase(x, lex) for g in actor_groups[:1] for x in g if usable(x)):
         c.reciprocal = True
-    if lemma_set([tok, *kids(tok), *([c.light] if c.light else [])]) & lex.reciprocal:
+    if not lemma_set([tok, *kids(tok), *([c.light] if c.light else [])]).isdisjoint(
+            lex.reciprocal):
         c.reciprocal = True
     both_recipients = any(reciprocal_phrase(x, lex) for g in recip_groups for x in g
                           if usable(x))
@@ -469,6 +472,12 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
         c.recipients = [r for r in c.recipients if r.country not in acts] or c.recipients
         explicit = True
     return explicit or bool(c.between) or c.reciprocal
+
+
+@cache
+def _verb_preps(target_preps: frozenset[str], t: str) -> frozenset[str]:
+    """The prepositions whose object a verb of type ``t`` targets (once per type)."""
+    return target_preps | frozenset(EXTRA_PREPS.get(t, ()))
 
 
 def same_actor(a: EventActor, b: EventActor) -> bool:

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
-from chronicler.nlp.events.tree import kids, subtree
+from chronicler.nlp.events.tree import _Seen, kids, subtree, tree_of
 from chronicler.records import Place, Size, TimeExpr
 
 KILL_VERBS = frozenset({"kill", "claim", "die", "martyr", "slay", "perish", "lose", "murder",
@@ -24,16 +24,23 @@ VICTIM_CVL = frozenset({"civilian", "civilians", "tourist", "tourists", "people"
 # ------------------------------------------------------------------ date, place, size
 def attached_to(tok: Token, event_heads: set[int], trigger: Token, limit: int = 6) -> bool:
     """Does ``tok`` hang on the event (through nouns and prepositions only)?"""
-    t = tok
+    return _attached(tree_of(tok.doc), tok.i, event_heads, limit)
+
+
+def _attached(tree: _Seen, i: int, event_heads: set[int], limit: int = 6) -> bool:
+    """``attached_to`` of token ``i``, climbing by index (``tree.tree_of``: a Token
+    object per step was most of the cost of dating and placing a candidate)."""
+    up, poss = tree.heads, tree.poss
+    t = i
     for _ in range(limit):
-        if t.i in event_heads:
+        if t in event_heads:
             return True
-        if t.head.i == t.i:
+        if up[t] == t:
             return False
-        if t.i != tok.i and t.pos_ in ("VERB", "AUX") and t.i not in event_heads:
+        if t != i and poss[t] in ("VERB", "AUX") and t not in event_heads:
             return False
-        t = t.head
-    return t.i in event_heads
+        t = up[t]
+    return t in event_heads
 
 
 def attach_date(c: Candidate, ix: ArticleIndex, sent_i: int) -> None:
@@ -50,11 +57,11 @@ def attach_date(c: Candidate, ix: ArticleIndex, sent_i: int) -> None:
         if x.dep_ == "advcl" and any(ch.lower_ in ("when", "as", "while") for ch in kids(x)):
             heads.add(x.head.i)  # "On Tuesday, when the terrorists opened fire, he was ..."
     sub = {x.i for x in subtree(c.trigger)} if c.nominal else set()
+    tree = tree_of(ix.doc)
     for t, a, b in ix.times:
         if a < sent.start or b >= sent.end:
             continue
-        if a in sub or attached_to(ix.doc[a], heads, c.trigger) or \
-                attached_to(ix.doc[b], heads, c.trigger):
+        if a in sub or _attached(tree, a, heads) or _attached(tree, b, heads):
             c.time, c.time_attached = t, True
             return
     # A verb event (or a noun carried by a verb) with no date of its own takes the
@@ -81,27 +88,29 @@ def attach_place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
         heads.add(t.head.i)  # "a bomb exploded in Resk, killing 12": where it went off
     sub = {x.i for x in subtree(c.trigger)} if c.nominal else set()
     ranked: list[tuple[int, int, Place]] = []
+    tree = tree_of(ix.doc)
+    up, deps, lowers = tree.heads, tree.deps, ix.lowers
     for p, a, b in ix.places:
         if a < sent.start or b >= sent.end:
             continue
         if any(i in c.arg_tokens for i in range(a, b + 1)):
             continue
-        root = ix.doc[a]
+        root = a  # (by index, as ``_attached``)
         for i in range(a, b + 1):
-            if ix.doc[i].head.i < a or ix.doc[i].head.i > b:
-                root = ix.doc[i]
+            if up[i] < a or up[i] > b:
+                root = i
                 break
         is_country = any(i in ix.country_places for i in range(a, b + 1))
-        prep = root.head if root.dep_ == "pobj" else None
-        if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj":
-            prep = prep.head.head  # "in the town of Resk"
-        attached = prep is not None and prep.lower_ in lex.location_preps and \
-            attached_to(prep, heads, c.trigger, limit=5)
+        prep = up[root] if deps[root] == "pobj" else None
+        if prep is not None and lowers[prep] == "of" and deps[up[prep]] == "pobj":
+            prep = up[up[prep]]  # "in the town of Resk"
+        attached = prep is not None and lowers[prep] in lex.location_preps and \
+            _attached(tree, prep, heads, limit=5)
         # "In Resk, where 13 civilians were killed": the place the clause is about
-        where = any(h.dep_ == "relcl" and h.head.i == root.i and any(
+        where = any(h.dep_ == "relcl" and h.head.i == root and any(
             x.lower_ == "where" for x in kids(h)) for h in c.heads)
-        inside = a in sub and root.head.i == c.trigger.i and \
-            root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod", "nsubj")
+        inside = a in sub and up[root] == c.trigger.i and \
+            deps[root] in ("compound", "amod", "nmod", "poss", "npadvmod", "nsubj")
         if not (attached or inside or where):
             continue
         rank = 0 if attached or inside else 1

@@ -74,7 +74,7 @@ class Candidate:
     reciprocal: bool = False
     between: list[EventActor] = field(default_factory=list)
     modes: list[str] = field(default_factory=list)
-    aux: Aux = field(default_factory=Aux)
+    aux: Aux = Aux()  # (frozen: one shared until the modes are read)
     report: Report | None = None
     reported_by: EventActor | None = None
     time: TimeExpr | None = None
@@ -125,8 +125,9 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
                 out.add(lowers[c])
         return out
     if scope == "complement":  # the clause it reports: "said [the US must mediate]"
-        return lemma_set([x for c in kids(trig) if c.dep_ == "ccomp"
-                          for x in (c, *kids(c))])
+        tree = tree_of(doc)
+        return words_at(doc, [x for c in children_ix(tree, trig.i) if tree.deps[c] == "ccomp"
+                              for x in (c, *children_ix(tree, c))])
     if scope == "that-clause":  # the marks of the clauses it or its carrying verb take:
         # "a demand [that X ease]", "issued a reminder to X [that it must]", "pushed [for
         # X to support]"
@@ -173,53 +174,63 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
 
 
 def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],
-                 cache: dict[tuple[str, int, tuple[int, ...]], set[str]] | None = None) -> bool:
+                 cache: dict[tuple[str, int], set[str]] | None = None) -> bool:
     """Does ``tok`` start an event by ``rule`` (POS, particle, head, requires, unless)?
-    ``cache`` keeps the scope words of this token for the token's other rules."""
+    ``cache`` keeps the scope words of this token for the token's other rules (by the
+    heads list's identity: its caller keeps each list of the token's heads while the
+    cache lives)."""
     cache = {} if cache is None else cache
 
     def words(scope: str) -> set[str]:
-        key = (scope, tok.i, tuple(h.i for h in heads))
+        key = (scope, id(heads))
         if key not in cache:
             cache[key] = scope_words(scope, tok, heads, sent)
         return cache[key]
 
-    if tok.pos_ not in rule.pos:
+    # (the token's own tests read the document's lists by index, ``tree.tree_of``: the
+    # same few labels of the token were read from spaCy for each of its rules)
+    tree = tree_of(tok.doc)
+    deps, poss, up, lowers = tree.deps, tree.poss, tree.heads, tree.lowers
+    i = tok.i
+    dep = deps[i]
+    if poss[i] not in rule.pos:
         return False
-    if not rule.nominal and tok.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+    if not rule.nominal and dep in ("amod", "compound", "nmod", "npadvmod"):
         return False  # an adjectival participle: "Pakistan-backed groups", "terror-linked"
-    if tok.tag_ in ("VBG", "VB") and tok.dep_ in ("csubj", "csubjpass", "nsubj"):
+    if tree.tags[i] in ("VBG", "VB") and dep in ("csubj", "csubjpass", "nsubj"):
         return False  # "targeting civilians is unacceptable": no event, a principle
-    if rule.nominal and tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+    if rule.nominal and dep == "compound" and poss[up[i]] in ("NOUN", "PROPN"):
         return False  # a noun modifying a noun: "ceasefire talks", "operations chiefs"
-    if not rule.nominal and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(
-            c.dep_ == "det" for c in kids(tok)):
+    below = children_ix(tree, i)
+    if not rule.nominal and dep in ("dobj", "pobj", "nsubj", "nsubjpass") and any(
+            deps[c] == "det" for c in below):
         return False  # a participle used as a noun: "visited the injured"
     if rule.nominal and not rule.standalone and any(
-            c.dep_ in ("amod", "det") and c.lower_ in GENERIC_MODIFIERS for c in kids(tok)):
+            deps[c] in ("amod", "det") and lowers[c] in GENERIC_MODIFIERS for c in below):
         return False  # "future attacks", "any attack": no event that happened
     if rule.particle:
-        parts = {c.lower_ for c in kids(tok) if c.dep_ in ("prt", "advmod", "prep")}
+        parts = {lowers[c] for c in below if deps[c] in ("prt", "advmod", "prep")}
         if not parts & rule.particle:
             return False
-    if rule.unless_head and tok.head.i != tok.i:
+    if rule.unless_head and up[i] != i:
         # the head word, and above a preposition the word it hangs on, up to the first
         # verb ("dismissed the claim as [propaganda]")
         hs: set[str] = set()
-        h = tok.head
+        h = up[i]
         for _ in range(4):
-            hs |= {h.lemma_.lower(), h.lower_}
-            if h.pos_ in ("VERB", "AUX") or h.head.i == h.i or not (
-                    h.pos_ in ("ADP", "SCONJ") or h.dep_ in ("pobj", "dobj", "prep")):
+            hs |= {tree.lemmas[h], lowers[h]}
+            if poss[h] in ("VERB", "AUX") or up[h] == h or not (
+                    poss[h] in ("ADP", "SCONJ") or deps[h] in ("pobj", "dobj", "prep")):
                 break
-            h = h.head
-        if hs & rule.unless_head:
+            h = up[h]
+        if not hs.isdisjoint(rule.unless_head):
             return False
-    if rule.requires and not words(rule.requires_scope) & rule.requires:
+    if rule.requires and words(rule.requires_scope).isdisjoint(rule.requires):
         return False
-    if rule.also_requires and not words(rule.also_scope or rule.requires_scope) & rule.also_requires:
+    if rule.also_requires and words(rule.also_scope or rule.requires_scope).isdisjoint(
+            rule.also_requires):
         return False
-    if rule.unless and words(rule.unless_scope) & rule.unless:
+    if rule.unless and not words(rule.unless_scope).isdisjoint(rule.unless):
         return False
     return True
 
@@ -252,7 +263,7 @@ def find_candidates(sent: Span, ix: ArticleIndex) -> list[Candidate]:
         pos = tok.pos_
         keys = (lemma,) if lemma == low else (lemma, low)  # ordered: the same run every time
         seen_types: set[str] = set()
-        cache: dict[tuple[str, int, tuple[int, ...]], set[str]] = {}
+        cache: dict[tuple[str, int], set[str]] = {}
         heads_of: dict[bool, tuple[list[Token], Token | None]] = {}
         for key in keys:
             for rule in lex.rules_for(key):

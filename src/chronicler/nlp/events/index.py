@@ -21,7 +21,7 @@ from chronicler.nlp.actors.titles import headline_ranges
 from chronicler.nlp.events.operations import OperationMention, find_operations
 from chronicler.nlp.events.patterns import Lexicon
 from chronicler.nlp.events.roles import ArgResolver
-from chronicler.nlp.events.tree import share_words, token_span, token_spans
+from chronicler.nlp.events.tree import line_breaks, share_words, token_span, token_spans
 from chronicler.nlp.stages import ArticleContext, State
 from chronicler.records import Actor, Count, EventActor, Mention, Place, Speaker, TimeExpr
 
@@ -144,11 +144,9 @@ def segments(doc: Doc) -> list[Span]:
     """The parser's sentences, cut again at line breaks: a headline or subheading the
     parser glued to the next sentence is a sentence of its own. (Read from token
     columns: a Token object per word cost a fifth of the index.)"""
-    strings = doc.vocab.strings
-    cols = doc.to_array([IS_SPACE, IS_PUNCT, ORTH])
-    space, orths = cols[:, 0], cols[:, 2]
-    breaks = [i for i in np.flatnonzero(space).tolist()
-              if "\n" in strings[int(orths[i])]]  # a space token holding a line break
+    cols = doc.to_array([IS_SPACE, IS_PUNCT])
+    space = cols[:, 0]
+    breaks = line_breaks(doc)  # (the space tokens holding one: kept for the coder too)
     # words before each token: a segment of spaces and punctuation has none of its own
     words = np.concatenate(([0], np.cumsum((space == 0) & (cols[:, 1] == 0)))).tolist()
     out: list[Span] = []

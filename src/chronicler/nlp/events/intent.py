@@ -25,7 +25,7 @@ from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.dict_actors import domestic_recipient
 from chronicler.nlp.events.modes import PROMISING, REFUSAL
 from chronicler.nlp.events.patterns import Lexicon
-from chronicler.nlp.events.tree import kids, subtree
+from chronicler.nlp.events.tree import kids, subtree, tree_of
 from chronicler.records import EventActor
 
 COOPERATIVE = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"})
@@ -110,17 +110,20 @@ def first_conjunct(t: Token) -> Token:
 
 def _governor_words(c: Candidate) -> set[str]:
     """The lemmas (and forms: the small model lemmatizes "hopes" as "hop") of the words
-    whose complement the trigger (or its light verb) is."""
+    whose complement the trigger (or its light verb) is. (The climb reads the document's
+    lists by index, ``tree.tree_of``.)"""
+    tree = tree_of(c.trigger.doc)
+    deps, up, lemmas, lowers = tree.deps, tree.heads, tree.lemmas, tree.lowers
     out: set[str] = set()
     for h in (c.trigger, *c.heads):
-        t = first_conjunct(h)
+        t = first_conjunct(h).i
         for _ in range(3):
-            if t.dep_ not in ("xcomp", "ccomp", "aux", "prep", "pcomp", "pobj") and not (
-                    t.dep_ == "advcl" and to_infinitive(t)) or t.head.i == t.i:
+            if deps[t] not in ("xcomp", "ccomp", "aux", "prep", "pcomp", "pobj") and not (
+                    deps[t] == "advcl" and to_infinitive(tree.toks[t])) or up[t] == t:
                 break  # ("have sworn to fight": an infinitive the parser hangs as advcl)
-            t = t.head
-            out.add(t.lemma_.lower())
-            out.add(t.lower_)
+            t = up[t]
+            out.add(lemmas[t])
+            out.add(lowers[t])
     return out
 
 

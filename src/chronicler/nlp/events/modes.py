@@ -27,12 +27,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from chronicler.nlp.events.patterns import Lexicon, TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import children, subjects
-from chronicler.nlp.events.tree import kids, tree_of, words_of
+from chronicler.nlp.events.tree import _Seen, kids, tree_of, words_of
 
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
 REPORT_CLIMB = frozenset({"ccomp", "conj", "advcl", "xcomp", "pcomp", "pobj", "prep", "acl",
@@ -55,13 +56,18 @@ def clause_tokens(heads: Sequence[Token]) -> list[Token]:
 
 
 def clause_ix(heads: Sequence[Token]) -> list[int]:
-    """``clause_tokens`` by index, in its order. (Read by index from the document's
-    parse, ``tree.tree_of``: a Token object per word read was most of its cost.)"""
+    """``clause_tokens`` by index, in its order, once per document and heads (shared:
+    callers never change it). (Read by index from the document's parse,
+    ``tree.tree_of``: a Token object per word read was most of its cost.)"""
     if not heads:
         return []
     doc = heads[0].doc
-    lowers = words_of(doc)[1]
     tree = tree_of(doc)
+    key = heads[0].i if len(heads) == 1 else tuple([h.i for h in heads])
+    got = tree.clauses.get(key)
+    if got is not None:
+        return got
+    lowers = words_of(doc)[1]
     deps, poss, tags, below, at = tree.deps, tree.poss, tree.tags, tree.below, tree.first_below
     seen: set[int] = set()
     out: list[int] = []
@@ -82,6 +88,7 @@ def clause_ix(heads: Sequence[Token]) -> list[int]:
                 if dep in CLAUSAL or (dep == "conj" and poss[c] in ("VERB", "AUX")):
                     continue
                 stack.append(c)
+    tree.clauses[key] = out
     return out
 
 
@@ -131,11 +138,12 @@ def plover_modes(spec: TypeSpec, rule: TriggerRule, trigger: Token,
     else:
         own = lemma_set([trigger, *[c for c in kids(trigger)
                                     if c.dep_ in ("compound", "amod", "nmod", "prt")]])
-        found = [m.name for m in spec.modes.values() if m.words & own]
+        # (``isdisjoint``: a test, with no set made per mode)
+        found = [m.name for m in spec.modes.values() if not m.words.isdisjoint(own)]
         scopes = {"clause": clause, "sentence": sentence, "subtree": subtree,
                   "children": own, "object": clause, "around": clause}
-        found += [m.name for m in spec.modes.values()
-                  if m.name not in found and m.words & scopes.get(m.scope, clause)]
+        found += [m.name for m in spec.modes.values() if m.name not in found
+                  and not m.words.isdisjoint(scopes.get(m.scope, clause))]
     if not found and spec.mode_default is not None:
         found = [spec.mode_default]
     return found
@@ -187,34 +195,43 @@ def find_report(top: Token, lex: Lexicon, others: set[int] | frozenset[int] = fr
     saying ("Pakistan's claims of [Indian strikes]"), a parenthetical ("..., officials
     said"), or "according to X". A denial on the way up negates the event unless the
     way passes another event (``others``: its trigger tokens): "denied [mediating [the
-    ceasefire]]" denies the mediation, not the ceasefire."""
-    t = top
+    ceasefire]]" denies the mediation, not the ceasefire. (The climb reads the
+    document's parse by index, ``tree.tree_of``: a Token object and a label string per
+    word passed were most of its cost.)"""
+    tree = tree_of(top.doc)
+    lemmas, lowers = words_of(top.doc)
+    toks, deps, poss, up, below, at = (tree.toks, tree.deps, tree.poss, tree.heads,
+                                       tree.below, tree.first_below)
+    t = top.i
     denied = False
     through = False
     first_cue: Token | None = None
     for _ in range(8):
-        for c in kids(t):
-            dep = c.dep_
-            if dep == "parataxis" and c.lemma_.lower() in lex.report_cues:
+        for ci in below[at[t]:at[t + 1]]:
+            dep = deps[ci]
+            if dep == "parataxis" and lemmas[ci] in lex.report_cues:
+                c = toks[ci]
                 sp = subjects(c)
                 if sp:
-                    return Report(c, tuple(sp), denied or c.lemma_.lower() in lex.deny_cues,
-                                  c.lemma_.lower() in lex.accuse_cues, c.tag_ == "VBD")
-            if dep == "prep" and c.lower_ == "according":
+                    return Report(c, tuple(sp), denied or lemmas[ci] in lex.deny_cues,
+                                  lemmas[ci] in lex.accuse_cues, c.tag_ == "VBD")
+            if dep == "prep" and lowers[ci] == "according":
+                c = toks[ci]
                 objs = [o for p in kids(c) for o in kids(p) if o.dep_ == "pobj"] + \
                     [o for o in kids(c) if o.dep_ == "pobj"]
                 if objs:
                     return Report(c, tuple(objs), denied, False, False)
-        if t.head.i == t.i or t.dep_ not in REPORT_CLIMB:
+        hi, t_dep = up[t], deps[t]
+        if hi == t or t_dep not in REPORT_CLIMB:
             break
-        h = t.head
-        lemma = h.lemma_.lower()
-        if lemma in lex.report_cues and t.dep_ in ("ccomp", "parataxis", "xcomp", "acl",
-                                                    "prep", "pcomp", "advcl", "dobj",
-                                                    "conj") \
-                and not (t.dep_ in ("advcl", "conj") and h.pos_ in ("VERB", "AUX")) \
-                and not (t.dep_ == "dobj" and h.pos_ in ("VERB", "AUX")
-                         and t.lemma_.lower() not in lex.report_cues):
+        lemma = lemmas[hi]
+        if lemma in lex.report_cues and t_dep in ("ccomp", "parataxis", "xcomp", "acl",
+                                                  "prep", "pcomp", "advcl", "dobj",
+                                                  "conj") \
+                and not (t_dep in ("advcl", "conj") and poss[hi] in ("VERB", "AUX")) \
+                and not (t_dep == "dobj" and poss[hi] in ("VERB", "AUX")
+                         and lemmas[t] not in lex.report_cues):
+            h = toks[hi]
             is_deny = lemma in lex.deny_cues
             denied = denied or (is_deny and not through)
             first_cue = first_cue or h
@@ -233,8 +250,8 @@ def find_report(top: Token, lex: Lexicon, others: set[int] | frozenset[int] = fr
                 return Report(h, tuple(sp), denied, lemma in lex.accuse_cues,
                               h.tag_ == "VBD" or any(a.tag_ == "VBD" for a in
                                                      children(h, ("aux",))))
-        t = h
-        if t.i in others:
+        t = hi
+        if t in others:
             through = True
     return None
 
@@ -249,8 +266,11 @@ class Aux:
     question: bool = False  # "asked whether X had ...": reported question, no event
 
 
-def _has_no(tok: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in kids(tok))
+def _has_no(tree: _Seen, lowers: list[str], i: int) -> bool:
+    """Has token ``i`` a "no"/"neither" determiner?"""
+    at, deps = tree.first_below, tree.deps
+    return any(deps[c] == "det" and lowers[c] in ("no", "neither")
+               for c in tree.below[at[i]:at[i + 1]])
 
 
 # verbs of refusing ("declined to resign": the refusal is the event, ``intent``), and
@@ -267,82 +287,93 @@ PROMISING = frozenset({"promise", "pledge", "vow", "swear", "assure", "guarantee
 
 def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
               report: Report | None) -> Aux:
+    # (read by index from the document's parse, ``tree.tree_of``, as ``find_report``)
+    tree = tree_of(trigger.doc)
+    lemmas, lowers = words_of(trigger.doc)
+    deps, poss, tags, up, below, at = (tree.deps, tree.poss, tree.tags, tree.heads,
+                                       tree.below, tree.first_below)
     negated = future = hypothetical = past_perfect = False
     backshift = report is not None and report.past
-    nominal = trigger.pos_ in ("NOUN", "PROPN")
+    nominal = poss[trigger.i] in ("NOUN", "PROPN")
     # a conjoined verb shares its first conjunct's auxiliaries ("would review ... and
     # suspend"); its modal is the first conjunct's
-    scan = list(heads)
-    for h in heads:
-        x = h
-        while x.dep_ == "conj" and x.head.pos_ in ("VERB", "AUX") and x.head.i != x.i and \
-                not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(x)):
-            x = x.head
+    scan = [h.i for h in heads]
+    for x in scan[:]:
+        while deps[x] == "conj" and poss[up[x]] in ("VERB", "AUX") and up[x] != x and \
+                not any(deps[c] in ("nsubj", "nsubjpass") for c in below[at[x]:at[x + 1]]):
+            x = up[x]
             scan.append(x)
+    n = len(lowers)
     for h in scan:
-        for c in kids(h):
-            low, dep = c.lower_, c.dep_
+        for c in below[at[h]:at[h + 1]]:
+            low, dep = lowers[c], deps[c]
             if dep == "neg" or (dep == "advmod" and low == "never"):
-                nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
-                if nxt is None or nxt.lower_ not in ("just", "only", "merely", "simply"):
+                if c + 1 >= n or lowers[c + 1] not in ("just", "only", "merely", "simply"):
                     negated = True  # ("did not just kill": no denial)
-            elif dep in ("nsubj", "nsubjpass", "dobj") and _has_no(c):
+            elif dep in ("nsubj", "nsubjpass", "dobj") and _has_no(tree, lowers, c):
                 negated = True
             elif dep == "aux":
                 if low in lex.future_aux:
                     future = True
                 elif low == "would":
-                    if backshift or h.dep_ == "ccomp" and \
-                            h.head.lemma_.lower() in PROMISING:
+                    if backshift or deps[h] == "ccomp" and lemmas[up[h]] in PROMISING:
                         future = True
                     else:
                         hypothetical = True
                 elif low in lex.hypothetical_aux:
                     hypothetical = True
-                elif c.lemma_.lower() == "have" and c.tag_ == "VBD" and h.tag_ == "VBN" \
-                        and (h.i == trigger.i or h.lemma_.lower() not in lex.report_cues):
+                elif lemmas[c] == "have" and tags[c] == "VBD" and tags[h] == "VBN" \
+                        and (h == trigger.i or lemmas[h] not in lex.report_cues):
                     past_perfect = True
-        if h.dep_ == "xcomp" and h.head.lemma_.lower() in lex.future_governors:
+        g = up[h]
+        if deps[h] == "xcomp" and lemmas[g] in lex.future_governors:
             future = True
-        if nominal and h.dep_ == "xcomp" and h.head.lemma_.lower() in REFUSED:
+        if nominal and deps[h] == "xcomp" and lemmas[g] in REFUSED:
             negated = True  # "declined to open an inquiry": it was not opened (a verb
             # refused, "declined to resign", is the refusal: ``intent.retype_intents``)
-        if h.dep_ in ("pcomp", "pobj") and h.head.lower_ == "without":
+        if deps[h] in ("pcomp", "pobj") and lowers[g] == "without":
             negated = True
-        if h.dep_ in ("pcomp", "pobj") and h.head.lower_ in ("from", "of") and \
-                h.head.head.lemma_.lower() in REFRAINING or \
-                h.dep_ == "xcomp" and h.head.lemma_.lower() == "avoid":
+        if deps[h] in ("pcomp", "pobj") and lowers[g] in ("from", "of") and \
+                lemmas[up[g]] in REFRAINING or \
+                deps[h] == "xcomp" and lemmas[g] == "avoid":
             negated = True  # "refrained from attacking", "stopped short of accusing",
             # "avoided criticizing": it was not done
-        if h.head.lower_ == "to" and h.head.head.lemma_.lower() in lex.future_governors:
+        if lowers[g] == "to" and lemmas[up[g]] in lex.future_governors:
             future = True
     if nominal:
-        if _has_no(trigger):
+        ti = trigger.i
+        if _has_no(tree, lowers, ti):
             negated = True
-        for c in kids(trigger):
-            low = c.lemma_.lower()
-            if c.dep_ in ("amod", "compound") and low in lex.future_mods:
+        for c in below[at[ti]:at[ti + 1]]:
+            low = lemmas[c]
+            if deps[c] in ("amod", "compound") and low in lex.future_mods:
                 future = True
-            if c.dep_ == "det" and low in lex.hypothetical_dets:
+            if deps[c] == "det" and low in lex.hypothetical_dets:
                 hypothetical = True
     # a conditional clause holding the event, at any depth below the sentence root
-    t = heads[-1]
+    t = heads[-1].i
     question = False
     for _ in range(6):
-        marks = [c.lower_ for c in kids(t) if c.dep_ == "mark"]
+        marks = [lowers[c] for c in below[at[t]:at[t + 1]] if deps[c] == "mark"]
         if any(m in lex.hypothetical_marks for m in marks):
             hypothetical = True
             question = "whether" in marks
             break
-        if t.head.i == t.i or t.dep_ not in ("xcomp", "conj", "ccomp", "pcomp", "pobj",
-                                             "prep", "dobj", "acl", "advcl", "acomp"):
+        if up[t] == t or deps[t] not in ("xcomp", "conj", "ccomp", "pcomp", "pobj",
+                                         "prep", "dobj", "acl", "advcl", "acomp"):
             break
-        if t.dep_ == "advcl" and not any(c.dep_ == "mark" for c in kids(t)):
+        if deps[t] == "advcl" and not marks:
             break
-        t = t.head
+        t = up[t]
     if report is not None and report.denied:
         negated = True
     if past_perfect and backshift:
         past_perfect = False
+    return _aux(negated, future, hypothetical, past_perfect, question)
+
+
+@cache  # (frozen: 32 of them at most, shared)
+def _aux(negated: bool, future: bool, hypothetical: bool, past_perfect: bool,
+         question: bool) -> Aux:
     return Aux(negated=negated, future=future, hypothetical=hypothetical,
                past_perfect=past_perfect, question=question)

@@ -30,7 +30,7 @@ located in ("sites in Kaldoria" -> KLD); or, for a bare noun such as "gunmen" or
 from __future__ import annotations
 
 import bisect
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -47,13 +47,19 @@ from chronicler.nlp.events.dict_actors import (
 )
 from chronicler.nlp.events.patterns import Lexicon
 from chronicler.nlp.events.tree import kids, line_breaks, token_spans
+from chronicler.nlp.events.walks import (  # noqa: F401 (the coder reads them from here)
+    NOUN_POS,
+    children,
+    conjuncts,
+    is_passive,
+    prep_objects,
+)
 from chronicler.nlp.quotes.speakers import core_span
 from chronicler.records import Actor, EventActor, Mention, Place, Speaker
 
 SUBJ = frozenset({"nsubj", "csubj"})
 CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"})  # (acomp: "is opposed to")
 TIME_MARKS = frozenset({"while", "when", "as"})
-NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 VERB_POS = frozenset({"VERB", "AUX"})
 # Nouns an event noun may sit under on its way to that verb ("the launch of an operation").
 LIGHT_NOUNS = frozenset({"launch", "initiation", "start", "series", "wave", "round", "spate",
@@ -74,39 +80,6 @@ SOURCE_NOUNS = frozenset({"official", "officials", "source", "sources", "spokesm
                           "spokesperson", "government", "ministry", "army", "military"})
 FIRST_PERSON = frozenset({"we", "us", "our", "ours"})
 MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
-
-
-def conjuncts(tok: Token) -> list[Token]:
-    """``tok`` and the nouns coordinated with it ("India and Pakistan")."""
-    out = [tok]
-    stack = [c for c in kids(tok) if c.dep_ == "conj"]
-    while stack:
-        c = stack.pop(0)
-        if c.pos_ in NOUN_POS or c.pos_ == "ADJ":
-            out.append(c)
-            stack += [g for g in kids(c) if g.dep_ == "conj"]
-    return out
-
-
-def children(tok: Token, deps: Collection[str]) -> list[Token]:
-    """``tok``'s children with one of ``deps`` (a collection: it is read per child)."""
-    return [c for c in kids(tok) if c.dep_ in deps]
-
-
-def prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
-    """Objects of ``tok``'s prepositions named in ``preps`` (coordinated ones too)."""
-    want = frozenset(preps)
-    out: list[Token] = []
-    for p in kids(tok):
-        if p.dep_ in ("prep", "agent") and p.lower_ in want:
-            for o in kids(p):
-                if o.dep_ in ("pobj", "pcomp"):
-                    out += conjuncts(o)
-    return out
-
-
-def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in kids(verb))
 
 
 def word_before(verb: Token) -> Token | None:
@@ -261,9 +234,16 @@ class ArgResolver:
         self.dateline_end = 0  # tokens before it are the dateline (set by the index)
         self.day: date | None = None  # the article's date: Phoenix office holders (index)
         self._memo: dict[tuple[int, int, bool], EventActor | None] = {}
+        # the actors of a country and of a mention, made once per article and shared
+        # (as ``resolve``'s are: an actor is never changed, only copied)
+        self._made: dict[tuple[str | int, str | None], EventActor] = {}
 
     def country_actor(self, code: str, sector: str | None = None) -> EventActor:
-        return EventActor(name=self.country_names.get(code, code), country=code, sector=sector)
+        got = self._made.get((code, sector))
+        if got is None:
+            got = self._made[code, sector] = EventActor(
+                name=self.country_names.get(code, code), country=code, sector=sector)
+        return got
 
     def sector_noun(self, tok: Token) -> str | None:
         got = self.lex.sector_nouns.get(tok.lemma_.lower()) or \
@@ -326,13 +306,18 @@ class ArgResolver:
         convention (its actor dictionaries code "PAKISTAN" as [PAK], "PAKISTANI POLICE"
         as [PAKCOP]); a capital standing for the government keeps the actors stage's GOV
         ("New Delhi said")."""
+        got = self._made.get((id(m), noun_sector))  # (the mentions live as long as this)
+        if got is not None:
+            return got
         a = self.actors.get(m.actor_id)
         name = a.name if a is not None else m.text
         country = m.country or (a.country if a else None)
         sector = m.sector or (a.sector if a else None)
         if a is not None and a.type == "COUNTRY" and noun_sector:
             sector = noun_sector
-        return EventActor(name=name, country=country, sector=sector, actor_id=m.actor_id)
+        got = self._made[id(m), noun_sector] = EventActor(
+            name=name, country=country, sector=sector, actor_id=m.actor_id)
+        return got
 
     def _via_mentions(self, tok: Token, noun_sector: str | None) -> EventActor | None:
         """A mention on the token itself (or its apposition: "India's Chief of Defence
@@ -340,8 +325,9 @@ class ArgResolver:
         missiles", "Pakistan's military"): an unnamed actor of that country."""
         on_head = self.mention_at.get(tok.i)
         if not on_head:
-            for c in tok.rights:
-                if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i in self.mention_at:
+            for c in kids(tok):  # (its right children: ``tok.rights``)
+                if c.i > tok.i and c.dep_ == "appos" and c.pos_ == "PROPN" and \
+                        c.i in self.mention_at:
                     on_head = self.mention_at[c.i]
                     break
         head: EventActor | None = None  # a people without a country ("Iraqi Kurds"): below

@@ -21,7 +21,8 @@ class _Seen:
     lookup of the thread on every read, and the coder reads these millions of times)."""
 
     __slots__ = ("doc", "starts", "ends", "covers", "lemmas", "lowers", "toks", "below",
-                 "first_below", "kids", "deps", "poss", "tags", "subtrees", "sub_ix", "breaks")
+                 "first_below", "kids", "deps", "poss", "tags", "subtrees", "sub_ix", "breaks",
+                 "clauses", "heads")
 
     def __init__(self, doc: Doc | None) -> None:
         self.doc = doc
@@ -40,9 +41,13 @@ class _Seen:
         self.deps: list[str] = []
         self.poss: list[str] = []
         self.tags: list[str] = []
+        self.heads: list[int] = []  # each token's head (a root is its own)
         self.subtrees: dict[int, list[Token]] = {}
         self.sub_ix: dict[int, list[int]] = {}  # (``subtree_ix``: each node's, once)
         self.breaks: list[int] | None = None  # (``line_breaks``)
+        # ``modes.clause_ix`` by its heads' indices (a candidate's clause is read by its
+        # rules' scopes, then by its modes, and again when it is retyped)
+        self.clauses: dict[int | tuple[int, ...], list[int]] = {}
 
 
 class _Current(threading.local):
@@ -62,7 +67,8 @@ def _of(doc: Doc) -> _Seen:
 
 def tree_of(doc: Doc) -> _Seen:
     """The document's parse as lists (``toks``, ``below`` and ``first_below``, ``deps``,
-    ``poss``, ``tags``), built once per document."""
+    ``poss``, ``tags``, ``heads``; and its words, ``lemmas`` and ``lowers``), built once
+    per document."""
     seen = _CURRENT.seen
     if seen.doc is not doc or not seen.toks:
         seen = _tree(doc)
@@ -162,6 +168,9 @@ def _tree(doc: Doc) -> _Seen:
     seen.toks = list(doc)
     seen.kids = [None] * n
     seen.deps, seen.poss, seen.tags = (_labels(doc, cols[:, k].tolist()) for k in (1, 2, 3))
+    seen.heads = heads.tolist()
+    if len(seen.lemmas) != n:  # (the walks by index read the words too: ``words_of``)
+        seen.lemmas, seen.lowers = words_of(doc)
     seen.subtrees, seen.sub_ix = {}, {}
     return seen
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from chronicler.nlp.events.cameo import Noun, Pattern, Plover, Verb, VerbDictionary, plover_of
-from chronicler.nlp.events.tree import kids, less_d, subtree
+from chronicler.nlp.events.tree import kids, less_d, subtree, words_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 # not "ccomp": what a verb says or reports is an event of its own, not its object
@@ -43,10 +43,14 @@ class VerbCode:
 
 
 def _words(toks: list[Token]) -> set[str]:
-    out: set[str] = set()
-    for t in toks[:MAX_WORDS]:
-        out.add(t.lower_)
-        out.add(t.lemma_.lower())
+    """The forms and lower-case lemmas of the first ``MAX_WORDS`` tokens (read from the
+    document's word lists, ``tree.words_of``)."""
+    if not toks:
+        return set()
+    lemmas, lowers = words_of(toks[0].doc)
+    ix = [t.i for t in toks[:MAX_WORDS]]
+    out = set(map(lowers.__getitem__, ix))
+    out.update(map(lemmas.__getitem__, ix))
     return out
 
 
