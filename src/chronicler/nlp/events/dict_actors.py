@@ -214,6 +214,8 @@ PLACED = frozenset({"PROTEST", "ASSAULT", "COERCE"})
 # sectors that can act abroad: their country is not where they act ("soldiers burned
 # houses in X" says whose houses, not whose soldiers); the others act at home
 ABROAD = frozenset({"MIL", "REB", "UAF", "PRM", "SPY"})
+# sectors that act where they are: police, a court, a legislature with no name of its own
+# are of the country of the place their act is at ("police arrested 30 in Peshawar")
 HOME_ACTING = frozenset({"COP", "JUD", "LEG"})
 
 
@@ -285,10 +287,8 @@ def sole_country(actors: list[EventActor], named: Sequence[str],
     nothing is guessed."""
     if len(named) != 1 or not actors or any(a.country for a in actors):
         return actors
-    if not anyone and not all(_named(a.name) or a.actor_id in persons or (
-            a.sector in HOME_ACTING and not a.actor_id) for a in actors):
+    if not anyone and not all(_named(a.name) or a.actor_id in persons for a in actors):
         return actors  # "gunmen", "the European Community": no one the sentence places
-        # (police, a court, officials act at home: "police arrested 30 in Peshawar")
     return [a.model_copy(update={"country": named[0]}) for a in actors]
 
 

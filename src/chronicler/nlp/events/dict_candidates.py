@@ -29,6 +29,7 @@ from spacy.tokens import Span, Token
 from chronicler.nlp.events.candidates import Candidate, event_heads, rule_matches, scope_words
 from chronicler.nlp.events.dict_actors import (
     ABROAD_WORDS,
+    HOME_ACTING,
     HOME_SECTORS,
     UNADDRESSED,
     domestic_recipient,
@@ -281,6 +282,10 @@ def fill_countries(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
         c.actors = [a.model_copy(update={"country": c.place.country}) for a in c.actors] or (
             [EventActor(name="protesters", country=c.place.country, sector="CVL")]
             if crowd else [])
+    if c.place is not None and c.place.country:  # (at the place of their act, not the
+        # country of whom they act on: "a tribunal investigated crimes by Chadian militias")
+        c.actors = [a.model_copy(update={"country": c.place.country}) if not a.country
+                    and not a.actor_id and a.sector in HOME_ACTING else a for a in c.actors]
     guess = named
     if c.spec.type in UNADDRESSED | {"REQUEST"} and len(named) == 1 and not any(
             a.country or a.sector in HOME_SECTORS for a in c.actors) and object_country(

@@ -139,7 +139,7 @@ def _person_harmed_in_words(c: Candidate, ix: ArticleIndex) -> bool:
     return bool(c.recipients) and all(
         _actor_type(ix, r.actor_id) == "PERSON" or r.sector == "PTY"
         for r in c.recipients) and not any(map(state, c.actors)) and c.place is None \
-        and not _armed_words(c, but=c.trigger.i)
+        and not _armed_words(c)
 
 
 def _words_not_force(c: Candidate, ix: ArticleIndex, lemma: str) -> bool:
@@ -222,7 +222,7 @@ def unarmed_force(c: Candidate, ix: ArticleIndex, sent: Span) -> bool:
             and a.name in (a.country, ix.resolver.country_names.get(a.country)))
             for a in sides):
         return False  # (a state acting as a whole: "Russia fought ...")
-    return not _armed_words(c, but=c.trigger.i) and not has_count(c, ix, sent)
+    return not _armed_words(c) and not has_count(c, ix, sent)
 
 
 # words that make an attack by a person physical: a weapon, a wound, the police
@@ -235,10 +235,11 @@ WEAPONS = frozenset({"knife", "gun", "rifle", "pistol", "bomb", "machete", "axe"
                      "assassination", "sniper", "bomber", "attacker", "assailant"})
 
 
-def _armed_words(c: Candidate, but: int = -1) -> bool:
-    """Does the sentence name a weapon or a wound (other than token ``but``: "beat" is
-    the dictionary's verb for winning too)?"""
-    sent = c.trigger.sent
+def _armed_words(c: Candidate) -> bool:
+    """Does the sentence name a weapon or a wound, other than the trigger itself ("beat"
+    is the dictionary's verb for winning too; "blasts X for spreading propaganda" is
+    words, the noun "blast" a bomb's)?"""
+    sent, but = c.trigger.sent, c.trigger.i
     return any(t.lemma_.lower() in WEAPONS for t in sent if t.i != but)
 
 
