@@ -82,13 +82,14 @@ def no_act(c: Candidate) -> bool:
             or _amount_moved(t) or _topic_discussed(c) or _no_comment(c) or _moved_to(t))
 
 
-# where a stance is pushed: "pushed Clinton to the left", "drove the country to the brink"
+# where a stance is pushed: "pushed the party to the right", "drove the country to the brink"
 DIRECTIONS = frozenset({"left", "right", "center", "centre", "brink", "edge", "margins",
                         "sidelines", "forefront", "fore", "background", "extreme", "extremes"})
 
 
 def _moved_to(t: Token) -> bool:
-    """"His agenda has pushed Clinton to the left": a stance moved, no demand made."""
+    """"The opposition has pushed the government to the right": a stance moved, no demand
+    made."""
     return t.lemma_.lower() in ("push", "pull", "drive", "nudge", "shift", "move") and any(
         p.dep_ == "prep" and p.lower_ == "to" and any(
             o.dep_ == "pobj" and o.lemma_.lower() in DIRECTIONS for o in kids(p))
