@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Sequence
 from typing import Any
 
@@ -61,6 +62,24 @@ def anchor(article: Article) -> str:
     return f"anchor:{article.published.isoformat() if article.published else 'none'}"
 
 
+_frozen = False
+
+
+def _freeze_loaded() -> None:
+    """Take what loading made out of the garbage collector's walks, once per process
+    (the first analyzer). The model, the stage tables and the field dictionaries are
+    hundreds of thousands of objects that live as long as the process, and CPython's
+    full collection walks every tracked object: with them in it, each full collection
+    the articles' own objects set off cost about 0.2 s of a 100-article batch's event
+    coding. (Frozen objects are never collected: garbage made before this, collected
+    first, is not frozen; tables loaded later stay in the collector's generations.)"""
+    global _frozen
+    if not _frozen:
+        gc.collect()
+        gc.freeze()
+        _frozen = True
+
+
 class Analyzer:
     """Holds the loaded model and the checked stage plan; reuse it across batches."""
 
@@ -78,6 +97,7 @@ class Analyzer:
         meta = self.nlp.meta
         self.model_version = f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
         self._warm_up()
+        _freeze_loaded()
 
     def _warm_up(self) -> None:
         """Run the plan once on a made-up article: stages load their tables (gazetteer,
