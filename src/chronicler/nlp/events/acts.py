@@ -117,9 +117,9 @@ def _no_comment(c: Candidate) -> bool:
         low = ch.lemma_.lower()
         if low in COMMENTING:
             return True
-        if low in ANSWERING:
-            objs = [o for x in kids(ch) if x.dep_ in ("dobj", "prep")
-                    for o in ((x,) if x.dep_ == "dobj" else kids(x)) if o.dep_ in ("dobj", "pobj")]
+        if low in ANSWERING:  # what is answered: its object, or its preposition's
+            objs = [x for x in kids(ch) if x.dep_ == "dobj"] + [
+                o for x in kids(ch) if x.dep_ == "prep" for o in kids(x) if o.dep_ == "pobj"]
             return all(o.lemma_.lower() in QUESTIONS for o in objs)
     return False
 

@@ -117,12 +117,12 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
                if deps[o] == "pobj"]
         out = words_at(doc, ch)
         out |= {f"dep:{deps[c]}" for c in ch}
-        # a gerund complement ("stopped firing"), not an infinitive of purpose ("stopped
-        # to answer questions")
-        out |= {"dep:xcomp:ing" for c in ch if deps[c] == "xcomp" and tree.tags[c] == "VBG"}
         for c in ch:  # "called on X": the particle or preposition counts
             if deps[c] in ("prep", "prt", "agent"):
                 out.add(lowers[c])
+            elif deps[c] == "xcomp" and tree.tags[c] == "VBG":
+                out.add("dep:xcomp:ing")  # a gerund complement ("stopped firing"), not
+                # an infinitive of purpose ("stopped to answer questions")
         return out
     if scope == "complement":  # the clause it reports: "said [the US must mediate]"
         tree = tree_of(doc)
