@@ -308,3 +308,25 @@ def test_troops_are_not_placed_where_they_fight(analyzer) -> None:  # type: igno
     # (soldiers may fight abroad: the place names whom they hit, not whose they are)
     got = sides(analyzer, "Soldiers shot dead five villagers near Herat.")
     assert [(t, a) for t, a, _ in got] == [("ASSAULT", set())]
+
+
+# what the object did ("arrested protesters who had rallied against X") names no side
+# of the arrest: the detained stay at home; a clause saying who made the object ("a
+# plan that Russia had proposed") still names its author
+@pytest.mark.parametrize(("text", "want"), [
+    ("Police in Lahore arrested protesters who had burned an Indian flag.",
+     ("COERCE", {"PAK"}, {"PAK"})),
+    ("Kenyan police detained students who had marched against Uganda's border closure "
+     "on Friday.", ("COERCE", {"KEN"}, {"KEN"})),
+    ("Soldiers in Kabul detained gunmen who had fired on a Pakistani convoy.",
+     ("COERCE", {"AFG"}, {"AFG"})),
+    # must stay: the relative clause's own subject, and a country on the object itself
+    ("Serbia rejected a plan that Russia had proposed.", ("REJECT", {"SRB"}, {"RUS"})),
+    ("Turkey rejected the offer which the Iraqi government made on Monday.",
+     ("REJECT", {"TUR"}, {"IRQ"})),
+    ("Police in Lahore arrested Indian nationals who had overstayed their visas.",
+     ("COERCE", {"PAK"}, {"IND"})),
+])
+def test_what_the_object_did_names_no_side(analyzer, text: str,  # type: ignore[no-untyped-def]
+                                           want: tuple[str, set[str], set[str]]) -> None:
+    assert want in sides(analyzer, text)

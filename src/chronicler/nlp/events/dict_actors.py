@@ -250,10 +250,7 @@ def sentence_countries(sent: Span, mention_at: Mapping[int, Sequence[Mention]],
     not an international body's code (Amnesty's NGO is no country its detainees are of)."""
     out: list[str] = []
     for i in range(sent.start, sent.end):  # (indices: no Token object per word)
-        ms = mention_at.get(i)
-        c = next((m.country for m in ms if m.country), None) if ms else None
-        if c is None and i in place_at:
-            c = place_at[i].country
+        c = _country_at(i, mention_at, place_at)
         if c and c not in out and c not in INTERNATIONAL:
             out.append(c)
     return out
@@ -322,9 +319,15 @@ def object_country(heads: Sequence[Token], acts: set[str],
                 continue
             if ch.dep_ == "prep" and ch.lower_ in NOT_PARTY_PREPS:
                 continue
+            skip_to = -1
             for x in subtree(ch):
+                if x.i <= skip_to:
+                    continue
                 if x.dep_ == "prep" and x.lower_ in NOT_PARTY_PREPS:
                     break  # (the rest is a cause or a time: "because of fighting")
+                if x.dep_ == "relcl" and _own_act(x):
+                    skip_to = x.right_edge.i  # ("arrested protesters who had rallied
+                    continue  # against India": whom they acted on is not who they are)
                 ms = mention_at.get(x.i)
                 code = next((m.country for m in ms if m.country and (
                     m.label == "GPE" or not countries_only)), None) if ms else None
@@ -333,6 +336,39 @@ def object_country(heads: Sequence[Token], acts: set[str],
                 if code and code not in acts and len(code) == 3:
                     return code
     return None
+
+
+def own_act_countries(heads: Sequence[Token], sent: Span,
+                      mention_at: Mapping[int, Sequence[Mention]],
+                      place_at: Mapping[int, Place]) -> set[str]:
+    """Countries the sentence names only inside what the event's object did ("arrested
+    protesters who had rallied against India"): no side of this event."""
+    spans = [(x.left_edge.i, x.right_edge.i + 1) for h in heads for ch in kids(h)
+             if ch.dep_ in OBJECT_SIDE and ch.i > h.i
+             for x in subtree(ch) if x.dep_ == "relcl" and _own_act(x)]
+    if not spans:
+        return set()
+    inside = {c for a, b in spans for c in sentence_countries(
+        sent[a - sent.start:b - sent.start], mention_at, place_at)}
+    outside = [i for i in range(sent.start, sent.end) if not any(a <= i < b for a, b in spans)]
+    return inside - {_country_at(i, mention_at, place_at) for i in outside}
+
+
+def _country_at(i: int, mention_at: Mapping[int, Sequence[Mention]],
+                place_at: Mapping[int, Place]) -> str | None:
+    """The country of the mention, else of the place, on token ``i``."""
+    ms = mention_at.get(i)
+    c = next((m.country for m in ms if m.country), None) if ms else None
+    if c is None and i in place_at:
+        c = place_at[i].country
+    return c
+
+
+def _own_act(relcl: Token) -> bool:
+    """A relative clause whose subject is its own noun ("protesters who rallied against
+    X"): what that noun did, not who made it ("a plan that Norvane proposed")."""
+    return any(ch.dep_ in ("nsubj", "nsubjpass") and ch.tag_ in ("WP", "WDT")
+               for ch in kids(relcl))
 
 
 def domestic_recipient(type_: str, actors: Sequence[EventActor],

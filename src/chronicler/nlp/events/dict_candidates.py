@@ -35,6 +35,7 @@ from chronicler.nlp.events.dict_actors import (
     domestic_recipient,
     object_country,
     observers,
+    own_act_countries,
     place_sides,
     placed_people,
     sentence_countries,
@@ -270,6 +271,9 @@ def fill_countries(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
             sent, res.mention_at, res.place_at)
     if c.report is not None and (seen := observers(c.report.speakers, res.mention_at)):
         named = [x for x in named if x not in seen]
+    if len(named) > 1 and not any(r.country for r in c.recipients) and (
+            inner := own_act_countries([c.trigger, *c.heads], sent, res.mention_at, res.place_at)):
+        named = [x for x in named if x not in inner]
     persons = frozenset(a.actor_id for a in c.actors if a.actor_id and getattr(
         res.actors.get(a.actor_id), "type", None) == "PERSON")
     protest = c.spec.type == "PROTEST"
