@@ -445,7 +445,8 @@ class ArgResolver:
         place = self.place_at.get(tok.i)
         if place is not None and place.country:
             return EventActor(name=place.name, country=place.country, sector=noun_sector)
-        if depth <= 1 and descend:
+        if depth <= 1 and (descend or noun_sector is not None):  # ("recognized the
+            # government of Sudan": a group's phrase names its country, whatever the verb)
             # "sites in Kaldoria", "militants from Pakistan", "the government of X" (not
             # "attaches in Varsk": diplomats abroad are not their hosts'); one level more
             # only to where a place lies ("the mayor of [a town in] Mexico's Guerrero")
