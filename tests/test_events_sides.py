@@ -330,3 +330,33 @@ def test_troops_are_not_placed_where_they_fight(analyzer) -> None:  # type: igno
 def test_what_the_object_did_names_no_side(analyzer, text: str,  # type: ignore[no-untyped-def]
                                            want: tuple[str, set[str], set[str]]) -> None:
     assert want in sides(analyzer, text)
+
+
+# a group's own phrase names its country whatever the verb ("the government of X"): the
+# dictionary's verbs that do not read into their object's phrases still read this one
+@pytest.mark.parametrize(("text", "want"), [
+    ("Egypt recognized the government of Sudan on Monday.", ("SUPPORT", {"EGY"}, {"SDN"})),
+    ("Ghana recognized the military government of Niger on Tuesday.",
+     ("SUPPORT", {"GHA"}, {"NER"})),
+])
+def test_a_groups_phrase_names_its_country(analyzer, text: str,  # type: ignore[no-untyped-def]
+                                           want: tuple[str, set[str], set[str]]) -> None:
+    assert want in sides(analyzer, text)
+
+
+# rejecting what someone said against you answers the one who said it ("criticism from
+# X", "remarks by X"); an official among them does not make it a dismissal from office,
+# and the "of" of an accusation is its content, no side
+@pytest.mark.parametrize(("text", "want"), [
+    ("Syria rejected criticism from Turkish officials.", ("REJECT", {"SYR"}, {"TUR"})),
+    ("India rejected remarks by Pakistani officials on Kashmir.",
+     ("REJECT", {"IND"}, {"PAK"})),
+    ("Cairo rejected the allegations from Sudanese officials on Sunday.",
+     ("REJECT", {"EGY"}, {"SDN"})),
+    ("Nepal rejected the request from Indian officials.", ("REJECT", {"NPL"}, {"IND"})),
+    # must stay: the content of the accusation names no one rejected
+    ("The minister rejected any suggestion of Iraqi involvement.", ("REJECT", set(), set())),
+])
+def test_rejected_words_answer_who_said_them(analyzer, text: str,  # type: ignore[no-untyped-def]
+                                             want: tuple[str, set[str], set[str]]) -> None:
+    assert want in sides(analyzer, text)

@@ -63,7 +63,6 @@ LIGHT_OR_TO = LIGHT_TARGET_PREPS | {"to"}  # (the object's own target: "gave aid
 # What a denial rejects when it rejects an accusation: the REJECT answers the accuser.
 CLAIM_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "insinuation",
                          "suggestion", "report", "assertion", "narrative", "propaganda"})
-# "VARSK, March 11 (CPA) — ", "Tirvan, March 12, 2025 — ", "Bhubaneswar, June 5, 2025: "
 # ------------------------------------------------------------------ arguments
 # verbs that answer something someone asked, proposed or holds, and those things
 RESPONSES = frozenset({"SUPPORT", "REJECT", "CONCEDE", "AGREE"})
@@ -73,6 +72,7 @@ OWNED_THINGS = frozenset({"demand", "call", "request", "appeal", "pressure", "ul
                           "proposal", "offer", "plan", "plea", "right", "policy", "decision",
                           "position", "stance", "initiative", "bid", "invitation",
                           "condition", "terms"})
+SAID_AGAINST = CLAIM_NOUNS | {"criticism", "remark", "statement", "comment"}  # (whose: "from")
 
 
 def _person(res: ArgResolver, a: EventActor) -> bool:
@@ -195,6 +195,9 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                                  for o in children(d, ("poss",)) + prep_objects(
                                      d, ("from", "by")) + [
                                      o for o in prep_objects(d, ("of",)) if people(o)]])
+            # "rejected criticism from X", "remarks by X": who said it (not its "of")
+            recip_groups.append([o for d in children(verb, ("dobj",)) if d.lemma_.lower()
+                                 in SAID_AGAINST for o in prep_objects(d, ("from", "by"))])
         if t == "ACCUSE":
             # "investigated the welfare of 2,000 Libyans", "criticised the conduct of the
             # Kaldorian police": whose conduct or lot an object that names no one is
