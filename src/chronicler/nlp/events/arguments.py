@@ -302,9 +302,10 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             recip_groups.append([o for x in phrase_tokens(tok) if x.i != tok.i
                                  and x.pos_ in ("NOUN", "VERB")
                                  for o in prep_objects(x, ("with",))])  # "offer of talks with"
-        if t == "CONSULT":  # "a visit to Russia" (a country or actor, not a province)
-            recip_groups.append([o for o in prep_objects(tok, ("to",))
-                                 if o.i in res.mention_tokens])
+        if t == "CONSULT":  # "a visit to Russia", "played host to his Thai counterpart"
+            # (a country or someone, not a province)
+            recip_groups.append([o for h in (tok, *([c.light] if c.light else []))
+                                 for o in prep_objects(h, ("to",)) if names_someone(o, res)])
         light = c.light
         if light is not None:
             if is_passive(light):
