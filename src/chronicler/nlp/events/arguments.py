@@ -270,9 +270,10 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
         if mover:  # "the incursion of a Chinese submarine [into its waters]": who came in
             own += prep_objects(tok, ("of",))
         actor_groups.append(own)
-        if t == "PROTEST" and c.light is None and tok.dep_ == "pobj" and \
-                tok.head.lower_ == "on" and tok.head.head.pos_ == "VERB":
-            # "workers went on strike": who went
+        if c.light is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and (
+                t == "PROTEST" and tok.head.lower_ == "on" or
+                t == "MOBILIZE" and tok.head.lower_ in ("in", "as")):
+            # "workers went on strike", "bombers flew over X in a show of force": who did
             actor_groups.append(subjects(tok.head.head))
         recip_groups.append(prep_objects(tok, lex.target_preps | ({"into"} if mover else set())))
         if t in ("REQUEST", "SUPPORT", "AID"):

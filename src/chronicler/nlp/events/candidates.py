@@ -36,6 +36,10 @@ def is_light(v: Token, lex: Lexicon) -> bool:
     return less_d(v.lower_) in lex.light_verbs
 
 
+# words that place the sentence's event after or before another one
+TIME_LINKS = frozenset({"after", "following", "since", "before", "until"})
+
+
 def governor(tok: Token, lex: Lexicon) -> Token | None:
     """The light verb carrying noun event ``tok`` ("launched [strikes]", "[a ceasefire]
     was reached", "responded with [attacks]", "announced the launch of [an operation]"),
@@ -50,6 +54,8 @@ def governor(tok: Token, lex: Lexicon) -> Token | None:
                 return None  # "responded with attacks", not "respond to future attacks"
             return h if is_light(h, lex) else None
         if h.pos_ == "ADP":
+            if h.lower_ in TIME_LINKS:
+                return None  # "put its forces on alert after the attack": not put
             t = h
             continue
         if h.pos_ in NOUN_POS and (t.dep_ in ("conj", "appos", "compound")

@@ -56,7 +56,7 @@ from chronicler.nlp.events.acts import no_act
 from chronicler.nlp.events.arguments import countries, fill_arguments
 from chronicler.nlp.events.assemble import absorbed, agreements, merge_into
 from chronicler.nlp.events.attach import attach_date, attach_place, attach_size, has_count
-from chronicler.nlp.events.candidates import Candidate, find_candidates
+from chronicler.nlp.events.candidates import TIME_LINKS, Candidate, find_candidates
 from chronicler.nlp.events.dict_actors import UNADDRESSED
 from chronicler.nlp.events.dict_candidates import (
     dictionary_candidates,
@@ -121,8 +121,6 @@ PIPELINE = ("chronicler.actors.v1", "chronicler.timex.v1", "chronicler.places.v1
 HISTORICAL_DAYS = 30
 # prepositions whose object is the background of what a sentence reports, not an event
 BACKGROUND = frozenset({"amid", "amidst", "despite"})
-# words that place the sentence's event after or before another one
-TIME_LINKS = frozenset({"after", "following", "since", "before", "until"})
 # types two sides do together: coordinated actors of two countries are each other's party
 MUTUAL = frozenset({"CONSULT", "COOPERATE"})
 # ... and force that two sides use on each other ("Armenian and Azerbaijani forces

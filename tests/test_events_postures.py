@@ -1,0 +1,50 @@
+"""Shows of force in news leads (issue 12, CAMEO 15 as PLOVER's MOBILIZE): reserves called
+up, weapons paraded, war games, a flag march, a show of force by whoever made it; and an
+event named only as the time of another is carried by no verb. Made-up sentences; each
+class with nearby sentences it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.eventcode import code, side
+
+
+def typed(analyzer, text: str) -> list[tuple[str, set[str]]]:  # type: ignore[no-untyped-def]
+    return [(e.type, side(e, "actor")) for e in code(analyzer, text)]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Israel called up thousands of reservists on Sunday.", {"ISR"}),
+    ("Turkish troops displayed new tanks at a parade near the Syrian border on Monday.",
+     {"TUR"}),
+    ("Iran showed off its new long-range missiles at a military parade in Tehran.", {"IRN"}),
+    ("North Korea staged large-scale war games near the border with South Korea.", {"PRK"}),
+    ("The Indian army carried out a flag march in Srinagar.", {"IND"}),
+    ("Russian bombers flew over the Baltic Sea in a show of force.", {"RUS"}),
+    ("Chinese warships sailed through the strait as a show of force.", {"CHN"}),
+])
+def test_shows_of_force(analyzer, text: str, actor: set[str]) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == [("MOBILIZE", actor)]
+
+
+@pytest.mark.parametrize("text", [
+    "The video showed missiles striking the base.",  # a picture, no display
+    "The president called up the minister on Sunday.",  # a phone call
+    "The Olympic games were held during the war.",
+    "The party held a rally in Lahore as a show of strength.",  # politics
+])
+def test_no_force_shown(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "MOBILIZE" not in [t for t, _ in typed(analyzer, text)]
+
+
+def test_a_march_with_placards_is_still_a_protest(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = typed(analyzer, "Students in Dhaka held a march against the fee increase.")
+    assert [t for t, _ in got] == ["PROTEST"]
+
+
+# the object of "after", "following": when the sentence's event happened, not what its
+# verb did ("put its air force on alert after the attack" put no attack anywhere)
+def test_the_time_of_an_event_is_carried_by_no_verb(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = typed(analyzer, "India put its air force on high alert after the attack.")
+    assert got == [("MOBILIZE", {"IND"})]
