@@ -303,8 +303,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             recip_groups.append([o for x in phrase_tokens(tok) if x.i != tok.i
                                  and x.pos_ in ("NOUN", "VERB")
                                  for o in prep_objects(x, ("with",))])  # "offer of talks with"
-        if t == "CONSULT":  # "a visit to Russia", "played host to his Thai counterpart"
-            # (a country or someone, not a province)
+        if t == "CONSULT":  # "a visit to Russia", "played host to X" (not to a province)
             recip_groups.append([o for h in (tok, *([c.light] if c.light else []))
                                  for o in prep_objects(h, ("to",)) if names_someone(o, res)])
         light = c.light
