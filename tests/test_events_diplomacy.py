@@ -91,3 +91,16 @@ def test_envoys_of_every_title(analyzer, text: str, recipient: set[str]) -> None
 def test_people_rounded_up(analyzer, text: str,  # type: ignore[no-untyped-def]
                            want: list[tuple[str, set[str], set[str]]]) -> None:
     assert typed(analyzer, text) == want
+
+
+# access given to an international body is international involvement allowed (CAMEO 086,
+# RETREAT access), as "allowed inspectors to visit"; access given to reporters is not
+@pytest.mark.parametrize(("text", "want"), [
+    ("Myanmar's junta granted the Red Cross access to detention centres.",
+     [("RETREAT", {"MMR"})]),
+    ("Iraq gave UN inspectors access to the presidential sites on Monday.",
+     [("RETREAT", {"IRQ"})]),
+    ("The army gave reporters access to the site.", []),
+])
+def test_access_granted(analyzer, text: str, want: list[tuple[str, set[str]]]) -> None:  # type: ignore[no-untyped-def]
+    assert [(t, a) for t, a, _ in typed(analyzer, text)] == want
