@@ -263,3 +263,22 @@ def test_pushed_to_the_brink_is_no_demand(analyzer) -> None:  # type: ignore[no-
     assert typed(analyzer, "India pushed Pakistan to the brink of war.") == []
     assert [t for t, _ in typed(analyzer, "India pushed Pakistan to hand over the "
                                           "suspects.")] == ["REQUEST"]
+
+
+# campaigning: for a candidate or an office it is electioneering, no demand; a rally for
+# a candidate supports him; a phone bank calls no one; a hazard threatens no one's act
+@pytest.mark.parametrize(("text", "want"), [
+    ("The senator campaigned for Hillary Clinton in Iowa.", []),
+    ("The mayor helped campaign for the governor in Ohio.", []),
+    ("Each side deployed hundreds of volunteers to call voters on Saturday.", []),
+    ("Malaria is the disease threatening the children of the region most.", []),
+    ("The senator was rallying for a young lawyer who is running for Congress.",
+     ["SUPPORT"]),
+    # must stay: a cause campaigned or rallied for, a threat by someone
+    ("Activists campaigned for the release of the jailed journalists in Turkey.",
+     ["REQUEST"]),
+    ("Thousands rallied for the release of the jailed activists in Dhaka.", ["PROTEST"]),
+    ("Pakistan threatened to retaliate against India.", ["THREATEN"]),
+])
+def test_campaigns_and_hazards(analyzer, text: str, want: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _ in typed(analyzer, text)] == want

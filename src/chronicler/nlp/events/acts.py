@@ -79,7 +79,25 @@ def no_act(c: Candidate) -> bool:
             or _polled(c) or _naming(c) or _offered_words(c)
             or _own_people(c) or _rallying(c) or _standing(c) or _said_defended(c)
             or _money_accepted(c) or _family_visit(c) or _met_with(c) or _ended_up(t)
-            or _amount_moved(t) or _topic_discussed(c) or _no_comment(c) or _moved_to(t))
+            or _amount_moved(t) or _topic_discussed(c) or _no_comment(c) or _moved_to(t)
+            or _natural_threat(c))
+
+
+# what threatens with no one behind it: "a disease threatening the elderly", "floods
+# threaten the harvest" (a state or a group threatening is read as one)
+HAZARDS = frozenset({"disease", "illness", "virus", "cancer", "epidemic", "pandemic",
+                     "storm", "flood", "drought", "fire", "wildfire", "hurricane", "cyclone",
+                     "typhoon", "climate", "debt", "inflation", "recession", "famine",
+                     "poverty", "shortage", "pollution", "heat", "erosion"})
+
+
+def _natural_threat(c: Candidate) -> bool:
+    t = c.trigger
+    if c.spec.type != "THREATEN" or t.lemma_.lower() != "threaten":
+        return False
+    doers = [s for s in kids(t) if s.dep_ == "nsubj"] + ([t.head] if t.dep_ in (
+        "acl", "relcl") else [])
+    return any(d.lemma_.lower() in HAZARDS for d in doers)
 
 
 # where a stance is pushed: "pushed the party to the right", "drove the country to the brink"

@@ -13,7 +13,7 @@ from chronicler.nlp.events.dict_actors import agent_sector, reciprocal_phrase
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.intent import to_infinitive
 from chronicler.nlp.events.modes import clause_tokens, lemma_set, phrase_tokens
-from chronicler.nlp.events.parties import a_state, for_to, for_whom, names_someone
+from chronicler.nlp.events.parties import a_state, for_to, for_whom, named_party, names_someone
 from chronicler.nlp.events.patterns import Lexicon
 from chronicler.nlp.events.roles import (
     ARMS,
@@ -303,9 +303,9 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             recip_groups.append([o for x in phrase_tokens(tok) if x.i != tok.i
                                  and x.pos_ in ("NOUN", "VERB")
                                  for o in prep_objects(x, ("with",))])  # "offer of talks with"
-        if t == "CONSULT":  # "a visit to Russia", "played host to X" (not to a province)
+        if t == "CONSULT":  # "a visit to Russia", "played host to his Thai counterpart"
             recip_groups.append([o for h in (tok, *([c.light] if c.light else []))
-                                 for o in prep_objects(h, ("to",)) if names_someone(o, res)])
+                                 for o in prep_objects(h, ("to",)) if named_party(o, res)])
         light = c.light
         if light is not None:
             if is_passive(light):

@@ -139,7 +139,7 @@ def dictionary_candidates(sent: Span, ix: ArticleIndex,
                 not _main_verb(tok, ix.lex):
             continue  # a subordinate or reported verb: too often not an event of its own
         rule = dictionary_rule(tok, ix.lex, sent)
-        if rule is None or _object_vetoed(rule, tok, sent, ix.lex):
+        if rule is None or _object_vetoed(rule, tok, sent, ix.lex) or _electioneering(tok):
             continue
         if tok.tag_ == "VBG" and not rule.id.endswith(".pattern") and not _aspectual(tok):
             continue  # a progressive only through a phrase ("is providing intelligence
@@ -150,6 +150,24 @@ def dictionary_candidates(sent: Span, ix: ArticleIndex,
         out.append(Candidate(rule=rule, spec=ix.lex.types[rule.type], trigger=tok,
                              heads=heads, light=light))
     return out
+
+
+# campaigning for someone or for an office is electioneering, no demand (the dictionary's
+# CAMPAIGN is in the DEMAND family: "campaigned for the release of the prisoners")
+CAMPAIGNING = frozenset({"campaign", "stump", "canvass", "crusade"})
+OFFICES = frozenset({"candidate", "nominee", "ticket", "election", "re-election",
+                     "reelection", "office", "presidency", "president", "seat", "senate",
+                     "congress", "governor", "mayor", "senator", "candidacy", "vote"})
+
+
+def _electioneering(tok: Token) -> bool:
+    """"campaigned for Clinton", "stumped for the governor", "campaigned for a Senate
+    seat": support for a candidate or a run for office."""
+    if tok.lemma_.lower() not in CAMPAIGNING:
+        return False
+    return any(o.ent_type_ == "PERSON" or o.lemma_.lower() in OFFICES
+               for p in kids(tok) if p.dep_ == "prep" and p.lower_ in ("for", "on")
+               for o in kids(p) if o.dep_ == "pobj")
 
 
 def _object_vetoed(rule: TriggerRule, tok: Token, sent: Span, lex: Lexicon) -> bool:

@@ -53,3 +53,10 @@ def names_someone(o: Token, res: ArgResolver) -> bool:
     return o.i in res.mention_tokens or any(x.i in res.mention_tokens for x in o.lefts) or \
         any(x.i in res.mention_tokens or x.i in res.place_at
             for x in prep_objects(o, ("of", "in")))
+
+
+def named_party(o: Token, res: ArgResolver) -> bool:
+    """A mention, or a noun a mention modifies ("his Thai counterpart"; not a province,
+    nor "Trump Tower", whose compound names a person)."""
+    return o.i in res.mention_tokens or any(
+        m.dep_ in ("amod", "poss") and m.i in res.mention_tokens for m in o.lefts)

@@ -307,8 +307,23 @@ def rallied_behind(c: Candidate) -> bool:
     """"Donors rallied around his rivals", "rallied behind the president": support
     (CAMEO 053, rally support on behalf of), not a protest."""
     return c.spec.type == "PROTEST" and not c.nominal and c.trigger.lemma_.lower() == \
-        "rally" and any(ch.dep_ == "prep" and ch.lower_ in ("around", "behind", "to")
+        "rally" and any(ch.dep_ == "prep" and (ch.lower_ in ("around", "behind", "to") or
+                                                ch.lower_ == "for" and _for_someone(ch))
                         for ch in kids(c.trigger))
+
+
+# who a rally "for" someone is for: a candidate ("rallied for the senator"), not a cause
+# ("rallied for the release of the prisoners" is a protest)
+CANDIDATES = frozenset({"candidate", "nominee", "senator", "governor", "president", "mayor",
+                        "congressman", "congresswoman", "challenger", "incumbent"})
+
+
+def _for_someone(prep: Token) -> bool:
+    return any(o.dep_ == "pobj" and (o.ent_type_ == "PERSON" or o.lemma_.lower() in CANDIDATES
+                                     or any(r.dep_ == "relcl" and any(
+                                         s.dep_ == "nsubj" and s.tag_ == "WP" for s in kids(r))
+                                            for r in kids(o)))
+               for o in kids(prep))
 
 
 def as_support(c: Candidate, ix: ArticleIndex) -> Candidate:
