@@ -282,3 +282,18 @@ def test_pushed_to_the_brink_is_no_demand(analyzer) -> None:  # type: ignore[no-
 ])
 def test_campaigns_and_hazards(analyzer, text: str, want: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [t for t, _ in typed(analyzer, text)] == want
+
+
+# words of force and motion for no act: a mind "shot", an endorsement drive "managed",
+# an envoy who "left" a capital (the dictionary's family codes: no visit, no intent)
+@pytest.mark.parametrize(("text", "want"), [
+    ('President Barack Obama spoke in Washington on Monday about the court. The '
+     'candidate said of the justice: "Her mind is shot!"', []),
+    ("Washington - American unions backed the governor. The Texas governor has managed "
+     "to lock down endorsements from most unions.", ["SUPPORT"]),
+    ("The Indian envoy left Islamabad on Friday.", []),
+    # must stay: a shooting
+    ("Gunmen shot dead a senior police officer in Peshawar on Monday.", ["ASSAULT"]),
+])
+def test_figures_of_speech_and_departures(analyzer, text: str, want: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _ in typed(analyzer, text)] == want

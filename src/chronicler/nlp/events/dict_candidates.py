@@ -54,7 +54,12 @@ from chronicler.records import EventActor
 # event in news prose: "said", "added", "told" are statements (CAMEO 01, no PLOVER type
 # anyway); these carry a type only through a pattern (their family code is ignored).
 PATTERN_ONLY = frozenset({"be", "have", "do", "make", "take", "go", "come", "get", "give",
-                          "put", "set", "keep", "hold", "bring", "turn", "run", "move"})
+                          "put", "set", "keep", "hold", "bring", "turn", "run", "move",
+                          "leave"})  # ("plan to leave the party": no visit)
+
+
+# verbs whose infinitive is the act they report: "managed to", "tried to", "failed to"
+IMPLICATIVES = frozenset({"manage", "try", "attempt", "fail", "strive", "struggle", "seek"})
 
 
 # Intent verbs that are themselves PLOVER events (a promise is AGREE, a vow to strike is
@@ -79,6 +84,9 @@ def dictionary_code(tok: Token, fd: FieldDictionaries | None = None) -> VerbCode
         return None  # "[:173]": the object acting back; the roles would need swapping
     if got.pattern_line == 0 and tok.lemma_.lower() in PATTERN_ONLY:
         return None
+    if tok.lemma_.lower() in IMPLICATIVES and any(c.dep_ == "xcomp" for c in kids(tok)):
+        return None  # "managed to lock down endorsements" (HEAD's "* TO", 030): the act
+        # is the infinitive's
     return got
 
 
