@@ -3,7 +3,6 @@ constructions); ``inference`` then fills what the sentence leaves implicit."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import cache
 
 from spacy.tokens import Token
@@ -13,8 +12,17 @@ from chronicler.nlp.events.dict_actors import agent_sector, reciprocal_phrase
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.intent import to_infinitive
 from chronicler.nlp.events.modes import clause_tokens, lemma_set, phrase_tokens
-from chronicler.nlp.events.parties import a_state, for_to, for_whom, named_party, names_someone
-from chronicler.nlp.events.patterns import Lexicon
+from chronicler.nlp.events.parties import (
+    a_state,
+    countries,
+    for_to,
+    for_whom,
+    force_noun,
+    named_party,
+    names_someone,
+    same_actor,
+    state_act_places,
+)
 from chronicler.nlp.events.roles import (
     ARMS,
     LIGHT_NOUNS,
@@ -125,7 +133,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             recip_groups.append(conjuncts(verb.head))
         else:
             actor_groups.append([x for x in subjects(verb) if not (
-                t == "ASSAULT" and _force_noun(x, lex))])  # ("the Mumbai attacks killed
+                t == "ASSAULT" and force_noun(x, lex))])  # ("the Mumbai attacks killed
             # 166 people": the attacks are the event, their place no attacker)
             if t == "REQUEST" and tok.lemma_.lower() == "call":
                 recip_groups.append(prep_objects(tok, ("on", "upon")))
@@ -212,6 +220,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                       if people(w) and w.pos_ != "PRON"]  # ("complained about his mic")
             recip_groups.append(owners or [x for o in about for ch in kids(o)
                                            if ch.dep_ in ("acl", "ccomp") for x in subjects(ch)])
+            recip_groups.append(state_act_places(verb, res))  # ("the execution ... in X")
         if t in RESPONSES | {"ACCUSE"} and children(verb, ("dobj",)):
             # "denounced abuses by Egyptian police", "rejected mediation by the US": the
             # parser hangs the object's "by" on the active verb; who did the thing is
@@ -482,19 +491,3 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
 def _verb_preps(target_preps: frozenset[str], t: str) -> frozenset[str]:
     """The prepositions whose object a verb of type ``t`` targets (once per type)."""
     return target_preps | frozenset(EXTRA_PREPS.get(t, ()))
-
-
-def same_actor(a: EventActor, b: EventActor) -> bool:
-    if a.actor_id and b.actor_id:
-        return a.actor_id == b.actor_id and a.sector == b.sector
-    return (a.name, a.country) == (b.name, b.country)
-
-
-def countries(actors: Sequence[EventActor]) -> set[str]:
-    return {a.country for a in actors if a.country}
-
-
-def _force_noun(x: Token, lex: Lexicon) -> bool:
-    """Is ``x`` a noun the patterns code as force ("attacks", "the bombing")?"""
-    return x.pos_ == "NOUN" and any(r.type == "ASSAULT" and r.nominal
-                                    for r in lex.rules_for(x.lemma_.lower()))

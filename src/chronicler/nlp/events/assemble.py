@@ -16,10 +16,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from chronicler.nlp.events.arguments import countries
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.modes import Aux, infinitive, lemma_set
+from chronicler.nlp.events.parties import countries
 from chronicler.nlp.events.roles import children
 from chronicler.nlp.events.tree import kids, subtree
 
@@ -114,6 +114,19 @@ def merge_into(a: Candidate, b: Candidate) -> bool:
     return True
 
 
+VOICED = frozenset({"ACCUSE", "REQUEST", "PROTEST"})  # what a protest is held to say
+
+
+def _purpose_of(o: Candidate, c: Candidate) -> bool:
+    """Is ``c`` in the infinitive of purpose of ``o``'s verb ("marched to denounce")?"""
+    carriers = [o.trigger, *o.heads, *([o.light] if o.light is not None else [])]
+    if o.trigger.dep_ == "pobj" and o.trigger.head.head.pos_ == "VERB":
+        carriers.append(o.trigger.head.head)  # ("went on hunger strike to protest")
+    return any(ch.dep_ in ("advcl", "xcomp") and infinitive(ch) and
+               c.trigger.i in {x.i for x in subtree(ch)}
+               for h in carriers for ch in kids(h))
+
+
 def absorbed(c: Candidate, cands: Sequence[Candidate]) -> bool:
     """Is ``c`` the content of a REQUEST/THREATEN/AGREE in the same sentence, or the
     topic of talks ("renewed negotiations on a troop pullback") or of an investigation
@@ -134,6 +147,10 @@ def absorbed(c: Candidate, cands: Sequence[Candidate]) -> bool:
                 for ch in kids(o.trigger)):
             return True  # "refused to launch strikes", "declined to open an inquiry":
             # what is refused did not happen
+        if o is not c and o.spec.type == "PROTEST" and c.spec.type in VOICED \
+                and _purpose_of(o, c):
+            return True  # "went on hunger strike to protest their conditions": the
+            # protest's purpose, no second event
         if o is c or not o.spec.absorbs_complement:
             continue
         for ch in kids(o.trigger):

@@ -53,7 +53,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from chronicler.nlp.events.acts import no_act
-from chronicler.nlp.events.arguments import countries, fill_arguments
+from chronicler.nlp.events.arguments import fill_arguments
 from chronicler.nlp.events.assemble import absorbed, agreements, merge_into
 from chronicler.nlp.events.attach import attach_date, attach_place, attach_size, has_count
 from chronicler.nlp.events.candidates import TIME_LINKS, Candidate, find_candidates
@@ -87,7 +87,7 @@ from chronicler.nlp.events.modes import (
     score_of,
     words_at,
 )
-from chronicler.nlp.events.parties import STATE_SECTORS, state_actor
+from chronicler.nlp.events.parties import STATE_SECTORS, countries, state_actor
 from chronicler.nlp.events.patterns import Lexicon, load_lexicon
 from chronicler.nlp.events.reports import (
     accuse_from_cue,

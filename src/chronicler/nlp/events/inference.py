@@ -4,13 +4,12 @@ attack (whom it hit when no one is named, the people of the place)."""
 
 from __future__ import annotations
 
-from chronicler.nlp.events.arguments import countries
 from chronicler.nlp.events.attach import VICTIM_CVL
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.dict_actors import ABROAD, observers
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.modes import clause_tokens, lemma_set
-from chronicler.nlp.events.parties import STATE_SECTORS
+from chronicler.nlp.events.parties import STATE_SECTORS, countries
 from chronicler.nlp.events.tree import kids, subtree
 from chronicler.nlp.places.toponyms import resolve_place
 from chronicler.records import EventActor, Place

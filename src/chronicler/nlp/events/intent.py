@@ -136,6 +136,15 @@ def announced_force(c: Candidate) -> bool:
     return c.rule.id.startswith("cameo.") and c.aux.future and _modal_future(c.trigger)
 
 
+def conditional_force(c: Candidate) -> bool:
+    """A hostile act announced on a condition ("said it would retaliate if NATO deployed
+    missiles", "will strike unless the troops withdraw"): a threat (CAMEO 13), where
+    "will retaliate" alone stays a future act."""
+    return c.aux.future and _modal_future(c.trigger) and any(
+        ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                   for m in kids(ch)) for ch in kids(c.trigger))
+
+
 # the THREATEN mode an announced or sworn act of each hostile type carries
 THREAT_MODE = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict",
                "SANCTION": "relations"}
@@ -166,7 +175,7 @@ def is_intent(c: Candidate) -> bool:
     return bool(words & INTENT_WORDS) or (
         c.spec.type in COOPERATIVE and bool(words & COOPERATIVE_WISHES)) or (
         c.aux.future and c.spec.type in ANNOUNCED and _modal_future(c.trigger)) or (
-        c.spec.type in HOSTILE and announced_force(c))
+        c.spec.type in HOSTILE and (announced_force(c) or conditional_force(c)))
 
 
 # a wish to cooperate is an intent to (CAMEO 03, "express intent to cooperate"): "hopes to
@@ -223,7 +232,8 @@ def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
         if t in COOPERATIVE and not (t == "RETREAT" and "ceasefire" in c.modes
                                      and not (_governor_words(c) & INTENT_WORDS) - AGREED):
             new = "AGREE"
-        elif t in HOSTILE and (_governor_words(c) & SWORN or announced_force(c) or (
+        elif t in HOSTILE and (_governor_words(c) & SWORN or announced_force(c) or
+                               conditional_force(c) or (
                 t != "MOBILIZE" and _governor_words(c) & READINESS)):
             new = "THREATEN"
         else:

@@ -3,15 +3,28 @@ handed to, someone or a place's people named in a phrase, and X of "for X to ...
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Token
 
 from chronicler.nlp.actors.phoenix_lookup import INTERNATIONAL
 from chronicler.nlp.events.intent import to_infinitive
+from chronicler.nlp.events.patterns import Lexicon
 from chronicler.nlp.events.roles import ArgResolver, children, prep_objects
-from chronicler.nlp.events.tree import kids
+from chronicler.nlp.events.tree import kids, subtree
 from chronicler.records import EventActor
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG"})
+
+
+def same_actor(a: EventActor, b: EventActor) -> bool:
+    if a.actor_id and b.actor_id:
+        return a.actor_id == b.actor_id and a.sector == b.sector
+    return (a.name, a.country) == (b.name, b.country)
+
+
+def countries(actors: Sequence[EventActor]) -> set[str]:
+    return {a.country for a in actors if a.country}
 
 
 def a_state(o: Token, res: ArgResolver) -> bool:
@@ -60,3 +73,26 @@ def named_party(o: Token, res: ArgResolver) -> bool:
     nor "Trump Tower", whose compound names a person)."""
     return o.i in res.mention_tokens or any(
         m.dep_ in ("amod", "poss") and m.i in res.mention_tokens for m in o.lefts)
+
+
+def force_noun(x: Token, lex: Lexicon) -> bool:
+    """Is ``x`` a noun the patterns code as force ("attacks", "the bombing")?"""
+    return x.pos_ == "NOUN" and any(r.type == "ASSAULT" and r.nominal
+                                    for r in lex.rules_for(x.lemma_.lower()))
+
+
+# acts only a state does to its own people: whoever condemns one in a country accuses
+# that country's state ("condemned the execution of a priest in China"); not a killing
+# or an attack, whose place is the victims' (their attacker may be anyone)
+STATE_ACTS = frozenset({"execution", "hanging", "arrest", "detention", "imprisonment",
+                        "jailing", "sentencing", "sentence", "crackdown", "deportation",
+                        "expulsion", "censorship", "ban", "trial", "conviction", "persecution",
+                        "repression", "torture", "disappearance"})
+
+
+def state_act_places(verb: Token, res: ArgResolver) -> list[Token]:
+    """The states in whose country a condemned state act was done ("condemned the arrest
+    of journalists in Iran" -> Iran)."""
+    return [o for d in children(verb, ("dobj",)) if d.lemma_.lower() in STATE_ACTS
+            for x in subtree(d) if x.dep_ == "prep" and x.lower_ == "in"
+            for o in children(x, ("pobj",)) if a_state(o, res)]

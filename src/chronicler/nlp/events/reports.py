@@ -8,10 +8,11 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span
 
-from chronicler.nlp.events.arguments import CLAIM_NOUNS, countries
+from chronicler.nlp.events.arguments import CLAIM_NOUNS
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.modes import find_report
+from chronicler.nlp.events.parties import countries
 from chronicler.nlp.events.patterns import TriggerRule
 from chronicler.nlp.events.tree import kids
 from chronicler.nlp.quotes.speakers import load_sources
