@@ -48,3 +48,32 @@ def test_a_march_with_placards_is_still_a_protest(analyzer) -> None:  # type: ig
 def test_the_time_of_an_event_is_carried_by_no_verb(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = typed(analyzer, "India put its air force on high alert after the attack.")
     assert got == [("MOBILIZE", {"IND"})]
+
+
+# a protest put down (CAMEO 175, violent repression: ASSAULT in PLOVER's crosswalk) by
+# the side that put it down, the protest itself no event of theirs; arms laid down are a
+# disarmament (RETREAT)
+@pytest.mark.parametrize(("text", "want"), [
+    ("The police put down the riot in Lahore.", [("ASSAULT", {"PAK"})]),
+    ("Riot police dispersed thousands of protesters in Dhaka on Monday.",
+     [("ASSAULT", {"BGD"})]),
+    ("Soldiers quelled the protest in Mandalay with tear gas.", [("ASSAULT", set())]),
+    ("The rebels laid down their arms in a ceremony in the eastern town of Goma on Sunday.",
+     [("RETREAT", set())]),
+    ("The senator broke up with his campaign manager.", []),
+])
+def test_protests_put_down_and_arms_laid_down(analyzer, text: str,  # type: ignore[no-untyped-def]
+                                              want: list[tuple[str, set[str]]]) -> None:
+    assert typed(analyzer, text) == want
+
+
+# a withdrawal of troops is a RETREAT; from a treaty, of envoys, a reduction of relations
+# (SANCTION): one event, not both
+@pytest.mark.parametrize(("text", "want"), [
+    ("Ethiopian troops began withdrawing from the disputed border town of Badme.",
+     ["RETREAT"]),
+    ("Russia withdrew from the arms control treaty on Tuesday.", ["SANCTION"]),
+    ("India recalled its high commissioner from Islamabad on Friday.", ["SANCTION"]),
+])
+def test_withdrawals(analyzer, text: str, want: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _ in typed(analyzer, text)] == want

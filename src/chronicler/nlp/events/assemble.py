@@ -147,6 +147,10 @@ def absorbed(c: Candidate, cands: Sequence[Candidate]) -> bool:
                 for ch in kids(o.trigger)):
             return True  # "refused to launch strikes", "declined to open an inquiry":
             # what is refused did not happen
+        if o is not c and o.rule.id.startswith("assault.repress") and c.spec.type == \
+                "PROTEST" and c.nominal and o.trigger.i in (c.trigger.head.i, *(
+                    h.i for h in c.heads)):
+            return True  # "police broke up the demonstration": what was put down
         if o is not c and o.spec.type == "PROTEST" and c.spec.type in VOICED \
                 and _purpose_of(o, c):
             return True  # "went on hunger strike to protest their conditions": the
