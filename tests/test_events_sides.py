@@ -360,3 +360,15 @@ def test_a_groups_phrase_names_its_country(analyzer, text: str,  # type: ignore[
 def test_rejected_words_answer_who_said_them(analyzer, text: str,  # type: ignore[no-untyped-def]
                                              want: tuple[str, set[str], set[str]]) -> None:
     assert want in sides(analyzer, text)
+
+
+# armed groups of wars the Phoenix dictionaries predate are the built-in dictionary's:
+# their own country, not the one they attack
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Houthi rebels fired missiles at Saudi Arabia on Sunday.", {"YEM"}),
+    ("The Rapid Support Forces shelled El Fasher on Monday.", {"SDN"}),
+    ("M23 rebels captured Goma on Monday.", {"COD"}),
+    ("The TPLF attacked federal troops in Tigray.", {"ETH"}),
+])
+def test_armed_groups_of_recent_wars(analyzer, text: str, actor: set[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [a for _, a, _ in sides(analyzer, text)] == [actor]
