@@ -372,3 +372,17 @@ def test_rejected_words_answer_who_said_them(analyzer, text: str,  # type: ignor
 ])
 def test_armed_groups_of_recent_wars(analyzer, text: str, actor: set[str]) -> None:  # type: ignore[no-untyped-def]
     assert [a for _, a, _ in sides(analyzer, text)] == [actor]
+
+
+# whom one side clashes "with" is the other side of the fight
+@pytest.mark.parametrize(("text", "recipient"), [
+    ("Karen rebels clashed with Burmese troops near the Thai border.", {"MMR"}),
+    ("Opposition supporters in Kenya clashed with police after the election results were "
+     "announced.", {"KEN"}),
+])
+def test_clashed_with_the_other_side(analyzer, text: str, recipient: set[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [(t, r) for t, _, r in sides(analyzer, text)] == [("ASSAULT", recipient)]
+
+
+def test_words_clashing_are_no_fight(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert sides(analyzer, "The senator clashed with the governor over the budget in Ohio.") == []

@@ -61,6 +61,9 @@ STANCES = frozenset({"oppose"})
 # light verbs of a third party that brings about what the sides agree ("the United
 # States brokered a ceasefire between them"): its subject mediates, the sides act
 BROKERING = frozenset({"broker", "mediate", "facilitate", "host", "convene", "sponsor"})
+# force both sides use: whom one side clashes "with" is the other ("fought with" may be
+# alongside)
+CLASHING = frozenset({"clash", "skirmish", "battle", "scuffle", "grapple"})
 # verbs that answer a request noun they carry ("accepted the proposal")
 ANSWERING = frozenset({"accept", "reject", "welcome", "refuse", "rebuff", "spurn",
                        "dismiss", "ignore", "consider", "study", "heed", "decline"})
@@ -152,7 +155,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             # fired at someone: "fired rockets at the motorcade", not "shot down a jet";
             # nor whom a transfer sends somewhere: "contributed troops to X", "deployed
             # soldiers into Y" go to X and Y)
-        recip_groups.append(prep_objects(verb, _verb_preps(lex.target_preps, t)))
+        recip_groups.append(prep_objects(verb, _verb_preps(lex.target_preps, t) | (
+            {"with"} if t == "ASSAULT" and tok.lemma_.lower() in CLASHING else set())))
         # "imposed sanctions on the Taliban", "gave aid to Ivory Coast": the object's own
         # target phrase, when it names someone ("condemned violence against civilians"
         # names no one)
