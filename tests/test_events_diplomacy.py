@@ -104,3 +104,16 @@ def test_people_rounded_up(analyzer, text: str,  # type: ignore[no-untyped-def]
 ])
 def test_access_granted(analyzer, text: str, want: list[tuple[str, set[str]]]) -> None:  # type: ignore[no-untyped-def]
     assert [(t, a) for t, a, _ in typed(analyzer, text)] == want
+
+
+# troops contributed to a peacekeeping or allied force are aid (CAMEO 074), a pledge of
+# them an intent to cooperate, never a threat; troops sent into a country still mobilise
+@pytest.mark.parametrize(("text", "want"), [
+    ("Nigeria sent 1,000 troops to the African Union force in Darfur.", ["AID"]),
+    ("Ghana contributed 500 soldiers to the United Nations mission in Lebanon.", ["AID"]),
+    ("Nigeria pledged to send 1,000 troops to the African Union force in Darfur.", ["AGREE"]),
+    ("Russia sent troops into Georgia.", ["MOBILIZE"]),
+    ("Pakistan vowed to send troops to the border to crush any attack.", ["THREATEN"]),
+])
+def test_peacekeepers_contributed(analyzer, text: str, want: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _, _ in typed(analyzer, text)] == want

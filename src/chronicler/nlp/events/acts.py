@@ -80,7 +80,25 @@ def no_act(c: Candidate) -> bool:
             or _own_people(c) or _rallying(c) or _standing(c) or _said_defended(c)
             or _money_accepted(c) or _family_visit(c) or _met_with(c) or _ended_up(t)
             or _amount_moved(t) or _topic_discussed(c) or _no_comment(c) or _moved_to(t)
-            or _natural_threat(c))
+            or _natural_threat(c) or _troops_pledged(c))
+
+
+# a force troops are sent to that is no enemy: a peacekeeping or multinational mission
+JOINED_FORCES = frozenset({"peacekeeping", "union", "nations", "un", "multinational",
+                           "international", "african", "joint", "coalition", "mission"})
+
+
+def _troops_pledged(c: Candidate) -> bool:
+    """"pledged to send troops to the African Union force": a contribution (the sending
+    is coded as the intent it is), no threat of force."""
+    if c.rule.id != "threaten.warn":
+        return False
+    return any(x.dep_ == "xcomp" and x.lemma_.lower() in ("send", "contribute", "deploy",
+                                                          "dispatch", "provide")
+               and any(p.dep_ == "prep" and p.lower_ == "to" and any(
+                   w.lower_ in JOINED_FORCES for o in kids(p) for w in subtree(o))
+                   for p in kids(x))
+               for x in kids(c.trigger))
 
 
 # what threatens with no one behind it: "a disease threatening the elderly", "floods
