@@ -117,3 +117,17 @@ def test_access_granted(analyzer, text: str, want: list[tuple[str, set[str]]]) -
 ])
 def test_peacekeepers_contributed(analyzer, text: str, want: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [t for t, _, _ in typed(analyzer, text)] == want
+
+
+# aid approved "for" a country is aid to it; another state's forces trained are military
+# cooperation (CAMEO 062), announced an intent to cooperate
+@pytest.mark.parametrize(("text", "want"), [
+    ("The IMF approved a 7 billion dollar bailout for Pakistan.", [("AID", {"IGO"}, {"PAK"})]),
+    ("British instructors trained Ukrainian troops in England.",
+     [("COOPERATE", {"GBR"}, {"UKR"})]),
+    ("France will train Malian soldiers under a new agreement.", [("AGREE", {"FRA"}, {"MLI"})]),
+    ("The police trained their guns on the crowd.", []),
+])
+def test_aid_for_and_forces_trained(analyzer, text: str,  # type: ignore[no-untyped-def]
+                                    want: list[tuple[str, set[str], set[str]]]) -> None:
+    assert typed(analyzer, text) == want

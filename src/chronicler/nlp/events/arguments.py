@@ -171,7 +171,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             objs, tos = children(verb, ("dobj",)), prep_objects(verb, ("to",))
             recip_groups.append([o for d in objs + tos for x in subtree(d)
                                  if x.dep_ == "prep" and x.lower_ in ("to", "for")
-                                 and (x.head.i != d.i or d in tos)
+                                 and (x.head.i != d.i or d in tos or x.lower_ == "for")
                                  for o in children(x, ("pobj",)) if names_someone(o, res)])
             # "helped Mozambique clear the mines", "help X to rebuild": whom it helps
             # is the one who does what the help is for
