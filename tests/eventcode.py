@@ -20,3 +20,9 @@ def code(analyzer, text: str, published: dt.date = PUB) -> list[Event]:  # type:
 def side(e: Event, which: str) -> set[str]:
     """The countries of an event's ``actor`` or ``recipient``."""
     return {a.country for a in getattr(e, which) if a.country}
+
+
+def triples(analyzer, text: str, published: dt.date = PUB  # type: ignore[no-untyped-def]
+            ) -> list[tuple[str, set[str], set[str]]]:
+    """Each event of ``text`` as (type, actor countries, recipient countries)."""
+    return [(e.type, side(e, "actor"), side(e, "recipient")) for e in code(analyzer, text, published)]

@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.eventcode import code, side
-
-
-def typed(analyzer, text: str) -> list[tuple[str, set[str], set[str]]]:  # type: ignore[no-untyped-def]
-    return [(e.type, side(e, "actor"), side(e, "recipient")) for e in code(analyzer, text)]
+from tests.eventcode import triples as typed
 
 
 # restoring ties or reopening an embassy is diplomatic cooperation (CAMEO 050/054, SUPPORT

@@ -8,13 +8,9 @@ import datetime as dt
 
 import pytest
 
-from tests.eventcode import code, side
+from tests.eventcode import code, triples
 
-
-def sides(analyzer, text: str, published: dt.date = dt.date(2005, 1, 1)  # type: ignore[no-untyped-def]
-          ) -> list[tuple[str, set[str], set[str]]]:
-    return [(e.type, side(e, "actor"), side(e, "recipient"))
-            for e in code(analyzer, text, published)]
+sides = triples  # (type, actor countries, recipient countries) of each event
 
 
 # "Troops loyal to X", "militias allied with the government": they fight for X's country
