@@ -101,8 +101,6 @@ def _troops_pledged(c: Candidate) -> bool:
                for x in kids(c.trigger))
 
 
-# what threatens with no one behind it: "a disease threatening the elderly", "floods
-# threaten the harvest" (a state or a group threatening is read as one)
 HAZARDS = frozenset({"disease", "illness", "virus", "cancer", "epidemic", "pandemic",
                      "storm", "flood", "drought", "fire", "wildfire", "hurricane", "cyclone",
                      "typhoon", "climate", "debt", "inflation", "recession", "famine",
@@ -110,6 +108,8 @@ HAZARDS = frozenset({"disease", "illness", "virus", "cancer", "epidemic", "pande
 
 
 def _natural_threat(c: Candidate) -> bool:
+    """What threatens with no one behind it ("a disease threatening the elderly", "floods
+    threaten the harvest"): a hazard (``HAZARDS``), no threat by any side."""
     t = c.trigger
     if c.spec.type != "THREATEN" or t.lemma_.lower() != "threaten":
         return False

@@ -319,6 +319,7 @@ CANDIDATES = frozenset({"candidate", "nominee", "senator", "governor", "presiden
 
 
 def _for_someone(prep: Token) -> bool:
+    """Is the object of "for" a person: a name, a candidate's title, or someone "who"?"""
     return any(o.dep_ == "pobj" and (o.ent_type_ == "PERSON" or o.lemma_.lower() in CANDIDATES
                                      or any(r.dep_ == "relcl" and any(
                                          s.dep_ == "nsubj" and s.tag_ == "WP" for s in kids(r))
