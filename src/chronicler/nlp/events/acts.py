@@ -132,9 +132,9 @@ def _moved_to(t: Token) -> bool:
         for p in kids(t))
 
 
-# what a refusal to comment declines ("declined to comment on the report"): CAMEO 011,
-# "decline comment", a public statement PLOVER does not code
-COMMENTING = frozenset({"comment", "elaborate", "specify"})
+# what a refusal to comment declines ("declined to say"): CAMEO 011, not coded by PLOVER
+COMMENTING = frozenset({"comment", "elaborate", "specify", "say", "disclose", "reveal",
+                        "speculate", "identify", "detail"})
 # answering: a refusal to answer questions declines comment; to answer a demand rejects it
 ANSWERING = frozenset({"respond", "answer", "reply"})
 QUESTIONS = frozenset({"question", "query", "inquiry", "enquiry"})  # (not a request:

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 
 from chronicler.nlp.events.patterns import Lexicon, TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import children, subjects
-from chronicler.nlp.events.tree import _Seen, kids, tree_of, words_of
+from chronicler.nlp.events.tree import _Seen, children_ix, kids, tree_of, words_of
 
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
 REPORT_CLIMB = frozenset({"ccomp", "conj", "advcl", "xcomp", "pcomp", "pobj", "prep", "acl",
@@ -363,13 +363,64 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
                                          "prep", "dobj", "acl", "advcl", "acomp"):
             break
         if deps[t] == "advcl" and not marks:
+            if _inverted(tree, lowers, t):
+                hypothetical = True  # "Had Pakistan attacked first, ...": a condition
             break
         t = up[t]
+    if not question:
+        question = any(_asks(tree, lowers, h) for h in _asked_up(tree, scan))
     if report is not None and report.denied:
         negated = True
     if past_perfect and backshift:
         past_perfect = False
     return _aux(negated, future, hypothetical, past_perfect, question)
+
+
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def _asked_up(tree: _Seen, scan: list[int]) -> list[int]:
+    """The clause verbs and those whose open or reported clause holds them: a question
+    asks what is under it ("Is India preparing to strike?")."""
+    out = []
+    for h in scan:
+        for _ in range(4):
+            out.append(h)
+            if tree.deps[h] not in ("xcomp", "ccomp", "conj") or tree.heads[h] == h:
+                break
+            h = tree.heads[h]
+    return out
+
+
+def _inverted(tree: _Seen, lowers: list[str], h: int) -> bool:
+    """Is clause ``h`` a condition by inversion ("Had Pakistan attacked first", "Were
+    India to strike", "Should talks fail"): "had", "were" or "should" before its
+    subject?"""
+    kids_h = children_ix(tree, h)
+    subj = next((c for c in kids_h if tree.deps[c] in ("nsubj", "nsubjpass")), None)
+    return subj is not None and (h < subj and lowers[h] == "were" or any(
+        tree.deps[c] in ("aux", "auxpass") and c < subj
+        and lowers[c] in ("had", "were", "should") for c in kids_h))
+
+
+def _asks(tree: _Seen, lowers: list[str], h: int) -> bool:
+    """Is the clause of verb ``h`` a direct yes/no question ("Did the minister meet the
+    envoy?", "Has Russia agreed?"): an auxiliary before its subject, no question word
+    before it, and a question mark ending it? It asks whether the event happened. (A
+    question word asks about an event it takes as given: "Why did the army arrest
+    him?" says it did.)"""
+    deps, tags, below, at = tree.deps, tree.tags, tree.below, tree.first_below
+    kids_h = below[at[h]:at[h + 1]]
+    subj = next((c for c in kids_h if deps[c] in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is None or not any(deps[c] in ("aux", "auxpass") and c < subj for c in kids_h):
+        return False
+    if any(tags[c] in WH_TAGS or any(tags[x] in WH_TAGS for x in below[at[c]:at[c + 1]])
+           for c in kids_h if c < subj):
+        return False
+    for j in range(h + 1, len(lowers)):  # (the clause's end: its sentence's mark)
+        if lowers[j] in ("?", ".", "!", ";"):
+            return lowers[j] == "?"
+    return False
 
 
 @cache  # (frozen: 32 of them at most, shared)

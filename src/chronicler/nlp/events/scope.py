@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.tree import kids
+from chronicler.nlp.events.verbal import MEDIA
 
 # verbs of wishing: what someone wants another to do has not happened (asking and
 # telling are REQUEST events, ``request.directive``, which absorb what they ask)
@@ -41,14 +42,20 @@ GENERIC_HEADS = frozenset({"people", "someone", "somebody", "anyone", "anybody",
 
 
 def generic_relative(c: Candidate, ix: ArticleIndex) -> bool:
-    """Is the event told in a relative clause of a generic head ("people who attack
-    ...", "interest groups that support her"): a head from ``GENERIC_HEADS``, or a bare
-    plural that names no actor or agent ("gunmen who attacked" are someone), with no
-    date or place of the event's own?"""
+    """Is the event told in a relative clause or a participle of a generic head ("people
+    who attack ...", "interest groups that support her", "those seeking her help"): a
+    head from ``GENERIC_HEADS``, or a bare plural that names no actor or agent ("gunmen
+    who attacked" are someone), with no date or place of the event's own? Support told
+    by a participle is an allegiance, whoever holds it ("a super PAC backing the
+    governor", "hackers backing the regime"), not an act."""
     if c.time_attached or c.place is not None:
         return False
     for h in (c.trigger, *c.heads):
-        if h.dep_ != "relcl":
+        participle = h.dep_ == "acl" and h.tag_ == "VBG" and h.head.lemma_.lower() not in MEDIA
+        # (what a statement or a speech did is said: "a statement apologizing to X")
+        if participle and c.spec.type == "SUPPORT":
+            return True
+        if h.dep_ != "relcl" and not participle:
             continue
         n = h.head
         if n.lower_ in GENERIC_HEADS:

@@ -75,8 +75,16 @@ MEDIA = frozenset({"tweet", "post", "speech", "interview", "statement", "ad",
                    "debate", "remark", "comment", "video", "book", "memoir", "podcast",
                    "broadcast", "television", "tv", "radio", "show", "press", "email",
                    "message", "testimony", "hearing", "address", "briefing", "conference",
-                   "essay", "article", "blog", "facebook", "twitter"})
+                   "essay", "article", "blog", "facebook", "twitter", "mailer", "flyer",
+                   "leaflet", "pamphlet", "billboard"})
 MEDIA_PREPS = frozenset({"in", "on", "during", "via", "through"})
+# what makes an attack words whoever makes it: how it is said ("scathing attacks")
+SAID_MODS = frozenset({"personal", "verbal", "rhetorical", "scathing", "blistering",
+                       "withering", "stinging", "negative", "partisan", "political",
+                       "written"})
+# whom a contest's words attack: its other contenders (no armed side, no place named)
+CONTENDERS = frozenset({"rival", "opponent", "critic", "detractor", "challenger",
+                        "competitor"})
 # what an attacker goes on to do when the attack was words: "..., calling him a fraud"
 SAYING = frozenset({"say", "call", "accuse", "describe", "label", "brand", "dub", "argue",
                     "claim", "charge", "suggest", "insist", "write", "tweet", "question",
@@ -146,6 +154,8 @@ def _words_not_force(c: Candidate, ix: ArticleIndex, lemma: str) -> bool:
     aimed = _aimed_at(c)
     if any(o.lemma_.lower() in ABSTRACT and o.i not in ix.resolver.mention_at for o in aimed):
         return True
+    if _by_medium(c.trigger) and not _armed_words(c):
+        return True  # "a campaign ad attacked the senator", "his tweets' attacks on her"
     if lemma in END:
         return False  # ("shot the guard" is force; only an abstract object is a vote)
     types = [_actor_type(ix, a.actor_id) for a in c.actors]
@@ -171,6 +181,13 @@ def _words_not_force(c: Candidate, ix: ArticleIndex, lemma: str) -> bool:
                 for o in aimed)):
         return True  # "Pakistan blasts India for spreading propaganda": a headline's
         # criticism, by a state too, unless an armed side, a weapon or a wound is named
+    if c.nominal and any(m.dep_ == "amod" and m.lemma_.lower() in SAID_MODS
+                         for m in kids(c.trigger)) and not _armed_words(c) and not any(
+                             r.sector in ARMED for r in c.recipients):
+        return True  # "scathing attacks on the mayor", "personal attacks"
+    if any(o.lemma_.lower() in CONTENDERS and o.i not in ix.resolver.mention_at
+           for o in aimed) and not _armed_words(c) and c.place is None:
+        return True  # "stepped up his attacks against his rivals": a contest's words
     if not c.actors or "PERSON" not in types:
         return False  # (a state or group acting as a whole)
     if _topic(c, ix):
@@ -202,6 +219,17 @@ def _in_words(t: Token) -> bool:
     return any(p.dep_ == "prep" and p.lower_ in MEDIA_PREPS and any(
         o.dep_ == "pobj" and o.lemma_.lower() in MEDIA for o in kids(p))
         for p in kids(t))
+
+
+def _by_medium(t: Token) -> bool:
+    """Is the attacker a medium of words ("the ad attacked", "a tweet that targeted",
+    "the editorial's attacks on")? A relative clause's "that" stands for its noun."""
+    subj = [x for x in kids(t) if x.dep_ in ("nsubj", "poss")]
+    if t.dep_ == "relcl":
+        subj = [t.head if x.tag_ in ("WDT", "WP") else x for x in subj]
+    elif t.dep_ == "acl" and t.tag_ == "VBG":
+        subj.append(t.head)  # ("ads attacking the senator")
+    return any(x.lemma_.lower() in MEDIA for x in subj)
 
 
 def _saying(t: Token) -> bool:
