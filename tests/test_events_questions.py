@@ -71,6 +71,11 @@ def test_refusing_to_hand_over_is_a_rejection(analyzer) -> None:  # type: ignore
     "His latest tweet targeted the governor of Texas.",
     "The campaign launched negative attacks on Governor Reyes.",
     "The candidate stepped up his attacks on his American rivals.",
+    # by no one named, on a named person, with no weapon or place: words
+    "The senator rebooted his attacks on Imran Khan.",
+    "Some donors have their own ideas for attacking Imran Khan.",
+    "She attacked Imran Khan in 2018 for being too soft on the army.",
+    "His aides doubled down on attacks on Imran Khan's fitness to be prime minister.",
 ])
 def test_attacks_in_words_are_no_force(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert "ASSAULT" not in {t for t, _, _ in triples(analyzer, text)}
@@ -80,6 +85,8 @@ def test_attacks_in_words_are_no_force(analyzer, text: str) -> None:  # type: ig
     "The rebels attacked their rivals in the north with rockets.",
     "Drones attacked a convoy near the border.",
     "A suicide bomber attacked a political rally in Peshawar.",
+    "The attack on Benazir Bhutto killed 20 people.",
+    "Gunmen carried out an attack on Imran Khan in Wazirabad.",
 ])
 def test_armed_attacks_stay_force(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert "ASSAULT" in {t for t, _, _ in triples(analyzer, text)}

@@ -63,7 +63,8 @@ ABSTRACT = frozenset({
     "performance", "motion", "amendment", "initiative", "notion",
     "theory", "report", "book", "article", "column", "editorial", "movie", "film",
     "influence", "system", "establishment", "corruption", "inequality", "greed", "values",
-    "democracy", "freedom", "liberty", "vote", "choice", "conduct",
+    "democracy", "freedom", "liberty", "vote", "choice", "conduct", "fitness",
+    "honesty", "competence", "qualification", "experience", "health",
 })
 TOPIC_PREPS = frozenset({"over", "about"})
 # force words that in news prose mean criticism first, a state's too ("India slams
@@ -188,6 +189,12 @@ def _words_not_force(c: Candidate, ix: ArticleIndex, lemma: str) -> bool:
     if any(o.lemma_.lower() in CONTENDERS and o.i not in ix.resolver.mention_at
            for o in aimed) and not _armed_words(c) and c.place is None:
         return True  # "stepped up his attacks against his rivals": a contest's words
+    if not c.actors and c.recipients and all(
+            _actor_type(ix, r.actor_id) == "PERSON" for r in c.recipients) and \
+            c.place is None and not _armed_words(c) and (
+                c.nominal or c.trigger.dep_ in ("pcomp", "pobj") or _topic(c, ix)):
+        return True  # "reboots his attacks on Trump", "ideas for attacking Trump",
+        # "attacked Obama for being soft": by no one named, on a person, unarmed
     if not c.actors or "PERSON" not in types:
         return False  # (a state or group acting as a whole)
     if _topic(c, ix):
