@@ -97,7 +97,7 @@ from chronicler.nlp.events.reports import (
     resolve_report,
 )
 from chronicler.nlp.events.roles import children
-from chronicler.nlp.events.scope import generic_relative, no_one_hit, wished
+from chronicler.nlp.events.scope import generic_relative, no_one_hit, shared_view, wished
 from chronicler.nlp.events.tree import kids, subtree
 from chronicler.nlp.events.verbal import (
     as_protest,
@@ -225,8 +225,9 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
         if any(h.head.lower_ in BACKGROUND and h.dep_ in ("pobj", "pcomp")
                for h in (c.trigger, *c.heads)):
             continue  # "amid intensifying hostilities between the two": a circumstance
-        if wished(c):
-            continue  # "Russia wants Turkey to close its borders": a wish, not an act
+        if wished(c) or shared_view(c):
+            continue  # "Russia wants Turkey to close its borders": a wish, not an act;
+            # "voters agreed with him": a view, no agreement to act
         if generic_relative(c, ix):
             continue  # "people who attack my wife", "groups that support her": a kind
         if no_one_hit(c, ix):

@@ -88,7 +88,10 @@ def no_one_hit(c: Candidate, ix: ArticleIndex) -> bool:
     Paris"), a retort ("shot back that ..."), an audience targeted ("targeting Hispanic
     voters"), an execution of a thing rather than a person ("executed it flawlessly",
     "a campaign executed by ..."), or engaging *with* someone, which is talking ("to
-    engage with the North")?"""
+    engage with the North")? Or a seizure that holds no one and nothing
+    (``_not_held``)?"""
+    if c.spec.type == "COERCE" and not c.nominal:
+        return _not_held(c)
     if c.spec.type != "ASSAULT" or c.nominal:
         return False
     t = c.trigger
@@ -127,3 +130,50 @@ PEOPLE = frozenset({"man", "men", "woman", "women", "person", "people", "prisone
                     "worker", "member", "leader", "official", "officer", "soldier",
                     "citizen", "national", "offender", "murderer", "criminal", "smuggler",
                     "trafficker", "deserter", "collaborator", "informer", "opponent"})
+
+
+# what is "captured" or "withheld" without force: a mood, a vote, a picture; an
+# endorsement, a comment, a document
+CAUGHT = frozenset({"allegiance", "attention", "imagination", "mood", "spirit", "essence",
+                    "heart", "support", "vote", "nomination", "seat", "majority", "moment",
+                    "image", "sense", "feeling", "momentum", "delegate", "primary", "title",
+                    "lead", "share", "zeitgeist", "frustration", "anger", "enthusiasm"})
+KEPT_BACK = frozenset({"endorsement", "support", "judgment", "judgement", "comment", "vote",
+                       "approval", "consent", "name", "identity", "detail", "document",
+                       "email", "record", "information", "praise", "applause"})
+# who "captures" a moment: a camera, not a captor
+RECORDERS = frozenset({"photographer", "camera", "video", "footage", "photo", "photograph",
+                       "picture", "film", "image", "moment", "poll", "survey", "documentary"})
+
+
+def _not_held(c: Candidate) -> bool:
+    """"captured the allegiance of younger voters", "a photographer captured the scene",
+    "withholding his endorsement": no one seized, nothing taken by force."""
+    t = c.trigger
+    lemma = t.lemma_.lower()
+    objs = [o.lemma_.lower() for o in kids(t) if o.dep_ in ("dobj", "nsubjpass")]
+    if lemma == "capture":
+        return any(o in CAUGHT for o in objs) or any(
+            ch.dep_ == "nsubj" and ch.lemma_.lower() in RECORDERS for ch in kids(t))
+    return lemma == "withhold" and any(o in KEPT_BACK for o in objs)
+
+
+# verbs of agreeing: agreeing *with* someone, and nothing more, shares a view
+AGREEING = frozenset({"agree", "concur"})
+# what a view is on ("agreed with him on the issue"), not a thing agreed
+TOPICS = frozenset({"issue", "question", "matter", "point", "subject", "topic", "need",
+                    "importance", "substance"})
+
+
+def shared_view(c: Candidate) -> bool:
+    """Is this AGREE a view shared ("many voters agreed with him", "the association
+    agrees with the governor"): agreeing with someone, to do nothing, on nothing, and
+    no one agreeing together? CAMEO codes it as a statement (019), PLOVER not at all."""
+    t = c.trigger
+    if c.spec.type != "AGREE" or c.nominal or t.lemma_.lower() not in AGREEING:
+        return False
+    preps = {p.lower_ for p in kids(t) if p.dep_ == "prep" and not (
+        p.lower_ in ("on", "about") and any(o.lemma_.lower() in TOPICS for o in kids(p)))}
+    if "with" not in preps or preps & {"on", "to", "upon", "over"}:
+        return False  # (agreed "with X on a ceasefire plan" agrees to something)
+    return not any(ch.dep_ in ("xcomp", "ccomp", "dobj", "advcl") for ch in kids(t))

@@ -1,0 +1,47 @@
+"""Words of agreeing and seizing that hold no event (issue 12: read off real campaign
+news): agreeing *with* someone and nothing more shares a view (CAMEO's statement 019,
+not PLOVER's AGREE); capturing a mood or a picture, and withholding an endorsement or a
+document, seize no one. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.eventcode import triples
+
+
+@pytest.mark.parametrize("text", [
+    "The Indian medical association agrees with the health minister.",
+    "Many voters at his rallies agreed with Imran Khan on the issue.",
+    "Only a quarter of Pakistanis agree with the prime minister.",
+])
+def test_agreeing_with_someone_is_a_view(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "AGREE" not in {t for t, _, _ in triples(analyzer, text)}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("India agreed with Pakistan to hold talks in Geneva.", ("AGREE", {"IND"}, {"PAK"})),
+    ("Israel agreed with Egypt on a ceasefire plan.", ("AGREE", {"ISR"}, {"EGY"})),
+])
+def test_agreeing_to_act_is_agreement(analyzer, text: str, want) -> None:  # type: ignore[no-untyped-def]
+    assert want in triples(analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Pakistani senator has captured the allegiance of younger voters.",
+    "A Pakistani photographer captured the grief of the families at the funeral.",
+    "The Indian speaker stunned his party by withholding his endorsement.",
+    "The Pakistani ministry withheld a key email from the inquiry.",
+])
+def test_capturing_a_mood_or_withholding_a_word_seizes_no_one(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "COERCE" not in {t for t, _, _ in triples(analyzer, text)}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Pakistani troops captured two Indian soldiers near the border.",
+     ("COERCE", {"PAK"}, {"IND"})),
+    ("India withheld water from Pakistan by closing the dam gates.",
+     ("COERCE", {"IND"}, {"PAK"})),
+])
+def test_seizing_people_or_water_is_coercion(analyzer, text: str, want) -> None:  # type: ignore[no-untyped-def]
+    assert want in triples(analyzer, text)
