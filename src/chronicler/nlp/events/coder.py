@@ -97,7 +97,8 @@ from chronicler.nlp.events.reports import (
     resolve_report,
 )
 from chronicler.nlp.events.roles import children
-from chronicler.nlp.events.scope import generic_relative, no_one_hit, shared_view, wished
+from chronicler.nlp.events.scope import (generic_relative, met_alone, no_one_hit,
+                                          shared_view, wished)
 from chronicler.nlp.events.tree import kids, subtree
 from chronicler.nlp.events.verbal import (
     as_protest,
@@ -225,9 +226,9 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
         if any(h.head.lower_ in BACKGROUND and h.dep_ in ("pobj", "pcomp")
                for h in (c.trigger, *c.heads)):
             continue  # "amid intensifying hostilities between the two": a circumstance
-        if wished(c) or shared_view(c):
+        if wished(c) or shared_view(c) or met_alone(c):
             continue  # "Russia wants Turkey to close its borders": a wish, not an act;
-            # "voters agreed with him": a view, no agreement to act
+            # "voters agreed with him": a view; "the cabinet met": no one consulted
         if generic_relative(c, ix):
             continue  # "people who attack my wife", "groups that support her": a kind
         if no_one_hit(c, ix):

@@ -279,6 +279,8 @@ REFUSAL = frozenset({"refuse", "decline"})
 REFUSED = REFUSAL | {"fail"}
 # what one holds back from ("refrained from", "abstained from", "stopped short of")
 REFRAINING = frozenset({"refrain", "abstain", "desist", "short"})
+# what says an event is improbable ("is unlikely to attack"): no more than supposed
+DOUBTED = frozenset({"unlikely", "improbable"})
 # verbs of promising: "would" in the clause they govern is the promise's future ("pledged
 # that elections would be held"), as in reported speech, not a hypothetical
 PROMISING = frozenset({"promise", "pledge", "vow", "swear", "assure", "guarantee",
@@ -328,6 +330,11 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
         g = up[h]
         if deps[h] == "xcomp" and lemmas[g] in lex.future_governors:
             future = True
+        if deps[h] == "xcomp" and lemmas[g] in DOUBTED:
+            hypothetical = True  # "is unlikely to attack"
+        if deps[h] == "xcomp" and lemmas[g] in ("have", "be") and any(
+                deps[c] == "advmod" and lowers[c] == "yet" for c in below[at[g]:at[g + 1]]):
+            negated = True  # "has yet to hand over", "is yet to respond": not done
         if nominal and deps[h] == "xcomp" and lemmas[g] in REFUSED:
             negated = True  # "declined to open an inquiry": it was not opened (a verb
             # refused, "declined to resign", is the refusal: ``intent.retype_intents``)

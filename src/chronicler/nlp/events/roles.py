@@ -148,6 +148,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
                 objs = children(head, ("dobj",))  # "urged India to hit back": India
                 if objs and head.lemma_.lower() in OBJECT_CONTROL:
                     return conjuncts(objs[0])
+                told = children(head, ("nsubjpass",))  # "the army is believed to have
+                if told and not agents(head):  # shelled", "was ordered to withdraw"
+                    return conjuncts(told[0])
             return subjects(head, depth + 1)
         if verb.dep_ == "pcomp" and head.head.pos_ in VERB_POS and \
                 head.lower_ in PCOMP_PREPS:  # "hit back by targeting"
