@@ -97,8 +97,7 @@ from chronicler.nlp.events.reports import (
     resolve_report,
 )
 from chronicler.nlp.events.roles import children
-from chronicler.nlp.events.scope import (generic_relative, met_alone, no_one_hit,
-                                          shared_view, wished)
+from chronicler.nlp.events.scope import generic_relative, met_alone, no_one_hit, shared_view, wished
 from chronicler.nlp.events.tree import kids, subtree
 from chronicler.nlp.events.verbal import (
     as_protest,
