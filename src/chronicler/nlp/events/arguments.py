@@ -64,6 +64,8 @@ BROKERING = frozenset({"broker", "mediate", "facilitate", "host", "convene", "sp
 # force both sides use: whom one side clashes "with" is the other ("fought with" may be
 # alongside)
 CLASHING = frozenset({"clash", "skirmish", "battle", "scuffle", "grapple"})
+# verbs whose object is one's own dead ("to avenge the deaths of its civilians")
+AVENGING = frozenset({"avenge", "revenge"})
 # verbs that answer a request noun they carry ("accepted the proposal")
 ANSWERING = frozenset({"accept", "reject", "welcome", "refuse", "rebuff", "spurn",
                        "dismiss", "ignore", "consider", "study", "heed", "decline"})
@@ -148,9 +150,10 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                                  for y in ((o,) if o.pos_ != "ADP" else
                                            children(o, ("pobj",)))
                                  for x in conjuncts(y)
-                                 if not ((t == "AID" or fired_at)
+                                 if not ((t in ("AID", "MOBILIZE") or fired_at)
                                          and x.lemma_.lower() in ARMS)
-                                 and not (sent_to and o.dep_ == "dobj")])
+                                 and not (sent_to and o.dep_ == "dobj")
+                                 and tok.lemma_.lower() not in AVENGING])
             # (what is supplied is no one: "sold fighter jets to India"; nor what is
             # fired at someone: "fired rockets at the motorcade", not "shot down a jet";
             # nor whom a transfer sends somewhere: "contributed troops to X", "deployed

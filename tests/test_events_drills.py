@@ -1,0 +1,34 @@
+"""Shows of force and their sides in crisis leads (issue 12): live-fire exercises are a
+mobilization ("live-fire" is three tokens to the tokenizer); the missile a state
+test-fires is no one it acts on; defacing websites is a cyber operation (CAMEO 17);
+the dead a side vows to avenge are its own, not whom it threatens. Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+from tests.eventcode import code, triples
+
+
+def test_live_fire_exercises_mobilize(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = triples(analyzer, "The Indian navy conducted live-fire exercises in the Arabian Sea.")
+    assert "MOBILIZE" in {t for t, _, _ in got} and "COOPERATE" not in {t for t, _, _ in got}
+
+
+def test_the_missile_tested_is_no_recipient(analyzer) -> None:  # type: ignore[no-untyped-def]
+    evs = [e for e in code(analyzer, "Pakistan test-fired a surface-to-surface missile on "
+                                     "Saturday amid tensions with India.") if e.type == "MOBILIZE"]
+    assert evs and not any("missile" in r.name for e in evs for r in e.recipient)
+
+
+def test_defacing_websites_is_a_cyber_operation(analyzer) -> None:  # type: ignore[no-untyped-def]
+    evs = [e for e in code(analyzer, "Pakistani hackers defaced several Indian government websites.")
+           if e.type == "COERCE"]
+    assert evs and "cyber" in evs[0].mode
+    assert ({a.country for a in evs[0].actor}, {r.country for r in evs[0].recipient}) == (
+        {"PAK"}, {"IND"})
+
+
+def test_the_dead_avenged_are_no_recipient(analyzer) -> None:  # type: ignore[no-untyped-def]
+    evs = code(analyzer, "Pakistan vowed to avenge the deaths of its civilians.")
+    assert evs and not any("civilians" in r.name or "deaths" in r.name
+                           for e in evs for r in e.recipient)
