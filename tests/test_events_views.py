@@ -1,7 +1,8 @@
 """Words of agreeing and seizing that hold no event (issue 12: read off real campaign
 news): agreeing *with* someone and nothing more shares a view (CAMEO's statement 019,
 not PLOVER's AGREE); capturing a mood or a picture, and withholding an endorsement or a
-document, seize no one. Sentences written for these tests."""
+document, seize no one; barring people from doing something restricts them. Sentences
+written for these tests."""
 
 from __future__ import annotations
 
@@ -44,4 +45,17 @@ def test_capturing_a_mood_or_withholding_a_word_seizes_no_one(analyzer, text: st
      ("COERCE", {"IND"}, {"PAK"})),
 ])
 def test_seizing_people_or_water_is_coercion(analyzer, text: str, want) -> None:  # type: ignore[no-untyped-def]
+    assert want in triples(analyzer, text)
+
+
+# people kept from doing something: a restriction (CAMEO 172), not a state excluded
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Taliban barred women from working for non-governmental organisations.",
+     ("COERCE", {"AFG"}, {"AFG"})),
+    ("The Afghan government barred journalists from entering the province.",
+     ("COERCE", {"AFG"}, {"AFG"})),
+    ("The election commission disqualified three Pakistani opposition candidates from "
+     "contesting.", ("COERCE", set(), {"PAK"})),
+])
+def test_barring_people_from_acting_is_a_restriction(analyzer, text: str, want) -> None:  # type: ignore[no-untyped-def]
     assert want in triples(analyzer, text)
