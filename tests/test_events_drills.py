@@ -1,10 +1,12 @@
 """Shows of force and their sides in crisis leads (issue 12): live-fire exercises are a
 mobilization ("live-fire" is three tokens to the tokenizer); the missile a state
 test-fires is no one it acts on; defacing websites is a cyber operation (CAMEO 17);
-the dead a side vows to avenge are its own, not whom it threatens. Sentences written
-for these tests."""
+the dead a side vows to avenge are its own, not whom it threatens; troops put on
+combat readiness are mobilized. Sentences written for these tests."""
 
 from __future__ import annotations
+
+import pytest
 
 from tests.eventcode import code, triples
 
@@ -32,3 +34,16 @@ def test_the_dead_avenged_are_no_recipient(analyzer) -> None:  # type: ignore[no
     evs = code(analyzer, "Pakistan vowed to avenge the deaths of its civilians.")
     assert evs and not any("civilians" in r.name or "deaths" in r.name
                            for e in evs for r in e.recipient)
+
+
+# put on combat readiness: an alert by another name (not a readiness measured)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Serbia put its troops on the highest level of combat readiness.", {"SRB"}),
+    ("The Pakistani army was placed on full combat readiness along the border.", {"PAK"}),
+])
+def test_combat_readiness_is_mobilization(analyzer, text: str, want: set) -> None:  # type: ignore[no-untyped-def]
+    assert ("MOBILIZE", want) in [(t, a) for t, a, _ in triples(analyzer, text)]
+
+
+def test_readiness_measured_is_no_mobilization(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert triples(analyzer, "The minister put the readiness of the Indian troops at 60 percent.") == []
