@@ -1,8 +1,9 @@
 """Words of agreeing and seizing that hold no event (issue 12: read off real campaign
 news): agreeing *with* someone and nothing more shares a view (CAMEO's statement 019,
 not PLOVER's AGREE); capturing a mood or a picture, and withholding an endorsement or a
-document, seize no one; barring people from doing something restricts them. Sentences
-written for these tests."""
+document, seize no one; barring people from doing something restricts them; a legal
+charge accuses; sanctions "slapped" on someone are sanctions. Sentences written for
+these tests."""
 
 from __future__ import annotations
 
@@ -59,3 +60,24 @@ def test_seizing_people_or_water_is_coercion(analyzer, text: str, want) -> None:
 ])
 def test_barring_people_from_acting_is_a_restriction(analyzer, text: str, want) -> None:  # type: ignore[no-untyped-def]
     assert want in triples(analyzer, text)
+
+
+# a legal charge is an accusation; a police charge with batons or a price charged is not
+@pytest.mark.parametrize(("text", "want"), [
+    ("The former Pakistani minister was charged with sedition on Monday.", ["ACCUSE"]),
+    ("Indian police charged the protesters with batons in Srinagar.", []),
+    ("The Indian company charged customers with hidden fees.", []),
+])
+def test_charged_with(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _, _ in triples(analyzer, text) if t == "ACCUSE"] == want
+
+
+# sanctions or tariffs "slapped" on someone are a sanction, not a blow
+@pytest.mark.parametrize(("text", "want"), [
+    ("The United States slapped visa restrictions on Nigerian officials.",
+     ("SANCTION", {"USA"}, {"NGA"})),
+    ("China slapped tariffs on Australian wine.", ("SANCTION", {"CHN"}, {"AUS"})),
+])
+def test_slapped_sanctions(analyzer, text: str, want) -> None:  # type: ignore[no-untyped-def]
+    got = triples(analyzer, text)
+    assert want in got and "ASSAULT" not in {t for t, _, _ in got}
