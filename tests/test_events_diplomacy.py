@@ -1,5 +1,6 @@
 """Diplomatic and security acts of news leads that the verb alone does not type (issue
-12): ties restored, a veto, a visit hosted, an envoy recalled, people rounded up. Made-up
+12): ties restored, a veto, a visit hosted, an envoy recalled, people rounded up, diplomats
+briefed. Made-up
 sentences; each class with nearby sentences it must leave alone."""
 
 from __future__ import annotations
@@ -127,3 +128,15 @@ def test_peacekeepers_contributed(analyzer, text: str, want: list[str]) -> None:
 def test_aid_for_and_forces_trained(analyzer, text: str,  # type: ignore[no-untyped-def]
                                     want: list[tuple[str, set[str], set[str]]]) -> None:
     assert typed(analyzer, text) == want
+
+
+# a government briefing foreign diplomats consults them; briefing the press or its own
+# prime minister does not
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Indian foreign ministry briefed the Chinese ambassador on the attack.",
+     [("CONSULT", {"IND"}, {"CHN"})]),
+    ("The Indian army chief briefed the prime minister on the operation.", []),
+    ("The Pakistani spokesman briefed reporters in Islamabad.", []),
+])
+def test_briefing_diplomats_is_consultation(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
+    assert [x for x in typed(analyzer, text) if x[0] == "CONSULT"] == want
