@@ -1,7 +1,6 @@
 """Diplomatic and security acts of news leads that the verb alone does not type (issue
 12): ties restored, a veto, a visit hosted, an envoy recalled, people rounded up, diplomats
-briefed. Made-up
-sentences; each class with nearby sentences it must leave alone."""
+briefed. Made-up sentences; each class with nearby sentences it must leave alone."""
 
 from __future__ import annotations
 
