@@ -1,8 +1,9 @@
-"""What is expected, doubted or not yet done, and who is said to have done it (issue
-12): "has yet to hand over" is not done; "is unlikely to attack" is supposed; "is
-likely to", "is poised to", "are due to" are to come; and the subject of a passive verb
-of saying or ordering does what its infinitive says ("the army is believed to have
-shelled", "troops were ordered to withdraw"). Sentences written for these tests."""
+"""What is expected, doubted, proposed or not yet done, and who is said to have done it
+(issue 12): "has yet to hand over" is not done; "is unlikely to attack" is supposed; "is
+likely to", "is poised to", "are due to" are to come, as what is proposed is; and the
+subject of a passive verb of saying or ordering does what its infinitive says ("the army
+is believed to have shelled", "troops were ordered to withdraw"). Sentences written for
+these tests."""
 
 from __future__ import annotations
 
@@ -64,3 +65,16 @@ def test_one_body_meeting_is_no_consultation(analyzer, text: str) -> None:  # ty
 ])
 def test_two_sides_meeting_is_consultation(analyzer, text: str, want) -> None:  # type: ignore[no-untyped-def]
     assert want in triples(analyzer, text)
+
+
+# what is proposed is not done
+def test_proposed_is_future(analyzer) -> None:  # type: ignore[no-untyped-def]
+    evs = [e for e in code(analyzer, "The Indian minister proposed to bar Pakistani artists "
+                                     "from entering India.") if e.type == "COERCE"]
+    assert evs and all(e.future for e in evs)
+
+
+# orders or a decree made public free no one
+def test_releasing_orders_frees_no_one(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "RETREAT" not in {t for t, _, _ in triples(
+        analyzer, "The Pakistani president will soon release several executive orders on trade.")}

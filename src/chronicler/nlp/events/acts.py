@@ -48,7 +48,7 @@ DOCUMENTS = frozenset({
     "guidelines", "text", "plan", "proposal", "budget", "forecast", "estimate", "version",
     "update", "summary", "communique", "communiqué", "tape", "tapes", "picture",
     "pictures", "note", "notes", "study", "analysis", "survey", "account", "propaganda",
-    "name", "names", "identity", "identities"})
+    "name", "names", "identity", "identities", "series", "order", "orders", "decree"})
 # what is seized or captured when nothing is taken from anyone
 NOT_TAKEN = frozenset({
     "imagination", "attention", "mood", "spirit", "essence", "greatness", "moment",
