@@ -39,8 +39,10 @@ def test_words_are_no_force(analyzer, text: str) -> None:  # type: ignore[no-unt
     "Donald Trump entered the debate with a game plan and executed it flawlessly.",
     "A terror campaign is being executed by the very people Obama refuses to name.",
     "Washington must engage with Pyongyang to defuse the missile crisis.",
-    # a misfortune strikes
+    # a misfortune strikes, and kills
     "Social media overflow when crisis strikes Paris.",
+    "An earthquake struck eastern Afghanistan, killing more than 1,000 people.",
+    "A cyclone hit the coast of Bangladesh, destroying thousands of homes.",
     # voters targeted by a campaign; a tone struck
     "The Clinton campaign has targeted Latino voters in Florida through digital ads.",
     "Hillary Clinton and Elizabeth Warren held a joint event on Monday, striking a "

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
+from chronicler.nlp.events.roles import subjects
 from chronicler.nlp.events.tree import kids
 from chronicler.nlp.events.verbal import MEDIA
 
@@ -71,7 +72,9 @@ def generic_relative(c: Candidate, ix: ArticleIndex) -> bool:
 MISFORTUNES = frozenset({"crisis", "disaster", "tragedy", "catastrophe", "recession",
                          "pandemic", "epidemic", "storm", "hurricane", "earthquake", "flood",
                          "drought", "famine", "misfortune", "calamity", "scandal", "panic",
-                         "inflation", "depression", "lightning"})
+                         "inflation", "depression", "lightning", "cyclone", "typhoon",
+                         "tsunami", "landslide", "wildfire", "tornado", "blizzard",
+                         "heatwave", "avalanche", "quake", "monsoon", "virus"})
 # whom campaigns and companies "target"
 AUDIENCES = frozenset({"voter", "consumer", "audience", "customer", "reader", "viewer",
                        "donor", "demographic", "market", "electorate", "constituency",
@@ -103,8 +106,9 @@ def no_one_hit(c: Candidate, ix: ArticleIndex) -> bool:
             ch.dep_ in ("prt", "advmod") and ch.lower_ == "back" for ch in kids(t)) and any(
             ch.dep_ == "ccomp" for ch in kids(t)):
         return True  # "shot back that the anchor ...": a retort
-    if any(ch.dep_ == "nsubj" and ch.lemma_.lower() in MISFORTUNES for ch in kids(t)):
+    if any(x.lemma_.lower() in MISFORTUNES for x in subjects(t)):
         return True  # "crisis strikes Paris", "tragedy struck the town": no one struck
+        # (nor killed: "an earthquake struck the region, killing 1,000 people")
     if lemma == "target" and any(o.lemma_.lower() in AUDIENCES for o in objs):
         return True  # "targeted Latino voters through digital ads": campaigning
     if lemma == "execute":
