@@ -2,7 +2,8 @@
 mobilization ("live-fire" is three tokens to the tokenizer); the missile a state
 test-fires is no one it acts on; defacing websites is a cyber operation (CAMEO 17);
 the dead a side vows to avenge are its own, not whom it threatens; troops put on
-combat readiness are mobilized. Sentences written for these tests."""
+combat readiness are mobilized; the right to respond reserved, or forces ready to
+respond to a misadventure, threaten. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -47,3 +48,22 @@ def test_combat_readiness_is_mobilization(analyzer, text: str, want: set) -> Non
 
 def test_readiness_measured_is_no_mobilization(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert triples(analyzer, "The minister put the readiness of the Indian troops at 60 percent.") == []
+
+
+# force held ready against the other side's act: a threat (CAMEO 13)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Pakistan reserved the right to respond to any Indian aggression.",
+     ("THREATEN", {"PAK"}, {"IND"})),
+    ("The Indian army chief said his forces were ready to respond to any misadventure by "
+     "Pakistan.", ("THREATEN", {"IND"}, {"PAK"})),
+])
+def test_force_held_ready_is_a_threat(analyzer, text: str, want) -> None:  # type: ignore[no-untyped-def]
+    assert want in triples(analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Indian company reserves the right to change its prices.",
+    "The Pakistani ministry was ready to respond to any request for aid.",
+])
+def test_readiness_to_answer_is_no_threat(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "THREATEN" not in {t for t, _, _ in triples(analyzer, text)}
