@@ -2,8 +2,8 @@
 news): agreeing *with* someone and nothing more shares a view (CAMEO's statement 019,
 not PLOVER's AGREE); capturing a mood or a picture, and withholding an endorsement or a
 document, seize no one; barring people from doing something restricts them; a legal
-charge accuses; sanctions "slapped" on someone are sanctions. Sentences written for
-these tests."""
+charge accuses; sanctions "slapped" on someone are sanctions; accusations or barbs
+"traded" are each side's. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -81,3 +81,17 @@ def test_charged_with(analyzer, text: str, want: list) -> None:  # type: ignore[
 def test_slapped_sanctions(analyzer, text: str, want) -> None:  # type: ignore[no-untyped-def]
     got = triples(analyzer, text)
     assert want in got and "ASSAULT" not in {t for t, _, _ in got}
+
+
+# accusations or barbs traded: each side's at the other (both are actors)
+@pytest.mark.parametrize("text", [
+    "India and Pakistan traded accusations on Sunday over violations of the ceasefire.",
+    "India and Pakistan traded barbs at the United Nations.",
+])
+def test_traded_accusations_are_both_sides(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [(t, a) for t, a, _ in triples(analyzer, text)] == [("ACCUSE", {"IND", "PAK"})]
+
+
+def test_traded_goods_are_no_accusation(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "ACCUSE" not in {t for t, _, _ in triples(
+        analyzer, "India and China traded goods worth 100 billion dollars.")}

@@ -123,9 +123,9 @@ HISTORICAL_DAYS = 30
 BACKGROUND = frozenset({"amid", "amidst", "despite"})
 # types two sides do together: coordinated actors of two countries are each other's party
 MUTUAL = frozenset({"CONSULT", "COOPERATE"})
-# ... and force that two sides use on each other ("Armenian and Azerbaijani forces
-# clashed along the border")
+# ... and force two sides use on each other ("Armenian and Azerbaijani forces clashed")
 MUTUAL_FORCE = frozenset({"clash", "fight", "battle", "skirmish"})
+TRADED = frozenset({"trade", "exchange"})  # ("traded accusations": each side's at the other)
 
 
 def _event(c: Candidate, ix: ArticleIndex, sent: Span) -> Event:
@@ -204,7 +204,9 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
             continue  # "Asked whether Norvane had offered to mediate": a question
         # (sides of two countries doing it together name each other: "Kaldorian and
         # Merovian negotiators met", a CONSULT or COOPERATE of both)
-        named_recipient = any(r.country for r in c.recipients) or (
+        traded = c.spec.type == "ACCUSE" and c.light is not None and \
+            c.light.lemma_.lower() in TRADED and len(countries(c.actors)) > 1
+        named_recipient = traded or any(r.country for r in c.recipients) or (
             (c.spec.type in MUTUAL or c.spec.type == "ASSAULT"
              and c.trigger.lemma_.lower() in MUTUAL_FORCE) and len(countries(c.actors)) > 1)
         infer_from_dyad(c, ix)
@@ -215,7 +217,7 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
         if c.spec.needs_participant and not c.actors and not c.recipients:
             continue
         if c.spec.needs_recipient and not c.recipients and "investigate" not in c.modes \
-                and not (c.rule.id == "cooperate.joint" and named_recipient):
+                and not ((c.rule.id == "cooperate.joint" or traded) and named_recipient):
             continue  # (an investigation needs none: PLOVER codes "all investigations";
             # two sides doing something jointly are each other's)
         if not dictionary_event_ok(c, named_recipient) or not demand_ok(c):
