@@ -76,6 +76,8 @@ def test_refusing_to_hand_over_is_a_rejection(analyzer) -> None:  # type: ignore
     "Some donors have their own ideas for attacking Imran Khan.",
     "She attacked Imran Khan in 2018 for being too soft on the army.",
     "His aides doubled down on attacks on Imran Khan's fitness to be prime minister.",
+    # a party's attack with a topic: words
+    "The Congress party attacked the government over the ceasefire.",
 ])
 def test_attacks_in_words_are_no_force(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert "ASSAULT" not in {t for t, _, _ in triples(analyzer, text)}

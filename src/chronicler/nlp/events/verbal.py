@@ -91,6 +91,8 @@ SAYING = frozenset({"say", "call", "accuse", "describe", "label", "brand", "dub"
                     "claim", "charge", "suggest", "insist", "write", "tweet", "question",
                     "mock", "deride", "ridicule", "compare", "liken"})
 ARMED = frozenset({"MIL", "COP", "SPY", "REB", "IMG", "INS", "UAF", "CRM"})
+# sectors that are never armed: parties, legislators, elites
+POLITICAL = frozenset({"PTY", "LEG", "ELI"})
 
 
 def _aimed_at(c: Candidate) -> list[Token]:
@@ -195,6 +197,10 @@ def _words_not_force(c: Candidate, ix: ArticleIndex, lemma: str) -> bool:
                 c.nominal or c.trigger.dep_ in ("pcomp", "pobj") or _topic(c, ix)):
         return True  # "reboots his attacks on Trump", "ideas for attacking Trump",
         # "attacked Obama for being soft": by no one named, on a person, unarmed
+    if c.actors and all(a.sector in POLITICAL for a in c.actors) and _topic(c, ix) and \
+            not _armed_words(c):
+        return True  # "the party attacked the government for surrendering": a party's or
+        # a legislator's words, given a reason or a topic
     if not c.actors or "PERSON" not in types:
         return False  # (a state or group acting as a whole)
     if _topic(c, ix):
