@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.tree import _Seen, kids, subtree, tree_of
-from chronicler.records import Place, Size, TimeExpr
+from chronicler.records import Place, Size
 
 KILL_VERBS = frozenset({"kill", "claim", "die", "martyr", "slay", "perish", "lose", "murder",
                         "massacre", "shoot", "gun", "leave"})
@@ -58,9 +58,7 @@ def attach_date(c: Candidate, ix: ArticleIndex, sent_i: int) -> None:
             heads.add(x.head.i)  # "On Tuesday, when the terrorists opened fire, he was ..."
     sub = {x.i for x in subtree(c.trigger)} if c.nominal else set()
     tree = tree_of(ix.doc)
-    for t, a, b in ix.times:
-        if a < sent.start or b >= sent.end:
-            continue
+    for t, a, b in ix.times_in(sent.start, sent.end):
         if a in sub or _attached(tree, a, heads) or _attached(tree, b, heads):
             c.time, c.time_attached = t, True
             return
@@ -69,12 +67,7 @@ def attach_date(c: Candidate, ix: ArticleIndex, sent_i: int) -> None:
     # reference ("after the Pahalgam attack") takes none: the narrative's date is not its.
     if c.nominal and c.light is None:
         return
-    pstart = ix.paragraph_start(c.trigger.idx)
-    best: TimeExpr | None = None
-    for t, _a, _b in ix.times:
-        if pstart <= t.span[0] < sent.start_char and t.precision == "day":
-            best = t
-    c.time = best
+    c.time = ix.day_before(ix.paragraph_start(c.trigger.idx), sent.start_char)
 
 
 def attach_place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
@@ -90,9 +83,7 @@ def attach_place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
     ranked: list[tuple[int, int, Place]] = []
     tree = tree_of(ix.doc)
     up, deps, lowers = tree.heads, tree.deps, ix.lowers
-    for p, a, b in ix.places:
-        if a < sent.start or b >= sent.end:
-            continue
+    for p, a, b in ix.places_in(sent.start, sent.end):
         if any(i in c.arg_tokens for i in range(a, b + 1)):
             continue
         root = a  # (by index, as ``_attached``)

@@ -73,6 +73,41 @@ class ArticleIndex:
     def __post_init__(self) -> None:
         self.seg_starts = [s.start for s in self.sents]
         self._sentence_words: dict[int, set[str]] = {}
+        # (``times_in``, ``places_in``, ``day_before``: once per sentence, where each of
+        # its candidates looped over the article's)
+        self._times_in: dict[tuple[int, int], list[tuple[TimeExpr, int, int]]] = {}
+        self._places_in: dict[tuple[int, int], list[tuple[Place, int, int]]] = {}
+        self._day_before: dict[tuple[int, int], TimeExpr | None] = {}
+
+    def times_in(self, start: int, end: int) -> list[tuple[TimeExpr, int, int]]:
+        """``times`` wholly inside tokens [start, end), in their order (shared: callers
+        never change it)."""
+        got = self._times_in.get((start, end))
+        if got is None:
+            got = self._times_in[start, end] = [x for x in self.times
+                                                if start <= x[1] and x[2] < end]
+        return got
+
+    def places_in(self, start: int, end: int) -> list[tuple[Place, int, int]]:
+        """``places`` wholly inside tokens [start, end), in their order (shared)."""
+        got = self._places_in.get((start, end))
+        if got is None:
+            got = self._places_in[start, end] = [x for x in self.places
+                                                 if start <= x[1] and x[2] < end]
+        return got
+
+    def day_before(self, start_char: int, end_char: int) -> TimeExpr | None:
+        """The last of ``times`` (in their order) of day precision that starts in
+        [start_char, end_char), or None."""
+        key = (start_char, end_char)
+        if key in self._day_before:
+            return self._day_before[key]
+        best: TimeExpr | None = None
+        for t, _a, _b in self.times:
+            if start_char <= t.span[0] < end_char and t.precision == "day":
+                best = t
+        self._day_before[key] = best
+        return best
 
     def sentence_words(self, k: int) -> set[str]:
         """The lemmas and forms of segment ``k`` (once per segment: a mode read on the
