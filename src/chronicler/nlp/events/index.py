@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 
 import numpy as np
 from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY
@@ -78,6 +79,21 @@ class ArticleIndex:
         self._times_in: dict[tuple[int, int], list[tuple[TimeExpr, int, int]]] = {}
         self._places_in: dict[tuple[int, int], list[tuple[Place, int, int]]] = {}
         self._day_before: dict[tuple[int, int], TimeExpr | None] = {}
+        self._trigger_words: list[int] | None = None
+
+    def trigger_words(self, start: int, end: int) -> list[int]:
+        """The tokens in [start, end) whose lemma or form starts a pattern, or that are
+        in an operation's name, ascending (the article's found once, by ``map``: a
+        sentence's words were tested one by one)."""
+        got = self._trigger_words
+        if got is None:
+            known = self.lex.by_lemma.__contains__
+            n = range(len(self.lemmas))
+            hit = set(compress(n, map(known, self.lemmas)))
+            hit.update(compress(n, map(known, self.lowers)))
+            hit.update(self.op_at)
+            got = self._trigger_words = sorted(hit)
+        return got[bisect.bisect_left(got, start):bisect.bisect_left(got, end)]
 
     def times_in(self, start: int, end: int) -> list[tuple[TimeExpr, int, int]]:
         """``times`` wholly inside tokens [start, end), in their order (shared: callers

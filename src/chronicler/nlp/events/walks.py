@@ -1,8 +1,8 @@
 """The smallest walks of the parse, which ``roles`` (re-exporting them) and the whole
 coder take hundreds of times a sentence: a token's children by label, the nouns
-coordinated with it, its prepositions' objects, the passive test. ``prep_objects``
-reads the document's lists by index (``tree.tree_of``): a label string per child read
-from spaCy was most of its cost."""
+coordinated with it, its prepositions' objects, the passive test. They read the
+document's lists by index (``tree.tree_of``): a label string per child read from spaCy
+(and a Token object per child not kept) was most of their cost."""
 
 from __future__ import annotations
 
@@ -10,26 +10,32 @@ from collections.abc import Collection, Iterable
 
 from spacy.tokens import Token
 
-from chronicler.nlp.events.tree import kids, tree_of
+from chronicler.nlp.events.tree import tree_of
 
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
 def conjuncts(tok: Token) -> list[Token]:
     """``tok`` and the nouns coordinated with it ("India and Pakistan")."""
+    tree = tree_of(tok.doc)
+    at, below, deps, poss = tree.first_below, tree.below, tree.deps, tree.poss
     out = [tok]
-    stack = [c for c in kids(tok) if c.dep_ == "conj"]
+    i = tok.i
+    stack = [c for c in below[at[i]:at[i + 1]] if deps[c] == "conj"]
     while stack:
         c = stack.pop(0)
-        if c.pos_ in NOUN_POS or c.pos_ == "ADJ":
-            out.append(c)
-            stack += [g for g in kids(c) if g.dep_ == "conj"]
+        if poss[c] in NOUN_POS or poss[c] == "ADJ":
+            out.append(tree.toks[c])
+            stack += [g for g in below[at[c]:at[c + 1]] if deps[g] == "conj"]
     return out
 
 
 def children(tok: Token, deps: Collection[str]) -> list[Token]:
     """``tok``'s children with one of ``deps`` (a collection: it is read per child)."""
-    return [c for c in kids(tok) if c.dep_ in deps]
+    tree = tree_of(tok.doc)
+    at, labels, toks = tree.first_below, tree.deps, tree.toks
+    i = tok.i
+    return [toks[c] for c in tree.below[at[i]:at[i + 1]] if labels[c] in deps]
 
 
 def prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
@@ -47,4 +53,10 @@ def prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in kids(verb))
+    tree = tree_of(verb.doc)
+    at, deps = tree.first_below, tree.deps
+    i = verb.i
+    for c in tree.below[at[i]:at[i + 1]]:
+        if deps[c] in ("auxpass", "nsubjpass"):
+            return True
+    return False
