@@ -11,7 +11,7 @@ from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.dict_actors import agent_sector, reciprocal_phrase
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.intent import to_infinitive
-from chronicler.nlp.events.modes import clause_tokens, lemma_set, phrase_tokens
+from chronicler.nlp.events.modes import clause_ix, lemma_set, phrase_ix
 from chronicler.nlp.events.parties import (
     a_state,
     countries,
@@ -38,6 +38,7 @@ from chronicler.nlp.events.roles import (
     word_before,
 )
 from chronicler.nlp.events.tree import kids, subtree
+from chronicler.nlp.events.walks import with_objects
 from chronicler.records import EventActor
 
 EXTRA_PREPS: dict[str, tuple[str, ...]] = {
@@ -108,8 +109,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
     if tok.pos_ == "ADJ":
         h = c.heads[-1]
         actor_groups.append(subjects(h) if h.i != tok.i else [])
-        recip_groups.append([o for x in clause_tokens([tok])
-                             for o in prep_objects(x, ("with",))])
+        recip_groups.append(with_objects(tok, clause_ix([tok])))
     elif not c.nominal:
         verb = tok
         passive = is_passive(verb)
@@ -262,9 +262,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                 x.dep_ == "advcl" and to_infinitive(x)) for o in prep_objects(x, ("between",))])
         if t in ("CONSULT", "COOPERATE", "REQUEST", "REJECT", "CONCEDE", "SANCTION"):
             # "offered to hold talks with India", "suspended talks with the rebels"
-            recip_groups.append([o for x in clause_tokens([verb]) if x.i != verb.i
-                                 and x.pos_ in ("NOUN", "VERB")
-                                 for o in prep_objects(x, ("with",))])
+            recip_groups.append(with_objects(verb, clause_ix([verb]), ("NOUN", "VERB")))
     else:
         own: list[Token] = []
         for ch in kids(tok):
@@ -316,9 +314,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             recip_groups.append(prep_objects(tok, tuple(p for p in noun_preps
                                                         if not (mover and p == "of"))))
         if t in ("CONSULT", "COOPERATE", "REQUEST", "REJECT"):
-            recip_groups.append([o for x in phrase_tokens(tok) if x.i != tok.i
-                                 and x.pos_ in ("NOUN", "VERB")
-                                 for o in prep_objects(x, ("with",))])  # "offer of talks with"
+            recip_groups.append(with_objects(tok, phrase_ix(tok), ("NOUN", "VERB")))
+            # ("offer of talks with")
         if t == "CONSULT":  # "a visit to Russia", "played host to his Thai counterpart"
             recip_groups.append([o for h in (tok, *([c.light] if c.light else []))
                                  for o in prep_objects(h, ("to",)) if named_party(o, res)])

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
-from chronicler.nlp.events.tree import _Seen, kids, subtree, tree_of
+from chronicler.nlp.events.tree import _Seen, children_ix, subtree, subtree_ix, tree_of
 from chronicler.records import Place, Size
 
 KILL_VERBS = frozenset({"kill", "claim", "die", "martyr", "slay", "perish", "lose", "murder",
@@ -48,16 +48,19 @@ def attach_date(c: Candidate, ix: ArticleIndex, sent_i: int) -> None:
     heads = {h.i for h in c.heads} | {x.i for x in c.extra}
     # "Six weeks ago today, gunmen walked out ... and killed 24": a conjoined verb with
     # no subject of its own shares the first conjunct's date
-    for h in list(c.heads):
-        x = h
-        while x.dep_ == "conj" and x.head.pos_ in ("VERB", "AUX") and not any(
-                ch.dep_ in ("nsubj", "nsubjpass") for ch in kids(x)):
-            x = x.head
-            heads.add(x.i)
-        if x.dep_ == "advcl" and any(ch.lower_ in ("when", "as", "while") for ch in kids(x)):
-            heads.add(x.head.i)  # "On Tuesday, when the terrorists opened fire, he was ..."
-    sub = {x.i for x in subtree(c.trigger)} if c.nominal else set()
+    # (by index, ``tree.tree_of``)
     tree = tree_of(ix.doc)
+    deps, poss, up, below, at = tree.deps, tree.poss, tree.heads, tree.below, tree.first_below
+    for h in list(c.heads):
+        x = h.i
+        while deps[x] == "conj" and poss[up[x]] in ("VERB", "AUX") and not any(
+                deps[ch] in ("nsubj", "nsubjpass") for ch in below[at[x]:at[x + 1]]):
+            x = up[x]
+            heads.add(x)
+        if deps[x] == "advcl" and any(ix.lowers[ch] in ("when", "as", "while")
+                                      for ch in below[at[x]:at[x + 1]]):
+            heads.add(up[x])  # "On Tuesday, when the terrorists opened fire, he was ..."
+    sub = set(subtree_ix(c.trigger)) if c.nominal else set()
     for t, a, b in ix.times_in(sent.start, sent.end):
         if a in sub or _attached(tree, a, heads) or _attached(tree, b, heads):
             c.time, c.time_attached = t, True
@@ -75,14 +78,14 @@ def attach_place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
     inside a noun trigger ("the Pahalgam attack"); never one of its actors."""
     lex = ix.lex
     heads = {h.i for h in c.heads} | {x.i for x in c.extra}
-    t = c.trigger
-    if t.dep_ == "advcl" and t.tag_ == "VBG" and not any(
-            x.dep_ in ("nsubj", "mark") for x in kids(t)):
-        heads.add(t.head.i)  # "a bomb exploded in Resk, killing 12": where it went off
-    sub = {x.i for x in subtree(c.trigger)} if c.nominal else set()
-    ranked: list[tuple[int, int, Place]] = []
-    tree = tree_of(ix.doc)
+    tree = tree_of(ix.doc)  # (by index, ``tree.tree_of``)
     up, deps, lowers = tree.heads, tree.deps, ix.lowers
+    t = c.trigger.i
+    if deps[t] == "advcl" and tree.tags[t] == "VBG" and not any(
+            deps[x] in ("nsubj", "mark") for x in children_ix(tree, t)):
+        heads.add(up[t])  # "a bomb exploded in Resk, killing 12": where it went off
+    sub = set(subtree_ix(c.trigger)) if c.nominal else set()
+    ranked: list[tuple[int, int, Place]] = []
     for p, a, b in ix.places_in(sent.start, sent.end):
         if any(i in c.arg_tokens for i in range(a, b + 1)):
             continue
@@ -98,8 +101,8 @@ def attach_place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
         attached = prep is not None and lowers[prep] in lex.location_preps and \
             _attached(tree, prep, heads, limit=5)
         # "In Resk, where 13 civilians were killed": the place the clause is about
-        where = any(h.dep_ == "relcl" and h.head.i == root and any(
-            x.lower_ == "where" for x in kids(h)) for h in c.heads)
+        where = any(deps[h.i] == "relcl" and up[h.i] == root and any(
+            lowers[x] == "where" for x in children_ix(tree, h.i)) for h in c.heads)
         inside = a in sub and up[root] == c.trigger.i and \
             deps[root] in ("compound", "amod", "nmod", "poss", "npadvmod", "nsubj")
         if not (attached or inside or where):

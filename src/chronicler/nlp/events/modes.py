@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 
 from spacy.tokens import Doc, Token
 
@@ -35,6 +36,7 @@ from chronicler.nlp.events.patterns import Lexicon, TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import children, subjects
 from chronicler.nlp.events.tree import _Seen, children_ix, kids, tree_of, words_of
 
+_INDEX = attrgetter("i")  # (a token's index, by ``map``)
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
 REPORT_CLIMB = frozenset({"ccomp", "conj", "advcl", "xcomp", "pcomp", "pobj", "prep", "acl",
                           "parataxis", "dobj", "nsubjpass", "attr", "oprd", "nsubj", "acomp",
@@ -119,7 +121,7 @@ def lemma_set(toks: Sequence[Token]) -> set[str]:
     """The lower-case lemmas and forms of ``toks``."""
     if not toks:
         return set()
-    return words_at(toks[0].doc, [t.i for t in toks])
+    return words_at(toks[0].doc, list(map(_INDEX, toks)))
 
 
 def words_at(doc: Doc, ix: Sequence[int]) -> set[str]:
@@ -136,8 +138,11 @@ def plover_modes(spec: TypeSpec, rule: TriggerRule, trigger: Token,
     if rule.mode is not None:
         found = [rule.mode]
     else:
-        own = lemma_set([trigger, *[c for c in kids(trigger)
-                                    if c.dep_ in ("compound", "amod", "nmod", "prt")]])
+        tree = tree_of(trigger.doc)  # (by index: read for every candidate)
+        deps = tree.deps
+        own = words_at(trigger.doc, [trigger.i, *[c for c in children_ix(tree, trigger.i)
+                                                  if deps[c] in ("compound", "amod", "nmod",
+                                                                 "prt")]])
         # (``isdisjoint``: a test, with no set made per mode)
         found = [m.name for m in spec.modes.values() if not m.words.isdisjoint(own)]
         scopes = {"clause": clause, "sentence": sentence, "subtree": subtree,

@@ -103,8 +103,8 @@ def kids(tok: Token) -> list[Token]:
     i = tok.i
     got = seen.kids[i]
     if got is None:  # (made on first read: most tokens' children are never read)
-        toks, at = seen.toks, seen.first_below
-        got = seen.kids[i] = [toks[j] for j in seen.below[at[i]:at[i + 1]]]
+        at = seen.first_below  # (``map``: no comprehension's function made per read)
+        got = seen.kids[i] = list(map(seen.toks.__getitem__, seen.below[at[i]:at[i + 1]]))
     return got
 
 
@@ -116,8 +116,7 @@ def subtree(tok: Token) -> list[Token]:
         seen = _built(tok.doc)
     got = seen.subtrees.get(tok.i)
     if got is None:
-        toks = seen.toks
-        got = seen.subtrees[tok.i] = [toks[j] for j in _subtree_ix(seen, tok.i)]
+        got = seen.subtrees[tok.i] = list(map(seen.toks.__getitem__, _subtree_ix(seen, tok.i)))
     return got
 
 

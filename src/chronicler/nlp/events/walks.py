@@ -60,3 +60,16 @@ def is_passive(verb: Token) -> bool:
         if deps[c] in ("auxpass", "nsubjpass"):
             return True
     return False
+
+
+def with_objects(tok: Token, at: list[int], pos: tuple[str, ...] | None = None
+                 ) -> list[Token]:
+    """The objects of "with" on the words at ``at`` (with ``pos``, on its nouns and
+    verbs other than ``tok``), in their order (by index: a Token object and a tag read
+    per word of the clause were most of the cost)."""
+    tree = tree_of(tok.doc)
+    poss, toks = tree.poss, tree.toks
+    if pos is None:
+        return [o for x in at for o in prep_objects(toks[x], ("with",))]
+    return [o for x in at if x != tok.i and poss[x] in pos
+            for o in prep_objects(toks[x], ("with",))]
