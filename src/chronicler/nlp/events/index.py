@@ -22,7 +22,13 @@ from chronicler.nlp.actors.titles import headline_ranges
 from chronicler.nlp.events.operations import OperationMention, find_operations
 from chronicler.nlp.events.patterns import Lexicon
 from chronicler.nlp.events.roles import ArgResolver
-from chronicler.nlp.events.tree import line_breaks, share_words, token_span, token_spans
+from chronicler.nlp.events.tree import (
+    columns,
+    line_breaks,
+    share_words,
+    token_span,
+    token_spans,
+)
 from chronicler.nlp.stages import ArticleContext, State
 from chronicler.records import Actor, Count, EventActor, Mention, Place, Speaker, TimeExpr
 
@@ -195,7 +201,7 @@ def segments(doc: Doc) -> list[Span]:
     """The parser's sentences, cut again at line breaks: a headline or subheading the
     parser glued to the next sentence is a sentence of its own. (Read from token
     columns: a Token object per word cost a fifth of the index.)"""
-    cols = doc.to_array([IS_SPACE, IS_PUNCT])
+    cols = columns(doc, (IS_SPACE, IS_PUNCT))
     space = cols[:, 0]
     breaks = line_breaks(doc)  # (the space tokens holding one: kept for the coder too)
     # words before each token: a segment of spaces and punctuation has none of its own
@@ -232,7 +238,7 @@ def token_columns(doc: Doc) -> tuple[str, list[str], list[str], list[bool], list
     or auxiliary, and whether it holds tags run together (``GLUED``)."""
     strings = doc.vocab.strings
     # (by column: a list per token row would be a thousand objects for the collector)
-    lemmas, lowers, orths, pos, spacy = doc.to_array([LEMMA, LOWER, ORTH, POS, SPACY]).T.tolist()
+    lemmas, lowers, orths, pos, spacy = columns(doc, (LEMMA, LOWER, ORTH, POS, SPACY)).T.tolist()
     global _STR, _LOWER, _GLUED
     if len(_STR) > _TABLE_MAX:  # (new tables: a thread reading the old ones keeps them)
         _STR, _LOWER, _GLUED = {}, {}, {}

@@ -9,10 +9,23 @@ from __future__ import annotations
 
 import bisect
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LENGTH, ORTH, POS, SPACY, TAG
+from spacy.attrs import (
+    DEP,
+    HEAD,
+    IDX,
+    IS_PUNCT,
+    IS_SPACE,
+    LEMMA,
+    LENGTH,
+    LOWER,
+    ORTH,
+    POS,
+    SPACY,
+    TAG,
+)
 from spacy.tokens import Doc, Token
 
 
@@ -22,7 +35,7 @@ class _Seen:
 
     __slots__ = ("doc", "starts", "ends", "covers", "lemmas", "lowers", "toks", "below",
                  "first_below", "kids", "deps", "poss", "tags", "subtrees", "sub_ix", "breaks",
-                 "clauses", "heads")
+                 "clauses", "heads", "cols")
 
     def __init__(self, doc: Doc | None) -> None:
         self.doc = doc
@@ -48,6 +61,7 @@ class _Seen:
         # ``modes.clause_ix`` by its heads' indices (a candidate's clause is read by its
         # rules' scopes, then by its modes, and again when it is retyped)
         self.clauses: dict[int | tuple[int, ...], list[int]] = {}
+        self.cols: np.ndarray | None = None  # (``columns``)
 
 
 class _Current(threading.local):
@@ -120,12 +134,28 @@ def subtree(tok: Token) -> list[Token]:
     return got
 
 
+# The token attributes the coder reads from spaCy's arrays (the index's words and
+# segments, the parse, the offsets): read by one ``doc.to_array`` per document, where each
+# reader's own read a third of them twice.
+COLUMNS = (LEMMA, LOWER, ORTH, POS, SPACY, IS_SPACE, IS_PUNCT, HEAD, DEP, TAG, IDX, LENGTH)
+_COL = {a: k for k, a in enumerate(COLUMNS)}
+
+
+def columns(doc: Doc, attrs: Sequence[int]) -> np.ndarray:
+    """``doc.to_array(attrs)`` (two attributes of ``COLUMNS`` or more), from one read
+    of them all per document."""
+    seen = _of(doc)
+    if seen.cols is None:
+        seen.cols = doc.to_array(list(COLUMNS))
+    return seen.cols[:, [_COL[a] for a in attrs]]
+
+
 def line_breaks(doc: Doc) -> list[int]:
     """The tokens that hold a line break, ascending: space tokens with a newline (a
     token's own trailing whitespace is one space at most), once per document."""
     seen = _of(doc)
     if seen.breaks is None:
-        cols = doc.to_array([IS_SPACE, ORTH])
+        cols = columns(doc, (IS_SPACE, ORTH))
         strings = doc.vocab.strings
         seen.breaks = [i for i in np.flatnonzero(cols[:, 0]).tolist()
                        if "\n" in strings[int(cols[i, 1])]]
@@ -172,7 +202,7 @@ _LABEL: dict[int, str] = {}
 def _tree(doc: Doc) -> _Seen:
     seen = _of(doc)
     n = len(doc)
-    cols = doc.to_array([HEAD, DEP, POS, TAG])
+    cols = columns(doc, (HEAD, DEP, POS, TAG))
     at = np.arange(n, dtype="int64")
     # (HEAD is the head's offset from the token, as an unsigned number)
     heads = cols[:, 0].astype("int64") + at
@@ -230,7 +260,7 @@ def _by_char(seen: _Seen, char: int) -> int:
 def _offsets(doc: Doc) -> _Seen:
     seen = _of(doc)
     if not seen.starts and len(doc):
-        idx, length, space = doc.to_array([IDX, LENGTH, SPACY]).T
+        idx, length, space = columns(doc, (IDX, LENGTH, SPACY)).T
         ends = idx + length
         seen.starts, seen.ends, seen.covers = idx.tolist(), ends.tolist(), (ends + space).tolist()
     return seen
