@@ -46,7 +46,7 @@ from chronicler.nlp.events.dict_actors import (
     swallowed_country,
 )
 from chronicler.nlp.events.patterns import Lexicon
-from chronicler.nlp.events.tree import kids, line_breaks, token_spans
+from chronicler.nlp.events.tree import children_ix, kids, line_breaks, token_spans, tree_of
 from chronicler.nlp.events.walks import (  # noqa: F401 (the coder reads them from here)
     NOUN_POS,
     children,
@@ -86,16 +86,18 @@ def word_before(verb: Token) -> Token | None:
     """A finite verb the parser left without a subject ("Merovia launched ...": npadvmod;
     "Foreign Minister Ishaq Dar disclosed", Dar hanging off an earlier noun): the noun
     right before it, past auxiliaries and adverbs, in the same paragraph."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not (verb.tag_ == "VBN" and verb.dep_ == "ROOT"):
+    tree = tree_of(verb.doc)  # (by index: read for each verb with no subject)
+    tags, poss, toks = tree.tags, tree.poss, tree.toks
+    i = verb.i
+    if tags[i] not in ("VBD", "VBZ", "VBP") and not (tags[i] == "VBN" and tree.deps[i] == "ROOT"):
         return None
-    doc = verb.doc
-    j = verb.i - 1
-    while j >= 0 and doc[j].pos_ in ("AUX", "ADV", "PART") and not doc[j + 1].is_sent_start:
+    j = i - 1
+    while j >= 0 and poss[j] in ("AUX", "ADV", "PART") and not toks[j + 1].is_sent_start:
         j -= 1
-    if j < 0 or doc[j + 1].is_sent_start:
+    if j < 0 or toks[j + 1].is_sent_start:
         return None
-    w = doc[j]
-    if w.pos_ not in ("PROPN", "NOUN", "PRON") or "\n" in w.whitespace_ or w.dep_ in (
+    w = toks[j]
+    if poss[j] not in ("PROPN", "NOUN", "PRON") or "\n" in w.whitespace_ or tree.deps[j] in (
             "dobj", "pobj", "nsubj", "nsubjpass", "attr", "dative"):
         return None
     return w
@@ -249,17 +251,20 @@ class ArgResolver:
         return got
 
     def sector_noun(self, tok: Token) -> str | None:
-        got = self.lex.sector_nouns.get(tok.lemma_.lower()) or \
-            self.lex.sector_nouns.get(tok.lower_)
-        lemma = tok.lemma_.lower()
+        # (by index, ``tree.tree_of``: read two or three times per argument resolved)
+        tree = tree_of(tok.doc)
+        lemmas, lowers, nouns = tree.lemmas, tree.lowers, self.lex.sector_nouns
+        i = tok.i
+        lemma = lemmas[i]
+        got = nouns.get(lemma) or nouns.get(lowers[i])
         if got is None and (lemma in COLLECTIVES or lemma in MEMBERS):
             # "the militant group", "a rebel faction", "opposition candidates": the
             # kind its modifier names
-            got = next((sec for m in kids(tok) if m.dep_ in ("amod", "compound")
-                        and m.lemma_.lower() not in ARMS
-                        and (sec := self.lex.sector_nouns.get(m.lemma_.lower())
-                             or self.lex.sector_nouns.get(m.lower_)
-                             or SIDE_WORDS.get(m.lower_))), None)
+            deps = tree.deps
+            got = next((sec for m in children_ix(tree, i) if deps[m] in ("amod", "compound")
+                        and lemmas[m] not in ARMS
+                        and (sec := nouns.get(lemmas[m]) or nouns.get(lowers[m])
+                             or SIDE_WORDS.get(lowers[m]))), None)
         return got
 
     def name_of(self, tok: Token) -> str:
@@ -338,11 +343,12 @@ class ArgResolver:
             head = self.of_mention(on_head[0], noun_sector)
             if head.country or not head.actor_id or tok.tag_ != "NNPS":
                 return head if head.country or head.actor_id else None
+        tree = tree_of(tok.doc)
         named = [i for i in range(tok.left_edge.i, tok.i) if i in self.mention_at]
         # "his Chinese counterpart": the country word says who, the owner's pronoun whose
-        named.sort(key=lambda i: self.doc[i].pos_ == "PRON")
+        named.sort(key=lambda i: tree.poss[i] == "PRON")
         s, e = core_span(tok, self.text) if named else (0, 0)  # (a mention's words only)
-        for t in (self.doc[i] for i in named):
+        for t in (tree.toks[i] for i in named):
             if against_or_for(t):
                 continue  # "an anti-Syria journalist" is no Syrian
             if s <= t.idx < e:
@@ -390,7 +396,9 @@ class ArgResolver:
         return complete(got, tok, self.day, lambda: self._name(tok))  # (named if new)
 
     def _resolve(self, tok: Token, depth: int = 0, descend: bool = True) -> EventActor | None:
-        low = tok.lower_
+        tree = tree_of(tok.doc)  # (by index, ``tree.tree_of``)
+        i, deps = tok.i, tree.deps
+        low = tree.lowers[i]
         if low in FIRST_PERSON and not (tok.text.isupper() and len(tok.text) > 1):
             # (not "US": the country, written in capitals)
             sp = self.quote_speaker.get(tok.i) or self.any_quote_speaker.get(tok.i)
@@ -400,10 +408,10 @@ class ArgResolver:
             ante = self._antecedent(tok)
             if ante is not None:
                 return ante
-        for c in kids(tok):
-            if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") and not \
-                    any(t.i in self.mention_tokens for t in tok.lefts):
-                ante = self._antecedent(c)  # "its missiles": whose
+        for ci in children_ix(tree, i):
+            if deps[ci] == "poss" and tree.lowers[ci] in ("its", "their", "his", "her") and \
+                    not any(t < i and t in self.mention_tokens for t in children_ix(tree, i)):
+                ante = self._antecedent(tree.toks[ci])  # "its missiles": whose
                 if ante is not None and ante.country:
                     return EventActor(name=self._name(tok), country=ante.country,
                                       sector=self.sector_noun(tok) or ante.sector)
@@ -414,7 +422,7 @@ class ArgResolver:
         noun_sector = self.sector_noun(tok)
         if low in PRONOUNS and tok.i in self.quote_speaker:
             return None  # a pronoun in a direct quote is the speaker's world, not ours
-        if low in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass") and depth == 0:
+        if low in ("it", "they") and deps[i] in ("nsubj", "nsubjpass") and depth == 0:
             # "Merovia claims it struck ...": the subject of the saying verb above (the
             # actors stage's coreference may have picked a nearer name)
             v = tok.head
@@ -436,11 +444,11 @@ class ArgResolver:
         got = self._via_mentions(tok, noun_sector)
         if got is not None:
             return got
-        if low in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass"):
+        if low in ("it", "they") and deps[i] in ("nsubj", "nsubjpass"):
             ante = self._antecedent(tok)  # the actors stage resolves he/she; it/they here
             if ante is not None:
                 return ante
-        code = self.country_by_name.get(tok.lower_) if tok.pos_ == "PROPN" else None
+        code = self.country_by_name.get(low) if tree.poss[i] == "PROPN" else None
         if code is not None:
             return self.country_actor(code, noun_sector)
         if (swallowed := swallowed_country(tok)) is not None:
