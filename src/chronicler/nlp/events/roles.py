@@ -333,10 +333,11 @@ class ArgResolver:
         missiles", "Pakistan's military"): an unnamed actor of that country."""
         on_head = self.mention_at.get(tok.i)
         if not on_head:
-            for c in kids(tok):  # (its right children: ``tok.rights``)
-                if c.i > tok.i and c.dep_ == "appos" and c.pos_ == "PROPN" and \
-                        c.i in self.mention_at:
-                    on_head = self.mention_at[c.i]
+            tree = tree_of(tok.doc)  # (its right children, ``tok.rights``, by index)
+            for c in children_ix(tree, tok.i):
+                if c > tok.i and tree.deps[c] == "appos" and tree.poss[c] == "PROPN" and \
+                        c in self.mention_at:
+                    on_head = self.mention_at[c]
                     break
         head: EventActor | None = None  # a people without a country ("Iraqi Kurds"): below
         if on_head:
@@ -382,14 +383,15 @@ class ArgResolver:
             known = person_country(tok, self.day)
             if known is not None and known != got.country:
                 got = got.model_copy(update={"country": known})
-        if got is not None and got.sector in (None, "GOV") and tok.pos_ == "NOUN" and \
+        tree = tree_of(tok.doc)  # (by index, ``tree.tree_of``)
+        if got is not None and got.sector in (None, "GOV") and tree.poss[tok.i] == "NOUN" and \
                 self.sector_noun(tok) is None and (sec := agent_sector(tok)) is not None:
             got = got.model_copy(update={"sector": sec})  # "Egyptian demonstrators": OPP
         if got is not None and got.country:
             return got
-        for ap in kids(tok):  # "Salaheddine Sidhoum, Algeria's leading activist"
-            if ap.dep_ == "appos" and depth == 0:
-                via = self._resolve(ap, depth + 1, descend)
+        for ap in children_ix(tree, tok.i) if depth == 0 else ():
+            if tree.deps[ap] == "appos":  # "Salaheddine Sidhoum, Algeria's leading activist"
+                via = self._resolve(tree.toks[ap], depth + 1, descend)
                 if via is not None and via.country:
                     return (got or via).model_copy(update={
                         "country": via.country, "sector": (got and got.sector) or via.sector})

@@ -153,6 +153,8 @@ def columns(doc: Doc, attrs: Sequence[int]) -> np.ndarray:
 def line_breaks(doc: Doc) -> list[int]:
     """The tokens that hold a line break, ascending: space tokens with a newline (a
     token's own trailing whitespace is one space at most), once per document."""
+    if _HOT.doc is doc and _HOT.breaks is not None:  # (``_HOT``: set once, whole)
+        return _HOT.breaks
     seen = _of(doc)
     if seen.breaks is None:
         cols = columns(doc, (IS_SPACE, ORTH))
