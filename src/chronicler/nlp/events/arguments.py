@@ -239,11 +239,11 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                                            for m in kids(o)))])
         if t in ("SANCTION", "ACCUSE", "REQUEST"):
             # "declared [the attaches] persona non grata", "said [the US] must mediate"
-            recip_groups.append([x for ch in kids(verb) if ch.dep_ in ("ccomp", "xcomp", "oprd")
-                                 or (ch.dep_ == "advcl" and any(
-                                     m.dep_ == "mark" and m.lower_ == "for"
-                                     for m in kids(ch)))  # "pushed for X to ..."
-                                 for x in children(ch, ("nsubj",))])
+            recip_groups.append([x for ch in children_ix(tree, tok.i) if tree.deps[ch] in (
+                                 "ccomp", "xcomp", "oprd") or (tree.deps[ch] == "advcl" and any(
+                                     tree.deps[m] == "mark" and lows[m] == "for"
+                                     for m in children_ix(tree, ch)))  # "pushed for X to"
+                                 for x in children(tree.toks[ch], ("nsubj",))])
         if t in ("CONCEDE", "COERCE"):
             # "allowed the opposition leader to hold a rally", "forced the villagers to
             # leave": the one let or made to act, the subject of the verb's infinitive
@@ -260,7 +260,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             # "offered to mediate between the Philippine government and the rebels":
             # the sides it would mediate between
             # (an infinitive the parser hangs as advcl: "offered on Tuesday to mediate")
-            recip_groups.append([o for x in verb.children if x.dep_ == "xcomp" or (
+            recip_groups.append([o for x in kids(verb) if x.dep_ == "xcomp" or (
                 x.dep_ == "advcl" and to_infinitive(x)) for o in prep_objects(x, ("between",))])
         if t in ("CONSULT", "COOPERATE", "REQUEST", "REJECT", "CONCEDE", "SANCTION"):
             # "offered to hold talks with India", "suspended talks with the rebels"

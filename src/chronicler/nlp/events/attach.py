@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
-from chronicler.nlp.events.tree import _Seen, children_ix, subtree, subtree_ix, tree_of
+from chronicler.nlp.events.tree import _Seen, children_ix, subtree_ix, tree_of
 from chronicler.records import Place, Size
 
 KILL_VERBS = frozenset({"kill", "claim", "die", "martyr", "slay", "perish", "lose", "murder",
@@ -141,7 +141,7 @@ def attach_size(cands: Sequence[Candidate], ix: ArticleIndex, sent: Span) -> Non
 
 
 def has_count(c: Candidate, ix: ArticleIndex, sent: Span) -> bool:
-    sub = {x.i for x in subtree(c.trigger)}
+    sub = set(subtree_ix(c.trigger))
     return any(a in sub for _cnt, a, _b in ix.counts if sent.start <= a < sent.end)
 
 

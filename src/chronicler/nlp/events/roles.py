@@ -29,7 +29,6 @@ located in ("sites in Kaldoria" -> KLD); or, for a bare noun such as "gunmen" or
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -46,13 +45,15 @@ from chronicler.nlp.events.dict_actors import (
     swallowed_country,
 )
 from chronicler.nlp.events.patterns import Lexicon
-from chronicler.nlp.events.tree import children_ix, kids, line_breaks, token_spans, tree_of
+from chronicler.nlp.events.tree import children_ix, kids, token_spans, tree_of
 from chronicler.nlp.events.walks import (  # noqa: F401 (the coder reads them from here)
     NOUN_POS,
+    _across_lines,
     children,
     conjuncts,
     is_passive,
     prep_objects,
+    word_before,
 )
 from chronicler.nlp.quotes.speakers import core_span
 from chronicler.records import Actor, EventActor, Mention, Place, Speaker
@@ -82,83 +83,58 @@ FIRST_PERSON = frozenset({"we", "us", "our", "ours"})
 MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 
 
-def word_before(verb: Token) -> Token | None:
-    """A finite verb the parser left without a subject ("Merovia launched ...": npadvmod;
-    "Foreign Minister Ishaq Dar disclosed", Dar hanging off an earlier noun): the noun
-    right before it, past auxiliaries and adverbs, in the same paragraph."""
-    tree = tree_of(verb.doc)  # (by index: read for each verb with no subject)
-    tags, poss, toks = tree.tags, tree.poss, tree.toks
-    i = verb.i
-    if tags[i] not in ("VBD", "VBZ", "VBP") and not (tags[i] == "VBN" and tree.deps[i] == "ROOT"):
-        return None
-    j = i - 1
-    while j >= 0 and poss[j] in ("AUX", "ADV", "PART") and not toks[j + 1].is_sent_start:
-        j -= 1
-    if j < 0 or toks[j + 1].is_sent_start:
-        return None
-    w = toks[j]
-    if poss[j] not in ("PROPN", "NOUN", "PRON") or "\n" in w.whitespace_ or tree.deps[j] in (
-            "dobj", "pobj", "nsubj", "nsubjpass", "attr", "dative"):
-        return None
-    return w
-
-
-def _across_lines(a: Token, b: Token) -> bool:
-    """A parse arc across a line break joins a heading to the next paragraph."""
-    lo, hi = sorted((a.i, b.i))
-    breaks = line_breaks(a.doc)  # (a token's trailing whitespace never holds one)
-    k = bisect.bisect_left(breaks, lo)
-    return k < len(breaks) and breaks[k] < hi
-
-
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The subject of ``verb``; an infinitive, participle or conjunct with none borrows
     its governor's ("vowed to hit back", "..., killing 24", "hit back by targeting"),
     except that "criticized India for refusing" and "accused X of ..." give the object
     ("India" refused)."""
+    tree = tree_of(verb.doc)  # (the climb by index, ``tree.tree_of``)
+    deps, poss, up, lowers, toks = tree.deps, tree.poss, tree.heads, tree.lowers, tree.toks
+    v = verb.i
     own = [x for x in children(verb, SUBJ) if not _across_lines(x, verb)]
     if own:
         subj = own[-1]  # two subjects (a dateline parsed as one): the nearer
-        if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-            return conjuncts(verb.head)  # "militants, who attacked ...": the antecedent
+        if tree.tags[subj.i] in ("WDT", "WP") and deps[v] == "relcl":
+            return conjuncts(toks[up[v]])  # "militants, who attacked ...": the antecedent
         return conjuncts(subj)
     if is_passive(verb):
         return []
-    if depth < 3 and verb.dep_ in CLIMB and verb.head.i != verb.i:
-        head = verb.head
-        if verb.dep_ in ("acl", "xcomp") and head.pos_ in ("NOUN", "PROPN"):
-            if verb.tag_ == "VBN":
+    dep, h = deps[v], up[v]
+    if depth < 3 and dep in CLIMB and h != v:
+        head = toks[h]
+        if dep in ("acl", "xcomp") and poss[h] in ("NOUN", "PROPN"):
+            if tree.tags[v] == "VBN":
                 return []  # "a mission launched in ...": the noun is the object
             # "Islamabad's attempt to ...", "indicated a willingness to pause ..."
-            poss = [c for c in kids(head) if c.dep_ == "poss"]
-            if poss:
-                return poss
-            if head.dep_ in ("dobj", "pobj") and head.head.pos_ in VERB_POS:
-                return subjects(head.head, depth + 1)
+            owners = [toks[c] for c in children_ix(tree, h) if deps[c] == "poss"]
+            if owners:
+                return owners
+            if deps[h] in ("dobj", "pobj") and poss[up[h]] in VERB_POS:
+                return subjects(toks[up[h]], depth + 1)
             return []
-        if verb.dep_ == "acl":
+        if dep == "acl":
             return []
-        if verb.dep_ == "advcl" and head.dep_ == "pcomp" and any(
-                c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in kids(verb)):
+        if dep == "advcl" and deps[h] == "pcomp" and any(
+                deps[c] == "mark" and lowers[c] in TIME_MARKS for c in children_ix(tree, v)):
             # "accused India of fostering terrorism while speaking with tribal leaders":
             # the time clause is the accusers', hung on the gerund by the parser
-            gov = head.head.head if head.head.head.i != head.head.i else head
-            if gov.pos_ in VERB_POS and head.head.lower_ in ("of", "for"):
-                return subjects(gov, depth + 1)
-        if head.pos_ in VERB_POS or head.pos_ == "ADJ":
-            if verb.dep_ == "xcomp":
+            g = up[up[h]] if up[up[h]] != up[h] else h
+            if poss[g] in VERB_POS and lowers[up[h]] in ("of", "for"):
+                return subjects(toks[g], depth + 1)
+        if poss[h] in VERB_POS or poss[h] == "ADJ":
+            if dep == "xcomp":
                 objs = children(head, ("dobj",))  # "urged India to hit back": India
-                if objs and head.lemma_.lower() in OBJECT_CONTROL:
+                if objs and tree.lemmas[h] in OBJECT_CONTROL:
                     return conjuncts(objs[0])
                 told = children(head, ("nsubjpass",))  # "the army is believed to have
                 if told and not agents(head):  # shelled", "was ordered to withdraw"
                     return conjuncts(told[0])
             return subjects(head, depth + 1)
-        if verb.dep_ == "pcomp" and head.head.pos_ in VERB_POS and \
-                head.lower_ in PCOMP_PREPS:  # "hit back by targeting"
-            gov = head.head
+        if dep == "pcomp" and poss[up[h]] in VERB_POS and \
+                lowers[h] in PCOMP_PREPS:  # "hit back by targeting"
+            gov = toks[up[h]]
             objs = children(gov, ("dobj",))
-            if head.lower_ in ("for", "of") and objs:  # "criticized India for refusing"
+            if lowers[h] in ("for", "of") and objs:  # "criticized India for refusing"
                 return conjuncts(objs[0])
             return subjects(gov, depth + 1)
     w = word_before(verb)
@@ -483,9 +459,11 @@ class ArgResolver:
             # negotiators" (coordinated countries on one head): one actor per country
             inner = [o for o in prep_objects(t, ("of",)) if t.i not in self.mention_tokens]
             if len(inner) < 2:
-                inner = next((cj for m in kids(t) if m.dep_ in ("amod", "nmod", "compound")
-                              and m.i in self.mention_tokens
-                              and len(cj := conjuncts(m)) > 1), [])
+                tree = tree_of(t.doc)  # (by index)
+                inner = next((cj for m in children_ix(tree, t.i)
+                              if tree.deps[m] in ("amod", "nmod", "compound")
+                              and m in self.mention_tokens
+                              and len(cj := conjuncts(tree.toks[m])) > 1), [])
             if len(inner) > 1:
                 many = [self.resolve(o, depth=1) for o in inner]
                 if all(m is not None and m.country for m in many) and \

@@ -1,16 +1,18 @@
 """The smallest walks of the parse, which ``roles`` (re-exporting them) and the whole
 coder take hundreds of times a sentence: a token's children by label, the nouns
-coordinated with it, its prepositions' objects, the passive test. They read the
-document's lists by index (``tree.tree_of``): a label string per child read from spaCy
-(and a Token object per child not kept) was most of their cost."""
+coordinated with it, its prepositions' objects, the passive test, the noun before a verb
+the parser left without a subject. They read the document's lists by index
+(``tree.tree_of``): a label string per child read from spaCy (and a Token object per
+child not kept) was most of their cost."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Collection, Iterable
 
 from spacy.tokens import Token
 
-from chronicler.nlp.events.tree import tree_of
+from chronicler.nlp.events.tree import line_breaks, tree_of
 
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
@@ -73,3 +75,32 @@ def with_objects(tok: Token, at: list[int], pos: tuple[str, ...] | None = None
         return [o for x in at for o in prep_objects(toks[x], ("with",))]
     return [o for x in at if x != tok.i and poss[x] in pos
             for o in prep_objects(toks[x], ("with",))]
+
+
+def word_before(verb: Token) -> Token | None:
+    """A finite verb the parser left without a subject ("Merovia launched ...": npadvmod;
+    "Foreign Minister Ishaq Dar disclosed", Dar hanging off an earlier noun): the noun
+    right before it, past auxiliaries and adverbs, in the same paragraph."""
+    tree = tree_of(verb.doc)  # (by index: read for each verb with no subject)
+    tags, poss, toks = tree.tags, tree.poss, tree.toks
+    i = verb.i
+    if tags[i] not in ("VBD", "VBZ", "VBP") and not (tags[i] == "VBN" and tree.deps[i] == "ROOT"):
+        return None
+    j = i - 1
+    while j >= 0 and poss[j] in ("AUX", "ADV", "PART") and not toks[j + 1].is_sent_start:
+        j -= 1
+    if j < 0 or toks[j + 1].is_sent_start:
+        return None
+    w = toks[j]
+    if poss[j] not in ("PROPN", "NOUN", "PRON") or "\n" in w.whitespace_ or tree.deps[j] in (
+            "dobj", "pobj", "nsubj", "nsubjpass", "attr", "dative"):
+        return None
+    return w
+
+
+def _across_lines(a: Token, b: Token) -> bool:
+    """A parse arc across a line break joins a heading to the next paragraph."""
+    lo, hi = sorted((a.i, b.i))
+    breaks = line_breaks(a.doc)  # (a token's trailing whitespace never holds one)
+    k = bisect.bisect_left(breaks, lo)
+    return k < len(breaks) and breaks[k] < hi
