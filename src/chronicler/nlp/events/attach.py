@@ -86,28 +86,29 @@ def attach_place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
         heads.add(up[t])  # "a bomb exploded in Resk, killing 12": where it went off
     sub = set(subtree_ix(c.trigger)) if c.nominal else set()
     ranked: list[tuple[int, int, Place]] = []
+    # (set tests rather than ``any`` over a generator: read for each place and candidate)
+    arg_tokens, country_places = c.arg_tokens, ix.country_places
     for p, a, b in ix.places_in(sent.start, sent.end):
-        if any(i in c.arg_tokens for i in range(a, b + 1)):
+        if not arg_tokens.isdisjoint(range(a, b + 1)):
             continue
         root = a  # (by index, as ``_attached``)
         for i in range(a, b + 1):
             if up[i] < a or up[i] > b:
                 root = i
                 break
-        is_country = any(i in ix.country_places for i in range(a, b + 1))
         prep = up[root] if deps[root] == "pobj" else None
         if prep is not None and lowers[prep] == "of" and deps[up[prep]] == "pobj":
             prep = up[up[prep]]  # "in the town of Resk"
         attached = prep is not None and lowers[prep] in lex.location_preps and \
             _attached(tree, prep, heads, limit=5)
-        # "In Resk, where 13 civilians were killed": the place the clause is about
-        where = any(deps[h.i] == "relcl" and up[h.i] == root and any(
-            lowers[x] == "where" for x in children_ix(tree, h.i)) for h in c.heads)
         inside = a in sub and up[root] == c.trigger.i and \
             deps[root] in ("compound", "amod", "nmod", "poss", "npadvmod", "nsubj")
-        if not (attached or inside or where):
+        # "In Resk, where 13 civilians were killed": the place the clause is about
+        if not (attached or inside or any(deps[h.i] == "relcl" and up[h.i] == root and any(
+                lowers[x] == "where" for x in children_ix(tree, h.i)) for h in c.heads)):
             continue
         rank = 0 if attached or inside else 1
+        is_country = not country_places.isdisjoint(range(a, b + 1))
         ranked.append((rank + (2 if is_country else 0), a, p))
     if ranked:
         ranked.sort(key=lambda x: (x[0], x[1]))

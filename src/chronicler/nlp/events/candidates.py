@@ -234,8 +234,8 @@ def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],
     if rule.nominal and dep == "compound" and poss[up[i]] in ("NOUN", "PROPN"):
         return False  # a noun modifying a noun: "ceasefire talks", "operations chiefs"
     below = children_ix(tree, i)
-    if not rule.nominal and dep in ("dobj", "pobj", "nsubj", "nsubjpass") and any(
-            deps[c] == "det" for c in below):
+    if not rule.nominal and dep in ("dobj", "pobj", "nsubj", "nsubjpass") and \
+            "det" in map(deps.__getitem__, below):
         return False  # a participle used as a noun: "visited the injured"
     if rule.nominal and not rule.standalone and any(
             deps[c] in ("amod", "det") and lowers[c] in GENERIC_MODIFIERS for c in below):

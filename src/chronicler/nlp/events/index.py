@@ -264,7 +264,7 @@ def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> Ar
     # nor does a scraped tag list whose tags ran together ("tensionIndia foreign
     # policyIndia military"), where the tagger finds verbs in the joins.
     sents = [s for s in segments(doc)
-             if not any(a <= s.start_char and s.end_char <= b + 1 for a, b in heads)
+             if not (heads and any(a <= s.start_char and s.end_char <= b + 1 for a, b in heads))
              and any(verbal[s.start:s.end]) and sum(glued[s.start:s.end]) < 3]
     para_starts = [0]
     at = text.find("\n")

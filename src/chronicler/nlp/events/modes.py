@@ -274,8 +274,10 @@ class Aux:
 def _has_no(tree: _Seen, lowers: list[str], i: int) -> bool:
     """Has token ``i`` a "no"/"neither" determiner?"""
     at, deps = tree.first_below, tree.deps
-    return any(deps[c] == "det" and lowers[c] in ("no", "neither")
-               for c in tree.below[at[i]:at[i + 1]])
+    for c in tree.below[at[i]:at[i + 1]]:  # (a loop: no generator made per read)
+        if deps[c] == "det" and lowers[c] in ("no", "neither"):
+            return True
+    return False
 
 
 # verbs of refusing ("declined to resign": the refusal is the event, ``intent``), and
@@ -367,7 +369,7 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
     question = False
     for _ in range(6):
         marks = [lowers[c] for c in below[at[t]:at[t + 1]] if deps[c] == "mark"]
-        if any(m in lex.hypothetical_marks for m in marks):
+        if not lex.hypothetical_marks.isdisjoint(marks):
             hypothetical = True
             question = "whether" in marks
             break
@@ -380,7 +382,10 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
             break
         t = up[t]
     if not question:
-        question = any(_asks(tree, lowers, h) for h in _asked_up(tree, scan))
+        for h in _asked_up(tree, scan):
+            if _asks(tree, lowers, h):
+                question = True
+                break
     if report is not None and report.denied:
         negated = True
     if past_perfect and backshift:
