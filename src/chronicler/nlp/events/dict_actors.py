@@ -278,7 +278,7 @@ def observers(speakers: Sequence[Token], mention_at: Mapping[int, Sequence[Menti
         return set()
     lowers = tree_of(speakers[0].doc).lowers  # (by index: no Token per word)
     at = [x for s in speakers for x in subtree_ix(s)]
-    if not any(lowers[x] in OBSERVING for x in at):
+    if OBSERVING.isdisjoint(map(lowers.__getitem__, at)):
         return set()
     return {m.country for x in at for m in mention_at.get(x, ()) if m.country}
 
@@ -371,8 +371,11 @@ def own_act_countries(heads: Sequence[Token], sent: Span,
 def _country_at(i: int, mention_at: Mapping[int, Sequence[Mention]],
                 place_at: Mapping[int, Place]) -> str | None:
     """The country of the mention, else of the place, on token ``i``."""
-    ms = mention_at.get(i)
-    c = next((m.country for m in ms if m.country), None) if ms else None
+    c = None
+    for m in mention_at.get(i) or ():  # (a loop: read for each word of a sentence)
+        if m.country:
+            c = m.country
+            break
     if c is None and i in place_at:
         c = place_at[i].country
     return c

@@ -368,7 +368,9 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
     t = heads[-1].i
     question = False
     for _ in range(6):
-        marks = [lowers[c] for c in below[at[t]:at[t + 1]] if deps[c] == "mark"]
+        ks = below[at[t]:at[t + 1]]  # (most clauses have no mark: no list made for them)
+        marks = [lowers[c] for c in ks if deps[c] == "mark"] \
+            if "mark" in map(deps.__getitem__, ks) else []
         if not lex.hypothetical_marks.isdisjoint(marks):
             hypothetical = True
             question = "whether" in marks
@@ -428,12 +430,21 @@ def _asks(tree: _Seen, lowers: list[str], h: int) -> bool:
     him?" says it did.)"""
     deps, tags, below, at = tree.deps, tree.tags, tree.below, tree.first_below
     kids_h = below[at[h]:at[h + 1]]
-    subj = next((c for c in kids_h if deps[c] in ("nsubj", "nsubjpass", "expl")), None)
-    if subj is None or not any(deps[c] in ("aux", "auxpass") and c < subj for c in kids_h):
+    # (plain loops, no generator per test: read for each clause verb of each candidate)
+    for subj in kids_h:
+        if deps[subj] in ("nsubj", "nsubjpass", "expl"):
+            break
+    else:
         return False
-    if any(tags[c] in WH_TAGS or any(tags[x] in WH_TAGS for x in below[at[c]:at[c + 1]])
-           for c in kids_h if c < subj):
+    for c in kids_h:
+        if c < subj and deps[c] in ("aux", "auxpass"):
+            break
+    else:
         return False
+    for c in kids_h:
+        if c < subj and (tags[c] in WH_TAGS or not WH_TAGS.isdisjoint(
+                map(tags.__getitem__, below[at[c]:at[c + 1]]))):
+            return False
     for j in range(h + 1, len(lowers)):  # (the clause's end: its sentence's mark)
         if lowers[j] in ("?", ".", "!", ";"):
             return lowers[j] == "?"

@@ -24,6 +24,8 @@ def same_actor(a: EventActor, b: EventActor) -> bool:
 
 
 def countries(actors: Sequence[EventActor]) -> set[str]:
+    if not actors:  # (often none: no comprehension made for them)
+        return set()
     return {a.country for a in actors if a.country}
 
 

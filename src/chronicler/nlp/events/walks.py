@@ -23,7 +23,10 @@ def conjuncts(tok: Token) -> list[Token]:
     at, below, deps, poss = tree.first_below, tree.below, tree.deps, tree.poss
     out = [tok]
     i = tok.i
-    stack = [c for c in below[at[i]:at[i + 1]] if deps[c] == "conj"]
+    ks = below[at[i]:at[i + 1]]
+    if "conj" not in map(deps.__getitem__, ks):
+        return out  # (most words have no conjunct: no list made for them)
+    stack = [c for c in ks if deps[c] == "conj"]
     while stack:
         c = stack.pop(0)
         if poss[c] in NOUN_POS or poss[c] == "ADJ":
