@@ -18,6 +18,7 @@ from chronicler.nlp.events.parties import (
     for_to,
     for_whom,
     force_noun,
+    known_person,
     named_party,
     names_someone,
     same_actor,
@@ -28,7 +29,6 @@ from chronicler.nlp.events.roles import (
     LIGHT_NOUNS,
     PRONOUNS,
     Arg,
-    ArgResolver,
     agents,
     children,
     conjuncts,
@@ -39,7 +39,6 @@ from chronicler.nlp.events.roles import (
 )
 from chronicler.nlp.events.tree import children_ix, kids, subtree, tree_of
 from chronicler.nlp.events.walks import with_objects
-from chronicler.records import EventActor
 
 EXTRA_PREPS: dict[str, tuple[str, ...]] = {
     "CONSULT": ("with",), "COOPERATE": ("with",), "REJECT": ("with",), "AGREE": ("with", "to"),
@@ -87,11 +86,6 @@ OWNED_THINGS = frozenset({"demand", "call", "request", "appeal", "pressure", "ul
                           "position", "stance", "initiative", "bid", "invitation",
                           "condition", "terms"})
 SAID_AGAINST = CLAIM_NOUNS | {"criticism", "remark", "statement", "comment"}  # (whose: "from")
-
-
-def _person(res: ArgResolver, a: EventActor) -> bool:
-    """Is ``a`` a person the actors stage knows by name?"""
-    return getattr(res.actors.get(a.actor_id or ""), "type", None) == "PERSON"
 
 
 def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
@@ -390,8 +384,9 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                 out.append(x)
         return out
 
-    actor_groups = [past_dateline(g) for g in actor_groups]
-    recip_groups = [past_dateline(g) for g in recip_groups]
+    if ix.dateline_end:  # (else each group as it is: none is changed below)
+        actor_groups = [past_dateline(g) for g in actor_groups]
+        recip_groups = [past_dateline(g) for g in recip_groups]
 
     # "both sides" as the subject, or "reciprocal"/"exchange": both sides did it; "urged
     # both countries": both are recipients
@@ -437,7 +432,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             if a.country and a.country in acts and not c.reciprocal and not (
                     a.sector and a.sector not in {b.sector for b in c.actors}
                     and not any(p.dep_ == "poss" for p in kids(x))) and not (
-                    _person(res, a) and all(_person(res, b) for b in c.actors)):
+                    known_person(res, a) and all(known_person(res, b) for b in c.actors)):
                 # (another sector of the same country is someone else: the Sudanese
                 # government accusing Darfur rebels; so is another named person: the
                 # governor accusing the senator)

@@ -190,7 +190,10 @@ def _subtree_ix(seen: _Seen, i: int) -> list[int]:
         if not placed and c > i:
             out.append(i)
             placed = True
-        out += _subtree_ix(seen, c)
+        if at[c] == at[c + 1]:
+            out.append(c)  # (a leaf, most words: no call for it)
+        else:
+            out += _subtree_ix(seen, c)
     if not placed:
         out.append(i)
     seen.sub_ix[i] = out
