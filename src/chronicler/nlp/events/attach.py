@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 
 from spacy.tokens import Span, Token
 
@@ -22,6 +23,18 @@ VICTIM_CVL = frozenset({"civilian", "civilians", "tourist", "tourists", "people"
                         "pilgrims", "children", "women", "lives", "visitors"})
 
 # ------------------------------------------------------------------ date, place, size
+def _heads_of(c: Candidate) -> set[int]:
+    """The indices of the candidate's heads and merged tokens (by ``map``: no
+    comprehension made per candidate)."""
+    heads = set(map(_INDEX, c.heads))
+    if c.extra:
+        heads.update(map(_INDEX, c.extra))
+    return heads
+
+
+_INDEX = attrgetter("i")
+
+
 def attached_to(tok: Token, event_heads: set[int], trigger: Token, limit: int = 6) -> bool:
     """Does ``tok`` hang on the event (through nouns and prepositions only)?"""
     return _attached(tree_of(tok.doc), tok.i, event_heads, limit)
@@ -45,7 +58,7 @@ def _attached(tree: _Seen, i: int, event_heads: set[int], limit: int = 6) -> boo
 
 def attach_date(c: Candidate, ix: ArticleIndex, sent_i: int) -> None:
     sent = ix.sents[sent_i]
-    heads = {h.i for h in c.heads} | {x.i for x in c.extra}
+    heads = _heads_of(c)
     # "Six weeks ago today, gunmen walked out ... and killed 24": a conjoined verb with
     # no subject of its own shares the first conjunct's date
     # (by index, ``tree.tree_of``)
@@ -77,7 +90,7 @@ def attach_place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
     """A place attached to the event by in/at/near (a town before a country), else one
     inside a noun trigger ("the Pahalgam attack"); never one of its actors."""
     lex = ix.lex
-    heads = {h.i for h in c.heads} | {x.i for x in c.extra}
+    heads = _heads_of(c)
     tree = tree_of(ix.doc)  # (by index, ``tree.tree_of``)
     up, deps, lowers = tree.heads, tree.deps, ix.lowers
     t = c.trigger.i

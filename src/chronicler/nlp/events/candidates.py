@@ -108,7 +108,7 @@ class Candidate:
     nominal: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self.nominal = self.trigger.pos_ in ("NOUN", "PROPN")
+        self.nominal = tree_of(self.trigger.doc).poss[self.trigger.i] in ("NOUN", "PROPN")
 
 
 def time_prep(t: Token) -> bool:

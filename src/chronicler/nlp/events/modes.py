@@ -65,7 +65,7 @@ def clause_ix(heads: Sequence[Token]) -> list[int]:
         return []
     doc = heads[0].doc
     tree = tree_of(doc)
-    key = heads[0].i if len(heads) == 1 else tuple([h.i for h in heads])
+    key = heads[0].i if len(heads) == 1 else tuple(map(_INDEX, heads))
     got = tree.clauses.get(key)
     if got is not None:
         return got
@@ -306,7 +306,7 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
     nominal = poss[trigger.i] in ("NOUN", "PROPN")
     # a conjoined verb shares its first conjunct's auxiliaries ("would review ... and
     # suspend"); its modal is the first conjunct's
-    scan = [h.i for h in heads]
+    scan = list(map(_INDEX, heads))
     for x in scan[:]:
         while deps[x] == "conj" and poss[up[x]] in ("VERB", "AUX") and up[x] != x and \
                 not any(deps[c] in ("nsubj", "nsubjpass") for c in below[at[x]:at[x + 1]]):

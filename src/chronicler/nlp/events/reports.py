@@ -5,6 +5,7 @@ docstring)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 
 from spacy.tokens import Span
 
@@ -25,7 +26,7 @@ HOSTILE_ACCOUNTS = frozenset({"ASSAULT", "ACCUSE", "THREATEN", "SANCTION", "COER
 
 def resolve_report(c: Candidate, ix: ArticleIndex, triggers: set[int]) -> None:
     top = c.heads[-1]
-    rep = find_report(top, ix.lex, triggers - {h.i for h in c.heads})
+    rep = find_report(top, ix.lex, triggers.difference(map(_INDEX, c.heads)))
     if rep is None:
         sp = ix.resolver.any_quote_speaker.get(c.trigger.i)
         if sp is not None:
@@ -46,6 +47,7 @@ def resolve_report(c: Candidate, ix: ArticleIndex, triggers: set[int]) -> None:
             return
 
 
+_INDEX = attrgetter("i")  # (a token's index, by ``map``)
 THIRD_PERSON = frozenset({"he", "she", "it", "they"})
 
 
