@@ -212,13 +212,6 @@ def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],
     heads list's identity: its caller keeps each list of the token's heads while the
     cache lives)."""
     cache = {} if cache is None else cache
-
-    def words(scope: str) -> set[str]:
-        key = (scope, id(heads))
-        if key not in cache:
-            cache[key] = scope_words(scope, tok, heads, sent)
-        return cache[key]
-
     # (the token's own tests read the document's lists by index, ``tree.tree_of``: the
     # same few labels of the token were read from spaCy for each of its rules)
     tree = tree_of(tok.doc)
@@ -257,14 +250,27 @@ def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],
             h = up[h]
         if not hs.isdisjoint(rule.unless_head):
             return False
-    if rule.requires and words(rule.requires_scope).isdisjoint(rule.requires):
+    if rule.requires and _scope(cache, rule.requires_scope, tok, heads, sent).isdisjoint(
+            rule.requires):
         return False
-    if rule.also_requires and words(rule.also_scope or rule.requires_scope).isdisjoint(
-            rule.also_requires):
+    if rule.also_requires and _scope(cache, rule.also_scope or rule.requires_scope, tok,
+                                     heads, sent).isdisjoint(rule.also_requires):
         return False
-    if rule.unless and not words(rule.unless_scope).isdisjoint(rule.unless):
+    if rule.unless and not _scope(cache, rule.unless_scope, tok, heads, sent).isdisjoint(
+            rule.unless):
         return False
     return True
+
+
+def _scope(cache: dict[tuple[str, int], set[str]], scope: str, tok: Token,
+           heads: list[Token], sent: Span) -> set[str]:
+    """``scope_words``, kept in ``cache`` (``rule_matches``: a function, not a closure
+    made for each rule tested)."""
+    key = (scope, id(heads))
+    got = cache.get(key)
+    if got is None:
+        got = cache[key] = scope_words(scope, tok, heads, sent)
+    return got
 
 
 def event_heads(tok: Token, lex: Lexicon, nominal: bool) -> tuple[list[Token], Token | None]:

@@ -45,12 +45,16 @@ def children(tok: Token, deps: Collection[str]) -> list[Token]:
 
 def prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
     """Objects of ``tok``'s prepositions named in ``preps`` (coordinated ones too)."""
-    want = frozenset(preps)
     tree = tree_of(tok.doc)
     at, below, deps, lowers = tree.first_below, tree.below, tree.deps, tree.lowers
     out: list[Token] = []
+    want: frozenset[str] | None = None  # (made for a word with a preposition only)
     for p in below[at[tok.i]:at[tok.i + 1]]:
-        if deps[p] in ("prep", "agent") and lowers[p] in want:
+        if deps[p] not in ("prep", "agent"):
+            continue
+        if want is None:
+            want = frozenset(preps)
+        if lowers[p] in want:
             for o in below[at[p]:at[p + 1]]:
                 if deps[o] in ("pobj", "pcomp"):
                     out += conjuncts(tree.toks[o])
