@@ -11,13 +11,14 @@ from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.dict_actors import agent_sector, reciprocal_phrase
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.intent import to_infinitive
-from chronicler.nlp.events.modes import clause_tokens, lemma_set, phrase_tokens
+from chronicler.nlp.events.modes import clause_ix, phrase_ix, words_at
 from chronicler.nlp.events.parties import (
     a_state,
     countries,
     for_to,
     for_whom,
     force_noun,
+    known_person,
     named_party,
     names_someone,
     same_actor,
@@ -28,7 +29,6 @@ from chronicler.nlp.events.roles import (
     LIGHT_NOUNS,
     PRONOUNS,
     Arg,
-    ArgResolver,
     agents,
     children,
     conjuncts,
@@ -37,8 +37,8 @@ from chronicler.nlp.events.roles import (
     subjects,
     word_before,
 )
-from chronicler.nlp.events.tree import kids, subtree
-from chronicler.records import EventActor
+from chronicler.nlp.events.tree import children_ix, kids, subtree, tree_of
+from chronicler.nlp.events.walks import with_objects
 
 EXTRA_PREPS: dict[str, tuple[str, ...]] = {
     "CONSULT": ("with",), "COOPERATE": ("with",), "REJECT": ("with",), "AGREE": ("with", "to"),
@@ -88,11 +88,6 @@ OWNED_THINGS = frozenset({"demand", "call", "request", "appeal", "pressure", "ul
 SAID_AGAINST = CLAIM_NOUNS | {"criticism", "remark", "statement", "comment"}  # (whose: "from")
 
 
-def _person(res: ArgResolver, a: EventActor) -> bool:
-    """Is ``a`` a person the actors stage knows by name?"""
-    return getattr(res.actors.get(a.actor_id or ""), "type", None) == "PERSON"
-
-
 def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
     """Fill actors and recipients; True when the parse named any argument.
 
@@ -102,18 +97,19 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
     lex, res = ix.lex, ix.resolver
     tok = c.trigger
     t = c.spec.type
+    # (by index; a reciprocal phrase's last word tested first, with no call per word)
+    tree, lemma, lows, ends = tree_of(ix.doc), ix.lemmas[tok.i], ix.lowers, lex.reciprocal_ends
     actor_groups: list[list[Token]] = []
     recip_groups: list[list[Token]] = []
     verb: Token | None = None
-    if tok.pos_ == "ADJ":
+    if tree.poss[tok.i] == "ADJ":
         h = c.heads[-1]
         actor_groups.append(subjects(h) if h.i != tok.i else [])
-        recip_groups.append([o for x in clause_tokens([tok])
-                             for o in prep_objects(x, ("with",))])
+        recip_groups.append(with_objects(tok, clause_ix([tok])))
     elif not c.nominal:
         verb = tok
         passive = is_passive(verb)
-        if passive and tok.lemma_.lower() in STANCES and prep_objects(verb, ("to",)):
+        if passive and lemma in STANCES and prep_objects(verb, ("to",)):
             # "Turkey is opposed to Swedish mediation": a stance, not a passive; its
             # holder is the subject (which the parser may also hang on "is")
             actor_groups.append(children(verb, ("nsubjpass", "nsubj")) + [
@@ -132,7 +128,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                 recip_groups.append([o for o in prep_objects(verb, ("to",)) if a_state(o, res)])
             recip_groups.append([x for s in children(verb, ("nsubjpass",))
                                  for x in conjuncts(s)])
-        elif verb.dep_ == "acl" and verb.tag_ == "VBN" and not children(verb, ("nsubj",)):
+        elif tree.deps[tok.i] == "acl" and tree.tags[tok.i] == "VBN" and not children(verb, ("nsubj",)):
             # "the 24 people killed at ...": the noun is the one it happened to
             actor_groups.append(agents(verb))
             recip_groups.append(conjuncts(verb.head))
@@ -140,26 +136,26 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             actor_groups.append([x for x in subjects(verb) if not (
                 t == "ASSAULT" and force_noun(x, lex))])  # ("the Mumbai attacks killed
             # 166 people": the attacks are the event, their place no attacker)
-            if t == "REQUEST" and tok.lemma_.lower() == "call":
+            if t == "REQUEST" and lemma == "call":
                 recip_groups.append(prep_objects(tok, ("on", "upon")))
             # (a dative "to" the parser labels as such: "providing photographs to
             # Macedonia" -> its object)
             fired_at = t == "ASSAULT" and bool(prep_objects(verb, lex.target_preps))
             sent_to = t in ("AID", "MOBILIZE") and bool(prep_objects(verb, ("to", "into")))
             recip_groups.append([x for o in children(verb, ("dobj", "dative"))
-                                 for y in ((o,) if o.pos_ != "ADP" else
+                                 for y in ((o,) if tree.poss[o.i] != "ADP" else
                                            children(o, ("pobj",)))
                                  for x in conjuncts(y)
                                  if not ((t in ("AID", "MOBILIZE") or fired_at)
-                                         and x.lemma_.lower() in ARMS)
+                                         and ix.lemmas[x.i] in ARMS)
                                  and not (sent_to and o.dep_ == "dobj")
-                                 and tok.lemma_.lower() not in AVENGING])
+                                 and lemma not in AVENGING])
             # (what is supplied is no one: "sold fighter jets to India"; nor what is
             # fired at someone: "fired rockets at the motorcade", not "shot down a jet";
             # nor whom a transfer sends somewhere: "contributed troops to X", "deployed
             # soldiers into Y" go to X and Y)
         recip_groups.append(prep_objects(verb, _verb_preps(lex.target_preps, t) | (
-            {"with"} if t == "ASSAULT" and tok.lemma_.lower() in CLASHING else set())))
+            {"with"} if t == "ASSAULT" and lemma in CLASHING else set())))
         # "imposed sanctions on the Taliban", "gave aid to Ivory Coast": the object's own
         # target phrase, when it names someone ("condemned violence against civilians"
         # names no one)
@@ -197,7 +193,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
 
         def people(o: Token) -> bool:  # (people, not "of involvement"; "the Chinese
             # crackdown", "the Chinese coast guard": a country's)
-            return o.pos_ == "PROPN" or o.i in res.mention_tokens or bool(
+            return tree.poss[o.i] == "PROPN" or o.i in res.mention_tokens or bool(
                 res.sector_noun(o)) or bool(agent_sector(o)) or any(
                     m.dep_ in ("amod", "poss", "compound") and m.i in res.mention_tokens
                     for m in kids(o))
@@ -237,11 +233,11 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                                            for m in kids(o)))])
         if t in ("SANCTION", "ACCUSE", "REQUEST"):
             # "declared [the attaches] persona non grata", "said [the US] must mediate"
-            recip_groups.append([x for ch in kids(verb) if ch.dep_ in ("ccomp", "xcomp", "oprd")
-                                 or (ch.dep_ == "advcl" and any(
-                                     m.dep_ == "mark" and m.lower_ == "for"
-                                     for m in kids(ch)))  # "pushed for X to ..."
-                                 for x in children(ch, ("nsubj",))])
+            recip_groups.append([x for ch in children_ix(tree, tok.i) if tree.deps[ch] in (
+                                 "ccomp", "xcomp", "oprd") or (tree.deps[ch] == "advcl" and any(
+                                     tree.deps[m] == "mark" and lows[m] == "for"
+                                     for m in children_ix(tree, ch)))  # "pushed for X to"
+                                 for x in children(tree.toks[ch], ("nsubj",))])
         if t in ("CONCEDE", "COERCE"):
             # "allowed the opposition leader to hold a rally", "forced the villagers to
             # leave": the one let or made to act, the subject of the verb's infinitive
@@ -258,13 +254,11 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             # "offered to mediate between the Philippine government and the rebels":
             # the sides it would mediate between
             # (an infinitive the parser hangs as advcl: "offered on Tuesday to mediate")
-            recip_groups.append([o for x in verb.children if x.dep_ == "xcomp" or (
+            recip_groups.append([o for x in kids(verb) if x.dep_ == "xcomp" or (
                 x.dep_ == "advcl" and to_infinitive(x)) for o in prep_objects(x, ("between",))])
         if t in ("CONSULT", "COOPERATE", "REQUEST", "REJECT", "CONCEDE", "SANCTION"):
             # "offered to hold talks with India", "suspended talks with the rebels"
-            recip_groups.append([o for x in clause_tokens([verb]) if x.i != verb.i
-                                 and x.pos_ in ("NOUN", "VERB")
-                                 for o in prep_objects(x, ("with",))])
+            recip_groups.append(with_objects(verb, clause_ix([verb]), ("NOUN", "VERB")))
     else:
         own: list[Token] = []
         for ch in kids(tok):
@@ -282,7 +276,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             own += prep_objects(tok.head.head, ("by",))  # "a series of attacks ... by X"
         if t in ("ASSAULT", "REQUEST"):
             own += prep_objects(tok, ("from",))  # ("a ceasefire proposal from the US")
-        mover = tok.lemma_.lower() in MOVERS
+        mover = lemma in MOVERS
         if mover:  # "the incursion of a Chinese submarine [into its waters]": who came in
             own += prep_objects(tok, ("of",))
         actor_groups.append(own)
@@ -316,9 +310,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             recip_groups.append(prep_objects(tok, tuple(p for p in noun_preps
                                                         if not (mover and p == "of"))))
         if t in ("CONSULT", "COOPERATE", "REQUEST", "REJECT"):
-            recip_groups.append([o for x in phrase_tokens(tok) if x.i != tok.i
-                                 and x.pos_ in ("NOUN", "VERB")
-                                 for o in prep_objects(x, ("with",))])  # "offer of talks with"
+            recip_groups.append(with_objects(tok, phrase_ix(tok), ("NOUN", "VERB")))
+            # ("offer of talks with")
         if t == "CONSULT":  # "a visit to Russia", "played host to his Thai counterpart"
             recip_groups.append([o for h in (tok, *([c.light] if c.light else []))
                                  for o in prep_objects(h, ("to",)) if named_party(o, res)])
@@ -367,7 +360,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
     if c.light is not None:
         between += prep_objects(c.light, ("between",))
     for o in between:
-        if reciprocal_phrase(o, lex):
+        if lows[o.i] in ends and reciprocal_phrase(o, lex):
             c.reciprocal = True
             continue
         a = res.resolve(o)
@@ -391,29 +384,31 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                 out.append(x)
         return out
 
-    actor_groups = [past_dateline(g) for g in actor_groups]
-    recip_groups = [past_dateline(g) for g in recip_groups]
+    if ix.dateline_end:  # (else each group as it is: none is changed below)
+        actor_groups = [past_dateline(g) for g in actor_groups]
+        recip_groups = [past_dateline(g) for g in recip_groups]
 
     # "both sides" as the subject, or "reciprocal"/"exchange": both sides did it; "urged
     # both countries": both are recipients
-    if any(reciprocal_phrase(x, lex) for g in actor_groups[:1] for x in g if usable(x)):
+    if any(lows[x.i] in ends and reciprocal_phrase(x, lex) for g in actor_groups[:1]
+           for x in g if usable(x)):
         c.reciprocal = True
-    if not lemma_set([tok, *kids(tok), *([c.light] if c.light else [])]).isdisjoint(
-            lex.reciprocal):
+    if not words_at(ix.doc, [tok.i, *children_ix(tree, tok.i), *(
+            [c.light.i] if c.light else [])]).isdisjoint(lex.reciprocal):
         c.reciprocal = True
-    both_recipients = any(reciprocal_phrase(x, lex) for g in recip_groups for x in g
-                          if usable(x))
+    both_recipients = any(lows[x.i] in ends and reciprocal_phrase(x, lex)
+                          for g in recip_groups for x in g if usable(x))
     explicit = False
     for group in actor_groups:
-        found = [a for a in res.resolve_all(x for x in group if usable(x)
-                                            and not reciprocal_phrase(x, lex))]
+        found = [a for a in res.resolve_all(x for x in group if usable(x) and not (
+            lows[x.i] in ends and reciprocal_phrase(x, lex)))]
         if found:
             c.actors = [a.actor for a in found]
             c.arg_tokens.update(a.token for a in found)
             explicit = True
             break
     carrier = verb if verb is not None else c.light
-    if not c.actors and carrier is not None and carrier.pos_ in ("VERB", "AUX"):
+    if not c.actors and carrier is not None and tree.poss[carrier.i] in ("VERB", "AUX"):
         w = word_before(carrier)
         if w is not None and usable(w):
             a = res.resolve(w)
@@ -423,13 +418,13 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                 explicit = True
     acts = countries(c.actors)
     pronoun_actor = bool(c.arg_tokens) and all(
-        ix.doc[i].lower_ in PRONOUNS for i in c.arg_tokens)
+        lows[i] in PRONOUNS for i in c.arg_tokens)
     # "rejected any suggestion of [X]'s involvement", "welcome help from [the UN]"
     descend = t not in ("REJECT", "ACCUSE", "SUPPORT")
     for group in recip_groups:
         found = []
         for x in group:
-            if not usable(x) or reciprocal_phrase(x, lex):
+            if not usable(x) or lows[x.i] in ends and reciprocal_phrase(x, lex):
                 continue
             a = res.resolve(x, descend=descend)
             if a is None or any(same_actor(a, b) for b in c.actors):
@@ -437,7 +432,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             if a.country and a.country in acts and not c.reciprocal and not (
                     a.sector and a.sector not in {b.sector for b in c.actors}
                     and not any(p.dep_ == "poss" for p in kids(x))) and not (
-                    _person(res, a) and all(_person(res, b) for b in c.actors)):
+                    known_person(res, a) and all(known_person(res, b) for b in c.actors)):
                 # (another sector of the same country is someone else: the Sudanese
                 # government accusing Darfur rebels; so is another named person: the
                 # governor accusing the senator)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 
 from spacy.tokens import Span, Token
 
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
-from chronicler.nlp.events.tree import _Seen, kids, subtree, tree_of
-from chronicler.records import Place, Size, TimeExpr
+from chronicler.nlp.events.tree import _Seen, children_ix, subtree_ix, tree_of
+from chronicler.records import Place, Size
 
 KILL_VERBS = frozenset({"kill", "claim", "die", "martyr", "slay", "perish", "lose", "murder",
                         "massacre", "shoot", "gun", "leave"})
@@ -22,6 +23,18 @@ VICTIM_CVL = frozenset({"civilian", "civilians", "tourist", "tourists", "people"
                         "pilgrims", "children", "women", "lives", "visitors"})
 
 # ------------------------------------------------------------------ date, place, size
+def _heads_of(c: Candidate) -> set[int]:
+    """The indices of the candidate's heads and merged tokens (by ``map``: no
+    comprehension made per candidate)."""
+    heads = set(map(_INDEX, c.heads))
+    if c.extra:
+        heads.update(map(_INDEX, c.extra))
+    return heads
+
+
+_INDEX = attrgetter("i")
+
+
 def attached_to(tok: Token, event_heads: set[int], trigger: Token, limit: int = 6) -> bool:
     """Does ``tok`` hang on the event (through nouns and prepositions only)?"""
     return _attached(tree_of(tok.doc), tok.i, event_heads, limit)
@@ -45,22 +58,23 @@ def _attached(tree: _Seen, i: int, event_heads: set[int], limit: int = 6) -> boo
 
 def attach_date(c: Candidate, ix: ArticleIndex, sent_i: int) -> None:
     sent = ix.sents[sent_i]
-    heads = {h.i for h in c.heads} | {x.i for x in c.extra}
+    heads = _heads_of(c)
     # "Six weeks ago today, gunmen walked out ... and killed 24": a conjoined verb with
     # no subject of its own shares the first conjunct's date
-    for h in list(c.heads):
-        x = h
-        while x.dep_ == "conj" and x.head.pos_ in ("VERB", "AUX") and not any(
-                ch.dep_ in ("nsubj", "nsubjpass") for ch in kids(x)):
-            x = x.head
-            heads.add(x.i)
-        if x.dep_ == "advcl" and any(ch.lower_ in ("when", "as", "while") for ch in kids(x)):
-            heads.add(x.head.i)  # "On Tuesday, when the terrorists opened fire, he was ..."
-    sub = {x.i for x in subtree(c.trigger)} if c.nominal else set()
+    # (by index, ``tree.tree_of``)
     tree = tree_of(ix.doc)
-    for t, a, b in ix.times:
-        if a < sent.start or b >= sent.end:
-            continue
+    deps, poss, up, below, at = tree.deps, tree.poss, tree.heads, tree.below, tree.first_below
+    for h in list(c.heads):
+        x = h.i
+        while deps[x] == "conj" and poss[up[x]] in ("VERB", "AUX") and not any(
+                deps[ch] in ("nsubj", "nsubjpass") for ch in below[at[x]:at[x + 1]]):
+            x = up[x]
+            heads.add(x)
+        if deps[x] == "advcl" and any(ix.lowers[ch] in ("when", "as", "while")
+                                      for ch in below[at[x]:at[x + 1]]):
+            heads.add(up[x])  # "On Tuesday, when the terrorists opened fire, he was ..."
+    sub = set(subtree_ix(c.trigger)) if c.nominal else set()
+    for t, a, b in ix.times_in(sent.start, sent.end):
         if a in sub or _attached(tree, a, heads) or _attached(tree, b, heads):
             c.time, c.time_attached = t, True
             return
@@ -69,51 +83,45 @@ def attach_date(c: Candidate, ix: ArticleIndex, sent_i: int) -> None:
     # reference ("after the Pahalgam attack") takes none: the narrative's date is not its.
     if c.nominal and c.light is None:
         return
-    pstart = ix.paragraph_start(c.trigger.idx)
-    best: TimeExpr | None = None
-    for t, _a, _b in ix.times:
-        if pstart <= t.span[0] < sent.start_char and t.precision == "day":
-            best = t
-    c.time = best
+    c.time = ix.day_before(ix.paragraph_start(c.trigger.idx), sent.start_char)
 
 
 def attach_place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
     """A place attached to the event by in/at/near (a town before a country), else one
     inside a noun trigger ("the Pahalgam attack"); never one of its actors."""
     lex = ix.lex
-    heads = {h.i for h in c.heads} | {x.i for x in c.extra}
-    t = c.trigger
-    if t.dep_ == "advcl" and t.tag_ == "VBG" and not any(
-            x.dep_ in ("nsubj", "mark") for x in kids(t)):
-        heads.add(t.head.i)  # "a bomb exploded in Resk, killing 12": where it went off
-    sub = {x.i for x in subtree(c.trigger)} if c.nominal else set()
-    ranked: list[tuple[int, int, Place]] = []
-    tree = tree_of(ix.doc)
+    heads = _heads_of(c)
+    tree = tree_of(ix.doc)  # (by index, ``tree.tree_of``)
     up, deps, lowers = tree.heads, tree.deps, ix.lowers
-    for p, a, b in ix.places:
-        if a < sent.start or b >= sent.end:
-            continue
-        if any(i in c.arg_tokens for i in range(a, b + 1)):
+    t = c.trigger.i
+    if deps[t] == "advcl" and tree.tags[t] == "VBG" and not any(
+            deps[x] in ("nsubj", "mark") for x in children_ix(tree, t)):
+        heads.add(up[t])  # "a bomb exploded in Resk, killing 12": where it went off
+    sub = set(subtree_ix(c.trigger)) if c.nominal else set()
+    ranked: list[tuple[int, int, Place]] = []
+    # (set tests rather than ``any`` over a generator: read for each place and candidate)
+    arg_tokens, country_places = c.arg_tokens, ix.country_places
+    for p, a, b in ix.places_in(sent.start, sent.end):
+        if not arg_tokens.isdisjoint(range(a, b + 1)):
             continue
         root = a  # (by index, as ``_attached``)
         for i in range(a, b + 1):
             if up[i] < a or up[i] > b:
                 root = i
                 break
-        is_country = any(i in ix.country_places for i in range(a, b + 1))
         prep = up[root] if deps[root] == "pobj" else None
         if prep is not None and lowers[prep] == "of" and deps[up[prep]] == "pobj":
             prep = up[up[prep]]  # "in the town of Resk"
         attached = prep is not None and lowers[prep] in lex.location_preps and \
             _attached(tree, prep, heads, limit=5)
-        # "In Resk, where 13 civilians were killed": the place the clause is about
-        where = any(h.dep_ == "relcl" and h.head.i == root and any(
-            x.lower_ == "where" for x in kids(h)) for h in c.heads)
         inside = a in sub and up[root] == c.trigger.i and \
             deps[root] in ("compound", "amod", "nmod", "poss", "npadvmod", "nsubj")
-        if not (attached or inside or where):
+        # "In Resk, where 13 civilians were killed": the place the clause is about
+        if not (attached or inside or any(deps[h.i] == "relcl" and up[h.i] == root and any(
+                lowers[x] == "where" for x in children_ix(tree, h.i)) for h in c.heads)):
             continue
         rank = 0 if attached or inside else 1
+        is_country = not country_places.isdisjoint(range(a, b + 1))
         ranked.append((rank + (2 if is_country else 0), a, p))
     if ranked:
         ranked.sort(key=lambda x: (x[0], x[1]))
@@ -147,7 +155,7 @@ def attach_size(cands: Sequence[Candidate], ix: ArticleIndex, sent: Span) -> Non
 
 
 def has_count(c: Candidate, ix: ArticleIndex, sent: Span) -> bool:
-    sub = {x.i for x in subtree(c.trigger)}
+    sub = set(subtree_ix(c.trigger))
     return any(a in sub for _cnt, a, _b in ix.counts if sent.start <= a < sent.end)
 
 

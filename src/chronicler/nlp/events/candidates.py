@@ -9,10 +9,18 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from chronicler.nlp.events.index import ArticleIndex
-from chronicler.nlp.events.modes import Aux, Report, clause_ix, lemma_set, phrase_ix, words_at
+from chronicler.nlp.events.modes import Aux, Report, clause_ix, phrase_ix, words_at
 from chronicler.nlp.events.patterns import Lexicon, TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import LIGHT_NOUNS, NOUN_POS, VERB_POS
-from chronicler.nlp.events.tree import children_ix, kids, less_d, subtree_ix, tree_of, words_of
+from chronicler.nlp.events.tree import (
+    _Seen,
+    children_ix,
+    kids,
+    less_d,
+    subtree_ix,
+    tree_of,
+    words_of,
+)
 from chronicler.records import EventActor, Place, Size, TimeExpr
 
 GENERIC_MODIFIERS = frozenset({"future", "possible", "potential", "any", "further", "new",
@@ -43,23 +51,28 @@ TIME_LINKS = frozenset({"after", "following", "since", "before", "until"})
 def governor(tok: Token, lex: Lexicon) -> Token | None:
     """The light verb carrying noun event ``tok`` ("launched [strikes]", "[a ceasefire]
     was reached", "responded with [attacks]", "announced the launch of [an operation]"),
-    or None when the noun hangs under any other verb or noun."""
-    t = tok
+    or None when the noun hangs under any other verb or noun. (The climb reads the
+    document's parse by index, ``tree.tree_of``.)"""
+    tree = tree_of(tok.doc)
+    deps, poss, up, lemmas, lowers = tree.deps, tree.poss, tree.heads, tree.lemmas, tree.lowers
+    t = tok.i
     for _ in range(6):
-        if t.dep_ not in NOUN_UP or t.head.i == t.i:
+        h = up[t]
+        if deps[t] not in NOUN_UP or h == t:
             return None
-        h = t.head
-        if h.pos_ in VERB_POS:
-            if h.lemma_.lower() in WITH_ONLY and not (t.dep_ == "prep" and t.lower_ == "with"):
+        if poss[h] in VERB_POS:
+            if lemmas[h] in WITH_ONLY and not (deps[t] == "prep" and lowers[t] == "with"):
                 return None  # "responded with attacks", not "respond to future attacks"
-            return h if is_light(h, lex) else None
-        if h.pos_ == "ADP":
-            if h.lower_ in TIME_LINKS:
+            # (``is_light``)
+            light = lemmas[h] in lex.light_verbs or less_d(lowers[h]) in lex.light_verbs
+            return tree.toks[h] if light else None
+        if poss[h] == "ADP":
+            if lowers[h] in TIME_LINKS:
                 return None  # "put its forces on alert after the attack": not put
             t = h
             continue
-        if h.pos_ in NOUN_POS and (t.dep_ in ("conj", "appos", "compound")
-                                   or h.lemma_.lower() in LIGHT_NOUNS):
+        if poss[h] in NOUN_POS and (deps[t] in ("conj", "appos", "compound")
+                                    or lemmas[h] in LIGHT_NOUNS):
             t = h
             continue
         return None
@@ -95,16 +108,23 @@ class Candidate:
     nominal: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self.nominal = self.trigger.pos_ in ("NOUN", "PROPN")
+        self.nominal = tree_of(self.trigger.doc).poss[self.trigger.i] in ("NOUN", "PROPN")
 
 
 def time_prep(t: Token) -> bool:
     """A preposition of time ("on Monday", "in May"): a date, not an argument, so not the
     "on" of "called on X" nor the "for" of "pushed for"."""
-    objs = [o for o in kids(t) if o.dep_ == "pobj"]
-    return t.dep_ == "prep" and t.lower_ in TIME_PREPS and bool(objs) and all(
-        o.ent_type_ in ("DATE", "TIME") for o in objs)  # (not "bowing to months of
-    # pressure": a DATE to the tagger, an argument here)
+    return _time_prep(tree_of(t.doc), t.i)
+
+
+def _time_prep(tree: _Seen, i: int) -> bool:
+    """``time_prep`` of token ``i``, by index (read for each child of a trigger)."""
+    if tree.deps[i] != "prep" or tree.lowers[i] not in TIME_PREPS:
+        return False
+    objs = [o for o in children_ix(tree, i) if tree.deps[o] == "pobj"]
+    toks = tree.toks
+    return bool(objs) and all(toks[o].ent_type_ in ("DATE", "TIME") for o in objs)  # (not
+    # "bowing to months of pressure": a DATE to the tagger, an argument here)
 
 
 TIME_PREPS = frozenset({"on", "in", "at", "during"})
@@ -116,7 +136,7 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
     if scope == "children":
         tree = tree_of(doc)
         deps, lowers = tree.deps, words_of(doc)[1]
-        ch = [c for c in children_ix(tree, trig.i) if not time_prep(tree.toks[c])]
+        ch = [c for c in children_ix(tree, trig.i) if not _time_prep(tree, c)]
         # (a passive's agent is its subject: "destroyed by the cyclone" as "the cyclone
         # destroyed")
         ch += [o for c in ch if deps[c] == "agent" for o in children_ix(tree, c)
@@ -138,11 +158,14 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
         # "a demand [that X ease]", "issued a reminder to X [that it must]", "pushed [for
         # X to support]"
         # ("to" for an infinitive clause: "its demand for X [to withdraw]")
-        carriers = [trig] + [h for h in heads if h.i != trig.i and trig.head.i == h.i]
-        return lemma_set([m for h in carriers for c in kids(h)
-                          if c.dep_ in ("acl", "ccomp", "advcl")
-                          for m in kids(c) if m.dep_ == "mark"
-                          or m.dep_ == "aux" and m.lower_ == "to"])
+        tree = tree_of(doc)
+        deps, lowers = tree.deps, tree.lowers
+        t = trig.i
+        carriers = [t] + [h.i for h in heads if h.i != t and tree.heads[t] == h.i]
+        return words_at(doc, [m for h in carriers for c in children_ix(tree, h)
+                              if deps[c] in ("acl", "ccomp", "advcl")
+                              for m in children_ix(tree, c) if deps[m] == "mark"
+                              or deps[m] == "aux" and lowers[m] == "to"])
     if scope == "subtree":
         return words_at(doc, subtree_ix(trig))
     if scope == "sentence":
@@ -155,25 +178,28 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
             for c in children_ix(tree, h.i):
                 if deps[c] in ("dobj", "nsubjpass", "attr", "oprd", "pobj", "dative") or (
                         deps[c] in ("prep", "agent") and lowers[c] not in ("by", "according")
-                        and not time_prep(tree.toks[c])):
+                        and not _time_prep(tree, c)):
                     at += subtree_ix(tree.toks[c])
         return words_at(doc, at)
     if scope == "around":
-        toks = [c for c in kids(trig) if not time_prep(c)]
-        h = trig.head
+        tree = tree_of(doc)
+        deps, up = tree.deps, tree.heads
+        t = trig.i
+        at = [c for c in children_ix(tree, t) if not _time_prep(tree, c)]
+        g = up[t]
         for _ in range(3):
-            toks.append(h)
-            if h.pos_ not in ("ADP",) or h.head.i == h.i:
+            at.append(g)
+            if tree.poss[g] != "ADP" or up[g] == g:
                 break
-            h = h.head
+            g = up[g]
         for hh in heads:
-            toks.append(hh)
-            toks += [a for a in kids(hh) if a.dep_ in ("aux", "auxpass")]
-        h = trig.head
-        toks += [a for a in kids(h) if a.dep_ in ("aux", "auxpass", "neg")]
-        if trig.dep_ in ("attr", "acomp", "oprd"):  # "[the claim] was a lie": the subject
-            toks += [x for a in kids(h) if a.dep_ in ("nsubj", "nsubjpass") for x in [a]]
-        return lemma_set(toks)
+            at.append(hh.i)
+            at += [a for a in children_ix(tree, hh.i) if deps[a] in ("aux", "auxpass")]
+        g = up[t]
+        at += [a for a in children_ix(tree, g) if deps[a] in ("aux", "auxpass", "neg")]
+        if deps[t] in ("attr", "acomp", "oprd"):  # "[the claim] was a lie": the subject
+            at += [a for a in children_ix(tree, g) if deps[a] in ("nsubj", "nsubjpass")]
+        return words_at(doc, at)
     if trig.pos_ in ("NOUN", "PROPN"):  # a noun's phrase (with "to hold talks") + its verb's clause
         return words_at(doc, phrase_ix(trig) + clause_ix([h for h in heads if h.i != trig.i]))
     return words_at(doc, clause_ix(heads))
@@ -186,13 +212,6 @@ def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],
     heads list's identity: its caller keeps each list of the token's heads while the
     cache lives)."""
     cache = {} if cache is None else cache
-
-    def words(scope: str) -> set[str]:
-        key = (scope, id(heads))
-        if key not in cache:
-            cache[key] = scope_words(scope, tok, heads, sent)
-        return cache[key]
-
     # (the token's own tests read the document's lists by index, ``tree.tree_of``: the
     # same few labels of the token were read from spaCy for each of its rules)
     tree = tree_of(tok.doc)
@@ -208,8 +227,8 @@ def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],
     if rule.nominal and dep == "compound" and poss[up[i]] in ("NOUN", "PROPN"):
         return False  # a noun modifying a noun: "ceasefire talks", "operations chiefs"
     below = children_ix(tree, i)
-    if not rule.nominal and dep in ("dobj", "pobj", "nsubj", "nsubjpass") and any(
-            deps[c] == "det" for c in below):
+    if not rule.nominal and dep in ("dobj", "pobj", "nsubj", "nsubjpass") and \
+            "det" in map(deps.__getitem__, below):
         return False  # a participle used as a noun: "visited the injured"
     if rule.nominal and not rule.standalone and any(
             deps[c] in ("amod", "det") and lowers[c] in GENERIC_MODIFIERS for c in below):
@@ -231,42 +250,58 @@ def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],
             h = up[h]
         if not hs.isdisjoint(rule.unless_head):
             return False
-    if rule.requires and words(rule.requires_scope).isdisjoint(rule.requires):
+    if rule.requires and _scope(cache, rule.requires_scope, tok, heads, sent).isdisjoint(
+            rule.requires):
         return False
-    if rule.also_requires and words(rule.also_scope or rule.requires_scope).isdisjoint(
-            rule.also_requires):
+    if rule.also_requires and _scope(cache, rule.also_scope or rule.requires_scope, tok,
+                                     heads, sent).isdisjoint(rule.also_requires):
         return False
-    if rule.unless and not words(rule.unless_scope).isdisjoint(rule.unless):
+    if rule.unless and not _scope(cache, rule.unless_scope, tok, heads, sent).isdisjoint(
+            rule.unless):
         return False
     return True
 
 
+def _scope(cache: dict[tuple[str, int], set[str]], scope: str, tok: Token,
+           heads: list[Token], sent: Span) -> set[str]:
+    """``scope_words``, kept in ``cache`` (``rule_matches``: a function, not a closure
+    made for each rule tested)."""
+    key = (scope, id(heads))
+    got = cache.get(key)
+    if got is None:
+        got = cache[key] = scope_words(scope, tok, heads, sent)
+    return got
+
+
 def event_heads(tok: Token, lex: Lexicon, nominal: bool) -> tuple[list[Token], Token | None]:
-    if nominal or tok.pos_ == "ADJ":
-        if tok.pos_ == "ADJ":
-            h = tok.head
-            return ([tok, h] if h.pos_ in ("VERB", "AUX") and h.i != tok.i else [tok]), None
+    # (by index, ``tree.tree_of``: the heads are read for each trigger word)
+    tree = tree_of(tok.doc)
+    i = tok.i
+    h = tree.heads[i]
+    if nominal or tree.poss[i] == "ADJ":
+        if tree.poss[i] == "ADJ":
+            return ([tok, tree.toks[h]] if tree.poss[h] in ("VERB", "AUX") and h != i
+                    else [tok]), None
         g = governor(tok, lex)
         return ([tok, g] if g is not None else [tok]), g
     heads = [tok]
     # "used jets, drones and missiles to hit": the using verb is part of the event
-    if tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in ("use", "employ"):
-        heads.append(tok.head)
+    if tree.deps[i] in ("xcomp", "advcl") and tree.lemmas[h] in ("use", "employ"):
+        heads.append(tree.toks[h])
     return heads, None
 
 
 def find_candidates(sent: Span, ix: ArticleIndex) -> list[Candidate]:
     lex = ix.lex
     out: list[Candidate] = []
-    doc, by_lemma = ix.doc, lex.by_lemma
-    for i in range(sent.start, sent.end):
-        lemma, low = ix.lemmas[i], ix.lowers[i]
-        if lemma not in by_lemma and low not in by_lemma and i not in ix.op_at:
-            continue  # most words start nothing: no Token object made for them
+    tree = tree_of(ix.doc)
+    # (most words start nothing: the article's words that may are found once)
+    for i in ix.trigger_words(sent.start, sent.end):
         if i < ix.dateline_end or i in ix.time_at:
             continue  # "VARSK, March 11 —": no march
-        tok = doc[i]
-        pos = tok.pos_
+        lemma, low = ix.lemmas[i], ix.lowers[i]
+        tok = tree.toks[i]
+        pos = tree.poss[i]
         keys = (lemma,) if lemma == low else (lemma, low)  # ordered: the same run every time
         seen_types: set[str] = set()
         cache: dict[tuple[str, int], set[str]] = {}

@@ -21,7 +21,7 @@ from chronicler.nlp.actors.phoenix import split_code
 from chronicler.nlp.actors.phoenix_lookup import INTERNATIONAL, SECTORS, phoenix_actor
 from chronicler.nlp.events.dictionaries import load_field_dictionaries
 from chronicler.nlp.events.patterns import Lexicon
-from chronicler.nlp.events.tree import kids, subtree
+from chronicler.nlp.events.tree import children_ix, kids, subtree, subtree_ix, tree_of
 from chronicler.records import EventActor, Mention, Place
 
 NOUNISH = frozenset({"NOUN", "PROPN", "ADJ"})
@@ -38,10 +38,12 @@ def partitive_core(tok: Token) -> Token:
     """The noun a counting or grouping head stands for ("[dozens] of Kenyan police" ->
     police, "[two] of the soldiers" -> soldiers); ``tok`` itself otherwise, and for a
     named head ("the Group of Eight") or one the NER made part of a name."""
+    tree = tree_of(tok.doc)  # (by index: read for each argument resolved)
     for _ in range(2):
+        i = tok.i
         if tok.ent_type_ not in ("", "CARDINAL", "QUANTITY") or not (
-                tok.lemma_.lower() in PARTITIVE or tok.lower_ in PARTITIVE
-                or tok.pos_ == "NUM"):
+                tree.lemmas[i] in PARTITIVE or tree.lowers[i] in PARTITIVE
+                or tree.poss[i] == "NUM"):
             return tok
         inner = [o for p in kids(tok) if p.dep_ == "prep" and p.lower_ == "of"
                  for o in kids(p) if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
@@ -81,9 +83,12 @@ LOYALTY = frozenset({"loyal", "allied", "faithful"})
 def patrons(tok: Token) -> list[Token]:
     """Whom the people ``tok`` names are loyal to: the objects of "to"/"with" under a
     loyalty word that modifies ``tok`` ("gunmen loyal to the former president")."""
-    return [o for m in kids(tok) if m.dep_ in ("amod", "acl") and m.lower_ in LOYALTY
-            for p in kids(m) if p.dep_ == "prep" and p.lower_ in ("to", "with")
-            for o in kids(p) if o.dep_ == "pobj"]
+    tree = tree_of(tok.doc)  # (by index)
+    deps, lowers = tree.deps, tree.lowers
+    return [tree.toks[o] for m in children_ix(tree, tok.i)
+            if deps[m] in ("amod", "acl") and lowers[m] in LOYALTY
+            for p in children_ix(tree, m) if deps[p] == "prep" and lowers[p] in ("to", "with")
+            for o in children_ix(tree, p) if deps[o] == "pobj"]
 
 
 RECIPROCAL_HEADS = frozenset({"side", "country", "nation", "neighbour", "neighbor", "army",
@@ -269,10 +274,13 @@ def observers(speakers: Sequence[Token], mention_at: Mapping[int, Sequence[Menti
     spokesman at the American embassy said", "diplomatic sources in neighbouring Pakistan
     said", "Thai media reported", "a Polish rights group said"), not a state speaking of
     its own ("India said Pakistani troops fired")."""
-    toks = [x for s in speakers for x in s.subtree]
-    if not any(x.lower_ in OBSERVING for x in toks):
+    if not speakers:
         return set()
-    return {m.country for x in toks for m in mention_at.get(x.i, ()) if m.country}
+    lowers = tree_of(speakers[0].doc).lowers  # (by index: no Token per word)
+    at = [x for s in speakers for x in subtree_ix(s)]
+    if OBSERVING.isdisjoint(map(lowers.__getitem__, at)):
+        return set()
+    return {m.country for x in at for m in mention_at.get(x, ()) if m.country}
 
 
 def sole_country(actors: list[EventActor], named: Sequence[str],
@@ -313,26 +321,30 @@ def object_country(heads: Sequence[Token], acts: set[str],
     "refused to commit to the US-led war" -> USA, "refused to deploy peacekeepers in
     Iraq" -> IRQ, "would not answer a request from the French President" -> FRA (with
     ``countries_only``, only a country named as one: "against Nigeria", not a person)."""
+    if not heads:
+        return None
+    tree = tree_of(heads[0].doc)  # (by index: no Token per word of the object side)
+    deps, lowers, toks = tree.deps, tree.lowers, tree.toks
     for h in heads:
-        for ch in kids(h):
-            if ch.dep_ not in OBJECT_SIDE or ch.i < h.i and ch.dep_ == "prep":
+        for ch in children_ix(tree, h.i):
+            if deps[ch] not in OBJECT_SIDE or ch < h.i and deps[ch] == "prep":
                 continue
-            if ch.dep_ == "prep" and ch.lower_ in NOT_PARTY_PREPS:
+            if deps[ch] == "prep" and lowers[ch] in NOT_PARTY_PREPS:
                 continue
             skip_to = -1
-            for x in subtree(ch):
-                if x.i <= skip_to:
+            for x in subtree_ix(toks[ch]):
+                if x <= skip_to:
                     continue
-                if x.dep_ == "prep" and x.lower_ in NOT_PARTY_PREPS:
+                if deps[x] == "prep" and lowers[x] in NOT_PARTY_PREPS:
                     break  # (the rest is a cause or a time: "because of fighting")
-                if x.dep_ == "relcl" and _own_act(x):
-                    skip_to = x.right_edge.i  # ("arrested protesters who had rallied
+                if deps[x] == "relcl" and _own_act(toks[x]):
+                    skip_to = toks[x].right_edge.i  # ("arrested protesters who had rallied
                     continue  # against India": whom they acted on is not who they are)
-                ms = mention_at.get(x.i)
+                ms = mention_at.get(x)
                 code = next((m.country for m in ms if m.country and (
                     m.label == "GPE" or not countries_only)), None) if ms else None
-                if code is None and x.i in place_at and not countries_only:
-                    code = place_at[x.i].country
+                if code is None and x in place_at and not countries_only:
+                    code = place_at[x].country
                 if code and code not in acts and len(code) == 3:
                     return code
     return None
@@ -343,9 +355,11 @@ def own_act_countries(heads: Sequence[Token], sent: Span,
                       place_at: Mapping[int, Place]) -> set[str]:
     """Countries the sentence names only inside what the event's object did ("arrested
     protesters who had rallied against India"): no side of this event."""
-    spans = [(x.left_edge.i, x.right_edge.i + 1) for h in heads for ch in kids(h)
-             if ch.dep_ in OBJECT_SIDE and ch.i > h.i
-             for x in subtree(ch) if x.dep_ == "relcl" and _own_act(x)]
+    tree = tree_of(sent.doc)  # (by index)
+    deps, toks = tree.deps, tree.toks
+    spans = [(toks[x].left_edge.i, toks[x].right_edge.i + 1) for h in heads
+             for ch in children_ix(tree, h.i) if deps[ch] in OBJECT_SIDE and ch > h.i
+             for x in subtree_ix(toks[ch]) if deps[x] == "relcl" and _own_act(toks[x])]
     if not spans:
         return set()
     inside = {c for a, b in spans for c in sentence_countries(
@@ -357,8 +371,11 @@ def own_act_countries(heads: Sequence[Token], sent: Span,
 def _country_at(i: int, mention_at: Mapping[int, Sequence[Mention]],
                 place_at: Mapping[int, Place]) -> str | None:
     """The country of the mention, else of the place, on token ``i``."""
-    ms = mention_at.get(i)
-    c = next((m.country for m in ms if m.country), None) if ms else None
+    c = None
+    for m in mention_at.get(i) or ():  # (a loop: read for each word of a sentence)
+        if m.country:
+            c = m.country
+            break
     if c is None and i in place_at:
         c = place_at[i].country
     return c

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 
 import numpy as np
 from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY
@@ -21,7 +22,13 @@ from chronicler.nlp.actors.titles import headline_ranges
 from chronicler.nlp.events.operations import OperationMention, find_operations
 from chronicler.nlp.events.patterns import Lexicon
 from chronicler.nlp.events.roles import ArgResolver
-from chronicler.nlp.events.tree import line_breaks, share_words, token_span, token_spans
+from chronicler.nlp.events.tree import (
+    columns,
+    line_breaks,
+    share_words,
+    token_span,
+    token_spans,
+)
 from chronicler.nlp.stages import ArticleContext, State
 from chronicler.records import Actor, Count, EventActor, Mention, Place, Speaker, TimeExpr
 
@@ -73,6 +80,56 @@ class ArticleIndex:
     def __post_init__(self) -> None:
         self.seg_starts = [s.start for s in self.sents]
         self._sentence_words: dict[int, set[str]] = {}
+        # (``times_in``, ``places_in``, ``day_before``: once per sentence, where each of
+        # its candidates looped over the article's)
+        self._times_in: dict[tuple[int, int], list[tuple[TimeExpr, int, int]]] = {}
+        self._places_in: dict[tuple[int, int], list[tuple[Place, int, int]]] = {}
+        self._day_before: dict[tuple[int, int], TimeExpr | None] = {}
+        self._trigger_words: list[int] | None = None
+
+    def trigger_words(self, start: int, end: int) -> list[int]:
+        """The tokens in [start, end) whose lemma or form starts a pattern, or that are
+        in an operation's name, ascending (the article's found once, by ``map``: a
+        sentence's words were tested one by one)."""
+        got = self._trigger_words
+        if got is None:
+            known = self.lex.by_lemma.__contains__
+            n = range(len(self.lemmas))
+            hit = set(compress(n, map(known, self.lemmas)))
+            hit.update(compress(n, map(known, self.lowers)))
+            hit.update(self.op_at)
+            got = self._trigger_words = sorted(hit)
+        return got[bisect.bisect_left(got, start):bisect.bisect_left(got, end)]
+
+    def times_in(self, start: int, end: int) -> list[tuple[TimeExpr, int, int]]:
+        """``times`` wholly inside tokens [start, end), in their order (shared: callers
+        never change it)."""
+        got = self._times_in.get((start, end))
+        if got is None:
+            got = self._times_in[start, end] = [x for x in self.times
+                                                if start <= x[1] and x[2] < end]
+        return got
+
+    def places_in(self, start: int, end: int) -> list[tuple[Place, int, int]]:
+        """``places`` wholly inside tokens [start, end), in their order (shared)."""
+        got = self._places_in.get((start, end))
+        if got is None:
+            got = self._places_in[start, end] = [x for x in self.places
+                                                 if start <= x[1] and x[2] < end]
+        return got
+
+    def day_before(self, start_char: int, end_char: int) -> TimeExpr | None:
+        """The last of ``times`` (in their order) of day precision that starts in
+        [start_char, end_char), or None."""
+        key = (start_char, end_char)
+        if key in self._day_before:
+            return self._day_before[key]
+        best: TimeExpr | None = None
+        for t, _a, _b in self.times:
+            if start_char <= t.span[0] < end_char and t.precision == "day":
+                best = t
+        self._day_before[key] = best
+        return best
 
     def sentence_words(self, k: int) -> set[str]:
         """The lemmas and forms of segment ``k`` (once per segment: a mode read on the
@@ -144,7 +201,7 @@ def segments(doc: Doc) -> list[Span]:
     """The parser's sentences, cut again at line breaks: a headline or subheading the
     parser glued to the next sentence is a sentence of its own. (Read from token
     columns: a Token object per word cost a fifth of the index.)"""
-    cols = doc.to_array([IS_SPACE, IS_PUNCT])
+    cols = columns(doc, (IS_SPACE, IS_PUNCT))
     space = cols[:, 0]
     breaks = line_breaks(doc)  # (the space tokens holding one: kept for the coder too)
     # words before each token: a segment of spaces and punctuation has none of its own
@@ -181,7 +238,7 @@ def token_columns(doc: Doc) -> tuple[str, list[str], list[str], list[bool], list
     or auxiliary, and whether it holds tags run together (``GLUED``)."""
     strings = doc.vocab.strings
     # (by column: a list per token row would be a thousand objects for the collector)
-    lemmas, lowers, orths, pos, spacy = doc.to_array([LEMMA, LOWER, ORTH, POS, SPACY]).T.tolist()
+    lemmas, lowers, orths, pos, spacy = columns(doc, (LEMMA, LOWER, ORTH, POS, SPACY)).T.tolist()
     global _STR, _LOWER, _GLUED
     if len(_STR) > _TABLE_MAX:  # (new tables: a thread reading the old ones keeps them)
         _STR, _LOWER, _GLUED = {}, {}, {}
@@ -207,7 +264,7 @@ def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> Ar
     # nor does a scraped tag list whose tags ran together ("tensionIndia foreign
     # policyIndia military"), where the tagger finds verbs in the joins.
     sents = [s for s in segments(doc)
-             if not any(a <= s.start_char and s.end_char <= b + 1 for a, b in heads)
+             if not (heads and any(a <= s.start_char and s.end_char <= b + 1 for a, b in heads))
              and any(verbal[s.start:s.end]) and sum(glued[s.start:s.end]) < 3]
     para_starts = [0]
     at = text.find("\n")

@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 
 from spacy.tokens import Doc, Token
 
@@ -35,6 +36,7 @@ from chronicler.nlp.events.patterns import Lexicon, TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import children, subjects
 from chronicler.nlp.events.tree import _Seen, children_ix, kids, tree_of, words_of
 
+_INDEX = attrgetter("i")  # (a token's index, by ``map``)
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
 REPORT_CLIMB = frozenset({"ccomp", "conj", "advcl", "xcomp", "pcomp", "pobj", "prep", "acl",
                           "parataxis", "dobj", "nsubjpass", "attr", "oprd", "nsubj", "acomp",
@@ -63,7 +65,7 @@ def clause_ix(heads: Sequence[Token]) -> list[int]:
         return []
     doc = heads[0].doc
     tree = tree_of(doc)
-    key = heads[0].i if len(heads) == 1 else tuple([h.i for h in heads])
+    key = heads[0].i if len(heads) == 1 else tuple(map(_INDEX, heads))
     got = tree.clauses.get(key)
     if got is not None:
         return got
@@ -119,7 +121,7 @@ def lemma_set(toks: Sequence[Token]) -> set[str]:
     """The lower-case lemmas and forms of ``toks``."""
     if not toks:
         return set()
-    return words_at(toks[0].doc, [t.i for t in toks])
+    return words_at(toks[0].doc, list(map(_INDEX, toks)))
 
 
 def words_at(doc: Doc, ix: Sequence[int]) -> set[str]:
@@ -136,8 +138,11 @@ def plover_modes(spec: TypeSpec, rule: TriggerRule, trigger: Token,
     if rule.mode is not None:
         found = [rule.mode]
     else:
-        own = lemma_set([trigger, *[c for c in kids(trigger)
-                                    if c.dep_ in ("compound", "amod", "nmod", "prt")]])
+        tree = tree_of(trigger.doc)  # (by index: read for every candidate)
+        deps = tree.deps
+        own = words_at(trigger.doc, [trigger.i, *[c for c in children_ix(tree, trigger.i)
+                                                  if deps[c] in ("compound", "amod", "nmod",
+                                                                 "prt")]])
         # (``isdisjoint``: a test, with no set made per mode)
         found = [m.name for m in spec.modes.values() if not m.words.isdisjoint(own)]
         scopes = {"clause": clause, "sentence": sentence, "subtree": subtree,
@@ -269,8 +274,10 @@ class Aux:
 def _has_no(tree: _Seen, lowers: list[str], i: int) -> bool:
     """Has token ``i`` a "no"/"neither" determiner?"""
     at, deps = tree.first_below, tree.deps
-    return any(deps[c] == "det" and lowers[c] in ("no", "neither")
-               for c in tree.below[at[i]:at[i + 1]])
+    for c in tree.below[at[i]:at[i + 1]]:  # (a loop: no generator made per read)
+        if deps[c] == "det" and lowers[c] in ("no", "neither"):
+            return True
+    return False
 
 
 # verbs of refusing ("declined to resign": the refusal is the event, ``intent``), and
@@ -299,7 +306,7 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
     nominal = poss[trigger.i] in ("NOUN", "PROPN")
     # a conjoined verb shares its first conjunct's auxiliaries ("would review ... and
     # suspend"); its modal is the first conjunct's
-    scan = [h.i for h in heads]
+    scan = list(map(_INDEX, heads))
     for x in scan[:]:
         while deps[x] == "conj" and poss[up[x]] in ("VERB", "AUX") and up[x] != x and \
                 not any(deps[c] in ("nsubj", "nsubjpass") for c in below[at[x]:at[x + 1]]):
@@ -361,8 +368,10 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
     t = heads[-1].i
     question = False
     for _ in range(6):
-        marks = [lowers[c] for c in below[at[t]:at[t + 1]] if deps[c] == "mark"]
-        if any(m in lex.hypothetical_marks for m in marks):
+        ks = below[at[t]:at[t + 1]]  # (most clauses have no mark: no list made for them)
+        marks = [lowers[c] for c in ks if deps[c] == "mark"] \
+            if "mark" in map(deps.__getitem__, ks) else []
+        if not lex.hypothetical_marks.isdisjoint(marks):
             hypothetical = True
             question = "whether" in marks
             break
@@ -375,7 +384,10 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
             break
         t = up[t]
     if not question:
-        question = any(_asks(tree, lowers, h) for h in _asked_up(tree, scan))
+        for h in _asked_up(tree, scan):
+            if _asks(tree, lowers, h):
+                question = True
+                break
     if report is not None and report.denied:
         negated = True
     if past_perfect and backshift:
@@ -418,12 +430,21 @@ def _asks(tree: _Seen, lowers: list[str], h: int) -> bool:
     him?" says it did.)"""
     deps, tags, below, at = tree.deps, tree.tags, tree.below, tree.first_below
     kids_h = below[at[h]:at[h + 1]]
-    subj = next((c for c in kids_h if deps[c] in ("nsubj", "nsubjpass", "expl")), None)
-    if subj is None or not any(deps[c] in ("aux", "auxpass") and c < subj for c in kids_h):
+    # (plain loops, no generator per test: read for each clause verb of each candidate)
+    for subj in kids_h:
+        if deps[subj] in ("nsubj", "nsubjpass", "expl"):
+            break
+    else:
         return False
-    if any(tags[c] in WH_TAGS or any(tags[x] in WH_TAGS for x in below[at[c]:at[c + 1]])
-           for c in kids_h if c < subj):
+    for c in kids_h:
+        if c < subj and deps[c] in ("aux", "auxpass"):
+            break
+    else:
         return False
+    for c in kids_h:
+        if c < subj and (tags[c] in WH_TAGS or not WH_TAGS.isdisjoint(
+                map(tags.__getitem__, below[at[c]:at[c + 1]]))):
+            return False
     for j in range(h + 1, len(lowers)):  # (the clause's end: its sentence's mark)
         if lowers[j] in ("?", ".", "!", ";"):
             return lowers[j] == "?"

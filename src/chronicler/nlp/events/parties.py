@@ -23,7 +23,14 @@ def same_actor(a: EventActor, b: EventActor) -> bool:
     return (a.name, a.country) == (b.name, b.country)
 
 
+def known_person(res: ArgResolver, a: EventActor) -> bool:
+    """Is ``a`` a person the actors stage knows by name?"""
+    return getattr(res.actors.get(a.actor_id or ""), "type", None) == "PERSON"
+
+
 def countries(actors: Sequence[EventActor]) -> set[str]:
+    if not actors:  # (often none: no comprehension made for them)
+        return set()
     return {a.country for a in actors if a.country}
 
 

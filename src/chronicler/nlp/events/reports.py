@@ -5,6 +5,7 @@ docstring)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 
 from spacy.tokens import Span
 
@@ -14,7 +15,7 @@ from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.modes import find_report
 from chronicler.nlp.events.parties import countries
 from chronicler.nlp.events.patterns import TriggerRule
-from chronicler.nlp.events.tree import kids
+from chronicler.nlp.events.tree import children_ix, kids, tree_of
 from chronicler.nlp.quotes.speakers import load_sources
 from chronicler.records import EventActor, content_id
 
@@ -25,7 +26,7 @@ HOSTILE_ACCOUNTS = frozenset({"ASSAULT", "ACCUSE", "THREATEN", "SANCTION", "COER
 
 def resolve_report(c: Candidate, ix: ArticleIndex, triggers: set[int]) -> None:
     top = c.heads[-1]
-    rep = find_report(top, ix.lex, triggers - {h.i for h in c.heads})
+    rep = find_report(top, ix.lex, triggers.difference(map(_INDEX, c.heads)))
     if rep is None:
         sp = ix.resolver.any_quote_speaker.get(c.trigger.i)
         if sp is not None:
@@ -46,20 +47,23 @@ def resolve_report(c: Candidate, ix: ArticleIndex, triggers: set[int]) -> None:
             return
 
 
+_INDEX = attrgetter("i")  # (a token's index, by ``map``)
 THIRD_PERSON = frozenset({"he", "she", "it", "they"})
 
 
 def _own_pronoun_subject(c: Candidate) -> bool:
     """The event's clause (or the clause its open complement hangs from: "he is
     ready to lift") has a he/she/it/they subject, inside what its reporter says."""
-    t = c.light or c.trigger
+    t = (c.light or c.trigger).i
+    tree = tree_of(c.trigger.doc)  # (by index)
+    deps, lowers, up = tree.deps, tree.lowers, tree.heads
     for _ in range(3):
-        if any(ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ in THIRD_PERSON
-               for ch in kids(t)):
+        if any(deps[ch] in ("nsubj", "nsubjpass") and lowers[ch] in THIRD_PERSON
+               for ch in children_ix(tree, t)):
             return True
-        if t.dep_ not in ("xcomp", "acomp") or t.head.i == t.i:
+        if deps[t] not in ("xcomp", "acomp") or up[t] == t:
             return False
-        t = t.head
+        t = up[t]
     return False
 
 
@@ -74,14 +78,16 @@ def first_person(c: Candidate, ix: ArticleIndex) -> None:
         c.actors = [rep]
         return
     side = ix.resolver.country_actor(rep.country, "GOV")
+    tree = tree_of(ix.doc)
     for h in (c.trigger, c.light):
         if h is None:
             continue
-        for ch in kids(h):
-            if ch.lower_ in ("we", "us") and ch.text != "US":  # (not the United States)
-                if ch.dep_ in ("nsubj", "nsubjpass") and not c.actors:
+        for ch in children_ix(tree, h.i):  # (by index)
+            if ix.lowers[ch] in ("we", "us") and tree.toks[ch].text != "US":  # (not the
+                # United States)
+                if tree.deps[ch] in ("nsubj", "nsubjpass") and not c.actors:
                     c.actors = [side]
-                elif ch.dep_ in ("dobj", "dative") and not c.recipients:
+                elif tree.deps[ch] in ("dobj", "dative") and not c.recipients:
                     c.recipients = [side]
 
 

@@ -29,7 +29,6 @@ located in ("sites in Kaldoria" -> KLD); or, for a bare noun such as "gunmen" or
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -46,13 +45,15 @@ from chronicler.nlp.events.dict_actors import (
     swallowed_country,
 )
 from chronicler.nlp.events.patterns import Lexicon
-from chronicler.nlp.events.tree import kids, line_breaks, token_spans
+from chronicler.nlp.events.tree import children_ix, kids, token_spans, tree_of
 from chronicler.nlp.events.walks import (  # noqa: F401 (the coder reads them from here)
     NOUN_POS,
+    _across_lines,
     children,
     conjuncts,
     is_passive,
     prep_objects,
+    word_before,
 )
 from chronicler.nlp.quotes.speakers import core_span
 from chronicler.records import Actor, EventActor, Mention, Place, Speaker
@@ -82,81 +83,58 @@ FIRST_PERSON = frozenset({"we", "us", "our", "ours"})
 MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 
 
-def word_before(verb: Token) -> Token | None:
-    """A finite verb the parser left without a subject ("Merovia launched ...": npadvmod;
-    "Foreign Minister Ishaq Dar disclosed", Dar hanging off an earlier noun): the noun
-    right before it, past auxiliaries and adverbs, in the same paragraph."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not (verb.tag_ == "VBN" and verb.dep_ == "ROOT"):
-        return None
-    doc = verb.doc
-    j = verb.i - 1
-    while j >= 0 and doc[j].pos_ in ("AUX", "ADV", "PART") and not doc[j + 1].is_sent_start:
-        j -= 1
-    if j < 0 or doc[j + 1].is_sent_start:
-        return None
-    w = doc[j]
-    if w.pos_ not in ("PROPN", "NOUN", "PRON") or "\n" in w.whitespace_ or w.dep_ in (
-            "dobj", "pobj", "nsubj", "nsubjpass", "attr", "dative"):
-        return None
-    return w
-
-
-def _across_lines(a: Token, b: Token) -> bool:
-    """A parse arc across a line break joins a heading to the next paragraph."""
-    lo, hi = sorted((a.i, b.i))
-    breaks = line_breaks(a.doc)  # (a token's trailing whitespace never holds one)
-    k = bisect.bisect_left(breaks, lo)
-    return k < len(breaks) and breaks[k] < hi
-
-
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The subject of ``verb``; an infinitive, participle or conjunct with none borrows
     its governor's ("vowed to hit back", "..., killing 24", "hit back by targeting"),
     except that "criticized India for refusing" and "accused X of ..." give the object
     ("India" refused)."""
+    tree = tree_of(verb.doc)  # (the climb by index, ``tree.tree_of``)
+    deps, poss, up, lowers, toks = tree.deps, tree.poss, tree.heads, tree.lowers, tree.toks
+    v = verb.i
     own = [x for x in children(verb, SUBJ) if not _across_lines(x, verb)]
     if own:
         subj = own[-1]  # two subjects (a dateline parsed as one): the nearer
-        if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-            return conjuncts(verb.head)  # "militants, who attacked ...": the antecedent
+        if tree.tags[subj.i] in ("WDT", "WP") and deps[v] == "relcl":
+            return conjuncts(toks[up[v]])  # "militants, who attacked ...": the antecedent
         return conjuncts(subj)
     if is_passive(verb):
         return []
-    if depth < 3 and verb.dep_ in CLIMB and verb.head.i != verb.i:
-        head = verb.head
-        if verb.dep_ in ("acl", "xcomp") and head.pos_ in ("NOUN", "PROPN"):
-            if verb.tag_ == "VBN":
+    dep, h = deps[v], up[v]
+    if depth < 3 and dep in CLIMB and h != v:
+        head = toks[h]
+        if dep in ("acl", "xcomp") and poss[h] in ("NOUN", "PROPN"):
+            if tree.tags[v] == "VBN":
                 return []  # "a mission launched in ...": the noun is the object
             # "Islamabad's attempt to ...", "indicated a willingness to pause ..."
-            poss = [c for c in kids(head) if c.dep_ == "poss"]
-            if poss:
-                return poss
-            if head.dep_ in ("dobj", "pobj") and head.head.pos_ in VERB_POS:
-                return subjects(head.head, depth + 1)
+            owners = [toks[c] for c in children_ix(tree, h) if deps[c] == "poss"]
+            if owners:
+                return owners
+            if deps[h] in ("dobj", "pobj") and poss[up[h]] in VERB_POS:
+                return subjects(toks[up[h]], depth + 1)
             return []
-        if verb.dep_ == "acl":
+        if dep == "acl":
             return []
-        if verb.dep_ == "advcl" and head.dep_ == "pcomp" and any(
-                c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in kids(verb)):
+        if dep == "advcl" and deps[h] == "pcomp" and any(
+                deps[c] == "mark" and lowers[c] in TIME_MARKS for c in children_ix(tree, v)):
             # "accused India of fostering terrorism while speaking with tribal leaders":
             # the time clause is the accusers', hung on the gerund by the parser
-            gov = head.head.head if head.head.head.i != head.head.i else head
-            if gov.pos_ in VERB_POS and head.head.lower_ in ("of", "for"):
-                return subjects(gov, depth + 1)
-        if head.pos_ in VERB_POS or head.pos_ == "ADJ":
-            if verb.dep_ == "xcomp":
+            g = up[up[h]] if up[up[h]] != up[h] else h
+            if poss[g] in VERB_POS and lowers[up[h]] in ("of", "for"):
+                return subjects(toks[g], depth + 1)
+        if poss[h] in VERB_POS or poss[h] == "ADJ":
+            if dep == "xcomp":
                 objs = children(head, ("dobj",))  # "urged India to hit back": India
-                if objs and head.lemma_.lower() in OBJECT_CONTROL:
+                if objs and tree.lemmas[h] in OBJECT_CONTROL:
                     return conjuncts(objs[0])
                 told = children(head, ("nsubjpass",))  # "the army is believed to have
                 if told and not agents(head):  # shelled", "was ordered to withdraw"
                     return conjuncts(told[0])
             return subjects(head, depth + 1)
-        if verb.dep_ == "pcomp" and head.head.pos_ in VERB_POS and \
-                head.lower_ in PCOMP_PREPS:  # "hit back by targeting"
-            gov = head.head
+        if dep == "pcomp" and poss[up[h]] in VERB_POS and \
+                lowers[h] in PCOMP_PREPS:  # "hit back by targeting"
+            gov = toks[up[h]]
             objs = children(gov, ("dobj",))
-            if head.lower_ in ("for", "of") and objs:  # "criticized India for refusing"
+            if lowers[h] in ("for", "of") and objs:  # "criticized India for refusing"
                 return conjuncts(objs[0])
             return subjects(gov, depth + 1)
     w = word_before(verb)
@@ -249,17 +227,20 @@ class ArgResolver:
         return got
 
     def sector_noun(self, tok: Token) -> str | None:
-        got = self.lex.sector_nouns.get(tok.lemma_.lower()) or \
-            self.lex.sector_nouns.get(tok.lower_)
-        lemma = tok.lemma_.lower()
+        # (by index, ``tree.tree_of``: read two or three times per argument resolved)
+        tree = tree_of(tok.doc)
+        lemmas, lowers, nouns = tree.lemmas, tree.lowers, self.lex.sector_nouns
+        i = tok.i
+        lemma = lemmas[i]
+        got = nouns.get(lemma) or nouns.get(lowers[i])
         if got is None and (lemma in COLLECTIVES or lemma in MEMBERS):
             # "the militant group", "a rebel faction", "opposition candidates": the
             # kind its modifier names
-            got = next((sec for m in kids(tok) if m.dep_ in ("amod", "compound")
-                        and m.lemma_.lower() not in ARMS
-                        and (sec := self.lex.sector_nouns.get(m.lemma_.lower())
-                             or self.lex.sector_nouns.get(m.lower_)
-                             or SIDE_WORDS.get(m.lower_))), None)
+            deps = tree.deps
+            got = next((sec for m in children_ix(tree, i) if deps[m] in ("amod", "compound")
+                        and lemmas[m] not in ARMS
+                        and (sec := nouns.get(lemmas[m]) or nouns.get(lowers[m])
+                             or SIDE_WORDS.get(lowers[m]))), None)
         return got
 
     def name_of(self, tok: Token) -> str:
@@ -328,21 +309,23 @@ class ArgResolver:
         missiles", "Pakistan's military"): an unnamed actor of that country."""
         on_head = self.mention_at.get(tok.i)
         if not on_head:
-            for c in kids(tok):  # (its right children: ``tok.rights``)
-                if c.i > tok.i and c.dep_ == "appos" and c.pos_ == "PROPN" and \
-                        c.i in self.mention_at:
-                    on_head = self.mention_at[c.i]
+            tree = tree_of(tok.doc)  # (its right children, ``tok.rights``, by index)
+            for c in children_ix(tree, tok.i):
+                if c > tok.i and tree.deps[c] == "appos" and tree.poss[c] == "PROPN" and \
+                        c in self.mention_at:
+                    on_head = self.mention_at[c]
                     break
         head: EventActor | None = None  # a people without a country ("Iraqi Kurds"): below
         if on_head:
             head = self.of_mention(on_head[0], noun_sector)
             if head.country or not head.actor_id or tok.tag_ != "NNPS":
                 return head if head.country or head.actor_id else None
+        tree = tree_of(tok.doc)
         named = [i for i in range(tok.left_edge.i, tok.i) if i in self.mention_at]
         # "his Chinese counterpart": the country word says who, the owner's pronoun whose
-        named.sort(key=lambda i: self.doc[i].pos_ == "PRON")
+        named.sort(key=lambda i: tree.poss[i] == "PRON")
         s, e = core_span(tok, self.text) if named else (0, 0)  # (a mention's words only)
-        for t in (self.doc[i] for i in named):
+        for t in (tree.toks[i] for i in named):
             if against_or_for(t):
                 continue  # "an anti-Syria journalist" is no Syrian
             if s <= t.idx < e:
@@ -376,21 +359,24 @@ class ArgResolver:
             known = person_country(tok, self.day)
             if known is not None and known != got.country:
                 got = got.model_copy(update={"country": known})
-        if got is not None and got.sector in (None, "GOV") and tok.pos_ == "NOUN" and \
+        tree = tree_of(tok.doc)  # (by index, ``tree.tree_of``)
+        if got is not None and got.sector in (None, "GOV") and tree.poss[tok.i] == "NOUN" and \
                 self.sector_noun(tok) is None and (sec := agent_sector(tok)) is not None:
             got = got.model_copy(update={"sector": sec})  # "Egyptian demonstrators": OPP
         if got is not None and got.country:
             return got
-        for ap in kids(tok):  # "Salaheddine Sidhoum, Algeria's leading activist"
-            if ap.dep_ == "appos" and depth == 0:
-                via = self._resolve(ap, depth + 1, descend)
+        for ap in children_ix(tree, tok.i) if depth == 0 else ():
+            if tree.deps[ap] == "appos":  # "Salaheddine Sidhoum, Algeria's leading activist"
+                via = self._resolve(tree.toks[ap], depth + 1, descend)
                 if via is not None and via.country:
                     return (got or via).model_copy(update={
                         "country": via.country, "sector": (got and got.sector) or via.sector})
         return complete(got, tok, self.day, lambda: self._name(tok))  # (named if new)
 
     def _resolve(self, tok: Token, depth: int = 0, descend: bool = True) -> EventActor | None:
-        low = tok.lower_
+        tree = tree_of(tok.doc)  # (by index, ``tree.tree_of``)
+        i, deps = tok.i, tree.deps
+        low = tree.lowers[i]
         if low in FIRST_PERSON and not (tok.text.isupper() and len(tok.text) > 1):
             # (not "US": the country, written in capitals)
             sp = self.quote_speaker.get(tok.i) or self.any_quote_speaker.get(tok.i)
@@ -400,10 +386,10 @@ class ArgResolver:
             ante = self._antecedent(tok)
             if ante is not None:
                 return ante
-        for c in kids(tok):
-            if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") and not \
-                    any(t.i in self.mention_tokens for t in tok.lefts):
-                ante = self._antecedent(c)  # "its missiles": whose
+        for ci in children_ix(tree, i):
+            if deps[ci] == "poss" and tree.lowers[ci] in ("its", "their", "his", "her") and \
+                    not any(t < i and t in self.mention_tokens for t in children_ix(tree, i)):
+                ante = self._antecedent(tree.toks[ci])  # "its missiles": whose
                 if ante is not None and ante.country:
                     return EventActor(name=self._name(tok), country=ante.country,
                                       sector=self.sector_noun(tok) or ante.sector)
@@ -414,7 +400,7 @@ class ArgResolver:
         noun_sector = self.sector_noun(tok)
         if low in PRONOUNS and tok.i in self.quote_speaker:
             return None  # a pronoun in a direct quote is the speaker's world, not ours
-        if low in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass") and depth == 0:
+        if low in ("it", "they") and deps[i] in ("nsubj", "nsubjpass") and depth == 0:
             # "Merovia claims it struck ...": the subject of the saying verb above (the
             # actors stage's coreference may have picked a nearer name)
             v = tok.head
@@ -436,11 +422,11 @@ class ArgResolver:
         got = self._via_mentions(tok, noun_sector)
         if got is not None:
             return got
-        if low in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass"):
+        if low in ("it", "they") and deps[i] in ("nsubj", "nsubjpass"):
             ante = self._antecedent(tok)  # the actors stage resolves he/she; it/they here
             if ante is not None:
                 return ante
-        code = self.country_by_name.get(tok.lower_) if tok.pos_ == "PROPN" else None
+        code = self.country_by_name.get(low) if tree.poss[i] == "PROPN" else None
         if code is not None:
             return self.country_actor(code, noun_sector)
         if (swallowed := swallowed_country(tok)) is not None:
@@ -473,9 +459,11 @@ class ArgResolver:
             # negotiators" (coordinated countries on one head): one actor per country
             inner = [o for o in prep_objects(t, ("of",)) if t.i not in self.mention_tokens]
             if len(inner) < 2:
-                inner = next((cj for m in kids(t) if m.dep_ in ("amod", "nmod", "compound")
-                              and m.i in self.mention_tokens
-                              and len(cj := conjuncts(m)) > 1), [])
+                tree = tree_of(t.doc)  # (by index)
+                inner = next((cj for m in children_ix(tree, t.i)
+                              if tree.deps[m] in ("amod", "nmod", "compound")
+                              and m in self.mention_tokens
+                              and len(cj := conjuncts(tree.toks[m])) > 1), [])
             if len(inner) > 1:
                 many = [self.resolve(o, depth=1) for o in inner]
                 if all(m is not None and m.country for m in many) and \

@@ -9,10 +9,23 @@ from __future__ import annotations
 
 import bisect
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LENGTH, ORTH, POS, SPACY, TAG
+from spacy.attrs import (
+    DEP,
+    HEAD,
+    IDX,
+    IS_PUNCT,
+    IS_SPACE,
+    LEMMA,
+    LENGTH,
+    LOWER,
+    ORTH,
+    POS,
+    SPACY,
+    TAG,
+)
 from spacy.tokens import Doc, Token
 
 
@@ -22,7 +35,7 @@ class _Seen:
 
     __slots__ = ("doc", "starts", "ends", "covers", "lemmas", "lowers", "toks", "below",
                  "first_below", "kids", "deps", "poss", "tags", "subtrees", "sub_ix", "breaks",
-                 "clauses", "heads")
+                 "clauses", "heads", "cols")
 
     def __init__(self, doc: Doc | None) -> None:
         self.doc = doc
@@ -48,6 +61,7 @@ class _Seen:
         # ``modes.clause_ix`` by its heads' indices (a candidate's clause is read by its
         # rules' scopes, then by its modes, and again when it is retyped)
         self.clauses: dict[int | tuple[int, ...], list[int]] = {}
+        self.cols: np.ndarray | None = None  # (``columns``)
 
 
 class _Current(threading.local):
@@ -56,6 +70,13 @@ class _Current(threading.local):
 
 
 _CURRENT = _Current()
+# The parse last built or found by any thread (``_built``), read before the thread's
+# own: a thread-local read costs ten times a global one, and the coder reads the parse
+# a few hundred thousand times a hundred articles. It is only ever a fully built one,
+# whose lists are its document's whichever thread built them (and what is filled in
+# later, children, subtrees and clauses, is the same whoever fills it); a thread coding
+# another document finds its own in ``_CURRENT``.
+_HOT = _Seen(None)
 
 
 def _of(doc: Doc) -> _Seen:
@@ -69,9 +90,19 @@ def tree_of(doc: Doc) -> _Seen:
     """The document's parse as lists (``toks``, ``below`` and ``first_below``, ``deps``,
     ``poss``, ``tags``, ``heads``; and its words, ``lemmas`` and ``lowers``), built once
     per document."""
+    seen = _HOT
+    if seen.doc is doc:
+        return seen
+    return _built(doc)
+
+
+def _built(doc: Doc) -> _Seen:
+    """The thread's parse of ``doc`` (built if need be), made the one read first."""
+    global _HOT
     seen = _CURRENT.seen
     if seen.doc is not doc or not seen.toks:
         seen = _tree(doc)
+    _HOT = seen
     return seen
 
 
@@ -80,36 +111,53 @@ def kids(tok: Token) -> list[Token]:
     makes a Token object per child on every read, and the coder reads the children of
     the same few tokens hundreds of times a sentence. (The list is shared: callers never
     change it.)"""
-    seen = _CURRENT.seen
-    if seen.doc is not tok.doc or not seen.toks:
-        seen = _tree(tok.doc)
+    seen = _HOT
+    if seen.doc is not tok.doc:
+        seen = _built(tok.doc)
     i = tok.i
     got = seen.kids[i]
     if got is None:  # (made on first read: most tokens' children are never read)
-        toks, at = seen.toks, seen.first_below
-        got = seen.kids[i] = [toks[j] for j in seen.below[at[i]:at[i + 1]]]
+        at = seen.first_below  # (``map``: no comprehension's function made per read)
+        got = seen.kids[i] = list(map(seen.toks.__getitem__, seen.below[at[i]:at[i + 1]]))
     return got
 
 
 def subtree(tok: Token) -> list[Token]:
     """``list(tok.subtree)``, in its order (the left children's subtrees, the token, the
     right children's), once per token and document (shared: callers never change it)."""
-    seen = _CURRENT.seen
-    if seen.doc is not tok.doc or not seen.toks:
-        seen = _tree(tok.doc)
+    seen = _HOT
+    if seen.doc is not tok.doc:
+        seen = _built(tok.doc)
     got = seen.subtrees.get(tok.i)
     if got is None:
-        toks = seen.toks
-        got = seen.subtrees[tok.i] = [toks[j] for j in _subtree_ix(seen, tok.i)]
+        got = seen.subtrees[tok.i] = list(map(seen.toks.__getitem__, _subtree_ix(seen, tok.i)))
     return got
+
+
+# The token attributes the coder reads from spaCy's arrays (the index's words and
+# segments, the parse, the offsets): read by one ``doc.to_array`` per document, where each
+# reader's own read a third of them twice.
+COLUMNS = (LEMMA, LOWER, ORTH, POS, SPACY, IS_SPACE, IS_PUNCT, HEAD, DEP, TAG, IDX, LENGTH)
+_COL = {a: k for k, a in enumerate(COLUMNS)}
+
+
+def columns(doc: Doc, attrs: Sequence[int]) -> np.ndarray:
+    """``doc.to_array(attrs)`` (two attributes of ``COLUMNS`` or more), from one read
+    of them all per document."""
+    seen = _of(doc)
+    if seen.cols is None:
+        seen.cols = doc.to_array(list(COLUMNS))
+    return seen.cols[:, [_COL[a] for a in attrs]]
 
 
 def line_breaks(doc: Doc) -> list[int]:
     """The tokens that hold a line break, ascending: space tokens with a newline (a
     token's own trailing whitespace is one space at most), once per document."""
+    if _HOT.doc is doc and _HOT.breaks is not None:  # (``_HOT``: set once, whole)
+        return _HOT.breaks
     seen = _of(doc)
     if seen.breaks is None:
-        cols = doc.to_array([IS_SPACE, ORTH])
+        cols = columns(doc, (IS_SPACE, ORTH))
         strings = doc.vocab.strings
         seen.breaks = [i for i in np.flatnonzero(cols[:, 0]).tolist()
                        if "\n" in strings[int(cols[i, 1])]]
@@ -119,9 +167,9 @@ def line_breaks(doc: Doc) -> list[int]:
 def subtree_ix(tok: Token) -> list[int]:
     """``subtree``'s indices (for a set of words, where no Token is needed; shared:
     callers never change it)."""
-    seen = _CURRENT.seen
-    if seen.doc is not tok.doc or not seen.toks:
-        seen = _tree(tok.doc)
+    seen = _HOT
+    if seen.doc is not tok.doc:
+        seen = _built(tok.doc)
     return _subtree_ix(seen, tok.i)
 
 
@@ -142,7 +190,10 @@ def _subtree_ix(seen: _Seen, i: int) -> list[int]:
         if not placed and c > i:
             out.append(i)
             placed = True
-        out += _subtree_ix(seen, c)
+        if at[c] == at[c + 1]:
+            out.append(c)  # (a leaf, most words: no call for it)
+        else:
+            out += _subtree_ix(seen, c)
     if not placed:
         out.append(i)
     seen.sub_ix[i] = out
@@ -156,7 +207,7 @@ _LABEL: dict[int, str] = {}
 def _tree(doc: Doc) -> _Seen:
     seen = _of(doc)
     n = len(doc)
-    cols = doc.to_array([HEAD, DEP, POS, TAG])
+    cols = columns(doc, (HEAD, DEP, POS, TAG))
     at = np.arange(n, dtype="int64")
     # (HEAD is the head's offset from the token, as an unsigned number)
     heads = cols[:, 0].astype("int64") + at
@@ -194,6 +245,9 @@ def share_words(doc: Doc, lemmas: list[str], lowers: list[str]) -> None:
 
 def words_of(doc: Doc) -> tuple[list[str], list[str]]:
     """Each token's ``lemma_.lower()`` and ``lower_`` (shared by the index, else read)."""
+    seen = _HOT
+    if seen.doc is doc:  # (a parse built has its words)
+        return seen.lemmas, seen.lowers
     seen = _of(doc)
     if len(seen.lemmas) != len(doc):
         seen.lemmas = [t.lemma_.lower() for t in doc]
@@ -211,7 +265,7 @@ def _by_char(seen: _Seen, char: int) -> int:
 def _offsets(doc: Doc) -> _Seen:
     seen = _of(doc)
     if not seen.starts and len(doc):
-        idx, length, space = doc.to_array([IDX, LENGTH, SPACY]).T
+        idx, length, space = columns(doc, (IDX, LENGTH, SPACY)).T
         ends = idx + length
         seen.starts, seen.ends, seen.covers = idx.tolist(), ends.tolist(), (ends + space).tolist()
     return seen

@@ -1,45 +1,60 @@
 """The smallest walks of the parse, which ``roles`` (re-exporting them) and the whole
 coder take hundreds of times a sentence: a token's children by label, the nouns
-coordinated with it, its prepositions' objects, the passive test. ``prep_objects``
-reads the document's lists by index (``tree.tree_of``): a label string per child read
-from spaCy was most of its cost."""
+coordinated with it, its prepositions' objects, the passive test, the noun before a verb
+the parser left without a subject. They read the document's lists by index
+(``tree.tree_of``): a label string per child read from spaCy (and a Token object per
+child not kept) was most of their cost."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Collection, Iterable
 
 from spacy.tokens import Token
 
-from chronicler.nlp.events.tree import kids, tree_of
+from chronicler.nlp.events.tree import line_breaks, tree_of
 
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
 def conjuncts(tok: Token) -> list[Token]:
     """``tok`` and the nouns coordinated with it ("India and Pakistan")."""
+    tree = tree_of(tok.doc)
+    at, below, deps, poss = tree.first_below, tree.below, tree.deps, tree.poss
     out = [tok]
-    stack = [c for c in kids(tok) if c.dep_ == "conj"]
+    i = tok.i
+    ks = below[at[i]:at[i + 1]]
+    if "conj" not in map(deps.__getitem__, ks):
+        return out  # (most words have no conjunct: no list made for them)
+    stack = [c for c in ks if deps[c] == "conj"]
     while stack:
         c = stack.pop(0)
-        if c.pos_ in NOUN_POS or c.pos_ == "ADJ":
-            out.append(c)
-            stack += [g for g in kids(c) if g.dep_ == "conj"]
+        if poss[c] in NOUN_POS or poss[c] == "ADJ":
+            out.append(tree.toks[c])
+            stack += [g for g in below[at[c]:at[c + 1]] if deps[g] == "conj"]
     return out
 
 
 def children(tok: Token, deps: Collection[str]) -> list[Token]:
     """``tok``'s children with one of ``deps`` (a collection: it is read per child)."""
-    return [c for c in kids(tok) if c.dep_ in deps]
+    tree = tree_of(tok.doc)
+    at, labels, toks = tree.first_below, tree.deps, tree.toks
+    i = tok.i
+    return [toks[c] for c in tree.below[at[i]:at[i + 1]] if labels[c] in deps]
 
 
 def prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
     """Objects of ``tok``'s prepositions named in ``preps`` (coordinated ones too)."""
-    want = frozenset(preps)
     tree = tree_of(tok.doc)
     at, below, deps, lowers = tree.first_below, tree.below, tree.deps, tree.lowers
     out: list[Token] = []
+    want: frozenset[str] | None = None  # (made for a word with a preposition only)
     for p in below[at[tok.i]:at[tok.i + 1]]:
-        if deps[p] in ("prep", "agent") and lowers[p] in want:
+        if deps[p] not in ("prep", "agent"):
+            continue
+        if want is None:
+            want = frozenset(preps)
+        if lowers[p] in want:
             for o in below[at[p]:at[p + 1]]:
                 if deps[o] in ("pobj", "pcomp"):
                     out += conjuncts(tree.toks[o])
@@ -47,4 +62,52 @@ def prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in kids(verb))
+    tree = tree_of(verb.doc)
+    at, deps = tree.first_below, tree.deps
+    i = verb.i
+    for c in tree.below[at[i]:at[i + 1]]:
+        if deps[c] in ("auxpass", "nsubjpass"):
+            return True
+    return False
+
+
+def with_objects(tok: Token, at: list[int], pos: tuple[str, ...] | None = None
+                 ) -> list[Token]:
+    """The objects of "with" on the words at ``at`` (with ``pos``, on its nouns and
+    verbs other than ``tok``), in their order (by index: a Token object and a tag read
+    per word of the clause were most of the cost)."""
+    tree = tree_of(tok.doc)
+    poss, toks = tree.poss, tree.toks
+    if pos is None:
+        return [o for x in at for o in prep_objects(toks[x], ("with",))]
+    return [o for x in at if x != tok.i and poss[x] in pos
+            for o in prep_objects(toks[x], ("with",))]
+
+
+def word_before(verb: Token) -> Token | None:
+    """A finite verb the parser left without a subject ("Merovia launched ...": npadvmod;
+    "Foreign Minister Ishaq Dar disclosed", Dar hanging off an earlier noun): the noun
+    right before it, past auxiliaries and adverbs, in the same paragraph."""
+    tree = tree_of(verb.doc)  # (by index: read for each verb with no subject)
+    tags, poss, toks = tree.tags, tree.poss, tree.toks
+    i = verb.i
+    if tags[i] not in ("VBD", "VBZ", "VBP") and not (tags[i] == "VBN" and tree.deps[i] == "ROOT"):
+        return None
+    j = i - 1
+    while j >= 0 and poss[j] in ("AUX", "ADV", "PART") and not toks[j + 1].is_sent_start:
+        j -= 1
+    if j < 0 or toks[j + 1].is_sent_start:
+        return None
+    w = toks[j]
+    if poss[j] not in ("PROPN", "NOUN", "PRON") or "\n" in w.whitespace_ or tree.deps[j] in (
+            "dobj", "pobj", "nsubj", "nsubjpass", "attr", "dative"):
+        return None
+    return w
+
+
+def _across_lines(a: Token, b: Token) -> bool:
+    """A parse arc across a line break joins a heading to the next paragraph."""
+    lo, hi = sorted((a.i, b.i))
+    breaks = line_breaks(a.doc)  # (a token's trailing whitespace never holds one)
+    k = bisect.bisect_left(breaks, lo)
+    return k < len(breaks) and breaks[k] < hi
