@@ -1,6 +1,7 @@
 """Shows of force and their sides in crisis leads (issue 12): live-fire exercises are a
 mobilization ("live-fire" is three tokens to the tokenizer); the missile a state
-test-fires is no one it acts on; defacing websites is a cyber operation (CAMEO 17);
+test-fires or fires into the sea is no one it acts on; what a grievance is "over" is
+not the aggrieved side's act; defacing websites is a cyber operation (CAMEO 17);
 the dead a side vows to avenge are its own, not whom it threatens; troops put on
 combat readiness are mobilized; the right to respond reserved, or forces ready to
 respond to a misadventure, threaten. Sentences written for these tests."""
@@ -67,3 +68,19 @@ def test_force_held_ready_is_a_threat(analyzer, text: str, want) -> None:  # typ
 ])
 def test_readiness_to_answer_is_no_threat(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert "THREATEN" not in {t for t, _, _ in triples(analyzer, text)}
+
+
+def test_missiles_fired_into_the_sea_are_no_recipient(analyzer) -> None:  # type: ignore[no-untyped-def]
+    evs = code(analyzer, "North Korea fired two ballistic missiles into the sea off its east coast.")
+    assert evs and not any("missiles" in r.name for e in evs for r in e.recipient)
+
+
+# what a grievance is "over" was done by someone else than the aggrieved
+@pytest.mark.parametrize(("text", "grieved"), [
+    ("Japan lodged a formal protest with China over the detention of a Japanese businessman.",
+     "JPN"),
+    ("The European Union imposed fresh sanctions on Belarusian officials over the crackdown.",
+     "EUR"),
+])
+def test_the_act_a_grievance_is_over_is_not_the_aggrieved(analyzer, text: str, grieved: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [a for t, a, _ in triples(analyzer, text) if t == "COERCE" and grieved in a]

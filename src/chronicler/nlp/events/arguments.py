@@ -64,6 +64,9 @@ BROKERING = frozenset({"broker", "mediate", "facilitate", "host", "convene", "sp
 # force both sides use: whom one side clashes "with" is the other ("fought with" may be
 # alongside)
 CLASHING = frozenset({"clash", "skirmish", "battle", "scuffle", "grapple"})
+# verbs whose object weapon is what is fired, wherever it goes ("fired two missiles into
+# the sea", "launched rockets"), not whom it hits ("shot down a jet")
+LAUNCHING = frozenset({"fire", "launch", "lob", "test-fire"})
 # verbs whose object is one's own dead ("to avenge the deaths of its civilians")
 AVENGING = frozenset({"avenge", "revenge"})
 # verbs that answer a request noun they carry ("accepted the proposal")
@@ -140,7 +143,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                 recip_groups.append(prep_objects(tok, ("on", "upon")))
             # (a dative "to" the parser labels as such: "providing photographs to
             # Macedonia" -> its object)
-            fired_at = t == "ASSAULT" and bool(prep_objects(verb, lex.target_preps))
+            fired_at = t == "ASSAULT" and (lemma in LAUNCHING or bool(
+                prep_objects(verb, lex.target_preps)))  # (or fired anywhere: "into the sea")
             sent_to = t in ("AID", "MOBILIZE") and bool(prep_objects(verb, ("to", "into")))
             recip_groups.append([x for o in children(verb, ("dobj", "dative"))
                                  for y in ((o,) if tree.poss[o.i] != "ADP" else

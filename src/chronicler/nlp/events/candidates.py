@@ -46,6 +46,8 @@ def is_light(v: Token, lex: Lexicon) -> bool:
 
 # words that place the sentence's event after or before another one
 TIME_LINKS = frozenset({"after", "following", "since", "before", "until"})
+# ... and that give its grievance or topic: what happened "over" it is someone else's
+REASON_PREPS = frozenset({"over", "about"})
 
 
 def governor(tok: Token, lex: Lexicon) -> Token | None:
@@ -67,8 +69,9 @@ def governor(tok: Token, lex: Lexicon) -> Token | None:
             light = lemmas[h] in lex.light_verbs or less_d(lowers[h]) in lex.light_verbs
             return tree.toks[h] if light else None
         if poss[h] == "ADP":
-            if lowers[h] in TIME_LINKS:
-                return None  # "put its forces on alert after the attack": not put
+            if lowers[h] in TIME_LINKS or lowers[h] in REASON_PREPS:
+                return None  # "put its forces on alert after the attack": not put;
+                # "imposed sanctions over the crackdown": the crackdown is not imposed
             t = h
             continue
         if poss[h] in NOUN_POS and (deps[t] in ("conj", "appos", "compound")
