@@ -4,7 +4,8 @@ test-fires or fires into the sea is no one it acts on; what a grievance is "over
 not the aggrieved side's act; defacing websites is a cyber operation (CAMEO 17);
 the dead a side vows to avenge are its own, not whom it threatens; troops put on
 combat readiness are mobilized; the right to respond reserved, or forces ready to
-respond to a misadventure, threaten. Sentences written for these tests."""
+respond to a misadventure, threaten; who claims responsibility for an attack made it.
+Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -84,3 +85,12 @@ def test_missiles_fired_into_the_sea_are_no_recipient(analyzer) -> None:  # type
 ])
 def test_the_act_a_grievance_is_over_is_not_the_aggrieved(analyzer, text: str, grieved: str) -> None:  # type: ignore[no-untyped-def]
     assert not [a for t, a, _ in triples(analyzer, text) if t == "COERCE" and grieved in a]
+
+
+# who claims responsibility for an attack did it
+@pytest.mark.parametrize(("text", "want"), [
+    ("Houthi rebels claimed responsibility for a drone attack on an Aramco facility.", {"YEM"}),
+    ("The Pakistani Taliban claimed responsibility for the bombing in Peshawar.", {"PAK"}),
+])
+def test_claimed_responsibility_names_the_attacker(analyzer, text: str, want: set) -> None:  # type: ignore[no-untyped-def]
+    assert ("ASSAULT", want) in [(t, a) for t, a, _ in triples(analyzer, text)]

@@ -14,6 +14,7 @@ from chronicler.nlp.events.intent import to_infinitive
 from chronicler.nlp.events.modes import clause_ix, phrase_ix, words_at
 from chronicler.nlp.events.parties import (
     a_state,
+    claimant,
     countries,
     for_to,
     for_whom,
@@ -283,7 +284,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
         mover = lemma in MOVERS
         if mover:  # "the incursion of a Chinese submarine [into its waters]": who came in
             own += prep_objects(tok, ("of",))
-        actor_groups.append(own)
+        actor_groups.append(own + claimant(tok))  # (+ "claimed responsibility for [it]")
         if c.light is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and (
                 t == "PROTEST" and tok.head.lower_ == "on" or
                 t == "MOBILIZE" and tok.head.lower_ in ("in", "as")):

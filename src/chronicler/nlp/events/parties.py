@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from chronicler.nlp.actors.phoenix_lookup import INTERNATIONAL
 from chronicler.nlp.events.intent import to_infinitive
 from chronicler.nlp.events.patterns import Lexicon
-from chronicler.nlp.events.roles import ArgResolver, children, prep_objects
+from chronicler.nlp.events.roles import ArgResolver, children, prep_objects, subjects
 from chronicler.nlp.events.tree import kids, subtree
 from chronicler.records import EventActor
 
@@ -103,3 +103,20 @@ def state_act_places(verb: Token, res: ArgResolver) -> list[Token]:
     return [o for d in children(verb, ("dobj",)) if d.lemma_.lower() in STATE_ACTS
             for x in subtree(d) if x.dep_ == "prep" and x.lower_ == "in"
             for o in children(x, ("pobj",)) if a_state(o, res)]
+
+
+# what is claimed for an act by whoever did it ("claimed responsibility for the attack")
+CLAIMED = frozenset({"responsibility", "credit"})
+CLAIMING = frozenset({"claim", "take", "accept", "admit", "own"})
+
+
+def claimant(tok: Token) -> list[Token]:
+    """Who claims noun event ``tok`` as its own ("the group claimed responsibility for
+    the attack", "took credit for the bombing"): the claiming verb's subject."""
+    p = tok.head
+    if tok.dep_ != "pobj" or p.lower_ != "for" or p.head.lemma_.lower() not in CLAIMED:
+        return []
+    v = p.head.head
+    if p.head.dep_ != "dobj" or v.lemma_.lower() not in CLAIMING:
+        return []
+    return subjects(v)
