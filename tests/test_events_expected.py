@@ -78,3 +78,14 @@ def test_proposed_is_future(analyzer) -> None:  # type: ignore[no-untyped-def]
 def test_releasing_orders_frees_no_one(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "RETREAT" not in {t for t, _, _ in triples(
         analyzer, "The Pakistani president will soon release several executive orders on trade.")}
+
+
+# one who is to speak, with no one spoken to, gives a speech
+def test_a_speech_is_no_consultation(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "CONSULT" not in {t for t, _, _ in triples(
+        analyzer, "The Pakistani army chief is scheduled to speak on Thursday.")}
+
+
+def test_speaking_to_someone_is_consultation(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert ("CONSULT", {"IND"}, {"PAK"}) in triples(
+        analyzer, "The Indian prime minister spoke to the Pakistani prime minister on Sunday.")

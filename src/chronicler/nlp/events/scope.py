@@ -185,17 +185,18 @@ def shared_view(c: Candidate) -> bool:
 
 def met_alone(c: Candidate) -> bool:
     """Is this a meeting of one body or one person with no one ("the security committee
-    is expected to meet", "the cabinet met on Sunday"): "meet" with a single subject
+    is expected to meet", "the cabinet met on Sunday"): "meet" or "speak" with a single subject
     in the singular, no one met and no counterpart "with" it? A consultation has two
     sides ("the two leaders met", "met with X", "X and Y will meet")."""
     t = c.trigger
     if c.spec.type != "CONSULT" or c.nominal or c.recipients or t.lemma_.lower() not in (
-            "meet", "convene", "confer"):
-        return False
-    if any(ch.dep_ in ("dobj", "prep", "prt") and ch.lower_ not in (
+            "meet", "convene", "confer", "speak", "talk"):
+        return False  # ("Thiel is scheduled to speak on Thursday": a speech)
+    talk = t.lemma_.lower() in ("speak", "talk")
+    if any(ch.dep_ in ("dobj", "prep", "prt") and (ch.lower_ not in (
             "in", "at", "on", "for", "during", "after", "before", "since", "until", "to")
-           for ch in kids(t)):
-        return False  # ("met with", "met up", "met the envoy": someone met)
+            or talk and ch.lower_ == "to") for ch in kids(t)):
+        return False  # ("met with", "met up", "met the envoy", "spoke to": someone met)
     subj = [x for x in kids(t) if x.dep_ in ("nsubj", "nsubjpass")]
     if not subj:  # (an infinitive's: "is expected to meet")
         up = t.head if t.dep_ == "xcomp" else None
