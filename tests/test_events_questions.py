@@ -110,6 +110,9 @@ def test_ads_attacking_someone_are_words(analyzer) -> None:  # type: ignore[no-u
     assert ("ACCUSE", {"IND"}, {"PAK"}) in got and "ASSAULT" not in {t for t, _, _ in got}
 
 
-def test_a_statement_welcoming_is_support(analyzer) -> None:  # type: ignore[no-untyped-def]
-    assert ("SUPPORT", {"IND"}, {"PAK"}) in triples(
-        analyzer, "The Indian ministry issued a statement welcoming the Pakistani offer of talks.")
+@pytest.mark.parametrize("text", [
+    "The Indian ministry issued a statement welcoming the Pakistani offer of talks.",
+    "The Indian ministry issued a policy paper welcoming the Pakistani offer of talks.",
+])
+def test_a_statement_welcoming_is_support(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("SUPPORT", {"IND"}, {"PAK"}) in triples(analyzer, text)

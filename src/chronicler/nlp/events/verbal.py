@@ -77,7 +77,7 @@ MEDIA = frozenset({"tweet", "post", "speech", "interview", "statement", "ad",
                    "broadcast", "television", "tv", "radio", "show", "press", "email",
                    "message", "testimony", "hearing", "address", "briefing", "conference",
                    "essay", "article", "blog", "facebook", "twitter", "mailer", "flyer",
-                   "leaflet", "pamphlet", "billboard"})
+                   "leaflet", "pamphlet", "billboard", "paper"})
 MEDIA_PREPS = frozenset({"in", "on", "during", "via", "through"})
 # what makes an attack words whoever makes it: how it is said ("scathing attacks")
 SAID_MODS = frozenset({"personal", "verbal", "rhetorical", "scathing", "blistering",
