@@ -6,14 +6,17 @@ Auxiliary modes are read from the clause heads of the event (the trigger, and th
 light verb that carries a noun trigger):
 
 * **negated**: a ``neg`` child ("did not strike"), "never", "no" on the noun or on
-  its subject/object ("No sites were hit"), "without"; or a denial cue above the
-  event ("India denied that its missiles struck ...": the denier says it did not
-  happen);
-* **future**: will/shall, "going to", an infinitive under vow/plan/threaten/prepare…
-  ("vowed to hit back"), "future"/"imminent" on the noun, or "would" under a
-  past-tense report cue (reported future: "said it would expel");
-* **hypothetical**: an "if/unless/whether" clause holding the event, could/might/
-  may/should, "would" outside reported speech, "any" on the noun ("any attack");
+  its subject/object ("No sites were hit"), "without", "has yet to"; or a denial cue
+  above the event ("India denied that its missiles struck ...": the denier says it
+  did not happen);
+* **future**: will/shall, "going to", an infinitive under vow/plan/threaten/prepare/
+  propose/likely… ("vowed to hit back"), "future"/"imminent" on the noun, or "would"
+  under a past-tense report cue (reported future: "said it would expel");
+* **hypothetical**: an "if/unless/whether" clause holding the event, a condition by
+  inversion ("Had Pakistan attacked first"), could/might/may/should, "would" outside
+  reported speech, "is unlikely to", "any" on the noun ("any attack");
+* **question**: a reported question ("asked whether ...") or a direct yes/no question
+  ("Did the minister meet the envoy?"): the coder drops the event;
 * **historical**: past perfect outside reported speech ("India had suspended the
   treaty"); the coder also marks events dated more than 30 days before publication.
 

@@ -1,8 +1,10 @@
 """What a sentence tells that is no event of its own: a wish about someone else ("wants
-Turkey to close its borders"), a kind of people described by a relative clause ("people
-who attack my family"), a force verb that hits no one ("shot himself", "crisis strikes
-Paris", "executed the plan", "targeting voters", "engage with the North"). The coder
-drops such candidates (``coder._kept``).
+Turkey to close its borders"), a kind of people described by a relative clause or a
+participle ("people who attack my family", "a super PAC backing him"), a force verb
+that hits no one ("shot himself", "crisis strikes Paris", "executed the plan",
+"targeting voters", "engage with the North"), a seizure of nothing ("captured the
+mood", "withheld his endorsement"), a view shared ("agreed with him") and a meeting or
+a speech of one ("the cabinet met"). The coder drops such candidates (``coder._kept``).
 """
 
 from __future__ import annotations

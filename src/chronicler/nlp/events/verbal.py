@@ -18,7 +18,11 @@ casualty count, no named operation) and
 * someone who is no armed group and no state as a whole attacks in a medium of words
   ("in early-morning tweets", "in a speech", "during the debate"), or goes on to say
   what the attack was ("attacked the senator, calling him a fraud", "..., saying he
-  had offended voters"), at or on no one armed and no state as a whole.
+  had offended voters"), at or on no one armed and no state as a whole; or
+* a medium of words attacks ("a campaign ad attacked", "ads attacking the senator"),
+  the attacks are "negative", "personal" or "political", they are aimed at one's
+  rivals or critics, a party or a legislator attacks over a topic, or no one named
+  attacks a named person at no place with no weapon ("his attacks on Trump").
 
 The attack words that are criticism become ACCUSE/disapprove (CAMEO 111, "criticize or
 denounce"); the words that end a thing ("killed the bill", "shot down the proposal",
