@@ -26,3 +26,11 @@ def triples(analyzer, text: str, published: dt.date = PUB  # type: ignore[no-unt
             ) -> list[tuple[str, set[str], set[str]]]:
     """Each event of ``text`` as (type, actor countries, recipient countries)."""
     return [(e.type, side(e, "actor"), side(e, "recipient")) for e in code(analyzer, text, published)]
+
+
+def all_flagged(analyzer, text: str, flag: str, type_: str | None = None  # type: ignore[no-untyped-def]
+                ) -> bool:
+    """Does ``text`` code events (of ``type_``, if given), each with ``flag`` set
+    (``negated``, ``future``, ``hypothetical``)?"""
+    evs = [e for e in code(analyzer, text) if type_ is None or e.type == type_]
+    return bool(evs) and all(getattr(e, flag) for e in evs)

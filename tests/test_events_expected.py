@@ -9,20 +9,18 @@ from __future__ import annotations
 
 import pytest
 
-from tests.eventcode import code, triples
+from tests.eventcode import all_flagged, code, triples
 
 
 def test_yet_to_is_not_done(analyzer) -> None:  # type: ignore[no-untyped-def]
-    evs = [e for e in code(analyzer, "The Indian senator has yet to endorse the Pakistani candidate.")
-           if e.type == "SUPPORT"]
-    assert evs and all(e.negated for e in evs)
+    assert all_flagged(analyzer, "The Indian senator has yet to endorse the Pakistani candidate.",
+                       "negated", "SUPPORT")
     assert not [e for e in code(analyzer, "Pakistan has yet to hand over the suspects to India.")
                 if not e.negated]
 
 
 def test_unlikely_is_hypothetical(analyzer) -> None:  # type: ignore[no-untyped-def]
-    evs = code(analyzer, "India is unlikely to attack Pakistan again.")
-    assert evs and all(e.hypothetical for e in evs)
+    assert all_flagged(analyzer, "India is unlikely to attack Pakistan again.", "hypothetical")
 
 
 @pytest.mark.parametrize("text", [
@@ -30,8 +28,7 @@ def test_unlikely_is_hypothetical(analyzer) -> None:  # type: ignore[no-untyped-
     "Pakistan is poised to expel the Indian envoy.",
 ])
 def test_expected_events_are_future(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
-    evs = code(analyzer, text)
-    assert evs and all(e.future for e in evs)
+    assert all_flagged(analyzer, text, "future")
 
 
 # "set" is no expectation when it sets something on fire
@@ -69,9 +66,8 @@ def test_two_sides_meeting_is_consultation(analyzer, text: str, want) -> None:  
 
 # what is proposed is not done
 def test_proposed_is_future(analyzer) -> None:  # type: ignore[no-untyped-def]
-    evs = [e for e in code(analyzer, "The Indian minister proposed to bar Pakistani artists "
-                                     "from entering India.") if e.type == "COERCE"]
-    assert evs and all(e.future for e in evs)
+    assert all_flagged(analyzer, "The Indian minister proposed to bar Pakistani artists from "
+                                 "entering India.", "future", "COERCE")
 
 
 # orders or a decree made public free no one

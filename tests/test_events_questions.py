@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.eventcode import code, triples
+from tests.eventcode import all_flagged, code, triples
 
 
 # a yes/no question: no event (the clause asked about, and what it holds)
@@ -42,8 +42,7 @@ def test_statements_and_wh_questions_still_code(analyzer, text: str, want: str) 
     "Were India to strike the dam, Pakistan would respond.",
 ])
 def test_inverted_condition_is_hypothetical(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
-    evs = code(analyzer, text)
-    assert evs and all(e.hypothetical for e in evs)
+    assert all_flagged(analyzer, text, "hypothetical")
 
 
 def test_past_perfect_statement_is_not_a_condition(analyzer) -> None:  # type: ignore[no-untyped-def]
