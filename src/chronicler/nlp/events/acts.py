@@ -1,18 +1,17 @@
 """Event words that report no act, found by reading the coder's events on real news
 outside the crisis (issue 12): a capability ("the ability to strike", "any chance of
-threatening"); a question ("asked whether ..."); a document released ("wants to
-release his taxes"); words of force or control used for other things ("seizing upon a
-report", "capture the greatness of", "occupies a position of power", "captured in the
-record system"); a phone word for cutting back ("dialing back plans") or for naming
-("called him an outstanding leader"); a candidate's own campaign suspended; an opinion
+threatening"); a question ("asked whether ..."); words of force or control used for
+other things ("seizing upon a report", "capture the greatness of", "occupies a position
+of power", "captured in the record system"); a phone word for naming ("called him an
+outstanding leader"); a candidate's own campaign suspended; an opinion
 agreed on ("all agreed Pence won the debate"); words offered ("offered his
 congratulations"); a standing ("are tied in the state"), a vote defended, money
 accepted, a family visited, a plan "met with relief"; a directive to one's own people
-("told his advisers to find a way"); how things "ended up"; an amount that moved
-("fees declined to $281 million"); a topic one side discussed ("discussed the threat
+("told his advisers to find a way"); how things "ended up"; a topic one side discussed ("discussed the threat
 in a speech"); and what voters or poll respondents favour ("women backed Clinton",
 "three-quarters support a ban", "polls show ... more likely to support"), a preference
-measured, not anyone's act. The coder drops such candidates
+measured, not anyone's act; and an event verb used in another sense (``senses``: an
+amount that moved, a document released). The coder drops such candidates
 (``coder._kept``); each test reads the trigger's own constituents and governors.
 """
 
@@ -22,6 +21,7 @@ from spacy.tokens import Token
 
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.intent import to_infinitive
+from chronicler.nlp.events.senses import other_sense
 from chronicler.nlp.events.tree import kids, subtree
 
 # what someone could do: the act in its complement has not happened
@@ -37,18 +37,6 @@ ASKED_FOR = frozenset({"help", "aid", "assistance", "support", "backing", "permi
                        "return", "withdrawal", "explanation", "clarification", "apology",
                        "forgiveness", "approval", "consent", "cooperation", "asylum",
                        "guarantee", "guarantees", "loan", "money", "troops", "investigation"})
-# what is released when no one is: papers, figures, recordings
-DOCUMENTS = frozenset({
-    "tax", "taxes", "return", "record", "records", "report", "statement", "video",
-    "footage", "data", "email", "emails", "list", "result", "results", "transcript",
-    "document", "documents", "letter", "details", "information", "figure", "figures",
-    "statistic", "statistics", "poll", "book", "album", "film", "song", "photo",
-    "photograph", "image", "audio", "recording", "memo", "file", "files", "ad",
-    "advertisement", "schedule", "finding", "findings", "guidance", "guideline",
-    "guidelines", "text", "plan", "proposal", "budget", "forecast", "estimate", "version",
-    "update", "summary", "communique", "communiqué", "tape", "tapes", "picture",
-    "pictures", "note", "notes", "study", "analysis", "survey", "account", "propaganda",
-    "name", "names", "identity", "identities", "series", "order", "orders", "decree"})
 # what is seized or captured when nothing is taken from anyone
 NOT_TAKEN = frozenset({
     "imagination", "attention", "mood", "spirit", "essence", "greatness", "moment",
@@ -74,12 +62,12 @@ ELECTORAL = frozenset({"presidential", "reelection", "re-election", "election", 
 def no_act(c: Candidate) -> bool:
     """Does the candidate's trigger report no act (module docstring)?"""
     t = c.trigger
-    return (_potential(c) or _question(t) or _asked(c) or _released_paper(t)
-            or _not_taken(t) or _cut_back(t) or _own_campaign(t) or _opinion(t)
+    return (_potential(c) or _question(t) or _asked(c) or other_sense(c)
+            or _not_taken(t) or _own_campaign(t) or _opinion(t)
             or _polled(c) or _naming(c) or _offered_words(c)
             or _own_people(c) or _rallying(c) or _standing(c) or _said_defended(c)
             or _money_accepted(c) or _family_visit(c) or _met_with(c) or _ended_up(t)
-            or _amount_moved(t) or _topic_discussed(c) or _no_comment(c) or _moved_to(t)
+            or _topic_discussed(c) or _no_comment(c)
             or _natural_threat(c) or _troops_pledged(c))
 
 
@@ -118,20 +106,6 @@ def _natural_threat(c: Candidate) -> bool:
     return any(d.lemma_.lower() in HAZARDS for d in doers)
 
 
-# where a stance is pushed: "pushed the party to the right", "drove the country to the brink"
-DIRECTIONS = frozenset({"left", "right", "center", "centre", "brink", "edge", "margins",
-                        "sidelines", "forefront", "fore", "background", "extreme", "extremes"})
-
-
-def _moved_to(t: Token) -> bool:
-    """"The opposition has pushed the government to the right": a stance moved, no demand
-    made."""
-    return t.lemma_.lower() in ("push", "pull", "drive", "nudge", "shift", "move") and any(
-        p.dep_ == "prep" and p.lower_ == "to" and any(
-            o.dep_ == "pobj" and o.lemma_.lower() in DIRECTIONS for o in kids(p))
-        for p in kids(t))
-
-
 # what a refusal to comment declines ("declined to say"): CAMEO 011, not coded by PLOVER
 COMMENTING = frozenset({"comment", "elaborate", "specify", "say", "disclose", "reveal",
                         "speculate", "identify", "detail"})
@@ -158,20 +132,6 @@ def _no_comment(c: Candidate) -> bool:
                 o for x in kids(ch) if x.dep_ == "prep" for o in kids(x) if o.dep_ == "pobj"]
             return all(o.lemma_.lower() in QUESTIONS for o in objs)
     return False
-
-
-# verbs of an amount that changes ("fees declined to $281 million")
-AMOUNT_VERBS = frozenset({"decline", "fall", "drop", "rise", "grow", "climb", "slip",
-                          "plunge", "jump", "increase", "decrease", "surge", "sink", "slide"})
-
-
-def _amount_moved(t: Token) -> bool:
-    """"fees declined to $281 million", "exports fell by 20 percent": an amount that
-    moved, no refusal or attack."""
-    return t.lemma_.lower() in AMOUNT_VERBS and any(
-        p.dep_ == "prep" and p.lower_ in ("to", "by", "from") and any(
-            x.like_num or x.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
-            for x in subtree(p)) for p in kids(t))
 
 
 def _topic_discussed(c: Candidate) -> bool:
@@ -242,13 +202,6 @@ def _asked(c: Candidate) -> bool:
                for h in (c.trigger, *c.heads))
 
 
-def _released_paper(t: Token) -> bool:
-    """"release his taxes", "released a video": a document made public, no one freed."""
-    return t.lemma_.lower() == "release" and any(
-        o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in DOCUMENTS
-        for o in kids(t))
-
-
 def _not_taken(t: Token) -> bool:
     """"seizing upon a report", "capture the essential greatness", "occupies one of the
     top positions of power": nothing is taken from anyone."""
@@ -275,13 +228,6 @@ def _not_taken(t: Token) -> bool:
             p.dep_ == "prep" and p.lower_ == "of" and any(
                 x.lemma_.lower() in POWER for x in kids(p)) for p in kids(o))
         for o in objs)
-
-
-def _cut_back(t: Token) -> bool:
-    """"dialing back plans": a phone word with a particle is no call."""
-    return t.lemma_.lower() == "dial" and any(
-        ch.dep_ in ("prt", "advmod") and ch.lower_ in ("back", "down", "up")
-        for ch in kids(t))
 
 
 def _own_campaign(t: Token) -> bool:

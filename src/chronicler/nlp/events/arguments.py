@@ -12,6 +12,7 @@ from chronicler.nlp.events.dict_actors import agent_sector, reciprocal_phrase
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.intent import to_infinitive
 from chronicler.nlp.events.modes import clause_ix, phrase_ix, words_at
+from chronicler.nlp.events.modifiers import noun_modifiers
 from chronicler.nlp.events.parties import (
     a_state,
     claimant,
@@ -140,8 +141,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             actor_groups.append([x for x in subjects(verb) if not (
                 t == "ASSAULT" and force_noun(x, lex))])  # ("the Mumbai attacks killed
             # 166 people": the attacks are the event, their place no attacker)
-            if t == "REQUEST" and lemma == "call":
-                recip_groups.append(prep_objects(tok, ("on", "upon")))
+            if t == "REQUEST" and lemma == "call":  # ("called on X", not "On CNN, she called")
+                recip_groups.append([o for o in prep_objects(tok, ("on", "upon")) if o.i > tok.i])
             # (a dative "to" the parser labels as such: "providing photographs to
             # Macedonia" -> its object)
             fired_at = t == "ASSAULT" and (lemma in LAUNCHING or bool(
@@ -159,8 +160,9 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             # fired at someone: "fired rockets at the motorcade", not "shot down a jet";
             # nor whom a transfer sends somewhere: "contributed troops to X", "deployed
             # soldiers into Y" go to X and Y)
-        recip_groups.append(prep_objects(verb, _verb_preps(lex.target_preps, t) | (
-            {"with"} if t == "ASSAULT" and lemma in CLASHING else set())))
+        recip_groups.append([o for o in prep_objects(verb, _verb_preps(lex.target_preps, t) | (
+            {"with"} if t == "ASSAULT" and lemma in CLASHING else set())) if not (
+                o.head.lower_ == "on" and o.head.is_sent_start)])  # ("On CNN, ...": a frame)
         # "imposed sanctions on the Taliban", "gave aid to Ivory Coast": the object's own
         # target phrase, when it names someone ("condemned violence against civilians"
         # names no one)
@@ -265,17 +267,10 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             # "offered to hold talks with India", "suspended talks with the rebels"
             recip_groups.append(with_objects(verb, clause_ix([verb]), ("NOUN", "VERB")))
     else:
-        own: list[Token] = []
-        for ch in kids(tok):
-            if ch.dep_ == "poss":
-                own += conjuncts(ch)
-            elif ch.dep_ in ("amod", "compound", "nmod") and ch.i in res.mention_tokens and \
-                    not (ch.dep_ != "amod" and ch.i in res.place_at and (
-                        ch.i not in ix.country_places  # (a capital's mention is its GOV)
-                        or any(m.sector == "GOV" for m in res.mention_at.get(ch.i, ())))):
-                own.append(ch)  # (not a town, a capital too: "the Mumbai attacks", "the
-                # Paris attacks" happened there; "the Pakistan attack" may be Pakistan's)
-        own += prep_objects(tok, ("by",))
+        own = [p for ch in kids(tok) if ch.dep_ == "poss" for p in conjuncts(ch)]
+        mods, against = noun_modifiers(tok, ix)  # ("Pakistani strikes", "anti-India rallies")
+        own += mods + prep_objects(tok, ("by",))
+        recip_groups.append(against)
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
                 tok.head.head.lemma_.lower() in LIGHT_NOUNS:
             own += prep_objects(tok.head.head, ("by",))  # "a series of attacks ... by X"
@@ -429,7 +424,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
     for group in recip_groups:
         found = []
         for x in group:
-            if not usable(x) or lows[x.i] in ends and reciprocal_phrase(x, lex):
+            if not usable(x) or lows[x.i] in ends and reciprocal_phrase(x, lex) \
+                    or lows[x.i] == "behalf":  # ("spoke on Trump's behalf": for him)
                 continue
             a = res.resolve(x, descend=descend)
             if a is None or any(same_actor(a, b) for b in c.actors):

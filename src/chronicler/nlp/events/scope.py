@@ -48,13 +48,15 @@ GENERIC_HEADS = frozenset({"people", "someone", "somebody", "anyone", "anybody",
 def generic_relative(c: Candidate, ix: ArticleIndex) -> bool:
     """Is the event told in a relative clause or a participle of a generic head ("people
     who attack ...", "interest groups that support her", "those seeking her help"): a
-    head from ``GENERIC_HEADS``, or a bare plural that names no actor or agent ("gunmen
+    head from ``GENERIC_HEADS`` or with "any", "every" or "no", or a bare plural that names no actor or agent ("gunmen
     who attacked" are someone), with no date or place of the event's own? Support told
     by a participle is an allegiance, whoever holds it ("a super PAC backing the
     governor", "hackers backing the regime"), not an act."""
     if c.time_attached or c.place is not None:
         return False
     for h in (c.trigger, *c.heads):
+        while h.dep_ == "conj" and h.head.i != h.i:
+            h = h.head  # ("people who sign up or ask for help": the clause's first verb)
         participle = h.dep_ == "acl" and h.tag_ == "VBG" and h.head.lemma_.lower() not in MEDIA
         # (what a statement or a speech did is said: "a statement apologizing to X")
         if participle and c.spec.type == "SUPPORT":
@@ -62,8 +64,9 @@ def generic_relative(c: Candidate, ix: ArticleIndex) -> bool:
         if h.dep_ != "relcl" and not participle:
             continue
         n = h.head
-        if n.lower_ in GENERIC_HEADS:
-            return True
+        if n.lower_ in GENERIC_HEADS or any(
+                ch.dep_ == "det" and ch.lower_ in ("any", "every", "no") for ch in kids(n)):
+            return True  # ("any company that asks ...", "every state that attacks": a kind)
         if n.tag_ in ("NNS", "NNPS") and not any(
                 ch.dep_ in ("det", "poss", "nummod") for ch in kids(n)):
             a = ix.resolver.resolve(n)
@@ -95,7 +98,9 @@ def no_one_hit(c: Candidate, ix: ArticleIndex) -> bool:
     voters"), an execution of a thing rather than a person ("executed it flawlessly",
     "a campaign executed by ..."), or engaging *with* someone, which is talking ("to
     engage with the North")? Or a seizure that holds no one and nothing
-    (``_not_held``)?"""
+    (``_not_held``)? Or someone fired from a job (``_dismissed``), of any type?"""
+    if _dismissed(c, ix):
+        return True
     if c.spec.type == "COERCE" and not c.nominal:
         return _not_held(c)
     if c.spec.type != "ASSAULT" or c.nominal:
@@ -118,6 +123,31 @@ def no_one_hit(c: Candidate, ix: ArticleIndex) -> bool:
         return bool(objs) and not any(_people(o, ix) for o in objs)
     return lemma == "engage" and any(p.dep_ == "prep" and p.lower_ == "with"
                                      for p in kids(t))
+
+
+# where shots go: "fired on the crowd", "fired at them" (a person fired at is shot at)
+AIMED = frozenset({"at", "on", "upon", "into", "toward", "towards", "across", "over"})
+PERSONAL_POSS = frozenset({"his", "her", "their", "my", "your", "our"})
+
+
+def _dismissed(c: Candidate, ix: ArticleIndex) -> bool:
+    """"The governor fired her chief of staff", "he was fired for taking time off", "his
+    firing was improper", "the firing of the director": a person fired is dismissed
+    (PETRARCH codes "fire" as force, and "fired for" as criticism); one fires *at* or
+    *on* people, and fires shots, rockets or guns."""
+    t = c.trigger
+    if t.lemma_.lower() not in ("fire", "firing") or any(
+            p.dep_ == "prep" and p.lower_ in AIMED for p in kids(t)):
+        return False
+    if not c.nominal:
+        return any(o.dep_ in ("dobj", "nsubjpass") and _people(o, ix) for o in kids(t))
+    of = [o for p in kids(t) if p.dep_ == "prep" and p.lower_ == "of"
+          for o in kids(p) if o.dep_ == "pobj"]
+    if of:  # "the firing of the director" (not "the firing of rockets")
+        return any(_people(o, ix) for o in of)
+    # "his firing", "Comey's firing" (not "Israel's firing", a state's)
+    return any(p.dep_ == "poss" and (p.lower_ in PERSONAL_POSS or p.ent_type_ == "PERSON")
+               for p in kids(t))
 
 
 def _people(o: Token, ix: ArticleIndex) -> bool:

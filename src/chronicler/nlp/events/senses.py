@@ -1,0 +1,118 @@
+"""Event verbs used in another sense, found by reading the coder's events on real news
+outside the crisis (issue 12). The verb is one the dictionaries code, but what it does
+here is no act between parties, as its own constituents show:
+
+- an amount that moved: "fees declined to $281 million", "exports declined 4 percent"
+  (no refusal);
+- a document made public or taken down: "released a video", "released a brochure",
+  "the name was removed from the signs" (no one freed or expelled);
+- a stance moved: "pushed the party to the right" (no demand);
+- a phone word with a particle: "dialing back plans" (no call);
+- someone taken aside for a word: "pulled the senator aside" (no seizure);
+- a trip home: "flew back to Nairobi" (no visit or meeting abroad).
+
+``acts.no_act`` reads ``other_sense`` with its other tests; each test here reads the
+trigger's own children only.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from chronicler.nlp.events.candidates import Candidate
+from chronicler.nlp.events.tree import kids, subtree
+
+# what is released or removed when no one is: papers, figures, recordings, names
+DOCUMENTS = frozenset({
+    "tax", "taxes", "return", "record", "records", "report", "statement", "video",
+    "footage", "data", "email", "emails", "list", "result", "results", "transcript",
+    "document", "documents", "letter", "details", "information", "figure", "figures",
+    "statistic", "statistics", "poll", "book", "album", "film", "song", "photo",
+    "photograph", "image", "audio", "recording", "memo", "file", "files", "ad",
+    "advertisement", "schedule", "finding", "findings", "guidance", "guideline",
+    "guidelines", "text", "plan", "proposal", "budget", "forecast", "estimate", "version",
+    "update", "summary", "communique", "communiqué", "tape", "tapes", "picture",
+    "pictures", "note", "notes", "study", "analysis", "survey", "account", "propaganda",
+    "name", "names", "identity", "identities", "series", "order", "orders", "decree",
+    "brochure", "pamphlet", "leaflet", "flyer", "manifesto", "clip", "trailer",
+    "newsletter", "podcast", "slate", "post", "tweet", "content", "sign"})
+PUBLISHING = frozenset({"release", "remove", "delete"})
+
+# verbs of an amount that changes ("fees declined to $281 million")
+AMOUNT_VERBS = frozenset({"decline", "fall", "drop", "rise", "grow", "climb", "slip",
+                          "plunge", "jump", "increase", "decrease", "surge", "sink", "slide"})
+AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+
+# where a stance is pushed: "pushed the party to the right", "drove the country to the brink"
+DIRECTIONS = frozenset({"left", "right", "center", "centre", "brink", "edge", "margins",
+                        "sidelines", "forefront", "fore", "background", "extreme", "extremes"})
+
+# who is taken aside (not "brushed aside the criticism", a rejection)
+TAKING = frozenset({"pull", "take", "draw", "call", "usher", "tug", "grab"})
+
+# verbs of a journey: "flew back to Nairobi" (PETRARCH codes "fly to" as an intent to
+# meet, CAMEO 036, which a trip home is not)
+JOURNEYS = frozenset({"fly", "travel", "head", "drive", "sail", "jet", "hurry", "rush"})
+
+
+def other_sense(c: Candidate) -> bool:
+    """Is the candidate's trigger used in another sense than the event's (module
+    docstring)?"""
+    t = c.trigger
+    return _amount_moved(t) or _published(t) or _moved_to(t) or _cut_back(t) \
+        or _taken_aside(t) or _trip_home(t)
+
+
+def _amount_moved(t: Token) -> bool:
+    """"fees declined to $281 million", "exports fell by 20 percent", "exports declined
+    4 percent": an amount that moved, no refusal or attack."""
+    if t.lemma_.lower() not in AMOUNT_VERBS:
+        return False
+    for p in kids(t):
+        if p.dep_ == "prep" and p.lower_ in ("to", "by", "from") and any(
+                x.like_num or x.ent_type_ in AMOUNTS for x in subtree(p)):
+            return True
+        # the amount as the verb's own measure ("declined 4 percent", "rose $3 billion"),
+        # not a count of what is refused ("declined two offers": "offers" is no amount)
+        if p.dep_ in ("npadvmod", "dobj") and p.ent_type_ in AMOUNTS and not (
+                p.ent_type_ == "CARDINAL" and p.like_num):
+            return True
+    return False
+
+
+def _published(t: Token) -> bool:
+    """"release his taxes", "released a video", "the names were removed from the list": a
+    document made public or taken down, no one freed or expelled."""
+    return t.lemma_.lower() in PUBLISHING and any(
+        o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in DOCUMENTS
+        for o in kids(t))
+
+
+def _moved_to(t: Token) -> bool:
+    """"The opposition has pushed the government to the right": a stance moved, no demand
+    made."""
+    return t.lemma_.lower() in ("push", "pull", "drive", "nudge", "shift", "move") and any(
+        p.dep_ == "prep" and p.lower_ == "to" and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in DIRECTIONS for o in kids(p))
+        for p in kids(t))
+
+
+def _cut_back(t: Token) -> bool:
+    """"dialing back plans": a phone word with a particle is no call."""
+    return t.lemma_.lower() == "dial" and any(
+        ch.dep_ in ("prt", "advmod") and ch.lower_ in ("back", "down", "up")
+        for ch in kids(t))
+
+
+def _taken_aside(t: Token) -> bool:
+    """"pulled the senator aside", "took him aside after the meeting": a private word,
+    no one seized."""
+    return t.lemma_.lower() in TAKING and any(
+        ch.dep_ in ("prt", "advmod") and ch.lower_ == "aside" for ch in kids(t))
+
+
+def _trip_home(t: Token) -> bool:
+    """"flew back to Nairobi on the presidential jet", "headed home": a journey back, no
+    visit (one "flew to Moscow for talks" still is)."""
+    return t.lemma_.lower() in JOURNEYS and any(
+        ch.dep_ in ("prt", "advmod") and ch.lower_ in ("back", "home") for ch in kids(t))

@@ -1,0 +1,143 @@
+"""Event words read by their own constituents (issue 12): verbs in another sense
+(someone fired from a job, an amount that declined, a brochure released or a name
+removed, someone pulled aside, a flight home), which the dictionaries code as events;
+the sides an event's words name ("anti-India" rallies are against India; "On CNN" and
+"on his behalf" name no one addressed); and a kind told by a relative clause ("any
+company that asks"). Made-up sentences; each class with nearby sentences it must leave
+alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.eventcode import code, side
+
+
+def typed(analyzer, text: str) -> list[tuple[str, set[str], set[str]]]:  # type: ignore[no-untyped-def]
+    return [(e.type, side(e, "actor"), side(e, "recipient")) for e in code(analyzer, text)
+            if not e.hypothetical]
+
+
+# a person fired is dismissed, whatever the dictionary codes "fire" (force) or "fired
+# for" (criticism) as; one fires at or on people, and fires rockets
+@pytest.mark.parametrize("text", [
+    "The Kenyan minister was fired for missing three cabinet meetings.",
+    "The Kenyan governor fired her chief of staff on Friday.",
+    "A Kenyan aide to the governor said his firing was improper.",
+    "Kenya's president defended the firing of the police chief.",
+])
+def test_a_person_fired_is_dismissed(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Kenyan troops fired on the protesters in Nairobi.", ("ASSAULT", {"KEN"}, {"KEN"})),
+    ("Kenyan police fired tear gas at the protesters.", ("ASSAULT", {"KEN"}, {"KEN"})),
+    ("Israeli troops fired rockets into Gaza.", ("ASSAULT", {"ISR"}, {"PSE"})),
+])
+def test_shots_fired_stay_force(analyzer, text: str,  # type: ignore[no-untyped-def]
+                                want: tuple[str, set[str], set[str]]) -> None:
+    assert typed(analyzer, text) == [want]
+
+
+def test_the_firing_of_rockets_stays_force(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "ASSAULT" in [t for t, _, _ in typed(
+        analyzer, "Kenya condemned the firing of rockets at its border posts.")]
+
+
+# "declined 4 percent" is an amount, as "declined to $281 million" is; "declined two
+# offers" and "declined to join" are refusals
+@pytest.mark.parametrize("text", [
+    "Kenyan exports declined 4 percent last year.",
+    "China's coal output appears to have declined 3 percent last year.",
+    "Turkish imports from Iran declined $2 billion in the first quarter.",
+])
+def test_an_amount_that_declined(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya declined two offers of help from Uganda.",
+    "Kenya declined to join the talks with Uganda.",
+])
+def test_a_refusal_declined(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == [("REJECT", {"KEN"}, {"UGA"})]
+
+
+# a brochure released or a name removed is a document, as a video released is; hostages
+# released are freed
+@pytest.mark.parametrize("text", [
+    "The Kenyan party released another brochure with the same candidates.",
+    "The Kenyan name is being removed from the signs.",
+])
+def test_a_document_released_or_removed(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == []
+
+
+def test_hostages_released_are_freed(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, "The Kenyan rebels released two hostages to Uganda.") == [
+        ("RETREAT", {"KEN"}, {"UGA"})]
+
+
+# pulled aside for a word is no seizure; a flight home is no visit (a flight abroad for
+# talks is the intent to meet it was)
+@pytest.mark.parametrize("text", [
+    "Kenyan police pulled the senator aside after the event.",
+    "Kenya's president flew back to Nairobi on Air Force Two.",
+])
+def test_aside_and_home(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == []
+
+
+def test_a_flight_abroad_for_talks(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _, _ in typed(
+        analyzer, "Kenya's president flew to Kampala for talks with Museveni.")] == ["AGREE"]
+
+
+# the modifier after "anti" is whom a protest is against, not who protests ("anti" and
+# its hyphen are no one)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Pakistani students held anti-India rallies in Lahore.", ("PROTEST", {"PAK"}, {"IND"})),
+    ("An anti-India protest was held in Karachi.", ("PROTEST", set(), {"IND"})),
+])
+def test_anti_names_whom_it_is_against(analyzer, text: str,  # type: ignore[no-untyped-def]
+                                       want: tuple[str, set[str], set[str]]) -> None:
+    assert typed(analyzer, text) == [want]
+
+
+def test_a_plain_modifier_still_names_who_did_it(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert ("ASSAULT", {"PAK"}, {"IND"}) in typed(
+        analyzer, "The Pakistani strikes on India killed four soldiers.")
+
+
+# where and on whose behalf a demand or a talk is made is no one it is made to: a
+# sentence-opening "On CNN", "on Trump's behalf"; "called on Uganda" still is
+@pytest.mark.parametrize(("text", "want"), [
+    ("On Kenyan television Tuesday, the president's wife, Rachel Ruto, called for an open "
+     "primary process.", set()),
+    ("On Tuesday, Kenya called on Uganda to withdraw its troops.", {"UGA"}),
+    ("On Monday, Kenya imposed sanctions on Uganda.", {"UGA"}),
+])
+def test_an_opening_on_is_a_frame(analyzer, text: str, want: set[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [r for _, _, r in typed(analyzer, text)] == [want]
+
+
+def test_on_behalf_is_no_recipient(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, "The Kenyan envoy canceled a trip to speak on Ruto's behalf in "
+                           "Mombasa.") == []
+
+
+# "any company that asks", "every state that attacks": a kind, not an act (the clause's
+# later verbs too)
+@pytest.mark.parametrize("text", [
+    "Any Kenyan company that turns down Ugandan customers or asks Ugandan traders to pay "
+    "more must explain why.",
+    "Any Kenyan official who asks Uganda to pay more will be dismissed.",
+])
+def test_any_or_every_head_is_a_kind(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == []
+
+
+def test_a_named_relative_head_acts(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert ("ASSAULT", {"UGA"}, {"KEN"}) in typed(
+        analyzer, "The Ugandan militia that attacked Kenya on Monday withdrew.")
