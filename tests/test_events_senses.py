@@ -2,15 +2,16 @@
 (someone fired from a job, an amount that declined, a brochure released or a name
 removed, someone pulled aside, a flight home), which the dictionaries code as events;
 the sides an event's words name ("anti-India" rallies are against India; "On CNN" and
-"on his behalf" name no one addressed); and a kind told by a relative clause ("any
-company that asks"). Made-up sentences; each class with nearby sentences it must leave
+"on his behalf" name no one addressed); a kind told by a relative clause ("any
+company that asks"); who "came under attack"; and an act refused, failed or unwilling,
+which was not done. Made-up sentences; each class with nearby sentences it must leave
 alone."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.eventcode import code, side
+from tests.eventcode import all_flagged, code, side
 
 
 def typed(analyzer, text: str) -> list[tuple[str, set[str], set[str]]]:  # type: ignore[no-untyped-def]
@@ -141,3 +142,42 @@ def test_any_or_every_head_is_a_kind(analyzer, text: str) -> None:  # type: igno
 def test_a_named_relative_head_acts(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert ("ASSAULT", {"UGA"}, {"KEN"}) in typed(
         analyzer, "The Ugandan militia that attacked Kenya on Monday withdrew.")
+
+
+# an act refused, failed or unwilling is not done: it stays, negated (a cooperative verb
+# refused is the REJECT it was, "declined to resign"); what the refused verb is about
+# was done ("declined to condemn Uganda's attack": the attack was made)
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Kenya declined to send troops to Uganda.", "MOBILIZE"),
+    ("Kenya is unwilling to send troops to Somalia.", "MOBILIZE"),
+    ("Kenya declined to condemn Uganda's attack.", "ACCUSE"),
+    ("Kenya failed to agree with Uganda on the border.", "AGREE"),
+    ("Kenya's president declined to affirm his support for Uganda's bid.", "SUPPORT"),
+])
+def test_an_act_refused_is_negated(analyzer, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
+    assert all_flagged(analyzer, text, "negated", type_)
+
+
+def test_what_a_refused_verb_is_about_was_done(analyzer) -> None:  # type: ignore[no-untyped-def]
+    evs = [e for e in code(analyzer, "Kenya declined to condemn Uganda's attack.")
+           if e.type == "ASSAULT"]
+    assert evs and not any(e.negated for e in evs)
+
+
+def test_a_cooperative_act_refused_is_a_rejection(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert [(e.type, e.negated) for e in code(
+        analyzer, "Kenya declined to resign from the council.")] == [("REJECT", False)]
+
+
+# who "came under attack" is whom it was aimed at (and "by" names who made it); "came
+# under fire for" a policy is criticism
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Kenyan army came under attack in Mandera on Sunday.", ("ASSAULT", set(), {"KEN"})),
+    ("The Kenyan army came under attack by Ugandan militias in Mandera on Sunday.",
+     ("ASSAULT", {"UGA"}, {"KEN"})),
+    ("Kenya's president has come under fire for his handling of the crisis.",
+     ("ACCUSE", set(), {"KEN"})),
+])
+def test_who_came_under_attack(analyzer, text: str,  # type: ignore[no-untyped-def]
+                               want: tuple[str, set[str], set[str]]) -> None:
+    assert typed(analyzer, text) == [want]

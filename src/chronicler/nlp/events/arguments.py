@@ -285,6 +285,10 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                 t == "MOBILIZE" and tok.head.lower_ in ("in", "as")):
             # "workers went on strike", "bombers flew over X in a show of force": who did
             actor_groups.append(subjects(tok.head.head))
+        if tok.dep_ == "pobj" and tok.head.lower_ == "under" and \
+                tok.head.head.lemma_.lower() in ("come", "be", "remain", "fall"):
+            recip_groups.append(subjects(tok.head.head))  # "the army came under attack"
+            actor_groups.append(prep_objects(tok.head.head, ("by",)))  # ("... by X")
         recip_groups.append(prep_objects(tok, lex.target_preps | ({"into"} if mover else set())))
         if t in ("REQUEST", "SUPPORT", "AID"):
             # "a reminder to Bolivia that it must ...", "offered an apology to China":

@@ -17,13 +17,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from chronicler.nlp.actors.resolve import STATE_SECTORS as STATE
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.dict_actors import domestic_recipient
-from chronicler.nlp.events.modes import PROMISING, REFUSAL
+from chronicler.nlp.events.modes import PROMISING, REFUSAL, REFUSED
 from chronicler.nlp.events.patterns import Lexicon
 from chronicler.nlp.events.tree import kids, subtree, tree_of
 from chronicler.records import EventActor
@@ -218,6 +219,10 @@ def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
             c.spec, c.modes = lex.types["REJECT"], []
             out.append(c)
             continue
+        if t != "REJECT" and not c.aux.negated and _refused(c):
+            # "declined to condemn", "refused to send troops", "failed to agree", "its
+            # unwillingness to affirm its support": an act refused or failed is not done
+            c.aux = replace(c.aux, negated=True)
         if t == "RETREAT" and "ceasefire" in c.modes and not c.aux.negated and \
                 _noun_of_intent(c.trigger):
             # "signals willingness to halt hostilities if X reciprocates": a ceasefire
@@ -247,6 +252,23 @@ def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
         c.contexts = set(c.spec.contexts) | c.contexts
         out.append(c)
     return out
+
+
+# what says an act was not done: refused, failed, unwilling (``modes.REFUSED`` negates a
+# noun refused, "declined to open an inquiry"; these, the verbs and nouns refused)
+NOT_DONE = REFUSED | {"unwilling", "reluctant", "refusal", "failure", "unwillingness",
+                      "reluctance"}
+
+
+def _refused(c: Candidate) -> bool:
+    """Is the act the complement of a refusal or a failure ("declined to condemn", "is
+    unwilling to send troops"), or a noun whose light verb is ("declined to affirm his
+    support"; not "declined to condemn the attack": the attack was made)?"""
+    if _governor_words(c) & NOT_DONE:
+        return True
+    v = c.light
+    return c.nominal and v is not None and c.trigger.head.i == v.i and \
+        v.dep_ in ("xcomp", "acl") and v.head.lemma_.lower() in NOT_DONE
 
 
 def _noun_of_intent(t: Token) -> bool:

@@ -178,8 +178,8 @@ def _words_not_force(c: Candidate, ix: ArticleIndex, lemma: str) -> bool:
         return True  # "Trump targeted Mexico, calling its migrants 'rapists'": a person's
         # attack on a state, told as what he called it
     if c.nominal and lemma == "fire" and c.trigger.head.lower_ == "under" and any(
-            p.dep_ == "prep" and p.lower_ in ("for", "over", "about")
-            for p in kids(c.trigger)):
+            p.dep_ == "prep" and p.lower_ in ("for", "over", "about") and p.i > c.trigger.i
+            for p in subtree(c.trigger.head.head)):  # (on "came", or on its "from" too)
         return True  # "under fire for the policing failures": criticised (the fire of
         # troops comes "from" someone)
     if lemma in WORDS_FIRST and not _armed_words(c) and not any(
