@@ -1,7 +1,8 @@
 """Protests against something (issue 12): people protesting against a government or an
 act make a PROTEST, and a crowd the sentence places is of that place; a state
-protesting against something makes the diplomatic protest, ACCUSE. Sentences written
-for these tests."""
+protesting against something makes the diplomatic protest, ACCUSE, against whoever it
+says did it; a country's people ("Kenyans", "thousands of Kenyans") are people, not the
+state. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -32,3 +33,21 @@ def test_a_state_protesting_against_accuses(analyzer) -> None:  # type: ignore[n
 def test_a_rally_with_no_crowd_named_is_no_protest(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = code(analyzer, "Speaking at a rally in Ohio, the senator said little about trade.")
     assert "PROTEST" not in {e.type for e in got}
+
+
+# a country's people named by their demonym, or a crowd of them, protest in the street
+# (the actor dictionaries give "Kenyans" the country's code, not a state's voice)
+@pytest.mark.parametrize("text", [
+    "Thousands of Kenyans protested in Nairobi on Monday.",
+    "Kenyans protested in Nairobi on Monday.",
+])
+def test_a_countrys_people_protest_in_the_street(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [(e.type, side(e, "actor")) for e in code(analyzer, text)] == [("PROTEST", {"KEN"})]
+
+
+# a state protesting "that" someone did something accuses whoever did it
+def test_a_state_protesting_that_accuses_the_doer(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, "Kenya's foreign ministry protested that Ugandan troops had crossed "
+                         "the border.")
+    assert [(e.type, side(e, "actor"), side(e, "recipient")) for e in got] == [
+        ("ACCUSE", {"KEN"}, {"UGA"})]

@@ -181,3 +181,12 @@ def test_a_cooperative_act_refused_is_a_rejection(analyzer) -> None:  # type: ig
 def test_who_came_under_attack(analyzer, text: str,  # type: ignore[no-untyped-def]
                                want: tuple[str, set[str], set[str]]) -> None:
     assert typed(analyzer, text) == [want]
+
+
+# words offered and wins captured are no offer and no seizure
+@pytest.mark.parametrize("text", [
+    "Ruto offered the crowd an emotional evaluation of Kenya's politics.",
+    "Ruto has dominated Odinga in the west, previously capturing wins in Kisumu and Nakuru.",
+])
+def test_words_offered_and_wins_captured(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == []

@@ -327,7 +327,9 @@ WORDS_OFFERED = frozenset({
     "approach", "defense", "defence", "detail", "details", "argument", "critique",
     "rebuttal", "take", "perspective", "insight", "advice", "suggestion", "glimpse",
     "hint", "excuse", "tribute", "thanks", "greeting", "greetings", "wish", "wishes",
-    "message", "messages", "vision", "idea", "ideas", "contrast"})
+    "message", "messages", "vision", "idea", "ideas", "contrast", "evaluation",
+    "appraisal", "overview", "reflection", "reflections", "anecdote", "story", "joke",
+    "quip", "account", "summary", "analysis", "preview", "prediction", "forecast"})
 
 
 def _offered_words(c: Candidate) -> bool:

@@ -238,8 +238,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             recip_groups.append([o for o in prep_objects(verb, ("by",)) if people(o) and not (
                 o.tag_ == "NN" and not any(m.dep_ in ("det", "amod", "compound", "poss")
                                            for m in kids(o)))])
-        if t in ("SANCTION", "ACCUSE", "REQUEST"):
-            # "declared [the attaches] persona non grata", "said [the US] must mediate"
+        if t in ("SANCTION", "ACCUSE", "REQUEST", "PROTEST"):
+            # "declared [X] persona non grata", "said [the US] must mediate", "protested that [X] ..."
             recip_groups.append([x for ch in children_ix(tree, tok.i) if tree.deps[ch] in (
                                  "ccomp", "xcomp", "oprd") or (tree.deps[ch] == "advcl" and any(
                                      tree.deps[m] == "mark" and lows[m] == "for"

@@ -69,7 +69,6 @@ from chronicler.nlp.events.inference import infer_from_dyad
 from chronicler.nlp.events.intent import (
     conceded_agreements,
     demand_ok,
-    diplomatic_protest,
     drop_stopped,
     drop_subordinate,
     identified,
@@ -89,6 +88,7 @@ from chronicler.nlp.events.modes import (
 )
 from chronicler.nlp.events.parties import STATE_SECTORS, countries, state_actor
 from chronicler.nlp.events.patterns import Lexicon, load_lexicon
+from chronicler.nlp.events.protests import diplomatic_protest
 from chronicler.nlp.events.reports import (
     accuse_from_cue,
     first_person,

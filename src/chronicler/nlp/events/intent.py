@@ -4,9 +4,10 @@
   provide food aid", "agreed to resign", "is prepared to lift the curfew") is AGREE, the
   expressed intent (PLOVER: AGREE covers CAMEO 03, "express intent to cooperate"); a
   hostile act that is only announced or sworn ("would tighten the blockade", "have
-  sworn to fight") is THREATEN; one refused ("declined to resign") is REJECT. An agreed ceasefire stays RETREAT (ONTOLOGY.md), a
-  negated intent stays with its own type (negated), and a hypothetical ("if India does
-  the same") is dropped by the coder before this.
+  sworn to fight") is THREATEN; one refused ("declined to resign") is REJECT. An agreed
+  ceasefire stays RETREAT (ONTOLOGY.md); a negated intent stays with its own type
+  (negated), as does any other act refused or failed ("declined to send troops"); and
+  a hypothetical ("if India does the same") is dropped by the coder before this.
 * **Subordinate events.** An event in a clause that only serves another event of the
   same sentence (a purpose "to disperse", a participle "setting fire", a relative
   clause "which were caused by", a prepositional complement "of violating") is part
@@ -70,28 +71,6 @@ def military_surrender(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
                 and all(a.sector in ARMED for a in c.actors):
             spec = lex.types["RETREAT"]
             c.spec, c.modes = spec, (["disarm"] if "disarm" in spec.modes else [])
-            c.contexts = set(spec.contexts) | c.contexts
-    return cands
-
-
-def diplomatic_protest(cands: list[Candidate], lex: Lexicon,
-                       is_state: Callable[[EventActor], bool]) -> list[Candidate]:
-    """A state that protests ("India protested to Pakistan over ...", "Thailand
-    protested the shelling of its villages") lodges a diplomatic protest: ACCUSE
-    (disapprove), as ONTOLOGY.md codes it; PROTEST is people's dissent in the street.
-    A country named as such or its government (``is_state``), not its people
-    ("community members protested the state funding system"); or anyone protesting
-    "to" another state ("Prime Minister X protested to India")."""
-    for c in cands:
-        if c.spec.type != "PROTEST" or c.nominal or c.trigger.lemma_.lower() != "protest" \
-                or not c.actors:
-            continue
-        home = {a.country for a in c.actors}
-        if all(map(is_state, c.actors)) or any(
-                ch.dep_ == "prep" and ch.lower_ == "to" for ch in kids(c.trigger)) and any(
-                is_state(r) and r.country not in home for r in c.recipients):
-            spec = lex.types["ACCUSE"]
-            c.spec, c.modes = spec, (["disapprove"] if "disapprove" in spec.modes else [])
             c.contexts = set(spec.contexts) | c.contexts
     return cands
 

@@ -174,7 +174,8 @@ PEOPLE = frozenset({"man", "men", "woman", "women", "person", "people", "prisone
 # (``acts.NOT_TAKEN`` is the list of what is seized without force, which ``no_act``
 # reads for every seizing verb; the words a capture takes in elections and moods add to it)
 CAUGHT = NOT_TAKEN | {"allegiance", "seat", "majority", "image", "delegate", "primary", "lead",
-                      "frustration", "anger", "enthusiasm"}
+                      "frustration", "anger", "enthusiasm", "win", "wins", "victory",
+                      "victories"}
 KEPT_BACK = frozenset({"endorsement", "support", "judgment", "judgement", "comment", "vote",
                        "approval", "consent", "name", "identity", "detail", "document",
                        "email", "record", "information", "praise", "applause"})
