@@ -1,6 +1,7 @@
 """Event words read by their own constituents (issue 12): verbs in another sense
 (someone fired from a job, an amount that declined, a brochure released or a name
-removed, someone pulled aside, a flight home), which the dictionaries code as events;
+removed, someone pulled aside, a flight home, a press conference, a question asked or
+begged), which the dictionaries code as events;
 the sides an event's words name ("anti-India" rallies are against India; "On CNN" and
 "on his behalf" name no one addressed); a kind told by a relative clause ("any
 company that asks"); who "came under attack"; and an act refused, failed or unwilling,
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from chronicler.nlp.events import senses
 from tests.eventcode import all_flagged, code, side
 
 
@@ -69,7 +71,7 @@ def test_a_refusal_declined(analyzer, text: str) -> None:  # type: ignore[no-unt
 # released are freed
 @pytest.mark.parametrize("text", [
     "The Kenyan party released another brochure with the same candidates.",
-    "The Kenyan name is being removed from the signs.",
+    "The Kenyan minister's name was removed from the plaques.",
 ])
 def test_a_document_released_or_removed(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert typed(analyzer, text) == []
@@ -114,8 +116,8 @@ def test_a_plain_modifier_still_names_who_did_it(analyzer) -> None:  # type: ign
 # where and on whose behalf a demand or a talk is made is no one it is made to: a
 # sentence-opening "On CNN", "on Trump's behalf"; "called on Uganda" still is
 @pytest.mark.parametrize(("text", "want"), [
-    ("On Kenyan television Tuesday, the president's wife, Rachel Ruto, called for an open "
-     "primary process.", set()),
+    ("On Kenyan television Tuesday, the president's wife, Rachel Ruto, called for a full "
+     "review of the vote.", set()),
     ("On Tuesday, Kenya called on Uganda to withdraw its troops.", {"UGA"}),
     ("On Monday, Kenya imposed sanctions on Uganda.", {"UGA"}),
 ])
@@ -185,8 +187,45 @@ def test_who_came_under_attack(analyzer, text: str,  # type: ignore[no-untyped-d
 
 # words offered and wins captured are no offer and no seizure
 @pytest.mark.parametrize("text", [
-    "Ruto offered the crowd an emotional evaluation of Kenya's politics.",
+    "Donald Trump offered the students a frank evaluation of the economy.",
     "Ruto has dominated Odinga in the west, previously capturing wins in Kisumu and Nakuru.",
 ])
 def test_words_offered_and_wins_captured(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert typed(analyzer, text) == []
+
+
+# a question asked ("asked him how high the wall would be"), a press conference held, a
+# question begged, a speech one has the chance to give, candidates' attacks on each
+# other: no request, no meeting, no force
+@pytest.mark.parametrize("text", [
+    "A Kenyan radio host asked Ruto how long the fence along the border would be.",
+    "Kenya asked Uganda how many troops it would send.",
+    "Ruto's final press conference of the year was held in Mombasa.",
+    "The leak begged the question of whether anyone at the White House had read the memo.",
+    "Barack Obama welcomes the opportunity to speak at the gala, an aide said.",
+    "The rival candidates in Ohio's governor race attacked each other over the scandal.",
+])
+def test_no_request_meeting_or_force(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, text) == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Kenya asked Uganda to withdraw its troops.", ("REQUEST", {"KEN"}, {"UGA"})),
+    ("Kenya begged Uganda to release the fishermen.", ("REQUEST", {"KEN"}, {"UGA"})),
+    ("Kenya and Uganda held talks in Nairobi on Monday.", ("CONSULT", {"KEN", "UGA"}, set())),
+])
+def test_requests_and_talks_stay(analyzer, text: str,  # type: ignore[no-untyped-def]
+                                 want: tuple[str, set[str], set[str]]) -> None:
+    assert typed(analyzer, text) == [want]
+
+
+# a press or news conference is a statement to the press, whatever verb holds it
+@pytest.mark.parametrize(("text", "verb", "want"), [
+    ("Kenya's foreign ministry held a press conference in Nairobi.", "held", True),
+    ("Ruto's last news conference was held in Mombasa.", "held", True),
+    ("Kenya and Uganda held talks in Nairobi.", "held", False),
+    ("Kenya hosted a conference on regional security.", "hosted", False),
+])
+def test_a_press_conference(analyzer, text: str, verb: str, want: bool) -> None:  # type: ignore[no-untyped-def]
+    doc = analyzer.nlp(text)
+    assert senses._press_event(next(t for t in doc if t.text == verb)) is want

@@ -190,9 +190,11 @@ def _question(t: Token) -> bool:
 
 
 def _wh_clause(v: Token) -> bool:
-    """Is the clause of ``v`` opened by "whether", "if" or a question word?"""
+    """Is the clause of ``v`` opened by "whether", "if" or a question word (its own, or
+    its first word's: "how high the wall would be")?"""
     return any(x.lower_ in QUESTION_WORDS and x.i < v.i and x.dep_ in (
-        "mark", "advmod", "nsubj", "dobj", "attr", "nsubjpass") for x in kids(v))
+        "mark", "advmod", "nsubj", "dobj", "attr", "nsubjpass") for x in kids(v)) or (
+            v.left_edge.lower_ in QUESTION_WORDS - {"if"} and v.left_edge.i < v.i)
 
 
 def _asked(c: Candidate) -> bool:

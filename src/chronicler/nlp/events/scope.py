@@ -232,6 +232,8 @@ def met_alone(c: Candidate) -> bool:
             or talk and ch.lower_ == "to") for ch in kids(t)):
         return False  # ("met with", "met up", "met the envoy", "spoke to": someone met)
     subj = [x for x in kids(t) if x.dep_ in ("nsubj", "nsubjpass")]
+    if not subj and talk and t.dep_ == "acl":
+        return True  # "the opportunity to speak at the event": a speech
     if not subj:  # (an infinitive's: "is expected to meet")
         up = t.head if t.dep_ == "xcomp" else None
         subj = [x for x in kids(up) if x.dep_ in ("nsubj", "nsubjpass")] if up is not None else []

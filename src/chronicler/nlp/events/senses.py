@@ -9,7 +9,9 @@ here is no act between parties, as its own constituents show:
 - a stance moved: "pushed the party to the right" (no demand);
 - a phone word with a particle: "dialing back plans" (no call);
 - someone taken aside for a word: "pulled the senator aside" (no seizure);
-- a trip home: "flew back to Nairobi" (no visit or meeting abroad).
+- a trip home: "flew back to Nairobi" (no visit or meeting abroad);
+- a press conference held (a statement to the press, no meeting of parties);
+- a question begged: "begged the question of whether ..." (no request).
 
 ``acts.no_act`` reads ``other_sense`` with its other tests; each test here reads the
 trigger's own children only.
@@ -60,7 +62,7 @@ def other_sense(c: Candidate) -> bool:
     docstring)?"""
     t = c.trigger
     return _amount_moved(t) or _published(t) or _moved_to(t) or _cut_back(t) \
-        or _taken_aside(t) or _trip_home(t)
+        or _taken_aside(t) or _trip_home(t) or _press_event(t) or _begged_question(t)
 
 
 def _amount_moved(t: Token) -> bool:
@@ -116,3 +118,17 @@ def _trip_home(t: Token) -> bool:
     visit (one "flew to Moscow for talks" still is)."""
     return t.lemma_.lower() in JOURNEYS and any(
         ch.dep_ in ("prt", "advmod") and ch.lower_ in ("back", "home") for ch in kids(t))
+
+
+def _press_event(t: Token) -> bool:
+    """"held a press conference", "her last news conference was held": a statement to
+    the press (the trigger or its object a conference or briefing of the press)."""
+    return any(o.lemma_.lower() in ("conference", "briefing", "availability") and any(
+        m.dep_ in ("compound", "amod") and m.lower_ in ("press", "news") for m in kids(o))
+        for o in (t, *(o for o in kids(t) if o.dep_ in ("dobj", "nsubjpass"))))
+
+
+def _begged_question(t: Token) -> bool:
+    """"begged the question of whether ...": an idiom, no plea."""
+    return t.lemma_.lower() == "beg" and any(
+        o.dep_ == "dobj" and o.lemma_.lower() == "question" for o in kids(t))

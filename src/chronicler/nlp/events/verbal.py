@@ -45,7 +45,7 @@ from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.dict_actors import STATE
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.patterns import TriggerRule, TypeSpec
-from chronicler.nlp.events.roles import conjuncts
+from chronicler.nlp.events.roles import conjuncts, subjects
 from chronicler.nlp.events.tree import kids, subtree
 from chronicler.records import EventActor
 
@@ -192,9 +192,12 @@ def _words_not_force(c: Candidate, ix: ArticleIndex, lemma: str) -> bool:
                          for m in kids(c.trigger)) and not _armed_words(c) and not any(
                              r.sector in ARMED for r in c.recipients):
         return True  # "scathing attacks on the mayor", "personal attacks"
-    if any(o.lemma_.lower() in CONTENDERS and o.i not in ix.resolver.mention_at
-           for o in aimed) and not _armed_words(c) and c.place is None:
-        return True  # "stepped up his attacks against his rivals": a contest's words
+    if (any(o.lemma_.lower() in CONTENDERS and o.i not in ix.resolver.mention_at
+            for o in aimed) or any(s.lemma_.lower() in CONTENDERS | {"candidate"}
+                                   for s in subjects(c.trigger))) \
+            and not _armed_words(c) and c.place is None:
+        return True  # "stepped up his attacks against his rivals", "the candidates
+        # attacked each other": a contest's words
     if not c.actors and c.recipients and all(
             _actor_type(ix, r.actor_id) == "PERSON" for r in c.recipients) and \
             c.place is None and not _armed_words(c) and (
