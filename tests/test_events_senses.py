@@ -189,6 +189,7 @@ def test_who_came_under_attack(analyzer, text: str,  # type: ignore[no-untyped-d
 @pytest.mark.parametrize("text", [
     "Donald Trump offered the students a frank evaluation of the economy.",
     "Ruto has dominated Odinga in the west, previously capturing wins in Kisumu and Nakuru.",
+    "Ohio Democrats hope to keep the governorship and capture the Senate next year.",
 ])
 def test_words_offered_and_wins_captured(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert typed(analyzer, text) == []

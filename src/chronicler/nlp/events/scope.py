@@ -175,7 +175,8 @@ PEOPLE = frozenset({"man", "men", "woman", "women", "person", "people", "prisone
 # reads for every seizing verb; the words a capture takes in elections and moods add to it)
 CAUGHT = NOT_TAKEN | {"allegiance", "seat", "majority", "image", "delegate", "primary", "lead",
                       "frustration", "anger", "enthusiasm", "win", "wins", "victory",
-                      "victories"}
+                      "victories", "senate", "house", "presidency", "governorship",
+                      "legislature", "congress", "chamber"}
 KEPT_BACK = frozenset({"endorsement", "support", "judgment", "judgement", "comment", "vote",
                        "approval", "consent", "name", "identity", "detail", "document",
                        "email", "record", "information", "praise", "applause"})
