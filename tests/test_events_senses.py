@@ -1,7 +1,8 @@
 """Event words read by their own constituents (issue 12): verbs in another sense
 (someone fired from a job, an amount that declined, a brochure released or a name
 removed, someone pulled aside, a flight home, a press conference, a question asked or
-begged), which the dictionaries code as events;
+begged, an event moved, credit given, engaging in talks, speaking to a news outlet), which
+the dictionaries code as events (and a duty "slapped" on imports, which is a sanction);
 the sides an event's words name ("anti-India" rallies are against India; "On CNN" and
 "on his behalf" name no one addressed); a kind told by a relative clause ("any
 company that asks"); who "came under attack"; and an act refused, failed or unwilling,
@@ -230,3 +231,51 @@ def test_requests_and_talks_stay(analyzer, text: str,  # type: ignore[no-untyped
 def test_a_press_conference(analyzer, text: str, verb: str, want: bool) -> None:  # type: ignore[no-untyped-def]
     doc = analyzer.nlp(text)
     assert senses._press_event(next(t for t in doc if t.text == verb)) is want
+
+
+# engaging "in" talks or a debate is words; "in fierce fighting" is force
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Kenyan army engaged in talks with Ugandan rebels on Monday.", []),
+    ("Kenyan officials engaged in a heated debate with Ugandan officials over the border.", []),
+    ("Kenya's army has no desire to engage in a back-and-forth with Uganda over the incident.",
+     []),
+    ("Kenyan troops engaged in fierce fighting with Ugandan rebels near the border.",
+     [("ASSAULT", {"KEN"}, {"UGA"})]),
+])
+def test_engaged_in_words_or_fighting(analyzer, text: str,  # type: ignore[no-untyped-def]
+                                      want: list[tuple[str, set[str], set[str]]]) -> None:
+    assert typed(analyzer, text) == want
+
+
+# speaking to a news outlet is an interview, no consultation
+@pytest.mark.parametrize(("text", "want"), [
+    ("Speaking to CNN on Monday, India's foreign minister said the strikes were measured.",
+     []),
+    ("Pakistan's prime minister spoke to Geo News on Sunday.", []),
+    ("Pakistan's prime minister spoke to his Indian counterpart on Sunday.",
+     [("CONSULT", {"PAK"}, {"IND"})]),
+])
+def test_an_interview_is_no_consultation(analyzer, text: str,  # type: ignore[no-untyped-def]
+                                         want: list[tuple[str, set[str], set[str]]]) -> None:
+    assert typed(analyzer, text) == want
+
+
+def test_a_duty_slapped_is_a_sanction(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert typed(analyzer, "The Kenyan administration slapped a 35% duty on cheap Ugandan "
+                           "sugar.") == [("SANCTION", {"KEN"}, {"UGA"})]
+
+
+# an event moved or put off, credit given, releases blasted out: the verb's own words
+@pytest.mark.parametrize(("text", "verb", "test", "want"), [
+    ("The governor's rally in Nakuru was moved after the floods.", "moved", "_rescheduled",
+     True),
+    ("Kenya moved troops to the border.", "moved", "_rescheduled", False),
+    ("You have to give Odinga's supporters credit.", "give", "_credit_given", True),
+    ("Kenya will give Uganda food aid.", "give", "_credit_given", False),
+    ("The campaign blasted out a stream of press releases.", "blasted", "_sent_out", True),
+    ("Militants blasted the police post with rockets.", "blasted", "_sent_out", False),
+])
+def test_a_verbs_own_words(analyzer, text: str, verb: str, test: str,  # type: ignore[no-untyped-def]
+                           want: bool) -> None:
+    doc = analyzer.nlp(text)
+    assert getattr(senses, test)(next(t for t in doc if t.text == verb)) is want

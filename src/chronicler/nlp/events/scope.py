@@ -15,7 +15,7 @@ from chronicler.nlp.events.acts import NOT_TAKEN
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.roles import subjects
-from chronicler.nlp.events.tree import kids
+from chronicler.nlp.events.tree import kids, subtree
 from chronicler.nlp.events.verbal import MEDIA
 
 # verbs of wishing: what someone wants another to do has not happened (asking and
@@ -121,10 +121,16 @@ def no_one_hit(c: Candidate, ix: ArticleIndex) -> bool:
         return True  # "targeted Latino voters through digital ads": campaigning
     if lemma == "execute":
         return bool(objs) and not any(_people(o, ix) for o in objs)
-    return lemma == "engage" and any(p.dep_ == "prep" and p.lower_ == "with"
-                                     for p in kids(t))
+    return lemma == "engage" and any(p.dep_ == "prep" and (p.lower_ == "with" or (
+        p.lower_ == "in" and any(o.lemma_.lower() in TALKS for o in kids(p))))
+        for p in kids(t))  # ("engage in a back-and-forth", "in talks": words)
 
 
+# what one engages "in" that is no fighting
+# (by lemma; "back" of "back-and-forth", which the parser splits)
+TALKS = frozenset({"debate", "dialogue", "dialog", "discussion", "talk", "talks",
+                   "conversation", "negotiation", "back", "back-and-forth", "exchange",
+                   "argument", "diplomacy", "consultation", "speculation"})
 # where shots go: "fired on the crowd", "fired at them" (a person fired at is shot at)
 AIMED = frozenset({"at", "on", "upon", "into", "toward", "towards", "across", "over"})
 PERSONAL_POSS = frozenset({"his", "her", "their", "my", "your", "our"})
@@ -218,16 +224,40 @@ def shared_view(c: Candidate) -> bool:
     return not any(ch.dep_ in ("xcomp", "ccomp", "dobj", "advcl") for ch in kids(t))
 
 
+# what names a news outlet spoken to ("spoke to Geo News", "speaking to CNN")
+NEWS_WORDS = frozenset({"news", "television", "tv", "radio", "channel", "network", "newspaper",
+                        "times", "post", "daily", "journal", "magazine", "agency", "press",
+                        "media", "reporter", "reporters", "journalist", "journalists"})
+NEWS_SECTORS = frozenset({"JRN", "MED"})
+
+
+def _to_the_media(c: Candidate) -> bool:
+    """Is everyone the trigger speaks "to" (or "with") a news outlet or its reporters:
+    the recipients' sector, or the words of the phrase?"""
+    objs = [o for p in kids(c.trigger) if p.dep_ == "prep" and p.lower_ in ("to", "with")
+            for o in kids(p) if o.dep_ == "pobj"]
+    if c.recipients:
+        return all(r.sector in NEWS_SECTORS for r in c.recipients)
+    return bool(objs) and all(any(w.lower_ in NEWS_WORDS for w in subtree(o)) or (
+        o.ent_type_ == "ORG" and o.lower_ in ("cnn", "bbc", "msnbc", "fox", "nbc", "abc",
+                                              "cbs", "reuters", "ap", "afp"))
+                              for o in objs)
+
+
 def met_alone(c: Candidate) -> bool:
     """Is this a meeting of one body or one person with no one ("the security committee
     is expected to meet", "the cabinet met on Sunday"): "meet" or "speak" with a single subject
     in the singular, no one met and no counterpart "with" it? A consultation has two
     sides ("the two leaders met", "met with X", "X and Y will meet")."""
     t = c.trigger
-    if c.spec.type != "CONSULT" or c.nominal or c.recipients or t.lemma_.lower() not in (
+    if c.spec.type != "CONSULT" or c.nominal or t.lemma_.lower() not in (
             "meet", "convene", "confer", "speak", "talk"):
         return False  # ("Thiel is scheduled to speak on Thursday": a speech)
     talk = t.lemma_.lower() in ("speak", "talk")
+    if talk and _to_the_media(c):
+        return True  # "speaking to CNN", "spoke to Geo News": an interview
+    if c.recipients:
+        return False
     if any(ch.dep_ in ("dobj", "prep", "prt") and (ch.lower_ not in (
             "in", "at", "on", "for", "during", "after", "before", "since", "until", "to")
             or talk and ch.lower_ == "to") for ch in kids(t)):

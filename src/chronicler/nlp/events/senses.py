@@ -10,8 +10,12 @@ here is no act between parties, as its own constituents show:
 - a phone word with a particle: "dialing back plans" (no call);
 - someone taken aside for a word: "pulled the senator aside" (no seizure);
 - a trip home: "flew back to Nairobi" (no visit or meeting abroad);
-- a press conference held (a statement to the press, no meeting of parties);
-- a question begged: "begged the question of whether ..." (no request).
+- a press conference or a town hall meeting held (a statement to the press or the
+  public, no meeting of parties);
+- a question begged: "begged the question of whether ..." (no request);
+- an event moved or postponed: "the rally was moved" (no troops moved, nothing refused);
+- credit given: "you have to give his supporters credit" (no aid);
+- releases "blasted out" (no blast).
 
 ``acts.no_act`` reads ``other_sense`` with its other tests; each test here reads the
 trigger's own children only.
@@ -52,6 +56,12 @@ DIRECTIONS = frozenset({"left", "right", "center", "centre", "brink", "edge", "m
 # who is taken aside (not "brushed aside the criticism", a rejection)
 TAKING = frozenset({"pull", "take", "draw", "call", "usher", "tug", "grab"})
 
+# what a campaign or a legislature schedules, and moves or puts off
+SCHEDULED = frozenset({"event", "rally", "debate", "speech", "fundraiser", "concert",
+                       "ceremony", "appearance", "hearing", "vote", "primary", "election",
+                       "date", "dinner", "gala", "parade", "launch"})
+RESCHEDULING = frozenset({"move", "postpone", "reschedule", "delay", "relocate", "push"})
+
 # verbs of a journey: "flew back to Nairobi" (PETRARCH codes "fly to" as an intent to
 # meet, CAMEO 036, which a trip home is not)
 JOURNEYS = frozenset({"fly", "travel", "head", "drive", "sail", "jet", "hurry", "rush"})
@@ -62,7 +72,8 @@ def other_sense(c: Candidate) -> bool:
     docstring)?"""
     t = c.trigger
     return _amount_moved(t) or _published(t) or _moved_to(t) or _cut_back(t) \
-        or _taken_aside(t) or _trip_home(t) or _press_event(t) or _begged_question(t)
+        or _taken_aside(t) or _trip_home(t) or _press_event(t) or _begged_question(t) \
+        or _rescheduled(t) or _credit_given(t) or _sent_out(t)
 
 
 def _amount_moved(t: Token) -> bool:
@@ -121,10 +132,13 @@ def _trip_home(t: Token) -> bool:
 
 
 def _press_event(t: Token) -> bool:
-    """"held a press conference", "her last news conference was held": a statement to
-    the press (the trigger or its object a conference or briefing of the press)."""
+    """"held a press conference", "her last news conference was held", "a town hall
+    meeting": a statement to the press or the public (the trigger or its object a
+    conference or briefing of the press, or a meeting of a town hall)."""
     return any(o.lemma_.lower() in ("conference", "briefing", "availability") and any(
         m.dep_ in ("compound", "amod") and m.lower_ in ("press", "news") for m in kids(o))
+        or o.lemma_.lower() in ("meeting", "forum") and any(
+            m.dep_ == "compound" and m.lower_ == "hall" for m in kids(o))
         for o in (t, *(o for o in kids(t) if o.dep_ in ("dobj", "nsubjpass"))))
 
 
@@ -132,3 +146,23 @@ def _begged_question(t: Token) -> bool:
     """"begged the question of whether ...": an idiom, no plea."""
     return t.lemma_.lower() == "beg" and any(
         o.dep_ == "dobj" and o.lemma_.lower() == "question" for o in kids(t))
+
+
+def _rescheduled(t: Token) -> bool:
+    """"Biden's event was moved", "postponed the rally": an event rescheduled, no troops
+    moved and nothing refused."""
+    return t.lemma_.lower() in RESCHEDULING and any(
+        o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in SCHEDULED for o in kids(t))
+
+
+def _credit_given(t: Token) -> bool:
+    """"give his supporters credit", "gave her credit for the deal": praise, no aid."""
+    return t.lemma_.lower() == "give" and any(
+        o.dep_ in ("dobj", "dative") and o.lemma_.lower() in ("credit", "kudos", "props")
+        for o in kids(t))
+
+
+def _sent_out(t: Token) -> bool:
+    """"blasted out a barrage of news releases": sent out, no blast."""
+    return t.lemma_.lower() == "blast" and any(
+        ch.dep_ in ("prt", "advmod") and ch.lower_ == "out" for ch in kids(t))
