@@ -46,6 +46,19 @@ def is_light(v: Token, lex: Lexicon) -> bool:
 
 # words that place the sentence's event after or before another one
 TIME_LINKS = frozenset({"after", "following", "since", "before", "until"})
+
+
+def time_background(h: Token) -> bool:
+    """Is ``h`` the object of a time preposition ("following the invasions") or the verb
+    of a time clause ("after he was implicated")? (By index, ``tree.tree_of``.)"""
+    tree = tree_of(h.doc)
+    deps, lowers, i = tree.deps, tree.lowers, h.i
+    if deps[i] in ("pobj", "pcomp") and lowers[tree.heads[i]] in TIME_LINKS:
+        return True
+    return deps[i] == "advcl" and any(deps[m] == "mark" and lowers[m] in TIME_LINKS
+                                      for m in children_ix(tree, i))
+
+
 # ... and that give its grievance or topic: what happened "over" it is someone else's
 REASON_PREPS = frozenset({"over", "about"})
 

@@ -46,7 +46,7 @@ from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.intent import INTENT_WORDS, is_intent, to_infinitive
 from chronicler.nlp.events.modes import clause_tokens
 from chronicler.nlp.events.patterns import POS_KINDS, Lexicon, TriggerRule
-from chronicler.nlp.events.tree import kids, less_d
+from chronicler.nlp.events.tree import kids, less_d, tree_of
 from chronicler.nlp.events.verbmatch import VerbCode, match_verb
 from chronicler.records import EventActor
 
@@ -269,21 +269,24 @@ def _main_verb(tok: Token, lex: Lexicon) -> bool:
     """The sentence's main verb, a verb conjoined to it, its open complement chain
     ("has refused to commit", "declined to resign"), or what the main verb reports
     ("Zambia extradited ..., an official said")."""
-    t = tok
+    tree = tree_of(tok.doc)  # (by index: read for each verb the dictionary knows)
+    deps, lemmas, up = tree.deps, tree.lemmas, tree.heads
+    t = tok.i
     for _ in range(5):
-        if t.dep_ == "ROOT":
+        if deps[t] == "ROOT":
             return True
-        reported = t.dep_ == "ccomp" and t.head.lemma_.lower() in lex.report_cues
+        reported = deps[t] == "ccomp" and lemmas[up[t]] in lex.report_cues
         # "have sworn to fight", "decided to allow": an intent's infinitive the parser
         # hangs as an adverbial clause
-        intended = t.dep_ == "advcl" and t.head.lemma_.lower() in INTENT_WORDS and to_infinitive(t)
+        intended = deps[t] == "advcl" and lemmas[up[t]] in INTENT_WORDS and \
+            to_infinitive(tree.toks[t])
         # "is prepared to contribute troops", "stands ready to": the adjective of intent
         # a copula carries, whose open complement the act is
-        ready = t.dep_ == "acomp" and t.lemma_.lower() in INTENT_WORDS
-        if not reported and not intended and not ready and t.dep_ not in ("conj", "xcomp") or \
-                t.head.pos_ not in ("VERB", "AUX", "ADJ"):
+        ready = deps[t] == "acomp" and lemmas[t] in INTENT_WORDS
+        if not reported and not intended and not ready and deps[t] not in ("conj", "xcomp") or \
+                tree.poss[up[t]] not in ("VERB", "AUX", "ADJ"):
             return False
-        t = t.head
+        t = up[t]
     return False
 
 

@@ -173,6 +173,11 @@ def subtree_ix(tok: Token) -> list[int]:
     return _subtree_ix(seen, tok.i)
 
 
+def subtree_at(seen: _Seen, i: int) -> list[int]:
+    """``subtree_ix`` of token ``i`` (shared: callers never change it)."""
+    return _subtree_ix(seen, i)
+
+
 def children_ix(seen: _Seen, i: int) -> list[int]:
     """The children of token ``i``, by index, ascending (``kids``'s)."""
     at = seen.first_below

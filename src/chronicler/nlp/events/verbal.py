@@ -46,7 +46,7 @@ from chronicler.nlp.events.dict_actors import STATE
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.patterns import TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import conjuncts
-from chronicler.nlp.events.tree import kids, subtree
+from chronicler.nlp.events.tree import children_ix, kids, subtree, tree_of
 from chronicler.records import EventActor
 
 # the attack words that also mean criticism; "kill" and "shoot" only end things
@@ -284,8 +284,9 @@ def _armed_words(c: Candidate) -> bool:
     """Does the sentence name a weapon or a wound, other than the trigger itself ("beat"
     is the dictionary's verb for winning too; "blasts X for spreading propaganda" is
     words, the noun "blast" a bomb's)?"""
-    sent, but = c.trigger.sent, c.trigger.i
-    return any(t.lemma_.lower() in WEAPONS for t in sent if t.i != but)
+    sent, but = c.trigger.sent, c.trigger.i  # (the parser's sentence, its words by index)
+    lemmas = tree_of(c.trigger.doc).lemmas
+    return any(lemmas[t] in WEAPONS for t in range(sent.start, sent.end) if t != but)
 
 
 def _temporal(t: Token, ix: ArticleIndex) -> bool:
@@ -391,8 +392,10 @@ def crowd_act(c: Candidate) -> str | None:
     whose subject is protesters."""
     if c.nominal or c.spec.type not in CROWD_ACTS or c.trigger.lemma_.lower() == "target":
         return None  # ("protesters are targeting the candidate": their aim, no riot)
-    subj = [x for h in (c.trigger, *c.heads) for x in kids(h) if x.dep_ == "nsubj"]
-    if subj and all(x.lemma_.lower() in CROWDS or x.lower_.rstrip("s") in CROWDS
+    tree = tree_of(c.trigger.doc)  # (by index: read for every verb candidate)
+    subj = [x for h in (c.trigger, *c.heads) for x in children_ix(tree, h.i)
+            if tree.deps[x] == "nsubj"]
+    if subj and all(tree.lemmas[x] in CROWDS or tree.lowers[x].rstrip("s") in CROWDS
                     for x in subj):
         return CROWD_ACTS[c.spec.type]
     return None
