@@ -222,11 +222,13 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
 
 
 def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],
-                 cache: dict[tuple[str, int], set[str]] | None = None) -> bool:
+                 cache: dict[tuple[str, int], set[str]] | None = None,
+                 words: set[str] | None = None) -> bool:
     """Does ``tok`` start an event by ``rule`` (POS, particle, head, requires, unless)?
     ``cache`` keeps the scope words of this token for the token's other rules (by the
     heads list's identity: its caller keeps each list of the token's heads while the
-    cache lives)."""
+    cache lives); ``words``, the words of the token's parse tree or more, settles a
+    test of words none of which are there (``TriggerRule.words_required``)."""
     cache = {} if cache is None else cache
     # (the token's own tests read the document's lists by index, ``tree.tree_of``: the
     # same few labels of the token were read from spaCy for each of its rules)
@@ -269,10 +271,12 @@ def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],
     if rule.requires and _scope(cache, rule.requires_scope, tok, heads, sent).isdisjoint(
             rule.requires):
         return False
-    if rule.also_requires and _scope(cache, rule.also_scope or rule.requires_scope, tok,
-                                     heads, sent).isdisjoint(rule.also_requires):
+    if rule.also_requires and (words is not None and rule.also_words and rule.also_requires.isdisjoint(
+            words) or _scope(cache, rule.also_scope or rule.requires_scope, tok, heads,
+                             sent).isdisjoint(rule.also_requires)):
         return False
-    if rule.unless and not _scope(cache, rule.unless_scope, tok, heads, sent).isdisjoint(
+    if rule.unless and not (words is not None and rule.unless_words and rule.unless.isdisjoint(
+            words)) and not _scope(cache, rule.unless_scope, tok, heads, sent).isdisjoint(
             rule.unless):
         return False
     return True
@@ -322,6 +326,7 @@ def find_candidates(sent: Span, ix: ArticleIndex) -> list[Candidate]:
         seen_types: set[str] = set()
         cache: dict[tuple[str, int], set[str]] = {}
         heads_of: dict[bool, tuple[list[Token], Token | None]] = {}
+        words: set[str] | None = None
         for key in keys:
             for rule in lex.rules_for(key):
                 if rule.type in seen_types:
@@ -330,11 +335,14 @@ def find_candidates(sent: Span, ix: ArticleIndex) -> list[Candidate]:
                     continue  # a named operation has its own candidate below
                 if pos not in rule.pos:
                     continue  # (``rule_matches``'s first test, before the heads are read)
+                if rule.words_required and (words := words or ix.parse_words(i)) is not None \
+                        and rule.requires.isdisjoint(words):
+                    continue  # (its words are nowhere in the sentence: no scope is read)
                 nominal = rule.nominal
                 if nominal not in heads_of:
                     heads_of[nominal] = event_heads(tok, lex, nominal)
                 heads, light = heads_of[nominal]
-                if not rule_matches(rule, tok, sent, heads, cache):
+                if not rule_matches(rule, tok, sent, heads, cache, words):
                     continue
                 seen_types.add(rule.type)
                 out.append(Candidate(rule=rule, spec=lex.types[rule.type], trigger=tok,

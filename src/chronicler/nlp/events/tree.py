@@ -23,6 +23,7 @@ from spacy.attrs import (
     LOWER,
     ORTH,
     POS,
+    SENT_START,
     SPACY,
     TAG,
 )
@@ -35,7 +36,7 @@ class _Seen:
 
     __slots__ = ("doc", "starts", "ends", "covers", "lemmas", "lowers", "toks", "below",
                  "first_below", "kids", "deps", "poss", "tags", "subtrees", "sub_ix", "breaks",
-                 "clauses", "heads", "cols")
+                 "clauses", "heads", "cols", "sent_starts", "closed", "hooked")
 
     def __init__(self, doc: Doc | None) -> None:
         self.doc = doc
@@ -62,6 +63,12 @@ class _Seen:
         # rules' scopes, then by its modes, and again when it is retyped)
         self.clauses: dict[int | tuple[int, ...], list[int]] = {}
         self.cols: np.ndarray | None = None  # (``columns``)
+        # the first token of each of the parser's sentences (``Token.sent``'s marks);
+        # whether each holds the whole parse tree of its words (no head outside it:
+        # ``sentence_of``); whether the document has a hook of its own for sentences
+        self.sent_starts: list[int] = []
+        self.closed = False
+        self.hooked = False
 
 
 class _Current(threading.local):
@@ -137,7 +144,8 @@ def subtree(tok: Token) -> list[Token]:
 # The token attributes the coder reads from spaCy's arrays (the index's words and
 # segments, the parse, the offsets): read by one ``doc.to_array`` per document, where each
 # reader's own read a third of them twice.
-COLUMNS = (LEMMA, LOWER, ORTH, POS, SPACY, IS_SPACE, IS_PUNCT, HEAD, DEP, TAG, IDX, LENGTH)
+COLUMNS = (LEMMA, LOWER, ORTH, POS, SPACY, IS_SPACE, IS_PUNCT, HEAD, DEP, TAG, IDX, LENGTH,
+           SENT_START)
 _COL = {a: k for k, a in enumerate(COLUMNS)}
 
 
@@ -171,6 +179,29 @@ def subtree_ix(tok: Token) -> list[int]:
     if seen.doc is not tok.doc:
         seen = _built(tok.doc)
     return _subtree_ix(seen, tok.i)
+
+
+def sentence_of(seen: _Seen, i: int) -> tuple[int, int] | None:
+    """The tokens [start, end) of the parser's sentence of token ``i``, which hold every
+    token of ``i``'s parse tree; None where a head lies outside its token's sentence
+    (a document made by hand)."""
+    return _bounds(seen, i) if seen.closed else None
+
+
+def sent_range(tok: Token) -> tuple[int, int]:
+    """(``tok.sent.start``, ``tok.sent.end``), from the sentence marks read once per
+    document (``Token.sent`` makes two Spans and reads the document's annotation)."""
+    seen = tree_of(tok.doc)
+    if seen.hooked:
+        sent = tok.sent
+        return sent.start, sent.end
+    return _bounds(seen, tok.i)
+
+
+def _bounds(seen: _Seen, i: int) -> tuple[int, int]:
+    starts = seen.sent_starts
+    k = bisect.bisect_right(starts, i) - 1
+    return starts[k], starts[k + 1] if k + 1 < len(starts) else len(seen.heads)
 
 
 def subtree_at(seen: _Seen, i: int) -> list[int]:
@@ -212,10 +243,19 @@ _LABEL: dict[int, str] = {}
 def _tree(doc: Doc) -> _Seen:
     seen = _of(doc)
     n = len(doc)
-    cols = columns(doc, (HEAD, DEP, POS, TAG))
+    cols = columns(doc, (HEAD, DEP, POS, TAG, SENT_START))
     at = np.arange(n, dtype="int64")
     # (HEAD is the head's offset from the token, as an unsigned number)
     heads = cols[:, 0].astype("int64") + at
+    # (the sentences the parser marked, ``doc.sents``'s: token 0 and each other marked as
+    # a start; that each holds its words' whole trees is checked, not assumed)
+    starts = cols[:, 4] == 1
+    starts[:1] = True
+    sent = np.cumsum(starts)
+    seen.sent_starts = np.flatnonzero(starts).tolist()
+    seen.closed = not (sent[heads] != sent).any()
+    seen.hooked = "sent" in doc.user_token_hooks or "sent" in doc.user_span_hooks or \
+        "sents" in doc.user_hooks
     child = heads != at  # (a root is its own head)
     # the children grouped by head, each group ascending (spaCy's order: left children,
     # then right), by one stable sort rather than a list per token

@@ -46,7 +46,7 @@ from chronicler.nlp.events.dict_actors import STATE
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.patterns import TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import conjuncts
-from chronicler.nlp.events.tree import children_ix, kids, subtree, tree_of
+from chronicler.nlp.events.tree import children_ix, kids, sent_range, subtree, tree_of
 from chronicler.records import EventActor
 
 # the attack words that also mean criticism; "kill" and "shoot" only end things
@@ -284,9 +284,9 @@ def _armed_words(c: Candidate) -> bool:
     """Does the sentence name a weapon or a wound, other than the trigger itself ("beat"
     is the dictionary's verb for winning too; "blasts X for spreading propaganda" is
     words, the noun "blast" a bomb's)?"""
-    sent, but = c.trigger.sent, c.trigger.i  # (the parser's sentence, its words by index)
+    (start, end), but = sent_range(c.trigger), c.trigger.i  # (the parser's sentence)
     lemmas = tree_of(c.trigger.doc).lemmas
-    return any(lemmas[t] in WEAPONS for t in range(sent.start, sent.end) if t != but)
+    return any(lemmas[t] in WEAPONS for t in range(start, end) if t != but)
 
 
 def _temporal(t: Token, ix: ArticleIndex) -> bool:

@@ -7,7 +7,7 @@ objects for every candidate the coder's filters let through."""
 from __future__ import annotations
 
 from chronicler.nlp.events.candidates import Candidate
-from chronicler.nlp.events.tree import _Seen, children_ix, subtree_at, tree_of
+from chronicler.nlp.events.tree import _Seen, children_ix, sent_range, subtree_at, tree_of
 
 # a population measured, not an organisation acting: who "backs" a candidate in a poll
 POLLS = frozenset({"poll", "survey", "pollster", "respondent"})
@@ -34,10 +34,10 @@ def polled(c: Candidate) -> bool:
         return False
     tree = tree_of(t.doc)
     lemmas, lowers, poss, deps, up = tree.lemmas, tree.lowers, tree.poss, tree.deps, tree.heads
-    sent = t.sent  # (the parser's sentence)
-    if not POLLS.isdisjoint(lemmas[sent.start:sent.end]) or (
+    start, end = sent_range(t)  # (the parser's sentence)
+    if not POLLS.isdisjoint(lemmas[start:end]) or (
             not support and cameo and any(poss[x] == "NOUN" and lemmas[x] in CONTESTS
-                                          for x in range(sent.start, sent.end))):
+                                          for x in range(start, end))):
         return True  # (any dictionary verb: "Sanders leads Clinton in NBC poll")
     if not support and c.spec.type != "REJECT":
         return False  # (voters rejecting a candidate: a preference too)
