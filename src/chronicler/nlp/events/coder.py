@@ -342,13 +342,14 @@ EMBEDDING = frozenset({"prep", "relcl", "acl"})
 def _embedded(c: Candidate) -> bool:
     """Is the event inside a prepositional phrase, a relative clause or a noun's clause
     (its trigger's or light verb's chain up to the root passes through one)?"""
-    t = c.light or c.trigger
+    tree = tree_of(c.trigger.doc)  # (by index)
+    t = (c.light or c.trigger).i
     for _ in range(12):
-        if t.head.i == t.i:
+        if tree.heads[t] == t:
             return False
-        if t.dep_ in EMBEDDING:
+        if tree.deps[t] in EMBEDDING:
             return True
-        t = t.head
+        t = tree.heads[t]
     return False
 
 

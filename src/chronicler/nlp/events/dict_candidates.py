@@ -46,7 +46,7 @@ from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.intent import INTENT_WORDS, is_intent, to_infinitive
 from chronicler.nlp.events.modes import clause_tokens
 from chronicler.nlp.events.patterns import POS_KINDS, Lexicon, TriggerRule
-from chronicler.nlp.events.tree import kids, less_d, tree_of
+from chronicler.nlp.events.tree import children_ix, kids, less_d, tree_of
 from chronicler.nlp.events.verbmatch import VerbCode, match_verb
 from chronicler.records import EventActor
 
@@ -131,6 +131,7 @@ def dictionary_candidates(sent: Span, ix: ArticleIndex,
     uncoded (``taken``: tokens a pattern of the lexicon already decided about): its main verb (and verbs conjoined to it or in its open complement), not
     in a direct quote, not a word the project's own patterns or cues decide about."""
     out: list[Candidate] = []
+    tree = tree_of(ix.doc)  # (the parse by index)
     verbs, forms = _fields().verbs.verbs, _fields().verbs.forms
     own_words = _own_words(ix.lex)
     for i in range(sent.start, sent.end):
@@ -142,14 +143,15 @@ def dictionary_candidates(sent: Span, ix: ArticleIndex,
             continue  # (the last: a past the tagger cut short, ``verbmatch.entries_of``)
         if ix.lemmas[i] in own_words or ix.lowers[i] in own_words:
             continue  # a word the project's patterns or cues know: they decide
-        tok = ix.doc[i]
-        if (tok.tag_ == "VBG" and not _progressive(tok) and not _aspectual(tok)) or \
+        tok = tree.toks[i]
+        gerund = tree.tags[i] == "VBG"
+        if (gerund and not _progressive(tok) and not _aspectual(tok)) or \
                 not _main_verb(tok, ix.lex):
             continue  # a subordinate or reported verb: too often not an event of its own
         rule = dictionary_rule(tok, ix.lex, sent)
         if rule is None or _object_vetoed(rule, tok, sent, ix.lex) or _electioneering(tok):
             continue
-        if tok.tag_ == "VBG" and not rule.id.endswith(".pattern") and not _aspectual(tok):
+        if gerund and not rule.id.endswith(".pattern") and not _aspectual(tok):
             continue  # a progressive only through a phrase ("is providing intelligence
             # to"), not the bare verb ("farmers are asking what ...")
         heads, light = event_heads(tok, ix.lex, False)
@@ -251,12 +253,15 @@ ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep"})
 
 def _aspectual(tok: Token) -> bool:
     """"began demobilising", "started pumping gas": the gerund is the act."""
-    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ASPECTUAL
+    tree = tree_of(tok.doc)  # (by index)
+    return tree.deps[tok.i] == "xcomp" and tree.lemmas[tree.heads[tok.i]] in ASPECTUAL
 
 
 def _progressive(tok: Token) -> bool:
     """"is providing", "has been holding": a progressive verb form, not a gerund."""
-    return any(ch.dep_ == "aux" and ch.lemma_.lower() == "be" for ch in kids(tok))
+    tree = tree_of(tok.doc)  # (by index)
+    return any(tree.deps[ch] == "aux" and tree.lemmas[ch] == "be"
+               for ch in children_ix(tree, tok.i))
 
 
 def main_clause(c: Candidate, lex: Lexicon) -> bool:
