@@ -345,11 +345,11 @@ def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> Ar
             if q.speaker is not None]
     for (_, sp, direct), r in zip(said, token_ranges(doc, [x[0] for x in said]),
                                   strict=True):
-        if r is not None:
-            for i in range(r[0], r[1] + 1):
-                quote_speaker.setdefault(i, sp)
-                if direct:
-                    direct_speaker.setdefault(i, sp)
+        if r is not None:  # (the first quote over a token is its; read by token only)
+            inside = set(range(r[0], r[1] + 1))
+            quote_speaker.update(dict.fromkeys(inside.difference(quote_speaker), sp))
+            if direct:
+                direct_speaker.update(dict.fromkeys(inside.difference(direct_speaker), sp))
     resolver = ArgResolver(doc, mentions, actors, [p for p, _, _ in places], lex, op_at,
                            direct_speaker, text=text)
     resolver.any_quote_speaker = quote_speaker

@@ -236,8 +236,11 @@ def _subtree_ix(seen: _Seen, i: int) -> list[int]:
     return out
 
 
-# label strings by their id, once per process (a model has a few dozen labels)
-_LABEL: dict[int, str] = {}
+# label strings by their id, once per process (a model has a few dozen labels): the ids
+# sorted, and their strings, each a numpy array (a document's columns are read through
+# them by one search, with no Python step per token); replaced whole when a label is new
+_LABELS: tuple[np.ndarray, np.ndarray] = (np.zeros(0, dtype=np.uint64),
+                                          np.zeros(0, dtype=object))
 
 
 def _tree(doc: Doc) -> _Seen:
@@ -263,7 +266,7 @@ def _tree(doc: Doc) -> _Seen:
     seen.first_below = [0, *np.cumsum(np.bincount(heads[child], minlength=n)).tolist()]
     seen.toks = list(doc)
     seen.kids = [None] * n
-    seen.deps, seen.poss, seen.tags = (_labels(doc, cols[:, k].tolist()) for k in (1, 2, 3))
+    seen.deps, seen.poss, seen.tags = _labels(doc, cols[:, 1:4])
     seen.heads = heads.tolist()
     if len(seen.lemmas) != n:  # (the walks by index read the words too: ``words_of``)
         seen.lemmas, seen.lowers = words_of(doc)
@@ -271,15 +274,32 @@ def _tree(doc: Doc) -> _Seen:
     return seen
 
 
-def _labels(doc: Doc, ids: list[int]) -> list[str]:
-    tab = _LABEL
-    try:
-        return list(map(tab.__getitem__, ids))
-    except KeyError:  # (a label not seen before: a new model)
-        strings = doc.vocab.strings
-        for x in set(ids).difference(tab):
-            tab[x] = strings[x]
-        return list(map(tab.__getitem__, ids))
+def _labels(doc: Doc, ids: np.ndarray) -> list[list[str]]:
+    """The label strings of each column of label ids."""
+    keys, strs = _LABELS
+    if len(keys):
+        at = np.searchsorted(keys, ids)
+        at[at == len(keys)] = 0  # (an id past the last: no label known, as a mismatch)
+        if (keys[at] == ids).all():
+            return strs[at].T.tolist()
+    return _new_labels(doc, ids)
+
+
+def _new_labels(doc: Doc, ids: np.ndarray) -> list[list[str]]:
+    """``_labels``, where a label is not known yet (a new model): the tables made anew
+    with it."""
+    global _LABELS
+    keys, strs = _LABELS
+    known = dict(zip(keys.tolist(), strs.tolist(), strict=True))
+    strings = doc.vocab.strings
+    for x in set(ids.ravel().tolist()).difference(known):
+        known[x] = strings[x]
+    order = sorted(known)
+    keys = np.array(order, dtype=np.uint64)
+    strs = np.empty(len(order), dtype=object)
+    strs[:] = [known[x] for x in order]
+    _LABELS = (keys, strs)
+    return strs[np.searchsorted(keys, ids)].T.tolist()
 
 
 def share_words(doc: Doc, lemmas: list[str], lowers: list[str]) -> None:
