@@ -127,9 +127,9 @@ def _reason(p: Token) -> bool:
 def is_verbal(c: Candidate, ix: ArticleIndex, sent: Span) -> bool:
     """Is this ASSAULT candidate a force word used for words (module docstring)? The
     cheap tests first: most force in crisis news is no attack word, or plainly armed."""
-    lemma = c.trigger.lemma_.lower()
     if c.spec.type != "ASSAULT" or c.trigger.i in ix.op_at:
         return False
+    lemma = c.trigger.lemma_.lower()
     if lemma in HARM_WORDS:
         return _person_harmed_in_words(c, ix) and not has_count(c, ix, sent)
     if lemma not in CRITICISE | END:
