@@ -153,7 +153,8 @@ class ArticleIndex:
         got = self._parse_words.get(span[0])
         if got is None:
             a, b = span
-            got = self._parse_words[a] = set(self.lemmas[a:b]) | set(self.lowers[a:b])
+            got = self._parse_words[a] = set(self.lemmas[a:b])
+            got.update(self.lowers[a:b])
         return got
 
     def segment_of(self, i: int) -> tuple[int, int] | None:
