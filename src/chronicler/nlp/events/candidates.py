@@ -216,7 +216,8 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
         if deps[t] in ("attr", "acomp", "oprd"):  # "[the claim] was a lie": the subject
             at += [a for a in children_ix(tree, g) if deps[a] in ("nsubj", "nsubjpass")]
         return words_at(doc, at)
-    if trig.pos_ in ("NOUN", "PROPN"):  # a noun's phrase (with "to hold talks") + its verb's clause
+    if tree_of(doc).poss[trig.i] in ("NOUN", "PROPN"):  # a noun's phrase (with "to hold talks")
+        # + its verb's clause
         return words_at(doc, phrase_ix(trig) + clause_ix([h for h in heads if h.i != trig.i]))
     return words_at(doc, clause_ix(heads))
 
@@ -331,7 +332,7 @@ def find_candidates(sent: Span, ix: ArticleIndex) -> list[Candidate]:
             for rule in lex.rules_for(key):
                 if rule.type in seen_types:
                     continue
-                if rule.id == "assault.operation" and tok.i in ix.op_at:
+                if rule.id == "assault.operation" and i in ix.op_at:
                     continue  # a named operation has its own candidate below
                 if pos not in rule.pos:
                     continue  # (``rule_matches``'s first test, before the heads are read)
@@ -348,7 +349,7 @@ def find_candidates(sent: Span, ix: ArticleIndex) -> list[Candidate]:
                 out.append(Candidate(rule=rule, spec=lex.types[rule.type], trigger=tok,
                                      heads=heads, light=light))
         # "launched Operation Sindoor": the operation's root token under a launching verb
-        if tok.i in ix.op_at and "ASSAULT" not in seen_types:
+        if i in ix.op_at and "ASSAULT" not in seen_types:
             cand = operation_candidate(tok, ix)
             if cand is not None:
                 out.append(cand)
