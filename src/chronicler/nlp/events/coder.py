@@ -81,7 +81,6 @@ from chronicler.nlp.events.modes import (
     auxiliary,
     cameo_of,
     clause_ix,
-    lemma_set,
     phrase_ix,
     plover_modes,
     score_of,
@@ -98,7 +97,7 @@ from chronicler.nlp.events.reports import (
 )
 from chronicler.nlp.events.roles import children
 from chronicler.nlp.events.scope import generic_relative, met_alone, no_one_hit, shared_view, wished
-from chronicler.nlp.events.tree import kids, subtree, tree_of
+from chronicler.nlp.events.tree import kids, subtree_ix, tree_of
 from chronicler.nlp.events.verbal import (
     as_protest,
     as_support,
@@ -266,7 +265,7 @@ def _modes(c: Candidate, ix: ArticleIndex, sent_i: int, triggers: set[int]) -> s
     doc = ix.doc
     clause_words = words_at(doc, phrase_ix(c.trigger) if c.nominal else clause_ix(c.heads))
     scopes = {m.scope for m in c.spec.modes.values()} if c.rule.mode is None else set()
-    sub_words = lemma_set(subtree(c.trigger)) if "subtree" in scopes else set()
+    sub_words = words_at(doc, subtree_ix(c.trigger)) if "subtree" in scopes else set()
     sent_words = ix.sentence_words(sent_i) if "sentence" in scopes else set()
     c.modes = plover_modes(c.spec, c.rule, c.trigger, clause_words, sent_words, sub_words)
     resolve_report(c, ix, triggers)

@@ -222,16 +222,16 @@ def segments(doc: Doc) -> list[Span]:
     breaks = line_breaks(doc)  # (the space tokens holding one: kept for the coder too)
     # words before each token: a segment of spaces and punctuation has none of its own
     words = np.concatenate(([0], np.cumsum((space == 0) & (cols[:, 1] == 0)))).tolist()
-    out: list[Span] = []
+    bounds: list[tuple[int, int]] = []  # (a Span made only for a segment kept)
     for sent in doc.sents:
         start, end = sent.start, sent.end
         for i in breaks[bisect.bisect_left(breaks, start):bisect.bisect_left(breaks, end)]:
             if i > start:
-                out.append(doc[start:i])
+                bounds.append((start, i))
             start = i + 1
         if start < end:
-            out.append(doc[start:end])
-    return [s for s in out if words[s.end] != words[s.start]]
+            bounds.append((start, end))
+    return [doc[a:b] for a, b in bounds if words[b] != words[a]]
 
 
 # per vocabulary entry, once per process: a string's text, a lemma's lower-case form, a
