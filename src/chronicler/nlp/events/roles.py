@@ -323,7 +323,8 @@ class ArgResolver:
         tree = tree_of(tok.doc)
         named = [i for i in range(tok.left_edge.i, tok.i) if i in self.mention_at]
         # "his Chinese counterpart": the country word says who, the owner's pronoun whose
-        named.sort(key=lambda i: tree.poss[i] == "PRON")
+        if len(named) > 1:
+            named.sort(key=lambda i: tree.poss[i] == "PRON")
         s, e = core_span(tok, self.text) if named else (0, 0)  # (a mention's words only)
         for t in (tree.toks[i] for i in named):
             if against_or_for(t):
@@ -382,7 +383,7 @@ class ArgResolver:
             sp = self.quote_speaker.get(tok.i) or self.any_quote_speaker.get(tok.i)
             if sp is not None and sp.country:
                 return self.country_actor(sp.country, "GOV")
-        if low in ("its", "their", "his", "her") and tok.i not in self.mention_tokens:
+        if low in ("its", "their", "his", "her") and i not in self.mention_tokens:
             ante = self._antecedent(tok)
             if ante is not None:
                 return ante
@@ -393,8 +394,8 @@ class ArgResolver:
                 if ante is not None and ante.country:
                     return EventActor(name=self._name(tok), country=ante.country,
                                       sector=self.sector_noun(tok) or ante.sector)
-        if tok.i in self.operation_at:
-            name, code = self.operation_at[tok.i]
+        if i in self.operation_at:
+            name, code = self.operation_at[i]
             if code:
                 return self.country_actor(code, "MIL")
         noun_sector = self.sector_noun(tok)
