@@ -174,6 +174,10 @@ ARMS = frozenset({"gun", "missile", "drone", "jet", "rocket", "shell", "artiller
                   "aircraft", "warplane", "fighter", "helicopter", "tank"})
 
 
+def _longest_first(m: Mention) -> int:
+    return m.span[0] - m.span[1]
+
+
 class ArgResolver:
     """Resolves argument tokens against one article's mentions, places and operations."""
 
@@ -207,7 +211,8 @@ class ArgResolver:
             for i in range(*(got or (0, 0))):
                 self.mention_at.setdefault(i, []).append(m)
         for ms in self.mention_at.values():
-            ms.sort(key=lambda m: m.span[0] - m.span[1])
+            if len(ms) > 1:  # (most tokens have one: no sort, no key made)
+                ms.sort(key=_longest_first)
         self.mention_tokens: set[int] = set(self.mention_at)
         self.operation_at = operation_at
         self.quote_speaker = quote_speaker or {}  # token -> speaker of its direct quote
