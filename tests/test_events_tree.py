@@ -22,6 +22,8 @@ from chronicler.nlp.events.tree import (
     children_ix,
     kids,
     line_breaks,
+    sent_range,
+    sentence_of,
     subtree,
     token_span,
     token_spans,
@@ -92,6 +94,13 @@ def _crossing() -> Doc:
     deps = ["det", "nsubjpass", "auxpass", "ROOT", "npadvmod", "prep", "det", "pobj",
             "punct"]
     return Doc(_NLP.vocab, words=words, heads=heads, deps=deps)
+
+
+def test_sentence_of_as_sents() -> None:
+    for doc in (_doc(), _crossing(), _NLP("")):
+        tree = tree_of(doc)
+        assert [sentence_of(tree, t.i) for t in doc] == [sent_range(t) for t in doc] == \
+            [(t.sent.start, t.sent.end) for t in doc]
 
 
 def test_kids_as_children() -> None:

@@ -21,6 +21,7 @@ from datetime import date
 from spacy.tokens import Token
 
 from chronicler.nlp.actors.phoenix import ActorEntry, PhoenixActors, PhoenixAgents, split_code
+from chronicler.nlp.events.tree import tree_of
 from chronicler.text.fold import strip_accents
 
 # Phoenix's second three letters that are PLOVER sectors; others (UNO, MUS ...) are not
@@ -49,6 +50,14 @@ def phrase_tokens(tok: Token) -> list[Token]:
     """The head, its left modifiers and, for a name, the whole named entity ("the
     Organization of African Unity", "President Abdelaziz Bouteflika"), without
     determiners and punctuation."""
+    toks = tree_of(tok.doc).toks
+    return [toks[i] for i in _phrase_ix(tok)]
+
+
+def _phrase_ix(tok: Token) -> list[int]:
+    """``phrase_tokens`` by index (read from the event coder's lists of the parse,
+    ``tree.tree_of``: a Token object and a form string per word was most of its
+    cost)."""
     end, ent_start = tok.i, tok.i + 1
     if tok.ent_type_:  # the entity's bounds from the IOB tags (doc.ents is rebuilt per call)
         doc, ent_start = tok.doc, tok.i
@@ -58,17 +67,18 @@ def phrase_tokens(tok: Token) -> list[Token]:
             end += 1
     # (punctuation never: the files write "KURDISTAN_WORKERS_PARTY" for "Workers' Party"
     # and split hyphens as blanks)
-    doc = tok.doc  # (by index: a Span per phrase cost more than its few tokens)
-    toks = [doc[i] for i in range(tok.left_edge.i, end + 1)]
-    lows = [t.lower_ for t in toks]
+    tree = tree_of(tok.doc)
+    toks, deps = tree.toks, tree.deps
+    first = tok.left_edge.i
+    lows = tree.lowers[first:end + 1]
     # (never "anti-Syria" or "pro-Iranian": whom someone is against or for)
-    stance = {toks[k].i for j, low in enumerate(lows)
-              if low in ("anti", "pro") and j + 2 < len(toks) and toks[j + 1].text == "-"
+    stance = {first + k for j, low in enumerate(lows)
+              if low in ("anti", "pro") and j + 2 < len(lows) and toks[first + j + 1].text == "-"
               for k in (j, j + 1, j + 2)} if "anti" in lows or "pro" in lows else set()
-    return [t for t, low in zip(toks, lows, strict=True)
-            if t.i == tok.i or (t.i not in stance and not low.startswith(("anti-", "pro-"))
-                                and not t.is_punct and low not in ("'s", "'", "the") and (
-                t.i >= ent_start or t.dep_ not in SKIP_DEPS))]
+    return [i for i, low in zip(range(first, end + 1), lows, strict=True)
+            if i == tok.i or (i not in stance and not low.startswith(("anti-", "pro-"))
+                              and not toks[i].is_punct and low not in ("'s", "'", "the") and (
+                i >= ent_start or deps[i] not in SKIP_DEPS))]
 
 
 def _place_word(t: Token) -> bool:
@@ -86,11 +96,13 @@ def _place_word(t: Token) -> bool:
 
 def phoenix_actor(tok: Token, actors: PhoenixActors, agents: PhoenixAgents,
                   day: date | None) -> PhoenixHit | None:
-    toks = phrase_tokens(tok)
-    if not toks:
+    at = _phrase_ix(tok)
+    if not at:
         return None
-    words = [_plain(t.lower_) for t in toks]
-    lemmas = [_plain(t.lemma_.lower()) for t in toks]
+    tree = tree_of(tok.doc)
+    toks = [tree.toks[i] for i in at]
+    words = [_plain(tree.lowers[i]) for i in at]
+    lemmas = [_plain(tree.lemmas[i]) for i in at]
     n = len(words)
     country = sector = None
     name = ""

@@ -22,6 +22,7 @@
     verbal.py         force words used for words ("attacked her rival over ...")
     scope.py          wishes about others and kinds of people: no events of their own
     acts.py           event words that report no act: capabilities, questions, papers
+    voters.py         no act either: voters' preferences, polls; a leader's own people told
     discards.py       PETRARCH2's discard list: sports, entertainment, not to code
     assemble.py    candidates of a sentence into events: complements absorbed, merging
     coder.py       the stage: sentences -> Event records

@@ -394,14 +394,14 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
 
     # "both sides" as the subject, or "reciprocal"/"exchange": both sides did it; "urged
     # both countries": both are recipients
-    if any(lows[x.i] in ends and reciprocal_phrase(x, lex) for g in actor_groups[:1]
-           for x in g if usable(x)):
+    if any(lows[x.i] in ends and usable(x) and reciprocal_phrase(x, lex)
+           for g in actor_groups[:1] for x in g):
         c.reciprocal = True
     if not words_at(ix.doc, [tok.i, *children_ix(tree, tok.i), *(
             [c.light.i] if c.light else [])]).isdisjoint(lex.reciprocal):
         c.reciprocal = True
-    both_recipients = any(lows[x.i] in ends and reciprocal_phrase(x, lex)
-                          for g in recip_groups for x in g if usable(x))
+    both_recipients = any(lows[x.i] in ends and usable(x) and reciprocal_phrase(x, lex)
+                          for g in recip_groups for x in g)
     explicit = False
     for group in actor_groups:
         found = [a for a in res.resolve_all(x for x in group if usable(x) and not (

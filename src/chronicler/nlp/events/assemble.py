@@ -20,8 +20,7 @@ from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.modes import Aux, infinitive, lemma_set
 from chronicler.nlp.events.parties import countries
-from chronicler.nlp.events.roles import children
-from chronicler.nlp.events.tree import kids, subtree
+from chronicler.nlp.events.tree import children_ix, kids, subtree, tree_of
 
 # what talks are about is their topic, not an event ("talks on a ceasefire")
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
@@ -32,32 +31,34 @@ NO_MERGE_PATH = frozenset({"relcl", "acl", "ccomp", "parataxis", "appos", "csubj
 def linked(a: Candidate, b: Candidate) -> bool:
     """Are the two triggers parts of one clause: joined in the tree by at most four arcs,
     none of which enters a relative, complement or parenthetical clause ("launched
-    Operation Sindoor ... in response to the attack that claimed 26 lives": two)?"""
-    def up(t: Token) -> list[Token]:
+    Operation Sindoor ... in response to the attack that claimed 26 lives": two)? (The
+    chains read the document's parse by index, ``tree.tree_of``.)"""
+    tree = tree_of(a.trigger.doc)
+    deps, poss, up = tree.deps, tree.poss, tree.heads
+
+    def chain(t: int) -> list[int]:
         out = [t]
-        while out[-1].head.i != out[-1].i and len(out) < 12:
-            out.append(out[-1].head)
+        while up[out[-1]] != out[-1] and len(out) < 12:
+            out.append(up[out[-1]])
         return out
-    starts_a = [a.trigger, *a.heads, *a.extra]
-    chain_b = up(b.trigger)
+    ends = (a.trigger.i, b.trigger.i)
+    chain_b = chain(b.trigger.i)
     best: int | None = None
-    for ta in starts_a:
-        chain_a = up(ta)
-        ids_a = [x.i for x in chain_a]
+    for ta in [a.trigger, *a.heads, *a.extra]:
+        chain_a = chain(ta.i)
         for k, x in enumerate(chain_b):
-            if x.i in ids_a:
-                j = ids_a.index(x.i)
-                path = chain_a[:j] + chain_b[:k]
+            if x in chain_a:
+                j = chain_a.index(x)
                 # "the attack that killed 26": a relative clause on the event itself
-                path = [p for p in path if not (p.dep_ == "relcl" and
-                                                 p.head.i in (a.trigger.i, b.trigger.i))]
-                if any(p.dep_ in NO_MERGE_PATH for p in path):
+                path = [p for p in chain_a[:j] + chain_b[:k]
+                        if not (deps[p] == "relcl" and up[p] in ends)]
+                if any(deps[p] in NO_MERGE_PATH for p in path):
                     break
                 # "27 civilians were killed and [that] it had shot down four jets": two
                 # clauses with subjects of their own are two events
-                if any(p.dep_ == "conj" and p.pos_ in ("VERB", "AUX") and any(
-                        s.pos_ != "NUM" for s in children(p, ("nsubj", "nsubjpass")))
-                        for p in path):
+                if any(deps[p] == "conj" and poss[p] in ("VERB", "AUX") and any(
+                        poss[s] != "NUM" for s in children_ix(tree, p)
+                        if deps[s] in ("nsubj", "nsubjpass")) for p in path):
                     break  # ("24 killed and 44 injured": one event, the subject elided)
                 n = j + k
                 best = n if best is None else min(best, n)

@@ -46,6 +46,19 @@ def is_light(v: Token, lex: Lexicon) -> bool:
 
 # words that place the sentence's event after or before another one
 TIME_LINKS = frozenset({"after", "following", "since", "before", "until"})
+
+
+def time_background(h: Token) -> bool:
+    """Is ``h`` the object of a time preposition ("following the invasions") or the verb
+    of a time clause ("after he was implicated")? (By index, ``tree.tree_of``.)"""
+    tree = tree_of(h.doc)
+    deps, lowers, i = tree.deps, tree.lowers, h.i
+    if deps[i] in ("pobj", "pcomp") and lowers[tree.heads[i]] in TIME_LINKS:
+        return True
+    return deps[i] == "advcl" and any(deps[m] == "mark" and lowers[m] in TIME_LINKS
+                                      for m in children_ix(tree, i))
+
+
 # ... and that give its grievance or topic: what happened "over" it is someone else's
 REASON_PREPS = frozenset({"over", "about"})
 
@@ -203,17 +216,20 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
         if deps[t] in ("attr", "acomp", "oprd"):  # "[the claim] was a lie": the subject
             at += [a for a in children_ix(tree, g) if deps[a] in ("nsubj", "nsubjpass")]
         return words_at(doc, at)
-    if trig.pos_ in ("NOUN", "PROPN"):  # a noun's phrase (with "to hold talks") + its verb's clause
+    if tree_of(doc).poss[trig.i] in ("NOUN", "PROPN"):  # a noun's phrase (with "to hold talks")
+        # + its verb's clause
         return words_at(doc, phrase_ix(trig) + clause_ix([h for h in heads if h.i != trig.i]))
     return words_at(doc, clause_ix(heads))
 
 
 def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],
-                 cache: dict[tuple[str, int], set[str]] | None = None) -> bool:
+                 cache: dict[tuple[str, int], set[str]] | None = None,
+                 words: set[str] | None = None) -> bool:
     """Does ``tok`` start an event by ``rule`` (POS, particle, head, requires, unless)?
     ``cache`` keeps the scope words of this token for the token's other rules (by the
     heads list's identity: its caller keeps each list of the token's heads while the
-    cache lives)."""
+    cache lives); ``words``, the words of the token's parse tree or more, settles a
+    test of words none of which are there (``TriggerRule.words_required``)."""
     cache = {} if cache is None else cache
     # (the token's own tests read the document's lists by index, ``tree.tree_of``: the
     # same few labels of the token were read from spaCy for each of its rules)
@@ -256,10 +272,12 @@ def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],
     if rule.requires and _scope(cache, rule.requires_scope, tok, heads, sent).isdisjoint(
             rule.requires):
         return False
-    if rule.also_requires and _scope(cache, rule.also_scope or rule.requires_scope, tok,
-                                     heads, sent).isdisjoint(rule.also_requires):
+    if rule.also_requires and (words is not None and rule.also_words and rule.also_requires.isdisjoint(
+            words) or _scope(cache, rule.also_scope or rule.requires_scope, tok, heads,
+                             sent).isdisjoint(rule.also_requires)):
         return False
-    if rule.unless and not _scope(cache, rule.unless_scope, tok, heads, sent).isdisjoint(
+    if rule.unless and not (words is not None and rule.unless_words and rule.unless.isdisjoint(
+            words)) and not _scope(cache, rule.unless_scope, tok, heads, sent).isdisjoint(
             rule.unless):
         return False
     return True
@@ -309,25 +327,29 @@ def find_candidates(sent: Span, ix: ArticleIndex) -> list[Candidate]:
         seen_types: set[str] = set()
         cache: dict[tuple[str, int], set[str]] = {}
         heads_of: dict[bool, tuple[list[Token], Token | None]] = {}
+        words: set[str] | None = None
         for key in keys:
             for rule in lex.rules_for(key):
                 if rule.type in seen_types:
                     continue
-                if rule.id == "assault.operation" and tok.i in ix.op_at:
+                if rule.id == "assault.operation" and i in ix.op_at:
                     continue  # a named operation has its own candidate below
                 if pos not in rule.pos:
                     continue  # (``rule_matches``'s first test, before the heads are read)
+                if rule.words_required and (words := words or ix.parse_words(i)) is not None \
+                        and rule.requires.isdisjoint(words):
+                    continue  # (its words are nowhere in the sentence: no scope is read)
                 nominal = rule.nominal
                 if nominal not in heads_of:
                     heads_of[nominal] = event_heads(tok, lex, nominal)
                 heads, light = heads_of[nominal]
-                if not rule_matches(rule, tok, sent, heads, cache):
+                if not rule_matches(rule, tok, sent, heads, cache, words):
                     continue
                 seen_types.add(rule.type)
                 out.append(Candidate(rule=rule, spec=lex.types[rule.type], trigger=tok,
                                      heads=heads, light=light))
         # "launched Operation Sindoor": the operation's root token under a launching verb
-        if tok.i in ix.op_at and "ASSAULT" not in seen_types:
+        if i in ix.op_at and "ASSAULT" not in seen_types:
             cand = operation_candidate(tok, ix)
             if cand is not None:
                 out.append(cand)

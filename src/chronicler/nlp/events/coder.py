@@ -50,13 +50,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from chronicler.nlp.events.acts import no_act
 from chronicler.nlp.events.arguments import fill_arguments
 from chronicler.nlp.events.assemble import absorbed, agreements, merge_into
 from chronicler.nlp.events.attach import attach_date, attach_place, attach_size, has_count
-from chronicler.nlp.events.candidates import TIME_LINKS, Candidate, find_candidates
+from chronicler.nlp.events.candidates import Candidate, find_candidates, time_background
 from chronicler.nlp.events.dict_actors import UNADDRESSED
 from chronicler.nlp.events.dict_candidates import (
     dictionary_candidates,
@@ -80,7 +80,6 @@ from chronicler.nlp.events.modes import (
     auxiliary,
     cameo_of,
     clause_ix,
-    lemma_set,
     phrase_ix,
     plover_modes,
     score_of,
@@ -98,7 +97,7 @@ from chronicler.nlp.events.reports import (
 )
 from chronicler.nlp.events.roles import children
 from chronicler.nlp.events.scope import generic_relative, met_alone, no_one_hit, shared_view, wished
-from chronicler.nlp.events.tree import kids, subtree
+from chronicler.nlp.events.tree import kids, subtree_ix, tree_of
 from chronicler.nlp.events.verbal import (
     as_protest,
     as_support,
@@ -165,6 +164,7 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
     sent = ix.sents[sent_i]
     lex = ix.lex
     triggers = {c.trigger.i for c in cands}
+    tree = tree_of(ix.doc)  # (the labels by index: each read of a Token's is a lookup)
     kept: list[Candidate] = []
     for c in cands:
         explicit = _arguments(c, ix, sent_i)
@@ -191,7 +191,7 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
                 not countries(c.actors) and not countries(c.recipients) and \
                 not c.time_attached and c.place is None:
             continue  # a bare plural with no one named: "attacks on tourists have been rare"
-        if not c.actors and not c.between and any(_time_background(h) for h in (c.trigger, *c.heads)):
+        if not c.actors and not c.between and any(time_background(h) for h in (c.trigger, *c.heads)):
             continue  # "following the invasions of X", "after he was implicated": when
             # the sentence's event happened, by no one it names, is no event of its own
         if unarmed_force(c, ix, sent):
@@ -224,8 +224,8 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
             continue
         # (the tests of the trigger's own words last: none reads what the dyad filled,
         # and few candidates are left by now)
-        if any(h.head.lower_ in BACKGROUND and h.dep_ in ("pobj", "pcomp")
-               for h in (c.trigger, *c.heads)):
+        if any(tree.deps[h.i] in ("pobj", "pcomp") and tree.lowers[tree.heads[h.i]]
+               in BACKGROUND for h in (c.trigger, *c.heads)):
             continue  # "amid intensifying hostilities between the two": a circumstance
         if wished(c) or shared_view(c) or met_alone(c):
             continue  # "Russia wants Turkey to close its borders": a wish, not an act;
@@ -265,7 +265,7 @@ def _modes(c: Candidate, ix: ArticleIndex, sent_i: int, triggers: set[int]) -> s
     doc = ix.doc
     clause_words = words_at(doc, phrase_ix(c.trigger) if c.nominal else clause_ix(c.heads))
     scopes = {m.scope for m in c.spec.modes.values()} if c.rule.mode is None else set()
-    sub_words = lemma_set(subtree(c.trigger)) if "subtree" in scopes else set()
+    sub_words = words_at(doc, subtree_ix(c.trigger)) if "subtree" in scopes else set()
     sent_words = ix.sentence_words(sent_i) if "sentence" in scopes else set()
     c.modes = plover_modes(c.spec, c.rule, c.trigger, clause_words, sent_words, sub_words)
     resolve_report(c, ix, triggers)
@@ -287,15 +287,6 @@ def _may_retype(c: Candidate) -> bool:
     "protest.against", ``crowd_act`` a verb (never a bare noun) (a retyping added to
     ``_kept`` must be named here)."""
     return c.spec.type in ("ASSAULT", "PROTEST") or c.rule.id == "protest.against"
-
-
-def _time_background(h: Token) -> bool:
-    """Is ``h`` the object of a time preposition ("following the invasions") or the verb
-    of a time clause ("after he was implicated")?"""
-    if h.dep_ in ("pobj", "pcomp") and h.head.lower_ in TIME_LINKS:
-        return True
-    return h.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in TIME_LINKS
-                                     for m in kids(h))
 
 
 def _sentence_events(sent_i: int, ix: ArticleIndex,
@@ -350,13 +341,14 @@ EMBEDDING = frozenset({"prep", "relcl", "acl"})
 def _embedded(c: Candidate) -> bool:
     """Is the event inside a prepositional phrase, a relative clause or a noun's clause
     (its trigger's or light verb's chain up to the root passes through one)?"""
-    t = c.light or c.trigger
+    tree = tree_of(c.trigger.doc)  # (by index)
+    t = (c.light or c.trigger).i
     for _ in range(12):
-        if t.head.i == t.i:
+        if tree.heads[t] == t:
             return False
-        if t.dep_ in EMBEDDING:
+        if tree.deps[t] in EMBEDDING:
             return True
-        t = t.head
+        t = tree.heads[t]
     return False
 
 

@@ -255,6 +255,8 @@ def sentence_countries(sent: Span, mention_at: Mapping[int, Sequence[Mention]],
     not an international body's code (Amnesty's NGO is no country its detainees are of)."""
     out: list[str] = []
     for i in range(sent.start, sent.end):  # (indices: no Token object per word)
+        if i not in mention_at and i not in place_at:
+            continue  # (most words: no call for them)
         c = _country_at(i, mention_at, place_at)
         if c and c not in out and c not in INTERNATIONAL:
             out.append(c)

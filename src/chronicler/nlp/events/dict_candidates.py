@@ -23,6 +23,7 @@ crosswalk's mode when the type has that mode. Bare verbs of the PATTERN_ONLY lis
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
 
 from spacy.tokens import Span, Token
 
@@ -46,7 +47,7 @@ from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.intent import INTENT_WORDS, is_intent, to_infinitive
 from chronicler.nlp.events.modes import clause_tokens
 from chronicler.nlp.events.patterns import POS_KINDS, Lexicon, TriggerRule
-from chronicler.nlp.events.tree import kids, less_d
+from chronicler.nlp.events.tree import children_ix, kids, less_d, tree_of
 from chronicler.nlp.events.verbmatch import VerbCode, match_verb
 from chronicler.records import EventActor
 
@@ -131,9 +132,10 @@ def dictionary_candidates(sent: Span, ix: ArticleIndex,
     uncoded (``taken``: tokens a pattern of the lexicon already decided about): its main verb (and verbs conjoined to it or in its open complement), not
     in a direct quote, not a word the project's own patterns or cues decide about."""
     out: list[Candidate] = []
+    tree = tree_of(ix.doc)  # (the parse by index)
     verbs, forms = _fields().verbs.verbs, _fields().verbs.forms
     own_words = _own_words(ix.lex)
-    for i in range(sent.start, sent.end):
+    for i in _known_at(ix, sent.start, sent.end):
         if i in taken or i in ix.op_at or i < ix.dateline_end or i in ix.time_at or \
                 i in ix.resolver.quote_speaker:
             continue  # (a direct quote is rhetoric the project's own patterns read)
@@ -142,14 +144,15 @@ def dictionary_candidates(sent: Span, ix: ArticleIndex,
             continue  # (the last: a past the tagger cut short, ``verbmatch.entries_of``)
         if ix.lemmas[i] in own_words or ix.lowers[i] in own_words:
             continue  # a word the project's patterns or cues know: they decide
-        tok = ix.doc[i]
-        if (tok.tag_ == "VBG" and not _progressive(tok) and not _aspectual(tok)) or \
+        tok = tree.toks[i]
+        gerund = tree.tags[i] == "VBG"
+        if (gerund and not _progressive(tok) and not _aspectual(tok)) or \
                 not _main_verb(tok, ix.lex):
             continue  # a subordinate or reported verb: too often not an event of its own
         rule = dictionary_rule(tok, ix.lex, sent)
         if rule is None or _object_vetoed(rule, tok, sent, ix.lex) or _electioneering(tok):
             continue
-        if tok.tag_ == "VBG" and not rule.id.endswith(".pattern") and not _aspectual(tok):
+        if gerund and not rule.id.endswith(".pattern") and not _aspectual(tok):
             continue  # a progressive only through a phrase ("is providing intelligence
             # to"), not the bare verb ("farmers are asking what ...")
         heads, light = event_heads(tok, ix.lex, False)
@@ -158,6 +161,32 @@ def dictionary_candidates(sent: Span, ix: ArticleIndex,
         out.append(Candidate(rule=rule, spec=ix.lex.types[rule.type], trigger=tok,
                              heads=heads, light=light))
     return out
+
+
+def _known_at(ix: ArticleIndex, start: int, end: int) -> list[int] | range:
+    """The tokens in [start, end) whose lemma or form may be one the verb dictionary
+    knows (``dictionary_candidates`` tests each again), ascending: found by ``map``
+    over the sentence's words, with no Python step per word."""
+    lemma_known, form_known = _known_words()
+    if form_known is None:
+        return range(start, end)
+    at = range(start, end)
+    hit = set(compress(at, map(lemma_known.__contains__, ix.lemmas[start:end])))
+    hit.update(compress(at, map(form_known.__contains__, ix.lowers[start:end])))
+    return sorted(hit)
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> tuple[frozenset[str], frozenset[str] | None]:
+    """The verb dictionary's verbs, and every form ``dictionary_candidates`` reads as
+    one: a verb, a form it lists, or a past whose ``less_d`` is a verb ("staged" for
+    "stage"). (None for the forms if "" were a verb: ``less_d`` of any word not ending
+    in "ed".)"""
+    verbs, forms = _fields().verbs.verbs, _fields().verbs.forms
+    if "" in verbs:
+        return frozenset(verbs), None
+    past = {f"{v}d" for v in verbs if v.endswith("e")}
+    return frozenset(verbs), frozenset(verbs.keys() | forms.keys() | past)
 
 
 # campaigning for someone or for an office is electioneering, no demand (the dictionary's
@@ -251,12 +280,15 @@ ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep"})
 
 def _aspectual(tok: Token) -> bool:
     """"began demobilising", "started pumping gas": the gerund is the act."""
-    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ASPECTUAL
+    tree = tree_of(tok.doc)  # (by index)
+    return tree.deps[tok.i] == "xcomp" and tree.lemmas[tree.heads[tok.i]] in ASPECTUAL
 
 
 def _progressive(tok: Token) -> bool:
     """"is providing", "has been holding": a progressive verb form, not a gerund."""
-    return any(ch.dep_ == "aux" and ch.lemma_.lower() == "be" for ch in kids(tok))
+    tree = tree_of(tok.doc)  # (by index)
+    return any(tree.deps[ch] == "aux" and tree.lemmas[ch] == "be"
+               for ch in children_ix(tree, tok.i))
 
 
 def main_clause(c: Candidate, lex: Lexicon) -> bool:
@@ -269,21 +301,24 @@ def _main_verb(tok: Token, lex: Lexicon) -> bool:
     """The sentence's main verb, a verb conjoined to it, its open complement chain
     ("has refused to commit", "declined to resign"), or what the main verb reports
     ("Zambia extradited ..., an official said")."""
-    t = tok
+    tree = tree_of(tok.doc)  # (by index: read for each verb the dictionary knows)
+    deps, lemmas, up = tree.deps, tree.lemmas, tree.heads
+    t = tok.i
     for _ in range(5):
-        if t.dep_ == "ROOT":
+        if deps[t] == "ROOT":
             return True
-        reported = t.dep_ == "ccomp" and t.head.lemma_.lower() in lex.report_cues
+        reported = deps[t] == "ccomp" and lemmas[up[t]] in lex.report_cues
         # "have sworn to fight", "decided to allow": an intent's infinitive the parser
         # hangs as an adverbial clause
-        intended = t.dep_ == "advcl" and t.head.lemma_.lower() in INTENT_WORDS and to_infinitive(t)
+        intended = deps[t] == "advcl" and lemmas[up[t]] in INTENT_WORDS and \
+            to_infinitive(tree.toks[t])
         # "is prepared to contribute troops", "stands ready to": the adjective of intent
         # a copula carries, whose open complement the act is
-        ready = t.dep_ == "acomp" and t.lemma_.lower() in INTENT_WORDS
-        if not reported and not intended and not ready and t.dep_ not in ("conj", "xcomp") or \
-                t.head.pos_ not in ("VERB", "AUX", "ADJ"):
+        ready = deps[t] == "acomp" and lemmas[t] in INTENT_WORDS
+        if not reported and not intended and not ready and deps[t] not in ("conj", "xcomp") or \
+                tree.poss[up[t]] not in ("VERB", "AUX", "ADJ"):
             return False
-        t = t.head
+        t = up[t]
     return False
 
 

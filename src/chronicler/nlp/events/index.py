@@ -6,10 +6,9 @@ sentence is set lookups."""
 from __future__ import annotations
 
 import bisect
-import operator
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 
@@ -25,9 +24,11 @@ from chronicler.nlp.events.roles import ArgResolver
 from chronicler.nlp.events.tree import (
     columns,
     line_breaks,
+    sentence_of,
     share_words,
     token_span,
     token_spans,
+    tree_of,
 )
 from chronicler.nlp.stages import ArticleContext, State
 from chronicler.records import Actor, Count, EventActor, Mention, Place, Speaker, TimeExpr
@@ -86,6 +87,7 @@ class ArticleIndex:
         self._places_in: dict[tuple[int, int], list[tuple[Place, int, int]]] = {}
         self._day_before: dict[tuple[int, int], TimeExpr | None] = {}
         self._trigger_words: list[int] | None = None
+        self._parse_words: dict[int, set[str]] = {}
 
     def trigger_words(self, start: int, end: int) -> list[int]:
         """The tokens in [start, end) whose lemma or form starts a pattern, or that are
@@ -139,6 +141,20 @@ class ArticleIndex:
             s = self.sents[k]
             got = self._sentence_words[k] = set(self.lemmas[s.start:s.end]) | set(
                 self.lowers[s.start:s.end])
+        return got
+
+    def parse_words(self, i: int) -> set[str] | None:
+        """The lemmas and forms of the parser's sentence of token ``i`` (once per
+        sentence), which holds every word of the token's parse tree (None where it may
+        not: ``tree.sentence_of``)."""
+        span = sentence_of(tree_of(self.doc), i)
+        if span is None:
+            return None
+        got = self._parse_words.get(span[0])
+        if got is None:
+            a, b = span
+            got = self._parse_words[a] = set(self.lemmas[a:b])
+            got.update(self.lowers[a:b])
         return got
 
     def segment_of(self, i: int) -> tuple[int, int] | None:
@@ -206,16 +222,16 @@ def segments(doc: Doc) -> list[Span]:
     breaks = line_breaks(doc)  # (the space tokens holding one: kept for the coder too)
     # words before each token: a segment of spaces and punctuation has none of its own
     words = np.concatenate(([0], np.cumsum((space == 0) & (cols[:, 1] == 0)))).tolist()
-    out: list[Span] = []
+    bounds: list[tuple[int, int]] = []  # (a Span made only for a segment kept)
     for sent in doc.sents:
         start, end = sent.start, sent.end
         for i in breaks[bisect.bisect_left(breaks, start):bisect.bisect_left(breaks, end)]:
             if i > start:
-                out.append(doc[start:i])
+                bounds.append((start, i))
             start = i + 1
         if start < end:
-            out.append(doc[start:end])
-    return [s for s in out if words[s.end] != words[s.start]]
+            bounds.append((start, end))
+    return [doc[a:b] for a, b in bounds if words[b] != words[a]]
 
 
 # per vocabulary entry, once per process: a string's text, a lemma's lower-case form, a
@@ -226,8 +242,8 @@ def segments(doc: Doc) -> list[Span]:
 _STR: dict[int, str] = {}
 _LOWER: dict[int, str] = {}
 _GLUED: dict[int, bool] = {}
+_SPACED: dict[int, tuple[str, str]] = {}  # a form's text, without and with its space
 _VERBAL = frozenset({VERB, AUX})
-_TRAIL = ("", " ")  # a token's trailing space, by its SPACY column
 # (a server reads new names and numbers for ever: the tables start again past this size)
 _TABLE_MAX = 500_000
 
@@ -236,22 +252,47 @@ def token_columns(doc: Doc) -> tuple[str, list[str], list[str], list[bool], list
     """The text (``doc.text`` builds a Token object per token, twice the cost of this
     whole function), and each token's lower-case lemma and form, whether it is a verb
     or auxiliary, and whether it holds tags run together (``GLUED``)."""
-    strings = doc.vocab.strings
     # (by column: a list per token row would be a thousand objects for the collector)
     lemmas, lowers, orths, pos, spacy = columns(doc, (LEMMA, LOWER, ORTH, POS, SPACY)).T.tolist()
-    global _STR, _LOWER, _GLUED
+    global _STR, _LOWER, _GLUED, _SPACED
     if len(_STR) > _TABLE_MAX:  # (new tables: a thread reading the old ones keeps them)
-        _STR, _LOWER, _GLUED = {}, {}, {}
-    st, low, gl = _STR, _LOWER, _GLUED
-    for x in set(orths).union(lowers).difference(st):
-        st[x] = strings[x]
-    for x in set(lemmas).difference(low):
-        low[x] = strings[x].lower()
-    for x in set(orths).difference(gl):
-        gl[x] = GLUED.search(st[x]) is not None
-    text = "".join(map(operator.add, map(st.__getitem__, orths), map(_TRAIL.__getitem__, spacy)))
-    return (text, list(map(low.__getitem__, lemmas)), list(map(st.__getitem__, lowers)),
-            list(map(_VERBAL.__contains__, pos)), list(map(gl.__getitem__, orths)))
+        _STR, _LOWER, _GLUED, _SPACED = {}, {}, {}, {}
+    st, low, gl, sp = _STR, _LOWER, _GLUED, _SPACED
+    # (each read tries the tables first and fills them only on a miss: a document's
+    # words are nearly all in them, and a set of its strings to find the new ones cost
+    # as much as the reads)
+    try:
+        text = "".join(map(tuple.__getitem__, map(sp.__getitem__, orths), spacy))
+    except KeyError:
+        for x in set(orths).difference(sp):
+            word = st[x] = doc.vocab.strings[x]
+            sp[x] = (word, word + " ")
+        text = "".join(map(tuple.__getitem__, map(sp.__getitem__, orths), spacy))
+    return (text, _read(low, lemmas, doc, str.lower), _read(st, lowers, doc),
+            list(map(_VERBAL.__contains__, pos)), _glued(gl, orths, doc))
+
+
+def _read(table: dict[int, str], ids: list[int], doc: Doc,
+          how: Callable[[str], str] | None = None) -> list[str]:
+    """``table``'s string of each id, the missing ones read from the vocabulary (and
+    made ``how`` says) first."""
+    try:
+        return list(map(table.__getitem__, ids))
+    except KeyError:
+        strings = doc.vocab.strings
+        for x in set(ids).difference(table):
+            table[x] = strings[x] if how is None else how(strings[x])
+        return list(map(table.__getitem__, ids))
+
+
+def _glued(table: dict[int, bool], orths: list[int], doc: Doc) -> list[bool]:
+    try:
+        return list(map(table.__getitem__, orths))
+    except KeyError:
+        strings = doc.vocab.strings
+        for x in set(orths).difference(table):
+            table[x] = GLUED.search(strings[x]) is not None
+        return list(map(table.__getitem__, orths))
 
 
 def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> ArticleIndex:
@@ -305,11 +346,11 @@ def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> Ar
             if q.speaker is not None]
     for (_, sp, direct), r in zip(said, token_ranges(doc, [x[0] for x in said]),
                                   strict=True):
-        if r is not None:
-            for i in range(r[0], r[1] + 1):
-                quote_speaker.setdefault(i, sp)
-                if direct:
-                    direct_speaker.setdefault(i, sp)
+        if r is not None:  # (the first quote over a token is its; read by token only)
+            inside = set(range(r[0], r[1] + 1))
+            quote_speaker.update(dict.fromkeys(inside.difference(quote_speaker), sp))
+            if direct:
+                direct_speaker.update(dict.fromkeys(inside.difference(direct_speaker), sp))
     resolver = ArgResolver(doc, mentions, actors, [p for p, _, _ in places], lex, op_at,
                            direct_speaker, text=text)
     resolver.any_quote_speaker = quote_speaker

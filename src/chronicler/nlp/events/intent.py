@@ -27,7 +27,7 @@ from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.dict_actors import domestic_recipient
 from chronicler.nlp.events.modes import PROMISING, REFUSAL, REFUSED
 from chronicler.nlp.events.patterns import Lexicon
-from chronicler.nlp.events.tree import kids, subtree, tree_of
+from chronicler.nlp.events.tree import children_ix, kids, subtree, tree_of
 from chronicler.records import EventActor
 
 COOPERATIVE = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"})
@@ -76,16 +76,22 @@ def military_surrender(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
 
 
 def to_infinitive(t: Token) -> bool:
-    """Does ``t`` take "to" (an infinitive: "sworn to fight")?"""
-    return any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in kids(t))
+    """Does ``t`` take "to" (an infinitive: "sworn to fight")? (By index, ``tree.tree_of``:
+    read for most verbs a candidate's tests pass.)"""
+    tree = tree_of(t.doc)
+    deps, lowers = tree.deps, tree.lowers
+    return any(deps[c] == "aux" and lowers[c] == "to" for c in children_ix(tree, t.i))
 
 
 def first_conjunct(t: Token) -> Token:
     """The first of the verbs ``t`` is conjoined to ("would cut spending and overhaul the
-    tax system": the second act shares the first's governor)."""
-    while t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") and t.head.i != t.i:
-        t = t.head
-    return t
+    tax system": the second act shares the first's governor). (By index.)"""
+    tree = tree_of(t.doc)
+    deps, poss, up = tree.deps, tree.poss, tree.heads
+    i = t.i
+    while deps[i] == "conj" and poss[up[i]] in ("VERB", "AUX") and up[i] != i:
+        i = up[i]
+    return t if i == t.i else tree.toks[i]
 
 
 def _governor_words(c: Candidate) -> set[str]:
@@ -326,7 +332,7 @@ def _path(a: Token, b: Token) -> list[Token] | None:
 def _serving(t: Token) -> bool:
     """A verb form that serves another clause: "to disperse", "setting fire", "of
     violating" (not a participle naming a done act: "conducted by")."""
-    return t.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(t))
+    return tree_of(t.doc).tags[t.i] == "VBG" or to_infinitive(t)
 
 
 def _reporter(c: Candidate) -> str | None:

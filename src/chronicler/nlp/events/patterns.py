@@ -84,6 +84,26 @@ class TriggerRule:
     def nominal(self) -> bool:  # (read for every rule a token starts: once per rule)
         return not (self.pos & POS_KINDS["verb"])
 
+    # Are the words of ``requires``, ``also_requires`` and ``unless`` words of the
+    # trigger's parse tree (any scope but the segment's, and no "dep:" label)? Then a
+    # sentence that has none of them settles the test with no scope read
+    # (``candidates.find_candidates``, ``rule_matches``).
+    @cached_property
+    def words_required(self) -> bool:
+        return _tree_words(self.requires, self.requires_scope)
+
+    @cached_property
+    def also_words(self) -> bool:
+        return _tree_words(self.also_requires, self.also_scope or self.requires_scope)
+
+    @cached_property
+    def unless_words(self) -> bool:
+        return _tree_words(self.unless, self.unless_scope)
+
+
+def _tree_words(words: frozenset[str], scope: str) -> bool:
+    return bool(words) and scope != "sentence" and not any(w.startswith("dep:") for w in words)
+
 
 @dataclass(frozen=True)
 class TypeSpec:

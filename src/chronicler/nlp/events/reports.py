@@ -151,6 +151,8 @@ def link_rejections(cands: Sequence[Candidate], ix: ArticleIndex, sent_i: int) -
 
 def note_claimants(sent: Span, ix: ArticleIndex, sent_i: int) -> None:
     """Claim nouns with a named claimant ("Kaldoria's claim", "Merovian claims")."""
+    if CLAIM_NOUNS.isdisjoint(ix.lemmas[sent.start:sent.end]):
+        return  # (most sentences: no step per word)
     for i in range(sent.start, sent.end):
         if ix.lemmas[i] in CLAIM_NOUNS:
             x = ix.doc[i]

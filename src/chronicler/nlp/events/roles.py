@@ -174,6 +174,10 @@ ARMS = frozenset({"gun", "missile", "drone", "jet", "rocket", "shell", "artiller
                   "aircraft", "warplane", "fighter", "helicopter", "tank"})
 
 
+def _longest_first(m: Mention) -> int:
+    return m.span[0] - m.span[1]
+
+
 class ArgResolver:
     """Resolves argument tokens against one article's mentions, places and operations."""
 
@@ -207,7 +211,8 @@ class ArgResolver:
             for i in range(*(got or (0, 0))):
                 self.mention_at.setdefault(i, []).append(m)
         for ms in self.mention_at.values():
-            ms.sort(key=lambda m: m.span[0] - m.span[1])
+            if len(ms) > 1:  # (most tokens have one: no sort, no key made)
+                ms.sort(key=_longest_first)
         self.mention_tokens: set[int] = set(self.mention_at)
         self.operation_at = operation_at
         self.quote_speaker = quote_speaker or {}  # token -> speaker of its direct quote
@@ -323,7 +328,8 @@ class ArgResolver:
         tree = tree_of(tok.doc)
         named = [i for i in range(tok.left_edge.i, tok.i) if i in self.mention_at]
         # "his Chinese counterpart": the country word says who, the owner's pronoun whose
-        named.sort(key=lambda i: tree.poss[i] == "PRON")
+        if len(named) > 1:
+            named.sort(key=lambda i: tree.poss[i] == "PRON")
         s, e = core_span(tok, self.text) if named else (0, 0)  # (a mention's words only)
         for t in (tree.toks[i] for i in named):
             if against_or_for(t):
@@ -382,7 +388,7 @@ class ArgResolver:
             sp = self.quote_speaker.get(tok.i) or self.any_quote_speaker.get(tok.i)
             if sp is not None and sp.country:
                 return self.country_actor(sp.country, "GOV")
-        if low in ("its", "their", "his", "her") and tok.i not in self.mention_tokens:
+        if low in ("its", "their", "his", "her") and i not in self.mention_tokens:
             ante = self._antecedent(tok)
             if ante is not None:
                 return ante
@@ -393,8 +399,8 @@ class ArgResolver:
                 if ante is not None and ante.country:
                     return EventActor(name=self._name(tok), country=ante.country,
                                       sector=self.sector_noun(tok) or ante.sector)
-        if tok.i in self.operation_at:
-            name, code = self.operation_at[tok.i]
+        if i in self.operation_at:
+            name, code = self.operation_at[i]
             if code:
                 return self.country_actor(code, "MIL")
         noun_sector = self.sector_noun(tok)

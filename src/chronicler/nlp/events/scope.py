@@ -15,7 +15,7 @@ from chronicler.nlp.events.acts import NOT_TAKEN
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.roles import subjects
-from chronicler.nlp.events.tree import kids, subtree
+from chronicler.nlp.events.tree import children_ix, kids, subtree, tree_of
 from chronicler.nlp.events.verbal import MEDIA
 
 # verbs of wishing: what someone wants another to do has not happened (asking and
@@ -27,13 +27,17 @@ def wished(c: Candidate) -> bool:
     """Is the event the infinitive of a wish about someone else ("wants Turkey to close
     its borders", "expects Merovia to withdraw")? One's own wish ("wants to hold
     talks") is an intent, read by ``intent``."""
-    for h in (c.trigger, *c.heads):
-        if h.dep_ not in ("xcomp", "ccomp") or h.head.lemma_.lower() not in WISHES:
+    tree = tree_of(c.trigger.doc)  # (by index: read for every candidate let through)
+    deps, up = tree.deps, tree.heads
+    for head in (c.trigger, *c.heads):
+        h = head.i
+        if deps[h] not in ("xcomp", "ccomp") or tree.lemmas[up[h]] not in WISHES:
             continue
-        if not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in kids(h)):
+        below = children_ix(tree, h)
+        if not any(deps[ch] == "aux" and tree.lowers[ch] == "to" for ch in below):
             continue
-        if any(ch.dep_ == "nsubj" for ch in kids(h)) or any(
-                ch.dep_ == "dobj" for ch in kids(h.head)):
+        if any(deps[ch] == "nsubj" for ch in below) or any(
+                deps[ch] == "dobj" for ch in children_ix(tree, up[h])):
             return True
     return False
 
@@ -54,22 +58,26 @@ def generic_relative(c: Candidate, ix: ArticleIndex) -> bool:
     governor", "hackers backing the regime"), not an act."""
     if c.time_attached or c.place is not None:
         return False
-    for h in (c.trigger, *c.heads):
-        while h.dep_ == "conj" and h.head.i != h.i:
-            h = h.head  # ("people who sign up or ask for help": the clause's first verb)
-        participle = h.dep_ == "acl" and h.tag_ == "VBG" and h.head.lemma_.lower() not in MEDIA
+    tree = tree_of(c.trigger.doc)  # (by index)
+    deps, tags, up = tree.deps, tree.tags, tree.heads
+    for head in (c.trigger, *c.heads):
+        h = head.i
+        while deps[h] == "conj" and up[h] != h:
+            h = up[h]  # ("people who sign up or ask for help": the clause's first verb)
+        participle = deps[h] == "acl" and tags[h] == "VBG" and tree.lemmas[up[h]] not in MEDIA
         # (what a statement or a speech did is said: "a statement apologizing to X")
         if participle and c.spec.type == "SUPPORT":
             return True
-        if h.dep_ != "relcl" and not participle:
+        if deps[h] != "relcl" and not participle:
             continue
-        n = h.head
-        if n.lower_ in GENERIC_HEADS or any(
-                ch.dep_ == "det" and ch.lower_ in ("any", "every", "no") for ch in kids(n)):
+        n = up[h]
+        if tree.lowers[n] in GENERIC_HEADS or any(
+                deps[ch] == "det" and tree.lowers[ch] in ("any", "every", "no")
+                for ch in children_ix(tree, n)):
             return True  # ("any company that asks ...", "every state that attacks": a kind)
-        if n.tag_ in ("NNS", "NNPS") and not any(
-                ch.dep_ in ("det", "poss", "nummod") for ch in kids(n)):
-            a = ix.resolver.resolve(n)
+        if tags[n] in ("NNS", "NNPS") and not any(
+                deps[ch] in ("det", "poss", "nummod") for ch in children_ix(tree, n)):
+            a = ix.resolver.resolve(tree.toks[n])
             return a is None or not (a.country or a.sector)  # ("gunmen who": someone)
     return False
 

@@ -71,8 +71,12 @@ def other_sense(c: Candidate) -> bool:
     """Is the candidate's trigger used in another sense than the event's (module
     docstring)?"""
     t = c.trigger
+    if _press_event(t):
+        return True
+    if t.lemma_.lower() not in _LEMMAS:  # (each test below reads its lemma first)
+        return False
     return _amount_moved(t) or _published(t) or _moved_to(t) or _cut_back(t) \
-        or _taken_aside(t) or _trip_home(t) or _press_event(t) or _begged_question(t) \
+        or _taken_aside(t) or _trip_home(t) or _begged_question(t) \
         or _rescheduled(t) or _credit_given(t) or _sent_out(t)
 
 
@@ -166,3 +170,9 @@ def _sent_out(t: Token) -> bool:
     """"blasted out a barrage of news releases": sent out, no blast."""
     return t.lemma_.lower() == "blast" and any(
         ch.dep_ in ("prt", "advmod") and ch.lower_ == "out" for ch in kids(t))
+
+
+# the trigger lemmas the tests of ``other_sense`` after ``_press_event`` read first (a test
+# added there adds its lemmas here)
+_LEMMAS = AMOUNT_VERBS | PUBLISHING | TAKING | JOURNEYS | RESCHEDULING | frozenset({
+    "push", "pull", "drive", "nudge", "shift", "move", "dial", "beg", "give", "blast"})

@@ -23,6 +23,7 @@ from spacy.attrs import (
     LOWER,
     ORTH,
     POS,
+    SENT_START,
     SPACY,
     TAG,
 )
@@ -35,7 +36,7 @@ class _Seen:
 
     __slots__ = ("doc", "starts", "ends", "covers", "lemmas", "lowers", "toks", "below",
                  "first_below", "kids", "deps", "poss", "tags", "subtrees", "sub_ix", "breaks",
-                 "clauses", "heads", "cols")
+                 "clauses", "heads", "cols", "sent_starts", "closed", "hooked")
 
     def __init__(self, doc: Doc | None) -> None:
         self.doc = doc
@@ -62,6 +63,12 @@ class _Seen:
         # rules' scopes, then by its modes, and again when it is retyped)
         self.clauses: dict[int | tuple[int, ...], list[int]] = {}
         self.cols: np.ndarray | None = None  # (``columns``)
+        # the first token of each of the parser's sentences (``Token.sent``'s marks);
+        # whether each holds the whole parse tree of its words (no head outside it:
+        # ``sentence_of``); whether the document has a hook of its own for sentences
+        self.sent_starts: list[int] = []
+        self.closed = False
+        self.hooked = False
 
 
 class _Current(threading.local):
@@ -137,7 +144,8 @@ def subtree(tok: Token) -> list[Token]:
 # The token attributes the coder reads from spaCy's arrays (the index's words and
 # segments, the parse, the offsets): read by one ``doc.to_array`` per document, where each
 # reader's own read a third of them twice.
-COLUMNS = (LEMMA, LOWER, ORTH, POS, SPACY, IS_SPACE, IS_PUNCT, HEAD, DEP, TAG, IDX, LENGTH)
+COLUMNS = (LEMMA, LOWER, ORTH, POS, SPACY, IS_SPACE, IS_PUNCT, HEAD, DEP, TAG, IDX, LENGTH,
+           SENT_START)
 _COL = {a: k for k, a in enumerate(COLUMNS)}
 
 
@@ -173,6 +181,34 @@ def subtree_ix(tok: Token) -> list[int]:
     return _subtree_ix(seen, tok.i)
 
 
+def sentence_of(seen: _Seen, i: int) -> tuple[int, int] | None:
+    """The tokens [start, end) of the parser's sentence of token ``i``, which hold every
+    token of ``i``'s parse tree; None where a head lies outside its token's sentence
+    (a document made by hand)."""
+    return _bounds(seen, i) if seen.closed else None
+
+
+def sent_range(tok: Token) -> tuple[int, int]:
+    """(``tok.sent.start``, ``tok.sent.end``), from the sentence marks read once per
+    document (``Token.sent`` makes two Spans and reads the document's annotation)."""
+    seen = tree_of(tok.doc)
+    if seen.hooked:
+        sent = tok.sent
+        return sent.start, sent.end
+    return _bounds(seen, tok.i)
+
+
+def _bounds(seen: _Seen, i: int) -> tuple[int, int]:
+    starts = seen.sent_starts
+    k = bisect.bisect_right(starts, i) - 1
+    return starts[k], starts[k + 1] if k + 1 < len(starts) else len(seen.heads)
+
+
+def subtree_at(seen: _Seen, i: int) -> list[int]:
+    """``subtree_ix`` of token ``i`` (shared: callers never change it)."""
+    return _subtree_ix(seen, i)
+
+
 def children_ix(seen: _Seen, i: int) -> list[int]:
     """The children of token ``i``, by index, ascending (``kids``'s)."""
     at = seen.first_below
@@ -200,17 +236,29 @@ def _subtree_ix(seen: _Seen, i: int) -> list[int]:
     return out
 
 
-# label strings by their id, once per process (a model has a few dozen labels)
-_LABEL: dict[int, str] = {}
+# label strings by their id, once per process (a model has a few dozen labels): the ids
+# sorted, and their strings, each a numpy array (a document's columns are read through
+# them by one search, with no Python step per token); replaced whole when a label is new
+_LABELS: tuple[np.ndarray, np.ndarray] = (np.zeros(0, dtype=np.uint64),
+                                          np.zeros(0, dtype=object))
 
 
 def _tree(doc: Doc) -> _Seen:
     seen = _of(doc)
     n = len(doc)
-    cols = columns(doc, (HEAD, DEP, POS, TAG))
+    cols = columns(doc, (HEAD, DEP, POS, TAG, SENT_START))
     at = np.arange(n, dtype="int64")
     # (HEAD is the head's offset from the token, as an unsigned number)
     heads = cols[:, 0].astype("int64") + at
+    # (the sentences the parser marked, ``doc.sents``'s: token 0 and each other marked as
+    # a start; that each holds its words' whole trees is checked, not assumed)
+    starts = cols[:, 4] == 1
+    starts[:1] = True
+    sent = np.cumsum(starts)
+    seen.sent_starts = np.flatnonzero(starts).tolist()
+    seen.closed = not (sent[heads] != sent).any()
+    seen.hooked = "sent" in doc.user_token_hooks or "sent" in doc.user_span_hooks or \
+        "sents" in doc.user_hooks
     child = heads != at  # (a root is its own head)
     # the children grouped by head, each group ascending (spaCy's order: left children,
     # then right), by one stable sort rather than a list per token
@@ -218,7 +266,7 @@ def _tree(doc: Doc) -> _Seen:
     seen.first_below = [0, *np.cumsum(np.bincount(heads[child], minlength=n)).tolist()]
     seen.toks = list(doc)
     seen.kids = [None] * n
-    seen.deps, seen.poss, seen.tags = (_labels(doc, cols[:, k].tolist()) for k in (1, 2, 3))
+    seen.deps, seen.poss, seen.tags = _labels(doc, cols[:, 1:4])
     seen.heads = heads.tolist()
     if len(seen.lemmas) != n:  # (the walks by index read the words too: ``words_of``)
         seen.lemmas, seen.lowers = words_of(doc)
@@ -226,15 +274,32 @@ def _tree(doc: Doc) -> _Seen:
     return seen
 
 
-def _labels(doc: Doc, ids: list[int]) -> list[str]:
-    tab = _LABEL
-    try:
-        return list(map(tab.__getitem__, ids))
-    except KeyError:  # (a label not seen before: a new model)
-        strings = doc.vocab.strings
-        for x in set(ids).difference(tab):
-            tab[x] = strings[x]
-        return list(map(tab.__getitem__, ids))
+def _labels(doc: Doc, ids: np.ndarray) -> list[list[str]]:
+    """The label strings of each column of label ids."""
+    keys, strs = _LABELS
+    if len(keys):
+        at = np.searchsorted(keys, ids)
+        at[at == len(keys)] = 0  # (an id past the last: no label known, as a mismatch)
+        if (keys[at] == ids).all():
+            return strs[at].T.tolist()
+    return _new_labels(doc, ids)
+
+
+def _new_labels(doc: Doc, ids: np.ndarray) -> list[list[str]]:
+    """``_labels``, where a label is not known yet (a new model): the tables made anew
+    with it."""
+    global _LABELS
+    keys, strs = _LABELS
+    known = dict(zip(keys.tolist(), strs.tolist(), strict=True))
+    strings = doc.vocab.strings
+    for x in set(ids.ravel().tolist()).difference(known):
+        known[x] = strings[x]
+    order = sorted(known)
+    keys = np.array(order, dtype=np.uint64)
+    strs = np.empty(len(order), dtype=object)
+    strs[:] = [known[x] for x in order]
+    _LABELS = (keys, strs)
+    return strs[np.searchsorted(keys, ids)].T.tolist()
 
 
 def share_words(doc: Doc, lemmas: list[str], lowers: list[str]) -> None:

@@ -46,7 +46,7 @@ from chronicler.nlp.events.dict_actors import STATE
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.patterns import TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import conjuncts, subjects
-from chronicler.nlp.events.tree import kids, subtree
+from chronicler.nlp.events.tree import children_ix, kids, sent_range, subtree, tree_of
 from chronicler.records import EventActor
 
 # the attack words that also mean criticism; "kill" and "shoot" only end things
@@ -127,9 +127,9 @@ def _reason(p: Token) -> bool:
 def is_verbal(c: Candidate, ix: ArticleIndex, sent: Span) -> bool:
     """Is this ASSAULT candidate a force word used for words (module docstring)? The
     cheap tests first: most force in crisis news is no attack word, or plainly armed."""
-    lemma = c.trigger.lemma_.lower()
     if c.spec.type != "ASSAULT" or c.trigger.i in ix.op_at:
         return False
+    lemma = c.trigger.lemma_.lower()
     if lemma in HARM_WORDS:
         return _person_harmed_in_words(c, ix) and not has_count(c, ix, sent)
     if lemma not in CRITICISE | END:
@@ -287,8 +287,9 @@ def _armed_words(c: Candidate) -> bool:
     """Does the sentence name a weapon or a wound, other than the trigger itself ("beat"
     is the dictionary's verb for winning too; "blasts X for spreading propaganda" is
     words, the noun "blast" a bomb's)?"""
-    sent, but = c.trigger.sent, c.trigger.i
-    return any(t.lemma_.lower() in WEAPONS for t in sent if t.i != but)
+    (start, end), but = sent_range(c.trigger), c.trigger.i  # (the parser's sentence)
+    lemmas = tree_of(c.trigger.doc).lemmas
+    return any(lemmas[t] in WEAPONS for t in range(start, end) if t != but)
 
 
 def _temporal(t: Token, ix: ArticleIndex) -> bool:
@@ -394,8 +395,10 @@ def crowd_act(c: Candidate) -> str | None:
     whose subject is protesters."""
     if c.nominal or c.spec.type not in CROWD_ACTS or c.trigger.lemma_.lower() == "target":
         return None  # ("protesters are targeting the candidate": their aim, no riot)
-    subj = [x for h in (c.trigger, *c.heads) for x in kids(h) if x.dep_ == "nsubj"]
-    if subj and all(x.lemma_.lower() in CROWDS or x.lower_.rstrip("s") in CROWDS
+    tree = tree_of(c.trigger.doc)  # (by index: read for every verb candidate)
+    subj = [x for h in (c.trigger, *c.heads) for x in children_ix(tree, h.i)
+            if tree.deps[x] == "nsubj"]
+    if subj and all(tree.lemmas[x] in CROWDS or tree.lowers[x].rstrip("s") in CROWDS
                     for x in subj):
         return CROWD_ACTS[c.spec.type]
     return None

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from chronicler.nlp.events.cameo import Noun, Pattern, Plover, Verb, VerbDictionary, plover_of
-from chronicler.nlp.events.tree import kids, less_d, subtree, words_of
+from chronicler.nlp.events.tree import _Seen, children_ix, less_d, subtree_at, tree_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 # not "ccomp": what a verb says or reports is an event of its own, not its object
@@ -42,15 +42,12 @@ class VerbCode:
     source: str = "pattern"  # "pattern", "verb" (the verb's own code), "family"
 
 
-def _words(toks: list[Token]) -> set[str]:
-    """The forms and lower-case lemmas of the first ``MAX_WORDS`` tokens (read from the
-    document's word lists, ``tree.words_of``)."""
-    if not toks:
-        return set()
-    lemmas, lowers = words_of(toks[0].doc)
-    ix = [t.i for t in toks[:MAX_WORDS]]
-    out = set(map(lowers.__getitem__, ix))
-    out.update(map(lemmas.__getitem__, ix))
+def _words(tree: _Seen, ix: list[int]) -> set[str]:
+    """The forms and lower-case lemmas of the first ``MAX_WORDS`` of tokens ``ix``
+    (read from the document's word lists, ``tree.tree_of``)."""
+    ix = ix[:MAX_WORDS]
+    out = set(map(tree.lowers.__getitem__, ix))
+    out.update(map(tree.lemmas.__getitem__, ix))
     return out
 
 
@@ -81,35 +78,40 @@ def _has(bag: set[str], noun: Noun) -> bool:
 CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp"})
 
 
-def _in_clause(x: Token, top: Token) -> bool:
-    """Is ``x`` inside a verb clause that modifies something below ``top``?"""
-    h = x.head
-    while h.i != top.i and h.head.i != h.i:
-        if h.dep_ in CLAUSE_DEPS and h.pos_ in ("VERB", "AUX"):
+def _in_clause(tree: _Seen, x: int, top: int) -> bool:
+    """Is token ``x`` inside a verb clause that modifies something below ``top``?"""
+    deps, poss, up = tree.deps, tree.poss, tree.heads
+    h = up[x]
+    while h != top and up[h] != h:
+        if deps[h] in CLAUSE_DEPS and poss[h] in ("VERB", "AUX"):
             return True
-        h = h.head
+        h = up[h]
     return False
 
 
 def _sides(verb: Token) -> tuple[set[str], set[str], list[tuple[str, set[str]]]]:
-    """The verb's subject words, object-side words and prepositional phrases."""
-    pre: list[Token] = []
-    post: list[Token] = []
+    """The verb's subject words, object-side words and prepositional phrases. (By
+    index, ``tree.tree_of``: the subtrees of every verb the dictionary knows were read
+    as Token objects.)"""
+    tree = tree_of(verb.doc)
+    deps, lowers = tree.deps, tree.lowers
+    pre: list[int] = []
+    post: list[int] = []
     preps: list[tuple[str, set[str]]] = []
-    for c in kids(verb):
-        if c.dep_ in SUBJECT_DEPS:
-            pre += list(subtree(c))
-        elif c.dep_ in OBJECT_DEPS:
-            sub = list(subtree(c))
+    for c in children_ix(tree, verb.i):
+        if deps[c] in SUBJECT_DEPS:
+            pre += subtree_at(tree, c)
+        elif deps[c] in OBJECT_DEPS:
+            sub = subtree_at(tree, c)
             post += sub
             for x in sub:  # "banned the party from participating", "agreed to talks on"
-                if x.dep_ == "prep" and x.i != c.i and not _in_clause(x, c):
-                    preps.append((x.lower_, _words(list(subtree(x))[1:])))
-        elif c.dep_ in ("prep", "agent"):
-            preps.append((c.lower_, _words(list(subtree(c))[1:])))
-            if c.dep_ == "agent":
-                pre += list(subtree(c))[1:]
-    return _words(pre), _words(post), preps
+                if deps[x] == "prep" and x != c and not _in_clause(tree, x, c):
+                    preps.append((lowers[x], _words(tree, subtree_at(tree, x)[1:])))
+        elif deps[c] in ("prep", "agent"):
+            preps.append((lowers[c], _words(tree, subtree_at(tree, c)[1:])))
+            if deps[c] == "agent":
+                pre += subtree_at(tree, c)[1:]
+    return _words(tree, pre), _words(tree, post), preps
 
 
 def _matches(p: Pattern, pre: set[str], post: set[str],
@@ -196,7 +198,9 @@ def match_verb(verb: Token, verbs: VerbDictionary, crosswalk: dict[str, Plover]
     entries = entries_of(verb, verbs)
     if not entries:
         return None
-    words = {c.lower_ for c in kids(verb) if c.dep_ in ("prt", "prep", "advmod", "agent")}
+    tree = tree_of(verb.doc)  # (by index)
+    deps, below = tree.deps, children_ix(tree, verb.i)
+    words = {tree.lowers[c] for c in below if deps[c] in ("prt", "prep", "advmod", "agent")}
     usable = [e for e in entries if all(w in words for w in e.needs)]
     if not usable:
         return None
@@ -208,11 +212,12 @@ def match_verb(verb: Token, verbs: VerbDictionary, crosswalk: dict[str, Plover]
     # object itself beats one naming a word inside it ("expressed [disappointment] over
     # Colombian support": 110, not the 032 of "expressed support"); each conjunct of a
     # coordinated object is one ("return [weapons] and [equipment]")
-    objs = [c for c in kids(verb) if c.dep_ in OBJECT_DEPS]
-    heads = _words(objs + [x for o in objs for x in kids(o) if x.dep_ == "conj"])
+    objs = [c for c in below if deps[c] in OBJECT_DEPS]
+    heads = _words(tree, objs + [x for o in objs for x in children_ix(tree, o)
+                                 if deps[x] == "conj"])
     # ... and a noun the verb takes beats its particle ("broke off [relations]": 161,
     # not the 130 of "broke off")
-    nouns = _words([o for o in objs if o.dep_ in NOUN_OBJECTS])
+    nouns = _words(tree, [o for o in objs if deps[o] in NOUN_OBJECTS])
     best: tuple[tuple[int, bool, bool], Pattern] | None = None
     for e in usable:
         fam = _family_index(verbs, e.family)
