@@ -23,6 +23,10 @@
     scope.py          wishes about others and kinds of people: no events of their own
     acts.py           event words that report no act: capabilities, questions, papers
     voters.py         no act either: voters' preferences, polls; a leader's own people told
+    senses.py         event verbs used in another sense: amounts, papers, trips, interviews
+    modifiers.py      an event noun's modifiers: who did it ("Pakistani strikes"), whom it
+                      is against ("anti-India rallies")
+    protests.py       a state's diplomatic protest (ACCUSE) and people's street protest
     discards.py       PETRARCH2's discard list: sports, entertainment, not to code
     assemble.py    candidates of a sentence into events: complements absorbed, merging
     coder.py       the stage: sentences -> Event records
