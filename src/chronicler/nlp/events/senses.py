@@ -18,7 +18,7 @@ here is no act between parties, as its own constituents show:
 - releases "blasted out" (no blast).
 
 ``acts.no_act`` reads ``other_sense`` with its other tests; each test here reads the
-trigger's own children only.
+trigger's own constituents only.
 """
 
 from __future__ import annotations
