@@ -28,6 +28,12 @@ def triples(analyzer, text: str, published: dt.date = PUB  # type: ignore[no-unt
     return [(e.type, side(e, "actor"), side(e, "recipient")) for e in code(analyzer, text, published)]
 
 
+def asserted(analyzer, text: str) -> list[tuple[str, set[str], set[str]]]:  # type: ignore[no-untyped-def]
+    """``triples`` of the events ``text`` asserts (the hypothetical ones left out)."""
+    return [(e.type, side(e, "actor"), side(e, "recipient")) for e in code(analyzer, text)
+            if not e.hypothetical]
+
+
 def all_flagged(analyzer, text: str, flag: str, type_: str | None = None  # type: ignore[no-untyped-def]
                 ) -> bool:
     """Does ``text`` code events (of ``type_``, if given), each with ``flag`` set

@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.eventcode import code, side
-
-
-def typed(analyzer, text: str) -> list[tuple[str, set[str], set[str]]]:  # type: ignore[no-untyped-def]
-    return [(e.type, side(e, "actor"), side(e, "recipient")) for e in code(analyzer, text)
-            if not e.hypothetical]
+from tests.eventcode import asserted
 
 
 # force announced on a condition ("would retaliate if ...", "will strike unless ...") is
@@ -23,7 +18,7 @@ def typed(analyzer, text: str) -> list[tuple[str, set[str], set[str]]]:  # type:
     ("Pakistan will retaliate against India, the army chief said.", "ASSAULT"),
 ])
 def test_force_on_a_condition_is_a_threat(analyzer, text: str, want: str) -> None:  # type: ignore[no-untyped-def]
-    assert [t for t, _, _ in typed(analyzer, text)] == [want]
+    assert [t for t, _, _ in asserted(analyzer, text)] == [want]
 
 
 # what a protest is held to say ("went on hunger strike to protest", "rallied to
@@ -34,7 +29,7 @@ def test_force_on_a_condition_is_a_threat(analyzer, text: str, want: str) -> Non
     "Thousands of students rallied in Karachi to protest the new fees.",
 ])
 def test_a_protests_purpose_is_the_protest(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert [t for t, _, _ in typed(analyzer, text)] == ["PROTEST"]
+    assert [t for t, _, _ in asserted(analyzer, text)] == ["PROTEST"]
 
 
 # workers walking off the job, or out of hospitals across a country, strike; walking out
@@ -47,7 +42,7 @@ def test_a_protests_purpose_is_the_protest(analyzer, text: str) -> None:  # type
 ])
 def test_walking_off_the_job(analyzer, text: str,  # type: ignore[no-untyped-def]
                              want: list[tuple[str, set[str], set[str]]]) -> None:
-    assert typed(analyzer, text) == want
+    assert asserted(analyzer, text) == want
 
 
 # a state act (an execution, an arrest, a jailing) condemned in a country accuses that
@@ -62,8 +57,8 @@ def test_walking_off_the_job(analyzer, text: str,  # type: ignore[no-untyped-def
 ])
 def test_grievances_against_a_state(analyzer, text: str,  # type: ignore[no-untyped-def]
                                     want: tuple[str, set[str], set[str]]) -> None:
-    assert want in typed(analyzer, text)
+    assert want in asserted(analyzer, text)
 
 
 def test_a_complaint_to_the_police_is_no_protest(analyzer) -> None:  # type: ignore[no-untyped-def]
-    assert typed(analyzer, "The actress filed a complaint with police in Mumbai.") == []
+    assert asserted(analyzer, "The actress filed a complaint with police in Mumbai.") == []

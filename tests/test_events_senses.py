@@ -14,12 +14,7 @@ from __future__ import annotations
 import pytest
 
 from chronicler.nlp.events import senses
-from tests.eventcode import all_flagged, code, side
-
-
-def typed(analyzer, text: str) -> list[tuple[str, set[str], set[str]]]:  # type: ignore[no-untyped-def]
-    return [(e.type, side(e, "actor"), side(e, "recipient")) for e in code(analyzer, text)
-            if not e.hypothetical]
+from tests.eventcode import all_flagged, asserted, code
 
 
 # a person fired is dismissed, whatever the dictionary codes "fire" (force) or "fired
@@ -31,7 +26,7 @@ def typed(analyzer, text: str) -> list[tuple[str, set[str], set[str]]]:  # type:
     "Kenya's president defended the firing of the police chief.",
 ])
 def test_a_person_fired_is_dismissed(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert typed(analyzer, text) == []
+    assert asserted(analyzer, text) == []
 
 
 @pytest.mark.parametrize(("text", "want"), [
@@ -41,11 +36,11 @@ def test_a_person_fired_is_dismissed(analyzer, text: str) -> None:  # type: igno
 ])
 def test_shots_fired_stay_force(analyzer, text: str,  # type: ignore[no-untyped-def]
                                 want: tuple[str, set[str], set[str]]) -> None:
-    assert typed(analyzer, text) == [want]
+    assert asserted(analyzer, text) == [want]
 
 
 def test_the_firing_of_rockets_stays_force(analyzer) -> None:  # type: ignore[no-untyped-def]
-    assert "ASSAULT" in [t for t, _, _ in typed(
+    assert "ASSAULT" in [t for t, _, _ in asserted(
         analyzer, "Kenya condemned the firing of rockets at its border posts.")]
 
 
@@ -57,7 +52,7 @@ def test_the_firing_of_rockets_stays_force(analyzer) -> None:  # type: ignore[no
     "Turkish imports from Iran declined $2 billion in the first quarter.",
 ])
 def test_an_amount_that_declined(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert typed(analyzer, text) == []
+    assert asserted(analyzer, text) == []
 
 
 @pytest.mark.parametrize("text", [
@@ -65,7 +60,7 @@ def test_an_amount_that_declined(analyzer, text: str) -> None:  # type: ignore[n
     "Kenya declined to join the talks with Uganda.",
 ])
 def test_a_refusal_declined(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert typed(analyzer, text) == [("REJECT", {"KEN"}, {"UGA"})]
+    assert asserted(analyzer, text) == [("REJECT", {"KEN"}, {"UGA"})]
 
 
 # a brochure released or a name removed is a document, as a video released is; hostages
@@ -75,11 +70,11 @@ def test_a_refusal_declined(analyzer, text: str) -> None:  # type: ignore[no-unt
     "The Kenyan minister's name was removed from the plaques.",
 ])
 def test_a_document_released_or_removed(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert typed(analyzer, text) == []
+    assert asserted(analyzer, text) == []
 
 
 def test_hostages_released_are_freed(analyzer) -> None:  # type: ignore[no-untyped-def]
-    assert typed(analyzer, "The Kenyan rebels released two hostages to Uganda.") == [
+    assert asserted(analyzer, "The Kenyan rebels released two hostages to Uganda.") == [
         ("RETREAT", {"KEN"}, {"UGA"})]
 
 
@@ -90,11 +85,11 @@ def test_hostages_released_are_freed(analyzer) -> None:  # type: ignore[no-untyp
     "Kenya's president flew back to Nairobi on Air Force Two.",
 ])
 def test_aside_and_home(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert typed(analyzer, text) == []
+    assert asserted(analyzer, text) == []
 
 
 def test_a_flight_abroad_for_talks(analyzer) -> None:  # type: ignore[no-untyped-def]
-    assert [t for t, _, _ in typed(
+    assert [t for t, _, _ in asserted(
         analyzer, "Kenya's president flew to Kampala for talks with Museveni.")] == ["AGREE"]
 
 
@@ -106,11 +101,11 @@ def test_a_flight_abroad_for_talks(analyzer) -> None:  # type: ignore[no-untyped
 ])
 def test_anti_names_whom_it_is_against(analyzer, text: str,  # type: ignore[no-untyped-def]
                                        want: tuple[str, set[str], set[str]]) -> None:
-    assert typed(analyzer, text) == [want]
+    assert asserted(analyzer, text) == [want]
 
 
 def test_a_plain_modifier_still_names_who_did_it(analyzer) -> None:  # type: ignore[no-untyped-def]
-    assert ("ASSAULT", {"PAK"}, {"IND"}) in typed(
+    assert ("ASSAULT", {"PAK"}, {"IND"}) in asserted(
         analyzer, "The Pakistani strikes on India killed four soldiers.")
 
 
@@ -123,11 +118,11 @@ def test_a_plain_modifier_still_names_who_did_it(analyzer) -> None:  # type: ign
     ("On Monday, Kenya imposed sanctions on Uganda.", {"UGA"}),
 ])
 def test_an_opening_on_is_a_frame(analyzer, text: str, want: set[str]) -> None:  # type: ignore[no-untyped-def]
-    assert [r for _, _, r in typed(analyzer, text)] == [want]
+    assert [r for _, _, r in asserted(analyzer, text)] == [want]
 
 
 def test_on_behalf_is_no_recipient(analyzer) -> None:  # type: ignore[no-untyped-def]
-    assert typed(analyzer, "The Kenyan envoy canceled a trip to speak on Ruto's behalf in "
+    assert asserted(analyzer, "The Kenyan envoy canceled a trip to speak on Ruto's behalf in "
                            "Mombasa.") == []
 
 
@@ -139,11 +134,11 @@ def test_on_behalf_is_no_recipient(analyzer) -> None:  # type: ignore[no-untyped
     "Any Kenyan official who asks Uganda to pay more will be dismissed.",
 ])
 def test_any_or_every_head_is_a_kind(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert typed(analyzer, text) == []
+    assert asserted(analyzer, text) == []
 
 
 def test_a_named_relative_head_acts(analyzer) -> None:  # type: ignore[no-untyped-def]
-    assert ("ASSAULT", {"UGA"}, {"KEN"}) in typed(
+    assert ("ASSAULT", {"UGA"}, {"KEN"}) in asserted(
         analyzer, "The Ugandan militia that attacked Kenya on Monday withdrew.")
 
 
@@ -183,7 +178,7 @@ def test_a_cooperative_act_refused_is_a_rejection(analyzer) -> None:  # type: ig
 ])
 def test_who_came_under_attack(analyzer, text: str,  # type: ignore[no-untyped-def]
                                want: tuple[str, set[str], set[str]]) -> None:
-    assert typed(analyzer, text) == [want]
+    assert asserted(analyzer, text) == [want]
 
 
 # words offered and wins captured are no offer and no seizure
@@ -193,7 +188,7 @@ def test_who_came_under_attack(analyzer, text: str,  # type: ignore[no-untyped-d
     "Ohio Democrats hope to keep the governorship and capture the Senate next year.",
 ])
 def test_words_offered_and_wins_captured(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert typed(analyzer, text) == []
+    assert asserted(analyzer, text) == []
 
 
 # a question asked ("asked him how high the wall would be"), a press conference held, a
@@ -208,7 +203,7 @@ def test_words_offered_and_wins_captured(analyzer, text: str) -> None:  # type: 
     "The rival candidates in Ohio's governor race attacked each other over the scandal.",
 ])
 def test_no_request_meeting_or_force(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert typed(analyzer, text) == []
+    assert asserted(analyzer, text) == []
 
 
 @pytest.mark.parametrize(("text", "want"), [
@@ -218,7 +213,7 @@ def test_no_request_meeting_or_force(analyzer, text: str) -> None:  # type: igno
 ])
 def test_requests_and_talks_stay(analyzer, text: str,  # type: ignore[no-untyped-def]
                                  want: tuple[str, set[str], set[str]]) -> None:
-    assert typed(analyzer, text) == [want]
+    assert asserted(analyzer, text) == [want]
 
 
 # a press or news conference is a statement to the press, whatever verb holds it
@@ -244,7 +239,7 @@ def test_a_press_conference(analyzer, text: str, verb: str, want: bool) -> None:
 ])
 def test_engaged_in_words_or_fighting(analyzer, text: str,  # type: ignore[no-untyped-def]
                                       want: list[tuple[str, set[str], set[str]]]) -> None:
-    assert typed(analyzer, text) == want
+    assert asserted(analyzer, text) == want
 
 
 # speaking to a news outlet is an interview, no consultation
@@ -257,11 +252,11 @@ def test_engaged_in_words_or_fighting(analyzer, text: str,  # type: ignore[no-un
 ])
 def test_an_interview_is_no_consultation(analyzer, text: str,  # type: ignore[no-untyped-def]
                                          want: list[tuple[str, set[str], set[str]]]) -> None:
-    assert typed(analyzer, text) == want
+    assert asserted(analyzer, text) == want
 
 
 def test_a_duty_slapped_is_a_sanction(analyzer) -> None:  # type: ignore[no-untyped-def]
-    assert typed(analyzer, "The Kenyan administration slapped a 35% duty on cheap Ugandan "
+    assert asserted(analyzer, "The Kenyan administration slapped a 35% duty on cheap Ugandan "
                            "sugar.") == [("SANCTION", {"KEN"}, {"UGA"})]
 
 

@@ -195,8 +195,9 @@ def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
             c.contexts = set(c.spec.contexts) | c.contexts
             out.append(c)
             continue
-        if t in COOPERATIVE | {"AGREE"} and not c.nominal and \
-                _governor_words(c) & REFUSAL and not c.aux.negated:
+        gov = _governor_words(c)  # (read once: the branches below all ask it)
+        if t in COOPERATIVE | {"AGREE"} and not c.nominal and gov & REFUSAL \
+                and not c.aux.negated:
             # "declined to resign", "refused to extradite": the refusal is the event
             if any(o is not c and o.spec.type == "REJECT" and c.trigger.i in
                    {x.i for x in subtree(o.trigger)} for o in cands):
@@ -204,7 +205,7 @@ def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
             c.spec, c.modes = lex.types["REJECT"], []
             out.append(c)
             continue
-        if t != "REJECT" and not c.aux.negated and _refused(c):
+        if t != "REJECT" and not c.aux.negated and _refused(c, gov):
             # "declined to condemn", "refused to send troops", "failed to agree", "its
             # unwillingness to affirm its support": an act refused or failed is not done
             c.aux = replace(c.aux, negated=True)
@@ -220,11 +221,10 @@ def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
             out.append(c)
             continue
         if t in COOPERATIVE and not (t == "RETREAT" and "ceasefire" in c.modes
-                                     and not (_governor_words(c) & INTENT_WORDS) - AGREED):
+                                     and not (gov & INTENT_WORDS) - AGREED):
             new = "AGREE"
-        elif t in HOSTILE and (_governor_words(c) & SWORN or announced_force(c) or
-                               conditional_force(c) or (
-                t != "MOBILIZE" and _governor_words(c) & READINESS)):
+        elif t in HOSTILE and (gov & SWORN or announced_force(c) or conditional_force(c) or (
+                t != "MOBILIZE" and gov & READINESS)):
             new = "THREATEN"
         else:
             out.append(c)
@@ -245,11 +245,12 @@ NOT_DONE = REFUSED | {"unwilling", "reluctant", "refusal", "failure", "unwilling
                       "reluctance"}
 
 
-def _refused(c: Candidate) -> bool:
+def _refused(c: Candidate, gov: set[str]) -> bool:
     """Is the act the complement of a refusal or a failure ("declined to condemn", "is
     unwilling to send troops"), or a noun whose light verb is ("declined to affirm his
-    support"; not "declined to condemn the attack": the attack was made)?"""
-    if _governor_words(c) & NOT_DONE:
+    support"; not "declined to condemn the attack": the attack was made)? (``gov``: the
+    candidate's ``_governor_words``)"""
+    if gov & NOT_DONE:
         return True
     v = c.light
     return c.nominal and v is not None and c.trigger.head.i == v.i and \

@@ -237,18 +237,21 @@ NEWS_WORDS = frozenset({"news", "television", "tv", "radio", "channel", "network
                         "times", "post", "daily", "journal", "magazine", "agency", "press",
                         "media", "reporter", "reporters", "journalist", "journalists"})
 NEWS_SECTORS = frozenset({"JRN", "MED"})
+# outlets named by their initials alone, whose name has none of the words above (the actor
+# dictionaries give some of them no media sector: MSNBC, Fox, NBC, ABC, CBS)
+BROADCASTERS = frozenset({"cnn", "bbc", "msnbc", "fox", "nbc", "abc", "cbs", "reuters", "ap",
+                          "afp"})
 
 
 def _to_the_media(c: Candidate) -> bool:
     """Is everyone the trigger speaks "to" (or "with") a news outlet or its reporters:
     the recipients' sector, or the words of the phrase?"""
-    objs = [o for p in kids(c.trigger) if p.dep_ == "prep" and p.lower_ in ("to", "with")
-            for o in kids(p) if o.dep_ == "pobj"]
     if c.recipients:
         return all(r.sector in NEWS_SECTORS for r in c.recipients)
+    objs = [o for p in kids(c.trigger) if p.dep_ == "prep" and p.lower_ in ("to", "with")
+            for o in kids(p) if o.dep_ == "pobj"]
     return bool(objs) and all(any(w.lower_ in NEWS_WORDS for w in subtree(o)) or (
-        o.ent_type_ == "ORG" and o.lower_ in ("cnn", "bbc", "msnbc", "fox", "nbc", "abc",
-                                              "cbs", "reuters", "ap", "afp"))
+        o.ent_type_ == "ORG" and o.lower_ in BROADCASTERS)
                               for o in objs)
 
 
