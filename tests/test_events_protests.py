@@ -2,7 +2,8 @@
 act make a PROTEST, and a crowd the sentence places is of that place; a state
 protesting against something makes the diplomatic protest, ACCUSE, against whoever it
 says did it; a country's people ("Kenyans", "thousands of Kenyans") are people, not the
-state. Sentences written for these tests."""
+state; civilians clashing with the police, or people named by their demand, riot.
+Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -51,3 +52,20 @@ def test_a_state_protesting_that_accuses_the_doer(analyzer) -> None:  # type: ig
                          "the border.")
     assert [(e.type, side(e, "actor"), side(e, "recipient")) for e in got] == [
         ("ACCUSE", {"KEN"}, {"UGA"})]
+
+
+# people who are no force of their own clashing with the police riot, and people named by
+# their demand are demonstrators; troops clashing with rebels fight
+@pytest.mark.parametrize("text", [
+    "Kenyan students clashed with riot police in Nairobi on Monday.",
+    "Villagers clashed with security forces in northern Peru.",
+    "Kenyan students demanding lower fees clashed with soldiers in Nairobi.",
+])
+def test_civilians_clashing_with_police_riot(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, text)
+    assert [(e.type, e.mode) for e in got] == [("PROTEST", ["riot"])]
+
+
+def test_troops_clashing_with_rebels_fight(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, "Somali troops clashed with rebels near Mogadishu.")
+    assert [e.type for e in got] == ["ASSAULT"]

@@ -6,15 +6,17 @@ the dictionaries code as events (and a duty "slapped" on imports, which is a san
 the sides an event's words name ("anti-India" rallies are against India; "On CNN" and
 "on his behalf" name no one addressed); a kind told by a relative clause ("any
 company that asks"); who "came under attack"; and an act refused, failed or unwilling,
-which was not done. Made-up sentences; each class with nearby sentences it must leave
-alone."""
+which was not done; "hack" with a blade (force) or a computer (an intrusion); what an act
+is done "under" (its frame, not its object); a people expelled (force) or envoys and aid
+staff (a sanction); support rallied for someone. Made-up sentences; each class with nearby
+sentences it must leave alone."""
 
 from __future__ import annotations
 
 import pytest
 
 from chronicler.nlp.events import senses
-from tests.eventcode import all_flagged, asserted, code
+from tests.eventcode import all_flagged, asserted, code, side
 
 
 # a person fired is dismissed, whatever the dictionary codes "fire" (force) or "fired
@@ -274,3 +276,62 @@ def test_a_verbs_own_words(analyzer, text: str, verb: str, test: str,  # type: i
                            want: bool) -> None:
     doc = analyzer.nlp(text)
     assert getattr(senses, test)(next(t for t in doc if t.text == verb)) is want
+
+
+# "hack" with a blade is force; with a computer an intrusion
+@pytest.mark.parametrize("text", [
+    "Militiamen hacked three Kenyan farmers to death with machetes.",
+    "Ugandan rebels hacked off the hands of dozens of villagers.",
+])
+def test_hacking_with_a_blade_is_force(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, text)
+    assert [(e.type, e.mode) for e in got] == [("ASSAULT", ["primitive"])]
+
+
+def test_hacking_a_website_is_an_intrusion(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, "Kenyan hackers hacked the Ugandan ministry's website on Monday.")
+    assert [(e.type, "cyber" in e.mode) for e in got] == [("COERCE", True)]
+
+
+# what an act is done under ("under the peace accord") is its frame, not its object: the
+# accord does not make fighters disarmed a treaty left; fighters demobilised stand down
+@pytest.mark.parametrize("text", [
+    "Angolan rebels disarmed their fighters under the peace accord.",
+    "Angolan rebels began demobilising their fighters on Monday.",
+])
+def test_fighters_disarmed_or_demobilised_retreat(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in code(analyzer, text)] == ["RETREAT"]
+
+
+def test_withdrawing_from_an_accord_is_no_retreat(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "RETREAT" not in {e.type for e in code(
+        analyzer, "Angola withdrew from the peace accord with the rebels on Monday.")}
+
+
+# a people driven out is force (CAMEO 201, mass expulsion); envoys, monitors or aid staff
+# sent away are a sanction
+@pytest.mark.parametrize("text", [
+    "Kuwait expelled thousands of Palestinian workers after the war.",
+    "Libya began the mass expulsion of Egyptian workers on Tuesday.",
+])
+def test_a_people_expelled_is_force(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [(e.type, e.mode) for e in code(analyzer, text)] == [("ASSAULT", ["targeted"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan expelled an Indian diplomat on Thursday.",
+    "Sudan expelled foreign aid workers from Darfur.",
+    "Kenya announced the expulsion of the Ugandan ambassador.",
+])
+def test_envoys_or_aid_staff_expelled_are_a_sanction(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in code(analyzer, text)] == ["SANCTION"]
+
+
+# support rallied or drummed up for someone is the rallier's (CAMEO 053)
+@pytest.mark.parametrize("text", [
+    "Libya's leader tried to rally support for Zimbabwe.",
+    "Kenya drummed up support for Uganda at the summit.",
+])
+def test_support_rallied_for_someone(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = [e for e in code(analyzer, text) if e.type == "SUPPORT"]
+    assert got and side(got[0], "actor") and side(got[0], "recipient")

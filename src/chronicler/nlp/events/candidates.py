@@ -193,8 +193,9 @@ def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> 
         for h in heads:
             for c in children_ix(tree, h.i):
                 if deps[c] in ("dobj", "nsubjpass", "attr", "oprd", "pobj", "dative") or (
-                        deps[c] in ("prep", "agent") and lowers[c] not in ("by", "according")
-                        and not _time_prep(tree, c)):
+                        deps[c] in ("prep", "agent")
+                        and lowers[c] not in ("by", "according", "under")
+                        and not _time_prep(tree, c)):  # ("under the accord": its frame)
                     at += subtree_ix(tree.toks[c])
         return words_at(doc, at)
     if scope == "around":

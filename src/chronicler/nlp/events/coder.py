@@ -99,10 +99,12 @@ from chronicler.nlp.events.roles import children
 from chronicler.nlp.events.scope import generic_relative, met_alone, no_one_hit, shared_view, wished
 from chronicler.nlp.events.tree import kids, subtree_ix, tree_of
 from chronicler.nlp.events.verbal import (
+    as_expulsion,
     as_protest,
     as_support,
     as_words,
     crowd_act,
+    expelled_people,
     is_verbal,
     politicians_rally,
     rallied_behind,
@@ -177,7 +179,8 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
         retyped = as_words(c, ix) if is_verbal(c, ix, sent) else \
             as_support(c, ix) if rallied_behind(c) else \
             as_words(c, ix, "state-protest") if state_protest(c, ix) else \
-            as_protest(c, ix, crowd) if (crowd := crowd_act(c)) else None
+            as_protest(c, ix, crowd) if (crowd := crowd_act(c)) else \
+            as_expulsion(c, ix) if expelled_people(c) else None
         if retyped is not None:
             c = retyped
             explicit = _arguments(c, ix, sent_i)
@@ -285,7 +288,7 @@ def _may_retype(c: Candidate) -> bool:
     """Could ``_kept`` read this candidate as another type? ``is_verbal`` retypes only
     an ASSAULT, ``rallied_behind`` a PROTEST, ``state_protest`` the rule
     "protest.against", ``crowd_act`` a verb (never a bare noun) (a retyping added to
-    ``_kept`` must be named here)."""
+    ``_kept`` must be named here; ``expelled_people`` reads a phrase, never bare)."""
     return c.spec.type in ("ASSAULT", "PROTEST") or c.rule.id == "protest.against"
 
 

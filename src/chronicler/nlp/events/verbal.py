@@ -46,7 +46,7 @@ from chronicler.nlp.events.dict_actors import STATE
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.patterns import TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import conjuncts, subjects
-from chronicler.nlp.events.tree import children_ix, kids, sent_range, subtree, tree_of
+from chronicler.nlp.events.tree import _Seen, children_ix, kids, sent_range, subtree, tree_of
 from chronicler.records import EventActor
 
 # the attack words that also mean criticism; "kill" and "shoot" only end things
@@ -399,9 +399,31 @@ def crowd_act(c: Candidate) -> str | None:
     subj = [x for h in (c.trigger, *c.heads) for x in children_ix(tree, h.i)
             if tree.deps[x] == "nsubj"]
     if subj and all(tree.lemmas[x] in CROWDS or tree.lowers[x].rstrip("s") in CROWDS
-                    for x in subj):
+                    or _demanding(tree, x) or _clash_with_police(c, tree, x) for x in subj):
         return CROWD_ACTS[c.spec.type]
     return None
+
+
+# people who are no force of their own: their clash with the police is a riot
+CIVILIANS = frozenset({"student", "worker", "youth", "villager", "resident", "farmer",
+                       "supporter", "fan", "shopkeeper", "trader", "teacher", "miner"})
+POLICE = frozenset({"police", "policeman", "policemen", "security"})
+
+
+def _demanding(tree: _Seen, x: int) -> bool:
+    """"students demanding the resignation of the president": people described by their
+    demand are demonstrators."""
+    return tree.poss[x] == "NOUN" and any(
+        tree.deps[a] == "acl" and tree.lemmas[a] in ("demand", "protest", "chant")
+        for a in children_ix(tree, x))
+
+
+def _clash_with_police(c: Candidate, tree: _Seen, x: int) -> bool:
+    """"villagers clashed with police": a riot (not troops clashing with rebels)."""
+    return tree.lemmas[c.trigger.i] == "clash" and tree.lemmas[x] in CIVILIANS and any(
+        tree.lowers[p] == "with" and any(tree.lemmas[o] in POLICE or any(
+            tree.lemmas[m] in POLICE for m in children_ix(tree, o)) for o in
+            children_ix(tree, p)) for p in children_ix(tree, c.trigger.i))
 
 
 def as_protest(c: Candidate, ix: ArticleIndex, mode: str) -> Candidate:
@@ -409,3 +431,34 @@ def as_protest(c: Candidate, ix: ArticleIndex, mode: str) -> Candidate:
     return _retyped(c, ix.lex.types["PROTEST"], TriggerRule(
         id=f"protest.crowd-{mode}", type="PROTEST", pos=c.rule.pos, lemmas=c.rule.lemmas,
         mode=mode, cameo="14"))
+
+
+# a people driven out (CAMEO 201, "engage in mass expulsion": ASSAULT in PLOVER's
+# crosswalk), not envoys, monitors or aid staff sent away (SANCTION, expel)
+PEOPLE = frozenset({"workers", "families", "refugees", "residents", "migrants", "villagers",
+                    "civilians", "minorities", "immigrants", "nationals", "settlers",
+                    "tribesmen", "people", "inhabitants", "peasants", "farmers"})
+OFFICIAL = frozenset({"aid", "relief", "humanitarian", "diplomat", "diplomats", "envoy",
+                      "envoys", "ambassador", "staff", "observer", "observers", "monitor",
+                      "monitors", "inspector", "inspectors", "peacekeeper", "peacekeepers",
+                      "agency", "agencies", "journalist", "journalists", "correspondent"})
+
+
+def expelled_people(c: Candidate) -> bool:
+    """"expelled thousands of Palestinian workers", "the mass expulsion of migrants": the
+    people expelled are the object of the verb, or the noun's own phrase."""
+    t = c.trigger
+    if c.spec.type != "SANCTION" or t.lemma_.lower() not in ("expel", "expulsion"):
+        return False
+    if c.nominal:
+        words = {x.lower_ for x in subtree(t)}
+        return bool(words & (PEOPLE | {"mass"})) and words.isdisjoint(OFFICIAL)
+    words = {x.lower_ for o in kids(t) if o.dep_ == "dobj" for x in subtree(o)}
+    return bool(words & PEOPLE) and words.isdisjoint(OFFICIAL)
+
+
+def as_expulsion(c: Candidate, ix: ArticleIndex) -> Candidate:
+    """A people expelled as the ASSAULT it is; arguments are found again."""
+    return _retyped(c, ix.lex.types["ASSAULT"], TriggerRule(
+        id="assault.expulsion", type="ASSAULT", pos=c.rule.pos, lemmas=c.rule.lemmas,
+        mode="targeted", cameo="201"))
