@@ -108,6 +108,11 @@ def test_main_verb_phrase_beats_a_pattern_inside_a_phrase(analyzer) -> None:  # 
     evs = code(analyzer, "Canada on Monday defended the right of Ukrainian troops to fire on "
                          "the militias.")
     assert [e.type for e in evs] == ["SUPPORT"] and side(evs[0], "recipient") == {"UKR"}
+    # the main verb's own code (no phrase pattern) beats a visit the sentence dates by
+    evs = code(analyzer, "Chile has forgiven Peru for the raid, its foreign minister said, "
+                         "ahead of a visit by Peru's president.")
+    assert [(e.type, side(e, "actor"), side(e, "recipient")) for e in evs] == [
+        ("SUPPORT", {"CHL"}, {"PER"})]
 
 
 def test_progressive_main_verb_with_a_dative(analyzer) -> None:  # type: ignore[no-untyped-def]

@@ -318,10 +318,10 @@ def _sentence_events(sent_i: int, ix: ArticleIndex,
         elif all(_embedded(c) for c in got):
             # the patterns coded only what sits in a phrase or clause of a noun ("halted
             # aid ... in line with efforts to end the fighting", "defended the right of
-            # the troops to fire"): the main verb's phrase pattern, with both sides
-            # named, first
+            # the troops to fire"): the main verb's phrase pattern or own code ("has
+            # forgiven X ..., ahead of a visit by"), with both sides named, first
             extra = [c for c in dictionary_candidates(sent, ix, {c.trigger.i for c in cands})
-                     if c.rule.id.endswith(".pattern")]
+                     if c.rule.id.endswith((".pattern", ".verb"))]
             main = [c for c in (_coded(extra, sent_i, ix) if extra else [])
                     if countries(c.actors) and countries(c.recipients)]
             if main:
