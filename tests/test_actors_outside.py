@@ -189,3 +189,22 @@ def test_an_organisation_the_ner_splits_is_one_name(nlp: Language) -> None:
     assert anc.type == "ORG" and anc.country != "IND"  # (the article opened the span:
     # "The" is no title word that makes the name a person's)
     assert all(a.name != "Indian National Congress" for a in found[0])
+
+
+# a demonym the small model tags as a person or an organisation before a title is the
+# titled person's country (not the article's); a name that starts like a country's is not
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("Kenya met Ugandan President Museveni on Monday.", "Museveni", "UGA"),
+    ("Kenya hosted Ugandan President Museveni for talks on Monday.", "Museveni", "UGA"),
+    ("Kenya's president met Ugandan Foreign Minister Sam Kutesa on Monday.", "Sam Kutesa",
+     "UGA"),
+])
+def test_a_demonym_tagged_as_a_name_gives_the_country(nlp: Language, text: str, name: str,
+                                                      code: str) -> None:
+    assert actor(run(nlp, text), name).country == code
+
+
+def test_a_surname_like_a_country_word_stays_a_name(nlp: Language) -> None:
+    found = run(nlp, "The party named a new chairwoman. Her successor, Brazile, met "
+                     "Kenya's president on Monday.")
+    assert all(a.country != "BRA" for a in found[0])

@@ -8,7 +8,9 @@ the sides an event's words name ("anti-India" rallies are against India; "On CNN
 company that asks"); who "came under attack"; and an act refused, failed or unwilling,
 which was not done; "hack" with a blade (force) or a computer (an intrusion); what an act
 is done "under" (its frame, not its object); a people expelled (force) or envoys and aid
-staff (a sanction); support rallied for someone. Made-up sentences; each class with nearby
+staff (a sanction); support rallied for someone; an event hosted or moderated (no one
+received); an audience appealed to (won over, nothing asked); provisions attacked.
+Made-up sentences; each class with nearby
 sentences it must leave alone."""
 
 from __future__ import annotations
@@ -335,3 +337,44 @@ def test_envoys_or_aid_staff_expelled_are_a_sanction(analyzer, text: str) -> Non
 def test_support_rallied_for_someone(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     got = [e for e in code(analyzer, text) if e.type == "SUPPORT"]
     assert got and side(got[0], "actor") and side(got[0], "recipient")
+
+
+# an event hosted or moderated receives no one; a summit or a visitor hosted is a meeting
+@pytest.mark.parametrize("text", [
+    "The Kenyan senator hosted his annual cookout on Monday.",
+    "The Kenyan senator will host events in two counties on Friday.",
+    "Two Kenyan anchors will moderate the final debate in Nairobi on Thursday.",
+])
+def test_an_event_hosted_receives_no_one(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "CONSULT" not in {e.type for e in code(analyzer, text)}
+    assert "COERCE" not in {e.type for e in code(analyzer, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya hosted a summit of East African leaders in Nairobi.",
+    "Kenya hosted Ugandan President Museveni for talks on Monday.",
+])
+def test_a_summit_or_a_visitor_hosted_is_a_meeting(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "CONSULT" in {e.type for e in code(analyzer, text)}
+
+
+# an audience appealed to is won over; a state appealed to is asked
+def test_appealing_to_voters_asks_nothing(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, "The Kenyan senator kept his plans vague so as to appeal to more "
+                         "voters.")
+    assert "REQUEST" not in {e.type for e in got}
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya appealed to Uganda to withdraw its troops.",
+    "Kenya appealed to the United Nations for food aid.",
+])
+def test_appealing_to_a_state_asks(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in code(analyzer, text)] == ["REQUEST"]
+
+
+# a bill's provisions attacked are criticised, not struck
+def test_provisions_attacked_are_no_force(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, "The Kenyan senator Ruto said he will attack four provisions in the "
+                         "tax code.")
+    assert "ASSAULT" not in {e.type for e in got}

@@ -111,6 +111,12 @@ class Entry:
         return self.name.replace("{country}", country_name or "").strip()
 
 
+# what may follow a country's stem in a word that is its people's ("Pakistan|i",
+# "Colombia|ns", "Mexi|cans", "Leban|ese"), not a name that starts alike ("Brazil|e",
+# "Franc|esco", "Cook|ie")
+DEMONYM_END = re.compile(r"(?:c?an|c?ans|v?ian|v?ians|n|ns|ese|i|is|ish|ic|ics|er|ers|ite|hs"
+                         r"|ites|ot|ots|iot|iots|ean|eans|ien|iens|ine|ines|es|ano|anos|ena|enas|o|os)$")
+
 @dataclass
 class Dictionary:
     entries: list[Entry] = field(default_factory=list)
@@ -157,8 +163,9 @@ class Dictionary:
             hits = set()
             for rx, iso in self.regexes:
                 m = rx.search(k)
-                if m is None or m.start() != 0 or not (demonym or m.end() == len(k)):
-                    continue
+                if m is None or m.start() != 0 or not (
+                        m.end() == len(k) or demonym and self._demonym_end(k, m.end(), iso)):
+                    continue  # (a demonym's ending after the stem: not "Brazile")
                 g = m.start(1) if rx.pattern.startswith(".*(") else 0
                 if g > 0 and k[g - 1] != " ":
                     continue  # "LGBT": a name's letters inside a word ("gb")
@@ -167,6 +174,15 @@ class Dictionary:
             code = hits.pop() if len(hits) == 1 else None
         self._country_cache[key] = code
         return code
+
+    def _demonym_end(self, k: str, end: int, iso: str) -> bool:
+        """Is ``k[end:]`` a people's ending after the country's stem ``k[:end]``? A
+        plural "s" only after a people's word, not after the country's name ("Kazakhs",
+        not "Frances")."""
+        rest = k[end:]
+        if rest == "s":
+            return norm(self.country_name(iso) or "") != k[:end]
+        return DEMONYM_END.match(rest) is not None
 
     def _short_form(self, word: str, iso: str) -> bool:
         """A single word (or its stem: "mexi" of "Mexicans") that the country's pattern

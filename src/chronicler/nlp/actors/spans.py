@@ -80,7 +80,7 @@ def entity_spans(doc: Doc, d: Dictionary,
                 while e > s and doc[s].is_punct:
                     s += 1
                 if e > s:
-                    out.append((s, e, ent.label_, has_the))
+                    out.append((s, e, _label(doc, s, e, ent.label_, d), has_the))
             piece = []
     taken = {t.i for ent in doc.ents for t in ent}
     for a, b in headlines:
@@ -104,6 +104,23 @@ def entity_spans(doc: Doc, d: Dictionary,
         else:
             merged.append(sp)
     return merged
+
+
+def _label(doc: Doc, s: int, e: int, label: str, d: Dictionary) -> str:
+    """The entity's label, but a lone demonym the small model calls a person or an
+    organisation ("Ugandan" in "Ugandan President Museveni") is a NORP: a word that is a
+    country's only as its people's word (so not "Jordan", a name as well as a country),
+    modifying a name or title after it (so not "Brazile has", nor "Cuban said": names
+    that start like a country's)."""
+    if label not in ("PERSON", "ORG") or e - s != 1:
+        return label
+    t = doc[s]
+    if t.dep_ not in ("compound", "amod") or t.head.i <= s:
+        return label
+    text = t.text
+    if d.country_code(text, demonym=True) is not None and d.country_code(text) is None:
+        return "NORP"
+    return label
 
 
 def missed_countries(doc: Doc, d: Dictionary, taken: set[int]

@@ -15,7 +15,10 @@ here is no act between parties, as its own constituents show:
 - a question begged: "begged the question of whether ..." (no request);
 - an event moved or postponed: "the rally was moved" (no troops moved, nothing refused);
 - credit given: "you have to give his supporters credit" (no aid);
-- releases "blasted out" (no blast).
+- releases "blasted out" (no blast);
+- an event hosted or moderated: "hosted his cookout", "moderate the debate" (no one
+  received);
+- an audience appealed to: "appeal to voters" (won over, nothing asked).
 
 ``acts.no_act`` reads ``other_sense`` with its other tests; each test here reads the
 trigger's own constituents only.
@@ -62,6 +65,22 @@ SCHEDULED = frozenset({"event", "rally", "debate", "speech", "fundraiser", "conc
                        "date", "dinner", "gala", "parade", "launch"})
 RESCHEDULING = frozenset({"move", "postpone", "reschedule", "delay", "relocate", "push"})
 
+# what a host or a moderator runs when no one is received: "hosted his cookout", "will
+# host events in two counties", "moderate the second debate" (a summit or talks hosted
+# still are a meeting; so is a dinner, given for someone)
+HOSTED = SCHEDULED - {"dinner", "hearing"} | frozenset({
+    "cookout", "barbecue", "picnic", "party", "race", "show", "podcast", "program",
+    "programme", "panel", "discussion", "session", "telethon", "events", "debates"})
+HOSTING = frozenset({"host", "co-host", "cohost", "moderate", "co-moderate"})
+
+# whom a message "appeals to": an audience won over, not asked ("appeal to more voters";
+# "appealed to the UN for help" and "appealed to Kaldoria to withdraw" ask)
+AUDIENCES = frozenset({"voter", "voters", "population", "base", "audience", "audiences",
+                       "electorate", "demographic", "demographics", "moderate", "moderates",
+                       "independent", "independents", "conservative", "conservatives",
+                       "liberal", "liberals", "millennial", "millennials", "suburbanite",
+                       "suburbanites", "swing", "constituency", "constituencies"})
+
 # verbs of a journey: "flew back to Nairobi" (PETRARCH codes "fly to" as an intent to
 # meet, CAMEO 036, which a trip home is not)
 JOURNEYS = frozenset({"fly", "travel", "head", "drive", "sail", "jet", "hurry", "rush"})
@@ -77,7 +96,8 @@ def other_sense(c: Candidate) -> bool:
         return False
     return _amount_moved(t) or _published(t) or _moved_to(t) or _cut_back(t) \
         or _taken_aside(t) or _trip_home(t) or _begged_question(t) \
-        or _rescheduled(t) or _credit_given(t) or _sent_out(t)
+        or _rescheduled(t) or _credit_given(t) or _sent_out(t) or _hosted_event(t) \
+        or _won_over(t)
 
 
 def _amount_moved(t: Token) -> bool:
@@ -172,7 +192,28 @@ def _sent_out(t: Token) -> bool:
         ch.dep_ in ("prt", "advmod") and ch.lower_ == "out" for ch in kids(t))
 
 
+def _hosted_event(t: Token) -> bool:
+    """"hosted his holiday cookout", "will host events", "moderate the debate": an
+    event run, no one received or mediated."""
+    return t.lemma_.lower() in HOSTING and any(
+        o.dep_ in ("dobj", "nsubjpass") and (o.lemma_.lower() in HOSTED or o.lower_ in HOSTED)
+        for o in kids(t))
+
+
+def _won_over(t: Token) -> bool:
+    """"so as to appeal to more voters": an audience won over, nothing asked
+    (no infinitive, clause or "for" says what would be)."""
+    if t.lemma_.lower() != "appeal" or any(
+            ch.dep_ in ("xcomp", "ccomp") or ch.dep_ == "prep" and ch.lower_ == "for"
+            for ch in kids(t)):
+        return False
+    return any(p.dep_ == "prep" and p.lower_ == "to" and any(
+        o.dep_ == "pobj" and (o.lower_ in AUDIENCES or o.lemma_.lower() in AUDIENCES)
+        for o in kids(p)) for p in kids(t))
+
+
 # the trigger lemmas the tests of ``other_sense`` after ``_press_event`` read first (a test
 # added there adds its lemmas here)
 _LEMMAS = AMOUNT_VERBS | PUBLISHING | TAKING | JOURNEYS | RESCHEDULING | frozenset({
-    "push", "pull", "drive", "nudge", "shift", "move", "dial", "beg", "give", "blast"})
+    "push", "pull", "drive", "nudge", "shift", "move", "dial", "beg", "give", "blast",
+    "appeal"}) | HOSTING
