@@ -59,16 +59,16 @@ def _phrase_ix(tok: Token) -> list[int]:
     ``tree.tree_of``: a Token object and a form string per word was most of its
     cost)."""
     end, ent_start = tok.i, tok.i + 1
+    tree = tree_of(tok.doc)
+    toks, deps = tree.toks, tree.deps
     if tok.ent_type_:  # the entity's bounds from the IOB tags (doc.ents is rebuilt per call)
-        doc, ent_start = tok.doc, tok.i
-        while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
+        ent_start = tok.i
+        while ent_start > 0 and toks[ent_start].ent_iob_ == "I":
             ent_start -= 1
-        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        while end + 1 < len(toks) and toks[end + 1].ent_iob_ == "I":
             end += 1
     # (punctuation never: the files write "KURDISTAN_WORKERS_PARTY" for "Workers' Party"
     # and split hyphens as blanks)
-    tree = tree_of(tok.doc)
-    toks, deps = tree.toks, tree.deps
     first = tok.left_edge.i
     lows = tree.lowers[first:end + 1]
     # (never "anti-Syria" or "pro-Iranian": whom someone is against or for)

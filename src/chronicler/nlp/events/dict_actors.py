@@ -127,9 +127,10 @@ def person_country(tok: Token, day: date | None) -> str | None:
     # with the title the parse hangs before the name ("President Reagan", which Phoenix
     # lists as a phrase of its own), else the name itself
     start = ent.start
-    while start > 0 and tok.doc[start - 1].dep_ == "compound" and \
-            tok.doc[start - 1].head.i in range(ent.start, ent.end) and \
-            tok.doc[start - 1].text[:1].isupper():
+    tree = tree_of(tok.doc)  # (by index: ``doc[i]`` makes a Token object per read)
+    while start > 0 and tree.deps[start - 1] == "compound" and \
+            tree.heads[start - 1] in range(ent.start, ent.end) and \
+            tree.toks[start - 1].text[:1].isupper():
         start -= 1
     tries = [tok.doc[start:ent.end]] if start < ent.start else []
     if len(ent) >= 2:
@@ -148,11 +149,12 @@ def entity_of(tok: Token) -> Span | None:
     if tok.ent_iob_ not in ("B", "I"):
         return None
     doc = tok.doc
+    toks = tree_of(doc).toks  # (the parse's Token objects: ``doc[i]`` makes one per read)
     start = tok.i
-    while start > 0 and doc[start].ent_iob_ == "I":
+    while start > 0 and toks[start].ent_iob_ == "I":
         start -= 1
     end = tok.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    while end < len(doc) and toks[end].ent_iob_ == "I":
         end += 1
     return doc[start:end]
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 
 import numpy as np
-from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY
+from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span
 
@@ -217,14 +217,13 @@ def segments(doc: Doc) -> list[Span]:
     """The parser's sentences, cut again at line breaks: a headline or subheading the
     parser glued to the next sentence is a sentence of its own. (Read from token
     columns: a Token object per word cost a fifth of the index.)"""
-    cols = columns(doc, (IS_SPACE, IS_PUNCT))
+    cols = columns(doc, (IS_SPACE, IS_PUNCT, SENT_START))
     space = cols[:, 0]
     breaks = line_breaks(doc)  # (the space tokens holding one: kept for the coder too)
     # words before each token: a segment of spaces and punctuation has none of its own
     words = np.concatenate(([0], np.cumsum((space == 0) & (cols[:, 1] == 0)))).tolist()
     bounds: list[tuple[int, int]] = []  # (a Span made only for a segment kept)
-    for sent in doc.sents:
-        start, end = sent.start, sent.end
+    for start, end in _sentence_bounds(doc, cols[:, 2]):
         for i in breaks[bisect.bisect_left(breaks, start):bisect.bisect_left(breaks, end)]:
             if i > start:
                 bounds.append((start, i))
@@ -232,6 +231,20 @@ def segments(doc: Doc) -> list[Span]:
         if start < end:
             bounds.append((start, end))
     return [doc[a:b] for a, b in bounds if words[b] != words[a]]
+
+
+def _sentence_bounds(doc: Doc, marks: np.ndarray) -> list[tuple[int, int]]:
+    """The (start, end) of each of ``doc.sents``, read from the sentence-start column
+    as spaCy reads its marks (token 0 and each other marked 1 start one), with no Span
+    made per sentence; by ``doc.sents`` itself where a hook makes the sentences or none
+    are marked (it raises)."""
+    if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+        return [(s.start, s.end) for s in doc.sents]
+    n = len(doc)
+    if not n:
+        return []
+    starts = [0, *(np.flatnonzero(marks[1:] == 1) + 1).tolist()]
+    return list(zip(starts, [*starts[1:], n], strict=True))
 
 
 # per vocabulary entry, once per process: a string's text, a lemma's lower-case form, a
