@@ -9,8 +9,8 @@ company that asks"); who "came under attack"; and an act refused, failed or unwi
 which was not done; "hack" with a blade (force) or a computer (an intrusion); what an act
 is done "under" (its frame, not its object); a people expelled (force) or envoys and aid
 staff (a sanction); support rallied for someone; an event hosted or moderated (no one
-received); an audience appealed to (won over, nothing asked); provisions attacked.
-Made-up sentences; each class with nearby
+received); an audience appealed to (won over, nothing asked); provisions attacked; what
+someone needs to do (not done yet). Made-up sentences; each class with nearby
 sentences it must leave alone."""
 
 from __future__ import annotations
@@ -378,3 +378,14 @@ def test_provisions_attacked_are_no_force(analyzer) -> None:  # type: ignore[no-
     got = code(analyzer, "The Kenyan senator Ruto said he will attack four provisions in the "
                          "tax code.")
     assert "ASSAULT" not in {e.type for e in got}
+
+
+# what someone needs to do, or needs another to do, is not done yet
+def test_what_one_needs_to_do_is_not_done(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, "Kenya needs to talk with Uganda about the border, the minister said.")
+    assert got and all(e.future for e in got)
+
+
+def test_what_one_needs_another_to_do_is_not_done(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "CONCEDE" not in {e.type for e in code(analyzer, "Kenya needs Uganda to reopen "
+                                                            "the border.")}

@@ -27,6 +27,7 @@
     modifiers.py      an event noun's modifiers: who did it ("Pakistani strikes"), whom it
                       is against ("anti-India rallies")
     protests.py       a state's diplomatic protest (ACCUSE) and people's street protest
+    bombings.py       a bomb that went off: its target is where it went off
     discards.py       PETRARCH2's discard list: sports, entertainment, not to code
     assemble.py    candidates of a sentence into events: complements absorbed, merging
     coder.py       the stage: sentences -> Event records

@@ -56,6 +56,7 @@ from chronicler.nlp.events.acts import no_act
 from chronicler.nlp.events.arguments import fill_arguments
 from chronicler.nlp.events.assemble import absorbed, agreements, merge_into
 from chronicler.nlp.events.attach import attach_date, attach_place, attach_size, has_count
+from chronicler.nlp.events.bombings import bomb_target
 from chronicler.nlp.events.candidates import Candidate, find_candidates, time_background
 from chronicler.nlp.events.dict_actors import UNADDRESSED
 from chronicler.nlp.events.dict_candidates import (
@@ -401,7 +402,8 @@ def _coded(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candid
 
 def _finish_assault(c: Candidate, ix: ArticleIndex, ops_here: list[tuple[str, str | None]]
                     ) -> None:
-    """Operation link, victims' country, and "the operation" as an actor."""
+    """Operation link, victims' country, "the operation" as an actor, a bomb's target."""
+    bomb_target(c, ix)
     acts = countries(c.actors)
     recs = countries(c.recipients)
     if c.operation is None:

@@ -2,8 +2,8 @@
 outside the crisis (issue 12). The verb is one the dictionaries code, but what it does
 here is no act between parties, as its own constituents show:
 
-- an amount that moved: "fees declined to $281 million", "exports declined 4 percent"
-  (no refusal);
+- an amount that moved: "fees declined to $281 million", "exports declined 4 percent",
+  "the prison population exploded" (no refusal, no bomb);
 - a document made public or taken down: "released a video", "released a brochure",
   "the name was removed from the signs" (no one freed or expelled);
 - a stance moved: "pushed the party to the right" (no demand);
@@ -18,7 +18,8 @@ here is no act between parties, as its own constituents show:
 - releases "blasted out" (no blast);
 - an event hosted or moderated: "hosted his cookout", "moderate the debate" (no one
   received);
-- an audience appealed to: "appeal to voters" (won over, nothing asked).
+- an audience appealed to: "appeal to voters" (won over, nothing asked);
+- a need of one's own: "needs to get away from ..." (nothing asked of anyone).
 
 ``acts.no_act`` reads ``other_sense`` with its other tests; each test here reads the
 trigger's own constituents only.
@@ -49,7 +50,13 @@ PUBLISHING = frozenset({"release", "remove", "delete"})
 
 # verbs of an amount that changes ("fees declined to $281 million")
 AMOUNT_VERBS = frozenset({"decline", "fall", "drop", "rise", "grow", "climb", "slip",
-                          "plunge", "jump", "increase", "decrease", "surge", "sink", "slide"})
+                          "plunge", "jump", "increase", "decrease", "surge", "sink", "slide",
+                          "explode", "soar", "skyrocket", "balloon", "mushroom"})
+# what is an amount as a subject: "the prison population has exploded"
+QUANTITIES = frozenset({"population", "number", "cost", "costs", "price", "prices", "debt",
+                        "deficit", "spending", "rate", "rates", "figure", "total", "sales",
+                        "enrollment", "enrolment", "membership", "budget", "traffic",
+                        "demand", "inflation", "unemployment", "value", "share", "turnout"})
 AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 
 # where a stance is pushed: "pushed the party to the right", "drove the country to the brink"
@@ -97,7 +104,7 @@ def other_sense(c: Candidate) -> bool:
     return _amount_moved(t) or _published(t) or _moved_to(t) or _cut_back(t) \
         or _taken_aside(t) or _trip_home(t) or _begged_question(t) \
         or _rescheduled(t) or _credit_given(t) or _sent_out(t) or _hosted_event(t) \
-        or _won_over(t)
+        or _won_over(t) or _own_need(t)
 
 
 def _amount_moved(t: Token) -> bool:
@@ -105,6 +112,9 @@ def _amount_moved(t: Token) -> bool:
     4 percent": an amount that moved, no refusal or attack."""
     if t.lemma_.lower() not in AMOUNT_VERBS:
         return False
+    if any(p.dep_ == "nsubj" and p.lemma_.lower() in QUANTITIES
+           for p in kids(t.head if t.dep_ == "conj" else t)):
+        return True  # "the population exploded", "the number ... stood at 9 and fell"
     for p in kids(t):
         if p.dep_ == "prep" and p.lower_ in ("to", "by", "from") and any(
                 x.like_num or x.ent_type_ in AMOUNTS for x in subtree(p)):
@@ -212,8 +222,15 @@ def _won_over(t: Token) -> bool:
         for o in kids(p)) for p in kids(t))
 
 
+def _own_need(t: Token) -> bool:
+    """"Clinton needs to get away from ...": what the subject itself needs to do, nothing
+    asked of anyone ("needs Uganda to reopen the border" asks Uganda)."""
+    return t.lemma_.lower() == "need" and any(ch.dep_ == "xcomp" for ch in kids(t)) \
+        and not any(ch.dep_ in ("dobj", "dative") for ch in kids(t))
+
+
 # the trigger lemmas the tests of ``other_sense`` after ``_press_event`` read first (a test
 # added there adds its lemmas here)
 _LEMMAS = AMOUNT_VERBS | PUBLISHING | TAKING | JOURNEYS | RESCHEDULING | frozenset({
     "push", "pull", "drive", "nudge", "shift", "move", "dial", "beg", "give", "blast",
-    "appeal"}) | HOSTING
+    "appeal", "need"}) | HOSTING

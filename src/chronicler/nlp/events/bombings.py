@@ -1,0 +1,33 @@
+"""A bomb that went off (issue 12): "a bomb exploded outside the embassy", "a roadside bomb
+went off near a convoy". Whoever set it is rarely named; what it hit is where it went
+off, named by a preposition of place ("outside", "near", "at", "in") or, failing a
+target with a country, the country of the place (PLOVER's recipient of an attack inside
+a country). The verb's rules are ``assault.explosion`` and ``assault.explosion-phrasal``."""
+
+from __future__ import annotations
+
+from chronicler.nlp.events.candidates import Candidate
+from chronicler.nlp.events.index import ArticleIndex
+from chronicler.nlp.events.tree import kids
+
+EXPLOSION_RULES = frozenset({"assault.explosion", "assault.explosion-phrasal"})
+# the prepositions that place a bomb at its target ("outside the embassy", "near a convoy")
+SITE_PREPS = ("outside", "near", "at", "inside", "in", "by", "on")
+
+
+def bomb_target(c: Candidate, ix: ArticleIndex) -> None:
+    """Give a bomb that went off with no recipient with a country the target its place
+    names, else the place's country."""
+    if c.rule.id not in EXPLOSION_RULES or any(r.country for r in c.recipients):
+        return
+    res = ix.resolver
+    for p in kids(c.trigger):
+        if p.dep_ != "prep" or p.lower_ not in SITE_PREPS:
+            continue
+        for o in kids(p):
+            got = res.resolve(o) if o.dep_ == "pobj" else None
+            if got is not None and got.country:
+                c.recipients = [got]
+                return
+    if c.place is not None and c.place.country:
+        c.recipients = [res.country_actor(c.place.country)]
