@@ -119,3 +119,18 @@ def test_jets_shot_down_are_no_rejection(analyzer) -> None:  # type: ignore[no-u
     # the claim denied is the claimant's, in word order within the sentence
     assert any(e.type == "REJECT" and {a.country for a in e.actor} == {"KLD"}
                and {r.country for r in e.recipient} == {"MRV"} for e in got)
+
+
+# an attack whose medium of words is named further down its phrase ("including his
+# tweets", "in a series of tweets") is criticism; militants attacking a radio station is not
+@pytest.mark.parametrize("text", [
+    "The senator responded with attacks on the Kenyan president in a series of tweets.",
+    "Kenya's opposition leader has responded with attacks on the Kenyan president, "
+    "including Friday's tweets.",
+])
+def test_attacks_in_words_named_further_down(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert types(analyzer, text) == {"ACCUSE"}
+
+
+def test_militants_attacking_a_radio_station_is_force(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert types(analyzer, "Militants attacked the radio station in Mogadishu.") == {"ASSAULT"}

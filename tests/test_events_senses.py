@@ -10,7 +10,8 @@ which was not done; "hack" with a blade (force) or a computer (an intrusion); wh
 is done "under" (its frame, not its object); a people expelled (force) or envoys and aid
 staff (a sanction); support rallied for someone; an event hosted or moderated (no one
 received); an audience appealed to (won over, nothing asked); provisions attacked; what
-someone needs to do (not done yet). Made-up sentences; each class with nearby
+someone needs to do (not done yet); conduct stopped (no ceasefire); a mood captured (no
+seizure). Made-up sentences; each class with nearby
 sentences it must leave alone."""
 
 from __future__ import annotations
@@ -389,3 +390,25 @@ def test_what_one_needs_to_do_is_not_done(analyzer) -> None:  # type: ignore[no-
 def test_what_one_needs_another_to_do_is_not_done(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "CONCEDE" not in {e.type for e in code(analyzer, "Kenya needs Uganda to reopen "
                                                             "the border.")}
+
+
+# conduct stopped is no ceasefire; fire stopped is
+@pytest.mark.parametrize("text", [
+    "Kenya must stop lying about the border, Uganda said.",
+    "Kenya never stopped being a friend of Uganda.",
+    "Ugandan regulators forced a Kenyan broadcaster to cease transmitting in Kampala.",
+])
+def test_conduct_stopped_is_no_ceasefire(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "RETREAT" not in {e.type for e in code(analyzer, text)}
+
+
+def test_fire_stopped_is_a_ceasefire(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, "Ugandan rebels stopped shelling the town on Friday.")
+    assert [(e.type, e.mode) for e in got] == [("RETREAT", ["ceasefire"])]
+
+
+# what a picture or a phrase captures is seized by no one
+def test_a_mood_captured_is_no_seizure(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, "Kenyan artists seemed to capture the ambiguity of life in the "
+                         "capital.")
+    assert "COERCE" not in {e.type for e in got}

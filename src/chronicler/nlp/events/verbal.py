@@ -236,9 +236,15 @@ def _topic(c: Candidate, ix: ArticleIndex) -> bool:
 def _in_words(t: Token) -> bool:
     """Is the attack made in a medium of words ("in early-morning tweets", "during the
     debate")?"""
-    return any(p.dep_ == "prep" and p.lower_ in MEDIA_PREPS and any(
-        o.dep_ == "pobj" and o.lemma_.lower() in MEDIA for o in kids(p))
-        for p in kids(t))
+    if any(p.dep_ == "prep" and p.lower_ in MEDIA_PREPS and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in MEDIA for o in kids(p))
+            for p in kids(t)):
+        return True
+    # further down: "attacks on her, including Friday's tweets", "in a series of tweets"
+    return any(o.dep_ == "pobj" and o.lemma_.lower() in MEDIA and o.head.head.i != t.i and (
+        o.head.lower_ in ("in", "including", "via", "through") or o.head.lower_ == "of"
+        and o.head.head.dep_ == "pobj" and o.head.head.head.lower_ in ("in", "including"))
+        for o in subtree(t))
 
 
 def _by_medium(t: Token) -> bool:
