@@ -37,13 +37,15 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 FRESH = ROOT / "eval" / "gold" / "codebook_fresh.tsv"
+FRESH2 = ROOT / "eval" / "gold" / "codebook_fresh2.tsv"
 SETS = {"tuning": ROOT / "eval" / "gold" / "codebook.tsv",
         "check": ROOT / "eval" / "gold" / "codebook_check.tsv",
-        "fresh-tune": FRESH, "fresh-check": FRESH}
+        "fresh-tune": FRESH, "fresh-check": FRESH,
+        "fresh2-tune": FRESH2, "fresh2-check": FRESH2}
 # The fresh set's two halves: a random half of its codes (sorted, then
 # ``random.Random(FRESH_SEED).sample``) to tune on, the rest never read
 FRESH_SEED = 1206
-TUNED = ("tuning", "fresh-tune")  # the sets whose misses ``--misses`` lists
+TUNED = ("tuning", "fresh-tune", "fresh2-tune")  # the sets whose misses ``--misses`` lists
 ALIASES = {"UNO": "IGO", "EUR": "IGO", "NGO": "IGO", "ISM": "IMG"}
 DATED = date(2020, 1, 1)
 
@@ -83,11 +85,11 @@ def load(path: Path) -> list[Probe]:
 def load_set(name: str) -> list[Probe]:
     """A set's probes (a fresh half: its share of the fresh file's codes)."""
     probes = load(SETS[name])
-    if not name.startswith("fresh-"):
+    if not name.startswith("fresh"):
         return probes
     codes = sorted(p.code for p in probes)
     tune = set(random.Random(FRESH_SEED).sample(codes, len(codes) // 2))
-    return [p for p in probes if (p.code in tune) == (name == "fresh-tune")]
+    return [p for p in probes if (p.code in tune) == name.endswith("-tune")]
 
 
 def norm(codes: Any) -> frozenset[str]:
@@ -174,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         probes = load_set(s)
         coded = code_all(probes)
         m = figures[s] = score(probes, coded)
-        print(f"  {s:<11} n={m['n']:>3}  type F1 {m['type_f1']:.3f} (P {m['type_p']:.3f} "
+        print(f"  {s:<12} n={m['n']:>3}  type F1 {m['type_f1']:.3f} (P {m['type_p']:.3f} "
               f"R {m['type_r']:.3f})   type+countries F1 {m['countries_f1']:.3f} "
               f"(P {m['countries_p']:.3f} R {m['countries_r']:.3f})")
         by_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])

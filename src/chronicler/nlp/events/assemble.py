@@ -152,6 +152,10 @@ def absorbed(c: Candidate, cands: Sequence[Candidate]) -> bool:
                 "PROTEST" and c.nominal and o.trigger.i in (c.trigger.head.i, *(
                     h.i for h in c.heads)):
             return True  # "police broke up the demonstration": what was put down
+        if o is not c and o.rule.id == "threaten.or-face" and c.trigger.i in {
+                x.i for x in subtree(o.trigger.head if o.trigger.dep_ == "conj" else o.trigger)}:
+            return True  # "gave them ten days to withdraw or face air strikes": what is
+            # asked and what is faced are the ultimatum's, neither done
         if o is not c and o.spec.type == "PROTEST" and c.spec.type in VOICED \
                 and _purpose_of(o, c):
             return True  # "went on hunger strike to protest their conditions": the

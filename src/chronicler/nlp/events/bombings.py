@@ -2,7 +2,7 @@
 went off near a convoy". Whoever set it is rarely named; what it hit is where it went
 off, named by a preposition of place ("outside", "near", "at", "in") or, failing a
 target with a country, the country of the place (PLOVER's recipient of an attack inside
-a country). The verb's rules are ``assault.explosion`` and ``assault.explosion-phrasal``."""
+a country); who planted it, when the bomb's own phrase names him, set it off. The verb's rules are ``assault.explosion`` and ``assault.explosion-phrasal``."""
 
 from __future__ import annotations
 
@@ -16,11 +16,19 @@ SITE_PREPS = ("outside", "near", "at", "inside", "in", "by", "on")
 
 
 def bomb_target(c: Candidate, ix: ArticleIndex) -> None:
-    """Give a bomb that went off with no recipient with a country the target its place
+    """Give a bomb that went off its planter when a phrase of the bomb names one ("a bomb
+    planted by militants"), and, with no recipient with a country, the target its place
     names, else the place's country."""
-    if c.rule.id not in EXPLOSION_RULES or any(r.country for r in c.recipients):
+    if c.rule.id not in EXPLOSION_RULES:
         return
     res = ix.resolver
+    if not c.actors:
+        c.actors = [got for s in kids(c.trigger) if s.dep_ == "nsubj" for a in kids(s)
+                    if a.dep_ == "acl" for ag in kids(a) if ag.dep_ == "agent"
+                    for o in kids(ag) if o.dep_ == "pobj"
+                    and (got := res.resolve(o)) is not None][:1]
+    if any(r.country for r in c.recipients):
+        return
     for p in kids(c.trigger):
         if p.dep_ != "prep" or p.lower_ not in SITE_PREPS:
             continue

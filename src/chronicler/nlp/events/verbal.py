@@ -42,7 +42,7 @@ from spacy.tokens import Span, Token
 
 from chronicler.nlp.events.attach import has_count
 from chronicler.nlp.events.candidates import Candidate
-from chronicler.nlp.events.dict_actors import STATE
+from chronicler.nlp.events.dict_actors import STATE, partitive_core
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.patterns import TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import conjuncts, subjects
@@ -404,6 +404,7 @@ def crowd_act(c: Candidate) -> str | None:
     tree = tree_of(c.trigger.doc)  # (by index: read for every verb candidate)
     subj = [x for h in (c.trigger, *c.heads) for x in children_ix(tree, h.i)
             if tree.deps[x] == "nsubj"]
+    subj = [partitive_core(tree.toks[x]).i for x in subj]  # ("hundreds of rioters")
     if subj and all(tree.lemmas[x] in CROWDS or tree.lowers[x].rstrip("s") in CROWDS
                     or _demanding(tree, x) or _clash_with_police(c, tree, x) for x in subj):
         return CROWD_ACTS[c.spec.type]
