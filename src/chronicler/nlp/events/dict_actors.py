@@ -67,7 +67,7 @@ NUMERIC_ENTS = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT"})
 def swallowed_country(tok: Token) -> EventActor | None:
     """A country the tagger swallowed into an amount ("gave [Bangladesh 30 million
     dollars]"), so that no mention of it was made; None for any other token."""
-    if tok.pos_ != "PROPN" or tok.ent_type_ not in NUMERIC_ENTS:
+    if tree_of(tok.doc).poss[tok.i] != "PROPN" or tok.ent_type_ not in NUMERIC_ENTS:
         return None
     d = default_dictionary()
     code = d.country_code(tok.text)
