@@ -307,13 +307,6 @@ def words_of(doc: Doc) -> tuple[list[str], list[str]]:
     return seen.lemmas, seen.lowers
 
 
-def _by_char(seen: _Seen, char: int) -> int:
-    """The token whose text or trailing space holds ``char``, else -1 (spaCy's
-    ``token_by_char``: tokens and their spaces tile the text)."""
-    i = bisect.bisect_right(seen.starts, char) - 1
-    return i if i >= 0 and char < seen.covers[i] else -1
-
-
 def _offsets(doc: Doc) -> _Seen:
     seen = _of(doc)
     if not seen.starts and len(doc):
@@ -342,9 +335,13 @@ def token_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _range(doc: Doc, seen: _Seen, start: int, end: int) -> tuple[int, int] | None:
-    first = _by_char(seen, start)
-    last = _by_char(seen, end - 1)
-    if first < 0 or last < 0:
+    # the tokens whose text or trailing space holds the first and the last character, or
+    # None (spaCy's ``token_by_char``: tokens and their spaces tile the text; inline, as
+    # it is read for every mention, place, count and quote)
+    starts, covers = seen.starts, seen.covers
+    first = bisect.bisect_right(starts, start) - 1
+    last = bisect.bisect_right(starts, end - 1) - 1
+    if first < 0 or start >= covers[first] or last < 0 or end - 1 >= covers[last]:
         return None
     if start == seen.ends[first]:
         first += 1  # (its trailing space is no part of the token before)
