@@ -78,9 +78,13 @@ def test_token_columns_as_spacy(monkeypatch) -> None:  # type: ignore[no-untyped
     doc[3].lemma_ = "Shell"
     want = (doc.text, [t.lemma_.lower() for t in doc], [t.lower_ for t in doc],
             [t.pos_ in ("VERB", "AUX") for t in doc], [False] * len(doc))
-    assert index.token_columns(doc) == want
+    kinds = [index.SPACE * t.is_space | index.PUNCT * t.is_punct |
+             index.BREAK * (t.is_space and "\n" in t.text) for t in doc]
+    got = index.token_columns(doc)
+    assert got[:5] == want and got[5].tolist() == kinds
     monkeypatch.setattr(index, "_TABLE_MAX", 3)  # new tables on each document
-    assert index.token_columns(doc) == want
+    got = index.token_columns(doc)
+    assert got[:5] == want and got[5].tolist() == kinds
     glued = Doc(_NLP.vocab, words=["tensionIndia", "policy"], spaces=[True, False])
     assert index.token_columns(glued)[0] == "tensionIndia policy"
     assert index.token_columns(glued)[4] == [True, False]

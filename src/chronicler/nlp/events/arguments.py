@@ -162,7 +162,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             # soldiers into Y" go to X and Y)
         recip_groups.append([o for o in prep_objects(verb, _verb_preps(lex.target_preps, t) | (
             {"with"} if t == "ASSAULT" and lemma in CLASHING else set())) if not (
-                o.head.lower_ == "on" and o.head.is_sent_start)])  # ("On CNN, ...": a frame)
+                lows[tree.heads[o.i]] == "on" and o.head.is_sent_start)])  # ("On CNN": a frame)
         # "imposed sanctions on the Taliban", "gave aid to Ivory Coast": the object's own
         # target phrase, when it names someone ("condemned violence against civilians"
         # names no one)
@@ -271,8 +271,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
         mods, against = noun_modifiers(tok, ix)  # ("Pakistani strikes", "anti-India rallies")
         own += mods + prep_objects(tok, ("by",))
         recip_groups.append(against)
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
-                tok.head.head.lemma_.lower() in LIGHT_NOUNS:
+        if tree.deps[tok.i] == "pobj" and lows[tree.heads[tok.i]] == "of" and \
+                ix.lemmas[tree.heads[tree.heads[tok.i]]] in LIGHT_NOUNS:
             own += prep_objects(tok.head.head, ("by",))  # "a series of attacks ... by X"
         if t in ("ASSAULT", "REQUEST"):
             own += prep_objects(tok, ("from",))  # ("a ceasefire proposal from the US")

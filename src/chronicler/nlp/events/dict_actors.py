@@ -67,7 +67,7 @@ NUMERIC_ENTS = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT"})
 def swallowed_country(tok: Token) -> EventActor | None:
     """A country the tagger swallowed into an amount ("gave [Bangladesh 30 million
     dollars]"), so that no mention of it was made; None for any other token."""
-    if tok.pos_ != "PROPN" or tok.ent_type_ not in NUMERIC_ENTS:
+    if tree_of(tok.doc).poss[tok.i] != "PROPN" or tok.ent_type_ not in NUMERIC_ENTS:
         return None
     d = default_dictionary()
     code = d.country_code(tok.text)
@@ -132,7 +132,7 @@ def person_country(tok: Token, day: date | None) -> str | None:
             tree.heads[start - 1] in range(ent.start, ent.end) and \
             tree.toks[start - 1].text[:1].isupper():
         start -= 1
-    tries = [tok.doc[start:ent.end]] if start < ent.start else []
+    tries = [Span(tok.doc, start, ent.end)] if start < ent.start else []  # (no slice read)
     if len(ent) >= 2:
         tries.append(ent)
     i = next((j for sp in tries if (j := fd.actors.phrases.get(tuple(_plain_words(sp))))
@@ -156,7 +156,7 @@ def entity_of(tok: Token) -> Span | None:
     end = tok.i + 1
     while end < len(doc) and toks[end].ent_iob_ == "I":
         end += 1
-    return doc[start:end]
+    return Span(doc, start, end)  # (``doc[start:end]`` reads the slice in Python first)
 
 
 def _plain_words(ent: Span) -> list[str]:

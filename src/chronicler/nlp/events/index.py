@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from itertools import compress
 
 import numpy as np
-from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY
+from spacy.attrs import LEMMA, ORTH, POS, SENT_START, SPACY
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from chronicler.nlp.actors.titles import headline_ranges
 from chronicler.nlp.events.operations import OperationMention, find_operations
@@ -213,24 +214,24 @@ def main_dyad(mentions: Sequence[Mention]) -> tuple[str, ...]:
     return tuple(ranked[:2])
 
 
-def segments(doc: Doc) -> list[Span]:
+def segments(doc: Doc, kinds: np.ndarray) -> list[Span]:
     """The parser's sentences, cut again at line breaks: a headline or subheading the
     parser glued to the next sentence is a sentence of its own. (Read from token
-    columns: a Token object per word cost a fifth of the index.)"""
-    cols = columns(doc, (IS_SPACE, IS_PUNCT, SENT_START))
-    space = cols[:, 0]
+    columns and each token's kind, ``token_columns``'s: a Token object per word cost a
+    fifth of the index.)"""
     breaks = line_breaks(doc)  # (the space tokens holding one: kept for the coder too)
     # words before each token: a segment of spaces and punctuation has none of its own
-    words = np.concatenate(([0], np.cumsum((space == 0) & (cols[:, 1] == 0)))).tolist()
+    words = np.concatenate(([0], np.cumsum((kinds & (SPACE | PUNCT)) == 0))).tolist()
     bounds: list[tuple[int, int]] = []  # (a Span made only for a segment kept)
-    for start, end in _sentence_bounds(doc, cols[:, 2]):
+    for start, end in _sentence_bounds(doc, columns(doc, (SENT_START,))[:, 0]):
         for i in breaks[bisect.bisect_left(breaks, start):bisect.bisect_left(breaks, end)]:
             if i > start:
                 bounds.append((start, i))
             start = i + 1
         if start < end:
             bounds.append((start, end))
-    return [doc[a:b] for a, b in bounds if words[b] != words[a]]
+    # (``Span`` itself: ``doc[a:b]`` reads the slice in Python first, twice the cost)
+    return [Span(doc, a, b) for a, b in bounds if words[b] != words[a]]
 
 
 def _sentence_bounds(doc: Doc, marks: np.ndarray) -> list[tuple[int, int]]:
@@ -247,46 +248,55 @@ def _sentence_bounds(doc: Doc, marks: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(starts, [*starts[1:], n], strict=True))
 
 
-# per vocabulary entry, once per process: a string's text, a lemma's lower-case form, a
-# form's run-together test (reading them token by token from spaCy cost a fifth of the
-# index; a vocabulary is a few tens of thousands of strings). A document's columns are
-# then read through these tables by ``map``, with no Python step per token: the tables
+# per vocabulary entry, once per vocabulary (a word's attributes are its vocabulary's): a
+# lemma's lower-case form; a form's (by its ORTH id) text, without and with its space,
+# lower-case form, run-together test, and kind (``SPACE``, ``PUNCT``, ``BREAK`` bits).
+# Reading them token by token from spaCy cost a fifth of the index (and a word's own
+# attributes are the costly columns of ``to_array``); a vocabulary is a few tens of
+# thousands of strings. A document's columns are then read through these tables by
+# ``map``, with no Python step per token (and a form's five by one lookup): the tables
 # are shared by every document, where strings made per token are new objects each time.
-_STR: dict[int, str] = {}
-_LOWER: dict[int, str] = {}
-_GLUED: dict[int, bool] = {}
-_SPACED: dict[int, tuple[str, str]] = {}  # a form's text, without and with its space
+_TABLES: tuple[Vocab | None, dict[int, str], dict[int, tuple[str, str, str, bool, int]]] = (
+    None, {}, {})
+SPACE, PUNCT, BREAK = 1, 2, 4  # (is_space, is_punct, a space that holds a newline)
 _VERBAL = frozenset({VERB, AUX})
 # (a server reads new names and numbers for ever: the tables start again past this size)
 _TABLE_MAX = 500_000
 
 
-def token_columns(doc: Doc) -> tuple[str, list[str], list[str], list[bool], list[bool]]:
+def token_columns(doc: Doc) -> tuple[str, list[str], list[str], list[bool], list[bool],
+                                     np.ndarray]:
     """The text (``doc.text`` builds a Token object per token, twice the cost of this
     whole function), and each token's lower-case lemma and form, whether it is a verb
-    or auxiliary, and whether it holds tags run together (``GLUED``)."""
+    or auxiliary, whether it holds tags run together (``GLUED``), and its kind."""
     # (by column: a list per token row would be a thousand objects for the collector)
-    lemmas, lowers, orths, pos, spacy = columns(doc, (LEMMA, LOWER, ORTH, POS, SPACY)).T.tolist()
-    global _STR, _LOWER, _GLUED, _SPACED
-    if len(_STR) > _TABLE_MAX:  # (new tables: a thread reading the old ones keeps them)
-        _STR, _LOWER, _GLUED, _SPACED = {}, {}, {}, {}
-    st, low, gl, sp = _STR, _LOWER, _GLUED, _SPACED
+    lemmas, orths, pos, spacy = columns(doc, (LEMMA, ORTH, POS, SPACY)).T.tolist()
+    global _TABLES
+    vocab, low, forms = _TABLES
+    if vocab is not doc.vocab or len(forms) > _TABLE_MAX:  # (new tables: a thread
+        vocab, low, forms = _TABLES = (doc.vocab, {}, {})  # reading the old keeps them)
     # (each read tries the tables first and fills them only on a miss: a document's
     # words are nearly all in them, and a set of its strings to find the new ones cost
     # as much as the reads)
     try:
-        text = "".join(map(tuple.__getitem__, map(sp.__getitem__, orths), spacy))
+        got = list(map(forms.__getitem__, orths))
     except KeyError:
-        for x in set(orths).difference(sp):
-            word = st[x] = doc.vocab.strings[x]
-            sp[x] = (word, word + " ")
-        text = "".join(map(tuple.__getitem__, map(sp.__getitem__, orths), spacy))
-    return (text, _read(low, lemmas, doc, str.lower), _read(st, lowers, doc),
-            list(map(_VERBAL.__contains__, pos)), _glued(gl, orths, doc))
+        for x in set(orths).difference(forms):
+            lex = vocab[x]
+            word = lex.orth_
+            forms[x] = (word, word + " ", lex.lower_, GLUED.search(word) is not None,
+                        SPACE * lex.is_space | PUNCT * lex.is_punct |
+                        BREAK * (lex.is_space and "\n" in word))
+        got = list(map(forms.__getitem__, orths))
+    text = "".join(map(tuple.__getitem__, got, spacy))  # type: ignore[arg-type]  # (0, 1: str)
+    _, _, lowers, glued, kinds = zip(*got, strict=True) if got else ((),) * 5
+    return (text, _read(low, lemmas, doc, str.lower), list(lowers),
+            list(map(_VERBAL.__contains__, pos)), list(glued),
+            np.fromiter(kinds, np.int8, count=len(kinds)))
 
 
 def _read(table: dict[int, str], ids: list[int], doc: Doc,
-          how: Callable[[str], str] | None = None) -> list[str]:
+          how: Callable[[str], str]) -> list[str]:
     """``table``'s string of each id, the missing ones read from the vocabulary (and
     made ``how`` says) first."""
     try:
@@ -294,30 +304,20 @@ def _read(table: dict[int, str], ids: list[int], doc: Doc,
     except KeyError:
         strings = doc.vocab.strings
         for x in set(ids).difference(table):
-            table[x] = strings[x] if how is None else how(strings[x])
+            table[x] = how(strings[x])
         return list(map(table.__getitem__, ids))
 
 
-def _glued(table: dict[int, bool], orths: list[int], doc: Doc) -> list[bool]:
-    try:
-        return list(map(table.__getitem__, orths))
-    except KeyError:
-        strings = doc.vocab.strings
-        for x in set(orths).difference(table):
-            table[x] = GLUED.search(strings[x]) is not None
-        return list(map(table.__getitem__, orths))
-
-
 def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> ArticleIndex:
-    text, lemmas, lowers, verbal, glued = token_columns(doc)
-    share_words(doc, lemmas, lowers)
+    text, lemmas, lowers, verbal, glued, kinds = token_columns(doc)
+    share_words(doc, lemmas, lowers, np.flatnonzero(kinds & BREAK).tolist())
     # Subheadings ("India Denies Strikes on Civilian Targets") restate the paragraph
     # below them in a title-case parse the model gets wrong; they code nothing.
     heads = headline_ranges(text)
     # A fragment with no verb at all (a tag list, a caption, a byline) reports nothing;
     # nor does a scraped tag list whose tags ran together ("tensionIndia foreign
     # policyIndia military"), where the tagger finds verbs in the joins.
-    sents = [s for s in segments(doc)
+    sents = [s for s in segments(doc, kinds)
              if not (heads and any(a <= s.start_char and s.end_char <= b + 1 for a, b in heads))
              and any(verbal[s.start:s.end]) and sum(glued[s.start:s.end]) < 3]
     para_starts = [0]

@@ -30,7 +30,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from chronicler.nlp.events.candidates import Candidate
-from chronicler.nlp.events.tree import kids, subtree
+from chronicler.nlp.events.tree import children_ix, kids, subtree, tree_of
 
 # what is released or removed when no one is: papers, figures, recordings, names
 DOCUMENTS = frozenset({
@@ -169,11 +169,14 @@ def _press_event(t: Token) -> bool:
     """"held a press conference", "her last news conference was held", "a town hall
     meeting": a statement to the press or the public (the trigger or its object a
     conference or briefing of the press, or a meeting of a town hall)."""
-    return any(o.lemma_.lower() in ("conference", "briefing", "availability") and any(
-        m.dep_ in ("compound", "amod") and m.lower_ in ("press", "news") for m in kids(o))
-        or o.lemma_.lower() in ("meeting", "forum") and any(
-            m.dep_ == "compound" and m.lower_ == "hall" for m in kids(o))
-        for o in (t, *(o for o in kids(t) if o.dep_ in ("dobj", "nsubjpass"))))
+    tree = tree_of(t.doc)  # (by index: read for every candidate of a statement)
+    deps, lemmas, lows = tree.deps, tree.lemmas, tree.lowers
+    return any(lemmas[o] in ("conference", "briefing", "availability") and any(
+        deps[m] in ("compound", "amod") and lows[m] in ("press", "news")
+        for m in children_ix(tree, o))
+        or lemmas[o] in ("meeting", "forum") and any(
+            deps[m] == "compound" and lows[m] == "hall" for m in children_ix(tree, o))
+        for o in (t.i, *(o for o in children_ix(tree, t.i) if deps[o] in ("dobj", "nsubjpass"))))
 
 
 def _begged_question(t: Token) -> bool:

@@ -12,21 +12,7 @@ import threading
 from collections.abc import Iterable, Sequence
 
 import numpy as np
-from spacy.attrs import (
-    DEP,
-    HEAD,
-    IDX,
-    IS_PUNCT,
-    IS_SPACE,
-    LEMMA,
-    LENGTH,
-    LOWER,
-    ORTH,
-    POS,
-    SENT_START,
-    SPACY,
-    TAG,
-)
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc, Token
 
 
@@ -143,9 +129,11 @@ def subtree(tok: Token) -> list[Token]:
 
 # The token attributes the coder reads from spaCy's arrays (the index's words and
 # segments, the parse, the offsets): read by one ``doc.to_array`` per document, where each
-# reader's own read a third of them twice.
-COLUMNS = (LEMMA, LOWER, ORTH, POS, SPACY, IS_SPACE, IS_PUNCT, HEAD, DEP, TAG, IDX, LENGTH,
-           SENT_START)
+# reader's own read a third of them twice. (No attribute of the word itself but its ORTH:
+# ``to_array`` reads each with GIL round trips per token, half the read's cost for four
+# columns; the index reads them by form, and the offsets end where the next token
+# starts.)
+COLUMNS = (LEMMA, ORTH, POS, SPACY, HEAD, DEP, TAG, IDX, SENT_START)
 _COL = {a: k for k, a in enumerate(COLUMNS)}
 
 
@@ -160,15 +148,13 @@ def columns(doc: Doc, attrs: Sequence[int]) -> np.ndarray:
 
 def line_breaks(doc: Doc) -> list[int]:
     """The tokens that hold a line break, ascending: space tokens with a newline (a
-    token's own trailing whitespace is one space at most), once per document."""
+    token's own trailing whitespace is one space at most), once per document (the
+    index's, ``share_words``)."""
     if _HOT.doc is doc and _HOT.breaks is not None:  # (``_HOT``: set once, whole)
         return _HOT.breaks
     seen = _of(doc)
     if seen.breaks is None:
-        cols = columns(doc, (IS_SPACE, ORTH))
-        strings = doc.vocab.strings
-        seen.breaks = [i for i in np.flatnonzero(cols[:, 0]).tolist()
-                       if "\n" in strings[int(cols[i, 1])]]
+        seen.breaks = [t.i for t in doc if t.is_space and "\n" in t.text]  # (no index)
     return seen.breaks
 
 
@@ -302,10 +288,11 @@ def _new_labels(doc: Doc, ids: np.ndarray) -> list[list[str]]:
     return strs[np.searchsorted(keys, ids)].T.tolist()
 
 
-def share_words(doc: Doc, lemmas: list[str], lowers: list[str]) -> None:
-    """The lower-case lemma and form of each token, read once by the index."""
+def share_words(doc: Doc, lemmas: list[str], lowers: list[str], breaks: list[int]) -> None:
+    """The lower-case lemma and form of each token, and the line breaks, read once by
+    the index."""
     seen = _of(doc)
-    seen.lemmas, seen.lowers = lemmas, lowers
+    seen.lemmas, seen.lowers, seen.breaks = lemmas, lowers, breaks
 
 
 def words_of(doc: Doc) -> tuple[list[str], list[str]]:
@@ -320,18 +307,15 @@ def words_of(doc: Doc) -> tuple[list[str], list[str]]:
     return seen.lemmas, seen.lowers
 
 
-def _by_char(seen: _Seen, char: int) -> int:
-    """The token whose text or trailing space holds ``char``, else -1 (spaCy's
-    ``token_by_char``: tokens and their spaces tile the text)."""
-    i = bisect.bisect_right(seen.starts, char) - 1
-    return i if i >= 0 and char < seen.covers[i] else -1
-
-
 def _offsets(doc: Doc) -> _Seen:
     seen = _of(doc)
     if not seen.starts and len(doc):
-        idx, length, space = columns(doc, (IDX, LENGTH, SPACY)).T
-        ends = idx + length
+        idx, space = columns(doc, (IDX, SPACY)).T
+        # (tokens and their spaces tile the text: each ends where the next starts, less
+        # its space; the last where its text ends)
+        ends = np.empty_like(idx)
+        ends[:-1] = idx[1:] - space[:-1]
+        ends[-1] = idx[-1] + len(doc[-1])
         seen.starts, seen.ends, seen.covers = idx.tolist(), ends.tolist(), (ends + space).tolist()
     return seen
 
@@ -351,9 +335,13 @@ def token_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _range(doc: Doc, seen: _Seen, start: int, end: int) -> tuple[int, int] | None:
-    first = _by_char(seen, start)
-    last = _by_char(seen, end - 1)
-    if first < 0 or last < 0:
+    # the tokens whose text or trailing space holds the first and the last character, or
+    # None (spaCy's ``token_by_char``: tokens and their spaces tile the text; inline, as
+    # it is read for every mention, place, count and quote)
+    starts, covers = seen.starts, seen.covers
+    first = bisect.bisect_right(starts, start) - 1
+    last = bisect.bisect_right(starts, end - 1) - 1
+    if first < 0 or start >= covers[first] or last < 0 or end - 1 >= covers[last]:
         return None
     if start == seen.ends[first]:
         first += 1  # (its trailing space is no part of the token before)

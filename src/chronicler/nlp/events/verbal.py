@@ -129,7 +129,7 @@ def is_verbal(c: Candidate, ix: ArticleIndex, sent: Span) -> bool:
     cheap tests first: most force in crisis news is no attack word, or plainly armed."""
     if c.spec.type != "ASSAULT" or c.trigger.i in ix.op_at:
         return False
-    lemma = c.trigger.lemma_.lower()
+    lemma = ix.lemmas[c.trigger.i]
     if lemma in HARM_WORDS:
         return _person_harmed_in_words(c, ix) and not has_count(c, ix, sent)
     if lemma not in CRITICISE | END:

@@ -184,10 +184,11 @@ def entries_of(verb: Token, verbs: VerbDictionary) -> tuple[Verb, ...] | None:
     """The dictionary's entries for ``verb``: by lemma, by form, by irregular form,
     else, for a regular past whose lemma the tagger cut too short ("raped" -> "rap",
     as the shorter word is a verb too), by the form less its "d"."""
-    lower = verb.lower_
-    got = verbs.verbs.get(verb.lemma_.lower()) or verbs.verbs.get(lower) or \
+    tree = tree_of(verb.doc)  # (by index)
+    lower = tree.lowers[verb.i]
+    got = verbs.verbs.get(tree.lemmas[verb.i]) or verbs.verbs.get(lower) or \
         verbs.forms.get(lower)
-    if got or verb.tag_ not in ("VBD", "VBN"):
+    if got or tree.tags[verb.i] not in ("VBD", "VBN"):
         return got
     return verbs.verbs.get(less_d(lower))
 
