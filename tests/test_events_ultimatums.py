@@ -3,7 +3,8 @@ to withdraw or face air strikes") is a threat, and neither what it asks nor what
 holds out happened; a warning that a hostile act could follow is a threat; fighters who
 hand in their weapons disarm; a crowd counted ("hundreds of rioters") is a crowd; a bomb
 planted by someone was set off by them; the ethnic words of the Balkans and Cyprus name
-their countries. Made-up sentences."""
+their countries; displeasure voiced, talks broken off, a discussion by telephone, an
+airport blockaded, a strike its organisers called. Made-up sentences."""
 
 from __future__ import annotations
 
@@ -68,3 +69,28 @@ def test_a_bomb_planted_by_someone_was_theirs(analyzer) -> None:  # type: ignore
 def test_ethnic_words_name_their_country(analyzer, text: str, actor: set[str]) -> None:  # type: ignore[no-untyped-def]
     got = code(analyzer, text)
     assert got and side(got[0], "actor") == actor
+
+
+# more wire-lead words: displeasure voiced at someone's act, talks broken off, a discussion
+# with someone (by telephone too), an airport blockaded by a crowd, a strike its
+# organisers called
+@pytest.mark.parametrize(("text", "want"), [
+    ("Kenya expressed displeasure with Uganda's decision to close the border.",
+     ("ACCUSE", {"KEN"}, {"UGA"})),
+    ("Syria broke off its peace talks with Israel on Monday.", ("SANCTION", {"SYR"}, {"ISR"})),
+    ("The Egyptian president discussed the peace process by telephone with the Jordanian "
+     "king.", ("CONSULT", {"EGY"}, {"JOR"})),
+    ("Anti-government protesters blockaded the main airport in Bangkok on Wednesday.",
+     ("PROTEST", {"THA"}, {"THA"})),
+    ("A general strike called by opposition parties shut shops across Nepal on Tuesday.",
+     ("PROTEST", {"NPL"}, {"NPL"})),
+])
+def test_wire_lead_words(analyzer, text: str,  # type: ignore[no-untyped-def]
+                         want: tuple[str, set[str], set[str]]) -> None:
+    got = [(e.type, side(e, "actor"), side(e, "recipient")) for e in code(analyzer, text)]
+    assert want in got
+
+
+def test_a_topic_discussed_alone_is_no_meeting(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert code(analyzer, "The Kenyan president discussed the Ugandan threat in a speech on "
+                          "Monday.") == []

@@ -155,7 +155,9 @@ def _topic_discussed(c: Candidate) -> bool:
     t = c.trigger
     if c.spec.type != "CONSULT" or t.lemma_.lower() not in ("discuss", "debate"):
         return False  # (the type and the verb first: most candidates are neither)
-    near = [*kids(t), *(x for o in kids(t) if o.dep_ == "dobj" for x in kids(o))]
+    near = [*kids(t), *(x for o in kids(t) if o.dep_ == "dobj" for x in kids(o)),
+            *(x for p in kids(t) if p.dep_ == "prep" for o in kids(p) if o.dep_ == "pobj"
+              for x in kids(o))]  # ("by telephone with the king")
     # the subject, or the governing verb's when the parse gives none ("leaders gathered
     # to discuss": several who meet)
     subj = [ch for v in (t, t.head) if v is t or t.dep_ in ("xcomp", "advcl")

@@ -1,7 +1,8 @@
 """The modifiers of an event noun that name its sides: "the Pakistani strikes", "India's
 attack" name who acted; "an anti-India protest", "anti-government rallies" name whom the
 protest is against (issue 12: the modifier after "anti" was read as the protesters,
-and "anti" and its hyphen as two more of them)."""
+and "anti" and its hyphen as two more of them); a participle names its organisers ("a
+general strike called by opposition parties")."""
 
 from __future__ import annotations
 
@@ -32,7 +33,21 @@ def noun_modifiers(tok: Token, ix: ArticleIndex) -> tuple[list[Token], list[Toke
                 ch.i in ix.country_places
                 and not any(m.sector == "GOV" for m in res.mention_at.get(ch.i, ()))):
             own.append(ch)
+    own += organisers(tok)
     return own, against
+
+
+# the verbs of an event's organisers: "a general strike called by opposition parties", "the
+# march led by students" (not "the attack condemned by Kenya": who judges is no doer)
+ORGANISING = frozenset({"call", "organise", "organize", "lead", "stage", "launch", "mount",
+                        "conduct", "plan", "order", "spearhead", "carry"})
+
+
+def organisers(tok: Token) -> list[Token]:
+    """Who the event noun ``tok``'s participle says organised it ("called by X")."""
+    return [o for a in kids(tok) if a.dep_ == "acl" and a.tag_ == "VBN"
+            and a.lemma_.lower() in ORGANISING for ag in kids(a) if ag.dep_ == "agent"
+            for o in kids(ag) if o.dep_ == "pobj"]
 
 
 def _anti(t: Token) -> bool:
