@@ -1,6 +1,7 @@
 """The event coder on the CAMEO codebook: one made-up sentence per CAMEO code.
 
-    python -m eval.codebook [--set tuning|check|fresh-tune|fresh-check] [--misses]
+    python -m eval.codebook [--set tuning|check|fresh-tune|fresh-check|fresh2-tune|...]
+                            [--misses]
                             [--json PATH]
 
 PLOVER's gold records (``eval.plover_dev``) are sentences of the CAMEO manual: roughly
@@ -15,6 +16,10 @@ the CAMEO manual's wire leads, written by a helper who never saw the coder, its 
 its tests or the sets above; a random half of its codes is tuned on (``fresh-tune``,
 listed by ``--misses``) and the other half never read (``fresh-check``): the nearest
 thing to the PLOVER records' hidden half that we can write ourselves.
+``eval/gold/codebook_fresh2.tsv`` is a second blind set of the same kind (256 wire-style
+leads with attributions, passives, nominalisations and long subjects, written by another
+helper who saw neither the coder nor the other sets), split the same way into
+``fresh2-tune`` and ``fresh2-check``.
 
 Scored as ``../shared/eval/score_plover.py`` scores the PLOVER records: per sentence,
 (sentence, type) pairs, and (sentence, type, countries) items: a hit needs the right
@@ -167,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", action="append", choices=tuple(SETS))
     ap.add_argument("--misses", action="store_true",
-                    help="list the misses of the sets tuned on (tuning, fresh-tune)")
+                    help="list the misses of the sets tuned on (tuning, fresh-tune, "
+                         "fresh2-tune)")
     ap.add_argument("--json", type=Path)
     a = ap.parse_args(argv)
     figures: dict[str, dict[str, float]] = {}

@@ -1,7 +1,7 @@
 """Quality gate on the CAMEO codebook probe (``python -m eval.codebook``; floors in
 ``eval/codebook_floors.json``): one made-up sentence per CAMEO code, and a check set
-in other words that was never tuned on, and the two halves of a set written blind to the
-coder (fresh-tune, fresh-check). The probe's own reader and scorer are tested
+in other words that was never tuned on, and the two halves of each of two sets written
+blind to the coder (fresh-tune, fresh-check; fresh2-tune, fresh2-check). The probe's own reader and scorer are tested
 on small made-up cases first."""
 
 from __future__ import annotations
@@ -58,17 +58,22 @@ def test_every_set_reads_and_codes_known_types() -> None:
 
 def test_codebook_figures_hold_their_floors() -> None:
     floors = json.loads((REPO / "eval" / "codebook_floors.json").read_text(encoding="utf-8"))
-    sets = ("tuning", "check", "fresh-tune", "fresh-check")
+    sets = ("tuning", "check", "fresh-tune", "fresh-check", "fresh2-tune", "fresh2-check")
     got = codebook.evaluate(sets)
     low = [f"{s} {k}: {got[s][k]:.3f} < {v}" for s in sets
            for k, v in floors[s].items() if got[s][k] < v]
     assert not low, "\n".join(low)
 
 
-def test_the_fresh_halves_split_the_fresh_set() -> None:
+@pytest.mark.parametrize(("tune_set", "check_set", "path"), [
+    ("fresh-tune", "fresh-check", codebook.FRESH),
+    ("fresh2-tune", "fresh2-check", codebook.FRESH2),
+])
+def test_the_fresh_halves_split_the_fresh_set(tune_set: str, check_set: str,
+                                              path: Path) -> None:
     # two fixed halves of one file: never the same sentence on both sides
-    tune, check = codebook.load_set("fresh-tune"), codebook.load_set("fresh-check")
-    whole = codebook.load(codebook.FRESH)
+    tune, check = codebook.load_set(tune_set), codebook.load_set(check_set)
+    whole = codebook.load(path)
     assert {p.code for p in tune}.isdisjoint({p.code for p in check})
     assert len(tune) + len(check) == len(whole) and abs(len(tune) - len(check)) <= 1
-    assert [p.code for p in codebook.load_set("fresh-tune")] == [p.code for p in tune]
+    assert [p.code for p in codebook.load_set(tune_set)] == [p.code for p in tune]

@@ -11,7 +11,7 @@ is done "under" (its frame, not its object); a people expelled (force) or envoys
 staff (a sanction); support rallied for someone; an event hosted or moderated (no one
 received); an audience appealed to (won over, nothing asked); provisions attacked; what
 someone needs to do (not done yet); conduct stopped (no ceasefire); a mood captured (no
-seizure). Made-up sentences; each class with nearby
+seizure); a demand or a fact insisted on. Made-up sentences; each class with nearby
 sentences it must leave alone."""
 
 from __future__ import annotations
@@ -412,3 +412,18 @@ def test_a_mood_captured_is_no_seizure(analyzer) -> None:  # type: ignore[no-unt
     got = code(analyzer, "Kenyan artists seemed to capture the ambiguity of life in the "
                          "capital.")
     assert "COERCE" not in {e.type for e in got}
+
+
+# a demand insisted on puts its verb in the bare form; a fact insisted on demands nothing
+@pytest.mark.parametrize("text", [
+    "Kenya insisted on Monday that Uganda withdraw its troops from the island.",
+    "The Ivorian president insisted on Monday that France send troops to protect him.",
+    "Kenya insisted that Uganda should pay for the damage.",
+])
+def test_a_demand_insisted_on(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "REQUEST" in {e.type for e in code(analyzer, text)}
+
+
+def test_a_fact_insisted_on_demands_nothing(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert "REQUEST" not in {e.type for e in code(analyzer, "Kenya insisted that it had not "
+                                                            "sent troops.")}

@@ -19,7 +19,8 @@ here is no act between parties, as its own constituents show:
 - an event hosted or moderated: "hosted his cookout", "moderate the debate" (no one
   received);
 - an audience appealed to: "appeal to voters" (won over, nothing asked);
-- a need of one's own: "needs to get away from ..." (nothing asked of anyone).
+- a need of one's own: "needs to get away from ..." (nothing asked of anyone);
+- a fact insisted on: "insisted that it had not sent troops" (no demand).
 
 ``acts.no_act`` reads ``other_sense`` with its other tests; each test here reads the
 trigger's own constituents only.
@@ -104,7 +105,7 @@ def other_sense(c: Candidate) -> bool:
     return _amount_moved(t) or _published(t) or _moved_to(t) or _cut_back(t) \
         or _taken_aside(t) or _trip_home(t) or _begged_question(t) \
         or _rescheduled(t) or _credit_given(t) or _sent_out(t) or _hosted_event(t) \
-        or _won_over(t) or _own_need(t)
+        or _won_over(t) or _own_need(t) or _insisted_fact(t)
 
 
 def _amount_moved(t: Token) -> bool:
@@ -232,8 +233,25 @@ def _own_need(t: Token) -> bool:
         and not any(ch.dep_ in ("dobj", "dative") for ch in kids(t))
 
 
+def _insisted_fact(t: Token) -> bool:
+    """"insisted that it had not sent troops": a fact insisted on, nothing demanded (a
+    demand puts the verb in its bare form: "insisted that France send troops", "that
+    Pakistan should join")."""
+    if t.lemma_.lower() != "insist":
+        return False
+    return not any(v.dep_ == "ccomp" and _bare_form(v) and all(
+        a.lower_ in ("should", "must") for a in kids(v) if a.dep_ == "aux") for v in kids(t))
+
+
+def _bare_form(v: Token) -> bool:
+    """A verb in its bare form: tagged so, or a present form with a singular noun as its
+    subject ("that France send": the tagger reads it as a plural's present)."""
+    return v.tag_ == "VB" or v.tag_ == "VBP" and any(
+        s.dep_ == "nsubj" and s.tag_ in ("NN", "NNP") for s in kids(v))
+
+
 # the trigger lemmas the tests of ``other_sense`` after ``_press_event`` read first (a test
 # added there adds its lemmas here)
 _LEMMAS = AMOUNT_VERBS | PUBLISHING | TAKING | JOURNEYS | RESCHEDULING | frozenset({
     "push", "pull", "drive", "nudge", "shift", "move", "dial", "beg", "give", "blast",
-    "appeal", "need"}) | HOSTING
+    "appeal", "need", "insist"}) | HOSTING
