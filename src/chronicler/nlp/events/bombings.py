@@ -2,7 +2,9 @@
 went off near a convoy". Whoever set it is rarely named; what it hit is where it went
 off, named by a preposition of place ("outside", "near", "at", "in") or, failing a
 target with a country, the country of the place (PLOVER's recipient of an attack inside
-a country); who planted it, when the bomb's own phrase names him, set it off. The verb's rules are ``assault.explosion`` and ``assault.explosion-phrasal``."""
+a country); who planted it, when the bomb's own phrase names him ("a bomb planted by
+militants"), set it off. The verb's rules are ``assault.explosion`` and
+``assault.explosion-phrasal``."""
 
 from __future__ import annotations
 
