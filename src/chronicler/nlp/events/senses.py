@@ -19,7 +19,6 @@ here is no act between parties, as its own constituents show:
 - an event hosted or moderated: "hosted his cookout", "moderate the debate" (no one
   received);
 - an audience appealed to: "appeal to voters" (won over, nothing asked);
-- a need of one's own: "needs to get away from ..." (nothing asked of anyone);
 - a fact insisted on: "insisted that it had not sent troops" (no demand).
 
 ``acts.no_act`` reads ``other_sense`` with its other tests; each test here reads the
@@ -83,7 +82,7 @@ HOSTING = frozenset({"host", "co-host", "cohost", "moderate", "co-moderate"})
 
 # whom a message "appeals to": an audience won over, not asked ("appeal to more voters";
 # "appealed to the UN for help" and "appealed to Kaldoria to withdraw" ask)
-AUDIENCES = frozenset({"voter", "voters", "population", "base", "audience", "audiences",
+APPEALED_TO = frozenset({"voter", "voters", "population", "base", "audience", "audiences",
                        "electorate", "demographic", "demographics", "moderate", "moderates",
                        "independent", "independents", "conservative", "conservatives",
                        "liberal", "liberals", "millennial", "millennials", "suburbanite",
@@ -105,7 +104,7 @@ def other_sense(c: Candidate) -> bool:
     return _amount_moved(t) or _published(t) or _moved_to(t) or _cut_back(t) \
         or _taken_aside(t) or _trip_home(t) or _begged_question(t) \
         or _rescheduled(t) or _credit_given(t) or _sent_out(t) or _hosted_event(t) \
-        or _won_over(t) or _own_need(t) or _insisted_fact(t)
+        or _won_over(t) or _insisted_fact(t)
 
 
 def _amount_moved(t: Token) -> bool:
@@ -222,15 +221,8 @@ def _won_over(t: Token) -> bool:
             for ch in kids(t)):
         return False
     return any(p.dep_ == "prep" and p.lower_ == "to" and any(
-        o.dep_ == "pobj" and (o.lower_ in AUDIENCES or o.lemma_.lower() in AUDIENCES)
+        o.dep_ == "pobj" and (o.lower_ in APPEALED_TO or o.lemma_.lower() in APPEALED_TO)
         for o in kids(p)) for p in kids(t))
-
-
-def _own_need(t: Token) -> bool:
-    """"Clinton needs to get away from ...": what the subject itself needs to do, nothing
-    asked of anyone ("needs Uganda to reopen the border" asks Uganda)."""
-    return t.lemma_.lower() == "need" and any(ch.dep_ == "xcomp" for ch in kids(t)) \
-        and not any(ch.dep_ in ("dobj", "dative") for ch in kids(t))
 
 
 def _insisted_fact(t: Token) -> bool:
@@ -254,4 +246,4 @@ def _bare_form(v: Token) -> bool:
 # added there adds its lemmas here)
 _LEMMAS = AMOUNT_VERBS | PUBLISHING | TAKING | JOURNEYS | RESCHEDULING | frozenset({
     "push", "pull", "drive", "nudge", "shift", "move", "dial", "beg", "give", "blast",
-    "appeal", "need", "insist"}) | HOSTING
+    "appeal", "insist"}) | HOSTING
