@@ -23,6 +23,7 @@ from chronicler.nlp.events.parties import (
     known_person,
     named_party,
     names_someone,
+    promised_parties,
     same_actor,
     state_act_places,
 )
@@ -44,7 +45,7 @@ from chronicler.nlp.events.walks import with_objects
 
 EXTRA_PREPS: dict[str, tuple[str, ...]] = {
     "CONSULT": ("with",), "COOPERATE": ("with",), "REJECT": ("with",), "AGREE": ("with", "to"),
-    "REQUEST": ("with", "to", "for"), "SANCTION": ("to", "for"), "SUPPORT": ("to", "for"),
+    "REQUEST": ("with", "to", "for"), "SANCTION": ("to", "for"), "SUPPORT": ("to", "for", "with"),
     "AID": ("to", "for"), "ACCUSE": ("on",),
 }
 NOUN_EXTRA_PREPS: dict[str, tuple[tuple[str, ...], ...]] = {  # in order of preference
@@ -250,13 +251,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             # leave": the one let or made to act, the subject of the verb's infinitive
             recip_groups.append([x for ch in kids(verb) if ch.dep_ in ("ccomp", "xcomp")
                                  and to_infinitive(ch) for x in children(ch, ("nsubj",))])
-        if t in ("AGREE", "THREATEN", "REJECT"):
-            # "promised to continue military aid to Mozambique": whom the act it
-            # promises, threatens or refuses is for (a named party)
-            recip_groups.append([o for x in children(verb, ("xcomp",))
-                                 for d in (x, *children(x, ("dobj",)))
-                                 for o in prep_objects(d, ("to", "on", "against", "with"))
-                                 if o.i in res.mention_tokens])
+        if t in ("AGREE", "THREATEN", "REJECT", "REQUEST"):  # (an offer is a REQUEST here)
+            recip_groups.extend(promised_parties(verb, res))
         if t in ("REQUEST", "CONSULT"):
             # "offered to mediate between the Philippine government and the rebels":
             # the sides it would mediate between
@@ -266,6 +262,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
         if t in ("CONSULT", "COOPERATE", "REQUEST", "REJECT", "CONCEDE", "SANCTION"):
             # "offered to hold talks with India", "suspended talks with the rebels"
             recip_groups.append(with_objects(verb, clause_ix([verb]), ("NOUN", "VERB")))
+        if t == "SUPPORT":  # "deepened its cooperation with Togo": the object's partner
+            recip_groups.append([o for d in children(verb, ("dobj",)) for o in prep_objects(d, ("with",))])
     else:
         own = [p for ch in kids(tok) if ch.dep_ == "poss" for p in conjuncts(ch)]
         mods, against = noun_modifiers(tok, ix)  # ("Pakistani strikes", "anti-India rallies")

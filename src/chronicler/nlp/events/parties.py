@@ -120,3 +120,30 @@ def claimant(tok: Token) -> list[Token]:
     if p.head.dep_ != "dobj" or v.lemma_.lower() not in CLAIMING:
         return []
     return subjects(v)
+
+
+def promised_parties(verb: Token, res: ArgResolver) -> list[list[Token]]:
+    """Whom an act promised, threatened or refused is for, in order of preference: a
+    named party of its target phrase ("promised to continue military aid to Mozambique"),
+    then whom the act itself names: its object ("offered to help Danish police"), the
+    one it helps do something ("offered to help Estonian police trace ..."), whom a role
+    serves ("agreed to act as a go-between for X"). The infinitive may hang as an
+    adverbial clause ("offered on Monday to help")."""
+    acts = [x for x in kids(verb) if x.dep_ == "xcomp" or (
+        x.dep_ == "advcl" and to_infinitive(x))]
+    targets = [o for x in acts for d in (x, *children(x, ("dobj",)))
+               for o in prep_objects(d, ("to", "on", "against", "with"))
+               if o.i in res.mention_tokens]
+    served = [x for x in acts if x.lemma_.lower() in SERVING]
+    named = [o for x in served for o in (
+        *children(x, ("dobj",)),
+        *(s for ch in kids(x) if ch.dep_ in ("ccomp", "xcomp") for s in children(ch, ("nsubj",))))
+        if names_someone(o, res)] + [w for x in acts for a in prep_objects(x, ("as",))
+                                     for w in prep_objects(a, ("for",)) if names_someone(w, res)]
+    return [targets, named]
+
+
+# acts done for the one they name: whom an offer or a promise of them is made to (not
+# "promised to defeat X", "refused to endorse X": acts on X, not for X)
+SERVING = frozenset({"help", "assist", "aid", "support", "train", "protect", "defend",
+                     "advise", "equip", "supply", "rescue", "shelter", "back", "reinforce"})
