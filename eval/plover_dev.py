@@ -241,8 +241,9 @@ def seeds_table() -> int:
     from datetime import date
 
     from chronicler.config import Settings
+    from chronicler.debug import describe_event as describe
     from chronicler.nlp.analyzer import Analyzer
-    from chronicler.nlp.events.coder import PIPELINE, describe
+    from chronicler.nlp.events.coder import PIPELINE
     from chronicler.nlp.stages import ArticleContext, run_plan
 
     seeds = SHARED / "seeds"

@@ -26,7 +26,7 @@ from pydantic import BaseModel
 
 from chronicler.config import Settings
 from chronicler.errors import UsageError
-from chronicler.records import Article, Event, RawDoc, content_id
+from chronicler.records import Article, Event, EventActor, RawDoc, content_id
 
 DB_COMMANDS = ("compare", "profile")
 
@@ -86,8 +86,6 @@ def run_stage(short: str, text: str, settings: Settings,
 def describe(item: Any) -> str:
     """One line for people; a record without its own line prints as compact JSON."""
     if isinstance(item, Event):
-        from chronicler.nlp.events.coder import describe as describe_event
-
         return describe_event(item)
     if isinstance(item, BaseModel):
         return item.model_dump_json(exclude_none=True)
@@ -134,3 +132,22 @@ def main(stage: str, words: list[str], *, as_json: bool, db: Path | None,
             else:
                 echo(f"{key:9} {describe(item)}")
     return 0
+
+
+def describe_event(e: Event) -> str:
+    """One line for people: type, modes, who -> whom, when, where, flags, trigger."""
+    def who(xs: list[EventActor]) -> str:
+        return ", ".join(f"{x.name} ({x.country or '?'} {x.sector or '?'})" for x in xs) or "-"
+    flags = [f for f in ("negated", "future", "hypothetical", "historical") if getattr(e, f)]
+    extra = [f"{e.date.isoformat()} ({e.date_precision})" if e.date else "undated"]
+    if e.location:
+        extra.append(f"at {e.location.name}")
+    if e.size:
+        extra.append(f"dead={e.size.dead} injured={e.size.injured}")
+    if e.operation:
+        extra.append(e.operation)
+    if e.reported_by:
+        extra.append(f"reported by {e.reported_by.name}")
+    return (f"{e.type}{'/' + ','.join(e.mode) if e.mode else ''} [{e.score:+g}, CAMEO "
+            f"{e.cameo}] {who(e.actor)} -> {who(e.recipient)}; {'; '.join(extra)}"
+            f"{'; ' + ' '.join(flags) if flags else ''}  <{e.trigger}: {e.pattern}>")

@@ -19,6 +19,7 @@
     dict_candidates.py  candidates from the field dictionaries for verbs our patterns miss
     dict_actors.py    arguments left without a country, completed from Phoenix; counting heads
     intent.py         one event per clause; promises and offers coded as intents
+    permissions.py    a permission withheld ("would not allow"): a refusal
     verbal.py         force words used for words ("attacked her rival over ...")
     scope.py          wishes about others and kinds of people: no events of their own
     acts.py           event words that report no act: capabilities, questions, papers

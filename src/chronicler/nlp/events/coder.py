@@ -97,7 +97,13 @@ from chronicler.nlp.events.reports import (
     resolve_report,
 )
 from chronicler.nlp.events.roles import children
-from chronicler.nlp.events.scope import generic_relative, met_alone, no_one_hit, shared_view, wished
+from chronicler.nlp.events.scope import (
+    described,
+    met_alone,
+    no_one_hit,
+    shared_view,
+    wished,
+)
 from chronicler.nlp.events.tree import kids, subtree_ix, tree_of
 from chronicler.nlp.events.verbal import (
     as_expulsion,
@@ -113,7 +119,7 @@ from chronicler.nlp.events.verbal import (
     unarmed_force,
 )
 from chronicler.nlp.stages import ArticleContext, Result, Stage, State
-from chronicler.records import Event, EventActor, Evidence, Location, content_id
+from chronicler.records import Event, Evidence, Location, content_id
 
 STAGE_NAME = "chronicler.events.v1"
 # The stages the coder reads, in order (quotes is optional: "we" in a direct quote is the
@@ -234,8 +240,9 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
         if wished(c) or shared_view(c) or met_alone(c):
             continue  # "Russia wants Turkey to close its borders": a wish, not an act;
             # "voters agreed with him": a view; "the cabinet met": no one consulted
-        if generic_relative(c, ix):
-            continue  # "people who attack my wife", "groups that support her": a kind
+        if described(c, ix):
+            continue  # "people who attack my wife", "groups that support her": a kind;
+            # "repealed a law that allowed police to detain": no longer done
         if no_one_hit(c, ix):
             continue  # "shot himself", "executed the plan", "engage with the North"
         if no_act(c):
@@ -476,22 +483,3 @@ STAGE = Stage(
     doc="PLOVER events with actors, recipients, modes, dates, places and evidence.",
 )
 
-
-# ------------------------------------------------------------------ demo
-def describe(e: Event) -> str:
-    """One line for people: type, modes, who -> whom, when, where, flags, trigger."""
-    def who(xs: list[EventActor]) -> str:
-        return ", ".join(f"{x.name} ({x.country or '?'} {x.sector or '?'})" for x in xs) or "-"
-    flags = [f for f in ("negated", "future", "hypothetical", "historical") if getattr(e, f)]
-    extra = [f"{e.date.isoformat()} ({e.date_precision})" if e.date else "undated"]
-    if e.location:
-        extra.append(f"at {e.location.name}")
-    if e.size:
-        extra.append(f"dead={e.size.dead} injured={e.size.injured}")
-    if e.operation:
-        extra.append(e.operation)
-    if e.reported_by:
-        extra.append(f"reported by {e.reported_by.name}")
-    return (f"{e.type}{'/' + ','.join(e.mode) if e.mode else ''} [{e.score:+g}, CAMEO "
-            f"{e.cameo}] {who(e.actor)} -> {who(e.recipient)}; {'; '.join(extra)}"
-            f"{'; ' + ' '.join(flags) if flags else ''}  <{e.trigger}: {e.pattern}>")

@@ -47,6 +47,7 @@ from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.intent import INTENT_WORDS, is_intent, to_infinitive
 from chronicler.nlp.events.modes import clause_tokens
 from chronicler.nlp.events.patterns import POS_KINDS, Lexicon, TriggerRule
+from chronicler.nlp.events.permissions import withheld_permission
 from chronicler.nlp.events.tree import children_ix, kids, less_d, tree_of
 from chronicler.nlp.events.verbmatch import VerbCode, match_verb
 from chronicler.records import EventActor
@@ -245,9 +246,9 @@ def dictionary_event_ok(c: Candidate, named_recipient: bool = True) -> bool:
     carrying out an opinion poll as COOPERATE."""
     if not c.rule.id.startswith("cameo."):
         return True
-    if c.aux.negated or c.aux.hypothetical:
-        return False
-    if c.aux.future and not is_intent(c):
+    if (c.aux.negated or c.aux.hypothetical) and not withheld_permission(c):
+        return False  # (a permission withheld is a refusal: ``intent.retype_intents``)
+    if c.aux.future and not is_intent(c) and not withheld_permission(c):
         return False  # (an announced act is an intent: AGREE or THREATEN, ``intent``)
     if c.spec.type in DIRECTED and not named_recipient:
         return False

@@ -27,6 +27,7 @@ from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.dict_actors import domestic_recipient
 from chronicler.nlp.events.modes import PROMISING, REFUSAL, REFUSED
 from chronicler.nlp.events.patterns import Lexicon
+from chronicler.nlp.events.permissions import not_permitted, withheld_permission
 from chronicler.nlp.events.tree import children_ix, kids, subtree, tree_of
 from chronicler.records import EventActor
 
@@ -195,6 +196,13 @@ def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
             c.contexts = set(c.spec.contexts) | c.contexts
             out.append(c)
             continue
+        if t in ("RETREAT", "CONCEDE") and withheld_permission(c):
+            # "would not let a UN team into the camp": a permission withheld is a
+            # refusal (CAMEO 12), made when it is said, as "refused to let" is
+            c.spec, c.modes = lex.types["REJECT"], []
+            c.aux = replace(c.aux, negated=False, future=False, hypothetical=False)
+            out.append(c)
+            continue
         gov = _governor_words(c)  # (read once: the branches below all ask it)
         if t in COOPERATIVE | {"AGREE"} and not c.nominal and gov & REFUSAL \
                 and not c.aux.negated:
@@ -205,7 +213,7 @@ def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
             c.spec, c.modes = lex.types["REJECT"], []
             out.append(c)
             continue
-        if t != "REJECT" and not c.aux.negated and _refused(c, gov):
+        if t != "REJECT" and not c.aux.negated and (_refused(c, gov) or not_permitted(c)):
             # "declined to condemn", "refused to send troops", "failed to agree", "its
             # unwillingness to affirm its support": an act refused or failed is not done
             c.aux = replace(c.aux, negated=True)

@@ -1,6 +1,7 @@
 """What a sentence tells that is no event of its own: a wish about someone else ("wants
 Turkey to close its borders"), a kind of people described by a relative clause or a
-participle ("people who attack my family", "a super PAC backing him"), a force verb
+participle ("people who attack my family", "a super PAC backing him"), what a rule
+undone allowed or banned ("repealed a law that allowed police to detain"), a force verb
 that hits no one ("shot himself", "crisis strikes Paris", "executed the plan",
 "targeting voters", "engage with the North"), a seizure of nothing ("captured the
 mood", "withheld his endorsement"), a view shared ("agreed with him") and a meeting or
@@ -39,6 +40,42 @@ def wished(c: Candidate) -> bool:
         if any(deps[ch] == "nsubj" for ch in below) or any(
                 deps[ch] == "dobj" for ch in children_ix(tree, up[h])):
             return True
+    return False
+
+
+# rules, and verbs that undo them: what an undone rule allowed, ordered or banned ("revoked
+# a decree that allowed it to close newspapers") is what is no longer done, not an act
+RULES = frozenset({"law", "decree", "ordinance", "regulation", "rule", "act", "bill",
+                   "order", "measure", "legislation", "provision", "edict", "directive",
+                   "policy", "ban"})
+UNDOING = frozenset({"revoke", "repeal", "rescind", "annul", "scrap", "abolish", "overturn",
+                     "lift", "cancel", "reverse", "withdraw", "suspend"})
+
+
+def described(c: Candidate, ix: ArticleIndex) -> bool:
+    """Does a clause describe the event instead of telling it happened: a kind of people
+    (``generic_relative``) or what a rule undone allowed (``undone_rule``)?"""
+    return generic_relative(c, ix) or undone_rule(c)
+
+
+def undone_rule(c: Candidate) -> bool:
+    """Is the event what a rule undone allows, orders or bans: in a clause on a rule
+    (``RULES``) that a verb of ``UNDOING`` takes as its object ("repealed a law that
+    allowed police to detain suspects", "lifted a decree banning rallies")?"""
+    tree = tree_of(c.trigger.doc)  # (by index)
+    deps, up, lemmas = tree.deps, tree.heads, tree.lemmas
+    for head in (c.trigger, *c.heads):
+        h = head.i
+        for _ in range(4):  # (the clause's verb, through infinitives and conjuncts)
+            if deps[h] in ("relcl", "acl"):
+                n = up[h]
+                if lemmas[n] in RULES and deps[n] in ("dobj", "nsubjpass") and \
+                        lemmas[up[n]] in UNDOING:
+                    return True
+                break
+            if deps[h] not in ("xcomp", "ccomp", "conj") or up[h] == h:
+                break
+            h = up[h]
     return False
 
 
