@@ -123,6 +123,11 @@ class Resolver:
                          right_title(v.doc, c.end, se, v.ent_at, v.person_at, v.tok_country,
                                      v.tok_sector, v.d)):
                 if info is not None:
+                    if info.country is None:  # "U.N. envoy X", "NATO Secretary-General
+                        # X": an international body's official is the body's, whatever
+                        # his nationality (Phoenix: IGO); "Pakistan's U.N. envoy" stays PAK
+                        info.country = next((v.tok_intl[i] for i in sorted(info.chain)
+                                             if i in v.tok_intl), None)
                     c.titles.append(info)
                     self.title_tokens |= info.title_tokens
                     self.consumed |= info.consumed

@@ -256,6 +256,7 @@ class ArticleView:
     source_score: Counter[int] = field(default_factory=Counter)
     tok_country: dict[int, str] = field(default_factory=dict)
     tok_sector: dict[int, str] = field(default_factory=dict)
+    tok_intl: dict[int, str] = field(default_factory=dict)  # international bodies' codes
     ent_at: dict[int, tuple[int, int]] = field(default_factory=dict)
     person_at: dict[int, int] = field(default_factory=dict)
     text: str = ""  # doc.text, once (spaCy builds it from every token on each access)
@@ -436,6 +437,8 @@ def build_view(doc: Doc, d: Dictionary) -> ArticleView:
                 for i in range(c.start, c.end):
                     if code and code not in NON_STATE:
                         v.tok_country[i] = code
+                    elif code:
+                        v.tok_intl[i] = code  # ("U.N." of "U.N. envoy X": ``read_titles``)
                     if e.sector:
                         v.tok_sector[i] = e.sector
         is_person = c.kind == "person" or (c.kind == "entry" and c.entries[0].type == "PERSON")
