@@ -86,9 +86,11 @@ def dictionary_code(tok: Token, fd: FieldDictionaries | None = None) -> VerbCode
         return None  # "[:173]": the object acting back; the roles would need swapping
     if got.pattern_line == 0 and tok.lemma_.lower() in PATTERN_ONLY:
         return None
-    if tok.lemma_.lower() in IMPLICATIVES and any(c.dep_ == "xcomp" for c in kids(tok)):
-        return None  # "managed to lock down endorsements" (HEAD's "* TO", 030): the act
-        # is the infinitive's
+    if tok.lemma_.lower() in IMPLICATIVES | ASPECTUAL and any(
+            c.dep_ == "xcomp" and c.pos_ == "VERB" for c in kids(tok)):
+        return None  # "managed to lock down endorsements" (HEAD's "* TO", 030), "began
+        # pulling its guns back from ..." (LAUNCH's "* &WEAPON (FROM ^)"): the act is the
+        # infinitive's or the gerund's
     return got
 
 

@@ -1,0 +1,42 @@
+"""Transfers and phases (issue 12): a loan or a tranche of one released or disbursed to
+someone is economic aid and patrol boats handed over to a navy military aid (the
+supplement's RELEASE_FUNDS and HAND_OVER), while people or a seized boat released or
+returned stay a release; a verb of phase ("began", "continued") with a gerund or an
+infinitive codes nothing of its own: the act is the gerund's ("began pulling its guns
+back from the hills" is no launch of weapons). Made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.eventcode import code, side
+
+
+@pytest.mark.parametrize(("text", "actor", "recipient"), [
+    ("The World Bank released a $200 million loan to Kenya on Friday.", {"IGO"}, {"KEN"}),
+    ("Japan handed over six patrol boats to the Indonesian navy on Monday.", {"JPN"},
+     {"IDN"}),
+])
+def test_a_transfer_of_money_or_equipment_is_aid(analyzer, text: str, actor: set[str],  # type: ignore[no-untyped-def]
+                                                 recipient: set[str]) -> None:
+    got = code(analyzer, text)
+    assert [e.type for e in got] == ["AID"]
+    assert side(got[0], "actor") == actor and side(got[0], "recipient") == recipient
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya returned the seized boat to Uganda.",
+    "Ugandan rebels released three Kenyan hostages on Friday.",
+])
+def test_a_release_of_people_or_property_stays_a_release(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in code(analyzer, text)] == ["RETREAT"]
+
+
+def test_a_phase_verb_codes_nothing_of_its_own(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, "Serb forces began pulling their heavy guns back from the hills "
+                         "around the city.")
+    assert [e.type for e in got] == ["RETREAT"]
+
+
+def test_a_phase_verb_with_a_noun_keeps_its_code(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in code(analyzer, "Kenya began talks with Uganda.")] == ["CONSULT"]
