@@ -1,9 +1,11 @@
-"""Transfers and phases (issue 12): a loan or a tranche of one released or disbursed to
-someone is economic aid and patrol boats handed over to a navy military aid (the
-supplement's RELEASE_FUNDS and HAND_OVER), while people or a seized boat released or
-returned stay a release; a verb of phase ("began", "continued") with a gerund or an
-infinitive codes nothing of its own: the act is the gerund's ("began pulling its guns
-back from the hills" is no launch of weapons). Made-up sentences."""
+"""Transfers, phases and state measures (issue 12): a loan or a tranche of one released
+or disbursed to someone is economic aid and patrol boats handed over to a navy military
+aid (the supplement's RELEASE_FUNDS and HAND_OVER), while people or a seized boat
+released or returned stay a release; power handed over is stepping down (CAMEO 0831); a
+curfew or martial law imposed by no one named is the government's of the country it is
+imposed on; a verb of phase ("began", "continued") with a gerund or an infinitive codes
+nothing of its own: the act is the gerund's ("began pulling its guns back from the
+hills" is no launch of weapons). Made-up sentences."""
 
 from __future__ import annotations
 
@@ -40,3 +42,22 @@ def test_a_phase_verb_codes_nothing_of_its_own(analyzer) -> None:  # type: ignor
 
 def test_a_phase_verb_with_a_noun_keeps_its_code(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert [e.type for e in code(analyzer, "Kenya began talks with Uganda.")] == ["CONSULT"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Kenyan President Moi handed over power to his deputy.", "CONCEDE"),
+    ("Kenyan President Moi said on Tuesday he was ready to hand over power.", "AGREE"),
+])
+def test_power_handed_over_is_stepping_down(analyzer, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, text)
+    assert [e.type for e in got] == [kind] and side(got[0], "actor") == {"KEN"}
+
+
+@pytest.mark.parametrize("text", [
+    "A curfew was imposed on the Kenyan town of Nakuru on Monday.",
+    "Martial law was declared in the Kenyan province of Rift Valley.",
+])
+def test_a_state_measure_told_by_no_one_is_the_states(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, text)
+    assert [e.type for e in got] == ["COERCE"]
+    assert [(a.country, a.sector) for a in got[0].actor] == [("KEN", "GOV")]

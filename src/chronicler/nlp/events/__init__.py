@@ -9,7 +9,8 @@
     walks.py       the smallest walks of the parse: children by label, conjuncts, prep objects
     arguments.py   argument assembly per construction
     inference.py   what the sentence leaves implicit: the dyad rules, an attack's place
-    parties.py     who a phrase names: a state handed to, someone named, X of "for X to"
+    parties.py     who a phrase names: a state handed to, someone named, X of "for X to";
+                   a state measure's government
     modes.py       PLOVER mode and score; negated, future, hypothetical, historical; reports
     attach.py      date, place and size of an event
     reports.py     reporters, accusing claims, "we" in reported speech, rejection links

@@ -86,7 +86,7 @@ from chronicler.nlp.events.modes import (
     score_of,
     words_at,
 )
-from chronicler.nlp.events.parties import STATE_SECTORS, countries, state_actor
+from chronicler.nlp.events.parties import STATE_SECTORS, countries, state_actor, state_measure
 from chronicler.nlp.events.patterns import Lexicon, load_lexicon
 from chronicler.nlp.events.protests import diplomatic_protest
 from chronicler.nlp.events.reports import (
@@ -248,6 +248,7 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
         if no_act(c):
             continue  # "the capability to threaten", "asked whether", "release his taxes"
         fill_countries(c, ix, sent)  # after the filters: a guess lets no event through
+        state_measure(c, ix.resolver)  # ("a curfew was imposed on X": X's government)
         if c.rule.id == "request.directive" and c.recipients and all(
                 r.country in countries(c.actors) for r in c.recipients):
             continue  # "the army chief told commanders to respond": a command at home

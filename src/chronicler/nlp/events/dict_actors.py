@@ -424,3 +424,4 @@ def domestic_recipient(type_: str, actors: Sequence[EventActor],
     if keep:
         return [r.model_copy(update={"country": code}) for r in keep]
     return [EventActor(name=code, country=code, sector=None)]
+

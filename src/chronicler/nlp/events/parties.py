@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from chronicler.nlp.actors.phoenix_lookup import INTERNATIONAL
+from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.intent import to_infinitive
 from chronicler.nlp.events.patterns import Lexicon
 from chronicler.nlp.events.roles import ArgResolver, children, prep_objects, subjects
@@ -147,3 +148,18 @@ def promised_parties(verb: Token, res: ArgResolver) -> list[list[Token]]:
 # "promised to defeat X", "refused to endorse X": acts on X, not for X)
 SERVING = frozenset({"help", "assist", "aid", "support", "train", "protect", "defend",
                      "advise", "equip", "supply", "rescue", "shelter", "back", "reinforce"})
+
+
+# measures only a state imposes: told with no one imposing them ("a curfew was imposed on
+# X", "martial law was declared in X"), PLOVER codes the country's own government
+STATE_MEASURES = frozenset({"curfew", "martial-law"})
+
+
+def state_measure(c: Candidate, res: ArgResolver) -> None:
+    """A curfew or martial law with no actor: the government of the one country it is
+    imposed on."""
+    if c.actors or c.spec.type != "COERCE" or STATE_MEASURES.isdisjoint(c.modes):
+        return
+    home = {r.country for r in c.recipients if r.country}
+    if len(home) == 1 and not home & INTERNATIONAL:
+        c.actors = [res.country_actor(home.pop(), "GOV")]
