@@ -137,6 +137,12 @@ def _time_prep(tree: _Seen, i: int) -> bool:
     """``time_prep`` of token ``i``, by index (read for each child of a trigger)."""
     if tree.deps[i] != "prep" or tree.lowers[i] not in TIME_PREPS:
         return False
+    return _dated_objects(tree, i)
+
+
+def _dated_objects(tree: _Seen, i: int) -> bool:
+    """``_time_prep``'s test of the objects (its own function: the variables its
+    comprehensions read were cells on every call of the first test)."""
     objs = [o for o in children_ix(tree, i) if tree.deps[o] == "pobj"]
     toks = tree.toks
     return bool(objs) and all(toks[o].ent_type_ in ("DATE", "TIME") for o in objs)  # (not

@@ -80,7 +80,10 @@ def to_infinitive(t: Token) -> bool:
     read for most verbs a candidate's tests pass.)"""
     tree = tree_of(t.doc)
     deps, lowers = tree.deps, tree.lowers
-    return any(deps[c] == "aux" and lowers[c] == "to" for c in children_ix(tree, t.i))
+    for c in children_ix(tree, t.i):  # (a loop: no generator made per call)
+        if deps[c] == "aux" and lowers[c] == "to":
+            return True
+    return False
 
 
 def first_conjunct(t: Token) -> Token:

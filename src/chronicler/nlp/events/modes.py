@@ -86,8 +86,8 @@ def clause_ix(heads: Sequence[Token]) -> list[int]:
             out.append(t)
             for c in below[at[t]:at[t + 1]]:
                 dep = deps[c]
-                if dep == "advcl" and tags[c] == "VB" and any(
-                        deps[a] == "aux" and lowers[a] == "to" for a in below[at[c]:at[c + 1]]):
+                if dep == "advcl" and tags[c] == "VB" and _to_aux(
+                        deps, lowers, below[at[c]:at[c + 1]]):
                     stack.append(c)  # "offered to host talks": a purpose infinitive
                     continue  # (``infinitive``)
                 if dep in CLAUSAL or (dep == "conj" and poss[c] in ("VERB", "AUX")):
@@ -95,6 +95,12 @@ def clause_ix(heads: Sequence[Token]) -> list[int]:
                 stack.append(c)
     tree.clauses[key] = out
     return out
+
+
+def _to_aux(deps: list[str], lowers: list[str], kids: list[int]) -> bool:
+    """Is one of ``kids`` the "to" of an infinitive? (Its own function: a generator in
+    ``clause_ix`` made the lists it reads cells on every call, a cached one too.)"""
+    return any(deps[a] == "aux" and lowers[a] == "to" for a in kids)
 
 
 PHRASE_CUT = frozenset({"relcl", "appos", "parataxis", "advcl", "ccomp", "csubj"})

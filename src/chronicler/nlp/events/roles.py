@@ -45,13 +45,14 @@ from chronicler.nlp.events.dict_actors import (
     swallowed_country,
 )
 from chronicler.nlp.events.patterns import Lexicon
-from chronicler.nlp.events.tree import children_ix, kids, token_spans, tree_of
+from chronicler.nlp.events.tree import _Seen, children_ix, kids, token_spans, tree_of
 from chronicler.nlp.events.walks import (  # noqa: F401 (the coder reads them from here)
     NOUN_POS,
     _across_lines,
     children,
     conjuncts,
     is_passive,
+    marked,
     prep_objects,
     word_before,
 )
@@ -91,7 +92,10 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     tree = tree_of(verb.doc)  # (the climb by index, ``tree.tree_of``)
     deps, poss, up, lowers, toks = tree.deps, tree.poss, tree.heads, tree.lowers, tree.toks
     v = verb.i
-    own = [x for x in children(verb, SUBJ) if not _across_lines(x, verb)]
+    own: list[Token] = []  # (loops and helpers here: no variable of it is a cell)
+    for x in children(verb, SUBJ):
+        if not _across_lines(x, verb):
+            own.append(x)
     if own:
         subj = own[-1]  # two subjects (a dateline parsed as one): the nearer
         if tree.tags[subj.i] in ("WDT", "WP") and deps[v] == "relcl":
@@ -106,7 +110,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             if tree.tags[v] == "VBN":
                 return []  # "a mission launched in ...": the noun is the object
             # "Islamabad's attempt to ...", "indicated a willingness to pause ..."
-            owners = [toks[c] for c in children_ix(tree, h) if deps[c] == "poss"]
+            owners = children(head, ("poss",))
             if owners:
                 return owners
             if deps[h] in ("dobj", "pobj") and poss[up[h]] in VERB_POS:
@@ -114,8 +118,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             return []
         if dep == "acl":
             return []
-        if dep == "advcl" and deps[h] == "pcomp" and any(
-                deps[c] == "mark" and lowers[c] in TIME_MARKS for c in children_ix(tree, v)):
+        if dep == "advcl" and deps[h] == "pcomp" and marked(tree, v, TIME_MARKS):
             # "accused India of fostering terrorism while speaking with tribal leaders":
             # the time clause is the accusers', hung on the gerund by the parser
             g = up[up[h]] if up[up[h]] != up[h] else h
@@ -172,6 +175,16 @@ SIDE_WORDS = {"opposition": "OPP", "dissident": "OPP"}
 # (nor the recipient of arms supplied: "sold fighter jets to India")
 ARMS = frozenset({"gun", "missile", "drone", "jet", "rocket", "shell", "artillery",
                   "aircraft", "warplane", "fighter", "helicopter", "tank"})
+
+
+def _modifier_sector(tree: _Seen, i: int, nouns: Mapping[str, str]) -> str | None:
+    """The sector of the first modifier of token ``i`` naming one (its own function: what
+    the comprehension reads was made cells on every call of ``sector_noun``)."""
+    deps, lemmas, lowers = tree.deps, tree.lemmas, tree.lowers
+    return next((sec for m in children_ix(tree, i) if deps[m] in ("amod", "compound")
+                 and lemmas[m] not in ARMS
+                 and (sec := nouns.get(lemmas[m]) or nouns.get(lowers[m])
+                      or SIDE_WORDS.get(lowers[m]))), None)
 
 
 def _longest_first(m: Mention) -> int:
@@ -241,11 +254,7 @@ class ArgResolver:
         if got is None and (lemma in COLLECTIVES or lemma in MEMBERS):
             # "the militant group", "a rebel faction", "opposition candidates": the
             # kind its modifier names
-            deps = tree.deps
-            got = next((sec for m in children_ix(tree, i) if deps[m] in ("amod", "compound")
-                        and lemmas[m] not in ARMS
-                        and (sec := nouns.get(lemmas[m]) or nouns.get(lowers[m])
-                             or SIDE_WORDS.get(lowers[m]))), None)
+            got = _modifier_sector(tree, i, nouns)
         return got
 
     def name_of(self, tok: Token) -> str:
@@ -463,15 +472,22 @@ class ArgResolver:
                 continue
             # "the military chiefs of India and Pakistan", "Kaldorian and Merovian
             # negotiators" (coordinated countries on one head): one actor per country
-            inner = [o for o in prep_objects(t, ("of",)) if t.i not in self.mention_tokens]
+            # (loops: a comprehension here made ``self`` and its reads cells per call)
+            inner = prep_objects(t, ("of",)) if t.i not in self.mention_tokens else []
             if len(inner) < 2:
                 tree = tree_of(t.doc)  # (by index)
-                inner = next((cj for m in children_ix(tree, t.i)
-                              if tree.deps[m] in ("amod", "nmod", "compound")
-                              and m in self.mention_tokens
-                              and len(cj := conjuncts(tree.toks[m])) > 1), [])
+                inner = []
+                for k in children_ix(tree, t.i):
+                    if tree.deps[k] in ("amod", "nmod", "compound") and \
+                            k in self.mention_tokens:
+                        cj = conjuncts(tree.toks[k])
+                        if len(cj) > 1:
+                            inner = cj
+                            break
             if len(inner) > 1:
-                many = [self.resolve(o, depth=1) for o in inner]
+                many: list[EventActor | None] = []
+                for o in inner:
+                    many.append(self.resolve(o, depth=1))
                 if all(m is not None and m.country for m in many) and \
                         len({m.country for m in many if m is not None}) == len(many):
                     for o, m in zip(inner, many, strict=True):

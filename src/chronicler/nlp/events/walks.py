@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable
 
 from spacy.tokens import Token
 
-from chronicler.nlp.events.tree import line_breaks, tree_of
+from chronicler.nlp.events.tree import _Seen, children_ix, line_breaks, tree_of
 
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
@@ -26,12 +26,18 @@ def conjuncts(tok: Token) -> list[Token]:
     ks = below[at[i]:at[i + 1]]
     if "conj" not in map(deps.__getitem__, ks):
         return out  # (most words have no conjunct: no list made for them)
-    stack = [c for c in ks if deps[c] == "conj"]
+    # (loops: a comprehension reading ``deps`` made it a cell on every call)
+    stack: list[int] = []
+    for c in ks:
+        if deps[c] == "conj":
+            stack.append(c)
     while stack:
         c = stack.pop(0)
         if poss[c] in NOUN_POS or poss[c] == "ADJ":
             out.append(tree.toks[c])
-            stack += [g for g in below[at[c]:at[c + 1]] if deps[g] == "conj"]
+            for g in below[at[c]:at[c + 1]]:
+                if deps[g] == "conj":
+                    stack.append(g)
     return out
 
 
@@ -40,7 +46,11 @@ def children(tok: Token, deps: Collection[str]) -> list[Token]:
     tree = tree_of(tok.doc)
     at, labels, toks = tree.first_below, tree.deps, tree.toks
     i = tok.i
-    return [toks[c] for c in tree.below[at[i]:at[i + 1]] if labels[c] in deps]
+    out: list[Token] = []  # (a loop: a comprehension is a function made per call)
+    for c in tree.below[at[i]:at[i + 1]]:
+        if labels[c] in deps:
+            out.append(toks[c])
+    return out
 
 
 def prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
@@ -59,6 +69,13 @@ def prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
                 if deps[o] in ("pobj", "pcomp"):
                     out += conjuncts(tree.toks[o])
     return out
+
+
+def marked(tree: _Seen, i: int, marks: frozenset[str]) -> bool:
+    """Has token ``i`` a "mark" child among ``marks`` ("while", "when")? (Its own
+    function: a comprehension in the caller made the lists it reads cells per call.)"""
+    deps, lowers = tree.deps, tree.lowers
+    return any(deps[c] == "mark" and lowers[c] in marks for c in children_ix(tree, i))
 
 
 def is_passive(verb: Token) -> bool:
