@@ -94,8 +94,10 @@ def attach_place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
     tree = tree_of(ix.doc)  # (by index, ``tree.tree_of``)
     up, deps, lowers = tree.heads, tree.deps, ix.lowers
     t = c.trigger.i
-    if deps[t] == "advcl" and tree.tags[t] == "VBG" and not any(
-            deps[x] in ("nsubj", "mark") for x in children_ix(tree, t)):
+    # (the tests of children by functions: comprehensions here made the lists they
+    # read cells on every call)
+    if deps[t] == "advcl" and tree.tags[t] == "VBG" and not _with_child(
+            tree, t, ("nsubj", "mark")):
         heads.add(up[t])  # "a bomb exploded in Resk, killing 12": where it went off
     sub = set(subtree_ix(c.trigger)) if c.nominal else set()
     ranked: list[tuple[int, int, Place]] = []
@@ -117,8 +119,7 @@ def attach_place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
         inside = a in sub and up[root] == c.trigger.i and \
             deps[root] in ("compound", "amod", "nmod", "poss", "npadvmod", "nsubj")
         # "In Resk, where 13 civilians were killed": the place the clause is about
-        if not (attached or inside or any(deps[h.i] == "relcl" and up[h.i] == root and any(
-                lowers[x] == "where" for x in children_ix(tree, h.i)) for h in c.heads)):
+        if not (attached or inside or _where_clause(tree, c.heads, root)):
             continue
         rank = 0 if attached or inside else 1
         is_country = not country_places.isdisjoint(range(a, b + 1))
@@ -126,6 +127,19 @@ def attach_place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
     if ranked:
         ranked.sort(key=lambda x: (x[0], x[1]))
         c.place = ranked[0][2]
+
+
+def _with_child(tree: _Seen, i: int, deps: tuple[str, ...]) -> bool:
+    """Has token ``i`` a child with one of ``deps``?"""
+    labels = tree.deps
+    return any(labels[x] in deps for x in children_ix(tree, i))
+
+
+def _where_clause(tree: _Seen, heads: Sequence[Token], root: int) -> bool:
+    """Is one of ``heads`` a "where" clause on token ``root`` ("In Resk, where ...")?"""
+    deps, up, lowers = tree.deps, tree.heads, tree.lowers
+    return any(deps[h.i] == "relcl" and up[h.i] == root and any(
+        lowers[x] == "where" for x in children_ix(tree, h.i)) for h in heads)
 
 
 def attach_size(cands: Sequence[Candidate], ix: ArticleIndex, sent: Span) -> None:

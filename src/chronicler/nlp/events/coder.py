@@ -268,7 +268,10 @@ def _modes(c: Candidate, ix: ArticleIndex, sent_i: int, triggers: set[int]) -> s
     # the words that pick a mode: the noun's own phrase, or the verb's clause
     doc = ix.doc
     clause_words = words_at(doc, phrase_ix(c.trigger) if c.nominal else clause_ix(c.heads))
-    scopes = {m.scope for m in c.spec.modes.values()} if c.rule.mode is None else set()
+    scopes: set[str] = set()  # (a loop: a comprehension is a function made per call)
+    if c.rule.mode is None:
+        for m in c.spec.modes.values():
+            scopes.add(m.scope)
     sub_words = words_at(doc, subtree_ix(c.trigger)) if "subtree" in scopes else set()
     sent_words = ix.sentence_words(sent_i) if "sentence" in scopes else set()
     c.modes = plover_modes(c.spec, c.rule, c.trigger, clause_words, sent_words, sub_words)

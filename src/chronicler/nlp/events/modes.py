@@ -149,15 +149,25 @@ def plover_modes(spec: TypeSpec, rule: TriggerRule, trigger: Token,
     else:
         tree = tree_of(trigger.doc)  # (by index: read for every candidate)
         deps = tree.deps
-        own = words_at(trigger.doc, [trigger.i, *[c for c in children_ix(tree, trigger.i)
-                                                  if deps[c] in ("compound", "amod", "nmod",
-                                                                 "prt")]])
+        # (loops, read for every candidate: comprehensions made ``own`` and the rest
+        # cells on every call)
+        at = [trigger.i]
+        for c in children_ix(tree, trigger.i):
+            if deps[c] in ("compound", "amod", "nmod", "prt"):
+                at.append(c)
+        own = words_at(trigger.doc, at)
         # (``isdisjoint``: a test, with no set made per mode)
-        found = [m.name for m in spec.modes.values() if not m.words.isdisjoint(own)]
+        found = []
+        for m in spec.modes.values():
+            if not m.words.isdisjoint(own):
+                found.append(m.name)
         scopes = {"clause": clause, "sentence": sentence, "subtree": subtree,
                   "children": own, "object": clause, "around": clause}
-        found += [m.name for m in spec.modes.values() if m.name not in found
-                  and not m.words.isdisjoint(scopes.get(m.scope, clause))]
+        more = []
+        for m in spec.modes.values():
+            if m.name not in found and not m.words.isdisjoint(scopes.get(m.scope, clause)):
+                more.append(m.name)
+        found += more
     if not found and spec.mode_default is not None:
         found = [spec.mode_default]
     return found

@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from spacy.tokens import Doc, Token
 
@@ -45,7 +46,7 @@ from chronicler.nlp.events.dict_actors import (
     swallowed_country,
 )
 from chronicler.nlp.events.patterns import Lexicon
-from chronicler.nlp.events.tree import _Seen, children_ix, kids, token_spans, tree_of
+from chronicler.nlp.events.tree import children_ix, kids, token_spans, tree_of
 from chronicler.nlp.events.walks import (  # noqa: F401 (the coder reads them from here)
     NOUN_POS,
     _across_lines,
@@ -53,6 +54,7 @@ from chronicler.nlp.events.walks import (  # noqa: F401 (the coder reads them fr
     conjuncts,
     is_passive,
     marked,
+    modifier_sector,
     prep_objects,
     word_before,
 )
@@ -177,16 +179,6 @@ ARMS = frozenset({"gun", "missile", "drone", "jet", "rocket", "shell", "artiller
                   "aircraft", "warplane", "fighter", "helicopter", "tank"})
 
 
-def _modifier_sector(tree: _Seen, i: int, nouns: Mapping[str, str]) -> str | None:
-    """The sector of the first modifier of token ``i`` naming one (its own function: what
-    the comprehension reads was made cells on every call of ``sector_noun``)."""
-    deps, lemmas, lowers = tree.deps, tree.lemmas, tree.lowers
-    return next((sec for m in children_ix(tree, i) if deps[m] in ("amod", "compound")
-                 and lemmas[m] not in ARMS
-                 and (sec := nouns.get(lemmas[m]) or nouns.get(lowers[m])
-                      or SIDE_WORDS.get(lowers[m]))), None)
-
-
 def _longest_first(m: Mention) -> int:
     return m.span[0] - m.span[1]
 
@@ -254,7 +246,7 @@ class ArgResolver:
         if got is None and (lemma in COLLECTIVES or lemma in MEMBERS):
             # "the militant group", "a rebel faction", "opposition candidates": the
             # kind its modifier names
-            got = _modifier_sector(tree, i, nouns)
+            got = modifier_sector(tree, i, nouns, ARMS, SIDE_WORDS)
         return got
 
     def name_of(self, tok: Token) -> str:
@@ -335,12 +327,13 @@ class ArgResolver:
             if head.country or not head.actor_id or tok.tag_ != "NNPS":
                 return head if head.country or head.actor_id else None
         tree = tree_of(tok.doc)
-        named = [i for i in range(tok.left_edge.i, tok.i) if i in self.mention_at]
+        # (``filter``, ``map``: comprehensions made ``self`` and ``tree`` cells per call)
+        named = list(filter(self.mention_at.__contains__, range(tok.left_edge.i, tok.i)))
         # "his Chinese counterpart": the country word says who, the owner's pronoun whose
         if len(named) > 1:
             named.sort(key=lambda i: tree.poss[i] == "PRON")
         s, e = core_span(tok, self.text) if named else (0, 0)  # (a mention's words only)
-        for t in (tree.toks[i] for i in named):
+        for t in map(tree.toks.__getitem__, named):
             if against_or_for(t):
                 continue  # "an anti-Syria journalist" is no Syrian
             if s <= t.idx < e:
@@ -386,7 +379,8 @@ class ArgResolver:
                 if via is not None and via.country:
                     return (got or via).model_copy(update={
                         "country": via.country, "sector": (got and got.sector) or via.sector})
-        return complete(got, tok, self.day, lambda: self._name(tok))  # (named if new)
+        return complete(got, tok, self.day, partial(self._name, tok))  # (named if new;
+        # ``partial``: a lambda made ``self`` and ``tok`` cells on every call)
 
     def _resolve(self, tok: Token, depth: int = 0, descend: bool = True) -> EventActor | None:
         tree = tree_of(tok.doc)  # (by index, ``tree.tree_of``)
@@ -403,7 +397,8 @@ class ArgResolver:
                 return ante
         for ci in children_ix(tree, i):
             if deps[ci] == "poss" and tree.lowers[ci] in ("its", "their", "his", "her") and \
-                    not any(t < i and t in self.mention_tokens for t in children_ix(tree, i)):
+                    not any(map(self.mention_tokens.__contains__, filter(i.__gt__, children_ix(
+                        tree, i)))):  # (no generator: it made ``self`` and ``i`` cells)
                 ante = self._antecedent(tree.toks[ci])  # "its missiles": whose
                 if ante is not None and ante.country:
                     return EventActor(name=self._name(tok), country=ante.country,

@@ -8,7 +8,7 @@ child not kept) was most of their cost."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 
 from spacy.tokens import Token
 
@@ -76,6 +76,18 @@ def marked(tree: _Seen, i: int, marks: frozenset[str]) -> bool:
     function: a comprehension in the caller made the lists it reads cells per call.)"""
     deps, lowers = tree.deps, tree.lowers
     return any(deps[c] == "mark" and lowers[c] in marks for c in children_ix(tree, i))
+
+
+def modifier_sector(tree: _Seen, i: int, nouns: Mapping[str, str], skip: frozenset[str],
+                    sides: Mapping[str, str]) -> str | None:
+    """The sector the first modifier of token ``i`` naming one names ("the militant
+    group": ``nouns``'s, else ``sides``'s; never a word of ``skip``). (Its own function:
+    what its comprehension reads was made cells on every call of ``sector_noun``.)"""
+    deps, lemmas, lowers = tree.deps, tree.lemmas, tree.lowers
+    return next((sec for m in children_ix(tree, i) if deps[m] in ("amod", "compound")
+                 and lemmas[m] not in skip
+                 and (sec := nouns.get(lemmas[m]) or nouns.get(lowers[m])
+                      or sides.get(lowers[m]))), None)
 
 
 def is_passive(verb: Token) -> bool:
