@@ -56,6 +56,10 @@ def _attached(tree: _Seen, i: int, event_heads: set[int], limit: int = 6) -> boo
     return t in event_heads
 
 
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+WHEN = frozenset({"when", "as", "while"})
+
+
 def attach_date(c: Candidate, ix: ArticleIndex, sent_i: int) -> None:
     sent = ix.sents[sent_i]
     heads = _heads_of(c)
@@ -66,12 +70,13 @@ def attach_date(c: Candidate, ix: ArticleIndex, sent_i: int) -> None:
     deps, poss, up, below, at = tree.deps, tree.poss, tree.heads, tree.below, tree.first_below
     for h in list(c.heads):
         x = h.i
-        while deps[x] == "conj" and poss[up[x]] in ("VERB", "AUX") and not any(
-                deps[ch] in ("nsubj", "nsubjpass") for ch in below[at[x]:at[x + 1]]):
+        # (``isdisjoint`` over ``map``: generators made the lists they read cells)
+        while deps[x] == "conj" and poss[up[x]] in ("VERB", "AUX") and SUBJECTS.isdisjoint(
+                map(deps.__getitem__, below[at[x]:at[x + 1]])):
             x = up[x]
             heads.add(x)
-        if deps[x] == "advcl" and any(ix.lowers[ch] in ("when", "as", "while")
-                                      for ch in below[at[x]:at[x + 1]]):
+        if deps[x] == "advcl" and not WHEN.isdisjoint(
+                map(ix.lowers.__getitem__, below[at[x]:at[x + 1]])):
             heads.add(up[x])  # "On Tuesday, when the terrorists opened fire, he was ..."
     sub = set(subtree_ix(c.trigger)) if c.nominal else set()
     for t, a, b in ix.times_in(sent.start, sent.end):
@@ -138,8 +143,11 @@ def _with_child(tree: _Seen, i: int, deps: tuple[str, ...]) -> bool:
 def _where_clause(tree: _Seen, heads: Sequence[Token], root: int) -> bool:
     """Is one of ``heads`` a "where" clause on token ``root`` ("In Resk, where ...")?"""
     deps, up, lowers = tree.deps, tree.heads, tree.lowers
-    return any(deps[h.i] == "relcl" and up[h.i] == root and any(
-        lowers[x] == "where" for x in children_ix(tree, h.i)) for h in heads)
+    for h in heads:  # (loops: generators made the lists they read cells per call)
+        if deps[h.i] == "relcl" and up[h.i] == root and "where" in map(
+                lowers.__getitem__, children_ix(tree, h.i)):
+            return True
+    return False
 
 
 def attach_size(cands: Sequence[Candidate], ix: ArticleIndex, sent: Span) -> None:

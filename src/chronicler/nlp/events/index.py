@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import getitem
+from typing import TypeVar
 
 import numpy as np
 from spacy.attrs import LEMMA, ORTH, POS, SENT_START, SPACY
@@ -43,6 +44,9 @@ DATELINE = re.compile(
 
 # two words run together at a case change: "tensionIndia", "policyIndia"
 GLUED = re.compile(r"[a-z]{3}[A-Z][a-z]")
+
+
+_Spanned = TypeVar("_Spanned", tuple[TimeExpr, int, int], tuple[Place, int, int])
 
 
 # ------------------------------------------------------------------ article index
@@ -110,16 +114,14 @@ class ArticleIndex:
         never change it)."""
         got = self._times_in.get((start, end))
         if got is None:
-            got = self._times_in[start, end] = [x for x in self.times
-                                                if start <= x[1] and x[2] < end]
+            got = self._times_in[start, end] = _inside(self.times, start, end)
         return got
 
     def places_in(self, start: int, end: int) -> list[tuple[Place, int, int]]:
         """``places`` wholly inside tokens [start, end), in their order (shared)."""
         got = self._places_in.get((start, end))
         if got is None:
-            got = self._places_in[start, end] = [x for x in self.places
-                                                 if start <= x[1] and x[2] < end]
+            got = self._places_in[start, end] = _inside(self.places, start, end)
         return got
 
     def day_before(self, start_char: int, end_char: int) -> TimeExpr | None:
@@ -172,6 +174,13 @@ class ArticleIndex:
     def paragraph_start(self, char: int) -> int:
         i = bisect.bisect_right(self.para_starts, char) - 1
         return self.para_starts[i] if i >= 0 else 0
+
+
+def _inside(xs: list[_Spanned], start: int, end: int) -> list[_Spanned]:
+    """The items of ``xs`` (thing, first token, last token) wholly inside tokens [start,
+    end) (a function of its own: its comprehension made ``start`` and ``end`` cells on
+    every read, a cached one too)."""
+    return [x for x in xs if start <= x[1] and x[2] < end]
 
 
 def token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:

@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Token
 from chronicler.nlp.events.patterns import Lexicon, TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import children, subjects
 from chronicler.nlp.events.tree import _Seen, children_ix, kids, tree_of, words_of
+from chronicler.nlp.events.walks import child_with
 
 _INDEX = attrgetter("i")  # (a token's index, by ``map``)
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
@@ -103,6 +104,12 @@ def _to_aux(deps: list[str], lowers: list[str], kids: list[int]) -> bool:
     return any(deps[a] == "aux" and lowers[a] == "to" for a in kids)
 
 
+def _marks(deps: list[str], lowers: list[str], ks: list[int]) -> list[str]:
+    """The marks among ``ks`` ("if", "whether"), in order."""
+    return [lowers[c] for c in ks if deps[c] == "mark"]
+
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PHRASE_CUT = frozenset({"relcl", "appos", "parataxis", "advcl", "ccomp", "csubj"})
 
 
@@ -328,7 +335,7 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
     scan = list(map(_INDEX, heads))
     for x in scan[:]:
         while deps[x] == "conj" and poss[up[x]] in ("VERB", "AUX") and up[x] != x and \
-                not any(deps[c] in ("nsubj", "nsubjpass") for c in below[at[x]:at[x + 1]]):
+                SUBJECTS.isdisjoint(map(deps.__getitem__, below[at[x]:at[x + 1]])):
             x = up[x]
             scan.append(x)
     n = len(lowers)
@@ -358,8 +365,8 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
             future = True
         if deps[h] == "xcomp" and lemmas[g] in DOUBTED:
             hypothetical = True  # "is unlikely to attack"
-        if deps[h] == "xcomp" and lemmas[g] in ("have", "be") and any(
-                deps[c] == "advmod" and lowers[c] == "yet" for c in below[at[g]:at[g + 1]]):
+        if deps[h] == "xcomp" and lemmas[g] in ("have", "be") and child_with(
+                deps, below[at[g]:at[g + 1]], "advmod", lowers, ("yet",)):
             negated = True  # "has yet to hand over", "is yet to respond": not done
         if nominal and deps[h] == "xcomp" and lemmas[g] in REFUSED:
             negated = True  # "declined to open an inquiry": it was not opened (a verb
@@ -388,8 +395,7 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
     question = False
     for _ in range(6):
         ks = below[at[t]:at[t + 1]]  # (most clauses have no mark: no list made for them)
-        marks = [lowers[c] for c in ks if deps[c] == "mark"] \
-            if "mark" in map(deps.__getitem__, ks) else []
+        marks = _marks(deps, lowers, ks) if "mark" in map(deps.__getitem__, ks) else []
         if not lex.hypothetical_marks.isdisjoint(marks):
             hypothetical = True
             question = "whether" in marks

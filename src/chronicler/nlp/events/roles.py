@@ -56,6 +56,7 @@ from chronicler.nlp.events.walks import (  # noqa: F401 (the coder reads them fr
     marked,
     modifier_sector,
     prep_objects,
+    pronouns_last,
     word_before,
 )
 from chronicler.nlp.quotes.speakers import core_span
@@ -144,6 +145,11 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             return subjects(gov, depth + 1)
     w = word_before(verb)
     return [w] if w is not None else []
+
+
+def _appositive(s: Token, start: int) -> Token:
+    """The apposition of ``s`` at or past token ``start`` (the dateline's end), else it."""
+    return next((a for a in kids(s) if a.dep_ == "appos" and a.i >= start), s)
 
 
 def agents(verb: Token) -> list[Token]:
@@ -331,7 +337,7 @@ class ArgResolver:
         named = list(filter(self.mention_at.__contains__, range(tok.left_edge.i, tok.i)))
         # "his Chinese counterpart": the country word says who, the owner's pronoun whose
         if len(named) > 1:
-            named.sort(key=lambda i: tree.poss[i] == "PRON")
+            pronouns_last(tree, named)
         s, e = core_span(tok, self.text) if named else (0, 0)  # (a mention's words only)
         for t in map(tree.toks.__getitem__, named):
             if against_or_for(t):
@@ -423,8 +429,7 @@ class ArgResolver:
             if speakers:
                 for s in speakers[::-1]:
                     if s.i < self.dateline_end:  # "VARSK, March 12 — Merovia said it ..."
-                        s = next((a for a in kids(s) if a.dep_ == "appos"
-                                  and a.i >= self.dateline_end), s)
+                        s = _appositive(s, self.dateline_end)
                     if s.lower_ not in PRONOUNS and s.i >= self.dateline_end:
                         got = self.resolve(s, depth + 1)
                         if got is not None and (got.country or got.actor_id):

@@ -27,11 +27,17 @@ def polled(c: Candidate) -> bool:
     backed by most women", "exit polls indicated that Trump was strongly supported")?
     A poll's sentence also makes a standing of any verb the CAMEO dictionary codes
     ("leads Clinton in the poll")."""
-    t = c.trigger
     support = c.spec.type == "SUPPORT" or c.rule.id.startswith("support.")
     cameo = c.rule.id.startswith("cameo.")
     if not support and not cameo and c.spec.type != "REJECT":
         return False
+    return _polled(c, support, cameo)
+
+
+def _polled(c: Candidate, support: bool, cameo: bool) -> bool:
+    """``polled``'s reading of the sentence (a function of its own: its comprehensions
+    made the lists they read cells on every call of the first test)."""
+    t = c.trigger
     tree = tree_of(t.doc)
     lemmas, lowers, poss, deps, up = tree.lemmas, tree.lowers, tree.poss, tree.deps, tree.heads
     start, end = sent_range(t)  # (the parser's sentence)
@@ -80,16 +86,21 @@ def own_people(c: Candidate) -> bool:
     i = t.i
     if c.rule.id == "request.directive" and _to_own(tree, i):
         return True
-    lemmas, deps, up = tree.lemmas, tree.deps, tree.heads
+    lemmas, up = tree.lemmas, tree.heads
     a = i
     for _ in range(len(up)):  # (spaCy's ``ancestors``: the heads up to the root)
         if up[a] == a:
             break
         a = up[a]
-        if lemmas[a] in DIRECTIVES and _to_own(tree, a) and any(
-                deps[x] == "xcomp" and i in subtree_at(tree, x) for x in children_ix(tree, a)):
+        if lemmas[a] in DIRECTIVES and _to_own(tree, a) and _told_to(tree, a, i):
             return True
     return False
+
+
+def _told_to(tree: _Seen, a: int, i: int) -> bool:
+    """Does token ``i`` sit in the "xcomp" of token ``a`` (what one is told to do)?"""
+    deps = tree.deps
+    return any(deps[x] == "xcomp" and i in subtree_at(tree, x) for x in children_ix(tree, a))
 
 
 def _to_own(tree: _Seen, v: int) -> bool:

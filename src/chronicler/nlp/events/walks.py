@@ -78,6 +78,23 @@ def marked(tree: _Seen, i: int, marks: frozenset[str]) -> bool:
     return any(deps[c] == "mark" and lowers[c] in marks for c in children_ix(tree, i))
 
 
+def child_with(deps: list[str], kids: list[int], dep: str, words: list[str],
+               among: Collection[str]) -> bool:
+    """Is one of ``kids`` a ``dep`` child whose word (of ``words``) is in ``among``? (A
+    loop: a generator in the caller made the lists it read cells on every call.)"""
+    for c in kids:
+        if deps[c] == dep and words[c] in among:
+            return True
+    return False
+
+
+def pronouns_last(tree: _Seen, at: list[int]) -> None:
+    """Sort the tokens ``at`` pronouns last, in place (a function of its own: the key's
+    lambda made the parse a cell on every call of the caller)."""
+    poss = tree.poss
+    at.sort(key=lambda i: poss[i] == "PRON")
+
+
 def modifier_sector(tree: _Seen, i: int, nouns: Mapping[str, str], skip: frozenset[str],
                     sides: Mapping[str, str]) -> str | None:
     """The sector the first modifier of token ``i`` naming one names ("the militant
