@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.intent import to_infinitive
 from chronicler.nlp.events.senses import other_sense
-from chronicler.nlp.events.tree import _Seen, children_ix, kids, subtree, tree_of
+from chronicler.nlp.events.tree import STEPS, _Seen, children_ix, kids, subtree, tree_of
 from chronicler.nlp.events.voters import own_people, polled
 
 # what someone could do: the act in its complement has not happened
@@ -181,7 +181,7 @@ def _potential(c: Candidate) -> bool:
     deps, lemmas, lowers, up = tree.deps, tree.lemmas, tree.lowers, tree.heads
     for head in (c.trigger, *c.heads):
         h = head.i
-        for _ in range(3):  # ("able to deliver warheads by firing missiles": the means too)
+        for _ in STEPS[3]:  # ("able to deliver warheads by firing missiles": the means too)
             g = up[h]
             if deps[h] in ("acl", "xcomp") and lemmas[g] in CAPABILITY and \
                     to_infinitive(tree.toks[h]):

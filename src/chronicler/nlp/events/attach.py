@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
-from chronicler.nlp.events.tree import _Seen, children_ix, subtree_ix, tree_of
+from chronicler.nlp.events.tree import STEPS, _Seen, children_ix, subtree_ix, tree_of
 from chronicler.records import Place, Size
 
 KILL_VERBS = frozenset({"kill", "claim", "die", "martyr", "slay", "perish", "lose", "murder",
@@ -45,7 +45,7 @@ def _attached(tree: _Seen, i: int, event_heads: set[int], limit: int = 6) -> boo
     object per step was most of the cost of dating and placing a candidate)."""
     up, poss = tree.heads, tree.poss
     t = i
-    for _ in range(limit):
+    for _ in STEPS[limit] if limit < len(STEPS) else range(limit):  # (made once)
         if t in event_heads:
             return True
         if up[t] == t:
@@ -109,10 +109,11 @@ def attach_place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
     # (set tests rather than ``any`` over a generator: read for each place and candidate)
     arg_tokens, country_places = c.arg_tokens, ix.country_places
     for p, a, b in ix.places_in(sent.start, sent.end):
-        if not arg_tokens.isdisjoint(range(a, b + 1)):
+        words = range(a, b + 1)  # (made once: a range costs more than its few reads)
+        if not arg_tokens.isdisjoint(words):
             continue
         root = a  # (by index, as ``_attached``)
-        for i in range(a, b + 1):
+        for i in words:
             if up[i] < a or up[i] > b:
                 root = i
                 break
@@ -127,7 +128,7 @@ def attach_place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
         if not (attached or inside or _where_clause(tree, c.heads, root)):
             continue
         rank = 0 if attached or inside else 1
-        is_country = not country_places.isdisjoint(range(a, b + 1))
+        is_country = not country_places.isdisjoint(words)
         ranked.append((rank + (2 if is_country else 0), a, p))
     if ranked:
         ranked.sort(key=lambda x: (x[0], x[1]))

@@ -13,6 +13,7 @@ from chronicler.nlp.events.modes import Aux, Report, clause_ix, phrase_ix, words
 from chronicler.nlp.events.patterns import Lexicon, TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import LIGHT_NOUNS, NOUN_POS, VERB_POS, marked
 from chronicler.nlp.events.tree import (
+    STEPS,
     _Seen,
     children_ix,
     kids,
@@ -70,7 +71,7 @@ def governor(tok: Token, lex: Lexicon) -> Token | None:
     tree = tree_of(tok.doc)
     deps, poss, up, lemmas, lowers = tree.deps, tree.poss, tree.heads, tree.lemmas, tree.lowers
     t = tok.i
-    for _ in range(6):
+    for _ in STEPS[6]:
         h = up[t]
         if deps[t] not in NOUN_UP or h == t:
             return None
@@ -238,7 +239,7 @@ def _around_words(trig: Token, heads: Sequence[Token]) -> set[str]:
     t = trig.i
     at = [c for c in children_ix(tree, t) if not _time_prep(tree, c)]
     g = up[t]
-    for _ in range(3):
+    for _ in STEPS[3]:
         at.append(g)
         if tree.poss[g] != "ADP" or up[g] == g:
             break
@@ -294,7 +295,7 @@ def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],
         # verb ("dismissed the claim as [propaganda]")
         hs: set[str] = set()
         h = up[i]
-        for _ in range(4):
+        for _ in STEPS[4]:
             hs |= {tree.lemmas[h], lowers[h]}
             if poss[h] in ("VERB", "AUX") or up[h] == h or not (
                     poss[h] in ("ADP", "SCONJ") or deps[h] in ("pobj", "dobj", "prep")):

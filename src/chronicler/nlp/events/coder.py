@@ -54,7 +54,7 @@ from spacy.tokens import Doc, Span
 
 from chronicler.nlp.events.acts import no_act
 from chronicler.nlp.events.arguments import fill_arguments
-from chronicler.nlp.events.assemble import absorbed, agreements, merge_into
+from chronicler.nlp.events.assemble import BY_TRIGGER, absorbed, agreements, merge_into
 from chronicler.nlp.events.attach import attach_date, attach_place, attach_size, has_count
 from chronicler.nlp.events.bombings import bomb_target
 from chronicler.nlp.events.candidates import Candidate, find_candidates, time_background
@@ -98,7 +98,7 @@ from chronicler.nlp.events.reports import (
 )
 from chronicler.nlp.events.roles import children
 from chronicler.nlp.events.scope import generic_relative, met_alone, no_one_hit, shared_view, wished
-from chronicler.nlp.events.tree import kids, subtree_ix, tree_of
+from chronicler.nlp.events.tree import STEPS, kids, subtree_ix, tree_of
 from chronicler.nlp.events.verbal import (
     as_expulsion,
     as_protest,
@@ -350,7 +350,7 @@ def _embedded(c: Candidate) -> bool:
     (its trigger's or light verb's chain up to the root passes through one)?"""
     tree = tree_of(c.trigger.doc)  # (by index)
     t = (c.light or c.trigger).i
-    for _ in range(12):
+    for _ in STEPS[12]:
         if tree.heads[t] == t:
             return False
         if tree.deps[t] in EMBEDDING:
@@ -385,7 +385,7 @@ def _coded(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candid
             attach_date(acc, ix, sent_i)
             acc.contexts = set(acc.spec.contexts)
             kept.append(acc)
-    kept.sort(key=lambda c: c.trigger.i)
+    kept.sort(key=BY_TRIGGER)
     merged: list[Candidate] = []
     for c in kept:
         if not any(merge_into(m, c) for m in merged):
@@ -399,7 +399,7 @@ def _coded(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candid
                             if sent.start <= i < sent.end]
             _finish_assault(c, ix, ops_here)
     merged = [c for c in merged if identified(c)]
-    merged.sort(key=lambda c: c.trigger.i)
+    merged.sort(key=BY_TRIGGER)
     return merged
 
 

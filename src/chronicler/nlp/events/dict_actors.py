@@ -21,7 +21,7 @@ from chronicler.nlp.actors.phoenix import split_code
 from chronicler.nlp.actors.phoenix_lookup import INTERNATIONAL, SECTORS, phoenix_actor
 from chronicler.nlp.events.dictionaries import load_field_dictionaries
 from chronicler.nlp.events.patterns import Lexicon
-from chronicler.nlp.events.tree import _Seen, children_ix, kids, subtree, subtree_ix, tree_of
+from chronicler.nlp.events.tree import STEPS, _Seen, children_ix, kids, subtree, subtree_ix, tree_of
 from chronicler.records import EventActor, Mention, Place
 
 NOUNISH = frozenset({"NOUN", "PROPN", "ADJ"})
@@ -39,7 +39,7 @@ def partitive_core(tok: Token) -> Token:
     police, "[two] of the soldiers" -> soldiers); ``tok`` itself otherwise, and for a
     named head ("the Group of Eight") or one the NER made part of a name."""
     tree = tree_of(tok.doc)  # (by index: read for each argument resolved)
-    for _ in range(2):
+    for _ in STEPS[2]:
         i = tok.i
         if tok.ent_type_ not in ("", "CARDINAL", "QUANTITY") or not (
                 tree.lemmas[i] in PARTITIVE or tree.lowers[i] in PARTITIVE

@@ -27,7 +27,7 @@ from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.dict_actors import domestic_recipient
 from chronicler.nlp.events.modes import PROMISING, REFUSAL, REFUSED
 from chronicler.nlp.events.patterns import Lexicon
-from chronicler.nlp.events.tree import children_ix, kids, subtree, tree_of
+from chronicler.nlp.events.tree import STEPS, children_ix, kids, subtree, tree_of
 from chronicler.records import EventActor
 
 COOPERATIVE = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"})
@@ -106,7 +106,7 @@ def _governor_words(c: Candidate) -> set[str]:
     out: set[str] = set()
     for h in (c.trigger, *c.heads):
         t = first_conjunct(h).i
-        for _ in range(3):
+        for _ in STEPS[3]:
             if deps[t] not in ("xcomp", "ccomp", "aux", "prep", "pcomp", "pobj") and not (
                     deps[t] == "advcl" and to_infinitive(tree.toks[t])) or up[t] == t:
                 break  # ("have sworn to fight": an infinitive the parser hangs as advcl)
@@ -323,7 +323,7 @@ def _path(a: Token, b: Token) -> list[Token] | None:
     """The tokens from ``b`` up to (not including) its ancestor ``a``, or None."""
     path: list[Token] = []
     t = b
-    for _ in range(12):
+    for _ in STEPS[12]:
         if t.i == a.i:
             return path
         if t.head.i == t.i:

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Token
 
 from chronicler.nlp.events.patterns import Lexicon, TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import children, subjects
-from chronicler.nlp.events.tree import _Seen, children_ix, kids, tree_of, words_of
+from chronicler.nlp.events.tree import STEPS, _Seen, children_ix, kids, tree_of, words_of
 from chronicler.nlp.events.walks import child_with
 
 _INDEX = attrgetter("i")  # (a token's index, by ``map``)
@@ -237,7 +237,7 @@ def find_report(top: Token, lex: Lexicon, others: set[int] | frozenset[int] = fr
     denied = False
     through = False
     first_cue: Token | None = None
-    for _ in range(8):
+    for _ in STEPS[8]:
         for ci in below[at[t]:at[t + 1]]:
             dep = deps[ci]
             if dep == "parataxis" and lemmas[ci] in lex.report_cues:
@@ -393,7 +393,7 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
     # a conditional clause holding the event, at any depth below the sentence root
     t = heads[-1].i
     question = False
-    for _ in range(6):
+    for _ in STEPS[6]:
         ks = below[at[t]:at[t + 1]]  # (most clauses have no mark: no list made for them)
         marks = _marks(deps, lowers, ks) if "mark" in map(deps.__getitem__, ks) else []
         if not lex.hypothetical_marks.isdisjoint(marks):
@@ -428,7 +428,7 @@ def _asked_up(tree: _Seen, scan: list[int]) -> list[int]:
     asks what is under it ("Is India preparing to strike?")."""
     out = []
     for h in scan:
-        for _ in range(4):
+        for _ in STEPS[4]:
             out.append(h)
             if tree.deps[h] not in ("xcomp", "ccomp", "conj") or tree.heads[h] == h:
                 break

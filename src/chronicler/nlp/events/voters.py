@@ -7,7 +7,7 @@ objects for every candidate the coder's filters let through."""
 from __future__ import annotations
 
 from chronicler.nlp.events.candidates import Candidate
-from chronicler.nlp.events.tree import _Seen, children_ix, sent_range, subtree_at, tree_of
+from chronicler.nlp.events.tree import STEPS, _Seen, children_ix, sent_range, subtree_at, tree_of
 
 # a population measured, not an organisation acting: who "backs" a candidate in a poll
 POLLS = frozenset({"poll", "survey", "pollster", "respondent"})
@@ -48,7 +48,7 @@ def _polled(c: Candidate, support: bool, cameo: bool) -> bool:
     if not support and c.spec.type != "REJECT":
         return False  # (voters rejecting a candidate: a preference too)
     h = t.i
-    for _ in range(4):  # the subject of "support", or of the verb it completes
+    for _ in STEPS[4]:  # the subject of "support", or of the verb it completes
         for ch in children_ix(tree, h):
             if deps[ch] == "nsubj":
                 who = [ch]
