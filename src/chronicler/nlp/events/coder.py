@@ -166,7 +166,7 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
     """The candidates that pass: arguments, modes, date, place, and the filters."""
     sent = ix.sents[sent_i]
     lex = ix.lex
-    triggers = {c.trigger.i for c in cands}
+    triggers = set(map(BY_TRIGGER, cands))
     tree = tree_of(ix.doc)  # (the labels by index: each read of a Token's is a lookup)
     kept: list[Candidate] = []
     for c in cands:
@@ -195,7 +195,7 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
                 not countries(c.actors) and not countries(c.recipients) and \
                 not c.time_attached and c.place is None:
             continue  # a bare plural with no one named: "attacks on tourists have been rare"
-        if not c.actors and not c.between and any(time_background(h) for h in (c.trigger, *c.heads)):
+        if not c.actors and not c.between and any(map(time_background, (c.trigger, *c.heads))):
             continue  # "following the invasions of X", "after he was implicated": when
             # the sentence's event happened, by no one it names, is no event of its own
         if unarmed_force(c, ix, sent):
@@ -398,7 +398,7 @@ def _coded(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candid
                 ops_here = [(n, code) for i, (n, code) in sorted(ix.op_at.items())
                             if sent.start <= i < sent.end]
             _finish_assault(c, ix, ops_here)
-    merged = [c for c in merged if identified(c)]
+    merged = list(filter(identified, merged))
     merged.sort(key=BY_TRIGGER)
     return merged
 

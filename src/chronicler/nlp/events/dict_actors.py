@@ -291,7 +291,9 @@ def observers(speakers: Sequence[Token], mention_at: Mapping[int, Sequence[Menti
     if not speakers:
         return set()
     lowers = tree_of(speakers[0].doc).lowers  # (by index: no Token per word)
-    at = [x for s in speakers for x in subtree_ix(s)]
+    at: list[int] = []  # (a loop: a comprehension was a function made per call)
+    for s in speakers:
+        at += subtree_ix(s)
     if OBSERVING.isdisjoint(map(lowers.__getitem__, at)):
         return set()
     return {m.country for x in at for m in mention_at.get(x, ()) if m.country}

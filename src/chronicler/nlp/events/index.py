@@ -179,8 +179,12 @@ class ArticleIndex:
 def _inside(xs: list[_Spanned], start: int, end: int) -> list[_Spanned]:
     """The items of ``xs`` (thing, first token, last token) wholly inside tokens [start,
     end) (a function of its own: its comprehension made ``start`` and ``end`` cells on
-    every read, a cached one too)."""
-    return [x for x in xs if start <= x[1] and x[2] < end]
+    every read, a cached one too; a loop: no function made per call)."""
+    out = []
+    for x in xs:
+        if start <= x[1] and x[2] < end:
+            out.append(x)
+    return out
 
 
 def token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:

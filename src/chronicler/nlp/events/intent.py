@@ -483,6 +483,7 @@ def identified(c: Candidate) -> bool:
     """An event is emitted only when it is identified: an actor or a recipient with a
     country or a sector, or a named place with a size ("the Pahalgam attack" mentioned
     again at a press conference in Islamabad codes nothing)."""
-    if any(a.country or a.sector for a in (*c.actors, *c.recipients)):
-        return True
+    for a in (*c.actors, *c.recipients):  # (a loop: no generator made per call)
+        if a.country or a.sector:
+            return True
     return c.place is not None and c.size is not None

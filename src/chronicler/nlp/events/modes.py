@@ -129,7 +129,9 @@ def phrase_ix(tok: Token) -> list[int]:
     while stack:
         t = stack.pop()
         out.append(t)
-        stack += [c for c in below[at[t]:at[t + 1]] if deps[c] not in PHRASE_CUT]
+        for c in below[at[t]:at[t + 1]]:  # (a loop: a comprehension per word made)
+            if deps[c] not in PHRASE_CUT:
+                stack.append(c)
     return out
 
 
