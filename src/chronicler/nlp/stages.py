@@ -20,7 +20,6 @@ nor an earlier stage provides. Cross-article stages are a different kind
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -97,25 +96,6 @@ class StateView:
 
 State = StateView
 Result = dict[str, Any]
-Run = Callable[[Doc, ArticleContext, StateView], Result]
-
-
-def collector_paused(run: Run) -> Run:
-    """``run`` with the garbage collector's automatic collections paused while it runs
-    (enabled again after, when they were before). A stage that makes hundreds of
-    thousands of short-lived objects and keeps few (the event coder) set off a young
-    collection every 700 of them, each walking what it had made so far and still held:
-    a hundredth of its instructions. What it leaves is collected at the next collection
-    after it; a cycle it made lives until then."""
-    def paused(doc: Doc, ctx: ArticleContext, state: StateView) -> Result:
-        was = gc.isenabled()
-        gc.disable()
-        try:
-            return run(doc, ctx, state)
-        finally:
-            if was:
-                gc.enable()
-    return paused
 
 
 @dataclass(frozen=True)
@@ -123,7 +103,7 @@ class Stage:
     name: str  # versioned, recorded as provenance: "chronicler.quotes.v1"
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
-    run: Run
+    run: Callable[[Doc, ArticleContext, StateView], Result]
     # EntityRuler patterns this stage wants in the parse (optional).
     patterns: Callable[[], list[dict[str, Any]]] | None = None
     # Loads the stage's tables up front (optional): a table first needed by some rare

@@ -112,7 +112,7 @@ from chronicler.nlp.events.verbal import (
     state_protest,
     unarmed_force,
 )
-from chronicler.nlp.stages import ArticleContext, Result, Stage, State, collector_paused
+from chronicler.nlp.stages import ArticleContext, Result, Stage, State
 from chronicler.records import Event, EventActor, Evidence, Location, content_id
 
 STAGE_NAME = "chronicler.events.v1"
@@ -475,7 +475,7 @@ STAGE = Stage(
     requires=("token.dep", "token.head", "token.lemma", "doc.sents", "mentions", "actors",
               "times", "places", "counts", "quotes"),
     assigns=("events", "operations", "event_links"),
-    run=collector_paused(_run),
+    run=_run,
     doc="PLOVER events with actors, recipients, modes, dates, places and evidence.",
 )
 
