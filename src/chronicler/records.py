@@ -18,11 +18,10 @@ Precision = Literal["day", "month", "year"]
 
 def content_id(*parts: str | None, n: int = 16) -> str:
     """Stable id from content: same parts, same id, on every machine and engine."""
-    h = hashlib.sha256()
-    for p in parts:
-        h.update((p or "").encode("utf-8", "surrogatepass"))
-        h.update(b"\x1f")
-    return h.hexdigest()[:n]
+    # (the parts joined, each ended by the separator, and hashed by one update: the same
+    # digest as feeding them one by one, with two calls per part fewer)
+    text = "\x1f".join([p or "" for p in parts]) + "\x1f"
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:n]
 
 
 def own_kind_field(kind: str) -> str:

@@ -72,13 +72,21 @@ def _phrase_ix(tok: Token) -> list[int]:
     first = tok.left_edge.i
     lows = tree.lowers[first:end + 1]
     # (never "anti-Syria" or "pro-Iranian": whom someone is against or for)
-    stance = {first + k for j, low in enumerate(lows)
-              if low in ("anti", "pro") and j + 2 < len(lows) and toks[first + j + 1].text == "-"
-              for k in (j, j + 1, j + 2)} if "anti" in lows or "pro" in lows else set()
-    return [i for i, low in zip(range(first, end + 1), lows, strict=True)
-            if i == tok.i or (i not in stance and not low.startswith(("anti-", "pro-"))
-                              and not toks[i].is_punct and low not in ("'s", "'", "the") and (
-                i >= ent_start or deps[i] not in SKIP_DEPS))]
+    stance = _stance(toks, first, lows) if "anti" in lows or "pro" in lows else set()
+    out = []  # (a loop: a comprehension made its reads cells on every call)
+    for i, low in zip(range(first, end + 1), lows, strict=True):
+        if i == tok.i or (i not in stance and not low.startswith(("anti-", "pro-"))
+                          and not toks[i].is_punct and low not in ("'s", "'", "the") and (
+                i >= ent_start or deps[i] not in SKIP_DEPS)):
+            out.append(i)
+    return out
+
+
+def _stance(toks: list[Token], first: int, lows: list[str]) -> set[int]:
+    """The tokens of "anti-Syria", "pro-Iranian" in ``lows`` (from token ``first``)."""
+    return {first + k for j, low in enumerate(lows)
+            if low in ("anti", "pro") and j + 2 < len(lows) and toks[first + j + 1].text == "-"
+            for k in (j, j + 1, j + 2)}
 
 
 def _place_word(t: Token) -> bool:
@@ -99,10 +107,10 @@ def phoenix_actor(tok: Token, actors: PhoenixActors, agents: PhoenixAgents,
     at = _phrase_ix(tok)
     if not at:
         return None
-    tree = tree_of(tok.doc)
-    toks = [tree.toks[i] for i in at]
-    words = [_plain(tree.lowers[i]) for i in at]
-    lemmas = [_plain(tree.lemmas[i]) for i in at]
+    tree = tree_of(tok.doc)  # (``map``: no comprehension made, nor ``tree`` a cell)
+    toks = list(map(tree.toks.__getitem__, at))
+    words = list(map(_plain, map(tree.lowers.__getitem__, at)))
+    lemmas = list(map(_plain, map(tree.lemmas.__getitem__, at)))
     n = len(words)
     country = sector = None
     name = ""

@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.intent import to_infinitive
 from chronicler.nlp.events.senses import other_sense
-from chronicler.nlp.events.tree import children_ix, kids, subtree, tree_of
+from chronicler.nlp.events.tree import STEPS, _Seen, children_ix, kids, subtree, tree_of
 from chronicler.nlp.events.voters import own_people, polled
 
 # what someone could do: the act in its complement has not happened
@@ -181,7 +181,7 @@ def _potential(c: Candidate) -> bool:
     deps, lemmas, lowers, up = tree.deps, tree.lemmas, tree.lowers, tree.heads
     for head in (c.trigger, *c.heads):
         h = head.i
-        for _ in range(3):  # ("able to deliver warheads by firing missiles": the means too)
+        for _ in STEPS[3]:  # ("able to deliver warheads by firing missiles": the means too)
             g = up[h]
             if deps[h] in ("acl", "xcomp") and lemmas[g] in CAPABILITY and \
                     to_infinitive(tree.toks[h]):
@@ -255,18 +255,25 @@ def _not_taken(t: Token) -> bool:
 def _own_campaign(t: Token) -> bool:
     """"suspended his presidential campaign": a candidate's own, no sanction."""
     tree = tree_of(t.doc)  # (by index: read for every candidate let through)
-    deps, lemmas, lowers = tree.deps, tree.lemmas, tree.lowers
+    deps, lemmas = tree.deps, tree.lemmas
     for o in children_ix(tree, t.i):
         if deps[o] not in ("dobj", "nsubjpass") or lemmas[o] not in CAMPAIGNS:
             continue
-        below = children_ix(tree, o)
-        mods = {lemmas[m] for m in below if deps[m] in ("amod", "compound")}
-        mine = any(deps[p] == "poss" and lowers[p] in ("his", "her", "their")
-                   for p in below)  # (a person's: not "its military campaign")
-        if mods & ELECTORAL or lemmas[o] == "candidacy" or (
-                mine and lemmas[o] == "campaign" and not mods):
+        if _electoral(tree, o):
             return True
     return False
+
+
+def _electoral(tree: _Seen, o: int) -> bool:
+    """Is campaign word ``o`` an electoral one or a person's own? (A function of its own:
+    its comprehensions made the lists they read cells on every call of the caller.)"""
+    deps, lemmas, lowers = tree.deps, tree.lemmas, tree.lowers
+    below = children_ix(tree, o)
+    mods = {lemmas[m] for m in below if deps[m] in ("amod", "compound")}
+    mine = any(deps[p] == "poss" and lowers[p] in ("his", "her", "their")
+               for p in below)  # (a person's: not "its military campaign")
+    return bool(mods & ELECTORAL) or lemmas[o] == "candidacy" or (
+        mine and lemmas[o] == "campaign" and not mods)
 
 
 def _opinion(t: Token) -> bool:

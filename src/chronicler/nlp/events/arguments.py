@@ -387,8 +387,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
         return out
 
     if ix.dateline_end:  # (else each group as it is: none is changed below)
-        actor_groups = [past_dateline(g) for g in actor_groups]
-        recip_groups = [past_dateline(g) for g in recip_groups]
+        actor_groups = list(map(past_dateline, actor_groups))
+        recip_groups = list(map(past_dateline, recip_groups))
 
     # "both sides" as the subject, or "reciprocal"/"exchange": both sides did it; "urged
     # both countries": both are recipients
@@ -402,8 +402,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                           for g in recip_groups for x in g)
     explicit = False
     for group in actor_groups:
-        found = [a for a in res.resolve_all(x for x in group if usable(x) and not (
-            lows[x.i] in ends and reciprocal_phrase(x, lex)))]
+        found = list(res.resolve_all(x for x in group if usable(x) and not (
+            lows[x.i] in ends and reciprocal_phrase(x, lex))))
         if found:
             c.actors = [a.actor for a in found]
             c.arg_tokens.update(a.token for a in found)

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
-from chronicler.nlp.events.tree import _Seen, children_ix, subtree_ix, tree_of
+from chronicler.nlp.events.tree import STEPS, _Seen, children_ix, subtree_ix, tree_of
 from chronicler.records import Place, Size
 
 KILL_VERBS = frozenset({"kill", "claim", "die", "martyr", "slay", "perish", "lose", "murder",
@@ -45,7 +45,7 @@ def _attached(tree: _Seen, i: int, event_heads: set[int], limit: int = 6) -> boo
     object per step was most of the cost of dating and placing a candidate)."""
     up, poss = tree.heads, tree.poss
     t = i
-    for _ in range(limit):
+    for _ in STEPS[limit] if limit < len(STEPS) else range(limit):  # (made once)
         if t in event_heads:
             return True
         if up[t] == t:
@@ -54,6 +54,10 @@ def _attached(tree: _Seen, i: int, event_heads: set[int], limit: int = 6) -> boo
             return False
         t = up[t]
     return t in event_heads
+
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+WHEN = frozenset({"when", "as", "while"})
 
 
 def attach_date(c: Candidate, ix: ArticleIndex, sent_i: int) -> None:
@@ -66,12 +70,13 @@ def attach_date(c: Candidate, ix: ArticleIndex, sent_i: int) -> None:
     deps, poss, up, below, at = tree.deps, tree.poss, tree.heads, tree.below, tree.first_below
     for h in list(c.heads):
         x = h.i
-        while deps[x] == "conj" and poss[up[x]] in ("VERB", "AUX") and not any(
-                deps[ch] in ("nsubj", "nsubjpass") for ch in below[at[x]:at[x + 1]]):
+        # (``isdisjoint`` over ``map``: generators made the lists they read cells)
+        while deps[x] == "conj" and poss[up[x]] in ("VERB", "AUX") and SUBJECTS.isdisjoint(
+                map(deps.__getitem__, below[at[x]:at[x + 1]])):
             x = up[x]
             heads.add(x)
-        if deps[x] == "advcl" and any(ix.lowers[ch] in ("when", "as", "while")
-                                      for ch in below[at[x]:at[x + 1]]):
+        if deps[x] == "advcl" and not WHEN.isdisjoint(
+                map(ix.lowers.__getitem__, below[at[x]:at[x + 1]])):
             heads.add(up[x])  # "On Tuesday, when the terrorists opened fire, he was ..."
     sub = set(subtree_ix(c.trigger)) if c.nominal else set()
     for t, a, b in ix.times_in(sent.start, sent.end):
@@ -94,18 +99,21 @@ def attach_place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
     tree = tree_of(ix.doc)  # (by index, ``tree.tree_of``)
     up, deps, lowers = tree.heads, tree.deps, ix.lowers
     t = c.trigger.i
-    if deps[t] == "advcl" and tree.tags[t] == "VBG" and not any(
-            deps[x] in ("nsubj", "mark") for x in children_ix(tree, t)):
+    # (the tests of children by functions: comprehensions here made the lists they
+    # read cells on every call)
+    if deps[t] == "advcl" and tree.tags[t] == "VBG" and not _with_child(
+            tree, t, ("nsubj", "mark")):
         heads.add(up[t])  # "a bomb exploded in Resk, killing 12": where it went off
     sub = set(subtree_ix(c.trigger)) if c.nominal else set()
     ranked: list[tuple[int, int, Place]] = []
     # (set tests rather than ``any`` over a generator: read for each place and candidate)
     arg_tokens, country_places = c.arg_tokens, ix.country_places
     for p, a, b in ix.places_in(sent.start, sent.end):
-        if not arg_tokens.isdisjoint(range(a, b + 1)):
+        words = range(a, b + 1)  # (made once: a range costs more than its few reads)
+        if not arg_tokens.isdisjoint(words):
             continue
         root = a  # (by index, as ``_attached``)
-        for i in range(a, b + 1):
+        for i in words:
             if up[i] < a or up[i] > b:
                 root = i
                 break
@@ -117,15 +125,30 @@ def attach_place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
         inside = a in sub and up[root] == c.trigger.i and \
             deps[root] in ("compound", "amod", "nmod", "poss", "npadvmod", "nsubj")
         # "In Resk, where 13 civilians were killed": the place the clause is about
-        if not (attached or inside or any(deps[h.i] == "relcl" and up[h.i] == root and any(
-                lowers[x] == "where" for x in children_ix(tree, h.i)) for h in c.heads)):
+        if not (attached or inside or _where_clause(tree, c.heads, root)):
             continue
         rank = 0 if attached or inside else 1
-        is_country = not country_places.isdisjoint(range(a, b + 1))
+        is_country = not country_places.isdisjoint(words)
         ranked.append((rank + (2 if is_country else 0), a, p))
     if ranked:
         ranked.sort(key=lambda x: (x[0], x[1]))
         c.place = ranked[0][2]
+
+
+def _with_child(tree: _Seen, i: int, deps: tuple[str, ...]) -> bool:
+    """Has token ``i`` a child with one of ``deps``?"""
+    labels = tree.deps
+    return any(labels[x] in deps for x in children_ix(tree, i))
+
+
+def _where_clause(tree: _Seen, heads: Sequence[Token], root: int) -> bool:
+    """Is one of ``heads`` a "where" clause on token ``root`` ("In Resk, where ...")?"""
+    deps, up, lowers = tree.deps, tree.heads, tree.lowers
+    for h in heads:  # (loops: generators made the lists they read cells per call)
+        if deps[h.i] == "relcl" and up[h.i] == root and "where" in map(
+                lowers.__getitem__, children_ix(tree, h.i)):
+            return True
+    return False
 
 
 def attach_size(cands: Sequence[Candidate], ix: ArticleIndex, sent: Span) -> None:

@@ -3,7 +3,7 @@ constraints, with the clause heads that carry them (a light verb for a noun)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -11,8 +11,9 @@ from spacy.tokens import Span, Token
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.modes import Aux, Report, clause_ix, phrase_ix, words_at
 from chronicler.nlp.events.patterns import Lexicon, TriggerRule, TypeSpec
-from chronicler.nlp.events.roles import LIGHT_NOUNS, NOUN_POS, VERB_POS
+from chronicler.nlp.events.roles import LIGHT_NOUNS, NOUN_POS, VERB_POS, marked
 from chronicler.nlp.events.tree import (
+    STEPS,
     _Seen,
     children_ix,
     kids,
@@ -55,8 +56,7 @@ def time_background(h: Token) -> bool:
     deps, lowers, i = tree.deps, tree.lowers, h.i
     if deps[i] in ("pobj", "pcomp") and lowers[tree.heads[i]] in TIME_LINKS:
         return True
-    return deps[i] == "advcl" and any(deps[m] == "mark" and lowers[m] in TIME_LINKS
-                                      for m in children_ix(tree, i))
+    return deps[i] == "advcl" and marked(tree, i, TIME_LINKS)
 
 
 # ... and that give its grievance or topic: what happened "over" it is someone else's
@@ -71,7 +71,7 @@ def governor(tok: Token, lex: Lexicon) -> Token | None:
     tree = tree_of(tok.doc)
     deps, poss, up, lemmas, lowers = tree.deps, tree.poss, tree.heads, tree.lemmas, tree.lowers
     t = tok.i
-    for _ in range(6):
+    for _ in STEPS[6]:
         h = up[t]
         if deps[t] not in NOUN_UP or h == t:
             return None
@@ -137,6 +137,12 @@ def _time_prep(tree: _Seen, i: int) -> bool:
     """``time_prep`` of token ``i``, by index (read for each child of a trigger)."""
     if tree.deps[i] != "prep" or tree.lowers[i] not in TIME_PREPS:
         return False
+    return _dated_objects(tree, i)
+
+
+def _dated_objects(tree: _Seen, i: int) -> bool:
+    """``_time_prep``'s test of the objects (its own function: the variables its
+    comprehensions read were cells on every call of the first test)."""
     objs = [o for o in children_ix(tree, i) if tree.deps[o] == "pobj"]
     toks = tree.toks
     return bool(objs) and all(toks[o].ent_type_ in ("DATE", "TIME") for o in objs)  # (not
@@ -147,80 +153,110 @@ TIME_PREPS = frozenset({"on", "in", "at", "during"})
 
 
 def scope_words(scope: str, trig: Token, heads: Sequence[Token], sent: Span) -> set[str]:
-    # (the wider scopes read by index from the document's parse: ``tree.tree_of``)
+    # (the wider scopes read by index from the document's parse, ``tree.tree_of``, each
+    # by a function of its own: their comprehensions made the lists they read cells on
+    # every call, whatever the scope)
+    wide = _WIDE.get(scope)
+    if wide is not None:
+        return wide(trig, heads)
     doc = trig.doc
-    if scope == "children":
-        tree = tree_of(doc)
-        deps, lowers = tree.deps, words_of(doc)[1]
-        ch = [c for c in children_ix(tree, trig.i) if not _time_prep(tree, c)]
-        # (a passive's agent is its subject: "destroyed by the cyclone" as "the cyclone
-        # destroyed")
-        ch += [o for c in ch if deps[c] == "agent" for o in children_ix(tree, c)
-               if deps[o] == "pobj"]
-        out = words_at(doc, ch)
-        out |= {f"dep:{deps[c]}" for c in ch}
-        for c in ch:  # "called on X": the particle or preposition counts
-            if deps[c] in ("prep", "prt", "agent"):
-                out.add(lowers[c])
-            elif deps[c] == "xcomp" and tree.tags[c] == "VBG":
-                out.add("dep:xcomp:ing")  # a gerund complement ("stopped firing"), not
-                # an infinitive of purpose ("stopped to answer questions")
-        return out
-    if scope == "complement":  # the clause it reports: "said [the US must mediate]"
-        tree = tree_of(doc)
-        return words_at(doc, [x for c in children_ix(tree, trig.i) if tree.deps[c] == "ccomp"
-                              for x in (c, *children_ix(tree, c))])
-    if scope == "that-clause":  # the marks of the clauses it or its carrying verb take:
-        # "a demand [that X ease]", "issued a reminder to X [that it must]", "pushed [for
-        # X to support]"
-        # ("to" for an infinitive clause: "its demand for X [to withdraw]")
-        tree = tree_of(doc)
-        deps, lowers = tree.deps, tree.lowers
-        t = trig.i
-        carriers = [t] + [h.i for h in heads if h.i != t and tree.heads[t] == h.i]
-        return words_at(doc, [m for h in carriers for c in children_ix(tree, h)
-                              if deps[c] in ("acl", "ccomp", "advcl")
-                              for m in children_ix(tree, c) if deps[m] == "mark"
-                              or deps[m] == "aux" and lowers[m] == "to"])
     if scope == "subtree":
         return words_at(doc, subtree_ix(trig))
     if scope == "sentence":
         return words_at(doc, range(sent.start, sent.end))
-    if scope == "object":
-        tree = tree_of(doc)
-        deps, lowers = tree.deps, words_of(doc)[1]
-        at: list[int] = []
-        for h in heads:
-            for c in children_ix(tree, h.i):
-                if deps[c] in ("dobj", "nsubjpass", "attr", "oprd", "pobj", "dative") or (
-                        deps[c] in ("prep", "agent")
-                        and lowers[c] not in ("by", "according", "under")
-                        and not _time_prep(tree, c)):  # ("under the accord": its frame)
-                    at += subtree_ix(tree.toks[c])
-        return words_at(doc, at)
-    if scope == "around":
-        tree = tree_of(doc)
-        deps, up = tree.deps, tree.heads
-        t = trig.i
-        at = [c for c in children_ix(tree, t) if not _time_prep(tree, c)]
-        g = up[t]
-        for _ in range(3):
-            at.append(g)
-            if tree.poss[g] != "ADP" or up[g] == g:
-                break
-            g = up[g]
-        for hh in heads:
-            at.append(hh.i)
-            at += [a for a in children_ix(tree, hh.i) if deps[a] in ("aux", "auxpass")]
-        g = up[t]
-        at += [a for a in children_ix(tree, g) if deps[a] in ("aux", "auxpass", "neg")]
-        if deps[t] in ("attr", "acomp", "oprd"):  # "[the claim] was a lie": the subject
-            at += [a for a in children_ix(tree, g) if deps[a] in ("nsubj", "nsubjpass")]
-        return words_at(doc, at)
     if tree_of(doc).poss[trig.i] in ("NOUN", "PROPN"):  # a noun's phrase (with "to hold talks")
         # + its verb's clause
-        return words_at(doc, phrase_ix(trig) + clause_ix([h for h in heads if h.i != trig.i]))
+        others = []
+        for h in heads:
+            if h.i != trig.i:
+                others.append(h)
+        return words_at(doc, phrase_ix(trig) + clause_ix(others))
     return words_at(doc, clause_ix(heads))
+
+
+def _children_words(trig: Token, heads: Sequence[Token]) -> set[str]:
+    doc = trig.doc
+    tree = tree_of(doc)
+    deps, lowers = tree.deps, words_of(doc)[1]
+    ch = [c for c in children_ix(tree, trig.i) if not _time_prep(tree, c)]
+    # (a passive's agent is its subject: "destroyed by the cyclone" as "the cyclone
+    # destroyed")
+    ch += [o for c in ch if deps[c] == "agent" for o in children_ix(tree, c)
+           if deps[o] == "pobj"]
+    out = words_at(doc, ch)
+    out |= {f"dep:{deps[c]}" for c in ch}
+    for c in ch:  # "called on X": the particle or preposition counts
+        if deps[c] in ("prep", "prt", "agent"):
+            out.add(lowers[c])
+        elif deps[c] == "xcomp" and tree.tags[c] == "VBG":
+            out.add("dep:xcomp:ing")  # a gerund complement ("stopped firing"), not
+            # an infinitive of purpose ("stopped to answer questions")
+    return out
+
+
+def _complement_words(trig: Token, heads: Sequence[Token]) -> set[str]:
+    """The clause it reports: "said [the US must mediate]"."""
+    doc = trig.doc
+    tree = tree_of(doc)
+    return words_at(doc, [x for c in children_ix(tree, trig.i) if tree.deps[c] == "ccomp"
+                          for x in (c, *children_ix(tree, c))])
+
+
+def _that_clause_words(trig: Token, heads: Sequence[Token]) -> set[str]:
+    """The marks of the clauses it or its carrying verb take: "a demand [that X ease]",
+    "issued a reminder to X [that it must]", "pushed [for X to support]" ("to" for an
+    infinitive clause: "its demand for X [to withdraw]")."""
+    doc = trig.doc
+    tree = tree_of(doc)
+    deps, lowers = tree.deps, tree.lowers
+    t = trig.i
+    carriers = [t] + [h.i for h in heads if h.i != t and tree.heads[t] == h.i]
+    return words_at(doc, [m for h in carriers for c in children_ix(tree, h)
+                          if deps[c] in ("acl", "ccomp", "advcl")
+                          for m in children_ix(tree, c) if deps[m] == "mark"
+                          or deps[m] == "aux" and lowers[m] == "to"])
+
+
+def _object_words(trig: Token, heads: Sequence[Token]) -> set[str]:
+    doc = trig.doc
+    tree = tree_of(doc)
+    deps, lowers = tree.deps, words_of(doc)[1]
+    at: list[int] = []
+    for h in heads:
+        for c in children_ix(tree, h.i):
+            if deps[c] in ("dobj", "nsubjpass", "attr", "oprd", "pobj", "dative") or (
+                    deps[c] in ("prep", "agent")
+                    and lowers[c] not in ("by", "according", "under")
+                    and not _time_prep(tree, c)):  # ("under the accord": its frame)
+                at += subtree_ix(tree.toks[c])
+    return words_at(doc, at)
+
+
+def _around_words(trig: Token, heads: Sequence[Token]) -> set[str]:
+    doc = trig.doc
+    tree = tree_of(doc)
+    deps, up = tree.deps, tree.heads
+    t = trig.i
+    at = [c for c in children_ix(tree, t) if not _time_prep(tree, c)]
+    g = up[t]
+    for _ in STEPS[3]:
+        at.append(g)
+        if tree.poss[g] != "ADP" or up[g] == g:
+            break
+        g = up[g]
+    for hh in heads:
+        at.append(hh.i)
+        at += [a for a in children_ix(tree, hh.i) if deps[a] in ("aux", "auxpass")]
+    g = up[t]
+    at += [a for a in children_ix(tree, g) if deps[a] in ("aux", "auxpass", "neg")]
+    if deps[t] in ("attr", "acomp", "oprd"):  # "[the claim] was a lie": the subject
+        at += [a for a in children_ix(tree, g) if deps[a] in ("nsubj", "nsubjpass")]
+    return words_at(doc, at)
+
+
+_WIDE: dict[str, Callable[[Token, Sequence[Token]], set[str]]] = {
+    "children": _children_words, "complement": _complement_words,
+    "that-clause": _that_clause_words, "object": _object_words, "around": _around_words}
 
 
 def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],
@@ -250,19 +286,16 @@ def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],
     if not rule.nominal and dep in ("dobj", "pobj", "nsubj", "nsubjpass") and \
             "det" in map(deps.__getitem__, below):
         return False  # a participle used as a noun: "visited the injured"
-    if rule.nominal and not rule.standalone and any(
-            deps[c] in ("amod", "det") and lowers[c] in GENERIC_MODIFIERS for c in below):
+    if rule.nominal and not rule.standalone and _generic(deps, lowers, below):
         return False  # "future attacks", "any attack": no event that happened
-    if rule.particle:
-        parts = {lowers[c] for c in below if deps[c] in ("prt", "advmod", "prep")}
-        if not parts & rule.particle:
-            return False
+    if rule.particle and _particles(deps, lowers, below).isdisjoint(rule.particle):
+        return False
     if rule.unless_head and up[i] != i:
         # the head word, and above a preposition the word it hangs on, up to the first
         # verb ("dismissed the claim as [propaganda]")
         hs: set[str] = set()
         h = up[i]
-        for _ in range(4):
+        for _ in STEPS[4]:
             hs |= {tree.lemmas[h], lowers[h]}
             if poss[h] in ("VERB", "AUX") or up[h] == h or not (
                     poss[h] in ("ADP", "SCONJ") or deps[h] in ("pobj", "dobj", "prep")):
@@ -282,6 +315,17 @@ def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],
             rule.unless):
         return False
     return True
+
+
+def _generic(deps: list[str], lowers: list[str], below: list[int]) -> bool:
+    """Is one of ``below`` a generic modifier ("future", "any")? (``rule_matches``'s
+    tests of the children are functions: comprehensions made its lists cells.)"""
+    return any(deps[c] in ("amod", "det") and lowers[c] in GENERIC_MODIFIERS for c in below)
+
+
+def _particles(deps: list[str], lowers: list[str], below: list[int]) -> set[str]:
+    """The particles, adverbs and prepositions of ``below`` ("called on")."""
+    return {lowers[c] for c in below if deps[c] in ("prt", "advmod", "prep")}
 
 
 def _scope(cache: dict[tuple[str, int], set[str]], scope: str, tok: Token,

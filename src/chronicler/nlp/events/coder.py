@@ -54,7 +54,7 @@ from spacy.tokens import Doc, Span
 
 from chronicler.nlp.events.acts import no_act
 from chronicler.nlp.events.arguments import fill_arguments
-from chronicler.nlp.events.assemble import absorbed, agreements, merge_into
+from chronicler.nlp.events.assemble import BY_TRIGGER, absorbed, agreements, merge_into
 from chronicler.nlp.events.attach import attach_date, attach_place, attach_size, has_count
 from chronicler.nlp.events.bombings import bomb_target
 from chronicler.nlp.events.candidates import Candidate, find_candidates, time_background
@@ -97,14 +97,8 @@ from chronicler.nlp.events.reports import (
     resolve_report,
 )
 from chronicler.nlp.events.roles import children
-from chronicler.nlp.events.scope import (
-    described,
-    met_alone,
-    no_one_hit,
-    shared_view,
-    wished,
-)
-from chronicler.nlp.events.tree import kids, subtree_ix, tree_of
+from chronicler.nlp.events.scope import described, met_alone, no_one_hit, shared_view, wished
+from chronicler.nlp.events.tree import STEPS, kids, subtree_ix, tree_of
 from chronicler.nlp.events.verbal import (
     as_expulsion,
     as_protest,
@@ -172,7 +166,7 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
     """The candidates that pass: arguments, modes, date, place, and the filters."""
     sent = ix.sents[sent_i]
     lex = ix.lex
-    triggers = {c.trigger.i for c in cands}
+    triggers = set(map(BY_TRIGGER, cands))
     tree = tree_of(ix.doc)  # (the labels by index: each read of a Token's is a lookup)
     kept: list[Candidate] = []
     for c in cands:
@@ -201,7 +195,7 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
                 not countries(c.actors) and not countries(c.recipients) and \
                 not c.time_attached and c.place is None:
             continue  # a bare plural with no one named: "attacks on tourists have been rare"
-        if not c.actors and not c.between and any(time_background(h) for h in (c.trigger, *c.heads)):
+        if not c.actors and not c.between and any(map(time_background, (c.trigger, *c.heads))):
             continue  # "following the invasions of X", "after he was implicated": when
             # the sentence's event happened, by no one it names, is no event of its own
         if unarmed_force(c, ix, sent):
@@ -276,7 +270,10 @@ def _modes(c: Candidate, ix: ArticleIndex, sent_i: int, triggers: set[int]) -> s
     # the words that pick a mode: the noun's own phrase, or the verb's clause
     doc = ix.doc
     clause_words = words_at(doc, phrase_ix(c.trigger) if c.nominal else clause_ix(c.heads))
-    scopes = {m.scope for m in c.spec.modes.values()} if c.rule.mode is None else set()
+    scopes: set[str] = set()  # (a loop: a comprehension is a function made per call)
+    if c.rule.mode is None:
+        for m in c.spec.modes.values():
+            scopes.add(m.scope)
     sub_words = words_at(doc, subtree_ix(c.trigger)) if "subtree" in scopes else set()
     sent_words = ix.sentence_words(sent_i) if "sentence" in scopes else set()
     c.modes = plover_modes(c.spec, c.rule, c.trigger, clause_words, sent_words, sub_words)
@@ -355,7 +352,7 @@ def _embedded(c: Candidate) -> bool:
     (its trigger's or light verb's chain up to the root passes through one)?"""
     tree = tree_of(c.trigger.doc)  # (by index)
     t = (c.light or c.trigger).i
-    for _ in range(12):
+    for _ in STEPS[12]:
         if tree.heads[t] == t:
             return False
         if tree.deps[t] in EMBEDDING:
@@ -390,7 +387,7 @@ def _coded(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candid
             attach_date(acc, ix, sent_i)
             acc.contexts = set(acc.spec.contexts)
             kept.append(acc)
-    kept.sort(key=lambda c: c.trigger.i)
+    kept.sort(key=BY_TRIGGER)
     merged: list[Candidate] = []
     for c in kept:
         if not any(merge_into(m, c) for m in merged):
@@ -403,8 +400,8 @@ def _coded(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candid
                 ops_here = [(n, code) for i, (n, code) in sorted(ix.op_at.items())
                             if sent.start <= i < sent.end]
             _finish_assault(c, ix, ops_here)
-    merged = [c for c in merged if identified(c)]
-    merged.sort(key=lambda c: c.trigger.i)
+    merged = list(filter(identified, merged))
+    merged.sort(key=BY_TRIGGER)
     return merged
 
 

@@ -21,7 +21,7 @@ from chronicler.nlp.actors.phoenix import split_code
 from chronicler.nlp.actors.phoenix_lookup import INTERNATIONAL, SECTORS, phoenix_actor
 from chronicler.nlp.events.dictionaries import load_field_dictionaries
 from chronicler.nlp.events.patterns import Lexicon
-from chronicler.nlp.events.tree import children_ix, kids, subtree, subtree_ix, tree_of
+from chronicler.nlp.events.tree import STEPS, _Seen, children_ix, kids, subtree, subtree_ix, tree_of
 from chronicler.records import EventActor, Mention, Place
 
 NOUNISH = frozenset({"NOUN", "PROPN", "ADJ"})
@@ -39,7 +39,7 @@ def partitive_core(tok: Token) -> Token:
     police, "[two] of the soldiers" -> soldiers); ``tok`` itself otherwise, and for a
     named head ("the Group of Eight") or one the NER made part of a name."""
     tree = tree_of(tok.doc)  # (by index: read for each argument resolved)
-    for _ in range(2):
+    for _ in STEPS[2]:
         i = tok.i
         if tok.ent_type_ not in ("", "CARDINAL", "QUANTITY") or not (
                 tree.lemmas[i] in PARTITIVE or tree.lowers[i] in PARTITIVE
@@ -85,7 +85,17 @@ def patrons(tok: Token) -> list[Token]:
     loyalty word that modifies ``tok`` ("gunmen loyal to the former president")."""
     tree = tree_of(tok.doc)  # (by index)
     deps, lowers = tree.deps, tree.lowers
-    return [tree.toks[o] for m in children_ix(tree, tok.i)
+    for m in children_ix(tree, tok.i):  # (first a loop: most words have no such word)
+        if deps[m] in ("amod", "acl") and lowers[m] in LOYALTY:
+            return _loyal_to(tree, tok.i)
+    return []
+
+
+def _loyal_to(tree: _Seen, i: int) -> list[Token]:
+    """``patrons`` of token ``i`` (its own function: the variables its comprehension
+    reads were cells on every call)."""
+    deps, lowers = tree.deps, tree.lowers
+    return [tree.toks[o] for m in children_ix(tree, i)
             if deps[m] in ("amod", "acl") and lowers[m] in LOYALTY
             for p in children_ix(tree, m) if deps[p] == "prep" and lowers[p] in ("to", "with")
             for o in children_ix(tree, p) if deps[o] == "pobj"]
@@ -281,7 +291,9 @@ def observers(speakers: Sequence[Token], mention_at: Mapping[int, Sequence[Menti
     if not speakers:
         return set()
     lowers = tree_of(speakers[0].doc).lowers  # (by index: no Token per word)
-    at = [x for s in speakers for x in subtree_ix(s)]
+    at: list[int] = []  # (a loop: a comprehension was a function made per call)
+    for s in speakers:
+        at += subtree_ix(s)
     if OBSERVING.isdisjoint(map(lowers.__getitem__, at)):
         return set()
     return {m.country for x in at for m in mention_at.get(x, ()) if m.country}

@@ -48,7 +48,7 @@ from chronicler.nlp.events.intent import INTENT_WORDS, is_intent, to_infinitive
 from chronicler.nlp.events.modes import clause_tokens
 from chronicler.nlp.events.patterns import POS_KINDS, Lexicon, TriggerRule
 from chronicler.nlp.events.permissions import withheld_permission
-from chronicler.nlp.events.tree import children_ix, kids, less_d, tree_of
+from chronicler.nlp.events.tree import STEPS, children_ix, kids, less_d, tree_of
 from chronicler.nlp.events.verbmatch import VerbCode, match_verb
 from chronicler.records import EventActor
 
@@ -307,7 +307,7 @@ def _main_verb(tok: Token, lex: Lexicon) -> bool:
     tree = tree_of(tok.doc)  # (by index: read for each verb the dictionary knows)
     deps, lemmas, up = tree.deps, tree.lemmas, tree.heads
     t = tok.i
-    for _ in range(5):
+    for _ in STEPS[5]:
         if deps[t] == "ROOT":
             return True
         reported = deps[t] == "ccomp" and lemmas[up[t]] in lex.report_cues

@@ -10,7 +10,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import compress
+from operator import getitem
+from typing import TypeVar
 
 import numpy as np
 from spacy.attrs import LEMMA, ORTH, POS, SENT_START, SPACY
@@ -43,6 +44,9 @@ DATELINE = re.compile(
 
 # two words run together at a case change: "tensionIndia", "policyIndia"
 GLUED = re.compile(r"[a-z]{3}[A-Z][a-z]")
+
+
+_Spanned = TypeVar("_Spanned", tuple[TimeExpr, int, int], tuple[Place, int, int])
 
 
 # ------------------------------------------------------------------ article index
@@ -96,12 +100,13 @@ class ArticleIndex:
         sentence's words were tested one by one)."""
         got = self._trigger_words
         if got is None:
+            # (as a mask over the tokens, a byte each: a set of indices made them a
+            # number each)
             known = self.lex.by_lemma.__contains__
-            n = range(len(self.lemmas))
-            hit = set(compress(n, map(known, self.lemmas)))
-            hit.update(compress(n, map(known, self.lowers)))
-            hit.update(self.op_at)
-            got = self._trigger_words = sorted(hit)
+            hit = np.frombuffer(bytes(map(known, self.lemmas)), np.bool_) | np.frombuffer(
+                bytes(map(known, self.lowers)), np.bool_)
+            hit[list(self.op_at)] = True
+            got = self._trigger_words = np.flatnonzero(hit).tolist()
         return got[bisect.bisect_left(got, start):bisect.bisect_left(got, end)]
 
     def times_in(self, start: int, end: int) -> list[tuple[TimeExpr, int, int]]:
@@ -109,16 +114,14 @@ class ArticleIndex:
         never change it)."""
         got = self._times_in.get((start, end))
         if got is None:
-            got = self._times_in[start, end] = [x for x in self.times
-                                                if start <= x[1] and x[2] < end]
+            got = self._times_in[start, end] = _inside(self.times, start, end)
         return got
 
     def places_in(self, start: int, end: int) -> list[tuple[Place, int, int]]:
         """``places`` wholly inside tokens [start, end), in their order (shared)."""
         got = self._places_in.get((start, end))
         if got is None:
-            got = self._places_in[start, end] = [x for x in self.places
-                                                 if start <= x[1] and x[2] < end]
+            got = self._places_in[start, end] = _inside(self.places, start, end)
         return got
 
     def day_before(self, start_char: int, end_char: int) -> TimeExpr | None:
@@ -171,6 +174,17 @@ class ArticleIndex:
     def paragraph_start(self, char: int) -> int:
         i = bisect.bisect_right(self.para_starts, char) - 1
         return self.para_starts[i] if i >= 0 else 0
+
+
+def _inside(xs: list[_Spanned], start: int, end: int) -> list[_Spanned]:
+    """The items of ``xs`` (thing, first token, last token) wholly inside tokens [start,
+    end) (a function of its own: its comprehension made ``start`` and ``end`` cells on
+    every read, a cached one too; a loop: no function made per call)."""
+    out = []
+    for x in xs:
+        if start <= x[1] and x[2] < end:
+            out.append(x)
+    return out
 
 
 def token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
@@ -288,7 +302,8 @@ def token_columns(doc: Doc) -> tuple[str, list[str], list[str], list[bool], list
                         SPACE * lex.is_space | PUNCT * lex.is_punct |
                         BREAK * (lex.is_space and "\n" in word))
         got = list(map(forms.__getitem__, orths))
-    text = "".join(map(tuple.__getitem__, got, spacy))  # type: ignore[arg-type]  # (0, 1: str)
+    # (``operator.getitem``: the slot wrapper ``tuple.__getitem__`` cost twice as much)
+    text = "".join(map(getitem, got, spacy))  # type: ignore[arg-type]  # (0, 1: str)
     _, _, lowers, glued, kinds = zip(*got, strict=True) if got else ((),) * 5
     return (text, _read(low, lemmas, doc, str.lower), list(lowers),
             list(map(_VERBAL.__contains__, pos)), list(glued),

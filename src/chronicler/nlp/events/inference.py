@@ -10,7 +10,7 @@ from chronicler.nlp.events.dict_actors import ABROAD, observers
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.modes import clause_tokens, lemma_set
 from chronicler.nlp.events.parties import STATE_SECTORS, countries
-from chronicler.nlp.events.tree import kids, subtree
+from chronicler.nlp.events.tree import STEPS, kids, subtree
 from chronicler.nlp.places.toponyms import resolve_place
 from chronicler.records import EventActor, Place
 
@@ -99,7 +99,7 @@ def _in_own_clause(c: Candidate, ix: ArticleIndex) -> bool:
         if p is not c.place:
             continue
         t = ix.doc[a]
-        for _ in range(8):
+        for _ in STEPS[8]:
             if t.i in own:
                 return True
             if t.dep_ in CLAUSE_LINKS or t.head.i == t.i:

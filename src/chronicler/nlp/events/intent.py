@@ -28,7 +28,7 @@ from chronicler.nlp.events.dict_actors import domestic_recipient
 from chronicler.nlp.events.modes import PROMISING, REFUSAL, REFUSED
 from chronicler.nlp.events.patterns import Lexicon
 from chronicler.nlp.events.permissions import not_permitted, withheld_permission
-from chronicler.nlp.events.tree import children_ix, kids, subtree, tree_of
+from chronicler.nlp.events.tree import STEPS, children_ix, kids, subtree, tree_of
 from chronicler.records import EventActor
 
 COOPERATIVE = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"})
@@ -81,7 +81,10 @@ def to_infinitive(t: Token) -> bool:
     read for most verbs a candidate's tests pass.)"""
     tree = tree_of(t.doc)
     deps, lowers = tree.deps, tree.lowers
-    return any(deps[c] == "aux" and lowers[c] == "to" for c in children_ix(tree, t.i))
+    for c in children_ix(tree, t.i):  # (a loop: no generator made per call)
+        if deps[c] == "aux" and lowers[c] == "to":
+            return True
+    return False
 
 
 def first_conjunct(t: Token) -> Token:
@@ -104,7 +107,7 @@ def _governor_words(c: Candidate) -> set[str]:
     out: set[str] = set()
     for h in (c.trigger, *c.heads):
         t = first_conjunct(h).i
-        for _ in range(3):
+        for _ in STEPS[3]:
             if deps[t] not in ("xcomp", "ccomp", "aux", "prep", "pcomp", "pobj") and not (
                     deps[t] == "advcl" and to_infinitive(tree.toks[t])) or up[t] == t:
                 break  # ("have sworn to fight": an infinitive the parser hangs as advcl)
@@ -328,7 +331,7 @@ def _path(a: Token, b: Token) -> list[Token] | None:
     """The tokens from ``b`` up to (not including) its ancestor ``a``, or None."""
     path: list[Token] = []
     t = b
-    for _ in range(12):
+    for _ in STEPS[12]:
         if t.i == a.i:
             return path
         if t.head.i == t.i:
@@ -488,6 +491,7 @@ def identified(c: Candidate) -> bool:
     """An event is emitted only when it is identified: an actor or a recipient with a
     country or a sector, or a named place with a size ("the Pahalgam attack" mentioned
     again at a press conference in Islamabad codes nothing)."""
-    if any(a.country or a.sector for a in (*c.actors, *c.recipients)):
-        return True
+    for a in (*c.actors, *c.recipients):  # (a loop: no generator made per call)
+        if a.country or a.sector:
+            return True
     return c.place is not None and c.size is not None

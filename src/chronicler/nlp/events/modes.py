@@ -37,7 +37,8 @@ from spacy.tokens import Doc, Token
 
 from chronicler.nlp.events.patterns import Lexicon, TriggerRule, TypeSpec
 from chronicler.nlp.events.roles import children, subjects
-from chronicler.nlp.events.tree import _Seen, children_ix, kids, tree_of, words_of
+from chronicler.nlp.events.tree import STEPS, _Seen, children_ix, kids, tree_of, words_of
+from chronicler.nlp.events.walks import child_with
 
 _INDEX = attrgetter("i")  # (a token's index, by ``map``)
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
@@ -86,8 +87,8 @@ def clause_ix(heads: Sequence[Token]) -> list[int]:
             out.append(t)
             for c in below[at[t]:at[t + 1]]:
                 dep = deps[c]
-                if dep == "advcl" and tags[c] == "VB" and any(
-                        deps[a] == "aux" and lowers[a] == "to" for a in below[at[c]:at[c + 1]]):
+                if dep == "advcl" and tags[c] == "VB" and _to_aux(
+                        deps, lowers, below[at[c]:at[c + 1]]):
                     stack.append(c)  # "offered to host talks": a purpose infinitive
                     continue  # (``infinitive``)
                 if dep in CLAUSAL or (dep == "conj" and poss[c] in ("VERB", "AUX")):
@@ -97,6 +98,18 @@ def clause_ix(heads: Sequence[Token]) -> list[int]:
     return out
 
 
+def _to_aux(deps: list[str], lowers: list[str], kids: list[int]) -> bool:
+    """Is one of ``kids`` the "to" of an infinitive? (Its own function: a generator in
+    ``clause_ix`` made the lists it reads cells on every call, a cached one too.)"""
+    return any(deps[a] == "aux" and lowers[a] == "to" for a in kids)
+
+
+def _marks(deps: list[str], lowers: list[str], ks: list[int]) -> list[str]:
+    """The marks among ``ks`` ("if", "whether"), in order."""
+    return [lowers[c] for c in ks if deps[c] == "mark"]
+
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PHRASE_CUT = frozenset({"relcl", "appos", "parataxis", "advcl", "ccomp", "csubj"})
 
 
@@ -116,7 +129,9 @@ def phrase_ix(tok: Token) -> list[int]:
     while stack:
         t = stack.pop()
         out.append(t)
-        stack += [c for c in below[at[t]:at[t + 1]] if deps[c] not in PHRASE_CUT]
+        for c in below[at[t]:at[t + 1]]:  # (a loop: a comprehension per word made)
+            if deps[c] not in PHRASE_CUT:
+                stack.append(c)
     return out
 
 
@@ -143,15 +158,25 @@ def plover_modes(spec: TypeSpec, rule: TriggerRule, trigger: Token,
     else:
         tree = tree_of(trigger.doc)  # (by index: read for every candidate)
         deps = tree.deps
-        own = words_at(trigger.doc, [trigger.i, *[c for c in children_ix(tree, trigger.i)
-                                                  if deps[c] in ("compound", "amod", "nmod",
-                                                                 "prt")]])
+        # (loops, read for every candidate: comprehensions made ``own`` and the rest
+        # cells on every call)
+        at = [trigger.i]
+        for c in children_ix(tree, trigger.i):
+            if deps[c] in ("compound", "amod", "nmod", "prt"):
+                at.append(c)
+        own = words_at(trigger.doc, at)
         # (``isdisjoint``: a test, with no set made per mode)
-        found = [m.name for m in spec.modes.values() if not m.words.isdisjoint(own)]
+        found = []
+        for m in spec.modes.values():
+            if not m.words.isdisjoint(own):
+                found.append(m.name)
         scopes = {"clause": clause, "sentence": sentence, "subtree": subtree,
                   "children": own, "object": clause, "around": clause}
-        found += [m.name for m in spec.modes.values() if m.name not in found
-                  and not m.words.isdisjoint(scopes.get(m.scope, clause))]
+        more = []
+        for m in spec.modes.values():
+            if m.name not in found and not m.words.isdisjoint(scopes.get(m.scope, clause)):
+                more.append(m.name)
+        found += more
     if not found and spec.mode_default is not None:
         found = [spec.mode_default]
     return found
@@ -214,7 +239,7 @@ def find_report(top: Token, lex: Lexicon, others: set[int] | frozenset[int] = fr
     denied = False
     through = False
     first_cue: Token | None = None
-    for _ in range(8):
+    for _ in STEPS[8]:
         for ci in below[at[t]:at[t + 1]]:
             dep = deps[ci]
             if dep == "parataxis" and lemmas[ci] in lex.report_cues:
@@ -312,7 +337,7 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
     scan = list(map(_INDEX, heads))
     for x in scan[:]:
         while deps[x] == "conj" and poss[up[x]] in ("VERB", "AUX") and up[x] != x and \
-                not any(deps[c] in ("nsubj", "nsubjpass") for c in below[at[x]:at[x + 1]]):
+                SUBJECTS.isdisjoint(map(deps.__getitem__, below[at[x]:at[x + 1]])):
             x = up[x]
             scan.append(x)
     n = len(lowers)
@@ -342,8 +367,8 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
             future = True
         if deps[h] == "xcomp" and lemmas[g] in DOUBTED:
             hypothetical = True  # "is unlikely to attack"
-        if deps[h] == "xcomp" and lemmas[g] in ("have", "be") and any(
-                deps[c] == "advmod" and lowers[c] == "yet" for c in below[at[g]:at[g + 1]]):
+        if deps[h] == "xcomp" and lemmas[g] in ("have", "be") and child_with(
+                deps, below[at[g]:at[g + 1]], "advmod", lowers, ("yet",)):
             negated = True  # "has yet to hand over", "is yet to respond": not done
         if nominal and deps[h] == "xcomp" and lemmas[g] in REFUSED:
             negated = True  # "declined to open an inquiry": it was not opened (a verb
@@ -370,10 +395,9 @@ def auxiliary(heads: Sequence[Token], trigger: Token, lex: Lexicon,
     # a conditional clause holding the event, at any depth below the sentence root
     t = heads[-1].i
     question = False
-    for _ in range(6):
+    for _ in STEPS[6]:
         ks = below[at[t]:at[t + 1]]  # (most clauses have no mark: no list made for them)
-        marks = [lowers[c] for c in ks if deps[c] == "mark"] \
-            if "mark" in map(deps.__getitem__, ks) else []
+        marks = _marks(deps, lowers, ks) if "mark" in map(deps.__getitem__, ks) else []
         if not lex.hypothetical_marks.isdisjoint(marks):
             hypothetical = True
             question = "whether" in marks
@@ -406,7 +430,7 @@ def _asked_up(tree: _Seen, scan: list[int]) -> list[int]:
     asks what is under it ("Is India preparing to strike?")."""
     out = []
     for h in scan:
-        for _ in range(4):
+        for _ in STEPS[4]:
             out.append(h)
             if tree.deps[h] not in ("xcomp", "ccomp", "conj") or tree.heads[h] == h:
                 break

@@ -30,9 +30,11 @@ def known_person(res: ArgResolver, a: EventActor) -> bool:
 
 
 def countries(actors: Sequence[EventActor]) -> set[str]:
-    if not actors:  # (often none: no comprehension made for them)
-        return set()
-    return {a.country for a in actors if a.country}
+    out: set[str] = set()  # (a loop: a comprehension is a function made per call)
+    for a in actors:
+        if a.country:
+            out.add(a.country)
+    return out
 
 
 def a_state(o: Token, res: ArgResolver) -> bool:

@@ -15,7 +15,7 @@ from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.modes import find_report
 from chronicler.nlp.events.parties import countries
 from chronicler.nlp.events.patterns import TriggerRule
-from chronicler.nlp.events.tree import children_ix, kids, tree_of
+from chronicler.nlp.events.tree import STEPS, children_ix, kids, tree_of
 from chronicler.nlp.quotes.speakers import load_sources
 from chronicler.records import EventActor, content_id
 
@@ -57,7 +57,7 @@ def _own_pronoun_subject(c: Candidate) -> bool:
     t = (c.light or c.trigger).i
     tree = tree_of(c.trigger.doc)  # (by index)
     deps, lowers, up = tree.deps, tree.lowers, tree.heads
-    for _ in range(3):
+    for _ in STEPS[3]:
         if any(deps[ch] in ("nsubj", "nsubjpass") and lowers[ch] in THIRD_PERSON
                for ch in children_ix(tree, t)):
             return True

@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from spacy.tokens import Doc, Token
 
@@ -52,7 +53,10 @@ from chronicler.nlp.events.walks import (  # noqa: F401 (the coder reads them fr
     children,
     conjuncts,
     is_passive,
+    marked,
+    modifier_sector,
     prep_objects,
+    pronouns_last,
     word_before,
 )
 from chronicler.nlp.quotes.speakers import core_span
@@ -91,7 +95,10 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     tree = tree_of(verb.doc)  # (the climb by index, ``tree.tree_of``)
     deps, poss, up, lowers, toks = tree.deps, tree.poss, tree.heads, tree.lowers, tree.toks
     v = verb.i
-    own = [x for x in children(verb, SUBJ) if not _across_lines(x, verb)]
+    own: list[Token] = []  # (loops and helpers here: no variable of it is a cell)
+    for x in children(verb, SUBJ):
+        if not _across_lines(x, verb):
+            own.append(x)
     if own:
         subj = own[-1]  # two subjects (a dateline parsed as one): the nearer
         if tree.tags[subj.i] in ("WDT", "WP") and deps[v] == "relcl":
@@ -106,7 +113,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             if tree.tags[v] == "VBN":
                 return []  # "a mission launched in ...": the noun is the object
             # "Islamabad's attempt to ...", "indicated a willingness to pause ..."
-            owners = [toks[c] for c in children_ix(tree, h) if deps[c] == "poss"]
+            owners = children(head, ("poss",))
             if owners:
                 return owners
             if deps[h] in ("dobj", "pobj") and poss[up[h]] in VERB_POS:
@@ -114,8 +121,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             return []
         if dep == "acl":
             return []
-        if dep == "advcl" and deps[h] == "pcomp" and any(
-                deps[c] == "mark" and lowers[c] in TIME_MARKS for c in children_ix(tree, v)):
+        if dep == "advcl" and deps[h] == "pcomp" and marked(tree, v, TIME_MARKS):
             # "accused India of fostering terrorism while speaking with tribal leaders":
             # the time clause is the accusers', hung on the gerund by the parser
             g = up[up[h]] if up[up[h]] != up[h] else h
@@ -139,6 +145,11 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             return subjects(gov, depth + 1)
     w = word_before(verb)
     return [w] if w is not None else []
+
+
+def _appositive(s: Token, start: int) -> Token:
+    """The apposition of ``s`` at or past token ``start`` (the dateline's end), else it."""
+    return next((a for a in kids(s) if a.dep_ == "appos" and a.i >= start), s)
 
 
 def agents(verb: Token) -> list[Token]:
@@ -241,11 +252,7 @@ class ArgResolver:
         if got is None and (lemma in COLLECTIVES or lemma in MEMBERS):
             # "the militant group", "a rebel faction", "opposition candidates": the
             # kind its modifier names
-            deps = tree.deps
-            got = next((sec for m in children_ix(tree, i) if deps[m] in ("amod", "compound")
-                        and lemmas[m] not in ARMS
-                        and (sec := nouns.get(lemmas[m]) or nouns.get(lowers[m])
-                             or SIDE_WORDS.get(lowers[m]))), None)
+            got = modifier_sector(tree, i, nouns, ARMS, SIDE_WORDS)
         return got
 
     def name_of(self, tok: Token) -> str:
@@ -326,12 +333,13 @@ class ArgResolver:
             if head.country or not head.actor_id or tok.tag_ != "NNPS":
                 return head if head.country or head.actor_id else None
         tree = tree_of(tok.doc)
-        named = [i for i in range(tok.left_edge.i, tok.i) if i in self.mention_at]
+        # (``filter``, ``map``: comprehensions made ``self`` and ``tree`` cells per call)
+        named = list(filter(self.mention_at.__contains__, range(tok.left_edge.i, tok.i)))
         # "his Chinese counterpart": the country word says who, the owner's pronoun whose
         if len(named) > 1:
-            named.sort(key=lambda i: tree.poss[i] == "PRON")
+            pronouns_last(tree, named)
         s, e = core_span(tok, self.text) if named else (0, 0)  # (a mention's words only)
-        for t in (tree.toks[i] for i in named):
+        for t in map(tree.toks.__getitem__, named):
             if against_or_for(t):
                 continue  # "an anti-Syria journalist" is no Syrian
             if s <= t.idx < e:
@@ -377,7 +385,8 @@ class ArgResolver:
                 if via is not None and via.country:
                     return (got or via).model_copy(update={
                         "country": via.country, "sector": (got and got.sector) or via.sector})
-        return complete(got, tok, self.day, lambda: self._name(tok))  # (named if new)
+        return complete(got, tok, self.day, partial(self._name, tok))  # (named if new;
+        # ``partial``: a lambda made ``self`` and ``tok`` cells on every call)
 
     def _resolve(self, tok: Token, depth: int = 0, descend: bool = True) -> EventActor | None:
         tree = tree_of(tok.doc)  # (by index, ``tree.tree_of``)
@@ -394,7 +403,8 @@ class ArgResolver:
                 return ante
         for ci in children_ix(tree, i):
             if deps[ci] == "poss" and tree.lowers[ci] in ("its", "their", "his", "her") and \
-                    not any(t < i and t in self.mention_tokens for t in children_ix(tree, i)):
+                    not any(map(self.mention_tokens.__contains__, filter(i.__gt__, children_ix(
+                        tree, i)))):  # (no generator: it made ``self`` and ``i`` cells)
                 ante = self._antecedent(tree.toks[ci])  # "its missiles": whose
                 if ante is not None and ante.country:
                     return EventActor(name=self._name(tok), country=ante.country,
@@ -419,8 +429,7 @@ class ArgResolver:
             if speakers:
                 for s in speakers[::-1]:
                     if s.i < self.dateline_end:  # "VARSK, March 12 — Merovia said it ..."
-                        s = next((a for a in kids(s) if a.dep_ == "appos"
-                                  and a.i >= self.dateline_end), s)
+                        s = _appositive(s, self.dateline_end)
                     if s.lower_ not in PRONOUNS and s.i >= self.dateline_end:
                         got = self.resolve(s, depth + 1)
                         if got is not None and (got.country or got.actor_id):
@@ -463,15 +472,22 @@ class ArgResolver:
                 continue
             # "the military chiefs of India and Pakistan", "Kaldorian and Merovian
             # negotiators" (coordinated countries on one head): one actor per country
-            inner = [o for o in prep_objects(t, ("of",)) if t.i not in self.mention_tokens]
+            # (loops: a comprehension here made ``self`` and its reads cells per call)
+            inner = prep_objects(t, ("of",)) if t.i not in self.mention_tokens else []
             if len(inner) < 2:
                 tree = tree_of(t.doc)  # (by index)
-                inner = next((cj for m in children_ix(tree, t.i)
-                              if tree.deps[m] in ("amod", "nmod", "compound")
-                              and m in self.mention_tokens
-                              and len(cj := conjuncts(tree.toks[m])) > 1), [])
+                inner = []
+                for k in children_ix(tree, t.i):
+                    if tree.deps[k] in ("amod", "nmod", "compound") and \
+                            k in self.mention_tokens:
+                        cj = conjuncts(tree.toks[k])
+                        if len(cj) > 1:
+                            inner = cj
+                            break
             if len(inner) > 1:
-                many = [self.resolve(o, depth=1) for o in inner]
+                many: list[EventActor | None] = []
+                for o in inner:
+                    many.append(self.resolve(o, depth=1))
                 if all(m is not None and m.country for m in many) and \
                         len({m.country for m in many if m is not None}) == len(many):
                     for o, m in zip(inner, many, strict=True):

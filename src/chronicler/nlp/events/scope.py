@@ -18,6 +18,7 @@ from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.roles import subjects
 from chronicler.nlp.events.tree import children_ix, kids, subtree, tree_of
 from chronicler.nlp.events.verbal import MEDIA
+from chronicler.nlp.events.walks import child_with
 
 # verbs of wishing: what someone wants another to do has not happened (asking and
 # telling are REQUEST events, ``request.directive``, which absorb what they ask)
@@ -34,11 +35,11 @@ def wished(c: Candidate) -> bool:
         h = head.i
         if deps[h] not in ("xcomp", "ccomp") or tree.lemmas[up[h]] not in WISHES:
             continue
-        below = children_ix(tree, h)
-        if not any(deps[ch] == "aux" and tree.lowers[ch] == "to" for ch in below):
+        below = children_ix(tree, h)  # (no generators: they made cells of the lists)
+        if not child_with(deps, below, "aux", tree.lowers, ("to",)):
             continue
-        if any(deps[ch] == "nsubj" for ch in below) or any(
-                deps[ch] == "dobj" for ch in children_ix(tree, up[h])):
+        if "nsubj" in map(deps.__getitem__, below) or "dobj" in map(
+                deps.__getitem__, children_ix(tree, up[h])):
             return True
     return False
 
@@ -86,6 +87,9 @@ GENERIC_HEADS = frozenset({"people", "someone", "somebody", "anyone", "anybody",
                            "persons", "individuals", "whoever", "nobody", "no one"})
 
 
+DETERMINERS = frozenset({"det", "poss", "nummod"})
+
+
 def generic_relative(c: Candidate, ix: ArticleIndex) -> bool:
     """Is the event told in a relative clause or a participle of a generic head ("people
     who attack ...", "interest groups that support her", "those seeking her help"): a
@@ -108,12 +112,11 @@ def generic_relative(c: Candidate, ix: ArticleIndex) -> bool:
         if deps[h] != "relcl" and not participle:
             continue
         n = up[h]
-        if tree.lowers[n] in GENERIC_HEADS or any(
-                deps[ch] == "det" and tree.lowers[ch] in ("any", "every", "no")
-                for ch in children_ix(tree, n)):
+        if tree.lowers[n] in GENERIC_HEADS or child_with(
+                deps, children_ix(tree, n), "det", tree.lowers, ("any", "every", "no")):
             return True  # ("any company that asks ...", "every state that attacks": a kind)
-        if tags[n] in ("NNS", "NNPS") and not any(
-                deps[ch] in ("det", "poss", "nummod") for ch in children_ix(tree, n)):
+        if tags[n] in ("NNS", "NNPS") and DETERMINERS.isdisjoint(
+                map(deps.__getitem__, children_ix(tree, n))):
             a = ix.resolver.resolve(tree.toks[n])
             return a is None or not (a.country or a.sector)  # ("gunmen who": someone)
     return False

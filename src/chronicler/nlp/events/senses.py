@@ -30,7 +30,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from chronicler.nlp.events.candidates import Candidate
-from chronicler.nlp.events.tree import children_ix, kids, subtree, tree_of
+from chronicler.nlp.events.tree import _Seen, children_ix, kids, subtree, tree_of
 
 # what is released or removed when no one is: papers, figures, recordings, names
 DOCUMENTS = frozenset({
@@ -170,13 +170,27 @@ def _press_event(t: Token) -> bool:
     meeting": a statement to the press or the public (the trigger or its object a
     conference or briefing of the press, or a meeting of a town hall)."""
     tree = tree_of(t.doc)  # (by index: read for every candidate of a statement)
+    deps = tree.deps  # (loops: generators made the lists they read cells on every call)
+    if _press_word(tree, t.i):
+        return True
+    for o in children_ix(tree, t.i):
+        if deps[o] in ("dobj", "nsubjpass") and _press_word(tree, o):
+            return True
+    return False
+
+
+def _press_word(tree: _Seen, o: int) -> bool:
+    """Is token ``o`` a conference or briefing of the press, or a town hall meeting?"""
     deps, lemmas, lows = tree.deps, tree.lemmas, tree.lowers
-    return any(lemmas[o] in ("conference", "briefing", "availability") and any(
-        deps[m] in ("compound", "amod") and lows[m] in ("press", "news")
-        for m in children_ix(tree, o))
-        or lemmas[o] in ("meeting", "forum") and any(
-            deps[m] == "compound" and lows[m] == "hall" for m in children_ix(tree, o))
-        for o in (t.i, *(o for o in children_ix(tree, t.i) if deps[o] in ("dobj", "nsubjpass"))))
+    if lemmas[o] in ("conference", "briefing", "availability"):
+        for m in children_ix(tree, o):
+            if deps[m] in ("compound", "amod") and lows[m] in ("press", "news"):
+                return True
+    if lemmas[o] in ("meeting", "forum"):
+        for m in children_ix(tree, o):
+            if deps[m] == "compound" and lows[m] == "hall":
+                return True
+    return False
 
 
 def _begged_question(t: Token) -> bool:

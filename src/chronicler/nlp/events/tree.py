@@ -127,6 +127,12 @@ def subtree(tok: Token) -> list[Token]:
     return got
 
 
+# ``range(k)`` for the step limits of the walks up the parse, made once (``for _ in
+# STEPS[6]``): Python 3.11 sizes a new range by generic arithmetic, which cost more than
+# the few steps most walks take
+STEPS = tuple(range(k) for k in range(13))
+
+
 # The token attributes the coder reads from spaCy's arrays (the index's words and
 # segments, the parse, the offsets): read by one ``doc.to_array`` per document, where each
 # reader's own read a third of them twice. (No attribute of the word itself but its ORTH:

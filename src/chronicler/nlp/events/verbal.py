@@ -402,13 +402,19 @@ def crowd_act(c: Candidate) -> str | None:
     if c.nominal or c.spec.type not in CROWD_ACTS or c.trigger.lemma_.lower() == "target":
         return None  # ("protesters are targeting the candidate": their aim, no riot)
     tree = tree_of(c.trigger.doc)  # (by index: read for every verb candidate)
-    subj = [x for h in (c.trigger, *c.heads) for x in children_ix(tree, h.i)
-            if tree.deps[x] == "nsubj"]
-    subj = [partitive_core(tree.toks[x]).i for x in subj]  # ("hundreds of rioters")
-    if subj and all(tree.lemmas[x] in CROWDS or tree.lowers[x].rstrip("s") in CROWDS
-                    or _demanding(tree, x) or _clash_with_police(c, tree, x) for x in subj):
-        return CROWD_ACTS[c.spec.type]
-    return None
+    # (loops: comprehensions made ``c`` and ``tree`` cells on every call)
+    deps, subj = tree.deps, []
+    for h in (c.trigger, *c.heads):
+        for x in children_ix(tree, h.i):
+            if deps[x] == "nsubj":
+                subj.append(partitive_core(tree.toks[x]).i)  # ("hundreds of rioters")
+    if not subj:
+        return None
+    for x in subj:
+        if not (tree.lemmas[x] in CROWDS or tree.lowers[x].rstrip("s") in CROWDS
+                or _demanding(tree, x) or _clash_with_police(c, tree, x)):
+            return None
+    return CROWD_ACTS[c.spec.type]
 
 
 # people who are no force of their own: their clash with the police is a riot

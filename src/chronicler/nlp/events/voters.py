@@ -7,7 +7,7 @@ objects for every candidate the coder's filters let through."""
 from __future__ import annotations
 
 from chronicler.nlp.events.candidates import Candidate
-from chronicler.nlp.events.tree import _Seen, children_ix, sent_range, subtree_at, tree_of
+from chronicler.nlp.events.tree import STEPS, _Seen, children_ix, sent_range, subtree_at, tree_of
 
 # a population measured, not an organisation acting: who "backs" a candidate in a poll
 POLLS = frozenset({"poll", "survey", "pollster", "respondent"})
@@ -27,11 +27,17 @@ def polled(c: Candidate) -> bool:
     backed by most women", "exit polls indicated that Trump was strongly supported")?
     A poll's sentence also makes a standing of any verb the CAMEO dictionary codes
     ("leads Clinton in the poll")."""
-    t = c.trigger
     support = c.spec.type == "SUPPORT" or c.rule.id.startswith("support.")
     cameo = c.rule.id.startswith("cameo.")
     if not support and not cameo and c.spec.type != "REJECT":
         return False
+    return _polled(c, support, cameo)
+
+
+def _polled(c: Candidate, support: bool, cameo: bool) -> bool:
+    """``polled``'s reading of the sentence (a function of its own: its comprehensions
+    made the lists they read cells on every call of the first test)."""
+    t = c.trigger
     tree = tree_of(t.doc)
     lemmas, lowers, poss, deps, up = tree.lemmas, tree.lowers, tree.poss, tree.deps, tree.heads
     start, end = sent_range(t)  # (the parser's sentence)
@@ -42,7 +48,7 @@ def polled(c: Candidate) -> bool:
     if not support and c.spec.type != "REJECT":
         return False  # (voters rejecting a candidate: a preference too)
     h = t.i
-    for _ in range(4):  # the subject of "support", or of the verb it completes
+    for _ in STEPS[4]:  # the subject of "support", or of the verb it completes
         for ch in children_ix(tree, h):
             if deps[ch] == "nsubj":
                 who = [ch]
@@ -80,16 +86,21 @@ def own_people(c: Candidate) -> bool:
     i = t.i
     if c.rule.id == "request.directive" and _to_own(tree, i):
         return True
-    lemmas, deps, up = tree.lemmas, tree.deps, tree.heads
+    lemmas, up = tree.lemmas, tree.heads
     a = i
     for _ in range(len(up)):  # (spaCy's ``ancestors``: the heads up to the root)
         if up[a] == a:
             break
         a = up[a]
-        if lemmas[a] in DIRECTIVES and _to_own(tree, a) and any(
-                deps[x] == "xcomp" and i in subtree_at(tree, x) for x in children_ix(tree, a)):
+        if lemmas[a] in DIRECTIVES and _to_own(tree, a) and _told_to(tree, a, i):
             return True
     return False
+
+
+def _told_to(tree: _Seen, a: int, i: int) -> bool:
+    """Does token ``i`` sit in the "xcomp" of token ``a`` (what one is told to do)?"""
+    deps = tree.deps
+    return any(deps[x] == "xcomp" and i in subtree_at(tree, x) for x in children_ix(tree, a))
 
 
 def _to_own(tree: _Seen, v: int) -> bool:

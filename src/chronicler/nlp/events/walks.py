@@ -8,11 +8,11 @@ child not kept) was most of their cost."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 
 from spacy.tokens import Token
 
-from chronicler.nlp.events.tree import line_breaks, tree_of
+from chronicler.nlp.events.tree import _Seen, children_ix, line_breaks, tree_of
 
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
@@ -26,12 +26,18 @@ def conjuncts(tok: Token) -> list[Token]:
     ks = below[at[i]:at[i + 1]]
     if "conj" not in map(deps.__getitem__, ks):
         return out  # (most words have no conjunct: no list made for them)
-    stack = [c for c in ks if deps[c] == "conj"]
+    # (loops: a comprehension reading ``deps`` made it a cell on every call)
+    stack: list[int] = []
+    for c in ks:
+        if deps[c] == "conj":
+            stack.append(c)
     while stack:
         c = stack.pop(0)
         if poss[c] in NOUN_POS or poss[c] == "ADJ":
             out.append(tree.toks[c])
-            stack += [g for g in below[at[c]:at[c + 1]] if deps[g] == "conj"]
+            for g in below[at[c]:at[c + 1]]:
+                if deps[g] == "conj":
+                    stack.append(g)
     return out
 
 
@@ -40,7 +46,11 @@ def children(tok: Token, deps: Collection[str]) -> list[Token]:
     tree = tree_of(tok.doc)
     at, labels, toks = tree.first_below, tree.deps, tree.toks
     i = tok.i
-    return [toks[c] for c in tree.below[at[i]:at[i + 1]] if labels[c] in deps]
+    out: list[Token] = []  # (a loop: a comprehension is a function made per call)
+    for c in tree.below[at[i]:at[i + 1]]:
+        if labels[c] in deps:
+            out.append(toks[c])
+    return out
 
 
 def prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
@@ -59,6 +69,42 @@ def prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
                 if deps[o] in ("pobj", "pcomp"):
                     out += conjuncts(tree.toks[o])
     return out
+
+
+def marked(tree: _Seen, i: int, marks: frozenset[str]) -> bool:
+    """Has token ``i`` a "mark" child among ``marks`` ("while", "when")? (Its own
+    function: a comprehension in the caller made the lists it reads cells per call.)"""
+    deps, lowers = tree.deps, tree.lowers
+    return any(deps[c] == "mark" and lowers[c] in marks for c in children_ix(tree, i))
+
+
+def child_with(deps: list[str], kids: list[int], dep: str, words: list[str],
+               among: Collection[str]) -> bool:
+    """Is one of ``kids`` a ``dep`` child whose word (of ``words``) is in ``among``? (A
+    loop: a generator in the caller made the lists it read cells on every call.)"""
+    for c in kids:
+        if deps[c] == dep and words[c] in among:
+            return True
+    return False
+
+
+def pronouns_last(tree: _Seen, at: list[int]) -> None:
+    """Sort the tokens ``at`` pronouns last, in place (a function of its own: the key's
+    lambda made the parse a cell on every call of the caller)."""
+    poss = tree.poss
+    at.sort(key=lambda i: poss[i] == "PRON")
+
+
+def modifier_sector(tree: _Seen, i: int, nouns: Mapping[str, str], skip: frozenset[str],
+                    sides: Mapping[str, str]) -> str | None:
+    """The sector the first modifier of token ``i`` naming one names ("the militant
+    group": ``nouns``'s, else ``sides``'s; never a word of ``skip``). (Its own function:
+    what its comprehension reads was made cells on every call of ``sector_noun``.)"""
+    deps, lemmas, lowers = tree.deps, tree.lemmas, tree.lowers
+    return next((sec for m in children_ix(tree, i) if deps[m] in ("amod", "compound")
+                 and lemmas[m] not in skip
+                 and (sec := nouns.get(lemmas[m]) or nouns.get(lowers[m])
+                      or sides.get(lowers[m]))), None)
 
 
 def is_passive(verb: Token) -> bool:
