@@ -201,8 +201,9 @@ def complete(got: EventActor | None, tok: Token, day: date | None, name: Callabl
 # PLOVER: a protest, a curfew, an arrest, a ban inside a country has that country as
 # recipient ("Egyptian demonstrators rioted" -> EGY -> EGY); so has a concession that
 # names no one abroad (lifting a curfew or a state of emergency, releasing prisoners,
-# easing a ban: what a state concedes, it concedes to its own people)
-DOMESTIC = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONCEDE"})
+# easing a ban: what a state concedes, it concedes to its own people), and a retreat
+# (hostages freed by rebels, guns pulled back, a minister resigning: at home)
+DOMESTIC = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONCEDE", "RETREAT"})
 # verbal events are domestic only when a non-state actor addresses its own state
 # ("Zimbabwe's opposition demanded ...") or someone named without a country is addressed
 # ("ordered the former president to appear"), not when a government speaks of talks
