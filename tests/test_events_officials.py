@@ -1,8 +1,8 @@
 """International officials and tribunals (issue 12): an official whose title names an
 international body ("U.N. envoy", "NATO Secretary-General") is the body's, whatever
 the sentence's other countries, unless the title names a state too ("Pakistan's U.N.
-ambassador"); the war crimes tribunals are international bodies. Made-up names and
-sentences."""
+ambassador"); the war crimes tribunals are international bodies; "King X of Y" is Y's,
+wherever he is named. Made-up names and sentences."""
 
 from __future__ import annotations
 
@@ -37,3 +37,14 @@ def test_a_war_crimes_tribunal_is_international(analyzer, text: str) -> None:  #
     got = code(analyzer, text)
     assert [e.type for e in got] == ["ACCUSE"]
     assert side(got[0], "actor") == {"IGO"} and side(got[0], "recipient") == {"SRB"}
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan President Moi met King Mswati of Swaziland on Sunday.",
+    "Kenyan President Moi discussed the border dispute by telephone with King Mswati of "
+    "Swaziland on Sunday.",
+])
+def test_a_ruler_of_a_country_is_its(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, text)
+    assert [e.type for e in got] == ["CONSULT"]
+    assert side(got[0], "actor") == {"KEN"} and side(got[0], "recipient") == {"SWZ"}

@@ -115,7 +115,8 @@ class Resolver:
             if c.kind != "person" and not (c.kind == "entry" and c.entries[0].type == "PERSON"):
                 continue
             ss, se = v.sent_bounds[v.sent_of[c.start]]
-            home = party_region(v.doc, c.end, v.text) or self.party_apposition(c.end, se)
+            home = party_region(v.doc, c.end, v.text) or self.party_apposition(c.end, se) or \
+                self.of_country(c.start, c.end, se)
             if home is not None:  # "Sen. X (R-Tenn.)", "X of Kentucky", "X, a Democrat"
                 c.titles.append(TitleInfo(country=home))
             for info in (left_title(v.doc, c.start, ss, v.ent_at, v.person_at, v.tok_country,
@@ -132,6 +133,14 @@ class Resolver:
                     self.title_tokens |= info.title_tokens
                     self.consumed |= info.consumed
                     self.chain |= info.chain
+
+    def of_country(self, start: int, end: int, sent_end: int) -> str | None:
+        """"King Mswati of Swaziland": the country right after a name and "of" (the
+        small model's name may end with the "of": "Abdullah of | Saudi Arabia")."""
+        doc = self.v.doc
+        at = end + 1 if end + 1 < sent_end and doc[end].lower_ == "of" else (
+            end if end > start + 1 and doc[end - 1].lower_ == "of" else None)
+        return None if at is None else self.v.tok_country.get(at)
 
     def party_apposition(self, end: int, sent_end: int) -> str | None:
         """", the top Democrat on ...", ", the Iowa Republican": an appositive that opens
