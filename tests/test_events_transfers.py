@@ -5,7 +5,8 @@ released or returned stay a release; power handed over is stepping down (CAMEO 0
 curfew or martial law imposed by no one named is the government's of the country it is
 imposed on; a verb of phase ("began", "continued") with a gerund or an infinitive codes
 nothing of its own: the act is the gerund's ("began pulling its guns back from the
-hills" is no launch of weapons). Made-up sentences."""
+hills" is no launch of weapons), nor does one of going on with an act ("pressed ahead
+with the offensive": the offensive). Made-up sentences."""
 
 from __future__ import annotations
 
@@ -61,3 +62,15 @@ def test_a_state_measure_told_by_no_one_is_the_states(analyzer, text: str) -> No
     got = code(analyzer, text)
     assert [e.type for e in got] == ["COERCE"]
     assert [(a.country, a.sector) for a in got[0].actor] == [("KEN", "GOV")]
+
+
+@pytest.mark.parametrize("text", [
+    "Serb forces pressed ahead with the ethnic cleansing of Muslims from the town.",
+    "Serb forces pressed ahead with their offensive against the town.",
+])
+def test_going_on_with_an_act_is_the_act(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in code(analyzer, text)] == ["ASSAULT"]
+
+
+def test_pressing_for_talks_stays_a_request(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in code(analyzer, "Kenya pressed Uganda for talks.")] == ["REQUEST"]

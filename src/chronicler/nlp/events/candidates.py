@@ -33,8 +33,9 @@ GENERIC_MODIFIERS = frozenset({"future", "possible", "potential", "any", "furthe
 # strikes": dobj; "a ceasefire was reached": nsubjpass; "responded with attacks": pobj).
 NOUN_UP = frozenset({"dobj", "pobj", "prep", "nsubjpass", "nsubj", "attr", "oprd", "appos",
                      "conj", "compound", "npadvmod", "xcomp"})
-# Light verbs that carry a noun only through "with" ("responded with drone attacks").
-WITH_ONLY = frozenset({"respond", "retaliate"})
+# Light verbs that carry a noun only through "with" ("responded with drone attacks",
+# "pressed ahead with the offensive"; not "pressed for talks", "pushed the crowd back").
+WITH_ONLY = frozenset({"respond", "retaliate", "press", "push", "forge"})
 
 
 def is_light(v: Token, lex: Lexicon) -> bool:

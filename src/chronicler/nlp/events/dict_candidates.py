@@ -61,6 +61,8 @@ PATTERN_ONLY = frozenset({"be", "have", "do", "make", "take", "go", "come", "get
 
 
 # verbs whose infinitive is the act they report: "managed to", "tried to", "failed to"
+# verbs of going on with an act ("pressed ahead with", "pushed on with")
+PRESSING_ON = frozenset({"press", "push", "forge", "go", "move", "plough", "plow"})
 IMPLICATIVES = frozenset({"manage", "try", "attempt", "fail", "strive", "struggle", "seek"})
 
 
@@ -91,6 +93,11 @@ def dictionary_code(tok: Token, fd: FieldDictionaries | None = None) -> VerbCode
         return None  # "managed to lock down endorsements" (HEAD's "* TO", 030), "began
         # pulling its guns back from ..." (LAUNCH's "* &WEAPON (FROM ^)"): the act is the
         # infinitive's or the gerund's
+    if tok.lemma_.lower() in PRESSING_ON and any(
+            c.dep_ in ("advmod", "prt") and c.lower_ in ("ahead", "on", "forward")
+            for c in kids(tok)) and any(c.dep_ == "prep" and c.lower_ == "with" for c in kids(tok)):
+        return None  # "pressed ahead with the ethnic cleansing of ..." (PUSH's "* AHEAD",
+        # 170): the act is what it goes on with
     return got
 
 
