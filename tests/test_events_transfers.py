@@ -1,6 +1,7 @@
 """Transfers, phases and state measures (issue 12): a loan or a tranche of one released
 or disbursed to someone is economic aid and patrol boats handed over to a navy military
-aid (the supplement's RELEASE_FUNDS and HAND_OVER), while people or a seized boat
+aid and oil or gas pumped or shipped to someone economic cooperation (the supplement's
+RELEASE_FUNDS, HAND_OVER and PUMP_FUEL), while people or a seized boat
 released or returned stay a release; power handed over is stepping down (CAMEO 0831); a
 curfew or martial law imposed by no one named is the government's of the country it is
 imposed on; a verb of phase ("began", "continued") with a gerund or an infinitive codes
@@ -74,3 +75,12 @@ def test_going_on_with_an_act_is_the_act(analyzer, text: str) -> None:  # type: 
 
 def test_pressing_for_talks_stays_a_request(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert [e.type for e in code(analyzer, "Kenya pressed Uganda for talks.")] == ["REQUEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan began pumping crude to China on Thursday through a new pipeline.",
+    "Kenya shipped oil to Uganda on Monday.",
+])
+def test_fuel_sent_to_someone_is_economic_cooperation(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, text)
+    assert [e.type for e in got] == ["COOPERATE"] and len(side(got[0], "recipient")) == 1
