@@ -10,8 +10,6 @@ from chronicler.nlp.events.tree import kids
 PERMITTING = frozenset({"allow", "let", "permit"})
 # the subordinators of a condition: "would not allow X unless Y" is a hypothesis
 CONDITIONS = frozenset({"if", "unless", "whether", "provided"})
-
-
 # modals of ability and duty: "cannot allow X to win" is a stance, not a refusal
 STANCE_MODALS = frozenset({"can", "ca", "could", "must", "should", "may", "might"})
 
@@ -30,8 +28,9 @@ def withheld_permission(c: Candidate) -> bool:
             ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS
                                        for m in kids(ch)) for ch in below):
         return False
-    whom = [o for ch in below for o in ([ch] if ch.dep_ in ("dobj", "dative") else [
-        s for s in kids(ch) if s.dep_ == "nsubj"] if ch.dep_ in ("ccomp", "xcomp") else [])]
+    # whom it is withheld from: its object, or the subject of what it would let happen
+    whom = [ch for ch in below if ch.dep_ in ("dobj", "dative")] + [
+        s for ch in below if ch.dep_ in ("ccomp", "xcomp") for s in kids(ch) if s.dep_ == "nsubj"]
     return bool(whom) and whom[0].pos_ in ("PROPN", "NOUN")
 
 

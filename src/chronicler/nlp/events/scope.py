@@ -16,7 +16,7 @@ from chronicler.nlp.events.acts import NOT_TAKEN
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.roles import subjects
-from chronicler.nlp.events.tree import children_ix, kids, subtree, tree_of
+from chronicler.nlp.events.tree import STEPS, children_ix, kids, subtree, tree_of
 from chronicler.nlp.events.verbal import MEDIA
 from chronicler.nlp.events.walks import child_with
 
@@ -67,7 +67,7 @@ def undone_rule(c: Candidate) -> bool:
     deps, up, lemmas = tree.deps, tree.heads, tree.lemmas
     for head in (c.trigger, *c.heads):
         h = head.i
-        for _ in range(4):  # (the clause's verb, through infinitives and conjuncts)
+        for _ in STEPS[4]:  # (the clause's verb, through infinitives and conjuncts)
             if deps[h] in ("relcl", "acl"):
                 n = up[h]
                 if lemmas[n] in RULES and deps[n] in ("dobj", "nsubjpass") and \
