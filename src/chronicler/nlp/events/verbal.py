@@ -394,12 +394,18 @@ def as_support(c: Candidate, ix: ArticleIndex) -> Candidate:
 # demanded the resignation of the president"); a mob or gunmen are no protest
 CROWDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher"})
 CROWD_ACTS = {"ASSAULT": "riot", "REQUEST": "demo"}
+# verbs of a crowd's physical assault on a place, whatever the dictionary's pattern for
+# their object says ("stormed government buildings" matches ATTACK's "* GOVERNMENT", a
+# verbal attack): a riot
+STORMING = frozenset({"storm", "ransack", "torch", "loot", "overrun", "besiege"})
 
 
 def crowd_act(c: Candidate) -> str | None:
     """The protest mode of a crowd's force or demand (``CROWDS``), or None: a verb
     whose subject is protesters."""
-    if c.nominal or c.spec.type not in CROWD_ACTS or c.trigger.lemma_.lower() == "target":
+    lemma = c.trigger.lemma_.lower()
+    if c.nominal or lemma == "target" or c.spec.type not in CROWD_ACTS and not (
+            c.spec.type == "ACCUSE" and lemma in STORMING):
         return None  # ("protesters are targeting the candidate": their aim, no riot)
     tree = tree_of(c.trigger.doc)  # (by index: read for every verb candidate)
     # (loops: comprehensions made ``c`` and ``tree`` cells on every call)
@@ -414,7 +420,7 @@ def crowd_act(c: Candidate) -> str | None:
         if not (tree.lemmas[x] in CROWDS or tree.lowers[x].rstrip("s") in CROWDS
                 or _demanding(tree, x) or _clash_with_police(c, tree, x)):
             return None
-    return CROWD_ACTS[c.spec.type]
+    return CROWD_ACTS.get(c.spec.type, "riot")
 
 
 # people who are no force of their own: their clash with the police is a riot
