@@ -61,9 +61,10 @@ PATTERN_ONLY = frozenset({"be", "have", "do", "make", "take", "go", "come", "get
 
 
 # verbs whose infinitive is the act they report: "managed to", "tried to", "failed to"
-# verbs of going on with an act ("pressed ahead with", "pushed on with")
-PRESSING_ON = frozenset({"press", "push", "forge", "go", "move", "plough", "plow"})
 IMPLICATIVES = frozenset({"manage", "try", "attempt", "fail", "strive", "struggle", "seek"})
+# verbs of going on with an act ("pressed ahead with", "pushed on with"): the act is what
+# they go on with
+PRESSING_ON = frozenset({"press", "push", "forge", "go", "move", "plough", "plow"})
 
 
 # Intent verbs that are themselves PLOVER events (a promise is AGREE, a vow to strike is
@@ -86,18 +87,20 @@ def dictionary_code(tok: Token, fd: FieldDictionaries | None = None) -> VerbCode
     got = match_verb(tok, fd.verbs, fd.crosswalk)
     if got is None or got.back:
         return None  # "[:173]": the object acting back; the roles would need swapping
-    if got.pattern_line == 0 and tok.lemma_.lower() in PATTERN_ONLY:
+    lemma = tok.lemma_.lower()
+    if got.pattern_line == 0 and lemma in PATTERN_ONLY:
         return None
-    if tok.lemma_.lower() in IMPLICATIVES | ASPECTUAL and any(
-            c.dep_ == "xcomp" and c.pos_ == "VERB" for c in kids(tok)):
-        return None  # "managed to lock down endorsements" (HEAD's "* TO", 030), "began
-        # pulling its guns back from ..." (LAUNCH's "* &WEAPON (FROM ^)"): the act is the
-        # infinitive's or the gerund's
-    if tok.lemma_.lower() in PRESSING_ON and any(
-            c.dep_ in ("advmod", "prt") and c.lower_ in ("ahead", "on", "forward")
-            for c in kids(tok)) and any(c.dep_ == "prep" and c.lower_ == "with" for c in kids(tok)):
-        return None  # "pressed ahead with the ethnic cleansing of ..." (PUSH's "* AHEAD",
-        # 170): the act is what it goes on with
+    if lemma in IMPLICATIVES or lemma in ASPECTUAL:
+        if any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in kids(tok)):
+            return None  # "managed to lock down endorsements" (HEAD's "* TO", 030), "began
+            # pulling its guns back from ..." (LAUNCH's "* &WEAPON (FROM ^)"): the act is
+            # the infinitive's or the gerund's
+    elif lemma in PRESSING_ON:
+        below = kids(tok)
+        if any(c.dep_ in ("advmod", "prt") and c.lower_ in ("ahead", "on", "forward")
+               for c in below) and any(c.dep_ == "prep" and c.lower_ == "with" for c in below):
+            return None  # "pressed ahead with the ethnic cleansing of ..." (PUSH's "*
+            # AHEAD", 170): the act is what it goes on with
     return got
 
 
@@ -255,10 +258,13 @@ def dictionary_event_ok(c: Candidate, named_recipient: bool = True) -> bool:
     carrying out an opinion poll as COOPERATE."""
     if not c.rule.id.startswith("cameo."):
         return True
-    if (c.aux.negated or c.aux.hypothetical) and not withheld_permission(c):
-        return False  # (a permission withheld is a refusal: ``intent.retype_intents``)
-    if c.aux.future and not is_intent(c) and not withheld_permission(c):
-        return False  # (an announced act is an intent: AGREE or THREATEN, ``intent``)
+    aux = c.aux
+    # (a permission withheld, negated and maybe "would", is a refusal: ``intent``)
+    if not (aux.negated and withheld_permission(c)):
+        if aux.negated or aux.hypothetical:
+            return False
+        if aux.future and not is_intent(c):
+            return False  # (an announced act is an intent: AGREE or THREATEN, ``intent``)
     if c.spec.type in DIRECTED and not named_recipient:
         return False
     if c.rule.id.endswith(".family") and not (

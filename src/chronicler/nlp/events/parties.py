@@ -137,13 +137,14 @@ def promised_parties(verb: Token, res: ArgResolver) -> list[list[Token]]:
     targets = [o for x in acts for d in (x, *children(x, ("dobj",)))
                for o in prep_objects(d, ("to", "on", "against", "with"))
                if o.i in res.mention_tokens]
-    served = [x for x in acts if x.lemma_.lower() in SERVING]
-    named = [o for x in served for o in (
-        *children(x, ("dobj",)),
-        *(s for ch in kids(x) if ch.dep_ in ("ccomp", "xcomp") for s in children(ch, ("nsubj",))))
-        if names_someone(o, res)] + [w for x in acts for a in prep_objects(x, ("as",))
-                                     for w in prep_objects(a, ("for",)) if names_someone(w, res)]
-    return [targets, named]
+    named: list[Token] = []
+    for x in acts:
+        if x.lemma_.lower() in SERVING:  # its object, or whom it helps do something
+            named += children(x, ("dobj",))
+            named += [s for ch in kids(x) if ch.dep_ in ("ccomp", "xcomp")
+                      for s in children(ch, ("nsubj",))]
+    named += [w for x in acts for a in prep_objects(x, ("as",)) for w in prep_objects(a, ("for",))]
+    return [targets, [o for o in named if names_someone(o, res)]]
 
 
 # acts done for the one they name: whom an offer or a promise of them is made to (not
