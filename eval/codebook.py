@@ -19,7 +19,11 @@ thing to the PLOVER records' hidden half that we can write ourselves.
 ``eval/gold/codebook_fresh2.tsv`` is a second blind set of the same kind (256 wire-style
 leads with attributions, passives, nominalisations and long subjects, written by another
 helper who saw neither the coder nor the other sets), split the same way into
-``fresh2-tune`` and ``fresh2-check``.
+``fresh2-tune`` and ``fresh2-check``. ``eval/gold/codebook_fresh3.tsv`` is a third (256
+short one-clause sentences in the style of a coding manual's examples, 1985-2010, with
+groups placed by where they act and officials acting for a body), written by a third
+helper blind to the coder and the other sets, split the same way into ``fresh3-tune``
+and ``fresh3-check``.
 
 Scored as ``../shared/eval/score_plover.py`` scores the PLOVER records: per sentence,
 (sentence, type) pairs, and (sentence, type, countries) items: a hit needs the right
@@ -43,14 +47,17 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 FRESH = ROOT / "eval" / "gold" / "codebook_fresh.tsv"
 FRESH2 = ROOT / "eval" / "gold" / "codebook_fresh2.tsv"
+FRESH3 = ROOT / "eval" / "gold" / "codebook_fresh3.tsv"
 SETS = {"tuning": ROOT / "eval" / "gold" / "codebook.tsv",
         "check": ROOT / "eval" / "gold" / "codebook_check.tsv",
         "fresh-tune": FRESH, "fresh-check": FRESH,
-        "fresh2-tune": FRESH2, "fresh2-check": FRESH2}
+        "fresh2-tune": FRESH2, "fresh2-check": FRESH2,
+        "fresh3-tune": FRESH3, "fresh3-check": FRESH3}
 # The fresh set's two halves: a random half of its codes (sorted, then
 # ``random.Random(FRESH_SEED).sample``) to tune on, the rest never read
 FRESH_SEED = 1206
-TUNED = ("tuning", "fresh-tune", "fresh2-tune")  # the sets whose misses ``--misses`` lists
+# the sets whose misses ``--misses`` lists
+TUNED = ("tuning", "fresh-tune", "fresh2-tune", "fresh3-tune")
 ALIASES = {"UNO": "IGO", "EUR": "IGO", "NGO": "IGO", "ISM": "IMG"}
 DATED = date(2020, 1, 1)
 
@@ -173,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", action="append", choices=tuple(SETS))
     ap.add_argument("--misses", action="store_true",
                     help="list the misses of the sets tuned on (tuning, fresh-tune, "
-                         "fresh2-tune)")
+                         "fresh2-tune, fresh3-tune)")
     ap.add_argument("--json", type=Path)
     a = ap.parse_args(argv)
     figures: dict[str, dict[str, float]] = {}

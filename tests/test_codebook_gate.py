@@ -1,8 +1,9 @@
 """Quality gate on the CAMEO codebook probe (``python -m eval.codebook``; floors in
 ``eval/codebook_floors.json``): one made-up sentence per CAMEO code, and a check set
-in other words that was never tuned on, and the two halves of each of two sets written
-blind to the coder (fresh-tune, fresh-check; fresh2-tune, fresh2-check). The probe's own reader and scorer are tested
-on small made-up cases first."""
+in other words that was never tuned on, and the two halves of each of three sets
+written blind to the coder (fresh-tune, fresh-check; fresh2-tune, fresh2-check;
+fresh3-tune, fresh3-check). The probe's own reader and scorer are tested on small
+made-up cases first."""
 
 from __future__ import annotations
 
@@ -58,7 +59,7 @@ def test_every_set_reads_and_codes_known_types() -> None:
 
 def test_codebook_figures_hold_their_floors() -> None:
     floors = json.loads((REPO / "eval" / "codebook_floors.json").read_text(encoding="utf-8"))
-    sets = ("tuning", "check", "fresh-tune", "fresh-check", "fresh2-tune", "fresh2-check")
+    sets = tuple(codebook.SETS)
     got = codebook.evaluate(sets)
     low = [f"{s} {k}: {got[s][k]:.3f} < {v}" for s in sets
            for k, v in floors[s].items() if got[s][k] < v]
@@ -68,6 +69,7 @@ def test_codebook_figures_hold_their_floors() -> None:
 @pytest.mark.parametrize(("tune_set", "check_set", "path"), [
     ("fresh-tune", "fresh-check", codebook.FRESH),
     ("fresh2-tune", "fresh2-check", codebook.FRESH2),
+    ("fresh3-tune", "fresh3-check", codebook.FRESH3),
 ])
 def test_the_fresh_halves_split_the_fresh_set(tune_set: str, check_set: str,
                                               path: Path) -> None:

@@ -67,6 +67,7 @@ BROKERING = frozenset({"broker", "mediate", "facilitate", "host", "convene", "sp
 # force both sides use: whom one side clashes "with" is the other ("fought with" may be
 # alongside)
 CLASHING = frozenset({"clash", "skirmish", "battle", "scuffle", "grapple"})
+YIELDING = frozenset({"surrender", "yield", "capitulate", "succumb"})  # "to" the other side
 # verbs whose object weapon is what is fired, wherever it goes ("fired two missiles into
 # the sea", "launched rockets"), not whom it hits ("shot down a jet")
 LAUNCHING = frozenset({"fire", "launch", "lob", "test-fire"})
@@ -162,7 +163,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             # nor whom a transfer sends somewhere: "contributed troops to X", "deployed
             # soldiers into Y" go to X and Y)
         recip_groups.append([o for o in prep_objects(verb, _verb_preps(lex.target_preps, t) | (
-            {"with"} if t == "ASSAULT" and lemma in CLASHING else set())) if not (
+            {"with"} if t == "ASSAULT" and lemma in CLASHING else
+            {"to"} if t == "CONCEDE" and lemma in YIELDING else set())) if not (
                 lows[tree.heads[o.i]] == "on" and o.head.is_sent_start)])  # ("On CNN": a frame)
         # "imposed sanctions on the Taliban", "gave aid to Ivory Coast": the object's own
         # target phrase, when it names someone ("condemned violence against civilians"

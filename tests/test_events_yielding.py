@@ -1,0 +1,22 @@
+"""Giving in (issue 12): whom one surrenders, yields, capitulates or succumbs "to" is
+the other side of the concession ("rebels surrendered to government troops"); the
+"to" of other concessions stays what they are ("gave in to demands" names no one).
+Made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.eventcode import code, side
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    ("Hundreds of Moro rebels surrendered to Philippine troops on Monday.", {"PHL"}),
+    ("The rebel commander capitulated to the Angolan army after a week of fighting.",
+     {"AGO"}),
+])
+def test_whom_one_surrenders_to_is_the_recipient(analyzer, text: str,  # type: ignore[no-untyped-def]
+                                                 recipient: set[str]) -> None:
+    got = code(analyzer, text)
+    assert len(got) == 1 and got[0].type in ("CONCEDE", "RETREAT")
+    assert side(got[0], "recipient") == recipient
