@@ -210,6 +210,16 @@ def test_actor_records_synonyms_and_dates() -> None:
     assert split_code(kib.code_on(date(2004, 1, 1))) == ("KEN", "GOV")
 
 
+@pytest.mark.parametrize(("code", "parts"), [
+    ("SAFREB", ("SAF", "REB")),  # a region: CAMEO's code, kept
+    ("BUDREB", ("", "REB")),  # a religion names no country
+    ("KKLREB", ("", "REB")),  # an editor's initials typed into the code
+    ("ANGREB", ("AGO", "REB")),  # UNITA: Angola's code misspelt
+])
+def test_codes_that_name_no_country_or_misspell_one(code: str, parts: tuple[str, str]) -> None:
+    assert split_code(code) == parts
+
+
 # name variants written as primary lines without "+" (as the Phoenix files list many
 # office holders), a deliberate null, and a null followed by a blank line
 RUNS = """\

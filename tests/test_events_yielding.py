@@ -1,7 +1,8 @@
 """Giving in (issue 12): whom one surrenders, yields, capitulates or succumbs "to" is
 the other side of the concession ("rebels surrendered to government troops"); the
 "to" of other concessions stays what they are ("gave in to demands" names no one).
-Made-up sentences."""
+Groups Phoenix codes by a misspelt country or by a faith get a country. Made-up
+sentences."""
 
 from __future__ import annotations
 
@@ -20,3 +21,14 @@ def test_whom_one_surrenders_to_is_the_recipient(analyzer, text: str,  # type: i
     got = code(analyzer, text)
     assert len(got) == 1 and got[0].type in ("CONCEDE", "RETREAT")
     assert side(got[0], "recipient") == recipient
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # Phoenix codes UNITA "ANGREB" (Angola misspelt) and Aum Shinrikyo "BUDREB" (a faith)
+    ("UNITA rebels shelled government positions near Huambo on Monday.", {"AGO"}),
+    ("Aum Shinrikyo members attacked a Japanese police post in Tokyo.", {"JPN"}),
+])
+def test_groups_phoenix_codes_oddly_get_a_country(analyzer, text: str,  # type: ignore[no-untyped-def]
+                                                  actor: set[str]) -> None:
+    got = code(analyzer, text)
+    assert got and side(got[0], "actor") == actor

@@ -62,6 +62,11 @@ RESOLVE: list[tuple[str, tuple[str, ...], tuple[str, str | None] | None]] = [
     ("Pahalgam", (), ("Pahalgam", "IND")),
     ("Attock", (), ("Attock", "PAK")),  # an alternate name of "Attock City"
     ("Islamabad", ("BGD",), ("Islamabad", "PAK")),  # not Chattogram's alternate name
+    # a renamed city's old name, canonical for a town a hundred times smaller
+    ("Madras", (), ("Chennai", "IND")),
+    ("Calcutta", (), ("Kolkata", "IND")),
+    ("Port Elizabeth", (), ("Gqeberha", "ZAF")),
+    ("Madras", ("USA",), ("Madras", "USA")),  # the town, where the article is American
     ("Bogotá", (), ("Bogotá", "COL")),
     ("Bogota", ("USA",), ("Bogota", "USA")),  # Bogota, New Jersey
     ("Punjab", ("IND",), ("Punjab, India", "IND")),

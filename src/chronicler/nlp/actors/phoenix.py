@@ -90,13 +90,24 @@ def words_of(phrase: str) -> Words:
     return tuple(w for w in s.split() if w)
 
 
+# CAMEO's prefixes of a religion name no country (Phoenix codes Aum Shinrikyo
+# "BUDREB", the World Hindu Council "HINRAD"), nor does "KKL", an editor's initials
+# typed into some codes: such a group is placed by its sentence, as a transnational one
+# ("INTREB") is. (A region's prefix, "MEAREB" or "SAFREB", stays: CAMEO codes regions.)
+NO_COUNTRY_PREFIXES = frozenset({"BUD", "HIN", "MOS", "BAH", "KKL"})
+# a country code Phoenix misspells: UNITA's "ANGREB" is Angola's (ISO and CAMEO: AGO)
+MISSPELT = {"ANG": "AGO"}
+
+
 def split_code(code: str) -> tuple[str, str]:
     """``DZAGOV`` -> ("DZA", "GOV"); ``IGOUNOREFHCR`` -> ("IGO", "UNO"); ``ELI`` ->
-    ("", "ELI") for a bare sector (an elite of no country)."""
+    ("", "ELI") for a bare sector (an elite of no country); ``BUDREB`` -> ("", "REB")
+    (a religion is no country, ``NO_COUNTRY_PREFIXES``)."""
     code = code.strip().upper()
     if len(code) == 3 and code in ("ELI", "GOV", "MIL", "REB", "OPP", "CVL", "BUS", "MED"):
         return "", code
-    return code[:3], code[3:6]
+    country = MISSPELT.get(code[:3], code[:3])
+    return ("" if country in NO_COUNTRY_PREFIXES else country), code[3:6]
 
 
 def parse_date(s: str, path: str, n: int, text: str) -> date:

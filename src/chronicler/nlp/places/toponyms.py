@@ -12,7 +12,9 @@ curated answer must never be outvoted by a gazetteer coincidence:
 4. GeoNames cities (population >= 5,000) by canonical or alternate name.
 
 Among candidates the best is, in order: (cities only) a canonical-name match over an
-alternate-name match (GeoNames lists "Islamabad" as an alternate name of Chattogram);
+alternate-name match (GeoNames lists "Islamabad" as an alternate name of Chattogram),
+unless the alternate names a big city a hundred times bigger (a renamed city's old
+name: "Madras" is Chennai, not the town in Oregon);
 the candidate's country among the context countries (earlier in the sequence =
 stronger); kind (referent > known > country > city > US state); population.
 
@@ -39,6 +41,9 @@ from chronicler.nlp.places.data import (
 from chronicler.nlp.places.gazetteer import PlaceEntry, acronym_key, fold, is_acronym, load_index
 
 BIG_CITY = 100_000  # a city this big competes with a country/state of the same name
+# a big city's old (alternate) name beats a town's canonical one when the city is this
+# many times bigger (Chennai, 4.7M, is "Madras"; Madras, Oregon, has 6,700 people)
+RENAMED = 100
 _KIND_RANK = {"referent": 5, "known": 4, "country": 3, "city": 2, "admin1": 1}
 
 
@@ -101,9 +106,15 @@ def rank(entries: Sequence[PlaceEntry],
     for i, c in enumerate(context_countries):
         weight.setdefault(c, n - i)
 
+    # a city known by an old name that a small town still bears ("Madras", "Calcutta",
+    # "Port Elizabeth": the towns in Oregon, KwaZulu-Natal and St Vincent are canonical)
+    renamed = max((e.population for e in entries if not e.primary and e.kind == "city"),
+                  default=0)
+
     def key(e: PlaceEntry) -> tuple[int, int, int, int]:
         ctx = weight.get(e.country, 0) if e.country else 0
-        return (int(e.primary), ctx, _KIND_RANK.get(e.kind, 0), e.population)
+        primary = e.primary and not (renamed >= BIG_CITY and renamed >= RENAMED * e.population)
+        return (int(primary), ctx, _KIND_RANK.get(e.kind, 0), e.population)
 
     return sorted(entries, key=key, reverse=True)
 
