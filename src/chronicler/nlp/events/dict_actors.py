@@ -153,6 +153,18 @@ def person_country(tok: Token, day: date | None) -> str | None:
     return code if len(code) == 3 and code not in ("IGO", "NGO", "IMG") else None
 
 
+# nouns of those who govern where they are: "authorities in Lagos" are Nigeria's, while
+# a state's people "in" a capital may be posted there ("diplomats in Varsk")
+GOVERNING = frozenset({"authority", "official", "administration", "governor", "mayor",
+                       "municipality"})
+
+
+def governing_here(tok: Token) -> bool:
+    """A plain noun of those who govern ("authorities", "officials"), whose "in" names
+    the place they govern."""
+    return tok.pos_ == "NOUN" and tree_of(tok.doc).lemmas[tok.i] in GOVERNING
+
+
 def entity_of(tok: Token) -> Span | None:
     """The named entity ``tok`` is part of, from the IOB tags around it (the span of
     ``doc.ents`` holding it, without building every entity of the document)."""

@@ -16,9 +16,8 @@ adjective              subject of the copula ("ready for talks")     "with X"
 "between X and Y"      both X and Y                                  —
 =====================  ===========================================  ==========================
 
-Coordination expands ("India and Pakistan" are two actors). Words such as "both
-sides" and "each other" make the event reciprocal: the coder puts both sides of the
-dyad in ``actor``.
+Coordination expands ("India and Pakistan" are two actors); "both sides" and "each
+other" make the event reciprocal: the coder puts both sides of the dyad in ``actor``.
 
 An argument token resolves, in order, to: the mention covering it (or its possessor /
 country modifier: "Indian missiles" -> IND MIL); a pronoun's antecedent; an operation
@@ -40,6 +39,7 @@ from chronicler.nlp.events.dict_actors import (
     against_or_for,
     agent_sector,
     complete,
+    governing_here,
     partitive_core,
     patrons,
     person_country,
@@ -451,11 +451,11 @@ class ArgResolver:
             return EventActor(name=place.name, country=place.country, sector=noun_sector)
         if depth <= 1 and (descend or noun_sector is not None):  # ("recognized the
             # government of Sudan": a group's phrase names its country, whatever the verb)
-            # "sites in Kaldoria", "militants from Pakistan", "the government of X" (not
-            # "attaches in Varsk": diplomats abroad are not their hosts'); one level more
+            # "sites in Kaldoria", "militants from Pakistan", "the government of X", "officials
+            # in Kabul" (not "attaches in Varsk": diplomats abroad); one level more
             # only to where a place lies ("the mayor of [a town in] Mexico's Guerrero")
-            preps = ("in", "inside") if depth else ("of",) if noun_sector == "GOV" else (
-                "in", "of", "from", "inside", "across")
+            preps = ("in", "inside") if depth else ("of", "in") if governing_here(tok) else (
+                "of",) if noun_sector == "GOV" else ("in", "of", "from", "inside", "across")
             for o in [*prep_objects(tok, preps), *(() if depth else patrons(tok))]:
                 inner = self.resolve(o, depth + 1)
                 if inner is not None and inner.country:

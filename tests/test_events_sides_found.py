@@ -1,8 +1,9 @@
-"""Giving in (issue 12): whom one surrenders, yields, capitulates or succumbs "to" is
+"""Sides found (issue 12). Giving in: whom one surrenders, yields, capitulates or succumbs "to" is
 the other side of the concession ("rebels surrendered to government troops"); the
 "to" of other concessions stays what they are ("gave in to demands" names no one).
-Groups Phoenix codes by a misspelt country or by a faith get a country. Made-up
-sentences."""
+Groups Phoenix codes by a misspelt country or by a faith get a country. Those who
+govern "in" a place ("authorities in Lagos") are its country's; diplomats there are
+not. Made-up sentences."""
 
 from __future__ import annotations
 
@@ -32,3 +33,18 @@ def test_groups_phoenix_codes_oddly_get_a_country(analyzer, text: str,  # type: 
                                                   actor: set[str]) -> None:
     got = code(analyzer, text)
     assert got and side(got[0], "actor") == actor
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Authorities in Mombasa imposed a dusk-to-dawn curfew on Monday.", {"KEN"}),
+    ("Officials in Kampala lifted the ban on opposition rallies.", {"UGA"}),
+])
+def test_those_who_govern_in_a_place_are_its_countrys(analyzer, text: str,  # type: ignore[no-untyped-def]
+                                                      actor: set[str]) -> None:
+    got = code(analyzer, text)
+    assert got and side(got[0], "actor") == actor
+
+
+def test_diplomats_in_a_capital_are_not_its_countrys(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, "Diplomats in Nairobi condemned the attack on the embassy.")
+    assert all("KEN" not in side(e, "actor") for e in got)
