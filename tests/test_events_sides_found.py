@@ -1,9 +1,9 @@
-"""Sides found (issue 12). Giving in: whom one surrenders, yields, capitulates or succumbs "to" is
-the other side of the concession ("rebels surrendered to government troops"); the
-"to" of other concessions stays what they are ("gave in to demands" names no one).
-Groups Phoenix codes by a misspelt country or by a faith get a country. Those who
-govern "in" a place ("authorities in Lagos") are its country's; diplomats there are
-not. Made-up sentences."""
+"""Sides found (issue 12). Giving in: whom one surrenders, yields, capitulates or succumbs
+"to" is the other side of the concession ("rebels surrendered to government troops");
+the "to" of other concessions stays what they are ("gave in to demands" names no one).
+Shops or vehicles burned are property destroyed, by a crowd a riot. Groups Phoenix codes
+by a misspelt country or by a faith get a country. Those who govern "in" a place
+("authorities in Lagos") are its country's; diplomats there are not. Made-up sentences."""
 
 from __future__ import annotations
 
@@ -48,3 +48,12 @@ def test_those_who_govern_in_a_place_are_its_countrys(analyzer, text: str,  # ty
 def test_diplomats_in_a_capital_are_not_its_countrys(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = code(analyzer, "Diplomats in Nairobi condemned the attack on the embassy.")
     assert all("KEN" not in side(e, "actor") for e in got)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # shops or vehicles burned are property destroyed; by a crowd, a riot
+    ("Rioters burned shops and buses in Mombasa on Monday.", "PROTEST"),
+    ("Ugandan soldiers burned shops in the Kenyan border town of Busia.", "ASSAULT"),
+])
+def test_shops_and_vehicles_burned(analyzer, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in code(analyzer, text)] == [kind]
