@@ -94,3 +94,8 @@ def test_the_act_a_grievance_is_over_is_not_the_aggrieved(analyzer, text: str, g
 ])
 def test_claimed_responsibility_names_the_attacker(analyzer, text: str, want: set) -> None:  # type: ignore[no-untyped-def]
     assert ("ASSAULT", want) in [(t, a) for t, a, _ in triples(analyzer, text)]
+
+
+def test_responsibility_not_admitted_names_no_attacker(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = triples(analyzer, "Uganda did not admit responsibility for the attack on the camp.")
+    assert all("UGA" not in a for _, a, _ in got)

@@ -1,5 +1,5 @@
 """Permissions withheld (issue 12): "would not let a UN team into the camp", "did not
-allow Ugandan trucks to cross" is a refusal made when it is said (REJECT, as "refused
+allow Ugandan trucks to cross", "would not admit UN monitors to" a province is a refusal made when it is said (REJECT, as "refused
 to let" is), and what is not let happen is not done. A permission withheld from no one
 named ("would not allow anyone to ...") is a warning, one that "cannot" be given a
 stance, one on a condition a hypothesis: none of them a refusal. Made-up sentences."""
@@ -16,6 +16,7 @@ from tests.eventcode import code, side
      {"UNO"}),
     ("Kenya said it would not allow a U.N. team into the camp.", {"UNO"}),
     ("Kenya did not allow Ugandan trucks to cross the border.", {"UGA"}),
+    ("Kenya would not admit U.N. human rights monitors to the province.", {"UNO"}),
 ])
 def test_a_permission_withheld_is_a_refusal(analyzer, text: str,  # type: ignore[no-untyped-def]
                                             recipient: set[str]) -> None:

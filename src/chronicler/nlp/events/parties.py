@@ -115,12 +115,14 @@ CLAIMING = frozenset({"claim", "take", "accept", "admit", "own"})
 
 def claimant(tok: Token) -> list[Token]:
     """Who claims noun event ``tok`` as its own ("the group claimed responsibility for
-    the attack", "took credit for the bombing"): the claiming verb's subject."""
+    the attack", "took credit for the bombing"): the claiming verb's subject; no one
+    when the claim is negated ("did not admit responsibility for the attack")."""
     p = tok.head
     if tok.dep_ != "pobj" or p.lower_ != "for" or p.head.lemma_.lower() not in CLAIMED:
         return []
     v = p.head.head
-    if p.head.dep_ != "dobj" or v.lemma_.lower() not in CLAIMING:
+    if p.head.dep_ != "dobj" or v.lemma_.lower() not in CLAIMING or any(
+            ch.dep_ == "neg" for ch in kids(v)):
         return []
     return subjects(v)
 

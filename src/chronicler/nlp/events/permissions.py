@@ -7,7 +7,7 @@ from __future__ import annotations
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.tree import kids
 
-PERMITTING = frozenset({"allow", "let", "permit"})
+PERMITTING = frozenset({"allow", "let", "permit", "admit"})
 # the subordinators of a condition: "would not allow X unless Y" is a hypothesis
 CONDITIONS = frozenset({"if", "unless", "whether", "provided"})
 # modals of ability and duty: "cannot allow X to win" is a stance, not a refusal
