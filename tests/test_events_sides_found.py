@@ -3,9 +3,13 @@
 the "to" of other concessions stays what they are ("gave in to demands" names no one).
 Shops or vehicles burned are property destroyed, by a crowd a riot. Groups Phoenix codes
 by a misspelt country or by a faith get a country. Those who govern "in" a place
-("authorities in Lagos") are its country's; diplomats there are not. Made-up sentences."""
+("authorities in Lagos") are its country's; diplomats there are not. A president,
+minister or delegation received is a visit hosted; a person Phoenix dates keeps his one
+country out of office. Made-up sentences."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 
@@ -57,3 +61,26 @@ def test_diplomats_in_a_capital_are_not_its_countrys(analyzer) -> None:  # type:
 ])
 def test_shops_and_vehicles_burned(analyzer, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
     assert [e.type for e in code(analyzer, text)] == [kind]
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    # a president, minister or delegation received is a visit hosted, the host its actor
+    ("Kenyan President Moi received Ugandan President Museveni at State House in Nairobi.",
+     {"UGA"}),
+    ("Egyptian President Mubarak received the Libyan foreign minister in Cairo on Sunday.",
+     {"LBY"}),
+])
+def test_a_visitor_received(analyzer, text: str, recipient: set[str]) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, text)
+    assert [e.type for e in got] == ["CONSULT"] and side(got[0], "recipient") == recipient
+
+
+def test_a_person_out_of_office_keeps_his_country(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # Phoenix dates Arafat's codes; in 2020 he is still Palestinian, with no office
+    got = code(analyzer, "Kenyan President Moi received PLO chairman Yasser Arafat in "
+                         "Nairobi.", dt.date(2020, 1, 1))
+    assert [e.type for e in got] == ["CONSULT"] and side(got[0], "recipient") == {"PSE"}
+
+
+def test_a_letter_received_is_no_visit(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert code(analyzer, "Kenya received a letter from President Museveni on Monday.") == []

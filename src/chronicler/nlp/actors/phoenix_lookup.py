@@ -130,7 +130,9 @@ def phoenix_actor(tok: Token, actors: PhoenixActors, agents: PhoenixAgents,
             break
     if found is not None:
         i, s, size = found
-        c, sec = split_code(actors.entries[i].code_on(day))
+        # (out of office on the day, a person keeps the one country of his dated codes:
+        # "PLO chairman Yasser Arafat" after his dates is still PSE, with no sector)
+        c, sec = split_code(actors.entries[i].code_on(day, nationality=True))
         country = c if c and c not in NO_COUNTRY else None
         sector = sec if sec in SECTORS else None
         name = " ".join(t.text for t in toks[s:s + size])

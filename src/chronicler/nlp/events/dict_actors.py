@@ -149,7 +149,7 @@ def person_country(tok: Token, day: date | None) -> str | None:
               is not None), None)
     if i is None:
         return None
-    code = split_code(fd.actors.entries[i].code_on(day))[0]
+    code = split_code(fd.actors.entries[i].code_on(day, nationality=True))[0]
     return code if len(code) == 3 and code not in ("IGO", "NGO", "IMG") else None
 
 
