@@ -468,33 +468,33 @@ class ArgResolver:
     def resolve_all(self, toks: Iterable[Token]) -> Iterator[Arg]:
         for t in toks:
             a = self.resolve(t)
-            if a is None:
-                continue
-            # "the military chiefs of India and Pakistan", "Kaldorian and Merovian
-            # negotiators" (coordinated countries on one head): one actor per country
-            # (loops: a comprehension here made ``self`` and its reads cells per call)
-            inner = prep_objects(t, ("of",)) if t.i not in self.mention_tokens else []
-            if len(inner) < 2:
-                tree = tree_of(t.doc)  # (by index)
-                inner = []
-                for k in children_ix(tree, t.i):
-                    if tree.deps[k] in ("amod", "nmod", "compound") and \
-                            k in self.mention_tokens:
-                        cj = conjuncts(tree.toks[k])
-                        if len(cj) > 1:
-                            inner = cj
-                            break
-            if len(inner) > 1:
-                many: list[EventActor | None] = []
-                for o in inner:
-                    many.append(self.resolve(o, depth=1))
-                if all(m is not None and m.country for m in many) and \
-                        len({m.country for m in many if m is not None}) == len(many):
-                    for o, m in zip(inner, many, strict=True):
-                        assert m is not None
-                        yield Arg(EventActor(name=f"{self._name(t)} "
-                                             f"({self.country_names.get(m.country or '', m.name)})",
-                                             country=m.country, sector=a.sector or m.sector),
-                                  o.i)
-                    continue
-            yield Arg(a, t.i)
+            if a is not None:
+                yield from self.each_country(t, a)
+
+    def each_country(self, t: Token, a: EventActor) -> list[Arg]:
+        """``a`` (of ``t``) as one actor per country when ``t`` names coordinated ones: "the
+        military chiefs of India and Pakistan", "Kaldorian and Merovian negotiators"."""
+        inner = prep_objects(t, ("of",)) if t.i not in self.mention_tokens else []
+        if len(inner) < 2:
+            tree = tree_of(t.doc)  # (by index)
+            inner = []
+            for k in children_ix(tree, t.i):
+                if tree.deps[k] in ("amod", "nmod", "compound") and k in self.mention_tokens:
+                    cj = conjuncts(tree.toks[k])
+                    if len(cj) > 1:
+                        inner = cj
+                        break
+        if len(inner) > 1:
+            many: list[EventActor | None] = []
+            for o in inner:
+                many.append(self.resolve(o, depth=1))
+            if all(m is not None and m.country for m in many) and \
+                    len({m.country for m in many if m is not None}) == len(many):
+                out = []
+                for o, m in zip(inner, many, strict=True):
+                    assert m is not None
+                    name = self.country_names.get(m.country or "", m.name)
+                    out.append(Arg(EventActor(name=f"{self._name(t)} ({name})", country=m.country,
+                                              sector=a.sector or m.sector), o.i))
+                return out
+        return [Arg(a, t.i)]
