@@ -2,7 +2,8 @@
 to withdraw or face air strikes") is a threat, and neither what it asks nor what it
 holds out happened; a warning that a hostile act could follow is a threat; fighters who
 hand in their weapons disarm; a crowd counted ("hundreds of rioters") is a crowd; a bomb
-planted by someone was set off by them; the ethnic words of the Balkans and Cyprus name
+planted by someone was set off by them, and what it did was theirs ("a mine laid by
+rebels killed five"); the ethnic words of the Balkans and Cyprus name
 their countries; displeasure voiced, talks broken off, a discussion by telephone, an
 airport blockaded, a strike its organisers called. Made-up sentences."""
 
@@ -59,6 +60,20 @@ def test_a_bomb_planted_by_someone_was_theirs(analyzer) -> None:  # type: ignore
     got = code(analyzer, "A bomb planted by Somali militants exploded in Nairobi on Monday, "
                          "wounding 12 people.")
     assert [e.type for e in got] == ["ASSAULT"] and side(got[0], "actor") == {"SOM"}
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb planted by Somali militants killed two policemen in Nairobi on Monday.",
+    "A landmine laid by Somali militants killed five Kenyan soldiers near the border.",
+])
+def test_a_weapon_set_by_someone_did_what_it_did_for_them(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, text)
+    assert [e.type for e in got] == ["ASSAULT"] and side(got[0], "actor") == {"SOM"}
+
+
+def test_a_man_arrested_by_police_is_not_the_police(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, "A man arrested by Kenyan police killed two guards in Nairobi.")
+    assert all(not (e.type == "ASSAULT" and "KEN" in side(e, "actor")) for e in got)
 
 
 @pytest.mark.parametrize(("text", "actor"), [

@@ -15,21 +15,25 @@ from chronicler.nlp.events.tree import kids
 EXPLOSION_RULES = frozenset({"assault.explosion", "assault.explosion-phrasal"})
 # the prepositions that place a bomb at its target ("outside the embassy", "near a convoy")
 SITE_PREPS = ("outside", "near", "at", "inside", "in", "by", "on")
+# weapons left to go off: the subject of the verb of what they did ("a bomb planted by
+# militants killed two policemen")
+WEAPONS = frozenset({"bomb", "mine", "landmine", "device", "explosive", "grenade",
+                     "booby-trap", "charge"})
 
 
 def bomb_target(c: Candidate, ix: ArticleIndex) -> None:
     """Give a bomb that went off its planter when a phrase of the bomb names one ("a bomb
     planted by militants"), and, with no recipient with a country, the target its place
     names, else the place's country."""
-    if c.rule.id not in EXPLOSION_RULES:
-        return
     res = ix.resolver
-    if not c.actors:
-        c.actors = [got for s in kids(c.trigger) if s.dep_ == "nsubj" for a in kids(s)
-                    if a.dep_ == "acl" for ag in kids(a) if ag.dep_ == "agent"
+    if not c.actors and c.spec.type == "ASSAULT":  # (and a weapon that killed: "a mine
+        # laid by rebels killed five soldiers")
+        c.actors = [got for s in kids(c.trigger) if s.dep_ == "nsubj" and (
+                        c.rule.id in EXPLOSION_RULES or s.lemma_.lower() in WEAPONS)
+                    for a in kids(s) if a.dep_ == "acl" for ag in kids(a) if ag.dep_ == "agent"
                     for o in kids(ag) if o.dep_ == "pobj"
                     and (got := res.resolve(o)) is not None][:1]
-    if any(r.country for r in c.recipients):
+    if c.rule.id not in EXPLOSION_RULES or any(r.country for r in c.recipients):
         return
     for p in kids(c.trigger):
         if p.dep_ != "prep" or p.lower_ not in SITE_PREPS:
