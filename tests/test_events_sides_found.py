@@ -5,7 +5,8 @@ Shops or vehicles burned are property destroyed, by a crowd a riot. Groups Phoen
 by a misspelt country or by a faith get a country. Those who govern "in" a place
 ("authorities in Lagos") are its country's; diplomats there are not. A president,
 minister or delegation received is a visit hosted; a person Phoenix dates keeps his one
-country out of office. "Kenyan and Ugandan troops" as a recipient are two. Made-up
+country out of office. "Kenyan and Ugandan troops" as a recipient are two; "Greek
+Cypriot" is one people; whom talks are "with" beats who brokered them. Made-up
 sentences."""
 
 from __future__ import annotations
@@ -94,3 +95,13 @@ def test_a_letter_received_is_no_visit(analyzer) -> None:  # type: ignore[no-unt
 def test_two_peoples_on_one_recipient_are_two_recipients(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     got = code(analyzer, text)
     assert len(got) == 1 and side(got[0], "recipient") == {"KEN", "UGA"}
+
+
+def test_a_people_of_two_words_is_one(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, "Greek Cypriot negotiators rejected the plan on Monday.")
+    assert got and side(got[0], "actor") == {"CYP"}
+
+
+def test_whom_dealings_are_with_beats_their_sponsor(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, "Kenya broke off Norwegian-brokered talks with the Sudanese rebels.")
+    assert [e.type for e in got] == ["SANCTION"] and side(got[0], "recipient") == {"SDN"}

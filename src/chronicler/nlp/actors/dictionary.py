@@ -314,6 +314,15 @@ def _load_countries(d: Dictionary, data: Path) -> None:
         d.regexes.append((re.compile(str(row.regex), re.IGNORECASE), iso))
     for cols in _tsv(data / "demonyms.tsv"):
         d.countries[norm(cols[0])] = cols[1]
+        if " " in cols[0] and cols[0].endswith(PEOPLE_ENDINGS):
+            # (a people of two words is one name to tag: "Greek Cypriot negotiators"
+            # are Cyprus's, where the model tags "Greek" alone; "Great Britain" is a
+            # country's name, no people)
+            d.demonyms.add(cols[0])
+
+
+# the endings of a people's word ("Sri Lankan", "New Zealander", "Turkish Cypriots")
+PEOPLE_ENDINGS = ("an", "ans", "ese", "er", "ers", "ot", "ots", "ish")
 
 
 def _load_capitals(d: Dictionary, data: Path) -> None:

@@ -17,6 +17,7 @@ from chronicler.nlp.events.parties import (
     a_state,
     claimant,
     countries,
+    dealings_partners,
     for_to,
     for_whom,
     force_noun,
@@ -144,8 +145,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             # 166 people": the attacks are the event, their place no attacker)
             if t == "REQUEST" and lemma == "call":  # ("called on X", not "On CNN, she called")
                 recip_groups.append([o for o in prep_objects(tok, ("on", "upon")) if o.i > tok.i])
-            # (a dative "to" the parser labels as such: "providing photographs to
-            # Macedonia" -> its object)
+            recip_groups.append(dealings_partners(verb, res))  # (the object's other side)
+            # (a dative "to" as the parser labels it: "providing photographs to Macedonia")
             fired_at = t == "ASSAULT" and (lemma in LAUNCHING or bool(
                 prep_objects(verb, lex.target_preps)))  # (or fired anywhere: "into the sea")
             sent_to = t in ("AID", "MOBILIZE") and bool(prep_objects(verb, ("to", "into")))

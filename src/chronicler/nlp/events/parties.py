@@ -78,6 +78,19 @@ def names_someone(o: Token, res: ArgResolver) -> bool:
             for x in prep_objects(o, ("of", "in")))
 
 
+# nouns of dealings between sides, whose "with" names the other side ("broke off
+# UN-sponsored talks with the Turkish Cypriots": they, not the talks' sponsor)
+DEALINGS = frozenset({"talk", "talks", "negotiation", "relation", "tie", "contact",
+                      "dialogue", "cooperation", "agreement", "accord", "treaty", "deal",
+                      "pact"})
+
+
+def dealings_partners(verb: Token, res: ArgResolver) -> list[Token]:
+    """Whom the verb's object of dealings is "with", when that names someone."""
+    return [o for d in children(verb, ("dobj",)) if d.lemma_.lower() in DEALINGS
+            for o in prep_objects(d, ("with",)) if names_someone(o, res)]
+
+
 def named_party(o: Token, res: ArgResolver) -> bool:
     """A mention, or a noun a mention modifies ("his Thai counterpart"; not a province,
     nor "Trump Tower", whose compound names a person)."""
