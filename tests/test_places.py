@@ -319,13 +319,22 @@ def test_a_dictionary_person_is_never_a_place(places_nlp) -> None:  # type: igno
     assert extract_places(doc, "t", mentions=mentions, actors=actors) == []
 
 
-@pytest.mark.xfail(reason="the model tags unknown villages ORG/PRODUCT and there is no "
-                          "locative-cue rule yet ('shelled X', 'the village of X')",
-                   strict=True)
-def test_gap_unknown_village_tagged_org(places_nlp) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_villages_named_by_a_locative_cue(places_nlp) -> None:  # type: ignore[no-untyped-def]
+    # the model tags unknown villages ORG/PRODUCT or nothing; "the villages of X" is a cue
     assert [p.text for p in extract_places(
         places_nlp("Pakistani shelling hit the villages of Chakothi and Salamabad."), "t")] \
         == ["Chakothi", "Salamabad"]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # a people's word on the cue puts the place in its country, whatever else bears the name
+    ("Rioters torched offices in the Jordanian town of Karak on Friday.", "Karak", "JOR"),
+    ("Rebels shelled the Angolan town of Kuito on Monday.", "Kuito", "AGO"),
+])
+def test_a_cued_place_is_in_the_cues_country(places_nlp, text: str, name: str,  # type: ignore[no-untyped-def]
+                                             country: str) -> None:
+    got = [p for p in extract_places(places_nlp(text), "t") if p.text == name]
+    assert len(got) == 1 and got[0].country == country
 
 
 def test_stage_contract(places_nlp) -> None:  # type: ignore[no-untyped-def]

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from chronicler.nlp.actors.phoenix_lookup import phoenix_place
@@ -250,6 +251,50 @@ def _plausible_unknown(text: str) -> bool:
             and any(c.isalpha() for c in text) and fold(words[-1]) not in not_place_heads())
 
 
+# nouns of a settled place whose "of" names it ("the town of X", "the Colombian province
+# of X"): a cue the model's tags do not need
+PLACE_NOUNS = frozenset({"village", "town", "city", "province", "region", "district",
+                         "county", "prefecture", "municipality", "port", "island", "state"})
+
+
+def _people_country(word: str) -> str | None:
+    """The country of a people's word ("Angolan"): the country words', else the actors
+    dictionary's (country_converter's patterns know every demonym)."""
+    from chronicler.nlp.actors.dictionary import default_dictionary
+
+    code = context_country(word) or default_dictionary().country_code(word, demonym=True)
+    return code if _is_country_code(code) else None
+
+
+def _cued_names(doc: Doc, mention_country: dict[int, str]) -> list[tuple[Span, str | None]]:
+    """Proper names in the "of" of a place noun, and their conjuncts (a name with its
+    compound proper nouns: "the city of Port Harcourt"), each with the country a
+    people's word on the noun names ("the Jordanian town of ..."; the actors stage's
+    ``mention_country`` by character offset, else the country words')."""
+    of = doc.vocab.strings["of"]
+    lows = doc.to_array([LOWER]).tolist()
+    out: list[tuple[Span, str | None]] = []
+    for i in (k for k, w in enumerate(lows) if w == of):
+        tok = doc[i]
+        if tok.head.pos_ != "NOUN" or tok.head.lemma_.lower() not in PLACE_NOUNS:
+            continue
+        code = next((c for m in tok.head.children if m.dep_ in ("amod", "compound")
+                     and m.text[:1].isupper() and (c := mention_country.get(m.idx) or
+                                                   _people_country(m.text))), None)
+        for o in tok.children:
+            if o.dep_ != "pobj":
+                continue
+            for x in (o, *o.conjuncts):
+                if x.pos_ != "PROPN" or not x.text[:1].isupper():
+                    continue
+                start = x.i
+                while start > 0 and doc[start - 1].dep_ == "compound" and \
+                        doc[start - 1].head.i == x.i and doc[start - 1].pos_ == "PROPN":
+                    start -= 1
+                out.append((doc[start:x.i + 1], code))
+    return out
+
+
 def _place(article_id: str, text: str, start: int, end: int, e: PlaceEntry) -> Place:
     return Place(article_id=article_id, text=text, span=(start, end), name=e.name,
                  country=e.country, lat=e.lat, lon=e.lon, geonameid=e.geonameid,
@@ -285,16 +330,37 @@ def extract_places(doc: Doc, article_id: str, mentions: Sequence[Any] | None = N
         if found and len(countries) == 1 and found[0].kind != "country" and found[0].country:
             ctx.add(start, found[0].country)
 
+    # Pass 1b: names a locative cue makes places though the model tagged them otherwise
+    # or not at all ("the villages of Chakothi and Salamabad", "the province of Arauca")
+    taken = {(st, en) for _, st, en, _ in todo}
+    cued_country: dict[int, str] = {}  # ("the Jordanian town of Karak": in Jordan)
+    mention_country = {int(_get(m, "span")[0]): _get(m, "country") for m in mentions or ()
+                       if _get(m, "span") and _is_country_code(_get(m, "country"))}
+    for span, code in _cued_names(doc, mention_country):
+        text, start, end = span.text, span.start_char, span.end_char
+        if code:
+            cued_country[start] = code
+        if any(st < end and start < en for st, en in taken):
+            continue
+        found = candidates(text)
+        if not found and (not _plausible_unknown(text) or fold(text) in person_names()):
+            continue
+        todo.append((text, start, end, found))
+
     # Pass 2: rank with the full context.
+    todo.sort(key=lambda t: t[1])  # (in text order, the cued names among the others)
     out: list[Place] = []
     for text, start, end, found in todo:
         near = ctx.countries(start)
+        if start in cued_country:  # (a place the cue puts in another country is not it)
+            found = [e for e in found if e.country == cued_country[start]]
         if found:
             out.append(_place(article_id, text, start, end, rank(found, near)[0]))
         else:  # unknown to the gazetteer: a region Phoenix lists under its country
             # ("Darfur", "Dagestan"), else keep the name and take the country from context
             out.append(Place(article_id=article_id, text=text, span=(start, end), name=text,
-                             country=phoenix_place(text) or ctx.dominant(start)))
+                             country=cued_country.get(start) or phoenix_place(text)
+                             or ctx.dominant(start)))
     return out
 
 
