@@ -6,7 +6,8 @@ by a misspelt country or by a faith get a country. Those who govern "in" a place
 ("authorities in Lagos") are its country's; diplomats there are not. A president,
 minister or delegation received is a visit hosted; a person Phoenix dates keeps his one
 country out of office. "Kenyan and Ugandan troops" as a recipient are two; "Greek
-Cypriot" is one people; whom talks are "with" beats who brokered them. Made-up
+Cypriot" is one people; whom talks are "with" beats who brokered them. A building
+blockaded by a crowd is a protest, which says what its purpose asks. Made-up
 sentences."""
 
 from __future__ import annotations
@@ -105,3 +106,20 @@ def test_a_people_of_two_words_is_one(analyzer) -> None:  # type: ignore[no-unty
 def test_whom_dealings_are_with_beats_their_sponsor(analyzer) -> None:  # type: ignore[no-untyped-def]
     got = code(analyzer, "Kenya broke off Norwegian-brokered talks with the Sudanese rebels.")
     assert [e.type for e in got] == ["SANCTION"] and side(got[0], "recipient") == {"SDN"}
+
+
+@pytest.mark.parametrize("text", [
+    "Opposition supporters blockaded the parliament building in Nairobi on Monday.",
+    # the main verb's protest says what its purpose asks
+    "Opposition supporters blockaded the parliament building in Nairobi to demand a new "
+    "constitution.",
+])
+def test_a_building_blockaded_by_a_crowd_is_a_protest(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, text)
+    assert [(e.type, e.mode) for e in got] == [("PROTEST", ["obstruct"])]
+    assert side(got[0], "actor") == {"KEN"}
+
+
+def test_a_port_blockaded_by_a_navy_stays_coercion(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in code(analyzer, "The Kenyan navy blockaded the port of Kismayo.")] \
+        != ["PROTEST"]

@@ -122,6 +122,13 @@ def merge_into(a: Candidate, b: Candidate) -> bool:
 VOICED = frozenset({"ACCUSE", "REQUEST", "PROTEST"})  # what a protest is held to say
 
 
+def main_purpose(c: Candidate) -> bool:
+    """Is the event the infinitive of purpose of the sentence's main verb ("blockaded
+    the building to demand ...")?"""
+    t = c.light or c.trigger
+    return t.dep_ == "advcl" and t.head.dep_ == "ROOT" and infinitive(t)
+
+
 def _purpose_of(o: Candidate, c: Candidate) -> bool:
     """Is ``c`` in the infinitive of purpose of ``o``'s verb ("marched to denounce")?"""
     carriers = [o.trigger, *o.heads, *([o.light] if o.light is not None else [])]

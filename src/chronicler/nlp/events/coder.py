@@ -54,7 +54,14 @@ from spacy.tokens import Doc, Span
 
 from chronicler.nlp.events.acts import no_act
 from chronicler.nlp.events.arguments import fill_arguments
-from chronicler.nlp.events.assemble import BY_TRIGGER, absorbed, agreements, merge_into
+from chronicler.nlp.events.assemble import (
+    BY_TRIGGER,
+    VOICED,
+    absorbed,
+    agreements,
+    main_purpose,
+    merge_into,
+)
 from chronicler.nlp.events.attach import attach_date, attach_place, attach_size, has_count
 from chronicler.nlp.events.bombings import bomb_target
 from chronicler.nlp.events.candidates import Candidate, find_candidates, time_background
@@ -332,6 +339,13 @@ def _sentence_events(sent_i: int, ix: ArticleIndex,
                     if countries(c.actors) and countries(c.recipients)]
             if main:
                 got = main
+        elif all(map(main_purpose, got)):  # (only the main verb's purpose: "blockaded the
+            # parliament to demand ...": a protest there says what it asks, ``absorbed``)
+            extra = [c for c in dictionary_candidates(sent, ix, {c.trigger.i for c in cands})
+                     if c.rule.id.endswith(".pattern")]
+            main = _coded(extra, sent_i, ix) if extra else []
+            if any(c.spec.type == "PROTEST" for c in main):
+                got = main + [c for c in got if c.spec.type not in VOICED]
     # (the claimants and links once per sentence, after the choice)
     note_claimants(sent, ix, sent_i)
     link_rejections(got, ix, sent_i)
