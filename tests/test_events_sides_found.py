@@ -7,7 +7,8 @@ by a misspelt country or by a faith get a country. Those who govern "in" a place
 minister or delegation received is a visit hosted; a person Phoenix dates keeps his one
 country out of office. "Kenyan and Ugandan troops" as a recipient are two; "Greek
 Cypriot" is one people; whom talks are "with" beats who brokered them. A building
-blockaded by a crowd is a protest, which says what its purpose asks. Made-up
+blockaded by a crowd is a protest, which says what its purpose asks. Bosnian Serbs,
+Croats and Muslims are Bosnia's. Made-up
 sentences."""
 
 from __future__ import annotations
@@ -123,3 +124,9 @@ def test_a_building_blockaded_by_a_crowd_is_a_protest(analyzer, text: str) -> No
 def test_a_port_blockaded_by_a_navy_stays_coercion(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert [e.type for e in code(analyzer, "The Kenyan navy blockaded the port of Kismayo.")] \
         != ["PROTEST"]
+
+
+def test_bosnian_serbs_are_bosnias(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # Phoenix's residence convention, as for the Cypriots: the people where they live
+    got = code(analyzer, "The UN tribunal opened an investigation into Bosnian Serb commanders.")
+    assert [e.type for e in got] == ["ACCUSE"] and side(got[0], "recipient") == {"BIH"}
