@@ -8,7 +8,8 @@ minister or delegation received is a visit hosted; a person Phoenix dates keeps 
 country out of office. "Kenyan and Ugandan troops" as a recipient are two; "Greek
 Cypriot" is one people; whom talks are "with" beats who brokered them. A building
 blockaded by a crowd is a protest, which says what its purpose asks. Bosnian Serbs,
-Croats and Muslims are Bosnia's. Made-up
+Croats and Muslims are Bosnia's. An inquiry into an act whose doer is named is into
+the doer. Made-up
 sentences."""
 
 from __future__ import annotations
@@ -130,3 +131,16 @@ def test_bosnian_serbs_are_bosnias(analyzer) -> None:  # type: ignore[no-untyped
     # Phoenix's residence convention, as for the Cypriots: the people where they live
     got = code(analyzer, "The UN tribunal opened an investigation into Bosnian Serb commanders.")
     assert [e.type for e in got] == ["ACCUSE"] and side(got[0], "recipient") == {"BIH"}
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    # an inquiry into an act whose doer is named is into that doer
+    ("The Kenyan army chief ordered an inquiry into the shelling of a UN compound by "
+     "Kenyan artillery.", {"KEN"}),
+    # a doer not named: the act's target stays whom it is into
+    ("Kenya opened an inquiry into the raid on the Ugandan embassy.", {"UGA"}),
+])
+def test_an_inquiry_is_into_the_doer_it_names(analyzer, text: str,  # type: ignore[no-untyped-def]
+                                             recipient: set[str]) -> None:
+    got = code(analyzer, text)
+    assert [e.type for e in got] == ["ACCUSE"] and side(got[0], "recipient") == recipient

@@ -139,15 +139,38 @@ def _purpose_of(o: Candidate, c: Candidate) -> bool:
                for h in carriers for ch in kids(h))
 
 
+def _looked_into(o: Candidate, c: Candidate) -> bool:
+    """Is noun event ``c`` what investigation ``o`` looks into ("an inquiry into the
+    raid")?"""
+    return o.nominal and c.nominal and "investigate" in o.modes and \
+        c.trigger.dep_ == "pobj" and c.trigger.head.lower_ in INQUIRY_PREPS and \
+        c.trigger.head.head.i in (o.trigger.i, *(h.i for h in o.heads))
+
+
+def into_doers(cands: Sequence[Candidate]) -> None:
+    """An investigation into an act whose doer is named is into that doer ("ordered an
+    inquiry into the shelling of a UN compound by its own artillery": whose shelling,
+    not whose compound): the doer is its recipient."""
+    for o in cands:
+        if "investigate" in o.modes:
+            for c in cands:
+                if c is not o and _looked_into(o, c) and countries(c.actors) and any(
+                        x.lower_ == "by" and any(k.i in c.arg_tokens for k in kids(x))
+                        for x in subtree(c.trigger)):  # (a doer named, not inferred)
+                    o.recipients = list(c.actors)
+                    break
+
+
 def absorbed(c: Candidate, cands: Sequence[Candidate]) -> bool:
     """Is ``c`` the content of a REQUEST/THREATEN/AGREE in the same sentence, or the
     topic of talks ("renewed negotiations on a troop pullback") or of an investigation
     ("opened an inquiry into the raid": the raid is what is looked into, told before)?"""
     for o in cands:
         if o is not c and o.nominal and c.nominal and c.trigger.dep_ == "pobj" and (
-                o.spec.type == "CONSULT" and c.trigger.head.lower_ in TOPIC_PREPS or
-                "investigate" in o.modes and c.trigger.head.lower_ in INQUIRY_PREPS) and \
+                o.spec.type == "CONSULT" and c.trigger.head.lower_ in TOPIC_PREPS) and \
                 c.trigger.head.head.i in (o.trigger.i, *(h.i for h in o.heads)):
+            return True
+        if o is not c and _looked_into(o, c):
             return True
         if o is not c and _rejected_or_asked(o, c):
             return True

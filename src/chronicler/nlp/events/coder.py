@@ -59,6 +59,7 @@ from chronicler.nlp.events.assemble import (
     VOICED,
     absorbed,
     agreements,
+    into_doers,
     main_purpose,
     merge_into,
 )
@@ -379,6 +380,7 @@ def _coded(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candid
     sent = ix.sents[sent_i]
     lex = ix.lex
     kept = _kept(cands, sent_i, ix)
+    into_doers(kept)  # ("an inquiry into the shelling ... by X": into X)
     kept = [c for c in kept if not absorbed(c, kept)]
     kept = agreements(kept, ix)
     was = {id(c): c.spec.type for c in kept}
