@@ -38,3 +38,10 @@ def test_forces_sent_are_a_mobilisation(analyzer, text: str, recipient: str) -> 
 def test_a_letter_to_soldiers_mobilises_no_one(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert "MOBILIZE" not in {e.type for e in code(
         analyzer, "Kaldoria sent a letter to the families of its soldiers.")}
+
+
+def test_whom_a_force_is_for_beats_the_force(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # troops offered to a force for X: X is whom they are for, not the force (issue 12)
+    got = code(analyzer, "Tanzania is prepared to contribute troops to a proposed African "
+                         "force for Burundi.")
+    assert [e.type for e in got] == ["AGREE"] and side(got[0], "recipient") == {"BDI"}

@@ -176,9 +176,9 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
         if t == "AID":
             # "sent two planes carrying relief supplies to the flood-hit region of X",
             # "contributed troops to a force for X": the target phrase deeper in the
-            # object or its "to" (the cargo's, a place's country, whom a force is for)
+            # object or its "to" (the cargo's, a place's country, whom a force is for), first
             objs, tos = children(verb, ("dobj",)), prep_objects(verb, ("to",))
-            recip_groups.append([o for d in objs + tos for x in subtree(d)
+            recip_groups.insert(0, [o for d in objs + tos for x in subtree(d)
                                  if x.dep_ == "prep" and x.lower_ in ("to", "for")
                                  and (x.head.i != d.i or d in tos or x.lower_ == "for")
                                  for o in children(x, ("pobj",)) if names_someone(o, res)])
