@@ -9,7 +9,8 @@ country out of office. "Kenyan and Ugandan troops" as a recipient are two; "Gree
 Cypriot" is one people; whom talks are "with" beats who brokered them. A building
 blockaded by a crowd is a protest, which says what its purpose asks. Bosnian Serbs,
 Croats and Muslims are Bosnia's. An inquiry into an act whose doer is named is into
-the doer. Made-up
+the doer. An attack by someone in a place with no one hit named, or a bomb's, hit the
+place's country. Made-up
 sentences."""
 
 from __future__ import annotations
@@ -144,3 +145,15 @@ def test_an_inquiry_is_into_the_doer_it_names(analyzer, text: str,  # type: igno
                                              recipient: set[str]) -> None:
     got = code(analyzer, text)
     assert [e.type for e in got] == ["ACCUSE"] and side(got[0], "recipient") == recipient
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    # whom an attack in a place hit, when no one hit is named, is the place's country
+    ("Militants attacked a police station in the Kenyan town of Garissa.", {"KEN"}),
+    # a bomb's victims are the people of the place where it went off
+    ("A car bomb killed seven soldiers in Mogadishu.", {"SOM"}),
+])
+def test_whom_an_attack_in_a_place_hit(analyzer, text: str, recipient: set[str]) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, text)
+    assert [e.type for e in got] == ["ASSAULT"] and side(got[0], "recipient") == recipient
+

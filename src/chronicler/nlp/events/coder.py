@@ -445,12 +445,13 @@ def _finish_assault(c: Candidate, ix: ArticleIndex, ops_here: list[tuple[str, st
         if not recs and len(ix.dyad) == 2 and acts <= set(ix.dyad) and len(acts) == 1:
             other = ix.dyad[1] if ix.dyad[0] in acts else ix.dyad[0]
             c.recipients = [ix.resolver.country_actor(other)]
-    if c.place is not None and c.place.country:
-        # the people hit at a place are that place's (the Pahalgam victims: IND civilians)
-        # (anyone there but the state's people: civilians, a journalist, a cleric)
-        c.recipients = [r if r.country or r.sector in STATE_SECTORS else
-                        r.model_copy(update={"country": c.place.country})
-                        for r in c.recipients]
+    if c.place is not None and (code := c.place.country):
+        # the people hit at a place are that place's (the Pahalgam victims: IND civilians;
+        # not the state's people there); no one named, the place's ("a police station")
+        c.recipients = [r if r.country or r.sector in STATE_SECTORS else r.model_copy(
+            update={"country": code}) for r in c.recipients] or (
+            [ix.resolver.country_actor(code)] if c.actors and not c.nominal and
+            code not in countries(c.actors) else [])  # (a verb's doer: not "the attacks")
     is_op = c.operation is not None or c.trigger.lemma_.lower() in ("operation", "mission")
     if is_op and c.actors and countries(c.actors):
         ix.last_operation = (c.operation, c.actors[0])

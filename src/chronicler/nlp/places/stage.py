@@ -254,7 +254,8 @@ def _plausible_unknown(text: str) -> bool:
 # nouns of a settled place whose "of" names it ("the town of X", "the Colombian province
 # of X"): a cue the model's tags do not need
 PLACE_NOUNS = frozenset({"village", "town", "city", "province", "region", "district",
-                         "county", "prefecture", "municipality", "port", "island", "state"})
+                         "county", "prefecture", "municipality", "port", "island", "state",
+                         "republic", "territory", "enclave"})
 
 
 def _people_country(word: str) -> str | None:
