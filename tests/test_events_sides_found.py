@@ -10,7 +10,7 @@ Cypriot" is one people; whom talks are "with" beats who brokered them. A buildin
 blockaded by a crowd is a protest, which says what its purpose asks. Bosnian Serbs,
 Croats and Muslims are Bosnia's. An inquiry into an act whose doer is named is into
 the doer. An attack by someone in a place with no one hit named, or a bomb's, hit the
-place's country. Made-up
+place's country. A crowd described by its demand that riots riots. Made-up
 sentences."""
 
 from __future__ import annotations
@@ -157,3 +157,16 @@ def test_whom_an_attack_in_a_place_hit(analyzer, text: str, recipient: set[str])
     got = code(analyzer, text)
     assert [e.type for e in got] == ["ASSAULT"] and side(got[0], "recipient") == recipient
 
+
+
+@pytest.mark.parametrize("text", [
+    # a crowd described by its demand riots: the riot, which says what it demands
+    "Rioters demanding the resignation of Kenyan President Moi torched government "
+    "buildings in Mombasa.",
+    "Students demanding the resignation of Kenyan President Moi clashed with police in "
+    "Nairobi.",
+])
+def test_a_demanding_crowd_riots(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, text)
+    assert [(e.type, e.mode) for e in got] == [("PROTEST", ["riot"])]
+    assert side(got[0], "actor") == {"KEN"}

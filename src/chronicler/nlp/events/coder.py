@@ -331,13 +331,13 @@ def _sentence_events(sent_i: int, ix: ArticleIndex,
             got = _coded(extra, sent_i, ix) if extra else []
         elif all(_embedded(c) for c in got):
             # the patterns coded only what sits in a phrase or clause of a noun ("halted
-            # aid ... in line with efforts to end the fighting", "defended the right of
-            # the troops to fire"): the main verb's phrase pattern or own code ("has
-            # forgiven X ..., ahead of a visit by"), with both sides named, first
-            extra = [c for c in dictionary_candidates(sent, ix, {c.trigger.i for c in cands})
-                     if c.rule.id.endswith((".pattern", ".verb"))]
+            # aid ... in line with efforts to end the fighting"): the main verb's phrase
+            # pattern or own code ("has forgiven X ..., ahead of a visit by"), or a crowd's
+            # riot ("rioters demanding ... torched"), with both sides named, first
+            extra = dictionary_candidates(sent, ix, {c.trigger.i for c in cands})
             main = [c for c in (_coded(extra, sent_i, ix) if extra else [])
-                    if countries(c.actors) and countries(c.recipients)]
+                    if countries(c.actors) and countries(c.recipients) and
+                    c.rule.id.endswith((".pattern", ".verb", ".crowd-riot"))]
             if main:
                 got = main
         elif all(map(main_purpose, got)):  # (only the main verb's purpose: "blockaded the
