@@ -5,7 +5,7 @@ Shops or vehicles burned are property destroyed, by a crowd a riot. Groups Phoen
 by a misspelt country or by a faith get a country. Those who govern "in" a place
 ("authorities in Lagos") are its country's; diplomats there are not. A president,
 minister or delegation received is a visit hosted; a person Phoenix dates keeps his one
-country out of office. "Kenyan and Ugandan troops" as a recipient are two; "Greek
+country out of office. "Kenyan and Ugandan troops", counted or not, are two; "Greek
 Cypriot" is one people; whom talks are "with" beats who brokered them. A building
 blockaded by a crowd is a protest, which says what its purpose asks. Bosnian Serbs,
 Croats and Muslims are Bosnia's. An inquiry into an act whose doer is named is into
@@ -170,3 +170,9 @@ def test_a_demanding_crowd_riots(analyzer, text: str) -> None:  # type: ignore[n
     got = code(analyzer, text)
     assert [(e.type, e.mode) for e in got] == [("PROTEST", ["riot"])]
     assert side(got[0], "actor") == {"KEN"}
+
+
+def test_a_counted_crowd_of_two_peoples_is_two_sides(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = code(analyzer, "Thousands of Kenyan and Ugandan troops launched joint military "
+                         "exercises near the border on Monday.")
+    assert [e.type for e in got] == ["COOPERATE"] and side(got[0], "actor") == {"KEN", "UGA"}

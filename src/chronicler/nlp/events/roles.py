@@ -472,13 +472,13 @@ class ArgResolver:
                 yield from self.each_country(t, a)
 
     def each_country(self, t: Token, a: EventActor) -> list[Arg]:
-        """``a`` (of ``t``) as one actor per country when ``t`` names coordinated ones: "the
-        military chiefs of India and Pakistan", "Kaldorian and Merovian negotiators"."""
-        inner = prep_objects(t, ("of",)) if t.i not in self.mention_tokens else []
+        """``a`` (of ``t``) as one actor per country ``t`` coordinates ("Kaldorian and ...")."""
+        core = partitive_core(t)  # ("the chiefs of India and Pakistan", "thousands of X and Y")
+        inner = prep_objects(core, ("of",)) if core.i not in self.mention_tokens else []
         if len(inner) < 2:
             tree = tree_of(t.doc)  # (by index)
             inner = []
-            for k in children_ix(tree, t.i):
+            for k in children_ix(tree, core.i):
                 if tree.deps[k] in ("amod", "nmod", "compound") and k in self.mention_tokens:
                     cj = conjuncts(tree.toks[k])
                     if len(cj) > 1:
@@ -494,7 +494,7 @@ class ArgResolver:
                 for o, m in zip(inner, many, strict=True):
                     assert m is not None
                     name = self.country_names.get(m.country or "", m.name)
-                    out.append(Arg(EventActor(name=f"{self._name(t)} ({name})", country=m.country,
+                    out.append(Arg(EventActor(name=f"{self._name(core)} ({name})", country=m.country,
                                               sector=a.sector or m.sector), o.i))
                 return out
         return [Arg(a, t.i)]
