@@ -9,9 +9,9 @@ country out of office. "Kenyan and Ugandan troops", counted or not, are two; "Gr
 Cypriot" is one people; whom talks are "with" beats who brokered them. A building
 blockaded by a crowd is a protest, which says what its purpose asks. Bosnian Serbs,
 Croats and Muslims are Bosnia's. An inquiry into an act whose doer is named is into
-the doer. An attack by someone in a place with no one hit named, or a bomb's, hit the
-place's country. A crowd described by its demand that riots riots. Made-up
-sentences."""
+the doer. An attack by someone in a place with no one hit named hit the place's
+country. A crowd described by its demand that riots riots. Displeasure voiced "with"
+someone's act is at them. Made-up sentences."""
 
 from __future__ import annotations
 
@@ -150,8 +150,6 @@ def test_an_inquiry_is_into_the_doer_it_names(analyzer, text: str,  # type: igno
 @pytest.mark.parametrize(("text", "recipient"), [
     # whom an attack in a place hit, when no one hit is named, is the place's country
     ("Militants attacked a police station in the Kenyan town of Garissa.", {"KEN"}),
-    # a bomb's victims are the people of the place where it went off
-    ("A car bomb killed seven soldiers in Mogadishu.", {"SOM"}),
 ])
 def test_whom_an_attack_in_a_place_hit(analyzer, text: str, recipient: set[str]) -> None:  # type: ignore[no-untyped-def]
     got = code(analyzer, text)
@@ -176,3 +174,10 @@ def test_a_counted_crowd_of_two_peoples_is_two_sides(analyzer) -> None:  # type:
     got = code(analyzer, "Thousands of Kenyan and Ugandan troops launched joint military "
                          "exercises near the border on Monday.")
     assert [e.type for e in got] == ["COOPERATE"] and side(got[0], "actor") == {"KEN", "UGA"}
+
+
+def test_displeasure_voiced_with_someones_act(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the "with" the verb carries ("voiced ... on Tuesday with X's policy")
+    got = code(analyzer, "Kenya voiced strong dissatisfaction on Tuesday with Uganda's new "
+                         "border policy.")
+    assert [e.type for e in got] == ["ACCUSE"] and side(got[0], "recipient") == {"UGA"}

@@ -61,11 +61,9 @@ NOUN_EXTRA_PREPS: dict[str, tuple[tuple[str, ...], ...]] = {  # in order of pref
 MOVERS = frozenset({"incursion", "intrusion", "infiltration", "encroachment", "transgression"})
 # participles that name a stance with "to" ("is opposed to"): not passives
 STANCES = frozenset({"oppose"})
-# light verbs of a third party that brings about what the sides agree ("the United
-# States brokered a ceasefire between them"): its subject mediates, the sides act
+# light verbs of a third party that brings about what the sides agree ("brokered a truce")
 BROKERING = frozenset({"broker", "mediate", "facilitate", "host", "convene", "sponsor"})
-# force both sides use: whom one side clashes "with" is the other ("fought with" may be
-# alongside)
+# force both sides use: whom one side clashes "with" is the other (not "fought with")
 CLASHING = frozenset({"clash", "skirmish", "battle", "scuffle", "grapple"})
 YIELDING = frozenset({"surrender", "yield", "capitulate", "succumb"})  # "to" the other side
 # verbs whose object weapon is what is fired, wherever it goes ("fired two missiles into
@@ -76,9 +74,10 @@ AVENGING = frozenset({"avenge", "revenge"})
 # verbs that answer a request noun they carry ("accepted the proposal")
 ANSWERING = frozenset({"accept", "reject", "welcome", "refuse", "rebuff", "spurn",
                        "dismiss", "ignore", "consider", "study", "heed", "decline"})
-# A light verb's own prepositional target ("launched strikes on X"); "took place at X" is
-# where, not whom.
+# A light verb's own prepositional target ("launched strikes on X"; "took place at X": where)
 LIGHT_TARGET_PREPS = frozenset({"on", "against", "targeting", "upon"})
+# ... and those of a rule's own: displeasure voiced "with" or "at" someone's act
+LIGHT_EXTRA = {"accuse.displeasure": frozenset({"with", "at"})}
 LIGHT_OR_TO = LIGHT_TARGET_PREPS | {"to"}  # (the object's own target: "gave aid to X")
 # What a denial rejects when it rejects an accusation: the REJECT answers the accuser.
 CLAIM_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "insinuation",
@@ -327,8 +326,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                     light.lemma_.lower() not in BROKERING:
                 # (who accepts or rejects a proposal did not make it)
                 actor_groups.append([x for x in subjects(light) if x.i != tok.i])
-            recip_groups.append(prep_objects(light, LIGHT_TARGET_PREPS |
-                                             ({"to"} if t == "SANCTION" else set())))
+            recip_groups.append(prep_objects(light, LIGHT_TARGET_PREPS | (
+                {"to"} if t == "SANCTION" else LIGHT_EXTRA.get(c.rule.id, set()))))
         # "Operation Sindoor" with no one launching it, or "Operation Sindoor — a mission
         # launched ...": its owner
         near = [tok, *kids(tok)]

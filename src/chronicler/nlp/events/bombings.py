@@ -35,13 +35,7 @@ def bomb_target(c: Candidate, ix: ArticleIndex) -> None:
         c.actors = [got for s in bombs for a in kids(s) if a.dep_ == "acl"
                     for ag in kids(a) if ag.dep_ == "agent" for o in kids(ag)
                     if o.dep_ == "pobj" and (got := res.resolve(o)) is not None][:1]
-    if not bombs or any(r.country for r in c.recipients):
-        return
-    if c.rule.id not in EXPLOSION_RULES:  # ("a car bomb killed seven soldiers in X": X's)
-        if c.place is not None and c.place.country:
-            c.recipients = [r.model_copy(update={"country": c.place.country})
-                            for r in c.recipients if r.sector] or [
-                res.country_actor(c.place.country)]
+    if c.rule.id not in EXPLOSION_RULES or any(r.country for r in c.recipients):
         return
     for p in kids(c.trigger):
         if p.dep_ != "prep" or p.lower_ not in SITE_PREPS:
