@@ -3,10 +3,13 @@ marks (sports and entertainment are no events). Sentences written for these test
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 
 from chronicler.nlp.events.cameo import DictionaryError
-from chronicler.nlp.events.discards import load_discards, parse_discards
+from chronicler.nlp.events.discards import BLANKS, load_discards, parse_discards
 from tests.eventcode import code
 
 LIST = """# comment line
@@ -32,6 +35,16 @@ def test_loader_reads_phrases_stems_whole_words_and_story_marks() -> None:
     # the chronology block is the coder's ``historical`` flag's job
     assert d.skipped == ("1950", "YEARS AGO")
     assert d.sentence_discarded("The 1950 war began years ago.") is None
+
+
+def test_blanks_are_what_backslash_s_matches() -> None:
+    """The listed blanks a phrase may follow are exactly ``\\s``'s characters."""
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert BLANKS == "".join(re.findall(r"\s", every)) == "".join(
+        filter(str.isspace, every))
+    d = parse_discards(LIST.splitlines())
+    for blank in BLANKS:
+        assert d.sentence_discarded(f"He won the{blank}championship.") == "champion"
 
 
 def test_loader_names_file_and_line_of_a_bad_line() -> None:

@@ -32,6 +32,13 @@ CHRONOLOGY = re.compile(r"^(1[89]\d\d|20\d\d|(\w+ )?(DAYS|WEEKS|MONTHS|YEARS) (L
 
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
+# The characters ``\s`` matches (``str.isspace``), listed: a class of plain characters
+# is one table lookup per character of the search's scan for a place a phrase may
+# start, where ``\s`` is a category test at each (tests/test_events_discards.py checks
+# the list against ``\s``)
+BLANKS = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+          "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_BEFORE = "[" + re.escape(BLANKS) + "\"'(\\[“‘]"  # (where a phrase may start)
 
 
 @dataclass(frozen=True)
@@ -133,7 +140,7 @@ def _where(index: dict[str, tuple[tuple[str, bool, bool], ...]], story_only: boo
         never = re.compile(r"(?!)")
         return never, never
     body = expr(tree)
-    return re.compile(body), re.compile(f"[\\s\"'(\\[“‘]{body}")
+    return re.compile(body), re.compile(_BEFORE + body)
 
 
 def text_span(text: str, low: str, start: int, n: int) -> str:

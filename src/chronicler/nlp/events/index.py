@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from operator import getitem
+from operator import getitem, itemgetter
 from typing import TypeVar
 
 import numpy as np
@@ -274,6 +274,7 @@ _TABLES: tuple[Vocab | None, dict[int, str], dict[int, tuple[str, str, str, bool
     None, {}, {})
 SPACE, PUNCT, BREAK = 1, 2, 4  # (is_space, is_punct, a space that holds a newline)
 _VERBAL = frozenset({VERB, AUX})
+_LOWER, _GLUED, _KIND = itemgetter(2), itemgetter(3), itemgetter(4)  # (a form's fields)
 # (a server reads new names and numbers for ever: the tables start again past this size)
 _TABLE_MAX = 500_000
 
@@ -304,10 +305,10 @@ def token_columns(doc: Doc) -> tuple[str, list[str], list[str], list[bool], list
         got = list(map(forms.__getitem__, orths))
     # (``operator.getitem``: the slot wrapper ``tuple.__getitem__`` cost twice as much)
     text = "".join(map(getitem, got, spacy))  # type: ignore[arg-type]  # (0, 1: str)
-    _, _, lowers, glued, kinds = zip(*got, strict=True) if got else ((),) * 5
-    return (text, _read(low, lemmas, doc, str.lower), list(lowers),
-            list(map(_VERBAL.__contains__, pos)), list(glued),
-            np.fromiter(kinds, np.int8, count=len(kinds)))
+    # (a field at a time by ``itemgetter``: ``zip(*got)`` made an iterator per token)
+    return (text, _read(low, lemmas, doc, str.lower), list(map(_LOWER, got)),
+            list(map(_VERBAL.__contains__, pos)), list(map(_GLUED, got)),
+            np.fromiter(map(_KIND, got), np.int8, count=len(got)))
 
 
 def _read(table: dict[int, str], ids: list[int], doc: Doc,
@@ -372,13 +373,15 @@ def build_index(doc: Doc, ctx: ArticleContext, state: State, lex: Lexicon) -> Ar
     direct_speaker: dict[int, Speaker] = {}  # direct quotes: whose "we" and "they"
     said = [(q.span, q.speaker, q.kind == "direct") for q in state.quotes
             if q.speaker is not None]
-    for (_, sp, direct), r in zip(said, token_ranges(doc, [x[0] for x in said]),
-                                  strict=True):
-        if r is not None:  # (the first quote over a token is its; read by token only)
-            inside = set(range(r[0], r[1] + 1))
-            quote_speaker.update(dict.fromkeys(inside.difference(quote_speaker), sp))
+    ranges = token_ranges(doc, [x[0] for x in said])
+    # (the first quote over a token is its: the quotes from the last, each one's tokens
+    # written over the later ones'; the maps are read by token only, in no order)
+    for (_, sp, direct), r in zip(reversed(said), reversed(ranges), strict=True):
+        if r is not None:
+            inside = dict.fromkeys(range(r[0], r[1] + 1), sp)
+            quote_speaker.update(inside)
             if direct:
-                direct_speaker.update(dict.fromkeys(inside.difference(direct_speaker), sp))
+                direct_speaker.update(inside)
     resolver = ArgResolver(doc, mentions, actors, [p for p, _, _ in places], lex, op_at,
                            direct_speaker, text=text)
     resolver.any_quote_speaker = quote_speaker
