@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from spacy.tokens import Span, Token
 
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.tree import STEPS, _Seen, children_ix, subtree_ix, tree_of
-from chronicler.records import Place, Size
+from chronicler.records import Place, Size, TimeExpr
 
 KILL_VERBS = frozenset({"kill", "claim", "die", "martyr", "slay", "perish", "lose", "murder",
                         "massacre", "shoot", "gun", "leave"})
@@ -62,6 +62,21 @@ WHEN = frozenset({"when", "as", "while"})
 
 def attach_date(c: Candidate, ix: ArticleIndex, sent_i: int) -> None:
     sent = ix.sents[sent_i]
+    times = ix.times_in(sent.start, sent.end)
+    if times:  # (most sentences have no date: no step for the candidate's heads)
+        if _dated(c, ix, times):
+            return
+    # A verb event (or a noun carried by a verb) with no date of its own takes the
+    # nearest day-precision date of an earlier sentence of its paragraph. A bare noun
+    # reference ("after the Pahalgam attack") takes none: the narrative's date is not its.
+    if c.nominal and c.light is None:
+        return
+    c.time = ix.day_before(ix.paragraph_start(c.trigger.idx), sent.start_char)
+
+
+def _dated(c: Candidate, ix: ArticleIndex, times: list[tuple[TimeExpr, int, int]]) -> bool:
+    """Gives the candidate the first of ``times`` (its sentence's) attached to it; did
+    one attach?"""
     heads = _heads_of(c)
     # "Six weeks ago today, gunmen walked out ... and killed 24": a conjoined verb with
     # no subject of its own shares the first conjunct's date
@@ -79,25 +94,22 @@ def attach_date(c: Candidate, ix: ArticleIndex, sent_i: int) -> None:
                 map(ix.lowers.__getitem__, below[at[x]:at[x + 1]])):
             heads.add(up[x])  # "On Tuesday, when the terrorists opened fire, he was ..."
     sub = set(subtree_ix(c.trigger)) if c.nominal else set()
-    for t, a, b in ix.times_in(sent.start, sent.end):
+    for t, a, b in times:
         if a in sub or _attached(tree, a, heads) or _attached(tree, b, heads):
             c.time, c.time_attached = t, True
-            return
-    # A verb event (or a noun carried by a verb) with no date of its own takes the
-    # nearest day-precision date of an earlier sentence of its paragraph. A bare noun
-    # reference ("after the Pahalgam attack") takes none: the narrative's date is not its.
-    if c.nominal and c.light is None:
-        return
-    c.time = ix.day_before(ix.paragraph_start(c.trigger.idx), sent.start_char)
+            return True
+    return False
 
 
 def attach_place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
     """A place attached to the event by in/at/near (a town before a country), else one
     inside a noun trigger ("the Pahalgam attack"); never one of its actors."""
-    lex = ix.lex
+    rows = _place_rows(ix, sent.start, sent.end)
+    if not rows:
+        return  # (most sentences: no place, no step for the candidate's heads)
     heads = _heads_of(c)
     tree = tree_of(ix.doc)  # (by index, ``tree.tree_of``)
-    up, deps, lowers = tree.heads, tree.deps, ix.lowers
+    up, deps = tree.heads, tree.deps
     t = c.trigger.i
     # (the tests of children by functions: comprehensions here made the lists they
     # read cells on every call)
@@ -107,32 +119,55 @@ def attach_place(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
     sub = set(subtree_ix(c.trigger)) if c.nominal else set()
     ranked: list[tuple[int, int, Place]] = []
     # (set tests rather than ``any`` over a generator: read for each place and candidate)
-    arg_tokens, country_places = c.arg_tokens, ix.country_places
-    for p, a, b in ix.places_in(sent.start, sent.end):
-        words = range(a, b + 1)  # (made once: a range costs more than its few reads)
+    arg_tokens = c.arg_tokens
+    for p, a, words, root, prep, inside_dep, is_country in rows:
         if not arg_tokens.isdisjoint(words):
             continue
+        attached = prep >= 0 and _attached(tree, prep, heads, limit=5)
+        inside = inside_dep and a in sub and up[root] == t
+        # "In Resk, where 13 civilians were killed": the place the clause is about
+        if not (attached or inside or _where_clause(tree, c.heads, root)):
+            continue
+        rank = 0 if attached or inside else 1
+        ranked.append((rank + (2 if is_country else 0), a, p))
+    if ranked:
+        c.place = min(ranked, key=_RANK_AT)[2]  # (the first least, as a stable sort's)
+
+
+_RANK_AT = itemgetter(0, 1)
+# the dependencies by which a place inside a noun trigger hangs on it
+_INSIDE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "nsubj"})
+_PlaceRow = tuple[Place, int, range, int, int, bool, bool]
+
+
+def _place_rows(ix: ArticleIndex, start: int, end: int) -> list[_PlaceRow]:
+    """The places of sentence [start, end) with what ``attach_place`` reads of each
+    whatever the candidate, once per sentence (each of its candidates found them
+    again): the place, its first token, its tokens, its root, the location
+    preposition it hangs from (-1 for none), whether its root's dependency may put it
+    inside a noun trigger, whether it names a country."""
+    got = ix.place_rows.get((start, end))
+    if got is not None:
+        return got
+    tree = tree_of(ix.doc)
+    up, deps, lowers = tree.heads, tree.deps, ix.lowers
+    location_preps, country_places = ix.lex.location_preps, ix.country_places
+    got = ix.place_rows[start, end] = []
+    for p, a, b in ix.places_in(start, end):
+        words = range(a, b + 1)  # (made once: a range costs more than its few reads)
         root = a  # (by index, as ``_attached``)
         for i in words:
             if up[i] < a or up[i] > b:
                 root = i
                 break
-        prep = up[root] if deps[root] == "pobj" else None
-        if prep is not None and lowers[prep] == "of" and deps[up[prep]] == "pobj":
+        prep = up[root] if deps[root] == "pobj" else -1
+        if prep >= 0 and lowers[prep] == "of" and deps[up[prep]] == "pobj":
             prep = up[up[prep]]  # "in the town of Resk"
-        attached = prep is not None and lowers[prep] in lex.location_preps and \
-            _attached(tree, prep, heads, limit=5)
-        inside = a in sub and up[root] == c.trigger.i and \
-            deps[root] in ("compound", "amod", "nmod", "poss", "npadvmod", "nsubj")
-        # "In Resk, where 13 civilians were killed": the place the clause is about
-        if not (attached or inside or _where_clause(tree, c.heads, root)):
-            continue
-        rank = 0 if attached or inside else 1
-        is_country = not country_places.isdisjoint(words)
-        ranked.append((rank + (2 if is_country else 0), a, p))
-    if ranked:
-        ranked.sort(key=lambda x: (x[0], x[1]))
-        c.place = ranked[0][2]
+        if prep >= 0 and lowers[prep] not in location_preps:
+            prep = -1
+        got.append((p, a, words, root, prep, deps[root] in _INSIDE_DEPS,
+                    not country_places.isdisjoint(words)))
+    return got
 
 
 def _with_child(tree: _Seen, i: int, deps: tuple[str, ...]) -> bool:

@@ -82,6 +82,9 @@ class ArticleIndex:
     dateline_end: int = 0  # tokens before this index are the dateline ("VARSK, April 2 —")
     # the countries each sentence names, (start, end) -> codes (dict_candidates, once)
     sentence_countries: dict[tuple[int, int], list[str]] = field(default_factory=dict)
+    # each sentence's places as ``attach`` reads them, (start, end) -> rows (once)
+    place_rows: dict[tuple[int, int], list[tuple[Place, int, range, int, int, bool, bool]]] = \
+        field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.seg_starts = [s.start for s in self.sents]
