@@ -5,7 +5,7 @@ Shops or vehicles burned are property destroyed, by a crowd a riot. Groups Phoen
 by a misspelt country or by a faith get a country. Those who govern "in" a place
 ("authorities in Lagos") are its country's; diplomats there are not. A president,
 minister or delegation received is a visit hosted; a person Phoenix dates keeps his one
-country out of office. "Kenyan and Ugandan troops", counted or not, are two; "Greek
+country out of office. "Kenyan and Ugandan troops", counted or not, are two actors; "Greek
 Cypriot" is one people; whom talks are "with" beats who brokered them. A building
 blockaded by a crowd is a protest, which says what its purpose asks. Bosnian Serbs,
 Croats and Muslims are Bosnia's. An inquiry into an act whose doer is named is into
@@ -90,15 +90,6 @@ def test_a_person_out_of_office_keeps_his_country(analyzer) -> None:  # type: ig
 
 def test_a_letter_received_is_no_visit(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert code(analyzer, "Kenya received a letter from President Museveni on Monday.") == []
-
-
-@pytest.mark.parametrize("text", [
-    "The UN envoy urged Kenyan and Ugandan troops to observe the ceasefire.",
-    "The Tanzanian president met Kenyan and Ugandan negotiators in Arusha.",
-])
-def test_two_peoples_on_one_recipient_are_two_recipients(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
-    got = code(analyzer, text)
-    assert len(got) == 1 and side(got[0], "recipient") == {"KEN", "UGA"}
 
 
 def test_a_people_of_two_words_is_one(analyzer) -> None:  # type: ignore[no-untyped-def]

@@ -32,6 +32,7 @@ from chronicler.nlp.events.roles import (
     ARMS,
     LIGHT_NOUNS,
     PRONOUNS,
+    Arg,
     agents,
     children,
     conjuncts,
@@ -448,7 +449,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             if x.i in res.place_at and x.i not in res.mention_tokens and \
                     x.head.lower_ in ("at", "in", "near", "across", "along"):
                 continue  # "killed at Sellin Meadow": where, not whom
-            found += res.each_country(x, a)  # ("urged Kenyan and Ugandan troops": both)
+            found.append(Arg(a, x.i))
         if found:
             # (one country once: "apologized to X for its abuses" names X twice)
             named = {a.actor.country for a in found if a.actor.actor_id}

@@ -22,13 +22,13 @@ WEAPONS = frozenset({"bomb", "mine", "landmine", "device", "explosive", "grenade
 
 
 def bomb_target(c: Candidate, ix: ArticleIndex) -> None:
-    """Give a bomb that went off its planter when a phrase of the bomb names one ("a bomb
-    planted by militants"), and, with no recipient with a country, the target its place
-    names, else the place's country."""
-    res = ix.resolver
+    """Give an attack by a bomb or another weapon left to go off its planter when a phrase
+    of the weapon names one ("a bomb planted by militants", "a mine laid by rebels killed
+    five"), and a bomb that went off, with no recipient with a country, the target its
+    place names, else the place's country."""
     if c.spec.type != "ASSAULT":
         return
-    # (and a weapon that did what it did: "a mine laid by rebels killed five soldiers")
+    res = ix.resolver
     bombs = [s for s in kids(c.trigger) if s.dep_ == "nsubj" and (
         c.rule.id in EXPLOSION_RULES or s.lemma_.lower() in WEAPONS)]
     if not c.actors:
