@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
@@ -267,18 +268,22 @@ def _people_country(word: str) -> str | None:
     return code if _is_country_code(code) else None
 
 
-def _cued_names(doc: Doc, mention_country: dict[int, str]) -> list[tuple[Span, str | None]]:
+def _cued_names(doc: Doc, mentions: Sequence[Any] | None) -> list[tuple[Span, str | None]]:
     """Proper names in the "of" of a place noun, and their conjuncts (a name with its
     compound proper nouns: "the city of Port Harcourt"), each with the country a
     people's word on the noun names ("the Jordanian town of ..."; the actors stage's
-    ``mention_country`` by character offset, else the country words')."""
-    of = doc.vocab.strings["of"]
-    lows = doc.to_array([LOWER]).tolist()
+    mention on that word, else the country words')."""
     out: list[tuple[Span, str | None]] = []
-    for i in (k for k, w in enumerate(lows) if w == of):
+    mention_country: dict[int, str] | None = None  # (by character offset; made on a cue)
+    of = np.uint64(doc.vocab.strings["of"])  # (a hash: compared as the array's uint64)
+    for i in np.flatnonzero(doc.to_array(LOWER) == of).tolist():
         tok = doc[i]
         if tok.head.pos_ != "NOUN" or tok.head.lemma_.lower() not in PLACE_NOUNS:
             continue
+        if mention_country is None:
+            mention_country = {int(_get(m, "span")[0]): _get(m, "country")
+                               for m in mentions or () if _get(m, "span")
+                               and _is_country_code(_get(m, "country"))}
         code = next((c for m in tok.head.children if m.dep_ in ("amod", "compound")
                      and m.text[:1].isupper() and (c := mention_country.get(m.idx) or
                                                    _people_country(m.text))), None)
@@ -335,9 +340,7 @@ def extract_places(doc: Doc, article_id: str, mentions: Sequence[Any] | None = N
     # or not at all ("the villages of Chakothi and Salamabad", "the province of Arauca")
     taken = {(st, en) for _, st, en, _ in todo}
     cued_country: dict[int, str] = {}  # ("the Jordanian town of Karak": in Jordan)
-    mention_country = {int(_get(m, "span")[0]): _get(m, "country") for m in mentions or ()
-                       if _get(m, "span") and _is_country_code(_get(m, "country"))}
-    for span, code in _cued_names(doc, mention_country):
+    for span, code in _cued_names(doc, mentions):
         text, start, end = span.text, span.start_char, span.end_char
         if code:
             cued_country[start] = code
