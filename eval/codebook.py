@@ -23,7 +23,10 @@ helper who saw neither the coder nor the other sets), split the same way into
 short one-clause sentences in the style of a coding manual's examples, 1985-2010, with
 groups placed by where they act and officials acting for a body), written by a third
 helper blind to the coder and the other sets, split the same way into ``fresh3-tune``
-and ``fresh3-check``.
+and ``fresh3-check``. ``eval/gold/codebook_fresh4.tsv`` is a fourth (256 wire leads of
+15-35 words, 1988-2012, from every continent, with time phrases, places, office holders
+by title and attributions), written by a fourth blind helper, split the same way into
+``fresh4-tune`` and ``fresh4-check``.
 
 Scored as ``../shared/eval/score_plover.py`` scores the PLOVER records: per sentence,
 (sentence, type) pairs, and (sentence, type, countries) items: a hit needs the right
@@ -48,16 +51,18 @@ ROOT = Path(__file__).resolve().parents[1]
 FRESH = ROOT / "eval" / "gold" / "codebook_fresh.tsv"
 FRESH2 = ROOT / "eval" / "gold" / "codebook_fresh2.tsv"
 FRESH3 = ROOT / "eval" / "gold" / "codebook_fresh3.tsv"
+FRESH4 = ROOT / "eval" / "gold" / "codebook_fresh4.tsv"
 SETS = {"tuning": ROOT / "eval" / "gold" / "codebook.tsv",
         "check": ROOT / "eval" / "gold" / "codebook_check.tsv",
         "fresh-tune": FRESH, "fresh-check": FRESH,
         "fresh2-tune": FRESH2, "fresh2-check": FRESH2,
-        "fresh3-tune": FRESH3, "fresh3-check": FRESH3}
+        "fresh3-tune": FRESH3, "fresh3-check": FRESH3,
+        "fresh4-tune": FRESH4, "fresh4-check": FRESH4}
 # The fresh set's two halves: a random half of its codes (sorted, then
 # ``random.Random(FRESH_SEED).sample``) to tune on, the rest never read
 FRESH_SEED = 1206
 # the sets whose misses ``--misses`` lists
-TUNED = ("tuning", "fresh-tune", "fresh2-tune", "fresh3-tune")
+TUNED = ("tuning", "fresh-tune", "fresh2-tune", "fresh3-tune", "fresh4-tune")
 ALIASES = {"UNO": "IGO", "EUR": "IGO", "NGO": "IGO", "ISM": "IMG"}
 DATED = date(2020, 1, 1)
 
@@ -180,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", action="append", choices=tuple(SETS))
     ap.add_argument("--misses", action="store_true",
                     help="list the misses of the sets tuned on (tuning, fresh-tune, "
-                         "fresh2-tune, fresh3-tune)")
+                         "fresh2-tune, fresh3-tune, fresh4-tune)")
     ap.add_argument("--json", type=Path)
     a = ap.parse_args(argv)
     figures: dict[str, dict[str, float]] = {}
