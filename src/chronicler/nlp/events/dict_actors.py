@@ -75,6 +75,24 @@ def swallowed_country(tok: Token) -> EventActor | None:
                                                 country=code, sector=None)
 
 
+# An aid body named by its kind ("international relief agencies", "humanitarian
+# organisations", "aid workers"): PLOVER codes aid agencies and charities as NGO actors
+# when no country is named for them (a country's own agency is its country's, found
+# before this); the kind's modifier says it is one ("Merovian agencies" are not).
+AID_BODIES = frozenset({"agency", "organisation", "organization", "charity", "group",
+                        "ngo", "staff", "mission"})  # ("aid workers": civilians)
+AID_KINDS = frozenset({"international", "aid", "relief", "humanitarian", "charitable"})
+
+
+def aid_body(tree: _Seen, i: int) -> str | None:
+    """"NGO" when token ``i`` names an aid body by its kind, else None."""
+    if tree.lemmas[i] not in AID_BODIES:
+        return None
+    deps, lowers = tree.deps, tree.lowers
+    kinds = [m for m in children_ix(tree, i) if deps[m] in ("amod", "compound")]
+    return "NGO" if any(lowers[m] in AID_KINDS for m in kinds) else None
+
+
 # "Troops loyal to President X", "militias allied with the government": armed men named
 # by whom they serve fight for that side's country (their own sector stays theirs).
 LOYALTY = frozenset({"loyal", "allied", "faithful"})

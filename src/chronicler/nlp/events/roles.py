@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Token
 from chronicler.nlp.events.dict_actors import (
     against_or_for,
     agent_sector,
+    aid_body,
     complete,
     governing_here,
     partitive_core,
@@ -64,8 +65,7 @@ from chronicler.records import Actor, EventActor, Mention, Place, Speaker
 
 SUBJ = frozenset({"nsubj", "csubj"})
 CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"})  # (acomp: "is opposed to")
-TIME_MARKS = frozenset({"while", "when", "as"})
-VERB_POS = frozenset({"VERB", "AUX"})
+TIME_MARKS, VERB_POS = frozenset({"while", "when", "as"}), frozenset({"VERB", "AUX"})
 # Nouns an event noun may sit under on its way to that verb ("the launch of an operation").
 LIGHT_NOUNS = frozenset({"launch", "initiation", "start", "series", "wave", "round", "spate",
                          "string", "campaign", "part", "resumption", "escalation", "use",
@@ -77,8 +77,7 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "press", "call", "request", "force", 
 # "amid intensifying hostilities" does not.
 PCOMP_PREPS = frozenset({"by", "in", "after", "before", "while", "without", "through", "upon",
                          "on", "for", "of"})
-# How far back a possessive looks for its antecedent (about three sentences).
-ANTECEDENT_WINDOW = 600
+ANTECEDENT_WINDOW = 600  # how far back a possessive looks for its antecedent (3 sentences)
 PRONOUNS = frozenset({"they", "them", "it", "he", "she", "him", "her"})
 # Nouns that head an unnamed source; "Indian officials" keeps the mention's sector.
 SOURCE_NOUNS = frozenset({"official", "officials", "source", "sources", "spokesman",
@@ -461,8 +460,9 @@ class ArgResolver:
                 if inner is not None and inner.country:
                     return EventActor(name=self._name(tok), country=inner.country,
                                       sector=noun_sector if noun_sector else None)
-        if noun_sector is not None:
-            return EventActor(name=self._name(tok), country=None, sector=noun_sector)
+        if noun_sector is not None or (body := aid_body(tree, i)):  # ("relief agencies")
+            return EventActor(name=self._name(tok), country=None if noun_sector else body,
+                              sector=noun_sector)
         return None
 
     def resolve_all(self, toks: Iterable[Token]) -> Iterator[Arg]:

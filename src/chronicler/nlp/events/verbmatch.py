@@ -51,10 +51,28 @@ def _words(tree: _Seen, ix: list[int]) -> set[str]:
     return out
 
 
+def _modifiers(tree: _Seen, ix: list[int]) -> set[str]:
+    """Of the words of tokens ``ix``, those only seen as a common noun's modifier
+    ("[aid] agencies", "[trade] barriers"): a phrase ending in one does not name the
+    object."""
+    ix = ix[:MAX_WORDS]
+    deps, poss, up = tree.deps, tree.poss, tree.heads
+    mods = [x for x in ix if deps[x] == "compound" and poss[x] == "NOUN"
+            and poss[up[x]] == "NOUN"]  # (not a title before a name: "chairman Arafat")
+    if not mods:
+        return set()
+    out = set(map(tree.lowers.__getitem__, mods))
+    out.update(map(tree.lemmas.__getitem__, mods))
+    rest = [x for x in ix if x not in mods]
+    out.difference_update(map(tree.lowers.__getitem__, rest))
+    out.difference_update(map(tree.lemmas.__getitem__, rest))
+    return out
+
+
 _HEADS: dict[int, tuple[Noun, dict[str, list[tuple[str, ...]]]]] = {}
 
 
-def _has(bag: set[str], noun: Noun) -> bool:
+def _has(bag: set[str], noun: Noun, heads_in: set[str] | None = None) -> bool:
     """Is one of the noun's phrases in the bag? Phrases are looked up by their head
     word, so a synset of a hundred members costs a few set lookups."""
     got = _HEADS.get(id(noun))
@@ -66,7 +84,7 @@ def _has(bag: set[str], noun: Noun) -> bool:
         got = (noun, heads)
         _HEADS[id(noun)] = got
     heads = got[1]
-    for w in bag:
+    for w in bag if heads_in is None else heads_in:
         for ph in heads.get(w, ()):
             if all(x in bag for x in ph):
                 return True
@@ -89,7 +107,8 @@ def _in_clause(tree: _Seen, x: int, top: int) -> bool:
     return False
 
 
-def _sides(verb: Token) -> tuple[set[str], set[str], list[tuple[str, set[str]]]]:
+def _sides(verb: Token) -> tuple[set[str], set[str], list[tuple[str, set[str]]],
+                                 set[str], set[str]]:
     """The verb's subject words, object-side words and prepositional phrases. (By
     index, ``tree.tree_of``: the subtrees of every verb the dictionary knows were read
     as Token objects.)"""
@@ -111,14 +130,15 @@ def _sides(verb: Token) -> tuple[set[str], set[str], list[tuple[str, set[str]]]]
             preps.append((lowers[c], _words(tree, subtree_at(tree, c)[1:])))
             if deps[c] == "agent":
                 pre += subtree_at(tree, c)[1:]
-    return _words(tree, pre), _words(tree, post), preps
+    pw, qw = _words(tree, pre), _words(tree, post)
+    return pw, qw, preps, pw - _modifiers(tree, pre), qw - _modifiers(tree, post)
 
 
 def _matches(p: Pattern, pre: set[str], post: set[str],
-             preps: list[tuple[str, set[str]]]) -> bool:
-    if not all(_has(pre, n) for n in p.pre):
+             preps: list[tuple[str, set[str]]], pre_h: set[str], post_h: set[str]) -> bool:
+    if not all(_has(pre, n, pre_h) for n in p.pre):
         return False
-    if not all(_has(post, n) for n in p.post):
+    if not all(_has(post, n, post_h) for n in p.post):
         return False
     for prep, noun in p.preps:
         if not any(w == prep and (not noun or _has(bag, noun)) for w, bag in preps):
@@ -207,7 +227,7 @@ def match_verb(verb: Token, verbs: VerbDictionary, crosswalk: dict[str, Plover]
         return None
     # a multi-word verb whose other words are there ("ask for") beats the bare verb
     usable.sort(key=lambda e: -len(e.needs))
-    pre, post, preps = _sides(verb)
+    pre, post, preps, pre_h, post_h = _sides(verb)
     present = pre | post | {w for w, _ in preps}
     # the object's own head words: of two patterns as specific, the one naming the
     # object itself beats one naming a word inside it ("expressed [disappointment] over
@@ -226,7 +246,7 @@ def match_verb(verb: Token, verbs: VerbDictionary, crosswalk: dict[str, Plover]
             anchors, p = fam[0][k]
             rank = (p.weight, bool(p.post) and not anchors.isdisjoint(heads),
                     bool(p.post) and not anchors.isdisjoint(nouns))
-            if (best is None or rank > best[0]) and _matches(p, pre, post, preps):
+            if (best is None or rank > best[0]) and _matches(p, pre, post, preps, pre_h, post_h):
                 best = (rank, p)
         if best is not None:
             break
