@@ -8,5 +8,6 @@
     coref.py       in-article coreference: names, titles and pronouns
     phoenix.py     Phoenix (PETRARCH2) actor and agent dictionaries as word-tuple lookups
     phoenix_lookup.py  Phoenix actors and agents for a noun phrase of a parsed sentence
+    peoples.py         names Phoenix's country entries list, and peoples' words ("Ivorian")
     stage.py       the stage: mentions and actors of an article
 """

@@ -172,6 +172,9 @@ class Dictionary:
                 if " " in k[:m.end()] or self._short_form(k[:m.end()], iso):
                     hits.add(iso)
             code = hits.pop() if len(hits) == 1 else None
+        if code is None and demonym and k:  # a people's word Phoenix lists ("Ivorian")
+            from chronicler.nlp.actors.peoples import people_country
+            code = people_country(k)
         self._country_cache[key] = code
         return code
 

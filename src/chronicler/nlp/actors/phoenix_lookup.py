@@ -20,18 +20,17 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from chronicler.nlp.actors.phoenix import ActorEntry, PhoenixActors, PhoenixAgents, split_code
+from chronicler.nlp.actors.peoples import (
+    INTERNATIONAL,
+    NO_COUNTRY,
+    SECTORS,
+    listed_country,
+    listed_entry,
+)
+from chronicler.nlp.actors.phoenix import PhoenixActors, PhoenixAgents, split_code
 from chronicler.nlp.events.tree import tree_of
 from chronicler.text.fold import strip_accents
 
-# Phoenix's second three letters that are PLOVER sectors; others (UNO, MUS ...) are not
-SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "REB", "PTY", "OPP", "CVL",
-                     "ELI", "BUS", "MED", "EDU", "REL", "LAB", "AGR", "CRM", "REF", "JRN",
-                     "PRM", "UAF", "HLH", "NGO", "IGO", "ENV", "DEV", "HRI", "SOC"})
-INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "ISM", "MNC", "UNO", "EUR"})
-# Phoenix's prefixes that name no country: INT, a transnational group ("INTREB"); the
-# event coder then places the group by its sentence ("Islamic Salvation Front" in Algeria)
-NO_COUNTRY = frozenset({"INT"})
 SKIP_DEPS = frozenset({"det", "punct", "case", "predet", "cc", "prep"})
 
 
@@ -161,7 +160,7 @@ def phoenix_name(text: str) -> tuple[str, str | None] | None:
     (too often a word of another name) or with no country."""
     from chronicler.nlp.actors.dictionary import norm
 
-    entry = _listed(norm(text).replace(",", " ").replace("'", " "), 2)
+    entry = listed_entry(norm(text).replace(",", " ").replace("'", " "), 2)
     if entry is None:
         return None
     code, sector = split_code(entry.code_on(None, nationality=True))  # "Barack Obama"
@@ -178,25 +177,4 @@ def phoenix_place(text: str) -> str | None:
     None: not listed, listed by dated codes only (a disputed "Crimea"), or a person."""
     from chronicler.nlp.actors.dictionary import norm
 
-    entry = _listed(norm(text), 1)
-    if entry is None:
-        return None
-    code, sector = split_code(entry.code_on(None))
-    if len(code) != 3 or code in INTERNATIONAL or code in NO_COUNTRY or sector in SECTORS:
-        return None
-    return code
-
-
-def _listed(normed: str, min_words: int) -> ActorEntry | None:
-    """The Phoenix actor entry listing the words of ``normed`` (a leading "the" dropped)
-    as a name, when they are at least ``min_words``."""
-    from chronicler.nlp.events.dictionaries import load_field_dictionaries
-
-    words = tuple(w for w in normed.split() if w)
-    if words[:1] == ("the",):
-        words = words[1:]
-    if len(words) < min_words:
-        return None
-    actors = load_field_dictionaries().actors
-    i = actors.phrases.get(words)
-    return None if i is None else actors.entries[i]
+    return listed_country(norm(text))

@@ -415,6 +415,23 @@ def own_act_countries(heads: Sequence[Token], sent: Span,
     return inside - {_country_at(i, mention_at, place_at) for i in outside}
 
 
+# the state a protest is against when it is against the state's own act ("marched against
+# the government's decision to ..."): the protesters' own (PLOVER's domestic protest)
+STATE_OWNERS = frozenset({"government", "authority", "administration", "regime",
+                          "parliament", "president", "cabinet"})
+
+
+def against_own_state(heads: Sequence[Token]) -> bool:
+    """Is the event against an unnamed state's act: "against"/"over" a noun whose
+    possessor is a state word ("the government's decision", "the regime's plan")?"""
+    tree = tree_of(heads[0].doc)  # (by index)
+    deps, lowers, lemmas = tree.deps, tree.lowers, tree.lemmas
+    return any(deps[o] == "pobj" and deps[w] == "poss" and lemmas[w] in STATE_OWNERS
+               for h in heads for p in children_ix(tree, h.i)
+               if deps[p] == "prep" and lowers[p] in ("against", "over")
+               for o in children_ix(tree, p) for w in children_ix(tree, o))
+
+
 def _country_at(i: int, mention_at: Mapping[int, Sequence[Mention]],
                 place_at: Mapping[int, Place]) -> str | None:
     """The country of the mention, else of the place, on token ``i``."""

@@ -33,6 +33,7 @@ from chronicler.nlp.events.dict_actors import (
     HOME_ACTING,
     HOME_SECTORS,
     UNADDRESSED,
+    against_own_state,
     domestic_recipient,
     object_country,
     observers,
@@ -385,6 +386,10 @@ def fill_countries(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
             c.place.country not in {a.country for a in c.actors}:
         c.recipients = [res.country_actor(c.place.country)]  # a visit's host: where
         return  # ("landed in Dhaka for talks")
+    if protest and not any(r.country for r in c.recipients) and len(home := {
+            a.country for a in c.actors if a.country}) == 1 and against_own_state(c.heads):
+        c.recipients = [res.country_actor(home.pop(), "GOV")]  # (the protesters' own:
+        return  # "marched against the government's decision to resume U.S. imports")
     if c.reciprocal or c.rejects_claim or len({a.country for a in c.actors}) > 1:
         return  # both sides act, or a denial answering an accuser found later
     # (whom force hit: the place rules of the coder; an investigation's object names its

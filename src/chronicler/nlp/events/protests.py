@@ -36,7 +36,7 @@ def diplomatic_protest(cands: list[Candidate], lex: Lexicon,
                 or not c.actors:
             continue
         home = {a.country for a in c.actors}
-        if all(map(is_state, c.actors)) and not any(map(_people, subjects(c.trigger))) or any(
+        if all(map(is_state, c.actors)) and not any(map(people, subjects(c.trigger))) or any(
                 ch.dep_ == "prep" and ch.lower_ == "to" for ch in kids(c.trigger)) and any(
                 is_state(r) and r.country not in home for r in c.recipients):
             spec = lex.types["ACCUSE"]
@@ -45,7 +45,7 @@ def diplomatic_protest(cands: list[Candidate], lex: Lexicon,
     return cands
 
 
-def _people(s: Token) -> bool:
+def people(s: Token) -> bool:
     """Is the subject ``s`` a country's people: a plural demonym ("Kenyans"), or a crowd
     ("thousands of Kenyans", "hundreds")?"""
     return s.lower_ in CROWDS or s.ent_type_ == "CARDINAL" or (

@@ -63,7 +63,7 @@ from chronicler.nlp.events.walks import (  # noqa: F401 (the coder reads them fr
 from chronicler.nlp.quotes.speakers import core_span
 from chronicler.records import Actor, EventActor, Mention, Place, Speaker
 
-SUBJ = frozenset({"nsubj", "csubj"})
+SUBJ, FIRST_PERSON = frozenset({"nsubj", "csubj"}), frozenset({"we", "us", "our", "ours"})
 CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"})  # (acomp: "is opposed to")
 TIME_MARKS, VERB_POS = frozenset({"while", "when", "as"}), frozenset({"VERB", "AUX"})
 # Nouns an event noun may sit under on its way to that verb ("the launch of an operation").
@@ -82,7 +82,6 @@ PRONOUNS = frozenset({"they", "them", "it", "he", "she", "him", "her"})
 # Nouns that head an unnamed source; "Indian officials" keeps the mention's sector.
 SOURCE_NOUNS = frozenset({"official", "officials", "source", "sources", "spokesman",
                           "spokesperson", "government", "ministry", "army", "military"})
-FIRST_PERSON = frozenset({"we", "us", "our", "ours"})
 MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 
 
@@ -443,7 +442,7 @@ class ArgResolver:
         code = self.country_by_name.get(low) if tree.poss[i] == "PROPN" else None
         if code is not None:
             return self.country_actor(code, noun_sector)
-        if (swallowed := swallowed_country(tok)) is not None:
+        if (swallowed := swallowed_country(tok)) is not None:  # (as an amount: no sector)
             return swallowed.model_copy(update={"sector": noun_sector})
         place = self.place_at.get(tok.i)
         if place is not None and place.country:

@@ -45,6 +45,7 @@ from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.dict_actors import STATE, partitive_core
 from chronicler.nlp.events.index import ArticleIndex
 from chronicler.nlp.events.patterns import TriggerRule, TypeSpec
+from chronicler.nlp.events.protests import people
 from chronicler.nlp.events.roles import conjuncts, subjects
 from chronicler.nlp.events.tree import _Seen, children_ix, kids, sent_range, subtree, tree_of
 from chronicler.records import EventActor
@@ -319,8 +320,8 @@ def state_protest(c: Candidate, ix: ArticleIndex) -> bool:
     """"Kaldoria protested against the move": a state (a country, its government or
     an official) protesting against something makes a diplomatic protest, which
     ONTOLOGY.md codes ACCUSE/disapprove; people protesting against it protest."""
-    if c.rule.id != "protest.against" or not c.actors:
-        return False
+    if c.rule.id != "protest.against" or not c.actors or any(map(people, subjects(c.trigger))):
+        return False  # ("thousands of Kenyans protested against ...": its people)
     return all(a.sector in STATE or (a.country and a.sector is None
                                      and _actor_type(ix, a.actor_id) == "COUNTRY")
                for a in c.actors)
