@@ -123,18 +123,19 @@ VOICED = frozenset({"ACCUSE", "REQUEST", "PROTEST"})  # what a protest is held t
 
 
 def main_purpose(c: Candidate) -> bool:
-    """Is the event the infinitive of purpose of the sentence's main verb ("blockaded
-    the building to demand ...")?"""
+    """Is the event the purpose of the sentence's main verb, an infinitive ("blockaded
+    the building to demand ...") or a participle ("..., demanding ...")?"""
     t = c.light or c.trigger
-    return t.dep_ == "advcl" and t.head.dep_ == "ROOT" and infinitive(t)
+    return t.dep_ == "advcl" and t.head.dep_ == "ROOT" and (infinitive(t) or t.tag_ == "VBG")
 
 
 def _purpose_of(o: Candidate, c: Candidate) -> bool:
-    """Is ``c`` in the infinitive of purpose of ``o``'s verb ("marched to denounce")?"""
+    """Is ``c`` in the purpose of ``o``'s verb, an infinitive ("marched to denounce")
+    or a participle ("marched, demanding")?"""
     carriers = [o.trigger, *o.heads, *([o.light] if o.light is not None else [])]
     if o.trigger.dep_ == "pobj" and o.trigger.head.head.pos_ == "VERB":
         carriers.append(o.trigger.head.head)  # ("went on hunger strike to protest")
-    return any(ch.dep_ in ("advcl", "xcomp") and infinitive(ch) and
+    return any(ch.dep_ in ("advcl", "xcomp") and (infinitive(ch) or ch.tag_ == "VBG") and
                c.trigger.i in {x.i for x in subtree(ch)}
                for h in carriers for ch in kids(h))
 

@@ -60,8 +60,10 @@ def time_background(h: Token) -> bool:
     return deps[i] == "advcl" and marked(tree, i, TIME_LINKS)
 
 
-# ... and that give its grievance or topic: what happened "over" it is someone else's
-REASON_PREPS = frozenset({"over", "about"})
+# ... and that give its grievance or topic: what happened "over" it is someone else's;
+# or its background: what happened "amid" or "despite" it ("sent police to take over
+# security amid a wave of killings": the killings are no one's taking)
+REASON_PREPS = frozenset({"over", "about", "amid", "amidst", "despite"})
 
 
 def governor(tok: Token, lex: Lexicon) -> Token | None:

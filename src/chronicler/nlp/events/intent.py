@@ -231,9 +231,9 @@ def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
         if c.aux.negated or c.aux.hypothetical or not is_intent(c):
             out.append(c)
             continue
-        if t in COOPERATIVE and not (t == "RETREAT" and "ceasefire" in c.modes
-                                     and not (gov & INTENT_WORDS) - AGREED):
-            new = "AGREE"
+        if (t in COOPERATIVE or "investigate" in c.modes and gov & INTENT_WORDS) and not (
+                t == "RETREAT" and "ceasefire" in c.modes and not (gov & INTENT_WORDS) - AGREED):
+            new = "AGREE"  # (also an inquiry offered or promised: "offered to investigate")
         elif t in HOSTILE and (gov & SWORN or announced_force(c) or conditional_force(c) or (
                 t != "MOBILIZE" and gov & READINESS)):
             new = "THREATEN"
@@ -356,20 +356,22 @@ def _cue(c: Candidate) -> int | None:
 
 
 # rules of giving in: a participle of one on an agreement makes the agreement a concession
-YIELDING = frozenset({"concede.accede", "concede.give-in"})
+YIELDING = frozenset({"concede.accede", "concede.give-in", "concede.bow-to-crowd"})
 
 
 def conceded_agreements(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
-    """"Bowing to pressure, X agreed to Y", "X agreed to Y, meeting a key demand of Z":
-    the agreement is the concession (CAMEO 083x; PLOVER's records code CONCEDE), one
-    event with the agreement's arguments; the participle is no event of its own."""
-    yields = [c for c in cands if c.rule.id in YIELDING and c.trigger.tag_ == "VBG"
-              and c.trigger.dep_ in ("advcl", "acl", "xcomp")]
+    """"Bowing to pressure, X agreed to Y", "X agreed to Y, meeting a key demand of Z",
+    "X bowed to the demands and agreed to Y": the agreement is the concession (CAMEO
+    083x; PLOVER's records code CONCEDE), one event with the agreement's arguments; the
+    participle or the conjoined verb is no event of its own."""
+    yields = [c for c in cands if c.rule.id in YIELDING]
     if not yields:
         return cands
     spent: set[int] = set()
     for o in cands:
-        mine = [y for y in yields if _on(y.trigger.head, o.trigger)]
+        mine = [y for y in yields if y.trigger.tag_ == "VBG" and y.trigger.dep_ in (
+            "advcl", "acl", "xcomp") and _on(y.trigger.head, o.trigger) or (
+            o.trigger.dep_ == "conj" and o.trigger.head.i == y.trigger.i)]
         if o.spec.type == "AGREE" and not o.nominal and mine:
             o.spec, o.modes = lex.types["CONCEDE"], []
             o.contexts = set(o.spec.contexts) | o.contexts
