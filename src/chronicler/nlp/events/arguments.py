@@ -47,8 +47,7 @@ from chronicler.nlp.events.walks import with_objects
 EXTRA_PREPS: dict[str, tuple[str, ...]] = {
     "CONSULT": ("with",), "COOPERATE": ("with",), "REJECT": ("with",), "AGREE": ("with", "to"),
     "REQUEST": ("with", "to", "for"), "SANCTION": ("to", "for"), "SUPPORT": ("to", "for", "with"),
-    "AID": ("to", "for"), "ACCUSE": ("on",),
-}
+    "AID": ("to", "for"), "ACCUSE": ("on",)}
 NOUN_EXTRA_PREPS: dict[str, tuple[tuple[str, ...], ...]] = {  # in order of preference
     "ASSAULT": (("of", "for", "to"),), "COERCE": (("of", "for", "to"),),
     "SANCTION": (("to", "with", "for"), ("of",)),
@@ -56,8 +55,7 @@ NOUN_EXTRA_PREPS: dict[str, tuple[tuple[str, ...], ...]] = {  # in order of pref
     # ("lodged a protest with India": the one it is lodged with)
     "ACCUSE": (("against",), ("with",)),
     # "held talks with Chad", "an agreement with Niger": the other party
-    "CONSULT": (("with",),), "COOPERATE": (("with",),), "AGREE": (("with",),),
-}
+    "CONSULT": (("with",),), "COOPERATE": (("with",),), "AGREE": (("with",),)}
 # nouns of coming into someone's ground, whose "of" names who came, not whom it hit
 MOVERS = frozenset({"incursion", "intrusion", "infiltration", "encroachment", "transgression"})
 # participles that name a stance with "to" ("is opposed to"): not passives
@@ -496,5 +494,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
 
 @cache
 def _verb_preps(target_preps: frozenset[str], t: str) -> frozenset[str]:
-    """The prepositions whose object a verb of type ``t`` targets (once per type)."""
-    return target_preps | frozenset(EXTRA_PREPS.get(t, ()))
+    """The prepositions whose object a verb of type ``t`` targets (once per type; a
+    demand or talks "at" a body are made there: "demanded at the UN that ...")."""
+    at = target_preps - {"at"} if t in ("REQUEST", "CONSULT") else target_preps
+    return at | frozenset(EXTRA_PREPS.get(t, ()))
