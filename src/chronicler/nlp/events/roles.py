@@ -69,7 +69,7 @@ TIME_MARKS, VERB_POS = frozenset({"while", "when", "as"}), frozenset({"VERB", "A
 # Nouns an event noun may sit under on its way to that verb ("the launch of an operation").
 LIGHT_NOUNS = frozenset({"launch", "initiation", "start", "series", "wave", "round", "spate",
                          "string", "campaign", "part", "resumption", "escalation", "use",
-                         "onset", "beginning"})
+                         "onset", "beginning", "week", "day"})  # ("staged a week of tests")
 # "urged India to ...", "asked Pakistan to ...": the object does the infinitive.
 OBJECT_CONTROL = frozenset({"urge", "ask", "press", "call", "request", "force", "compel",
                             "persuade", "allow", "order", "tell", "encourage", "invite"})
