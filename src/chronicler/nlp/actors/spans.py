@@ -311,8 +311,9 @@ class ArticleView:
             for size in (3, 2, 1):
                 if i + size > end:
                     continue
-                if size == 1 and i > start and doc[i - 1].text == "New":
-                    continue
+                if size == 1 and i > start and doc[i - 1].text == "New" or doc[i].is_punct or \
+                        i > start + 1 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "pan":
+                    continue  # ("New Mexico"; "Pan-American Highway": many countries')
                 span = doc[i:i + size]
                 key = norm(span.text)
                 region = region_of(span.text) if (key in self.regions or d.countries.get(

@@ -227,8 +227,8 @@ def _rejected_or_asked(o: Candidate, c: Candidate) -> bool:
     tops = [o.trigger, *(x for x in kids(o.trigger) if x.dep_ == "xcomp")]
     for top in tops:
         for ch in kids(top):
-            if ch.dep_ in ("dobj", "prep") and c.trigger.i in {x.i for x in subtree(ch)}:
-                return True
+            if ch.dep_ in ("dobj", "prep", "ccomp") and c.trigger.i in {x.i for x in subtree(ch)}:
+                return True  # (ccomp: "rejected opposition calls ...", "calls" a verb)
     return False
 
 

@@ -73,8 +73,7 @@ LIGHT_NOUNS = frozenset({"launch", "initiation", "start", "series", "wave", "rou
 # "urged India to ...", "asked Pakistan to ...": the object does the infinitive.
 OBJECT_CONTROL = frozenset({"urge", "ask", "press", "call", "request", "force", "compel",
                             "persuade", "allow", "order", "tell", "encourage", "invite"})
-# "hit back by targeting ...", "after striking ...": the gerund shares the subject;
-# "amid intensifying hostilities" does not.
+# "hit back by targeting ...", "after striking ..." share the subject ("amid ..." not)
 PCOMP_PREPS = frozenset({"by", "in", "after", "before", "while", "without", "through", "upon",
                          "on", "for", "of"})
 ANTECEDENT_WINDOW = 600  # how far back a possessive looks for its antecedent (3 sentences)
@@ -83,13 +82,15 @@ PRONOUNS = frozenset({"they", "them", "it", "he", "she", "him", "her"})
 SOURCE_NOUNS = frozenset({"official", "officials", "source", "sources", "spokesman",
                           "spokesperson", "government", "ministry", "army", "military"})
 MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
+# what someone owns and is hit through: "the motorcade of President X" is X's, with his sector
+OWNED = frozenset({"motorcade", "convoy", "car", "vehicle", "home", "house", "residence",
+                   "office", "plane", "helicopter", "headquarters", "compound"})
 
 
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The subject of ``verb``; an infinitive, participle or conjunct with none borrows
     its governor's ("vowed to hit back", "..., killing 24", "hit back by targeting"),
-    except that "criticized India for refusing" and "accused X of ..." give the object
-    ("India" refused)."""
+    except that "criticized India for refusing", "accused X of ..." give the object."""
     tree = tree_of(verb.doc)  # (the climb by index, ``tree.tree_of``)
     deps, poss, up, lowers, toks = tree.deps, tree.poss, tree.heads, tree.lowers, tree.toks
     v = verb.i
@@ -248,8 +249,7 @@ class ArgResolver:
         lemma = lemmas[i]
         got = nouns.get(lemma) or nouns.get(lowers[i])
         if got is None and (lemma in COLLECTIVES or lemma in MEMBERS):
-            # "the militant group", "a rebel faction", "opposition candidates": the
-            # kind its modifier names
+            # "the militant group", "a rebel faction": the kind its modifier names
             got = modifier_sector(tree, i, nouns, ARMS, SIDE_WORDS)
         return got
 
@@ -458,7 +458,8 @@ class ArgResolver:
                 inner = self.resolve(o, depth + 1)
                 if inner is not None and inner.country:
                     return EventActor(name=self._name(tok), country=inner.country,
-                                      sector=noun_sector if noun_sector else None)
+                                      sector=noun_sector or (
+                                          inner.sector if tree.lemmas[i] in OWNED else None))
         if noun_sector is not None or (body := aid_body(tree, i)):  # ("relief agencies")
             return EventActor(name=self._name(tok), country=None if noun_sector else body,
                               sector=noun_sector)
