@@ -4,8 +4,9 @@ military aid (CAMEO 072, the supplement's DELIVER_ARMS); an exercise is joint wh
 "joint" sits in its phrase ("the annual Cobra Gold joint military exercises"), and then
 cooperation, not a mobilisation; "a week of" tests is carried by its verb as "a series
 of" is ("staged a week of missile tests" had matched a suicide attack's pattern);
-observers withdrawn "from" a country are withdrawn wherever the parse hangs the "from".
-Made-up sentences."""
+observers withdrawn "from" a country are withdrawn wherever the parse hangs the "from";
+doctors or nurses sent abroad are aid ("sent a team of 40 doctors" had matched SEND's
+"team", an intent to meet), not doctors given something. Made-up sentences."""
 
 from __future__ import annotations
 
@@ -35,7 +36,13 @@ def test_observers_withdrawn_from_a_country(analyzer) -> None:  # type: ignore[n
     assert got == [("SANCTION", {"IGO"}, {"PER"})]
 
 
+def test_doctors_sent_abroad_are_aid(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = triples(analyzer, "Cuba sent a team of 40 doctors and nurses to Haiti on Tuesday.")
+    assert [t for t, _, _ in got] == ["AID"] and got[0][1] == {"CUB"} and "HTI" in got[0][2]
+
+
 def test_must_stay(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert triples(analyzer, "Kenya delivered food to Somalia.") == [("AID", {"KEN"}, {"SOM"})]
     got = triples(analyzer, "Kenyan troops began military exercises near the Ugandan border.")
     assert [t for t, _, _ in got] == ["MOBILIZE"]
+    assert triples(analyzer, "The hospital gave the doctors a raise.") == []
