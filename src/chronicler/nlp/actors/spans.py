@@ -313,7 +313,7 @@ class ArticleView:
                     continue
                 if size == 1 and i > start and doc[i - 1].text == "New" or doc[i].is_punct or \
                         i > start + 1 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "pan":
-                    continue  # ("New Mexico"; "Pan-American Highway": many countries')
+                    continue  # ("New Mexico"; "Pan-American Highway": many countries)
                 span = doc[i:i + size]
                 key = norm(span.text)
                 region = region_of(span.text) if (key in self.regions or d.countries.get(

@@ -76,7 +76,7 @@ def swallowed_country(tok: Token) -> EventActor | None:
 
 
 # An aid body named by its kind ("international relief agencies", "humanitarian
-# organisations", "aid workers"): PLOVER codes aid agencies and charities as NGO actors
+# organisations"): PLOVER codes aid agencies and charities as NGO actors
 # when no country is named for them (a country's own agency is its country's, found
 # before this); the kind's modifier says it is one ("Merovian agencies" are not).
 AID_BODIES = frozenset({"agency", "organisation", "organization", "charity", "group",

@@ -12,8 +12,11 @@ code ``---`` codes nothing. A pattern is satisfied when
   words hold the noun ("banned the party [from participating]").
 
 A phrase matches when all its words are there (the words of the noun phrase, lemmas and
-forms); this is a bag-of-words reading of PETRARCH's tree patterns, which is what a
-dependency parse allows. Everything is set lookups keyed by the verb's lemma.
+forms) and, before the verb and after it, its last word is there as more than a common
+noun's modifier ("aid agencies" is no ``* AID``, "police officers" no ``POLICE *``; a
+title before a name still counts: "received PLO chairman Arafat"); this is a
+bag-of-words reading of PETRARCH's tree patterns, which is what a dependency parse
+allows. Everything is set lookups keyed by the verb's lemma.
 """
 
 from __future__ import annotations
@@ -73,8 +76,9 @@ _HEADS: dict[int, tuple[Noun, dict[str, list[tuple[str, ...]]]]] = {}
 
 
 def _has(bag: set[str], noun: Noun, heads_in: set[str] | None = None) -> bool:
-    """Is one of the noun's phrases in the bag? Phrases are looked up by their head
-    word, so a synset of a hundred members costs a few set lookups."""
+    """Is one of the noun's phrases in the bag (its last word among ``heads_in``, when
+    given)? Phrases are looked up by their head word, so a synset of a hundred members
+    costs a few set lookups."""
     got = _HEADS.get(id(noun))
     if got is None or got[0] is not noun:
         heads: dict[str, list[tuple[str, ...]]] = {}
@@ -109,9 +113,10 @@ def _in_clause(tree: _Seen, x: int, top: int) -> bool:
 
 def _sides(verb: Token) -> tuple[set[str], set[str], list[tuple[str, set[str]]],
                                  set[str], set[str]]:
-    """The verb's subject words, object-side words and prepositional phrases. (By
-    index, ``tree.tree_of``: the subtrees of every verb the dictionary knows were read
-    as Token objects.)"""
+    """The verb's subject words, object-side words and prepositional phrases, then the
+    subject and object words a phrase may end in (``_modifiers`` left out). (By index,
+    ``tree.tree_of``: the subtrees of every verb the dictionary knows were read as Token
+    objects.)"""
     tree = tree_of(verb.doc)
     deps, lowers = tree.deps, tree.lowers
     pre: list[int] = []
