@@ -2,7 +2,9 @@
 "authorities" named by their kind alone is the government's of the one country it is
 imposed on; a demand made "at" a body is made there, and whom it asks to act is its
 recipient; forces stood down are a de-escalation (CAMEO 087, the supplement's
-STAND_DOWN); workers who down or lay down their tools strike. Made-up sentences."""
+STAND_DOWN); workers who down or lay down their tools strike; measures, steps or a walkout
+warned of on a condition ("would take all necessary measures unless ...") are a threat,
+steps a country needs are none. Made-up sentences."""
 
 from __future__ import annotations
 
@@ -40,3 +42,14 @@ def test_tools_downed_are_a_strike(analyzer) -> None:  # type: ignore[no-untyped
 ])
 def test_must_stay(analyzer, text: str, want: list[tuple[str, set[str], set[str]]]) -> None:  # type: ignore[no-untyped-def]
     assert triples(analyzer, text) == want
+
+
+def test_measures_warned_of_on_a_condition_are_a_threat(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = triples(analyzer, "Kenya warned Uganda that it would take all necessary measures "
+                            "unless the raids stopped.")
+    assert got == [("THREATEN", {"KEN"}, {"UGA"})]
+
+
+def test_steps_needed_are_no_threat(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert triples(analyzer, "The Kenyan minister warned that the country needed to take "
+                             "steps to cut spending.") == []
