@@ -5,7 +5,8 @@ the protest and voices it, as one with an infinitive of purpose was; an inquiry 
 or promised is an intent (AGREE), not an inquiry made; "looking into" something is an
 inquiry, not a gaze ("looked into the camera"); an agreement made bowing to a crowd or a
 strike, or conjoined to a verb of giving in ("bowed to ... and agreed to ..."), is the
-concession, one event. Made-up sentences."""
+concession, one event; support rallied for someone is the rallier's, and others rallied
+"behind" someone support him (CAMEO 053), no street rally. Made-up sentences."""
 
 from __future__ import annotations
 
@@ -57,3 +58,21 @@ def test_an_agreement_made_giving_in_is_one_concession(analyzer, text: str,  # t
 ])
 def test_must_stay(analyzer, text: str, want: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [t for t, _, _ in triples(analyzer, text)] == want
+
+
+def test_rallying_support_is_the_ralliers(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # whose support is sought ("African") is no actor; who seeks it is
+    got = triples(analyzer, "Ugandan President Yoweri Museveni set out on Monday to rally "
+                            "African support for Kenya in its border dispute with Somalia.")
+    assert got == [("SUPPORT", {"UGA"}, {"KEN"})]
+
+
+def test_rallying_others_behind_someone_supports_him(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = triples(analyzer, "African Union chairman Jean Ping launched a drive on Sunday to "
+                            "rally African governments behind Kenyan President Mwai Kibaki.")
+    assert [t for t, _, _ in got] == ["SUPPORT"] and got[0][2] == {"KEN"}
+
+
+def test_a_crowd_rallying_protests(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _, _ in triples(analyzer, "Thousands of Kenyans rallied in Nairobi on "
+                                               "Monday.")] == ["PROTEST"]

@@ -46,7 +46,7 @@ from chronicler.nlp.events.walks import with_objects
 
 EXTRA_PREPS: dict[str, tuple[str, ...]] = {
     "CONSULT": ("with",), "COOPERATE": ("with",), "REJECT": ("with",), "AGREE": ("with", "to"),
-    "REQUEST": ("with", "to", "for"), "SANCTION": ("to", "for"), "SUPPORT": ("to", "for", "with"),
+    "REQUEST": ("with", "to", "for"), "SANCTION": ("to", "for"), "SUPPORT": ("to", "for", "with", "behind"),
     "AID": ("to", "for"), "ACCUSE": ("on",)}
 NOUN_EXTRA_PREPS: dict[str, tuple[tuple[str, ...], ...]] = {  # in order of preference
     "ASSAULT": (("of", "for", "to"),), "COERCE": (("of", "for", "to"),),

@@ -33,8 +33,15 @@ def noun_modifiers(tok: Token, ix: ArticleIndex) -> tuple[list[Token], list[Toke
                 ch.i in ix.country_places
                 and not any(m.sector == "GOV" for m in res.mention_at.get(ch.i, ()))):
             own.append(ch)
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in SEEKING:
+        own = []  # ("rallied African support for X": whose support is sought, not who seeks)
     own += organisers(tok)
     return own, against
+
+
+# verbs that seek or gather someone's support: its modifier is whom it is sought from
+SEEKING = frozenset({"rally", "drum", "mobilize", "mobilise", "seek", "win", "garner",
+                     "enlist", "muster", "solicit", "canvass", "court"})
 
 
 # the verbs of an event's organisers: "a general strike called by opposition parties", "the
