@@ -175,12 +175,13 @@ STATE_MEASURES = frozenset({"curfew", "martial-law"})
 
 def state_measure(c: Candidate, res: ArgResolver) -> None:
     """A curfew or martial law with no actor, or imposed by a government named by its
-    kind alone ("authorities imposed a curfew on the Indian city of X"): the government
-    of the one country it is imposed on."""
+    kind alone, with no country ("authorities imposed a curfew on the Indian city of
+    X"): the government of the one country it is imposed on."""
     if any(a.country or a.actor_id or a.sector != "GOV" for a in c.actors) or \
             c.spec.type != "COERCE" or STATE_MEASURES.isdisjoint(c.modes):
         return
     home = {r.country for r in c.recipients if r.country}
     if len(home) == 1 and not home & INTERNATIONAL:
-        c.actors = [a.model_copy(update={"country": next(iter(home))}) for a in c.actors] or \
-            [res.country_actor(home.pop(), "GOV")]
+        code = home.pop()
+        c.actors = [a.model_copy(update={"country": code}) for a in c.actors] or \
+            [res.country_actor(code, "GOV")]

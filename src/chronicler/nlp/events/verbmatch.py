@@ -60,8 +60,8 @@ def _modifiers(tree: _Seen, ix: list[int]) -> set[str]:
     object."""
     ix = ix[:MAX_WORDS]
     deps, poss, up = tree.deps, tree.poss, tree.heads
-    mods = [x for x in ix if deps[x] == "compound" and poss[x] == "NOUN"
-            and poss[up[x]] == "NOUN"]  # (not a title before a name: "chairman Arafat")
+    mods = {x for x in ix if deps[x] == "compound" and poss[x] == "NOUN"
+            and poss[up[x]] == "NOUN"}  # (not a title before a name: "chairman Arafat")
     if not mods:
         return set()
     out = set(map(tree.lowers.__getitem__, mods))
