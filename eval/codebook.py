@@ -26,7 +26,11 @@ helper blind to the coder and the other sets, split the same way into ``fresh3-t
 and ``fresh3-check``. ``eval/gold/codebook_fresh4.tsv`` is a fourth (256 wire leads of
 15-35 words, 1988-2012, from every continent, with time phrases, places, office holders
 by title and attributions), written by a fourth blind helper, split the same way into
-``fresh4-tune`` and ``fresh4-check``.
+``fresh4-tune`` and ``fresh4-check``. ``eval/gold/codebook_fresh5.tsv`` is a fifth (256
+plain example sentences of 8-16 words, 1980-2015, a fifth of them passive, a tenth with
+the event as a noun, a tenth with the actor named by a people's word or an agent),
+written by a fifth blind helper, split the same way into ``fresh5-tune`` and
+``fresh5-check``.
 
 Scored as ``../shared/eval/score_plover.py`` scores the PLOVER records: per sentence,
 (sentence, type) pairs, and (sentence, type, countries) items: a hit needs the right
@@ -52,17 +56,20 @@ FRESH = ROOT / "eval" / "gold" / "codebook_fresh.tsv"
 FRESH2 = ROOT / "eval" / "gold" / "codebook_fresh2.tsv"
 FRESH3 = ROOT / "eval" / "gold" / "codebook_fresh3.tsv"
 FRESH4 = ROOT / "eval" / "gold" / "codebook_fresh4.tsv"
+FRESH5 = ROOT / "eval" / "gold" / "codebook_fresh5.tsv"
 SETS = {"tuning": ROOT / "eval" / "gold" / "codebook.tsv",
         "check": ROOT / "eval" / "gold" / "codebook_check.tsv",
         "fresh-tune": FRESH, "fresh-check": FRESH,
         "fresh2-tune": FRESH2, "fresh2-check": FRESH2,
         "fresh3-tune": FRESH3, "fresh3-check": FRESH3,
-        "fresh4-tune": FRESH4, "fresh4-check": FRESH4}
+        "fresh4-tune": FRESH4, "fresh4-check": FRESH4,
+        "fresh5-tune": FRESH5, "fresh5-check": FRESH5}
 # The fresh set's two halves: a random half of its codes (sorted, then
 # ``random.Random(FRESH_SEED).sample``) to tune on, the rest never read
 FRESH_SEED = 1206
 # the sets whose misses ``--misses`` lists
-TUNED = ("tuning", "fresh-tune", "fresh2-tune", "fresh3-tune", "fresh4-tune")
+TUNED = ("tuning", "fresh-tune", "fresh2-tune", "fresh3-tune", "fresh4-tune",
+         "fresh5-tune")
 ALIASES = {"UNO": "IGO", "EUR": "IGO", "NGO": "IGO", "ISM": "IMG"}
 DATED = date(2020, 1, 1)
 
@@ -185,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", action="append", choices=tuple(SETS))
     ap.add_argument("--misses", action="store_true",
                     help="list the misses of the sets tuned on (tuning, fresh-tune, "
-                         "fresh2-tune, fresh3-tune, fresh4-tune)")
+                         "fresh2-tune, fresh3-tune, fresh4-tune, fresh5-tune)")
     ap.add_argument("--json", type=Path)
     a = ap.parse_args(argv)
     figures: dict[str, dict[str, float]] = {}
