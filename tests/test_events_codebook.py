@@ -397,7 +397,8 @@ def test_an_unaddressed_refusal_between_two_sides_is_not_domestic(analyzer) -> N
      "political prisoners.", [("CONCEDE", {"GAB"}, {"GAB"})]),
     ("The Togolese government agreed to dissolve the cabinet, meeting a key demand of the "
      "opposition.", [("CONCEDE", {"TGO"}, {"TGO"})]),
-    ("The Togolese government agreed to dissolve the cabinet.", [("AGREE", {"TGO"}, set())]),
+    # (no pressure named: an intent of reform, made at home as PLOVER's records code one)
+    ("The Togolese government agreed to dissolve the cabinet.", [("AGREE", {"TGO"}, {"TGO"})]),
 ])
 def test_an_agreement_giving_in(analyzer, text: str, want: list) -> None:  # type: ignore[no-untyped-def]
     assert typed(analyzer, text) == want

@@ -58,8 +58,10 @@ NOUN_EXTRA_PREPS: dict[str, tuple[tuple[str, ...], ...]] = {  # in order of pref
     "CONSULT": (("with",),), "COOPERATE": (("with",),), "AGREE": (("with",),)}
 # nouns of coming into someone's ground, whose "of" names who came, not whom it hit
 MOVERS = frozenset({"incursion", "intrusion", "infiltration", "encroachment", "transgression"})
-# participles that name a stance with "to" ("is opposed to"): not passives
-STANCES = frozenset({"oppose"})
+# nouns whose owner, with no "of", is who undergoes them ("Kennedy's assassination")
+UNDERGONE = frozenset({"assassination", "abduction", "kidnapping", "arrest", "detention",
+                       "killing", "execution"})
+STANCES = frozenset({"oppose"})  # participles of a stance with "to" ("is opposed to")
 # light verbs of a third party that brings about what the sides agree ("brokered a truce")
 BROKERING = frozenset({"broker", "mediate", "facilitate", "host", "convene", "sponsor"})
 # force both sides use: whom one side clashes "with" is the other (not "fought with")
@@ -156,17 +158,15 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                                          and ix.lemmas[x.i] in ARMS)
                                  and not (sent_to and o.dep_ == "dobj")
                                  and lemma not in AVENGING])
-            # (what is supplied is no one: "sold fighter jets to India"; nor what is
-            # fired at someone: "fired rockets at the motorcade", not "shot down a jet";
-            # nor whom a transfer sends somewhere: "contributed troops to X", "deployed
-            # soldiers into Y" go to X and Y)
+            # (what is supplied or fired is no one: "sold jets to India", "fired rockets
+            # at the motorcade", not "shot down a jet"; nor whom a transfer sends: they go
+            # to X in "contributed troops to X")
         recip_groups.append([o for o in prep_objects(verb, _verb_preps(lex.target_preps, t) | (
             {"with"} if t == "ASSAULT" and lemma in CLASHING else
             {"to"} if t == "CONCEDE" and lemma in YIELDING else set())) if not (
                 lows[tree.heads[o.i]] == "on" and o.head.is_sent_start)])  # ("On CNN": a frame)
         # "imposed sanctions on the Taliban", "gave aid to Ivory Coast": the object's own
-        # target phrase, when it names someone ("condemned violence against civilians"
-        # names no one)
+        # target, when it names someone ("violence against civilians" names no one)
         recip_groups.append([o for d in children(verb, ("dobj",))
                              for o in prep_objects(d, LIGHT_OR_TO)
                              if o.i in res.mention_tokens or any(
@@ -180,8 +180,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                                  if x.dep_ == "prep" and x.lower_ in ("to", "for")
                                  and (x.head.i != d.i or d in tos or x.lower_ == "for")
                                  for o in children(x, ("pobj",)) if names_someone(o, res)])
-            # "helped Mozambique clear the mines", "help X to rebuild": whom it helps
-            # is the one who does what the help is for
+            # "helped Mozambique clear the mines": whom it helps does what help is for
             recip_groups.append([x for ch in kids(verb) if ch.dep_ in ("ccomp", "xcomp")
                                  for x in children(ch, ("nsubj",))])
         if t in ("COOPERATE", "RETREAT"):
@@ -190,9 +189,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             # before what or whom it hands over ("handed over three militants to
             # Malaysian authorities": Malaysia receives them)
             recip_groups.insert(0, [o for o in prep_objects(verb, ("to",)) if a_state(o, res)])
-        if t == "RETREAT":
-            # "pulled its troops back from the border area with Peru": the other side
-            # of the border or front it leaves
+        if t == "RETREAT":  # "pulled back from the border area with Peru": the other side
             recip_groups.append([w for o in prep_objects(verb, ("from",)) + [
                                      o for a in children(verb, ("advmod", "prt"))
                                      for o in prep_objects(a, ("from",))]  # ("back from")
@@ -254,9 +251,8 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
         if t in ("AGREE", "THREATEN", "REJECT", "REQUEST"):  # (an offer is a REQUEST here)
             recip_groups.extend(promised_parties(verb, res))
         if t in ("REQUEST", "CONSULT"):
-            # "offered to mediate between the Philippine government and the rebels":
-            # the sides it would mediate between
-            # (an infinitive the parser hangs as advcl: "offered on Tuesday to mediate")
+            # "offered to mediate between the government and the rebels": the sides (an
+            # infinitive the parser hangs as advcl too: "offered on Tuesday to mediate")
             recip_groups.append([o for x in kids(verb) if x.dep_ == "xcomp" or (
                 x.dep_ == "advcl" and to_infinitive(x)) for o in prep_objects(x, ("between",))])
         if t in ("CONSULT", "COOPERATE", "REQUEST", "REJECT", "CONCEDE", "SANCTION"):
@@ -266,6 +262,9 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             recip_groups.append([o for d in children(verb, ("dobj",)) for o in prep_objects(d, ("with",))])
     else:
         own = [p for ch in kids(tok) if ch.dep_ == "poss" for p in conjuncts(ch)]
+        if lemma in UNDERGONE and not prep_objects(tok, ("of",)):
+            recip_groups.append(own)
+            own = []
         mods, against = noun_modifiers(tok, ix)  # ("Pakistani strikes", "anti-India rallies")
         own += mods + prep_objects(tok, ("by",))
         recip_groups.append(against)
@@ -469,8 +468,9 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
         objs = [x for g in recip_groups[:2] for x in g] + [
             x for ch in kids(tok) if ch.dep_ == "ccomp" for x in [ch]] + (
             [tok.head] if tok.dep_ == "relcl" else [])  # ("a claim New Delhi rejected")
-        c.rejects_claim = c.rule.id.startswith("reject.verdict") or any(
-            x.lemma_.lower() in CLAIM_NOUNS or x.dep_ == "ccomp" for x in objs)
+        c.rejects_claim = c.rule.id.startswith("reject.verdict") or any(  # (not "rejected
+            x.lemma_.lower() in CLAIM_NOUNS or x.dep_ == "ccomp" and  # opposition calls",
+            x.lemma_.lower() not in OWNED_THINGS for x in objs)  # "calls" parsed a verb)
         if c.rejects_claim and not c.recipients:
             # "Asked about Kaldorian claims that ..., Velic dismissed the reports": the
             # claimant named in the sentence

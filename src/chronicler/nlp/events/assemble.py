@@ -28,7 +28,9 @@ from chronicler.nlp.events.tree import children_ix, kids, subtree, tree_of
 # Python per candidate)
 BY_TRIGGER = attrgetter("trigger.i")
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
-INQUIRY_PREPS = TOPIC_PREPS | {"into", "of"}
+# rules that say what their word means where others of another type fire on it too
+DECIDING = ("mobilize.test", "protest.strike-verb", "agree.reform")
+INQUIRY_PREPS = TOPIC_PREPS | {"into", "of", "for"}  # ("investigated for massacres")
 NO_MERGE_PATH = frozenset({"relcl", "acl", "ccomp", "parataxis", "appos", "csubj"})
 
 
@@ -124,9 +126,12 @@ VOICED = frozenset({"ACCUSE", "REQUEST", "PROTEST"})  # what a protest is held t
 
 def main_purpose(c: Candidate) -> bool:
     """Is the event the purpose of the sentence's main verb, an infinitive ("blockaded
-    the building to demand ...") or a participle ("..., demanding ...")?"""
+    the building to demand ...", which the parser may hang as the verb's complement) or
+    a participle ("..., demanding ...")? (The main verb is coded only where the
+    dictionary makes it a protest: ``coder``.)"""
     t = c.light or c.trigger
-    return t.dep_ == "advcl" and t.head.dep_ == "ROOT" and (infinitive(t) or t.tag_ == "VBG")
+    return t.dep_ in ("advcl", "xcomp") and t.head.dep_ == "ROOT" and (
+        infinitive(t) or t.tag_ == "VBG")
 
 
 def _purpose_of(o: Candidate, c: Candidate) -> bool:
@@ -142,8 +147,8 @@ def _purpose_of(o: Candidate, c: Candidate) -> bool:
 
 def _looked_into(o: Candidate, c: Candidate) -> bool:
     """Is noun event ``c`` what investigation ``o`` looks into ("an inquiry into the
-    raid")?"""
-    return o.nominal and c.nominal and "investigate" in o.modes and \
+    raid", "were investigated for massacres")?"""
+    return c.nominal and "investigate" in o.modes and \
         c.trigger.dep_ == "pobj" and c.trigger.head.lower_ in INQUIRY_PREPS and \
         c.trigger.head.head.i in (o.trigger.i, *(h.i for h in o.heads))
 
@@ -153,7 +158,8 @@ def into_doers(cands: Sequence[Candidate]) -> None:
     inquiry into the shelling of a UN compound by its own artillery": whose shelling,
     not whose compound): the doer is its recipient."""
     for o in cands:
-        if "investigate" in o.modes:
+        if "investigate" in o.modes and o.nominal:  # (a passive verb's "by" hung on
+            # what it looks into is the investigator: ``walks.agents``)
             for c in cands:
                 if c is not o and _looked_into(o, c) and countries(c.actors) and any(
                         x.lower_ == "by" and any(k.i in c.arg_tokens for k in kids(x))
@@ -175,9 +181,9 @@ def absorbed(c: Candidate, cands: Sequence[Candidate]) -> bool:
             return True
         if o is not c and _rejected_or_asked(o, c):
             return True
-        if o is not c and o.trigger.i == c.trigger.i and c.spec.type == "ASSAULT" and \
-                o.rule.id.startswith("mobilize.test"):
-            return True  # "test-fired a missile": one event, the test, no attack
+        if o is not c and o.trigger.i == c.trigger.i and o.rule.id.startswith(DECIDING):
+            return True  # "test-fired a missile", "miners struck for pay", "would scrap
+            # its quotas": one event, the test, the strike or the promise
         if o is not c and o.spec.type == "REJECT" and not o.nominal and any(
                 ch.dep_ == "xcomp" and c.trigger.i in {x.i for x in subtree(ch)}
                 for ch in kids(o.trigger)):
@@ -201,7 +207,8 @@ def absorbed(c: Candidate, cands: Sequence[Candidate]) -> bool:
             if ch.dep_ in ("xcomp", "ccomp") or (ch.dep_ == "acl" and o.nominal) or \
                     (ch.dep_ == "advcl" and infinitive(ch)) or \
                     (ch.dep_ == "prep" and ch.lower_ in ("for",) and
-                     o.spec.type == "REQUEST"):
+                     o.spec.type == "REQUEST") or (ch.dep_ == "prep" and ch.lower_ == "with"
+                                                  and o.spec.type == "THREATEN"):
                 sub = {x.i for x in subtree(ch)}
                 if c.trigger.i in sub:
                     return True
@@ -216,7 +223,8 @@ def absorbed(c: Candidate, cands: Sequence[Candidate]) -> bool:
 # deploying troops", "declined to answer a request from the EU"
 CONTENT_OF = frozenset({"REJECT", "REQUEST"})
 CONTENT_TYPES = frozenset({"REQUEST", "AGREE", "MOBILIZE", "RETREAT", "CONCEDE", "AID",
-                           "COOPERATE", "CONSULT", "SUPPORT"})
+                           "COOPERATE", "CONSULT", "SUPPORT", "THREATEN"})  # ("rejected
+# the ultimatum": the refusal answers it)
 
 
 def _rejected_or_asked(o: Candidate, c: Candidate) -> bool:

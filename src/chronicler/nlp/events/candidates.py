@@ -36,6 +36,9 @@ NOUN_UP = frozenset({"dobj", "pobj", "prep", "nsubjpass", "nsubj", "attr", "oprd
 # Light verbs that carry a noun only through "with" ("responded with drone attacks",
 # "pressed ahead with the offensive"; not "pressed for talks", "pushed the crowd back").
 WITH_ONLY = frozenset({"respond", "retaliate", "press", "push", "forge"})
+# ... and those that carry their direct object only ("handed them an ultimatum"; not
+# "handed over suspects in the bombing")
+OBJECT_ONLY = frozenset({"hand", "deliver", "serve"})
 
 
 def is_light(v: Token, lex: Lexicon) -> bool:
@@ -60,6 +63,15 @@ def time_background(h: Token) -> bool:
     return deps[i] == "advcl" and marked(tree, i, TIME_LINKS)
 
 
+def upcoming(h: Token) -> bool:
+    """Is ``h`` the object of "ahead of", "in advance of" or "prior to" ("said so ahead
+    of a visit by X"): an event the sentence awaits, not one that happened?"""
+    tree = tree_of(h.doc)
+    up, lowers, i = tree.heads, tree.lowers, h.i
+    return tree.deps[i] == "pobj" and lowers[up[i]] in ("of", "to") and \
+        lowers[up[up[i]]] in ("ahead", "advance", "prior")
+
+
 # ... and that give its grievance or topic: what happened "over" it is someone else's;
 # or its background: what happened "amid" or "despite" it ("sent police to take over
 # security amid a wave of killings": the killings are no one's taking)
@@ -81,6 +93,8 @@ def governor(tok: Token, lex: Lexicon) -> Token | None:
         if poss[h] in VERB_POS:
             if lemmas[h] in WITH_ONLY and not (deps[t] == "prep" and lowers[t] == "with"):
                 return None  # "responded with attacks", not "respond to future attacks"
+            if lemmas[h] in OBJECT_ONLY and deps[t] != "dobj":
+                return None
             # (``is_light``)
             light = lemmas[h] in lex.light_verbs or less_d(lowers[h]) in lex.light_verbs
             return tree.toks[h] if light else None
@@ -257,9 +271,19 @@ def _around_words(trig: Token, heads: Sequence[Token]) -> set[str]:
     return words_at(doc, at)
 
 
+def _predicate_words(trig: Token, heads: Sequence[Token]) -> set[str]:
+    """What the verb says, not who says it: its subtree less its subjects' ("vowed to
+    hold elections": not the "military" of "the military ruler vowed")."""
+    tree = tree_of(trig.doc)
+    subj = {x for c in children_ix(tree, trig.i) if tree.deps[c] in ("nsubj", "nsubjpass")
+            for x in subtree_ix(tree.toks[c])}
+    return words_at(trig.doc, [x for x in subtree_ix(trig) if x not in subj])
+
+
 _WIDE: dict[str, Callable[[Token, Sequence[Token]], set[str]]] = {
     "children": _children_words, "complement": _complement_words,
-    "that-clause": _that_clause_words, "object": _object_words, "around": _around_words}
+    "that-clause": _that_clause_words, "object": _object_words, "around": _around_words,
+    "predicate": _predicate_words}
 
 
 def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],

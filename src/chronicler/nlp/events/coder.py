@@ -12,13 +12,10 @@ Choices the data does not settle (see also data/events/README.md):
 
 * **Sentences.** The parser's sentences, cut again at line breaks; title-case lines
   (subheadings) and the dateline ("VARSK, April 2 (CPA) — ") code nothing.
-* **Dates.** The TimeExpr of the sentence attached to the event (its words hang on
-  the trigger or its light verb, or sit inside a noun trigger: "the April 22 attack";
-  a conjoined verb without a subject of its own, or a "when" clause, shares its
-  governor's); else, for a verb event or a noun carried by a verb, the nearest
-  day-precision TimeExpr of an earlier sentence of the same paragraph; else None. A
-  bare noun reference ("after the Pahalgam attack") takes no date from the narrative,
-  and the publication date is never used silently: an undated event stays undated.
+* **Dates.** The TimeExpr attached to the event (on the trigger or its light verb, in
+  a noun trigger: "the April 22 attack"; a conjoined verb or "when" clause shares its
+  governor's); else, for a verb or a noun a verb carries, the nearest day-precision one
+  of an earlier sentence of the paragraph; else None (never the publication date).
 * **Main dyad.** The two states the article's mentions name most. A ceasefire or a
   reciprocal event with no named parties has both as actors ("between X and Y"
   names them); an ASSAULT, SANCTION or THREATEN by one side with no named target has
@@ -27,8 +24,8 @@ Choices the data does not settle (see also data/events/README.md):
   Merovia said"), else the other side of its recipient. An unnamed state actor ("the
   armed forces") reported by a country's speaker is that country's.
 * **Bare nouns.** A noun trigger with no argument, date, place, count or light verb
-  ("the attack", again) refers to an event already coded and codes nothing; nor does a
-  bare plural that names no country ("attacks on tourists have been rare").
+  ("the attack", again) codes nothing; nor does a bare plural that names no country
+  ("attacks on tourists have been rare"), nor an event awaited ("ahead of a visit").
 * **Reported events.** An event under a report cue gets ``reported_by`` (the cue's
   speaker; inside a quote with no cue, the quote's speaker); a cue that accuses
   ("claims", "alleged") is also an ACCUSE event by the speaker against the reported
@@ -41,8 +38,7 @@ Choices the data does not settle (see also data/events/README.md):
   else the last other party whose account was reported.
 * **Complements and merging.** See ``assemble``: what a REQUEST, AGREE ... asks or
   agrees to is part of it; candidates of one type and dyad in one clause are one event.
-* **Historical.** Past perfect outside reported speech, or a date more than 30 days
-  before publication.
+* **Historical.** Past perfect outside reported speech, or a date 30+ days before.
 """
 
 from __future__ import annotations
@@ -65,7 +61,7 @@ from chronicler.nlp.events.assemble import (
 )
 from chronicler.nlp.events.attach import attach_date, attach_place, attach_size, has_count
 from chronicler.nlp.events.bombings import bomb_target
-from chronicler.nlp.events.candidates import Candidate, find_candidates, time_background
+from chronicler.nlp.events.candidates import Candidate, find_candidates, time_background, upcoming
 from chronicler.nlp.events.dict_actors import UNADDRESSED
 from chronicler.nlp.events.dict_candidates import (
     dictionary_candidates,
@@ -206,6 +202,8 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
         if not c.actors and not c.between and any(map(time_background, (c.trigger, *c.heads))):
             continue  # "following the invasions of X", "after he was implicated": when
             # the sentence's event happened, by no one it names, is no event of its own
+        if c.nominal and upcoming(c.trigger):
+            continue  # "ahead of a visit by X": awaited, not done
         if unarmed_force(c, ix, sent):
             continue  # the dictionary's "beat", "hammered" between unarmed people
         if c.rule.requires_object_actor and not c.recipients:
@@ -342,9 +340,11 @@ def _sentence_events(sent_i: int, ix: ArticleIndex,
                 got = main
         elif all(map(main_purpose, got)):  # (only the main verb's purpose: "blockaded the
             # parliament to demand ...": a protest there says what it asks, ``absorbed``)
-            extra = [c for c in dictionary_candidates(sent, ix, {c.trigger.i for c in cands})
-                     if c.rule.id.endswith(".pattern")]
-            main = _coded(extra, sent_i, ix) if extra else []
+            # (a verb's own code too, when a crowd's makes it a protest: "protesters
+            # occupied the airports to demand ...")
+            extra = dictionary_candidates(sent, ix, {c.trigger.i for c in cands})
+            main = [c for c in (_coded(extra, sent_i, ix) if extra else [])
+                    if c.rule.id.endswith(".pattern") or c.spec.type == "PROTEST"]
             if any(c.spec.type == "PROTEST" for c in main):
                 got = main + [c for c in got if c.spec.type not in VOICED]
     # (the claimants and links once per sentence, after the choice)

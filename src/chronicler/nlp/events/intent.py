@@ -1,13 +1,11 @@
 """One event per clause, and intents coded as intents (PLOVER).
 
-* **Intents.** A cooperative act that is only promised, offered or agreed to ("will
-  provide food aid", "agreed to resign", "is prepared to lift the curfew") is AGREE, the
-  expressed intent (PLOVER: AGREE covers CAMEO 03, "express intent to cooperate"); a
-  hostile act that is only announced or sworn ("would tighten the blockade", "have
-  sworn to fight") is THREATEN; one refused ("declined to resign") is REJECT. An agreed
-  ceasefire stays RETREAT (ONTOLOGY.md); a negated intent stays with its own type
-  (negated), as does any other act refused or failed ("declined to send troops"); and
-  a hypothetical ("if India does the same") is dropped by the coder before this.
+* **Intents.** A cooperative act only promised, offered or agreed to ("will provide
+  food aid", "agreed to resign") is AGREE (CAMEO 03, "express intent to cooperate"); a
+  hostile act only announced or sworn ("would tighten the blockade") is THREATEN; one
+  refused ("declined to resign", "would not pull back") is REJECT. An agreed ceasefire
+  stays RETREAT (ONTOLOGY.md); any other act refused or failed stays with its own type,
+  negated ("declined to send troops"); a hypothetical is dropped before this.
 * **Subordinate events.** An event in a clause that only serves another event of the
   same sentence (a purpose "to disperse", a participle "setting fire", a relative
   clause "which were caused by", a prepositional complement "of violating") is part
@@ -58,7 +56,6 @@ READINESS = frozenset({"prepared", "ready", "willing"})
 SUBORDINATE = frozenset({"advcl", "acl", "xcomp", "pcomp"})
 PATH_OK = SUBORDINATE | {"prep", "pobj", "conj", "dobj"}
 
-
 ARMED = frozenset({"MIL", "REB"})
 
 
@@ -77,8 +74,7 @@ def military_surrender(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
 
 
 def to_infinitive(t: Token) -> bool:
-    """Does ``t`` take "to" (an infinitive: "sworn to fight")? (By index, ``tree.tree_of``:
-    read for most verbs a candidate's tests pass.)"""
+    """Does ``t`` take "to" (an infinitive: "sworn to fight")? (By index.)"""
     tree = tree_of(t.doc)
     deps, lowers = tree.deps, tree.lowers
     for c in children_ix(tree, t.i):  # (a loop: no generator made per call)
@@ -100,8 +96,7 @@ def first_conjunct(t: Token) -> Token:
 
 def _governor_words(c: Candidate) -> set[str]:
     """The lemmas (and forms: the small model lemmatizes "hopes" as "hop") of the words
-    whose complement the trigger (or its light verb) is. (The climb reads the document's
-    lists by index, ``tree.tree_of``.)"""
+    whose complement the trigger (or its light verb) is. (By index.)"""
     tree = tree_of(c.trigger.doc)
     deps, up, lemmas, lowers = tree.deps, tree.heads, tree.lemmas, tree.lowers
     out: set[str] = set()
@@ -192,18 +187,23 @@ def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
         t = c.spec.type
         if t == "REQUEST" and not c.nominal and c.trigger.lemma_.lower() in OFFERS and \
                 "meet" not in c.modes and not c.aux.negated and _offers_help(c.trigger):
-            # "offered its troops to help": an offer of help is an intent to cooperate
-            # (CAMEO 033); an offer of talks or of an inquiry stays REQUEST, as
-            # ONTOLOGY.md codes it
+            # "offered its troops to help": an intent to cooperate (CAMEO 033); an offer
+            # of talks or of an inquiry stays REQUEST, as ONTOLOGY.md codes it
             c.spec, c.modes = lex.types["AGREE"], []
             c.contexts = set(c.spec.contexts) | c.contexts
             out.append(c)
             continue
         if t in ("RETREAT", "CONCEDE") and withheld_permission(c):
-            # "would not let a UN team into the camp": a permission withheld is a
-            # refusal (CAMEO 12), made when it is said, as "refused to let" is
+            # "would not let a UN team in": a permission withheld is a refusal (12)
             c.spec, c.modes = lex.types["REJECT"], []
             c.aux = replace(c.aux, negated=False, future=False, hypothetical=False)
+            out.append(c)
+            continue
+        if t in COOPERATIVE and not c.nominal and c.aux.negated and c.aux.future and c.actors:
+            # "said it would not pull its troops back", "will not release them": an act
+            # refused for the future is a refusal (CAMEO 12), made when it is said
+            c.spec, c.modes = lex.types["REJECT"], []
+            c.aux = replace(c.aux, negated=False, future=False)
             out.append(c)
             continue
         gov = _governor_words(c)  # (read once: the branches below all ask it)
@@ -217,8 +217,7 @@ def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
             out.append(c)
             continue
         if t != "REJECT" and not c.aux.negated and (_refused(c, gov) or not_permitted(c)):
-            # "declined to condemn", "refused to send troops", "failed to agree", "its
-            # unwillingness to affirm its support": an act refused or failed is not done
+            # "declined to condemn", "failed to agree": an act refused or failed not done
             c.aux = replace(c.aux, negated=True)
         if t == "RETREAT" and "ceasefire" in c.modes and not c.aux.negated and \
                 _noun_of_intent(c.trigger):
@@ -443,21 +442,23 @@ def demand_ok(c: Candidate) -> bool:
 
 REBELS = frozenset({"REB", "INS", "SEP", "UAF"})
 
-
 # "willingness to pause military operations", "calls to end the shelling", "lifted the
-# ban": the object of a stopping verb is what would stop, not an attack that happens
+# ban" (a concession), and as nouns "the lifting of the embargo", "an end to the
+# sanctions": the object of a stopping verb is what would stop, not an act that happens
 STOP_WORDS = frozenset({"pause", "halt", "stop", "end", "cease", "suspend", "avoid",
                         "prevent", "de-escalate", "deescalate", "curb", "forestall",
-                        # lifting or easing a ban, a curfew, a blockade: a concession
                         "lift", "ease", "relax", "rescind", "revoke", "remove"})
+STOP_NOUNS = frozenset({"end", "halt", "cessation", "suspension", "lifting", "easing",
+                        "relaxation", "removal", "repeal", "revocation"})
 
 
 def drop_stopped(cands: list[Candidate]) -> list[Candidate]:
-    """A hostile noun event that is the object of a stopping verb is no event; nor is
-    what an offer coded in the sentence offers (``offered``)."""
-    kept = [c for c in cands if not (
-        c.nominal and c.spec.type in HOSTILE and c.trigger.dep_ in ("dobj", "nsubjpass")
-        and c.trigger.head.lemma_.lower() in STOP_WORDS)]
+    """A hostile noun event that is the object of a stopping verb or noun is no event;
+    nor is what an offer coded in the sentence offers (``offered``)."""
+    kept = [c for c in cands if not (c.nominal and c.spec.type in HOSTILE and (
+        c.trigger.dep_ in ("dobj", "nsubjpass") and c.trigger.head.lemma_.lower() in
+        STOP_WORDS or c.trigger.dep_ == "pobj" and c.trigger.head.lower_ in ("of", "to")
+        and c.trigger.head.head.lemma_.lower() in STOP_NOUNS))]
     return [c for c in kept if not offered(c, kept)]
 
 

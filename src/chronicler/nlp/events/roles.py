@@ -51,6 +51,7 @@ from chronicler.nlp.events.tree import children_ix, kids, token_spans, tree_of
 from chronicler.nlp.events.walks import (  # noqa: F401 (the coder reads them from here)
     NOUN_POS,
     _across_lines,
+    agents,
     children,
     conjuncts,
     is_passive,
@@ -151,10 +152,6 @@ def _appositive(s: Token, start: int) -> Token:
     return next((a for a in kids(s) if a.dep_ == "appos" and a.i >= start), s)
 
 
-def agents(verb: Token) -> list[Token]:
-    return prep_objects(verb, ("by",))
-
-
 # ------------------------------------------------------------------ resolution
 @dataclass(frozen=True)
 class Arg:
@@ -168,7 +165,8 @@ class Arg:
 # nouns for a body of people whose kind a modifier gives ("militant group"; a "gun
 # group" or "missile group" is no force: the weapon sector nouns are not people)
 COLLECTIVES = frozenset({"group", "organisation", "organization", "outfit", "faction",
-                         "cell", "network", "militia"})
+                         "cell", "network", "militia", "party", "coalition", "alliance",
+                         "bloc"})  # ("opposition parties" OPP)
 # nouns for people by the part they play, whose side a modifier gives: "opposition
 # candidates" OPP, "rebel commanders" REB, "army officers" MIL (Phoenix lists a few
 # such pairs, "OPPOSITION_LEADER", not the pattern)

@@ -390,11 +390,12 @@ def as_support(c: Candidate, ix: ArticleIndex) -> Candidate:
         cameo="05"))
 
 
-# people named as protesting: their force is a riot, their demand a protest (PLOVER
-# PROTEST riot / demo; CAMEO 145, 141x: "rioters set cars on fire", "protesters
-# demanded the resignation of the president"); a mob or gunmen are no protest
+# people named as protesting: their force is a riot, their demand a protest, their
+# blockade or occupation an obstruction (PLOVER PROTEST riot / demo / obstruct; CAMEO
+# 145, 141x, 144x: "rioters set cars on fire", "protesters demanded the resignation of
+# the president", "protesters occupied the airport"); a mob or gunmen are no protest
 CROWDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher"})
-CROWD_ACTS = {"ASSAULT": "riot", "REQUEST": "demo"}
+CROWD_ACTS = {"ASSAULT": "riot", "REQUEST": "demo", "COERCE": "obstruct"}
 # verbs of a crowd's physical assault on a place, whatever the dictionary's pattern for
 # their object says ("stormed government buildings" matches ATTACK's "* GOVERNMENT", a
 # verbal attack): a riot

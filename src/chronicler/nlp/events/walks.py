@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable, Mapping
 
 from spacy.tokens import Token
 
-from chronicler.nlp.events.tree import _Seen, children_ix, line_breaks, tree_of
+from chronicler.nlp.events.tree import _Seen, children_ix, kids, line_breaks, tree_of
 
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
@@ -105,6 +105,24 @@ def modifier_sector(tree: _Seen, i: int, nouns: Mapping[str, str], skip: frozens
                  and lemmas[m] not in skip
                  and (sec := nouns.get(lemmas[m]) or nouns.get(lowers[m])
                       or sides.get(lowers[m]))), None)
+
+
+# the kinds of entity that may do something (not "by force", "by the river")
+DOERS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+
+
+def agents(verb: Token) -> list[Token]:
+    """Who does what a passive verb says: its "by" phrase; else a "by" the parser hangs
+    on the verb's retained object or on the object of its preposition ("was promised a
+    loan by the World Bank", "were refused entry by Myanmar", "was threatened with
+    sanctions by the EU"), when it names an entity and not a means or a place."""
+    own = prep_objects(verb, ("by",))
+    if own or not is_passive(verb):
+        return own
+    hosts = children(verb, ("dobj",)) + prep_objects(verb, ("with", "for", "over"))
+    return [o for h in hosts for o in prep_objects(h, ("by",))
+            if o.ent_type_ in DOERS or any(x.ent_type_ in DOERS for x in kids(o)
+                                           if x.dep_ in ("compound", "amod", "nmod"))]
 
 
 def is_passive(verb: Token) -> bool:
