@@ -288,10 +288,10 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
             actor_groups.append(prep_objects(tok.head.head, ("by",)))  # ("... by X")
         recip_groups.append(prep_objects(tok, lex.target_preps | ({"into"} if mover else set())))
         if t in ("REQUEST", "SUPPORT", "AID"):
-            # "a reminder to Bolivia that it must ...", "offered an apology to China":
-            # whom the demand, support or aid is addressed to (else, for a demand, who is
-            # to act, below)
-            recip_groups.append(prep_objects(tok, ("to",)) + (
+            # "a reminder to Bolivia that it must ...", "offered an apology to China", "a
+            # loan of $5m to Chad": whom it is addressed to (else who is to act, below)
+            recip_groups.append(prep_objects(tok, ("to",)) + [
+                o for x in prep_objects(tok, ("of",)) for o in prep_objects(x, ("to",))] + (
                 prep_objects(c.light, ("to",)) + [
                     o for d in children(c.light, ("dative",)) for o in children(d, ("pobj",))]
                 if c.light is not None else []))

@@ -29,7 +29,7 @@ from chronicler.nlp.events.tree import children_ix, kids, subtree, tree_of
 BY_TRIGGER = attrgetter("trigger.i")
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 # rules that say what their word means where others of another type fire on it too
-DECIDING = ("mobilize.test", "protest.strike-verb", "agree.reform")
+DECIDING = ("mobilize.test", "protest.strike-verb", "agree.reform", "cooperate.tariffs")
 INQUIRY_PREPS = TOPIC_PREPS | {"into", "of", "for"}  # ("investigated for massacres")
 NO_MERGE_PATH = frozenset({"relcl", "acl", "ccomp", "parataxis", "appos", "csubj"})
 
@@ -181,7 +181,8 @@ def absorbed(c: Candidate, cands: Sequence[Candidate]) -> bool:
             return True
         if o is not c and _rejected_or_asked(o, c):
             return True
-        if o is not c and o.trigger.i == c.trigger.i and o.rule.id.startswith(DECIDING):
+        if o is not c and o.trigger.i == c.trigger.i and o.rule.id.startswith(DECIDING) \
+                and not c.rule.id.startswith(DECIDING):
             return True  # "test-fired a missile", "miners struck for pay", "would scrap
             # its quotas": one event, the test, the strike or the promise
         if o is not c and o.spec.type == "REJECT" and not o.nominal and any(

@@ -227,7 +227,7 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
         if c.spec.needs_participant and not c.actors and not c.recipients:
             continue
         if c.spec.needs_recipient and not c.recipients and "investigate" not in c.modes \
-                and not ((c.rule.id == "cooperate.joint" or traded) and named_recipient):
+                and not ((c.rule.id in ("cooperate.joint", "cooperate.tariffs") or traded) and named_recipient):
             continue  # (an investigation needs none: PLOVER codes "all investigations";
             # two sides doing something jointly are each other's)
         if not dictionary_event_ok(c, named_recipient) or not demand_ok(c):

@@ -73,6 +73,14 @@ PRESSING_ON = frozenset({"press", "push", "forge", "go", "move", "plough", "plow
 COMMITMENTS = frozenset({"promise", "pledge", "vow", "swear", "threaten", "offer"})
 # verbs of denial: a refusal that answers an accuser
 DENIALS = frozenset({"deny", "refute", "rebut", "dismiss", "disown", "repudiate"})
+# rebels named by no country fight where they are ("Chechen rebels kidnapped engineers
+# near Grozny": Russia's); militants, gunmen or terrorists may have come from anywhere
+INSURGENTS = frozenset({"rebel", "rebels", "guerrilla", "guerrillas", "insurgent",
+                        "insurgents", "separatist", "separatists"})
+
+
+def insurgent(a: EventActor) -> bool:
+    return a.sector == "REB" and a.name.rsplit(None, 1)[-1].lower() in INSURGENTS
 # what a promise of reform changes at home (CAMEO 034x, 035x: "pledged to restore a
 # multiparty parliament", "said it would revise import quotas"): an intent addressed to
 # no one is then its own country's (a promise of talks or help has someone abroad)
@@ -374,7 +382,8 @@ def fill_countries(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
     if c.place is not None and c.place.country:  # (at the place of their act, not the
         # country of whom they act on: "a tribunal investigated crimes by Chadian militias")
         c.actors = [a.model_copy(update={"country": c.place.country}) if not a.country
-                    and not a.actor_id and a.sector in HOME_ACTING else a for a in c.actors]
+                    and not a.actor_id and (a.sector in HOME_ACTING or insurgent(a)) else a
+                    for a in c.actors]
     guess = named
     if c.spec.type in UNADDRESSED | {"REQUEST"} and len(named) == 1 and not any(
             a.country or a.sector in HOME_SECTORS for a in c.actors) and object_country(

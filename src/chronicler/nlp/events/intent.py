@@ -40,7 +40,7 @@ INTENT_WORDS = frozenset({"agree", "promise", "pledge", "offer", "vow", "swear",
 AGREED = frozenset({"agree", "accept"})
 OFFERS = frozenset({"offer"})
 HELP = frozenset({"help", "aid", "assistance", "support", "troops", "backing", "assist",
-                  "soldiers", "forces", "money", "loan", "funds"})
+                  "soldiers", "forces", "money", "loan", "funds", "hand", "extradite"})
 ASKING = frozenset({"investigation", "probe", "inquiry", "talk", "talks", "mediation",
                     "mediate", "dialogue", "negotiate", "negotiation", "meet", "meeting"})
 

@@ -13,6 +13,9 @@ from chronicler.nlp.events.tree import STEPS, _Seen, children_ix, sent_range, su
 POLLS = frozenset({"poll", "survey", "pollster", "respondent"})
 # a vote's count: the dictionary's verbs in "tied Clinton in the caucuses" are standings
 CONTESTS = frozenset({"caucus", "caucuses", "primary", "primaries", "ballot", "nomination"})
+# what a referendum decides: voters who reject or back one act (CAMEO 127, 057)
+MEASURES = frozenset({"plan", "proposal", "treaty", "constitution", "referendum", "accord",
+                      "agreement", "deal", "amendment", "charter", "settlement"})
 VOTERS = frozenset({
     "voter", "caucusgoer", "caucus-goer", "electorate", "respondent", "woman", "man",
     "white", "black", "hispanic", "latino", "latina", "moderate", "liberal",
@@ -47,6 +50,8 @@ def _polled(c: Candidate, support: bool, cameo: bool) -> bool:
         return True  # (any dictionary verb: "Sanders leads Clinton in NBC poll")
     if not support and c.spec.type != "REJECT":
         return False  # (voters rejecting a candidate: a preference too)
+    if any(deps[o] == "dobj" and lemmas[o] in MEASURES for o in children_ix(tree, t.i)):
+        return False  # (voters rejecting a plan or a constitution: a referendum's act)
     h = t.i
     for _ in STEPS[4]:  # the subject of "support", or of the verb it completes
         for ch in children_ix(tree, h):

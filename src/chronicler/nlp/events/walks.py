@@ -109,20 +109,27 @@ def modifier_sector(tree: _Seen, i: int, nouns: Mapping[str, str], skip: frozens
 
 # the kinds of entity that may do something (not "by force", "by the river")
 DOERS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+# verbs whose passive subject is promised something that its owner gives
+PROMISED = frozenset({"promise", "pledge", "offer", "guarantee", "assure"})
 
 
 def agents(verb: Token) -> list[Token]:
     """Who does what a passive verb says: its "by" phrase; else a "by" the parser hangs
-    on the verb's retained object or on the object of its preposition ("was promised a
-    loan by the World Bank", "were refused entry by Myanmar", "was threatened with
-    sanctions by the EU"), when it names an entity and not a means or a place."""
+    on the verb's retained object or on the object of one of its prepositions ("was
+    promised a loan by the World Bank", "were refused entry by Myanmar", "were admitted
+    to the site by X"), when it names an entity and not a means or a place."""
     own = prep_objects(verb, ("by",))
     if own or not is_passive(verb):
         return own
-    hosts = children(verb, ("dobj",)) + prep_objects(verb, ("with", "for", "over"))
+    objs = children(verb, ("dobj",))
+    hosts = objs + [o for p in children(verb, ("prep",)) for o in children(p, ("pobj",))]
     return [o for h in hosts for o in prep_objects(h, ("by",))
             if o.ent_type_ in DOERS or any(x.ent_type_ in DOERS for x in kids(o)
-                                           if x.dep_ in ("compound", "amod", "nmod"))]
+                                           if x.dep_ in ("compound", "amod", "nmod"))] or (
+        # "was promised Brazil's backing", "full Colombian cooperation": whose it is
+        [x for o in objs for x in kids(o) if x.dep_ == "poss" and x.pos_ != "PRON"
+         or x.ent_type_ == "NORP"]
+        if verb.lemma_.lower() in PROMISED else [])
 
 
 def is_passive(verb: Token) -> bool:
