@@ -85,9 +85,8 @@ def insurgent(a: EventActor) -> bool:
 # multiparty parliament", "said it would revise import quotas"): an intent addressed to
 # no one is then its own country's (a promise of talks or help has someone abroad)
 REFORMS = frozenset({"constitution", "parliament", "cabinet", "election", "referendum",
-                     "reform", "multiparty", "democracy", "policy", "quota", "tax", "tariff",
-                     "subsidy", "law", "ban", "curfew", "emergency", "power", "resign",
-                     "step", "amnesty", "prisoner", "censorship", "rule", "regime"})
+                     "reform", "multiparty", "democracy", "quota", "subsidy", "ban",
+                     "curfew", "emergency", "resign", "amnesty", "prisoner", "censorship"})
 
 
 @lru_cache(maxsize=1)
@@ -425,11 +424,12 @@ def fill_countries(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
         c.trigger.lemma_.lower() in DENIALS or any(
             x.lower_ in ABROAD_WORDS for x in clause_tokens([c.trigger, *c.heads])))
     got = domestic_recipient(c.spec.type, c.actors, c.recipients, named, ix.dyad, elsewhere)
-    if got is None and c.spec.type == "AGREE" and not c.recipients and any(
-            x.lemma_.lower() in REFORMS for x in clause_tokens([c.trigger, *c.heads])):
+    if got is None and c.spec.type == "AGREE" and not c.recipients and (
+            c.rule.id == "agree.reform" or any(x.lemma_.lower() in REFORMS
+                                               for x in clause_tokens([c.trigger, *c.heads]))):
         # a promise of reform that names no one is made at home, as a refusal that
-        # names no one is (``dict_actors.UNADDRESSED``)
-        got = domestic_recipient("REJECT", c.actors, c.recipients, named, ix.dyad)
+        # names no one is (``dict_actors.UNADDRESSED``), whatever else the sentence names
+        got = domestic_recipient("REJECT", c.actors, c.recipients, (), ix.dyad)
     if got is not None:
         c.recipients = got
 
