@@ -364,3 +364,14 @@ def test_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:
     pkl.write_bytes(b"not a pickle")
     fd = load_from(root, tmp_path)
     assert len(fd.verbs.families) > 390
+
+
+def test_a_name_written_with_its_abbreviation_is_the_name_too() -> None:
+    # Phoenix lists some groups twice: with "(ABBR)" under a country, and bare under a
+    # region's code; the name as written without the abbreviation is the first record's
+    a = parse_actors(lines("KIVU_LIBERATION_FRONT_(KLF)_ [CODREB]\n"
+                           "KIVU_LIBERATION_FRONT_ [IMGCAFMUS]\n"), "m.txt")
+    k = a.entries[a.phrases[("kivu", "liberation", "front")]]
+    assert k.code_on(None) == "CODREB"
+    assert a.phrases[("kivu", "liberation", "front", "(klf)")] == a.phrases[
+        ("kivu", "liberation", "front")]

@@ -97,3 +97,12 @@ def test_an_act_not_done_stays_negated(analyzer) -> None:  # type: ignore[no-unt
 def test_a_prediction_is_no_promise(analyzer) -> None:  # type: ignore[no-untyped-def]
     assert triples(analyzer, "One study found the Gabonese president would raise taxes on "
                              "farmers.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The curfew in Mombasa was relaxed on Sunday.",
+    "Authorities lifted the curfew in the Kenyan town of Nakuru.",
+])
+def test_a_curfew_lifted_is_its_governments(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    # (lifted by no one named, or by "authorities": the government of where it was)
+    assert triples(analyzer, text) == [("CONCEDE", {"KEN"}, {"KEN"})]

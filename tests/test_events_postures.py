@@ -58,8 +58,10 @@ def test_the_time_of_an_event_is_carried_by_no_verb(analyzer) -> None:  # type: 
     ("Riot police dispersed thousands of protesters in Dhaka on Monday.",
      [("ASSAULT", {"BGD"})]),
     ("Soldiers quelled the protest in Mandalay with tear gas.", [("ASSAULT", set())]),
+    # (rebels named by no country are the country's where they act, as an armed group
+    # is the country it fights in: ``dict_candidates.insurgent``)
     ("The rebels laid down their arms in a ceremony in the eastern town of Goma on Sunday.",
-     [("RETREAT", set())]),
+     [("RETREAT", {"COD"})]),
     ("The senator broke up with his campaign manager.", []),
 ])
 def test_protests_put_down_and_arms_laid_down(analyzer, text: str,  # type: ignore[no-untyped-def]

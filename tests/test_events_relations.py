@@ -74,3 +74,15 @@ def test_a_passive_doer_on_a_prepositions_object(analyzer) -> None:  # type: ign
 ])
 def test_must_stay(analyzer, text: str, want: list[tuple[str, set[str], set[str]]]) -> None:  # type: ignore[no-untyped-def]
     assert triples(analyzer, text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels surrendered their weapons.",
+    "The guerrillas gave up their guns.",
+])
+def test_arms_surrendered_disarm(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
+    # (CAMEO 0873, also where the dictionary has no country to go on; the weapons given
+    # up are no one's recipient)
+    from tests.eventcode import code
+    got = code(analyzer, text)
+    assert [(e.type, e.mode, len(e.recipient)) for e in got] == [("RETREAT", ["disarm"], 0)]

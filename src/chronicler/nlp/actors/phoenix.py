@@ -150,6 +150,15 @@ def parse_restriction(body: str, path: str, n: int, text: str) -> Restriction:
     raise DictionaryError(path, n, f"bad date restriction {parts[1]!r}", text)
 
 
+def _abbreviated(w: Words) -> bool:
+    """Does the phrase end in its own initials in brackets ("... front (milf)"; not a
+    country told apart, "national front (greece)")?"""
+    if len(w) < 3 or w[-1][:1] != "(" or w[-1][-1:] != ")":
+        return False
+    initials = "".join(x[0] for x in w[:-1] if x not in ("of", "the", "and", "for"))
+    return w[-1][1:-1] in (initials, "".join(x[0] for x in w[:-1]))
+
+
 def parse_actors(lines: Iterable[str], path: str,
                  errors: list[DictionaryError] | None = None) -> PhoenixActors:
     """One or more actor files (call once per file and ``merge_actors``)."""
@@ -168,6 +177,10 @@ def parse_actors(lines: Iterable[str], path: str,
                                       restrictions=tuple(restr)))
             for w in names:
                 phrases.setdefault(w, idx)  # the first record of a phrase wins
+                if _abbreviated(w):
+                    # "MORO_ISLAMIC_LIBERATION_FRONT_(MILF)_" is also the name written
+                    # without its abbreviation (whose own later record, IMG, loses)
+                    phrases.setdefault(w[:-1], idx)
         names, default, restr = [], "", []
 
     for n, raw in enumerate(lines, 1):

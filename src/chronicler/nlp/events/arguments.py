@@ -154,7 +154,7 @@ def fill_arguments(c: Candidate, ix: ArticleIndex) -> bool:
                                  for y in ((o,) if tree.poss[o.i] != "ADP" else
                                            children(o, ("pobj",)))
                                  for x in conjuncts(y)
-                                 if not ((t in ("AID", "MOBILIZE") or fired_at)
+                                 if not ((t in ("AID", "MOBILIZE", "RETREAT") or fired_at)
                                          and ix.lemmas[x.i] in ARMS)
                                  and not (sent_to and o.dep_ == "dobj")
                                  and lemma not in AVENGING])

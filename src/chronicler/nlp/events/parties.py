@@ -171,14 +171,18 @@ SERVING = frozenset({"help", "assist", "aid", "support", "train", "protect", "de
 # measures only a state imposes: told with no one imposing them ("a curfew was imposed on
 # X", "martial law was declared in X"), PLOVER codes the country's own government
 STATE_MEASURES = frozenset({"curfew", "martial-law"})
+LIFTED_MEASURES = frozenset({"curfew", "martial", "emergency"})  # (the words, lifted)
 
 
 def state_measure(c: Candidate, res: ArgResolver) -> None:
-    """A curfew or martial law with no actor, or imposed by a government named by its
-    kind alone, with no country ("authorities imposed a curfew on the Indian city of
-    X"): the government of the one country it is imposed on."""
-    if any(a.country or a.actor_id or a.sector != "GOV" for a in c.actors) or \
-            c.spec.type != "COERCE" or STATE_MEASURES.isdisjoint(c.modes):
+    """A curfew or martial law with no actor, or imposed (or lifted) by a government
+    named by its kind alone, with no country ("authorities imposed a curfew on the
+    Indian city of X", "the curfew in X was relaxed"): the government of the one
+    country it is imposed on."""
+    if any(a.country or a.actor_id or a.sector != "GOV" for a in c.actors) or not (
+            c.spec.type == "COERCE" and not STATE_MEASURES.isdisjoint(c.modes) or
+            c.spec.type == "CONCEDE" and any(x.lemma_.lower() in LIFTED_MEASURES
+                                             for x in subtree(c.trigger))):
         return
     home = {r.country for r in c.recipients if r.country}
     if len(home) == 1 and not home & INTERNATIONAL:

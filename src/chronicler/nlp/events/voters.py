@@ -50,8 +50,10 @@ def _polled(c: Candidate, support: bool, cameo: bool) -> bool:
         return True  # (any dictionary verb: "Sanders leads Clinton in NBC poll")
     if not support and c.spec.type != "REJECT":
         return False  # (voters rejecting a candidate: a preference too)
-    if any(deps[o] == "dobj" and lemmas[o] in MEASURES for o in children_ix(tree, t.i)):
-        return False  # (voters rejecting a plan or a constitution: a referendum's act)
+    if tree.tags[t.i] == "VBD" and any(deps[o] == "dobj" and lemmas[o] in MEASURES
+                                       for o in children_ix(tree, t.i)):
+        return False  # (voters who rejected a plan or a constitution: a referendum's
+        # act; "two-thirds of voters support his plan" is a view polled)
     h = t.i
     for _ in STEPS[4]:  # the subject of "support", or of the verb it completes
         for ch in children_ix(tree, h):
