@@ -106,3 +106,14 @@ def test_a_prediction_is_no_promise(analyzer) -> None:  # type: ignore[no-untype
 def test_a_curfew_lifted_is_its_governments(analyzer, text: str) -> None:  # type: ignore[no-untyped-def]
     # (lifted by no one named, or by "authorities": the government of where it was)
     assert triples(analyzer, text) == [("CONCEDE", {"KEN"}, {"KEN"})]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Gabonese president refused to step down despite an African Union ultimatum.",
+     [("REJECT", {"GAB"}, {"IGO"})]),
+    ("The Gabonese president refused to resign despite pressure from France.",
+     [("REJECT", {"GAB"}, {"FRA"})]),
+])
+def test_a_refusal_despite_pressure_answers_who_pressed(analyzer, text: str,  # type: ignore[no-untyped-def]
+                                                        want: list) -> None:
+    assert triples(analyzer, text) == want

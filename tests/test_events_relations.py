@@ -86,3 +86,9 @@ def test_arms_surrendered_disarm(analyzer, text: str) -> None:  # type: ignore[n
     from tests.eventcode import code
     got = code(analyzer, text)
     assert [(e.type, e.mode, len(e.recipient)) for e in got] == [("RETREAT", ["disarm"], 0)]
+
+
+def test_a_request_for_peacekeepers(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = triples(analyzer, "Uruguay's request for UN peacekeepers was debated in New York.")
+    assert [(t, a) for t, a, _ in got] == [("REQUEST", {"URY"})]
+    assert triples(analyzer, "The Uruguayan troops' request for leave was denied.") == []

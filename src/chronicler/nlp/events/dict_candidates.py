@@ -79,6 +79,28 @@ INSURGENTS = frozenset({"rebel", "rebels", "guerrilla", "guerrillas", "insurgent
                         "insurgents", "separatist", "separatists"})
 
 
+# what a refusal may be made in spite of: the one who presses is whom it answers
+PRESSES = frozenset({"pressure", "ultimatum", "demand", "call", "appeal", "plea", "request",
+                     "warning", "threat", "opposition", "objection"})
+
+
+def defied_owners(verb: Token) -> list[Token]:
+    """Who made the pressure, ultimatum or call a refusal is "despite" ("refused to step
+    down despite an African Union ultimatum", "despite pressure from the United States"):
+    its owner, its modifier naming someone, or its "from"."""
+    out: list[Token] = []
+    for h in [verb, *(x for x in kids(verb) if x.dep_ == "xcomp")]:
+        for p in kids(h):
+            if p.dep_ == "prep" and p.lower_ == "despite":
+                for o in kids(p):
+                    if o.dep_ == "pobj" and o.lemma_.lower() in PRESSES:
+                        out += [m for m in kids(o) if m.dep_ in ("poss", "compound", "amod")
+                                and m.ent_type_] + [y for x in kids(o) if x.dep_ == "prep"
+                                                    and x.lower_ in ("from", "by")
+                                                    for y in kids(x) if y.dep_ == "pobj"]
+    return out
+
+
 def insurgent(a: EventActor) -> bool:
     return a.sector == "REB" and a.name.rsplit(None, 1)[-1].lower() in INSURGENTS
 # what a promise of reform changes at home (CAMEO 034x, 035x: "pledged to restore a
@@ -407,6 +429,11 @@ def fill_countries(c: Candidate, ix: ArticleIndex, sent: Span) -> None:
         return  # "marched against the government's decision to resume U.S. imports")
     if c.reciprocal or c.rejects_claim or len({a.country for a in c.actors}) > 1:
         return  # both sides act, or a denial answering an accuser found later
+    if c.spec.type == "REJECT" and not any(r.country for r in c.recipients) and (
+            defied := [a for t in defied_owners(c.trigger) if (a := res.resolve(t)) is not None
+                       and a.country and a.country not in {x.country for x in c.actors}]):
+        c.recipients = defied[:1]  # "refused to step down despite an AU ultimatum"
+        return
     # (whom force hit: the place rules of the coder; an investigation's object names its
     # country, noun or verb: "an inquiry into abuses in X")
     if not any(r.country for r in c.recipients) and (
