@@ -92,3 +92,10 @@ def test_a_request_for_peacekeepers(analyzer) -> None:  # type: ignore[no-untype
     got = triples(analyzer, "Uruguay's request for UN peacekeepers was debated in New York.")
     assert [(t, a) for t, a, _ in got] == [("REQUEST", {"URY"})]
     assert triples(analyzer, "The Uruguayan troops' request for leave was denied.") == []
+
+
+def test_a_country_opened_to_relief_allows_it_in(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # (CAMEO 0863: the roads or the border opened "to" aid convoys or relief workers)
+    got = triples(analyzer, "Paraguay opened its roads to Red Cross food convoys.")
+    assert [(t, a) for t, a, _ in got] == [("RETREAT", {"PRY"})]
+    assert triples(analyzer, "The firm opened a plant to workers from Paraguay.") == []
