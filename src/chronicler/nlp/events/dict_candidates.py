@@ -73,15 +73,24 @@ PRESSING_ON = frozenset({"press", "push", "forge", "go", "move", "plough", "plow
 COMMITMENTS = frozenset({"promise", "pledge", "vow", "swear", "threaten", "offer"})
 # verbs of denial: a refusal that answers an accuser
 DENIALS = frozenset({"deny", "refute", "rebut", "dismiss", "disown", "repudiate"})
+# what a promise of reform changes at home (CAMEO 034x, 035x: "pledged to restore a
+# multiparty parliament", "said it would revise import quotas"): an intent addressed to
+# no one is then its own country's (a promise of talks or help has someone abroad)
+REFORMS = frozenset({"constitution", "parliament", "cabinet", "election", "referendum",
+                     "reform", "multiparty", "democracy", "quota", "subsidy", "ban",
+                     "curfew", "emergency", "resign", "amnesty", "prisoner", "censorship"})
 # rebels named by no country fight where they are ("Chechen rebels kidnapped engineers
 # near Grozny": Russia's); militants, gunmen or terrorists may have come from anywhere
 INSURGENTS = frozenset({"rebel", "rebels", "guerrilla", "guerrillas", "insurgent",
                         "insurgents", "separatist", "separatists"})
-
-
 # what a refusal may be made in spite of: the one who presses is whom it answers
 PRESSES = frozenset({"pressure", "ultimatum", "demand", "call", "appeal", "plea", "request",
                      "warning", "threat", "opposition", "objection"})
+
+
+def insurgent(a: EventActor) -> bool:
+    """A rebel group named by no country (``INSURGENTS``)?"""
+    return a.sector == "REB" and a.name.rsplit(None, 1)[-1].lower() in INSURGENTS
 
 
 def defied_owners(verb: Token) -> list[Token]:
@@ -99,16 +108,6 @@ def defied_owners(verb: Token) -> list[Token]:
                                                     and x.lower_ in ("from", "by")
                                                     for y in kids(x) if y.dep_ == "pobj"]
     return out
-
-
-def insurgent(a: EventActor) -> bool:
-    return a.sector == "REB" and a.name.rsplit(None, 1)[-1].lower() in INSURGENTS
-# what a promise of reform changes at home (CAMEO 034x, 035x: "pledged to restore a
-# multiparty parliament", "said it would revise import quotas"): an intent addressed to
-# no one is then its own country's (a promise of talks or help has someone abroad)
-REFORMS = frozenset({"constitution", "parliament", "cabinet", "election", "referendum",
-                     "reform", "multiparty", "democracy", "quota", "subsidy", "ban",
-                     "curfew", "emergency", "resign", "amnesty", "prisoner", "censorship"})
 
 
 @lru_cache(maxsize=1)
