@@ -99,3 +99,10 @@ def test_a_country_opened_to_relief_allows_it_in(analyzer) -> None:  # type: ign
     got = triples(analyzer, "Paraguay opened its roads to Red Cross food convoys.")
     assert [(t, a) for t, a, _ in got] == [("RETREAT", {"PRY"})]
     assert triples(analyzer, "The firm opened a plant to workers from Paraguay.") == []
+
+
+def test_a_regions_people_is_no_country(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # (Phoenix's "AMERICAN" inside the name "South American" is no match: a dictionary
+    # phrase never starts inside a named entity)
+    got = triples(analyzer, "Uruguay urged South American leaders to meet in Montevideo.")
+    assert got and all("USA" not in r for _, _, r in got)

@@ -123,6 +123,9 @@ def phoenix_actor(tok: Token, actors: PhoenixActors, agents: PhoenixAgents,
                 continue
             if size == 1 and not _place_word(toks[s]):
                 continue  # "Organization", "forces": a word that also names something
+            if toks[s].ent_iob_ == "I" and tree.poss[toks[s].i - 1] != "DET":
+                continue  # inside a name that starts before it: "South American" is no
+                # American, "New Mexico" no Mexico (a name may start with "the")
             found = (i, s, size)
             break
         if found:
