@@ -123,9 +123,10 @@ def phoenix_actor(tok: Token, actors: PhoenixActors, agents: PhoenixAgents,
                 continue
             if size == 1 and not _place_word(toks[s]):
                 continue  # "Organization", "forces": a word that also names something
-            if toks[s].ent_iob_ == "I" and tree.poss[toks[s].i - 1] != "DET":
+            if toks[s].ent_iob_ == "I" and tree.poss[toks[s].i - 1] != "DET" and \
+                    tree.toks[toks[s].i - 1].is_alpha:
                 continue  # inside a name that starts before it: "South American" is no
-                # American, "New Mexico" no Mexico (a name may start with "the")
+                # American, "New Mexico" no Mexico (but "the Aum Shinrikyo", "anti-India")
             found = (i, s, size)
             break
         if found:
