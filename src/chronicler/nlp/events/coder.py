@@ -132,6 +132,7 @@ MUTUAL = frozenset({"CONSULT", "COOPERATE"})
 # ... and force two sides use on each other ("Armenian and Azerbaijani forces clashed")
 MUTUAL_FORCE = frozenset({"clash", "fight", "battle", "skirmish"})
 TRADED = frozenset({"trade", "exchange"})  # ("traded accusations": each side's at the other)
+JOINTLY = frozenset({"cooperate.joint", "cooperate.tariffs"})  # (done together: each other's)
 
 
 def _event(c: Candidate, ix: ArticleIndex, sent: Span) -> Event:
@@ -227,9 +228,8 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
         if c.spec.needs_participant and not c.actors and not c.recipients:
             continue
         if c.spec.needs_recipient and not c.recipients and "investigate" not in c.modes \
-                and not ((c.rule.id in ("cooperate.joint", "cooperate.tariffs") or traded) and named_recipient):
-            continue  # (an investigation needs none: PLOVER codes "all investigations";
-            # two sides doing something jointly are each other's)
+                and not ((c.rule.id in JOINTLY or traded) and named_recipient):
+            continue  # (an investigation needs none: PLOVER codes "all investigations")
         if not dictionary_event_ok(c, named_recipient) or not demand_ok(c):
             continue
         # (the tests of the trigger's own words last: none reads what the dyad filled,
