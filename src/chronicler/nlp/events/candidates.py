@@ -280,10 +280,33 @@ def _predicate_words(trig: Token, heads: Sequence[Token]) -> set[str]:
     return words_at(trig.doc, [x for x in subtree_ix(trig) if x not in subj])
 
 
+# prepositions of an act's setting: "ready to make concessions [in the border talks]"
+# ("in" of taking part is none: "ready to take part in an inquiry")
+SETTINGS = frozenset({"in", "at", "during", "amid", "before", "after", "ahead"})
+PARTAKING = frozenset({"take", "participate", "engage", "join", "cooperate", "collaborate",
+                       "assist", "help"})
+
+
+def _offered_words(trig: Token, heads: Sequence[Token]) -> set[str]:
+    """What a readiness offers ("ready for talks", "willing to resume talks"): the
+    predicate less the settings of the acts it names (the talks where concessions are
+    offered are no talks offered)."""
+    tree = tree_of(trig.doc)
+    out = set(subtree_ix(trig)) - {x for c in children_ix(tree, trig.i) if tree.deps[c] in (
+        "nsubj", "nsubjpass") for x in subtree_ix(tree.toks[c])}
+    for i in list(out):
+        g = tree.heads[i]
+        if tree.deps[i] == "prep" and tree.lowers[i] in SETTINGS and g != trig.i and \
+                tree.poss[g] in ("VERB", "NOUN") and not (
+                    tree.lowers[i] == "in" and tree.lemmas[g] in PARTAKING):
+            out -= set(subtree_ix(tree.toks[i]))
+    return words_at(trig.doc, sorted(out))
+
+
 _WIDE: dict[str, Callable[[Token, Sequence[Token]], set[str]]] = {
     "children": _children_words, "complement": _complement_words,
     "that-clause": _that_clause_words, "object": _object_words, "around": _around_words,
-    "predicate": _predicate_words}
+    "predicate": _predicate_words, "offered": _offered_words}
 
 
 def rule_matches(rule: TriggerRule, tok: Token, sent: Span, heads: list[Token],

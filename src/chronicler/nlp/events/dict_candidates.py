@@ -45,7 +45,7 @@ from chronicler.nlp.events.dict_actors import (
 )
 from chronicler.nlp.events.dictionaries import FieldDictionaries, load_field_dictionaries
 from chronicler.nlp.events.index import ArticleIndex
-from chronicler.nlp.events.intent import INTENT_WORDS, is_intent, to_infinitive
+from chronicler.nlp.events.intent import COOPERATIVE, INTENT_WORDS, is_intent, to_infinitive
 from chronicler.nlp.events.modes import clause_tokens
 from chronicler.nlp.events.patterns import POS_KINDS, Lexicon, TriggerRule
 from chronicler.nlp.events.permissions import withheld_permission
@@ -208,6 +208,37 @@ def dictionary_candidates(sent: Span, ix: ArticleIndex,
         if not rule_matches(rule, tok, sent, heads):
             continue
         out.append(Candidate(rule=rule, spec=ix.lex.types[rule.type], trigger=tok,
+                             heads=heads, light=light))
+    return out + _readiness(sent, ix, taken, out)
+
+
+# adjectives of readiness: "is ready to open a new chapter of cooperation with X" says
+# an intent to cooperate (CAMEO 030) as "offered to" and "pledged to" do in the
+# dictionary's OFFER and PLEDGE, when nothing codes the act offered
+READY = frozenset({"ready", "prepared", "willing"})
+
+
+def _readiness(sent: Span, ix: ArticleIndex, taken: frozenset[int] | set[int],
+               coded: list[Candidate]) -> list[Candidate]:
+    tree = tree_of(ix.doc)
+    out: list[Candidate] = []
+    for i in range(sent.start, sent.end):
+        if ix.lemmas[i] not in READY or tree.deps[i] != "acomp" or i in taken:
+            continue
+        acts = [c for c in children_ix(tree, i) if tree.deps[c] == "xcomp"
+                and tree.poss[c] == "VERB" and to_infinitive(tree.toks[c])]
+        tok = tree.toks[i]
+        if not acts or not _main_verb(tok, ix.lex):
+            continue
+        inside = {x.i for a in acts for x in tree.toks[a].subtree}
+        if inside & ({c.trigger.i for c in coded if c.spec.type not in COOPERATIVE} |
+                     set(taken)):
+            continue  # (a hostile act offered is a threat, ``intent``, and a pattern
+            # decided about the act; a cooperative one is this intent: ``intent`` keeps
+            # one AGREE of the two, even when the act names no one it is done to)
+        rule = _rule("AGREE", "030", None, ix.lemmas[i], "family")
+        heads, light = event_heads(tok, ix.lex, False)
+        out.append(Candidate(rule=rule, spec=ix.lex.types["AGREE"], trigger=tok,
                              heads=heads, light=light))
     return out
 

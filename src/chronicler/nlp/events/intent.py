@@ -39,8 +39,8 @@ INTENT_WORDS = frozenset({"agree", "promise", "pledge", "offer", "vow", "swear",
 # an agreed or accepted ceasefire is the ceasefire (RETREAT); one offered is an intent
 AGREED = frozenset({"agree", "accept"})
 OFFERS = frozenset({"offer"})
-HELP = frozenset({"help", "aid", "assistance", "support", "troops", "backing", "assist",
-                  "soldiers", "forces", "money", "loan", "funds", "hand", "extradite"})
+HELP = frozenset({"help", "aid", "assistance", "support", "troops", "backing", "assist", "soldiers",
+                  "forces", "money", "loan", "funds", "hand", "extradite", "cooperate", "cooperation"})
 ASKING = frozenset({"investigation", "probe", "inquiry", "talk", "talks", "mediation",
                     "mediate", "dialogue", "negotiate", "negotiation", "meet", "meeting"})
 
@@ -53,6 +53,7 @@ SWORN = frozenset({"vow", "swear", "threaten", "pledge", "promise", "resolve", "
 # a readiness to use force declared is a warning (CAMEO 13), not force; one to send
 # troops may be an offer of peacekeepers as well as a threat, and keeps its type
 READINESS = frozenset({"prepared", "ready", "willing"})
+READY_NOUNS = frozenset({"readiness", "willingness"})
 SUBORDINATE = frozenset({"advcl", "acl", "xcomp", "pcomp"})
 PATH_OK = SUBORDINATE | {"prep", "pobj", "conj", "dobj"}
 
@@ -165,11 +166,9 @@ def is_intent(c: Candidate) -> bool:
 
 # a wish to cooperate is an intent to (CAMEO 03, "express intent to cooperate"): "hopes to
 # sign an agreement", "wants to reopen the crossing"; a wish to strike is not a threat
-COOPERATIVE_WISHES = frozenset({"hope", "hopes", "hoped", "hoping", "want", "wish", "seek",
-                                "aim"})
+COOPERATIVE_WISHES = frozenset({"hope", "hopes", "hoped", "hoping", "want", "wish", "seek", "aim"})
 
-# cooperative acts whose announcement is the intent (a meeting announced is a CONSULT
-# to come, not an intent to cooperate)
+# cooperative acts whose announcement is the intent (a meeting announced: a CONSULT to come)
 ANNOUNCED = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"})
 
 
@@ -185,10 +184,11 @@ def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
         t = c.spec.type
-        if t == "REQUEST" and not c.nominal and c.trigger.lemma_.lower() in OFFERS and \
+        if t == "REQUEST" and c.trigger.lemma_.lower() in (
+                READY_NOUNS if c.nominal else OFFERS) and \
                 "meet" not in c.modes and not c.aux.negated and _offers_help(c.trigger):
-            # "offered its troops to help": an intent to cooperate (CAMEO 033); an offer
-            # of talks or of an inquiry stays REQUEST, as ONTOLOGY.md codes it
+            # "offered its troops to help", "its readiness to cooperate with X": intents to
+            # cooperate (033, 030); an offer of talks or an inquiry is REQUEST (ONTOLOGY.md)
             c.spec, c.modes = lex.types["AGREE"], []
             c.contexts = set(c.spec.contexts) | c.contexts
             out.append(c)

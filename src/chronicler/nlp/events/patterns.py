@@ -31,7 +31,7 @@ PLOVER_TYPES = (
 POS_KINDS = {"verb": frozenset({"VERB", "AUX"}), "noun": frozenset({"NOUN", "PROPN"}),
              "adj": frozenset({"ADJ"})}
 SCOPES = ("children", "subtree", "clause", "sentence", "object", "around", "complement",
-          "that-clause", "predicate")
+          "that-clause", "predicate", "offered")
 
 _TRIGGER_KEYS = {"id", "pos", "lemmas", "mode", "contexts", "requires", "requires_scope",
                  "unless", "unless_scope", "unless_head", "particle", "standalone", "cameo",
