@@ -1,8 +1,9 @@
 """Quality gate on the CAMEO codebook probe (``python -m eval.codebook``; floors in
 ``eval/codebook_floors.json``): one made-up sentence per CAMEO code, and a check set
-in other words that was never tuned on, and the two halves of each of five sets
+in other words that was never tuned on, and the two halves of each of six sets
 written blind to the coder (fresh-tune, fresh-check; fresh2-tune, fresh2-check;
-fresh3-tune, fresh3-check; fresh4-tune, fresh4-check; fresh5-tune, fresh5-check). The
+fresh3-tune, fresh3-check; fresh4-tune, fresh4-check; fresh5-tune, fresh5-check;
+fresh6-tune, fresh6-check, split by a seed of its own). The
 probe's own reader and scorer are tested on small made-up cases first."""
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ def test_codebook_figures_hold_their_floors() -> None:
     ("fresh3-tune", "fresh3-check", codebook.FRESH3),
     ("fresh4-tune", "fresh4-check", codebook.FRESH4),
     ("fresh5-tune", "fresh5-check", codebook.FRESH5),
+    ("fresh6-tune", "fresh6-check", codebook.FRESH6),
 ])
 def test_the_fresh_halves_split_the_fresh_set(tune_set: str, check_set: str,
                                               path: Path) -> None:
