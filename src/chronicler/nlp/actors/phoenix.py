@@ -159,6 +159,12 @@ def _abbreviated(w: Words) -> bool:
     return w[-1][1:-1] in (initials, "".join(x[0] for x in w[:-1]))
 
 
+# Phoenix spells names the American way; news copy from elsewhere writes "Organisation
+# of American States", "Ministry of Defence": each name is listed in both spellings
+BRITISH = {"organization": "organisation", "defense": "defence", "labor": "labour",
+           "center": "centre", "program": "programme"}
+
+
 def parse_actors(lines: Iterable[str], path: str,
                  errors: list[DictionaryError] | None = None) -> PhoenixActors:
     """One or more actor files (call once per file and ``merge_actors``)."""
@@ -181,6 +187,9 @@ def parse_actors(lines: Iterable[str], path: str,
                     # "MORO_ISLAMIC_LIBERATION_FRONT_(MILF)_" is also the name written
                     # without its abbreviation (whose own later record, IMG, loses)
                     phrases.setdefault(w[:-1], idx)
+            for w in names:  # (after every own phrase: a variant never displaces one)
+                if any(x in BRITISH for x in w):
+                    phrases.setdefault(tuple(BRITISH.get(x, x) for x in w), idx)
         names, default, restr = [], "", []
 
     for n, raw in enumerate(lines, 1):
@@ -286,4 +295,7 @@ def parse_agents(lines: Iterable[str], path: str,
             if errors is None:
                 raise
             errors.append(e)
+    for w, agent in list(phrases.items()):  # ("defence minister": ``BRITISH``)
+        if any(x in BRITISH for x in w):
+            phrases.setdefault(tuple(BRITISH.get(x, x) for x in w), agent)
     return PhoenixAgents(phrases=phrases, max_len=max((len(w) for w in phrases), default=0))

@@ -377,7 +377,8 @@ class ArgResolver:
             return got
         for ap in children_ix(tree, tok.i) if depth == 0 else ():
             if tree.deps[ap] == "appos":  # "Salaheddine Sidhoum, Algeria's leading activist"
-                via = self._resolve(tree.toks[ap], depth + 1, descend)
+                a = tree.toks[ap]  # (and Phoenix's: "the separatist group ETA")
+                via = complete(self._resolve(a, depth + 1, descend), a, self.day, partial(self._name, a))
                 if via is not None and via.country:
                     return (got or via).model_copy(update={
                         "country": via.country, "sector": (got and got.sector) or via.sector})

@@ -237,6 +237,8 @@ def _rescuable(ent: Span, text: str, found: list[PlaceEntry], person_tokens: set
         return False
     if found[0].kind in ("referent", "known"):
         return True
+    if ent.label_ == "ORG" and text.isalpha() and text.isupper():
+        return False  # an acronym the model reads as an organisation: "ETA" is no Etah
     big = [e for e in found if e.population >= RESCUE_MIN_POPULATION]
     if not big:
         return False

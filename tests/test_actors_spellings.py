@@ -1,0 +1,34 @@
+"""Names across spellings and appositions (issue 12): Phoenix spells names the American
+way, so each name is also listed in the British spelling news copy uses ("Organisation
+of American States", "Ministry of Defence"); a group named in apposition to its kind
+("the separatist group ETA") gives the kind its Phoenix country; an acronym the model
+reads as an organisation is no town ("ETA" is no Etah). Made-up sentences."""
+
+from __future__ import annotations
+
+from chronicler.nlp.actors.phoenix import parse_actors, parse_agents
+from tests.eventcode import triples
+
+
+def test_a_name_is_listed_in_both_spellings() -> None:
+    a = parse_actors(["ORGANIZATION_OF_WIDGET_STATES_ [IGO]",
+                      "ORGANISATION_OF_GADGET_STATES_ [IGO]",
+                      "ORGANIZATION_OF_GADGET_STATES_ [USA]"], "t.txt")
+    assert a.entries[a.phrases[("organisation", "of", "widget", "states")]].default == "IGO"
+    # a variant never displaces a name listed in its own right
+    assert a.entries[a.phrases[("organisation", "of", "gadget", "states")]].default == "IGO"
+    assert a.entries[a.phrases[("organization", "of", "gadget", "states")]].default == "USA"
+    ag = parse_agents(["DEFENSE_MINISTER_ [~GOV]"], "g.txt")
+    assert ag.phrases[("defence", "minister")].sector == "GOV"
+
+
+def test_the_british_spelling_of_an_igo(analyzer) -> None:  # type: ignore[no-untyped-def]
+    assert triples(analyzer, "The Organisation of American States demanded that Uruguay "
+                             "reform its electoral council.") == [("REQUEST", {"IGO"}, {"URY"})]
+
+
+def test_a_group_in_apposition_to_its_kind(analyzer) -> None:  # type: ignore[no-untyped-def]
+    got = triples(analyzer, "The Basque separatist group ETA threatened to resume its "
+                            "bombing campaign.")
+    assert [(t, a) for t, a, _ in got] == [("THREATEN", {"ESP"})]
+    assert all("IND" not in r for _, _, r in got)  # (no Etah in Uttar Pradesh)
