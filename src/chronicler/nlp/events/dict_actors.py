@@ -149,13 +149,19 @@ def person_country(tok: Token, day: date | None) -> str | None:
     """The country Phoenix gives the person named by ``tok``'s whole entity (two words
     at least: "Bill Clinton", never a surname alone)."""
     ent = entity_of(tok)
-    if ent is None:
-        return None
+    tree = tree_of(tok.doc)  # (by index: ``doc[i]`` makes a Token object per read)
+    if ent is None or len(ent) == 1:  # (a last word the model left out or tagged apart:
+        # "[Ahmad Tejan] Kabbah" is one name)
+        prev = entity_of(tree.toks[tok.i - 1]) if tok.i and tree.deps[tok.i - 1] == "compound" \
+            else None
+        if prev is not None and tree.toks[tok.i - 1].ent_type_ == "PERSON" and prev.end == tok.i:
+            ent = Span(tok.doc, prev.start, tok.i + 1)
+        elif ent is None:
+            return None
     fd = load_field_dictionaries()
     # with the title the parse hangs before the name ("President Reagan", which Phoenix
     # lists as a phrase of its own), else the name itself
     start = ent.start
-    tree = tree_of(tok.doc)  # (by index: ``doc[i]`` makes a Token object per read)
     while start > 0 and tree.deps[start - 1] == "compound" and \
             tree.heads[start - 1] in range(ent.start, ent.end) and \
             tree.toks[start - 1].text[:1].isupper():

@@ -50,8 +50,8 @@ def _offers_help(t: Token) -> bool:
     words = {x.lemma_.lower() for x in subtree(t)} | {x.lower_ for x in subtree(t)}
     return bool(words & HELP) and not words & ASKING
 SWORN = frozenset({"vow", "swear", "threaten", "pledge", "promise", "resolve", "determined"})
-# a readiness to use force declared is a warning (CAMEO 13), not force; one to send
-# troops may be an offer of peacekeepers as well as a threat, and keeps its type
+# a readiness to use force declared is a warning (CAMEO 13); one to send troops may be an
+# offer of peacekeepers as well as a threat, and keeps its type
 READINESS = frozenset({"prepared", "ready", "willing"})
 READY_NOUNS = frozenset({"readiness", "willingness"})
 SUBORDINATE = frozenset({"advcl", "acl", "xcomp", "pcomp"})
@@ -164,8 +164,8 @@ def is_intent(c: Candidate) -> bool:
         c.spec.type in HOSTILE and (announced_force(c) or conditional_force(c)))
 
 
-# a wish to cooperate is an intent to (CAMEO 03, "express intent to cooperate"): "hopes to
-# sign an agreement", "wants to reopen the crossing"; a wish to strike is not a threat
+# a wish to cooperate is an intent to (CAMEO 03): "hopes to sign an agreement"; a wish to
+# strike is not a threat
 COOPERATIVE_WISHES = frozenset({"hope", "hopes", "hoped", "hoping", "want", "wish", "seek", "aim"})
 
 # cooperative acts whose announcement is the intent (a meeting announced: a CONSULT to come)
@@ -249,8 +249,7 @@ def retype_intents(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     return out
 
 
-# what says an act was not done: refused, failed, unwilling (``modes.REFUSED`` negates a
-# noun refused, "declined to open an inquiry"; these, the verbs and nouns refused)
+# what says an act was not done: refused, failed, unwilling (and ``modes.REFUSED``)
 NOT_DONE = REFUSED | {"unwilling", "reluctant", "refusal", "failure", "unwillingness",
                       "reluctance"}
 
@@ -442,28 +441,29 @@ def demand_ok(c: Candidate) -> bool:
 
 REBELS = frozenset({"REB", "INS", "SEP", "UAF"})
 
-# "willingness to pause military operations", "calls to end the shelling", "lifted the
-# ban" (a concession), and as nouns "the lifting of the embargo", "an end to the
-# sanctions": the object of a stopping verb is what would stop, not an act that happens
+# "willingness to pause military operations", "lifted the ban" (a concession), and as nouns
+# "the lifting of the embargo": the object of a stopping verb is what would stop, not an act
 STOP_WORDS = frozenset({"pause", "halt", "stop", "end", "cease", "suspend", "avoid",
                         "prevent", "de-escalate", "deescalate", "curb", "forestall",
                         "lift", "ease", "relax", "rescind", "revoke", "remove"})
 STOP_NOUNS = frozenset({"end", "halt", "cessation", "suspension", "lifting", "easing",
                         "relaxation", "removal", "repeal", "revocation"})
+GIVEN_UP = frozenset({"drop", "abandon", "relinquish", "renounce", "waive", "shelve", "forgo"})
 
 
 def drop_stopped(cands: list[Candidate]) -> list[Candidate]:
-    """A hostile noun event that is the object of a stopping verb or noun is no event;
-    nor is what an offer coded in the sentence offers (``offered``)."""
+    """A hostile noun event that is the object of a stopping verb or noun is no event,
+    nor a demand given up ("dropped its demand that ...": concede.drop-demand); nor is
+    what an offer coded in the sentence offers (``offered``)."""
     kept = [c for c in cands if not (c.nominal and c.spec.type in HOSTILE and (
         c.trigger.dep_ in ("dobj", "nsubjpass") and c.trigger.head.lemma_.lower() in
         STOP_WORDS or c.trigger.dep_ == "pobj" and c.trigger.head.lower_ in ("of", "to")
-        and c.trigger.head.head.lemma_.lower() in STOP_NOUNS))]
+        and c.trigger.head.head.lemma_.lower() in STOP_NOUNS) or c.nominal and c.spec.type ==
+        "REQUEST" and c.trigger.dep_ == "dobj" and c.trigger.head.lemma_.lower() in GIVEN_UP)]
     return [c for c in kept if not offered(c, kept)]
 
 
-# nouns of what is offered or planned, not done (a willingness the sentence signals is
-# the intent itself: ``retype_intents``)
+# nouns of what is offered or planned, not done (a willingness signalled: ``retype_intents``)
 OFFERED = frozenset({"offer", "proposal", "plan", "promise", "pledge", "invitation"})
 ANSWERS = frozenset({"REJECT", "AGREE", "CONCEDE", "SUPPORT"})
 

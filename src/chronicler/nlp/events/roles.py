@@ -363,13 +363,14 @@ class ArgResolver:
 
     def _resolve_new(self, tok: Token, depth: int, descend: bool) -> EventActor | None:
         got = self._resolve(tok, depth, descend)
-        if got is not None and got.country and tok.ent_type_ == "PERSON":
-            # a person Phoenix knows by full name: its country beats the article's guess
-            # (a titled unknown takes the main country: "President Bill Clinton")
+        tree = tree_of(tok.doc)  # (by index, ``tree.tree_of``)
+        if got is not None and got.country and (tok.ent_type_ == "PERSON" or tok.i and tree.deps[
+                tok.i - 1] == "compound" and tree.toks[tok.i - 1].ent_type_ == "PERSON"):
+            # a person Phoenix knows by full name (or split by the model: "[Ahmad Tejan] [Kabbah]")
+            # beats the article's guess (a titled unknown takes the main country)
             known = person_country(tok, self.day)
             if known is not None and known != got.country:
                 got = got.model_copy(update={"country": known})
-        tree = tree_of(tok.doc)  # (by index, ``tree.tree_of``)
         if got is not None and got.sector in (None, "GOV") and tree.poss[tok.i] == "NOUN" and \
                 self.sector_noun(tok) is None and (sec := agent_sector(tok)) is not None:
             got = got.model_copy(update={"sector": sec})  # "Egyptian demonstrators": OPP

@@ -458,7 +458,9 @@ def as_protest(c: Candidate, ix: ArticleIndex, mode: str) -> Candidate:
 # crosswalk), not envoys, monitors or aid staff sent away (SANCTION, expel)
 PEOPLE = frozenset({"workers", "families", "refugees", "residents", "migrants", "villagers",
                     "civilians", "minorities", "immigrants", "nationals", "settlers",
-                    "tribesmen", "people", "inhabitants", "peasants", "farmers"})
+                    "tribesmen", "people", "inhabitants", "peasants", "farmers", "miners",
+                    "diggers", "traders", "labourers", "laborers", "squatters", "herders",
+                    "nomads", "fishermen", "prospectors"})
 OFFICIAL = frozenset({"aid", "relief", "humanitarian", "diplomat", "diplomats", "envoy",
                       "envoys", "ambassador", "staff", "observer", "observers", "monitor",
                       "monitors", "inspector", "inspectors", "peacekeeper", "peacekeepers",
