@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from chronicler.nlp.actors.peoples import listed_country
 from chronicler.nlp.events.candidates import Candidate
 from chronicler.nlp.events.intent import to_infinitive
 from chronicler.nlp.events.senses import other_sense
@@ -230,9 +231,10 @@ def _not_taken(t: Token) -> bool:
     lemma = t.lemma_.lower()
     if lemma not in SEIZING:
         return False
-    if lemma == "seize" and any(  # (not "seized farms on Saturday": a date)
-            ch.dep_ == "prep" and ch.lower_ in ("upon", "on") and not any(
-                o.ent_type_ in ("DATE", "TIME") for o in kids(ch))
+    if lemma == "seize" and any(  # (not "seized farms on Saturday": a date; nor what
+            # was seized "on the grounds that ...": the idiom's "on" follows the verb)
+            ch.dep_ in ("prep", "prt") and ch.lower_ in ("upon", "on") and ch.i == t.i + 1
+            and not any(o.ent_type_ in ("DATE", "TIME") for o in kids(ch))
             for ch in kids(t)):
         return True
     objs = [o for o in kids(t) if o.dep_ in ("dobj", "nsubjpass")]
@@ -272,8 +274,10 @@ def _electoral(tree: _Seen, o: int) -> bool:
     mods = {lemmas[m] for m in below if deps[m] in ("amod", "compound")}
     mine = any(deps[p] == "poss" and lowers[p] in ("his", "her", "their")
                for p in below)  # (a person's: not "its military campaign")
-    return bool(mods & ELECTORAL) or lemmas[o] == "candidacy" or (
-        mine and lemmas[o] == "campaign" and not mods)
+    state = any(deps[p] == "poss" and listed_country(lowers[p]) for p in below)
+    return bool(mods & ELECTORAL) or lemmas[o] == "candidacy" and not state or (
+        mine and lemmas[o] == "campaign" and not mods)  # (a state's candidacy for a seat
+    # is a diplomatic bid: "backed Uruguay's candidacy", CAMEO 032)
 
 
 def _opinion(t: Token) -> bool:

@@ -208,6 +208,10 @@ def _children_words(trig: Token, heads: Sequence[Token]) -> set[str]:
         elif deps[c] == "xcomp" and tree.tags[c] == "VBG":
             out.add("dep:xcomp:ing")  # a gerund complement ("stopped firing"), not
             # an infinitive of purpose ("stopped to answer questions")
+        elif deps[c] == "advcl" and any(deps[x] == "aux" and lowers[x] == "to"
+                                        for x in children_ix(tree, c)):
+            out.add("dep:advcl:to")  # an infinitive the parser hung as an adverbial
+            # clause ("pressed X on Monday to pull back"), not "when asked"
     return out
 
 

@@ -249,7 +249,7 @@ def _kept(cands: list[Candidate], sent_i: int, ix: ArticleIndex) -> list[Candida
             continue  # "the capability to threaten", "asked whether", "release his taxes"
         fill_countries(c, ix, sent)  # after the filters: a guess lets no event through
         state_measure(c, ix.resolver)  # ("a curfew was imposed on X": X's government)
-        if c.rule.id == "request.directive" and c.recipients and all(
+        if c.rule.id.startswith("request.directive") and c.recipients and all(
                 r.country in countries(c.actors) for r in c.recipients):
             continue  # "the army chief told commanders to respond": a command at home
         c.contexts = set(c.spec.contexts) | set(c.rule.contexts)

@@ -91,7 +91,7 @@ def own_people(c: Candidate) -> bool:
     t = c.trigger
     tree = tree_of(t.doc)
     i = t.i
-    if c.rule.id == "request.directive" and _to_own(tree, i):
+    if c.rule.id.startswith("request.directive") and _to_own(tree, i):
         return True
     lemmas, up = tree.lemmas, tree.heads
     a = i
