@@ -2,7 +2,8 @@
 way, so each name is also listed in the British spelling news copy uses ("Organisation
 of American States", "Ministry of Defence"); a group named in apposition to its kind
 ("the separatist group ETA") gives the kind its Phoenix country; an acronym the model
-reads as an organisation is no town ("ETA" is no Etah). Made-up sentences."""
+reads as an organisation is no town ("ETA" is no Etah); a region Phoenix files an armed
+group under (WAF, SAS, ...) is no country. Made-up sentences."""
 
 from __future__ import annotations
 
@@ -32,3 +33,10 @@ def test_a_group_in_apposition_to_its_kind(analyzer) -> None:  # type: ignore[no
                             "bombing campaign.")
     assert [(t, a) for t, a, _ in got] == [("THREATEN", {"ESP"})]
     assert all("IND" not in r for _, _, r in got)  # (no Etah in Uttar Pradesh)
+
+
+def test_a_region_phoenix_files_a_group_under_is_no_country(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # (WAF, West Africa: rebels named by no country fight where they are)
+    got = triples(analyzer, "Revolutionary United Front rebels attacked an army post near "
+                            "Port Loko in Sierra Leone on Wednesday.")
+    assert [(t, a) for t, a, _ in got] == [("ASSAULT", {"SLE"})]

@@ -19,9 +19,12 @@ SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "REB", "PTY", "OP
                      "ELI", "BUS", "MED", "EDU", "REL", "LAB", "AGR", "CRM", "REF", "JRN",
                      "PRM", "UAF", "HLH", "NGO", "IGO", "ENV", "DEV", "HRI", "SOC"})
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "ISM", "MNC", "UNO", "EUR"})
-# Phoenix's prefixes that name no country: INT, a transnational group ("INTREB"); the
+# Phoenix's prefixes that name no country: INT, a transnational group ("INTREB"), and
+# the regions some armed groups are filed under (WAF: the Revolutionary United Front,
+# CFR: the Lord's Resistance Army, MEA, SAS, ...), which no PLOVER record codes; the
 # event coder then places the group by its sentence ("Islamic Salvation Front" in Algeria)
-NO_COUNTRY = frozenset({"INT"})
+NO_COUNTRY = frozenset({"INT", "MEA", "SAS", "SEA", "EAF", "WAF", "SAF", "NAF", "CFR", "LAM",
+                        "SAM", "ASA", "AFR", "EEU", "WEU", "CAS", "EIN"})
 
 
 def listed_entry(normed: str, min_words: int) -> ActorEntry | None:
