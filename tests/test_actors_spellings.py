@@ -3,7 +3,8 @@ way, so each name is also listed in the British spelling news copy uses ("Organi
 of American States", "Ministry of Defence"); a group named in apposition to its kind
 ("the separatist group ETA") gives the kind its Phoenix country; an acronym the model
 reads as an organisation is no town ("ETA" is no Etah); a region Phoenix files an armed
-group under (WAF, SAS, ...) is no country. Made-up sentences."""
+group under (WAF, SAS, ...) is no country; an office holder Phoenix lists by three names
+is found by his first and last when no other record has those two. Made-up sentences."""
 
 from __future__ import annotations
 
@@ -40,3 +41,19 @@ def test_a_region_phoenix_files_a_group_under_is_no_country(analyzer) -> None:  
     got = triples(analyzer, "Revolutionary United Front rebels attacked an army post near "
                             "Port Loko in Sierra Leone on Wednesday.")
     assert [(t, a) for t, a, _ in got] == [("ASSAULT", {"SLE"})]
+
+
+def test_an_office_holder_by_two_of_three_names() -> None:
+    a = parse_actors(["JOHN_QUINCY_DOE_", "\t[ZZZGOV 900101-051231]",
+                      "MARY_ANN_ROE_", "\t[YYYGOV 900101-051231]",
+                      "MARY_BETH_ROE_", "\t[XXXGOV 900101-051231]"], "p.txt")
+    assert a.entries[a.short[("john", "doe")]].name == "john quincy doe"
+    assert ("mary", "roe") not in a.short  # (two records give the same two names)
+    assert ("john", "doe") not in a.phrases  # (asked only of a person nothing else places)
+
+
+def test_a_known_office_holder_by_two_names(analyzer) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+    got = triples(analyzer, "President Laurent Kabila met the Uruguayan envoy on Tuesday.",
+                  dt.date(2000, 1, 1))
+    assert [(t, a) for t, a, _ in got] == [("CONSULT", {"COD"})]

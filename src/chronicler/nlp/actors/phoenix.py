@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from chronicler.nlp.events.cameo import DictionaryError, plurals
@@ -71,6 +71,10 @@ class PhoenixActors:
     phrases: dict[Words, int]  # words -> entry index
     entries: tuple[ActorEntry, ...]
     max_len: int
+    # an office holder of three names by his first and last ("Laurent Kabila" for
+    # LAURENT_DESIRE_KABILA), when no other record gives the same two: asked only of a
+    # person's name that nothing else places (``phoenix_lookup``)
+    short: dict[Words, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -93,7 +97,8 @@ def words_of(phrase: str) -> Words:
 # CAMEO's prefixes of a religion name no country (Phoenix codes Aum Shinrikyo
 # "BUDREB", the World Hindu Council "HINRAD"), nor does "KKL", an editor's initials
 # typed into some codes: such a group is placed by its sentence, as a transnational one
-# ("INTREB") is. (A region's prefix, "MEAREB" or "SAFREB", stays: CAMEO codes regions.)
+# ("INTREB") is. (A region's prefix, "MEAREB" or "SAFREB", stays in the code, as CAMEO
+# codes regions; ``peoples.NO_COUNTRY`` reads it as no country, as PLOVER does.)
 NO_COUNTRY_PREFIXES = frozenset({"BUD", "HIN", "MOS", "BAH", "KKL"})
 # a country code Phoenix misspells: UNITA's "ANGREB" is Angola's (ISO and CAMEO: AGO)
 MISSPELT = {"ANG": "AGO"}
@@ -170,6 +175,7 @@ def parse_actors(lines: Iterable[str], path: str,
     """One or more actor files (call once per file and ``merge_actors``)."""
     entries: list[ActorEntry] = []
     phrases: dict[Words, int] = {}
+    short: dict[Words, set[int]] = {}
     names: list[Words] = []
     default = ""
     restr: list[Restriction] = []
@@ -190,6 +196,8 @@ def parse_actors(lines: Iterable[str], path: str,
             for w in names:  # (after every own phrase: a variant never displaces one)
                 if any(x in BRITISH for x in w):
                     phrases.setdefault(tuple(BRITISH.get(x, x) for x in w), idx)
+            if not default and restr and len(names[0]) == 3:  # (``PhoenixActors.short``)
+                short.setdefault((names[0][0], names[0][2]), set()).add(idx)
         names, default, restr = [], "", []
 
     for n, raw in enumerate(lines, 1):
@@ -229,20 +237,26 @@ def parse_actors(lines: Iterable[str], path: str,
             errors.append(e)
     close()
     return PhoenixActors(phrases=phrases, entries=tuple(entries),
-                         max_len=max((len(w) for w in phrases), default=0))
+                         max_len=max((len(w) for w in phrases), default=0),
+                         short={w: min(ids) for w, ids in short.items()
+                                if len(ids) == 1 and w not in phrases})
 
 
 def merge_actors(parts: Iterable[PhoenixActors]) -> PhoenixActors:
     """Several actor files as one lookup (earlier files win a shared phrase)."""
     entries: list[ActorEntry] = []
     phrases: dict[Words, int] = {}
+    short: dict[Words, int] = {}
     for p in parts:
         off = len(entries)
         entries += p.entries
         for w, i in p.phrases.items():
             phrases.setdefault(w, i + off)
+        for w, i in p.short.items():
+            short.setdefault(w, i + off)
     return PhoenixActors(phrases=phrases, entries=tuple(entries),
-                         max_len=max((len(w) for w in phrases), default=0))
+                         max_len=max((len(w) for w in phrases), default=0),
+                         short={w: i for w, i in short.items() if w not in phrases})
 
 
 _AGENT = re.compile(r"^(?P<phrase>[^\[{]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*"

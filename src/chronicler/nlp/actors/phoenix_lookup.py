@@ -131,6 +131,10 @@ def phoenix_actor(tok: Token, actors: PhoenixActors, agents: PhoenixAgents,
             break
         if found:
             break
+    if found is None:  # a person by two of his three names ("President Laurent Kabila")
+        found = next(((i, s, 2) for s in range(n - 1) if toks[s].ent_type_ == "PERSON" and
+                      toks[s + 1].ent_type_ == "PERSON" and
+                      (i := actors.short.get((words[s], words[s + 1]))) is not None), None)
     if found is not None:
         i, s, size = found
         # (out of office on the day, a person keeps the one country of his dated codes:

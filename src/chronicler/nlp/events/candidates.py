@@ -209,9 +209,11 @@ def _children_words(trig: Token, heads: Sequence[Token]) -> set[str]:
             out.add("dep:xcomp:ing")  # a gerund complement ("stopped firing"), not
             # an infinitive of purpose ("stopped to answer questions")
         elif deps[c] == "advcl" and any(deps[x] == "aux" and lowers[x] == "to"
-                                        for x in children_ix(tree, c)):
+                                        for x in children_ix(tree, c)) and not any(
+                deps[x] in ("nsubj", "mark") for x in children_ix(tree, c)):
             out.add("dep:advcl:to")  # an infinitive the parser hung as an adverbial
-            # clause ("pressed X on Monday to pull back"), not "when asked"
+            # clause ("pressed X on Monday to pull back"), not "when asked" nor "for the
+            # president to pass"
     return out
 
 

@@ -171,8 +171,12 @@ def person_country(tok: Token, day: date | None) -> str | None:
         tries.append(ent)
     i = next((j for sp in tries if (j := fd.actors.phrases.get(tuple(_plain_words(sp))))
               is not None), None)
-    if i is None:
-        return None
+    if i is None:  # (by two of three names only in office on the day: "Laurent Kabila")
+        i = fd.actors.short.get(tuple(_plain_words(ent)))
+        if i is None or day is None or not any(
+                (lo or hi) and (lo is None or lo <= day) and (hi is None or day <= hi)
+                for _, lo, hi in fd.actors.entries[i].restrictions):
+            return None
     code = split_code(fd.actors.entries[i].code_on(day, nationality=True))[0]
     return code if len(code) == 3 and code not in ("IGO", "NGO", "IMG") else None
 

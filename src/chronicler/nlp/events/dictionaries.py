@@ -43,7 +43,7 @@ from chronicler.nlp.events.cameo import (
 
 log = logging.getLogger(__name__)
 
-FORMAT = "11"  # bump when a reader or the compiled records change
+FORMAT = "13"  # bump when a reader or the compiled records change
 VERBS = "CAMEO.2.0.txt"
 # chronicler's own additions in PETRARCH's format (verbs the vendored file lacks), merged
 # after it: ``cameo.supplement``
