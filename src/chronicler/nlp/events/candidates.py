@@ -278,11 +278,15 @@ def _around_words(trig: Token, heads: Sequence[Token]) -> set[str]:
 
 
 def _predicate_words(trig: Token, heads: Sequence[Token]) -> set[str]:
-    """What the verb says, not who says it: its subtree less its subjects' ("vowed to
-    hold elections": not the "military" of "the military ruler vowed")."""
+    """What the verb says, not who says it nor what its nouns are said to be: its subtree
+    less its subjects' ("vowed to hold elections": not the "military" of "the military
+    ruler vowed") and less the participles describing a noun ("to rebuild the bridges
+    destroyed by the hurricane")."""
     tree = tree_of(trig.doc)
     subj = {x for c in children_ix(tree, trig.i) if tree.deps[c] in ("nsubj", "nsubjpass")
             for x in subtree_ix(tree.toks[c])}
+    subj |= {x for c in subtree_ix(trig) if tree.deps[c] == "acl" and tree.tags[c] == "VBN"
+             for x in subtree_ix(tree.toks[c])}
     return words_at(trig.doc, [x for x in subtree_ix(trig) if x not in subj])
 
 
