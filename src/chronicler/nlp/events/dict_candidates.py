@@ -220,6 +220,8 @@ READY = frozenset({"ready", "prepared", "willing"})
 
 def _readiness(sent: Span, ix: ArticleIndex, taken: frozenset[int] | set[int],
                coded: list[Candidate]) -> list[Candidate]:
+    if READY.isdisjoint(ix.lemmas[sent.start:sent.end]):
+        return []  # (most sentences: no Python step per word)
     tree = tree_of(ix.doc)
     out: list[Candidate] = []
     for i in range(sent.start, sent.end):
