@@ -49,7 +49,7 @@ from chronicler.nlp.events.intent import COOPERATIVE, INTENT_WORDS, is_intent, t
 from chronicler.nlp.events.modes import clause_tokens
 from chronicler.nlp.events.patterns import POS_KINDS, Lexicon, TriggerRule
 from chronicler.nlp.events.permissions import withheld_permission
-from chronicler.nlp.events.tree import STEPS, children_ix, kids, less_d, tree_of
+from chronicler.nlp.events.tree import STEPS, children_ix, kids, less_d, subtree_ix, tree_of
 from chronicler.nlp.events.verbmatch import VerbCode, match_verb
 from chronicler.records import EventActor
 
@@ -232,7 +232,7 @@ def _readiness(sent: Span, ix: ArticleIndex, taken: frozenset[int] | set[int],
         tok = tree.toks[i]
         if not acts or not _main_verb(tok, ix.lex):
             continue
-        inside = {x.i for a in acts for x in tree.toks[a].subtree}
+        inside = {x for a in acts for x in subtree_ix(tree.toks[a])}  # (cached by index)
         if inside & ({c.trigger.i for c in coded if c.spec.type not in COOPERATIVE} |
                      set(taken)):
             continue  # (a hostile act offered is a threat, ``intent``, and a pattern
